@@ -1,0 +1,181 @@
+/**
+ * The one database client. PGlite (embedded Postgres in WASM, persisted in a local folder) when
+ * DATABASE_URL is unset; the `postgres` driver when it is set. Both use the same Drizzle schema and
+ * the same generated migrations in drizzle/. Nothing else in the codebase opens connections.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { type SQL, sql } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import postgres from "postgres";
+import * as schema from "./schema";
+import { acquireDataDirLock, releaseDataDirLock } from "./data-dir-lock";
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Anything queries can run on: the database itself or an open transaction. */
+export type DbOrTx = Db | Tx;
+export type Driver = "pglite" | "postgres";
+
+export interface Database {
+  db: Db;
+  driver: Driver;
+  /** Where the data lives, without credentials: a folder, `memory`, or host/database. */
+  location: string;
+  close(): Promise<void>;
+}
+
+export const MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle");
+
+export function embeddedDataDir(): string {
+  return path.resolve(process.env.IRONLOG_DATA_DIR ?? ".data");
+}
+
+export interface OpenOptions {
+  /** A postgres:// URL; when absent, PGlite. */
+  url?: string;
+  /** PGlite data folder; `memory` for an in-memory database (tests). Defaults to `.data/pglite`. */
+  dataDir?: string;
+  /** Connection pool size for Postgres. */
+  maxConnections?: number;
+}
+
+/** Open a database. Callers own the result and must close it; the app shares one through getDatabase(). */
+export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
+  if (options.url) {
+    const client = postgres(options.url, {
+      max: options.maxConnections ?? 10,
+      onnotice: () => {},
+      // jsonb stays as parsed JSON values; numeric columns are mapped by Drizzle.
+    });
+    const db = drizzlePostgres({ client, schema }) as unknown as Db;
+    const u = new URL(options.url);
+    return {
+      db,
+      driver: "postgres",
+      location: `${u.hostname}:${u.port || 5432}${u.pathname}`,
+      close: () => client.end({ timeout: 5 }),
+    };
+  }
+
+  if (options.dataDir === "memory") {
+    const client = await PGlite.create();
+    return {
+      db: drizzlePglite({ client, schema }) as unknown as Db,
+      driver: "pglite",
+      location: "memory",
+      close: () => client.close(),
+    };
+  }
+
+  const dataRoot = embeddedDataDir();
+  const dir = options.dataDir ?? path.join(dataRoot, "pglite");
+  // PGlite does not create missing parent folders.
+  fs.mkdirSync(path.dirname(dir), { recursive: true });
+  // PGlite is one session in one process: a second process on the same folder would silently diverge.
+  const lockFile = path.join(path.dirname(dir), "pglite.lock");
+  acquireDataDirLock(lockFile);
+  try {
+    const client = await PGlite.create(dir);
+    return {
+      db: drizzlePglite({ client, schema }) as unknown as Db,
+      driver: "pglite",
+      location: dir,
+      close: async () => {
+        await client.close();
+        releaseDataDirLock(lockFile);
+      },
+    };
+  } catch (error) {
+    releaseDataDirLock(lockFile);
+    throw error;
+  }
+}
+
+/** Apply pending schema migrations from drizzle/. Safe to call repeatedly. */
+export async function runSchemaMigrations(database: Database): Promise<void> {
+  const config = { migrationsFolder: MIGRATIONS_FOLDER };
+  if (database.driver === "pglite") {
+    await migratePglite(database.db as never, config);
+  } else {
+    await migratePostgres(database.db as never, config);
+  }
+}
+
+interface JournalEntry {
+  tag: string;
+  when: number;
+}
+
+/** Schema migrations shipped in drizzle/ versus those recorded as applied in the database. */
+export async function schemaMigrationStatus(db: DbOrTx): Promise<{ applied: number; pending: number; latest: string | null }> {
+  const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8")) as {
+    entries: JournalEntry[];
+  };
+  const exists = await queryRows<{ exists: boolean }>(
+    db,
+    sql`SELECT to_regclass('drizzle.__drizzle_migrations') IS NOT NULL AS "exists"`,
+  );
+  let applied = 0;
+  if (exists[0]?.exists) {
+    const rows = await queryRows<{ created_at: string | number }>(
+      db,
+      sql`SELECT created_at FROM drizzle.__drizzle_migrations`,
+    );
+    const appliedWhen = new Set(rows.map((r) => Number(r.created_at)));
+    applied = journal.entries.filter((e) => appliedWhen.has(e.when)).length;
+  }
+  return {
+    applied,
+    pending: journal.entries.length - applied,
+    latest: journal.entries.at(-1)?.tag ?? null,
+  };
+}
+
+/** Run raw SQL and return its rows, whichever driver is underneath (their result shapes differ). */
+export async function queryRows<T extends Record<string, unknown>>(db: DbOrTx, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown;
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}
+
+const globalForDb = globalThis as typeof globalThis & { __ironlogDatabase?: Promise<Database> };
+
+/**
+ * The process-wide database, opened on first use. On the embedded database, pending schema migrations
+ * are applied on open so `next dev` works on a fresh clone; on Postgres, operators run db:migrate.
+ * A failed open is not cached, so one failed start does not poison every later request.
+ */
+export function getDatabase(): Promise<Database> {
+  if (!globalForDb.__ironlogDatabase) {
+    const opening = (async () => {
+      const url = process.env.DATABASE_URL || undefined;
+      const database = await openDatabase({ url });
+      if (database.driver === "pglite") await runSchemaMigrations(database);
+      return database;
+    })();
+    globalForDb.__ironlogDatabase = opening;
+    opening.catch(() => {
+      if (globalForDb.__ironlogDatabase === opening) globalForDb.__ironlogDatabase = undefined;
+    });
+  }
+  return globalForDb.__ironlogDatabase;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDatabase()).db;
+}
+
+/** Close the process-wide database (command-line tools call this before exiting). */
+export async function closeDatabase(): Promise<void> {
+  const opening = globalForDb.__ironlogDatabase;
+  globalForDb.__ironlogDatabase = undefined;
+  if (opening) await (await opening).close();
+}

@@ -1,0 +1,70 @@
+import { sql } from "drizzle-orm";
+import {
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  varchar,
+} from "drizzle-orm/pg-core";
+import { users } from "./users";
+
+export const exerciseType = pgEnum("exercise_type", ["barbell", "dumbbell", "bodyweight"]);
+
+export const exercises = pgTable(
+  "exercises",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    name: varchar("name", { length: 200 }).notNull().unique(),
+    type: exerciseType("type").notNull(),
+    // NULL only for rows imported before difficulty existed; the exercise backfill migration sets it.
+    difficulty: smallint("difficulty"),
+    // A jsonb list of equipment item names (see lib/equipment.ts). Not constrained to an array in the
+    // database so that the integrity check can find legacy rows that are not.
+    equipmentRequired: jsonb("equipment_required").$type<unknown>().notNull().default(sql`'[]'::jsonb`),
+    notes: text("notes"),
+    // NULL for the built-in library; otherwise the athlete's private custom exercise.
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("exercises_difficulty_range", sql`${t.difficulty} IS NULL OR ${t.difficulty} BETWEEN 1 AND 3`),
+    index("exercises_created_by_idx").on(t.createdBy),
+  ],
+);
+
+export const muscles = pgTable("muscles", {
+  id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+  name: text("name").notNull().unique(),
+  // Body region used for grouping in the UI: chest, back, shoulders, arms, legs, core.
+  region: text("region").notNull(),
+});
+
+export const exerciseMuscles = pgTable(
+  "exercise_muscles",
+  {
+    exerciseId: integer("exercise_id")
+      .notNull()
+      .references(() => exercises.id, { onDelete: "cascade" }),
+    muscleId: integer("muscle_id")
+      .notNull()
+      .references(() => muscles.id, { onDelete: "cascade" }),
+    activationRating: smallint("activation_rating").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.exerciseId, t.muscleId] }),
+    check("exercise_muscles_activation_range", sql`${t.activationRating} BETWEEN 0 AND 100`),
+    index("exercise_muscles_muscle_idx").on(t.muscleId),
+  ],
+);
+
+export type Exercise = typeof exercises.$inferSelect;
+export type NewExercise = typeof exercises.$inferInsert;
+export type Muscle = typeof muscles.$inferSelect;
+export type ExerciseMuscle = typeof exerciseMuscles.$inferSelect;

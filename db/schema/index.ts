@@ -1,0 +1,5 @@
+export * from "./users";
+export * from "./assessments";
+export * from "./exercises";
+export * from "./training";
+export * from "./migration-runs";

@@ -1,0 +1,96 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import { users } from "./users";
+
+export const migrationRunMode = pgEnum("migration_run_mode", ["dry_run", "apply", "undo"]);
+export const migrationRunStatus = pgEnum("migration_run_status", ["running", "completed", "failed"]);
+export const migrationItemStatus = pgEnum("migration_item_status", [
+  "migrated",
+  "flagged",
+  "skipped",
+  "error",
+  "restored",
+  "conflict",
+]);
+
+/**
+ * One row per run of a data migration (dry runs and undos included). The row is written outside the
+ * run's own transaction so that it survives a rollback and records why the run failed.
+ */
+export const migrationRuns = pgTable(
+  "migration_runs",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    migrationId: text("migration_id").notNull(),
+    mode: migrationRunMode("mode").notNull(),
+    status: migrationRunStatus("status").notNull().default("running"),
+    startedByUserId: integer("started_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    // Human-readable starter ("admin@ironlog.dev", "cli:root@host"), kept even if the user is deleted.
+    startedBy: text("started_by").notNull(),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    durationMs: integer("duration_ms"),
+    // Live progress, updated while the run is in progress (see lib/migrations for how, per driver).
+    total: integer("total").notNull().default(0),
+    processed: integer("processed").notNull().default(0),
+    heartbeatAt: timestamp("heartbeat_at", { withTimezone: true }),
+    migrated: integer("migrated").notNull().default(0),
+    flagged: integer("flagged").notNull().default(0),
+    skipped: integer("skipped").notNull().default(0),
+    errors: integer("errors").notNull().default(0),
+    restored: integer("restored").notNull().default(0),
+    conflicts: integer("conflicts").notNull().default(0),
+    error: text("error"),
+    // For undo runs: the applied run being undone. For applied runs: the undo that reverted them.
+    undoOfRunId: integer("undo_of_run_id"),
+    undoneByRunId: integer("undone_by_run_id"),
+    // Fingerprint of the rows the migration reads when the run started (count, latest updated_at),
+    // so the dashboard can tell whether a preview is stale.
+    sourceFingerprint: jsonb("source_fingerprint").$type<Record<string, unknown>>(),
+    // Results of the post-apply verification checks.
+    verification: jsonb("verification").$type<Record<string, unknown>>(),
+    instance: text("instance"),
+  },
+  (t) => [
+    index("migration_runs_migration_started_idx").on(t.migrationId, t.startedAt),
+    // At most one run of a migration in progress, enforced by the database across app instances.
+    uniqueIndex("migration_runs_one_running_idx").on(t.migrationId).where(sql`${t.status} = 'running'`),
+  ],
+);
+
+export const migrationRunItems = pgTable(
+  "migration_run_items",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedByDefaultAsIdentity(),
+    runId: integer("run_id")
+      .notNull()
+      .references(() => migrationRuns.id, { onDelete: "cascade" }),
+    // Primary key of the row the migration read (e.g. assessments.id).
+    rowId: integer("row_id").notNull(),
+    userId: integer("user_id"),
+    userEmail: text("user_email"),
+    status: migrationItemStatus("status").notNull(),
+    // The columns the migration changes, before and after (NULL after for errors).
+    before: jsonb("before").$type<Record<string, unknown>>(),
+    after: jsonb("after").$type<Record<string, unknown>>(),
+    reason: text("reason"),
+  },
+  (t) => [
+    index("migration_run_items_run_status_idx").on(t.runId, t.status, t.id),
+    index("migration_run_items_run_email_idx").on(t.runId, t.userEmail),
+    index("migration_run_items_run_row_idx").on(t.runId, t.rowId),
+  ],
+);
+
+export type MigrationRun = typeof migrationRuns.$inferSelect;
+export type MigrationRunItem = typeof migrationRunItems.$inferSelect;

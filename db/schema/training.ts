@@ -1,0 +1,129 @@
+import { sql } from "drizzle-orm";
+import {
+  check,
+  index,
+  integer,
+  numeric,
+  pgEnum,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+} from "drizzle-orm/pg-core";
+import { exercises } from "./exercises";
+import { users } from "./users";
+
+export const splitSource = pgEnum("split_source", ["custom", "generated"]);
+
+export const splits = pgTable(
+  "splits",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    // `generated` marks the program built from the assessment; regenerating replaces it.
+    source: splitSource("source").notNull().default("custom"),
+    position: integer("position").notNull().default(0),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("splits_user_idx").on(t.userId, t.position)],
+);
+
+export const splitDays = pgTable(
+  "split_days",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    splitId: integer("split_id")
+      .notNull()
+      .references(() => splits.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    position: integer("position").notNull().default(0),
+  },
+  (t) => [index("split_days_split_idx").on(t.splitId, t.position)],
+);
+
+export const splitDayExercises = pgTable(
+  "split_day_exercises",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    splitDayId: integer("split_day_id")
+      .notNull()
+      .references(() => splitDays.id, { onDelete: "cascade" }),
+    exerciseId: integer("exercise_id")
+      .notNull()
+      .references(() => exercises.id, { onDelete: "cascade" }),
+    position: integer("position").notNull().default(0),
+    targetSets: smallint("target_sets").notNull().default(3),
+    targetRepsMin: smallint("target_reps_min").notNull().default(8),
+    targetRepsMax: smallint("target_reps_max").notNull().default(12),
+    // "Why this exercise" for generated programs; free text for custom splits.
+    note: text("note"),
+  },
+  (t) => [
+    index("split_day_exercises_day_idx").on(t.splitDayId, t.position),
+    check("split_day_exercises_sets_range", sql`${t.targetSets} BETWEEN 1 AND 20`),
+    check(
+      "split_day_exercises_reps_range",
+      sql`${t.targetRepsMin} BETWEEN 1 AND 100 AND ${t.targetRepsMax} BETWEEN ${t.targetRepsMin} AND 100`,
+    ),
+  ],
+);
+
+export const workoutSessions = pgTable(
+  "workout_sessions",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    splitDayId: integer("split_day_id").references(() => splitDays.id, { onDelete: "set null" }),
+    name: text("name").notNull(),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    // NULL while the session is in progress.
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    durationSeconds: integer("duration_seconds"),
+    notes: text("notes"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("workout_sessions_user_started_idx").on(t.userId, t.startedAt),
+    check("workout_sessions_duration_positive", sql`${t.durationSeconds} IS NULL OR ${t.durationSeconds} >= 0`),
+  ],
+);
+
+export const sessionSets = pgTable(
+  "session_sets",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    sessionId: integer("session_id")
+      .notNull()
+      .references(() => workoutSessions.id, { onDelete: "cascade" }),
+    exerciseId: integer("exercise_id")
+      .notNull()
+      .references(() => exercises.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    reps: smallint("reps").notNull(),
+    // Always kilograms; the UI converts for users who prefer pounds.
+    weightKg: numeric("weight_kg", { precision: 7, scale: 2, mode: "number" }).notNull().default(0),
+    rpe: numeric("rpe", { precision: 3, scale: 1, mode: "number" }),
+    notes: text("notes"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("session_sets_session_idx").on(t.sessionId, t.position),
+    index("session_sets_exercise_idx").on(t.exerciseId),
+    check("session_sets_reps_range", sql`${t.reps} BETWEEN 0 AND 1000`),
+    check("session_sets_weight_range", sql`${t.weightKg} >= 0`),
+    check("session_sets_rpe_range", sql`${t.rpe} IS NULL OR ${t.rpe} BETWEEN 1 AND 10`),
+  ],
+);
+
+export type Split = typeof splits.$inferSelect;
+export type SplitDay = typeof splitDays.$inferSelect;
+export type SplitDayExercise = typeof splitDayExercises.$inferSelect;
+export type WorkoutSession = typeof workoutSessions.$inferSelect;
+export type SessionSet = typeof sessionSets.$inferSelect;

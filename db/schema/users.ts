@@ -1,0 +1,24 @@
+import { sql } from "drizzle-orm";
+import { check, integer, pgEnum, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+
+export const userRole = pgEnum("user_role", ["athlete", "admin"]);
+export const weightUnit = pgEnum("weight_unit", ["kg", "lb"]);
+
+export const users = pgTable(
+  "users",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    // Stored lower-case so sign-in is case-insensitive; the CHECK keeps plain-SQL inserts honest too.
+    email: text("email").notNull().unique(),
+    name: text("name"),
+    // NULL for accounts imported from other systems that never set a password here.
+    passwordHash: text("password_hash"),
+    role: userRole("role").notNull().default("athlete"),
+    weightUnit: weightUnit("weight_unit").notNull().default("kg"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check("users_email_lower_case", sql`${t.email} = lower(${t.email})`)],
+);
+
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;

@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { canPerformWith, isEquipmentChoice } from "./equipment";
+
+describe("canPerformWith", () => {
+  it.each([
+    ["no_equipment", [], [], true],
+    ["no_equipment", [], ["dumbbells"], false],
+    ["basic_equipment", ["dumbbells", "bench"], ["dumbbells", "bench"], true],
+    ["basic_equipment", ["dumbbells"], ["dumbbells", "bench"], false],
+    ["basic_equipment", ["dumbbells"], [], true],
+    ["full_gym", [], ["cable_machine"], true],
+  ] as const)("%s owning %j can do an exercise needing %j: %s", (choice, owned, required, expected) => {
+    expect(canPerformWith(choice, owned, required)).toBe(expected);
+  });
+});
+
+describe("isEquipmentChoice", () => {
+  it("accepts exactly the three names, case-sensitive", () => {
+    expect(isEquipmentChoice("full_gym")).toBe(true);
+    expect(isEquipmentChoice("Full_Gym")).toBe(false);
+    expect(isEquipmentChoice(" full_gym")).toBe(false);
+    expect(isEquipmentChoice(["full_gym"])).toBe(false);
+  });
+});

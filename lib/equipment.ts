@@ -1,0 +1,74 @@
+/**
+ * The equipment answer of the onboarding assessment, and what each answer lets an athlete train with.
+ * The hierarchy is full_gym > basic_equipment > no_equipment (the old multi-select question is
+ * converted to the highest choice ticked; see lib/migrations/equipment).
+ */
+export const EQUIPMENT_CHOICES = ["no_equipment", "basic_equipment", "full_gym"] as const;
+export type EquipmentChoice = (typeof EQUIPMENT_CHOICES)[number];
+
+export const EQUIPMENT_CHOICE_LABELS: Record<EquipmentChoice, string> = {
+  no_equipment: "No equipment",
+  basic_equipment: "Basic equipment at home",
+  full_gym: "Full gym",
+};
+
+/** Rank in the hierarchy: a higher rank wins when several choices were ticked. */
+export const EQUIPMENT_RANK: Record<EquipmentChoice, number> = {
+  no_equipment: 0,
+  basic_equipment: 1,
+  full_gym: 2,
+};
+
+export function isEquipmentChoice(value: unknown): value is EquipmentChoice {
+  return typeof value === "string" && (EQUIPMENT_CHOICES as readonly string[]).includes(value);
+}
+
+/**
+ * Specific items an athlete with basic equipment can own. Exercises list the items they require in
+ * `equipment_required` using these same names (plus gym-only machines such as `cable_machine`).
+ */
+export const EQUIPMENT_ITEMS = [
+  "dumbbells",
+  "kettlebells",
+  "resistance_bands",
+  "pull_up_bar",
+  "bench",
+  "barbell",
+  "squat_rack",
+  "jump_rope",
+  "dip_station",
+  "ab_wheel",
+] as const;
+export type EquipmentItem = (typeof EQUIPMENT_ITEMS)[number];
+
+export const EQUIPMENT_ITEM_LABELS: Record<EquipmentItem, string> = {
+  dumbbells: "Dumbbells",
+  kettlebells: "Kettlebells",
+  resistance_bands: "Resistance bands",
+  pull_up_bar: "Pull-up bar",
+  bench: "Bench",
+  barbell: "Barbell and plates",
+  squat_rack: "Squat rack",
+  jump_rope: "Jump rope",
+  dip_station: "Dip station / parallel bars",
+  ab_wheel: "Ab wheel",
+};
+
+/** Equipment only a gym has; never in a home athlete's list. */
+export const GYM_ONLY_EQUIPMENT = ["cable_machine", "leg_press", "lat_pulldown_machine", "smith_machine"] as const;
+
+export function isEquipmentItem(value: unknown): value is EquipmentItem {
+  return typeof value === "string" && (EQUIPMENT_ITEMS as readonly string[]).includes(value);
+}
+
+/**
+ * Whether an exercise needing `required` items can be done with this equipment answer:
+ * - no equipment: only exercises that need nothing;
+ * - basic equipment: exercises whose every required item the athlete owns;
+ * - full gym: everything.
+ */
+export function canPerformWith(choice: EquipmentChoice, ownedItems: readonly string[], required: readonly string[]): boolean {
+  if (choice === "full_gym") return true;
+  if (choice === "no_equipment") return required.length === 0;
+  return required.every((item) => ownedItems.includes(item));
+}
