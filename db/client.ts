@@ -32,10 +32,10 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export const MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle");
+export const MIGRATIONS_FOLDER = path.join(/*turbopackIgnore: true*/ process.cwd(), "drizzle");
 
 export function embeddedDataDir(): string {
-  return path.resolve(process.env.IRONLOG_DATA_DIR ?? ".data");
+  return path.resolve(/*turbopackIgnore: true*/ process.env.IRONLOG_DATA_DIR ?? ".data");
 }
 
 export interface OpenOptions {

@@ -1,0 +1,16 @@
+import type { ReactNode } from "react";
+import { requireUser } from "@/lib/auth/session";
+import { getAssessmentForUser } from "@/db/queries/assessments";
+import { ReassessmentPrompt } from "@/components/layout/reassessment-prompt";
+
+/** Every athlete page needs a signed-in user, and shows the re-assessment prompt while flagged. */
+export default async function AthleteLayout({ children }: { children: ReactNode }) {
+  const user = await requireUser();
+  const assessment = await getAssessmentForUser(user.id);
+  return (
+    <>
+      {assessment?.needsReassessment ? <ReassessmentPrompt reason={assessment.reassessmentReason} /> : null}
+      {children}
+    </>
+  );
+}

@@ -1,0 +1,11 @@
+import type { ReactNode } from "react";
+import { requireAdmin } from "@/lib/auth/session";
+
+/**
+ * Admin area. This check is a first line only: every admin page, server action and route handler
+ * checks the role again on the server, because layouts do not guard actions or route handlers.
+ */
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  await requireAdmin("/admin");
+  return <div>{children}</div>;
+}

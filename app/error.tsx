@@ -1,0 +1,21 @@
+"use client";
+
+import { useEffect } from "react";
+
+/** Route-level error boundary: a readable message and a retry, never a stack trace. */
+export default function ErrorBoundary({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  useEffect(() => {
+    console.error(error);
+  }, [error]);
+  return (
+    <div role="alert" className="mx-auto max-w-lg py-16 text-center">
+      <h1 className="text-2xl font-bold">Something went wrong</h1>
+      <p className="mt-2 text-slate-600">
+        The page could not be loaded. Nothing you saved was lost.{error.digest ? ` (Reference ${error.digest})` : ""}
+      </p>
+      <button type="button" onClick={reset} className="mt-6 rounded-md bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700">
+        Try again
+      </button>
+    </div>
+  );
+}

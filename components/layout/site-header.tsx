@@ -1,0 +1,76 @@
+import Link from "next/link";
+import { currentUser } from "@/lib/auth/session";
+import { signOutAction } from "@/app/(auth)/actions";
+import { MobileNav } from "./mobile-nav";
+
+export const ATHLETE_NAV = [
+  { href: "/dashboard", label: "Today" },
+  { href: "/program", label: "Program" },
+  { href: "/log", label: "Log" },
+  { href: "/history", label: "History" },
+  { href: "/progress", label: "Progress" },
+  { href: "/exercises", label: "Exercises" },
+  { href: "/splits", label: "Splits" },
+];
+
+export const ADMIN_NAV = [
+  { href: "/admin", label: "Admin" },
+];
+
+/** The header: brand, navigation for the signed-in role, and the user's menu. */
+export async function SiteHeader() {
+  const user = await currentUser().catch(() => null);
+  const nav = user ? [...ATHLETE_NAV, ...(user.role === "admin" ? ADMIN_NAV : [])] : [];
+  return (
+    <header className="sticky top-0 z-40 border-b border-slate-200 bg-white/95 backdrop-blur">
+      <div className="mx-auto flex h-14 max-w-6xl items-center gap-4 px-4 sm:px-6">
+        <Link href={user ? "/dashboard" : "/"} className="flex items-center gap-2 text-lg font-extrabold tracking-tight text-slate-900">
+          <span aria-hidden className="inline-block h-6 w-6 rounded bg-brand-600" />
+          Ironlog
+        </Link>
+        {user ? (
+          <>
+            <nav aria-label="Main" className="hidden flex-1 items-center gap-1 lg:flex">
+              {nav.map((item) => (
+                <Link key={item.href} href={item.href} className="rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900">
+                  {item.label}
+                </Link>
+              ))}
+            </nav>
+            <div className="ml-auto flex items-center gap-2">
+              <details className="relative hidden lg:block">
+                <summary className="flex cursor-pointer list-none items-center gap-2 rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100">
+                  <span aria-hidden className="flex h-7 w-7 items-center justify-center rounded-full bg-brand-100 text-xs font-bold text-brand-700">
+                    {(user.name ?? user.email).slice(0, 1).toUpperCase()}
+                  </span>
+                  <span className="max-w-40 truncate">{user.name ?? user.email}</span>
+                </summary>
+                <div className="absolute right-0 mt-2 w-56 rounded-md bg-white p-1 shadow-lg ring-1 ring-slate-200">
+                  <p className="truncate px-3 py-2 text-xs text-slate-500">{user.email}</p>
+                  <Link href="/profile" className="block rounded px-3 py-2 text-sm text-slate-700 hover:bg-slate-100">
+                    Profile
+                  </Link>
+                  <form action={signOutAction}>
+                    <button type="submit" className="block w-full rounded px-3 py-2 text-left text-sm text-slate-700 hover:bg-slate-100">
+                      Sign out
+                    </button>
+                  </form>
+                </div>
+              </details>
+              <MobileNav items={[...nav, { href: "/profile", label: "Profile" }]} signOut={signOutAction} email={user.email} />
+            </div>
+          </>
+        ) : (
+          <div className="ml-auto flex items-center gap-2">
+            <Link href="/sign-in" className="rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100">
+              Sign in
+            </Link>
+            <Link href="/sign-up" className="rounded-md bg-brand-600 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-700">
+              Sign up
+            </Link>
+          </div>
+        )}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,92 @@
+import type { ComponentProps, ReactNode } from "react";
+
+const inputClasses =
+  "block w-full rounded-md border-0 bg-white px-3 py-2 text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-brand-600 aria-[invalid=true]:ring-red-500";
+
+export function FieldError({ id, errors }: { id: string; errors?: string[] }) {
+  if (!errors?.length) return null;
+  return (
+    <p id={id} className="mt-1 text-sm text-red-700" role="alert">
+      {errors[0]}
+    </p>
+  );
+}
+
+/** A labelled input whose error, if any, is announced and tied to it with aria-describedby. */
+export function TextField({
+  label,
+  name,
+  errors,
+  hint,
+  className = "",
+  ...props
+}: ComponentProps<"input"> & { label: string; name: string; errors?: string[]; hint?: ReactNode }) {
+  const id = props.id ?? `field-${name}`;
+  const errorId = `${id}-error`;
+  const hintId = `${id}-hint`;
+  const describedBy = [hint ? hintId : null, errors?.length ? errorId : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <input
+        id={id}
+        name={name}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy}
+        className={`mt-1 ${inputClasses}`}
+        {...props}
+      />
+      {hint ? (
+        <p id={hintId} className="mt-1 text-sm text-slate-500">
+          {hint}
+        </p>
+      ) : null}
+      <FieldError id={errorId} errors={errors} />
+    </div>
+  );
+}
+
+export function SelectField({
+  label,
+  name,
+  errors,
+  children,
+  className = "",
+  ...props
+}: ComponentProps<"select"> & { label: string; name: string; errors?: string[] }) {
+  const id = props.id ?? `field-${name}`;
+  const errorId = `${id}-error`;
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <select
+        id={id}
+        name={name}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={errors?.length ? errorId : undefined}
+        className={`mt-1 ${inputClasses}`}
+        {...props}
+      >
+        {children}
+      </select>
+      <FieldError id={errorId} errors={errors} />
+    </div>
+  );
+}
+
+export function FormMessage({ state }: { state: { status: string; message?: string } | undefined }) {
+  if (!state?.message) return null;
+  const error = state.status === "error";
+  return (
+    <p
+      role={error ? "alert" : "status"}
+      className={`rounded-md px-3 py-2 text-sm ${error ? "bg-red-50 text-red-800 ring-1 ring-red-200" : "bg-emerald-50 text-emerald-800 ring-1 ring-emerald-200"}`}
+    >
+      {state.message}
+    </p>
+  );
+}

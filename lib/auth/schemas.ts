@@ -1,0 +1,44 @@
+import { z } from "zod";
+
+export const emailField = z
+  .string()
+  .trim()
+  .min(1, "Enter your email address.")
+  .max(254, "That email address is too long.")
+  .email("Enter a valid email address, like you@example.com.")
+  .transform((email) => email.toLowerCase());
+
+const COMMON_PASSWORDS = new Set([
+  "password123",
+  "password1234",
+  "1234567890",
+  "qwertyuiop",
+  "iloveyou123",
+  "letmein1234",
+  "ironlog-password",
+]);
+
+export const newPasswordField = z
+  .string()
+  .min(10, "Use at least 10 characters.")
+  .max(200, "Use at most 200 characters.")
+  .refine((p) => !COMMON_PASSWORDS.has(p.toLowerCase()), "That password is too common; choose another.")
+  .refine((p) => new Set(p).size >= 4, "That password is too easy to guess; mix more characters.");
+
+export const signUpSchema = z.object({
+  name: z.string().trim().min(1, "Tell us your name.").max(100, "Use at most 100 characters."),
+  email: emailField,
+  password: newPasswordField,
+});
+
+export const signInSchema = z.object({
+  email: emailField,
+  password: z.string().min(1, "Enter your password."),
+  redirectTo: z.string().optional(),
+});
+
+/** Only same-site relative paths may be used after sign-in, never another origin. */
+export function safeRedirectPath(value: string | undefined, fallback: string): string {
+  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
+  return value;
+}

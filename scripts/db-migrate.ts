@@ -1,0 +1,18 @@
+/**
+ * Apply pending schema migrations from drizzle/ to the configured database
+ * (PGlite in .data/ when DATABASE_URL is unset, that Postgres otherwise).
+ */
+import { closeDatabase, getDatabase, runSchemaMigrations, schemaMigrationStatus } from "@/db/client";
+import { runCli } from "./cli";
+
+await runCli(async () => {
+  const database = await getDatabase();
+  const before = await schemaMigrationStatus(database.db);
+  await runSchemaMigrations(database);
+  const after = await schemaMigrationStatus(database.db);
+  console.log(
+    `Schema migrations on ${database.driver} (${database.location}): ${after.applied} applied` +
+      ` (${after.applied - before.applied} new), ${after.pending} pending. Latest: ${after.latest}.`,
+  );
+  await closeDatabase();
+});

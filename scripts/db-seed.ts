@@ -1,0 +1,17 @@
+/** Load the demo data into an empty database (PGlite in .data/, or DATABASE_URL). */
+import { count } from "drizzle-orm";
+import { getDatabase, runSchemaMigrations } from "@/db/client";
+import { users } from "@/db/schema";
+import { seedDemoData } from "@/db/seed";
+import { runCli } from "./cli";
+
+await runCli(async () => {
+  const database = await getDatabase();
+  await runSchemaMigrations(database);
+  const [{ n }] = await database.db.select({ n: count() }).from(users);
+  if (n > 0) {
+    console.log(`The database already has ${n} users; nothing seeded. The demo data goes into an empty database.`);
+    return 0;
+  }
+  console.log(`Demo data loaded on ${database.driver}: ${await seedDemoData(database.db)}`);
+});

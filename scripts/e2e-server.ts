@@ -1,0 +1,16 @@
+/**
+ * The server the Playwright suite runs against: `npm start` on a fresh embedded database in
+ * .data/e2e, so every run starts from the same demo data.
+ */
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const dataDir = path.resolve(".data", "e2e");
+fs.rmSync(dataDir, { recursive: true, force: true });
+const child = spawn("npx", ["tsx", "scripts/start.ts", ...process.argv.slice(2)], {
+  stdio: "inherit",
+  env: { ...process.env, IRONLOG_DATA_DIR: dataDir, DATABASE_URL: "" },
+});
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
+child.on("exit", (code) => process.exit(code ?? 0));

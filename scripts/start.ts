@@ -1,0 +1,79 @@
+/**
+ * `npm start`: the one command that serves Ironlog.
+ * - Embedded database (no DATABASE_URL): applies schema migrations, seeds the demo data into an empty
+ *   database, builds the app if it has not been built, and serves it on http://localhost:3000.
+ * - DATABASE_URL: refuses to start while schema migrations are pending (run `npm run db:migrate`),
+ *   and in production refuses without AUTH_SECRET, which every instance must share.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { count } from "drizzle-orm";
+import { closeDatabase, getDatabase, runSchemaMigrations, schemaMigrationStatus } from "@/db/client";
+import { users } from "@/db/schema";
+import { seedDemoData } from "@/db/seed";
+import { authSecret, ConfigurationError } from "@/lib/env";
+
+const port = process.env.PORT ?? argValue("--port") ?? "3000";
+const embedded = !process.env.DATABASE_URL;
+
+function argValue(flag: string): string | undefined {
+  const i = process.argv.indexOf(flag);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+async function prepareDatabase(): Promise<void> {
+  const database = await getDatabase();
+  try {
+    if (embedded) {
+      await runSchemaMigrations(database);
+      const [{ n }] = await database.db.select({ n: count() }).from(users);
+      if (n === 0) {
+        console.log("Empty database: loading the demo data…");
+        const summary = await seedDemoData(database.db);
+        console.log(`Demo data loaded: ${summary}`);
+      }
+    } else {
+      const status = await schemaMigrationStatus(database.db);
+      if (status.pending > 0) {
+        throw new ConfigurationError(
+          `${status.pending} schema migration(s) are pending on ${database.location}. Run \`npm run db:migrate\` first.`,
+        );
+      }
+    }
+  } finally {
+    // Release the embedded database: the server process opens it next.
+    await closeDatabase();
+  }
+}
+
+async function main(): Promise<void> {
+  (process.env as Record<string, string>).NODE_ENV = "production";
+  const secret = authSecret();
+  await prepareDatabase();
+
+  if (!fs.existsSync(path.join(".next", "BUILD_ID")) || process.argv.includes("--build")) {
+    console.log("Building the app (first start only; `npm run build` rebuilds)…");
+    const build = spawnSync("npx", ["next", "build"], { stdio: "inherit" });
+    if (build.status !== 0) process.exit(build.status ?? 1);
+  }
+
+  console.log(`Ironlog on ${embedded ? "the embedded database (.data/)" : "PostgreSQL"}: http://localhost:${port}`);
+  const server = spawn("npx", ["next", "start", "-p", port], {
+    stdio: "inherit",
+    env: { ...process.env, AUTH_SECRET: secret, AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "true" },
+  });
+  const stop = (signal: NodeJS.Signals) => server.kill(signal);
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  server.on("exit", (code) => process.exit(code ?? 0));
+}
+
+main().catch((error) => {
+  if (error instanceof ConfigurationError || (error instanceof Error && error.name === "DataDirBusyError")) {
+    console.error(`Cannot start Ironlog: ${error.message}`);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Every test Ironlog has: unit + integration on embedded PGlite, the same again on PostgreSQL (when
+# one is reachable; required in CI), a production build, and the Playwright end-to-end suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PG_URL="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test}"
+
+echo "== Unit and integration tests on embedded PGlite"
+DATABASE_URL= npx vitest run
+
+if node -e "const s=require('postgres')(process.argv[1],{max:1,connect_timeout:3});s\`select 1\`.then(()=>s.end()).then(()=>process.exit(0),()=>process.exit(1))" "$PG_URL" 2>/dev/null; then
+  echo "== Integration tests again on PostgreSQL ($PG_URL)"
+  DATABASE_URL="$PG_URL" npx vitest run
+elif [ -n "${CI:-}" ]; then
+  echo "PostgreSQL is not reachable at $PG_URL, and CI requires it." >&2
+  exit 1
+else
+  echo "== Skipping the PostgreSQL pass: nothing answers at $PG_URL (set TEST_DATABASE_URL to point at one)."
+fi
+
+echo "== Production build"
+npx next build
+
+echo "== End-to-end tests (Playwright, Chromium)"
+npx playwright test
