@@ -9,7 +9,7 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { count } from "drizzle-orm";
-import { closeDatabase, getDatabase, runSchemaMigrations, schemaMigrationStatus } from "@/db/client";
+import { closeDatabase, embeddedDataDir, getDatabase, runSchemaMigrations, schemaMigrationStatus } from "@/db/client";
 import { users } from "@/db/schema";
 import { seedDemoData } from "@/db/seed";
 import { authSecret, ConfigurationError } from "@/lib/env";
@@ -58,7 +58,7 @@ async function main(): Promise<void> {
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
 
-  console.log(`Ironlog on ${embedded ? "the embedded database (.data/)" : "PostgreSQL"}: http://localhost:${port}`);
+  console.log(`Ironlog on ${embedded ? `the embedded database (${embeddedDataDir()})` : "PostgreSQL"}: http://localhost:${port}`);
   const server = spawn("npx", ["next", "start", "-p", port], {
     stdio: "inherit",
     env: { ...process.env, AUTH_SECRET: secret, AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "true" },

@@ -1,3 +1,5 @@
+// Below the athlete layout on purpose: the layout's sign-in redirect must run before anything streams,
+// so visitors get a real 307 rather than a streamed redirect.
 export default function Loading() {
   return (
     <div role="status" aria-live="polite" className="flex items-center gap-3 py-10 text-slate-600">

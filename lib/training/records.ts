@@ -1,0 +1,108 @@
+/**
+ * Personal records for one exercise: heaviest weight, best estimated 1RM, best set volume
+ * (weight × reps), and the "bests per rep count" table of the progress page.
+ *
+ * A record must beat the previous best strictly (a tie is not a record). The very first set of an
+ * exercise sets every record it can, with `previous: null`, so the UI can say "first time" instead of
+ * "+2.5 kg". The caller passes every earlier set of the exercise, including earlier sets of the
+ * session in progress, so the second heavy set of a day is compared with the first.
+ */
+import { estimateOneRepMax } from "./one-rep-max";
+import type { LoggedSet } from "./types";
+
+export const RECORD_KINDS = ["heaviest_weight", "best_estimated_one_rep_max", "best_set_volume"] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
+
+export const RECORD_LABELS: Record<RecordKind, string> = {
+  heaviest_weight: "Heaviest weight",
+  best_estimated_one_rep_max: "Best estimated 1RM",
+  best_set_volume: "Best set volume",
+};
+
+export type PersonalRecord = {
+  kind: RecordKind;
+  /** Kilograms for weight and 1RM; kilogram-reps for volume. */
+  value: number;
+  /** The best before this set, or null when nothing earlier counted. */
+  previous: number | null;
+  label: string;
+  /** For the 1RM record: the formula used, e.g. "Brzycki, adjusted for RPE 8". */
+  formula?: string;
+};
+
+export type PersonalBests = Record<RecordKind, number | null>;
+
+// Weights are stored with two decimals; anything closer than this is the same number.
+const EPSILON = 1e-9;
+
+/**
+ * What a set contributes to each record, or null where it cannot count. Sets with no reps or no load
+ * count for nothing. Estimated 1RMs past 12 effective reps are too rough to be records: 40 kg × 25
+ * would otherwise "beat" a real heavy triple.
+ */
+function recordValues(set: LoggedSet): PersonalBests & { formula: string | null } {
+  const counts = Number.isFinite(set.weightKg) && set.weightKg > 0 && Number.isFinite(set.reps) && set.reps >= 1;
+  if (!counts) return { heaviest_weight: null, best_estimated_one_rep_max: null, best_set_volume: null, formula: null };
+  const estimate = estimateOneRepMax(set);
+  const usable = estimate !== null && estimate.reliable;
+  return {
+    heaviest_weight: set.weightKg,
+    best_estimated_one_rep_max: usable ? estimate.valueKg : null,
+    best_set_volume: set.weightKg * set.reps,
+    formula: usable ? estimate.label : null,
+  };
+}
+
+/** The best of each record kind over these sets (null where no set counts). */
+export function personalBests(sets: readonly LoggedSet[]): PersonalBests {
+  const bests: PersonalBests = { heaviest_weight: null, best_estimated_one_rep_max: null, best_set_volume: null };
+  for (const set of sets) {
+    const values = recordValues(set);
+    for (const kind of RECORD_KINDS) {
+      const value = values[kind];
+      const best = bests[kind];
+      if (value !== null && (best === null || value > best)) bests[kind] = value;
+    }
+  }
+  return bests;
+}
+
+/** The records `newSet` sets against every earlier set of the same exercise, in RECORD_KINDS order. */
+export function detectPersonalRecords(previousSets: readonly LoggedSet[], newSet: LoggedSet): PersonalRecord[] {
+  const before = personalBests(previousSets);
+  const values = recordValues(newSet);
+  const records: PersonalRecord[] = [];
+  for (const kind of RECORD_KINDS) {
+    const value = values[kind];
+    const previous = before[kind];
+    if (value === null || (previous !== null && value <= previous + EPSILON)) continue;
+    const record: PersonalRecord = { kind, value, previous, label: RECORD_LABELS[kind] };
+    if (kind === "best_estimated_one_rep_max" && values.formula) record.formula = values.formula;
+    records.push(record);
+  }
+  return records;
+}
+
+export type RepCountBest<T extends LoggedSet> = {
+  reps: number;
+  /** The heaviest set at this rep count; the earliest one when several tie. */
+  best: T;
+  estimatedOneRepMaxKg: number | null;
+};
+
+/**
+ * "Bests per rep count": for each rep count performed, the heaviest set done for exactly that many
+ * reps, ordered by reps. Pass sets oldest first so that ties keep the first time the weight was done.
+ * Sets with no reps are left out; bodyweight sets (0 kg) still show which rep counts were reached.
+ */
+export function bestsByRepCount<T extends LoggedSet>(sets: readonly T[]): RepCountBest<T>[] {
+  const byReps = new Map<number, T>();
+  for (const set of sets) {
+    if (!Number.isInteger(set.reps) || set.reps < 1 || !Number.isFinite(set.weightKg) || set.weightKg < 0) continue;
+    const current = byReps.get(set.reps);
+    if (current === undefined || set.weightKg > current.weightKg + EPSILON) byReps.set(set.reps, set);
+  }
+  return [...byReps.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([reps, best]) => ({ reps, best, estimatedOneRepMaxKg: estimateOneRepMax(best)?.valueKg ?? null }));
+}
