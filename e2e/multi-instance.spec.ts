@@ -1,0 +1,187 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
+import postgres from "postgres";
+import { openDatabase, queryRows, runSchemaMigrations } from "@/db/client";
+import { seedDemoData } from "@/db/seed";
+import { sql } from "drizzle-orm";
+import { captureServerAction, replayServerAction } from "./admin-helpers";
+import { DEMO, DEMO_PASSWORD } from "./helpers";
+
+// Two `next start` instances on different ports against one PostgreSQL database: sessions, migration
+// runs, their live progress and the one-run-at-a-time rule must all hold across them.
+test.describe.configure({ mode: "serial" });
+
+const SERVER_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+const MIGRATION = "equipment-single-choice";
+// Enough legacy rows that a run lasts long enough to be watched from the other instance.
+const EXTRA_LEGACY_ROWS = Number(process.env.MULTI_INSTANCE_ROWS ?? 300_000);
+const PORTS = [3201, 3202] as const;
+const [A, B] = PORTS.map((port) => `http://127.0.0.1:${port}`);
+
+let databaseName: string;
+let databaseUrl: string;
+const servers: ChildProcess[] = [];
+let context: BrowserContext;
+
+async function postgresAvailable(): Promise<boolean> {
+  const client = postgres(SERVER_URL, { max: 1, connect_timeout: 3, onnotice: () => {} });
+  try {
+    await client`select 1`;
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end({ timeout: 1 });
+  }
+}
+
+async function waitForHealth(url: string, server: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`The server for ${url} exited with ${server.exitCode}`);
+    try {
+      const response = await fetch(`${url}/api/health`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  throw new Error(`${url} did not become healthy`);
+}
+
+async function signIn(page: Page, base: string): Promise<void> {
+  await page.goto(`${base}/sign-in`);
+  await page.getByLabel("Email").fill(DEMO.admin);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(new RegExp(`^${base}/admin`));
+}
+
+test.beforeAll(async ({ browser }: { browser: Browser }) => {
+  test.setTimeout(300_000);
+  test.skip(!(await postgresAvailable()), `needs PostgreSQL at ${SERVER_URL} (npm test says when it skips that pass)`);
+
+  databaseName = `ironlog_multi_${randomBytes(4).toString("hex")}`;
+  const admin = postgres(SERVER_URL, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`CREATE DATABASE "${databaseName}"`);
+  await admin.end();
+  const url = new URL(SERVER_URL);
+  url.pathname = `/${databaseName}`;
+  databaseUrl = url.toString();
+
+  const database = await openDatabase({ url: databaseUrl });
+  await runSchemaMigrations(database);
+  await seedDemoData(database.db);
+  // Legacy multi-select answers, generated in SQL (the seed proportions matter less here than the volume).
+  await queryRows(
+    database.db,
+    sql`WITH u AS (
+          INSERT INTO users (email) SELECT 'bulk' || g || '@example.com' FROM generate_series(1, ${EXTRA_LEGACY_ROWS}) g
+          RETURNING id)
+        INSERT INTO assessments (user_id, equipment, equipment_items)
+        SELECT id, '["basic_equipment","full_gym"]'::jsonb, '["dumbbells"]'::jsonb FROM u`,
+  );
+  await database.close();
+
+  const nextBin = path.join("node_modules", "next", "dist", "bin", "next");
+  for (const port of PORTS) {
+    const server = spawn(process.execPath, [nextBin, "start", "-p", String(port)], {
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        DATABASE_URL: databaseUrl,
+        // Every instance shares one secret: that is what makes a session valid on both.
+        AUTH_SECRET: "multi-instance-test-secret-0123456789abcdef",
+        AUTH_TRUST_HOST: "true",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    server.stderr?.on("data", (chunk) => process.stderr.write(`[${port}] ${chunk}`));
+    servers.push(server);
+  }
+  await Promise.all(PORTS.map((port, i) => waitForHealth(`http://127.0.0.1:${port}`, servers[i])));
+  context = await browser.newContext();
+});
+
+test.afterAll(async () => {
+  await context?.close();
+  for (const server of servers) server.kill("SIGTERM");
+  await Promise.all(servers.map((s) => (s.exitCode === null ? new Promise((r) => s.once("exit", r)) : null)));
+  if (databaseName) {
+    const admin = postgres(SERVER_URL, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
+    await admin.end();
+  }
+});
+
+test("a session started on one instance is valid on the other", async () => {
+  const page = await context.newPage();
+  await signIn(page, A);
+  const session = await (await context.request.get(`${B}/api/auth/session`)).json();
+  expect(session.user.email).toBe(DEMO.admin);
+  await page.goto(`${B}/admin`);
+  await expect(page.getByRole("heading", { name: "Admin", level: 1 })).toBeVisible();
+  await page.close();
+});
+
+test("a run started on one instance shows its live progress on the other, which refuses a second run", async () => {
+  test.setTimeout(240_000);
+  const onA = await context.newPage();
+  const onB = await context.newPage();
+
+  await onA.goto(`${A}/admin/migrations/${MIGRATION}`);
+  const previewAction = captureServerAction(onA);
+  await onA.getByRole("button", { name: "Preview migration" }).click();
+  const preview = await previewAction;
+  await expect(onA.getByRole("heading", { name: /Preview #\d+ finished/ })).toBeVisible({ timeout: 120_000 });
+
+  await onA.getByRole("button", { name: "Run migration…" }).click();
+  const dialog = onA.getByRole("dialog", { name: "Run this migration for real?" });
+  await dialog.getByLabel(`Type ${MIGRATION} to confirm`).fill(MIGRATION);
+  await dialog.getByRole("button", { name: "Run migration" }).click();
+
+  // Instance B reads the progress that A's run writes through its second connection.
+  let seen: { mode: string; processed: number; total: number; startedBy: string } | null = null;
+  await expect
+    .poll(
+      async () => {
+        const body = await (await context.request.get(`${B}/admin/migrations/${MIGRATION}/status`)).json();
+        if (body.running?.mode === "apply") seen = body.running;
+        return seen?.mode;
+      },
+      { timeout: 30_000, intervals: [100] },
+    )
+    .toBe("apply");
+  expect(seen!.total).toBeGreaterThan(EXTRA_LEGACY_ROWS);
+  expect(seen!.startedBy).toBe(DEMO.admin);
+
+  // The same preview action, sent to B while A's run holds the lock: refused, naming who started the run.
+  const refusal = await replayServerAction(context.request, { ...preview, url: preview.url.replace(A, B) });
+  expect(refusal).toMatch(/already in progress/i);
+  expect(refusal).toContain(DEMO.admin);
+
+  // B's page shows the live progress bar while the run is still going.
+  await onB.goto(`${B}/admin/migrations/${MIGRATION}`);
+  await expect(onB.getByRole("progressbar").first()).toBeVisible();
+
+  await expect(onA.getByRole("heading", { name: /Run #\d+ finished/ })).toBeVisible({ timeout: 180_000 });
+  await onA.close();
+  await onB.close();
+});
+
+test("after the run, both instances show the same history", async () => {
+  const histories: string[] = [];
+  for (const base of [A, B]) {
+    const page = await context.newPage();
+    await page.goto(`${base}/admin/migrations/${MIGRATION}`);
+    const history = page.getByRole("table", { name: /history/i });
+    await expect(history).toBeVisible();
+    histories.push(await history.innerText());
+    await page.close();
+  }
+  expect(histories[0]).toContain("apply");
+  expect(histories[1]).toBe(histories[0]);
+});

@@ -1,0 +1,128 @@
+/**
+ * Test-only: a small database holding a row in every dump table, with the values a dump must carry
+ * exactly (microsecond timestamps, numerics, jsonb of every shape, quotes and newlines, NULLs,
+ * a password hash, a bigint id, gaps in ids).
+ */
+import { randomBytes } from "node:crypto";
+import { sql } from "drizzle-orm";
+import postgres from "postgres";
+import { type Database, type Db, openDatabase, queryRows } from "@/db/client";
+import {
+  assessments,
+  exerciseMuscles,
+  exercises,
+  migrationRunItems,
+  migrationRuns,
+  muscles,
+  sessionSets,
+  splitDayExercises,
+  splitDays,
+  splits,
+  users,
+  workoutSessions,
+} from "@/db/schema";
+
+export async function insertSampleData(db: Db): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.insert(users).values([
+      { id: 1, email: "admin@ironlog.dev", name: "Ada Admin", role: "admin", passwordHash: "$2b$10$abcdefghijklmnopqrstuv" },
+      { id: 2, email: "zoë@example.com", name: 'Zoë "Quotes" O\'Neil', weightUnit: "lb" },
+      // A gap in ids: the import must keep them, and the next sign-up must not collide.
+      { id: 7, email: "legacy@example.com", name: null },
+    ]);
+    await tx.execute(
+      sql`UPDATE users SET created_at = '2024-02-29T23:59:59.123456+00' WHERE id = 2`,
+    );
+    await tx.insert(assessments).values([
+      { userId: 2, sport: "rugby", age: 27, experienceLevel: "intermediate", goal: "strength", daysPerWeek: 4, equipment: "basic_equipment", equipmentItems: ["dumbbells", "bench"] },
+      { userId: 7, equipment: ["basic_equipment", "full_gym"], equipmentItems: null, needsReassessment: true, reassessmentReason: "multi-select\nanswer", flaggedAt: new Date("2025-01-01T00:00:00Z"), flaggedByRunId: 1 },
+    ]);
+    const [chest, triceps] = await tx
+      .insert(muscles)
+      .values([
+        { name: "Chest", region: "chest" },
+        { name: "Triceps", region: "arms" },
+      ])
+      .returning();
+    const [bench, pushUp] = await tx
+      .insert(exercises)
+      .values([
+        { name: "Bench Press", type: "barbell", difficulty: 2, equipmentRequired: ["barbell", "bench"], notes: "Keep shoulder blades\tpinned" },
+        { name: "Push-up", type: "bodyweight", difficulty: null, equipmentRequired: { legacy: "none" }, createdBy: 2 },
+      ])
+      .returning();
+    await tx.insert(exerciseMuscles).values([
+      { exerciseId: bench.id, muscleId: chest.id, activationRating: 90 },
+      { exerciseId: bench.id, muscleId: triceps.id, activationRating: 45 },
+      { exerciseId: pushUp.id, muscleId: chest.id, activationRating: 70 },
+    ]);
+    const [split] = await tx.insert(splits).values({ userId: 2, name: "Upper / Lower", source: "generated" }).returning();
+    const [day] = await tx.insert(splitDays).values({ splitId: split.id, name: "Upper", position: 0 }).returning();
+    await tx.insert(splitDayExercises).values([
+      { splitDayId: day.id, exerciseId: bench.id, position: 0, targetSets: 4, targetRepsMin: 5, targetRepsMax: 8, note: "Heavy day" },
+      { splitDayId: day.id, exerciseId: pushUp.id, position: 1 },
+    ]);
+    const [session] = await tx
+      .insert(workoutSessions)
+      .values({ userId: 2, splitDayId: day.id, name: "Upper", startedAt: new Date("2025-03-01T10:00:00Z"), finishedAt: new Date("2025-03-01T11:02:03Z"), durationSeconds: 3723 })
+      .returning();
+    await tx.insert(workoutSessions).values({ userId: 7, name: "In progress", notes: "ünïcödé ✓ 💪" });
+    await tx.insert(sessionSets).values([
+      { sessionId: session.id, exerciseId: bench.id, position: 0, reps: 5, weightKg: 102.5, rpe: 8.5 },
+      { sessionId: session.id, exerciseId: bench.id, position: 1, reps: 5, weightKg: 100, rpe: null },
+      { sessionId: session.id, exerciseId: pushUp.id, position: 2, reps: 20, weightKg: 0, notes: "to failure" },
+    ]);
+    const [run] = await tx
+      .insert(migrationRuns)
+      .values({ migrationId: "equipment-v2", mode: "apply", status: "completed", startedByUserId: 1, startedBy: "admin@ironlog.dev", total: 2, processed: 2, migrated: 1, flagged: 1, durationMs: 12, finishedAt: new Date("2025-01-01T00:00:01Z"), sourceFingerprint: { count: 2, latest: "2024-12-31T00:00:00Z" }, verification: { ok: true, checks: [{ name: "no arrays left", passed: true }] } })
+      .returning();
+    await tx.insert(migrationRunItems).values([
+      { id: 9_007_199_254_740_000, runId: run.id, rowId: 1, userId: 2, userEmail: "zoë@example.com", status: "migrated", before: { equipment: ["basic_equipment"] }, after: { equipment: "basic_equipment" } },
+      { runId: run.id, rowId: 2, userId: 7, userEmail: "legacy@example.com", status: "flagged", before: { equipment: ["basic_equipment", "full_gym"] }, after: null, reason: "two choices ticked" },
+    ]);
+  });
+}
+
+/** Collect an export into one string. */
+export async function collect(chunks: AsyncIterable<string>): Promise<string> {
+  let text = "";
+  for await (const chunk of chunks) text += chunk;
+  return text;
+}
+
+/** A dump without its header line, whose created_at differs from one export to the next. */
+export function withoutHeader(dump: string): string {
+  return dump.slice(dump.indexOf("\n") + 1);
+}
+
+export async function rowCount(db: Db, table: string): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)}`);
+  return Number(row.n);
+}
+
+/**
+ * A database no schema migration has run on: in-memory PGlite, or a new database on the Postgres
+ * server named by DATABASE_URL (dropped by `drop`).
+ */
+export async function createBareDatabase(): Promise<Database & { url?: string; drop(): Promise<void> }> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    const database = await openDatabase({ dataDir: "memory" });
+    return { ...database, drop: () => database.close() };
+  }
+  const name = `ironlog_bare_${process.pid}_${randomBytes(4).toString("hex")}`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`CREATE DATABASE "${name}"`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ url: url.toString() });
+  return {
+    ...database,
+    url: url.toString(),
+    drop: async () => {
+      await database.close();
+      await admin.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}

@@ -1,0 +1,77 @@
+/**
+ * npm run data:export -- FILE [--include-secrets]
+ * Writes every table as one Ironlog dump (NDJSON; docs/data-dump-format.md). Thin wrapper over
+ * lib/data-transfer.
+ */
+import fs from "node:fs";
+import { parseArgs } from "node:util";
+import { getDatabase } from "@/db/client";
+import { formatExportSummary, writeDump } from "@/lib/data-transfer";
+import { runCli } from "./cli";
+
+const HELP = `Usage: npm run data:export -- FILE [--include-secrets] [--batch-size N]
+
+Writes every table of the app (users, assessments, muscles, exercises, splits, sessions and sets,
+migration runs and their items) as one versioned dump, with the schema migration it was taken at.
+Format: docs/data-dump-format.md. The dump is one consistent snapshot, read and written in batches.
+
+  FILE               where to write it ("-" for standard output); written to FILE.partial first,
+                     renamed when complete
+  --include-secrets  also write users' password hashes (left out by default)
+  --batch-size N     rows read per query (default 1000)
+
+Database: DATABASE_URL, or the embedded one in IRONLOG_DATA_DIR (default .data).
+Exit codes: 0 written, 1 failed, 2 wrong usage, 4 embedded database busy.`;
+
+await runCli(async () => {
+  let args;
+  try {
+    args = parseArgs({
+      allowPositionals: true,
+      options: {
+        "include-secrets": { type: "boolean", default: false },
+        "batch-size": { type: "string" },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${HELP}`);
+    return 2;
+  }
+  if (args.values.help) {
+    console.log(HELP);
+    return 0;
+  }
+  const batchSize = args.values["batch-size"] === undefined ? undefined : Number(args.values["batch-size"]);
+  if (args.positionals.length !== 1 || (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize > 0))) {
+    console.error(HELP);
+    return 2;
+  }
+  const [file] = args.positionals;
+  const options = { includeSecrets: args.values["include-secrets"], batchSize };
+  const database = await getDatabase();
+
+  if (file === "-") {
+    try {
+      const summary = await writeDump(database.db, process.stdout, { ...options, endDestination: false });
+      console.error(formatExportSummary(summary, "standard output"));
+      return 0;
+    } catch (error) {
+      // The reader went away (`| head`): not worth a stack trace.
+      if ((error as NodeJS.ErrnoException).code === "EPIPE") return 1;
+      throw error;
+    }
+  }
+
+  const partial = `${file}.partial`;
+  try {
+    const summary = await writeDump(database.db, fs.createWriteStream(partial), options);
+    fs.renameSync(partial, file);
+    console.log(formatExportSummary(summary, file));
+    return 0;
+  } catch (error) {
+    fs.rmSync(partial, { force: true });
+    console.error(`Export failed, nothing written to ${file}: ${(error as Error).message}`);
+    return 1;
+  }
+});

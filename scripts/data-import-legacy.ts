@@ -1,0 +1,71 @@
+/**
+ * npm run data:import-legacy -- FILE [--dry-run] [--strict]
+ * Imports the old Django system's `manage.py dumpdata` JSON. Thin wrapper over lib/data-transfer.
+ */
+import { parseArgs } from "node:util";
+import { getDatabase } from "@/db/client";
+import { formatLegacyImportReport, importLegacyDump, readLegacyDump } from "@/lib/data-transfer";
+import { runCli } from "./cli";
+
+const HELP = `Usage: npm run data:import-legacy -- FILE [--dry-run] [--strict]
+
+Imports a \`manage.py dumpdata\` JSON from the old system: auth.user, workouts.workout,
+workouts.workoutmuscle, workouts.split, workouts.splitday and assessments.assessment (other models
+are skipped). Reports, per model, what was mapped, skipped and rejected, with the reason for each.
+
+  --dry-run   plan and report; write nothing
+  --strict    refuse the whole import if any record is rejected (default: leave rejected records,
+              and what depends on them, out and import the rest)
+
+It merges into the existing data by natural key: a user whose e-mail is already in Ironlog is left
+as it is, with their splits and assessment; a workout whose exercise name exists is linked to that
+exercise. Running it twice changes nothing the second time. Legacy ids are not kept. Users get no
+password (they set one with password reset). Assessments keep their legacy equipment answer (lists
+stay lists) for the equipment migration; missing exercise difficulty stays empty for the exercise
+backfill migration. One transaction: all or nothing.
+
+Database: DATABASE_URL, or the embedded one in IRONLOG_DATA_DIR (default .data).
+Exit codes: 0 imported (with --dry-run: would import), 1 refused, failed or unreadable file,
+2 wrong usage, 4 embedded database busy.`;
+
+await runCli(async () => {
+  let args;
+  try {
+    args = parseArgs({
+      allowPositionals: true,
+      options: {
+        "dry-run": { type: "boolean", default: false },
+        strict: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${HELP}`);
+    return 2;
+  }
+  if (args.values.help) {
+    console.log(HELP);
+    return 0;
+  }
+  if (args.positionals.length !== 1) {
+    console.error(HELP);
+    return 2;
+  }
+  const [file] = args.positionals;
+  let dump: unknown;
+  try {
+    dump = readLegacyDump(file);
+  } catch (error) {
+    console.error(`Cannot read ${file}: ${(error as Error).message}`);
+    return 1;
+  }
+  const database = await getDatabase();
+  const report = await importLegacyDump(database, dump, {
+    dryRun: args.values["dry-run"],
+    strict: args.values.strict,
+    source: file,
+  });
+  const ok = report.status === "imported" || report.status === "validated";
+  (ok ? console.log : console.error)(formatLegacyImportReport(report));
+  return ok ? 0 : 1;
+});
