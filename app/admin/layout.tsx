@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { requireAdmin } from "@/lib/auth/session";
+import { AdminNav } from "@/components/admin/admin-nav";
 
 /**
  * Admin area. This check is a first line only: every admin page, server action and route handler
@@ -7,5 +8,10 @@ import { requireAdmin } from "@/lib/auth/session";
  */
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   await requireAdmin("/admin");
-  return <div>{children}</div>;
+  return (
+    <div className="space-y-6">
+      <AdminNav />
+      <div>{children}</div>
+    </div>
+  );
 }

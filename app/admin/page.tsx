@@ -1,14 +1,164 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { getDatabase } from "@/db/client";
+import { countFlaggedUsers, listFlaggedUsers } from "@/db/queries/admin-flagged";
+import { databaseHealth } from "@/db/queries/admin-health";
+import { latestRunOf } from "@/db/queries/admin-runs";
 import { requireAdmin } from "@/lib/auth/session";
-import { PageHeader } from "@/components/ui/card";
+import { dataMigrations } from "@/lib/migrations/registry";
+import { ButtonLink, buttonClasses } from "@/components/ui/button";
+import { Card, PageHeader } from "@/components/ui/card";
+import { Badge, StatusBadge, statusLabel } from "@/components/admin/badges";
+import { DateTime } from "@/components/admin/date-time";
+import { pendingCountOf } from "./_lib/pending-counts";
 
 export const metadata: Metadata = { title: "Admin" };
 
+const FLAGGED_PREVIEW = 5;
+
 export default async function AdminOverviewPage() {
   const admin = await requireAdmin("/admin");
+  const database = await getDatabase();
+  const db = database.db;
+  const [migrations, flaggedCount, flagged, health] = await Promise.all([
+    Promise.all(
+      dataMigrations.map(async (migration) => {
+        const lastRun = await latestRunOf(db, migration.id);
+        return { migration, lastRun, ...(await pendingCountOf(db, migration, lastRun)) };
+      }),
+    ),
+    countFlaggedUsers(db),
+    listFlaggedUsers(db, { limit: FLAGGED_PREVIEW }),
+    databaseHealth(database),
+  ]);
+
   return (
-    <div>
-      <PageHeader title="Admin" description={`Signed in as ${admin.email}.`} />
+    <div className="space-y-8">
+      <PageHeader title="Admin" description={`Signed in as ${admin.email}. Migrate data safely, follow up on flagged users, and check the data.`} />
+
+      <section aria-labelledby="migrations-heading" className="space-y-3">
+        <h2 id="migrations-heading" className="text-xl font-bold">
+          Data migrations
+        </h2>
+        <ul className="grid gap-4 lg:grid-cols-2">
+          {migrations.map(({ migration, lastRun, pending, countedAt }) => (
+            <li key={migration.id}>
+              <Card className="h-full">
+                <div className="flex h-full flex-col gap-3">
+                  <div>
+                    <h3 className="text-base font-semibold">
+                      <Link href={`/admin/migrations/${migration.id}`} className="text-slate-900 underline underline-offset-2">
+                        {migration.title}
+                      </Link>
+                    </h3>
+                    <p className="font-mono text-xs text-slate-500">{migration.id}</p>
+                    <p className="mt-2 text-sm text-slate-700">{migration.description}</p>
+                  </div>
+                  <dl className="grid grid-cols-2 gap-3 text-sm">
+                    <div>
+                      <dt className="text-slate-500">Would still change</dt>
+                      <dd>
+                        <span className="text-lg font-bold tabular-nums">{pending.toLocaleString("en")}</span> {migration.wording.rowsNoun}
+                        <span className="block text-xs text-slate-500">
+                          counted <DateTime value={countedAt} />
+                        </span>
+                      </dd>
+                    </div>
+                    <div>
+                      <dt className="text-slate-500">Last run</dt>
+                      <dd>
+                        {lastRun ? (
+                          <span className="flex flex-col items-start gap-1">
+                            <span className="flex flex-wrap items-center gap-1">
+                              <StatusBadge status={lastRun.status} />
+                              <span>{statusLabel(lastRun.mode)}</span>
+                            </span>
+                            <Link href={`/admin/runs/${lastRun.id}`} className="text-xs text-brand-700 underline underline-offset-2">
+                              Run #{lastRun.id}, <DateTime value={lastRun.startedAt} />
+                            </Link>
+                          </span>
+                        ) : (
+                          <span className="text-slate-500">Never run</span>
+                        )}
+                      </dd>
+                    </div>
+                  </dl>
+                  <div className="mt-auto">
+                    <ButtonLink href={`/admin/migrations/${migration.id}`} variant="secondary">
+                      Preview and run<span className="sr-only">: {migration.title}</span>
+                    </ButtonLink>
+                  </div>
+                </div>
+              </Card>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <div className="grid gap-4 lg:grid-cols-3">
+        <Card title="Flagged users" actions={<Badge tone={flaggedCount ? "amber" : "green"}>{`${flaggedCount.toLocaleString("en")} waiting`}</Badge>}>
+          {flaggedCount === 0 ? (
+            <p className="text-sm text-slate-600">Nobody needs to re-assess their equipment.</p>
+          ) : (
+            <>
+              <p className="text-sm text-slate-600">Users asked to re-complete their equipment details:</p>
+              <ul className="mt-2 space-y-1 text-sm">
+                {flagged.users.map((user) => (
+                  <li key={user.userId} className="truncate font-medium">
+                    {user.email}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          <Link href="/admin/flagged" className="mt-3 inline-block text-sm font-semibold text-brand-700 underline underline-offset-2">
+            See all flagged users
+          </Link>
+        </Card>
+
+        <Card title="Health" actions={<Badge tone={health.ok && health.schemaMigrations?.pending === 0 ? "green" : "red"}>{health.ok ? (health.schemaMigrations?.pending ? "Schema behind" : "Healthy") : "Database down"}</Badge>}>
+          <dl className="space-y-2 text-sm">
+            <div className="flex justify-between gap-2">
+              <dt className="text-slate-500">Database</dt>
+              <dd className="text-right">
+                {health.driver === "pglite" ? "Embedded (PGlite)" : "PostgreSQL"}
+                <span className="block font-mono text-xs break-all text-slate-500">{health.location}</span>
+              </dd>
+            </div>
+            <div className="flex justify-between gap-2">
+              <dt className="text-slate-500">Answers</dt>
+              <dd>{health.ok ? `yes, in ${health.latencyMs} ms` : <span className="text-red-800">no: {health.problem}</span>}</dd>
+            </div>
+            {health.schemaMigrations ? (
+              <div className="flex justify-between gap-2">
+                <dt className="text-slate-500">Schema migrations</dt>
+                <dd className="text-right">
+                  {health.schemaMigrations.applied} applied, {health.schemaMigrations.pending} pending
+                  {health.schemaMigrations.latest ? <span className="block font-mono text-xs text-slate-500">{health.schemaMigrations.latest}</span> : null}
+                </dd>
+              </div>
+            ) : null}
+          </dl>
+          {health.schemaMigrations?.pending ? (
+            <p role="alert" className="mt-3 text-sm text-red-800">
+              Run <code>npm run db:migrate</code> before running data migrations.
+            </p>
+          ) : null}
+        </Card>
+
+        <Card title="Data export">
+          <p className="text-sm text-slate-600">Every table as one Ironlog dump (NDJSON), from one consistent snapshot, streamed.</p>
+          <form action="/admin/export" method="get" className="mt-3 space-y-3">
+            <label className="flex items-start gap-2 text-sm">
+              <input type="checkbox" name="secrets" value="1" className="mt-1" />
+              <span>Include password hashes (only for a full restore; keep the file safe)</span>
+            </label>
+            <button type="submit" className={buttonClasses("secondary")}>
+              Download data export
+            </button>
+          </form>
+        </Card>
+      </div>
     </div>
   );
 }

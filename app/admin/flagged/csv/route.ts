@@ -1,0 +1,22 @@
+import { getDb } from "@/db/client";
+import { allFlaggedUsers } from "@/db/queries/admin-flagged";
+import { defineRoute } from "@/lib/auth/guards";
+import { csvLine } from "@/lib/migrations/report";
+import { downloadResponse } from "../../_lib/download";
+
+export const dynamic = "force-dynamic";
+
+async function* flaggedUsersCsv(): AsyncGenerator<string> {
+  yield csvLine(["email", "name", "reason", "flagged_at", "flagged_by_run_id", "migration_id"]);
+  for await (const user of allFlaggedUsers(await getDb())) {
+    yield csvLine([user.email, user.name, user.reason, user.flaggedAt?.toISOString(), user.flaggedByRunId, user.flaggedByMigrationId]);
+  }
+}
+
+/** Every flagged user as CSV, for the "please re-complete your equipment details" mailing. */
+export const GET = defineRoute("admin", async () =>
+  downloadResponse(flaggedUsersCsv(), {
+    filename: `flagged-users-${new Date().toISOString().slice(0, 10)}.csv`,
+    contentType: "text/csv; charset=utf-8",
+  }),
+);

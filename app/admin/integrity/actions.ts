@@ -1,0 +1,17 @@
+"use server";
+
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { type ActionState, adminAction } from "@/lib/auth/guards";
+import { type IntegrityReport, runIntegrityCheck } from "@/lib/integrity/run";
+
+/** Runs the data-integrity check on demand (it reads whole tables, so never on a page render). */
+export const runIntegrityCheckAction = adminAction(z.object({}), async (): Promise<ActionState<IntegrityReport>> => {
+  const report = await runIntegrityCheck(await getDb());
+  const problems = report.tables.filter((t) => !t.ok).length;
+  return {
+    status: "success",
+    message: report.ok ? "Every table passed." : `${problems} table${problems === 1 ? "" : "s"} need${problems === 1 ? "s" : ""} attention.`,
+    data: report,
+  };
+});

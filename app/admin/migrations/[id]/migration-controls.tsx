@@ -1,0 +1,113 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { startTransition, useActionState, useEffect, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { ActionToast } from "@/components/admin/action-toast";
+import { type ProgressView, RunProgress } from "@/components/admin/run-progress";
+import type { ActionState } from "@/lib/auth/guards";
+import { previewMigrationAction, runMigrationAction } from "../actions";
+import { RunDialog } from "./run-dialog";
+
+const idle: ActionState<ProgressView> = { status: "idle" };
+const WATCH_MS = 3000;
+
+/**
+ * Preview and Run for one migration, and the live progress of whichever run of it is in progress:
+ * one this admin started, or one another admin or app instance started (found by polling), which
+ * also disables both buttons until it ends.
+ */
+export function MigrationControls({ migrationId, initialRunning }: { migrationId: string; initialRunning: ProgressView | null }) {
+  const router = useRouter();
+  const [live, setLive] = useState<ProgressView | null>(initialRunning);
+  const [dialogOpen, setDialogOpen] = useState(false);
+  // The run result when the dialog last opened: older errors are not shown again.
+  const [runStateAtOpen, setRunStateAtOpen] = useState<ActionState<ProgressView> | null>(null);
+  const running = live?.status === "running";
+
+  const [previewState, previewAction] = useActionState(async (previous: ActionState<ProgressView>, formData: FormData) => {
+    const result = await previewMigrationAction(previous, formData);
+    if (result.status === "success" && result.data) setLive(result.data);
+    return result;
+  }, idle);
+
+  const [runState, runAction] = useActionState(async (previous: ActionState<ProgressView>, formData: FormData) => {
+    const result = await runMigrationAction(previous, formData);
+    if (result.status === "success" && result.data) {
+      setLive(result.data);
+      setDialogOpen(false);
+    }
+    return result;
+  }, idle);
+
+  // Watch for runs started elsewhere while nothing is running here.
+  useEffect(() => {
+    if (running) return;
+    let cancelled = false;
+    const timer = setInterval(async () => {
+      try {
+        const response = await fetch(`/admin/migrations/${encodeURIComponent(migrationId)}/status`, { cache: "no-store" });
+        if (!response.ok) return;
+        const body = (await response.json()) as { running: ProgressView | null };
+        if (!cancelled && body.running) setLive(body.running);
+      } catch {
+        // The next tick tries again; the page still works without the watcher.
+      }
+    }, WATCH_MS);
+    return () => {
+      cancelled = true;
+      clearInterval(timer);
+    };
+  }, [running, migrationId]);
+
+  function finished(progress: ProgressView) {
+    setLive(progress);
+    // A real run or an undo has its own page with the summary; a preview shows here once refreshed.
+    if (progress.mode !== "dry_run") router.push(`/admin/runs/${progress.runId}`);
+    else router.refresh();
+  }
+
+  const previewForm = (label: string) => (
+    <form action={previewAction}>
+      <input type="hidden" name="migrationId" value={migrationId} />
+      <SubmitButton variant="secondary" disabled={running} pendingLabel="Starting the preview…">
+        {label}
+      </SubmitButton>
+    </form>
+  );
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center gap-2">
+        {previewForm("Preview migration")}
+        <Button variant="danger" onClick={() => {
+            setRunStateAtOpen(runState);
+            setDialogOpen(true);
+          }} disabled={running} aria-haspopup="dialog">
+          Run migration…
+        </Button>
+        {running ? (
+          <p className="text-sm text-slate-600">
+            Disabled while {live.mode === "dry_run" ? "a preview" : live.mode === "undo" ? "an undo" : "a run"} of this migration is in progress.
+          </p>
+        ) : null}
+      </div>
+      {live ? <RunProgress key={live.runId} initial={live} onFinished={finished} /> : null}
+      <RunDialog
+        open={dialogOpen}
+        onClose={() => setDialogOpen(false)}
+        migrationId={migrationId}
+        runState={runState === runStateAtOpen ? idle : runState}
+        runAction={runAction}
+        onPreviewAgain={() => {
+          setDialogOpen(false);
+          const formData = new FormData();
+          formData.set("migrationId", migrationId);
+          startTransition(() => previewAction(formData));
+        }}
+      />
+      <ActionToast state={previewState} />
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+"use server";
+
+import { z } from "zod";
+import { getDatabase } from "@/db/client";
+import { type ActionState, adminAction } from "@/lib/auth/guards";
+import { UserFacingError } from "@/lib/errors";
+import { startMigrationRun } from "@/lib/migrations/engine";
+import { getRunProgress } from "@/lib/migrations/progress";
+import { latestPreview } from "@/lib/migrations/queries";
+import { getDataMigration } from "@/lib/migrations/registry";
+import type { User } from "@/db/schema";
+import { previewStaleness } from "../_lib/preview";
+import { type ProgressView, progressView } from "../_lib/progress-view";
+
+async function started(runId: number, message: string): Promise<ActionState<ProgressView>> {
+  const progress = await getRunProgress(await getDatabase(), runId);
+  if (!progress) throw new Error(`Run ${runId} was started but cannot be read back`);
+  return { status: "success", message, data: progressView(progress) };
+}
+
+const startedBy = (admin: User) => ({ userId: admin.id, label: admin.email });
+
+const previewSchema = z.object({ migrationId: z.string().trim().min(1) });
+
+/** Preview: a dry run through the same code path as apply, rolled back, with its report recorded. */
+export const previewMigrationAction = adminAction(previewSchema, async (input, admin): Promise<ActionState<ProgressView>> => {
+  const migration = getDataMigration(input.migrationId);
+  const run = await startMigrationRun(await getDatabase(), { migrationId: migration.id, mode: "dry_run", startedBy: startedBy(admin) });
+  return started(run.runId, `Preview #${run.runId} started.`);
+});
+
+const runSchema = z.object({
+  migrationId: z.string().trim().min(1),
+  // The preview whose counts the dialog showed: a newer one means the admin has not seen it.
+  previewRunId: z.coerce.number().int().positive({ message: "Preview the migration before you run it." }),
+  confirmation: z.string().trim(),
+});
+
+/**
+ * Apply, after a preview and a typed confirmation. Refused when the preview the admin confirmed is not
+ * the latest, or when the rows changed since it (stale): the admin previews again and reviews.
+ */
+export const runMigrationAction = adminAction(runSchema, async (input, admin): Promise<ActionState<ProgressView>> => {
+  const migration = getDataMigration(input.migrationId);
+  if (input.confirmation !== migration.id) {
+    throw new UserFacingError(`Type ${migration.id} exactly to confirm.`, { field: "confirmation" });
+  }
+  const database = await getDatabase();
+  const preview = await latestPreview(database.db, migration.id);
+  if (!preview) throw new UserFacingError("Preview the migration before you run it.", { code: "no_preview" });
+  if (preview.id !== input.previewRunId) {
+    throw new UserFacingError(`A newer preview (#${preview.id}) exists. Review it, then run again.`, { code: "newer_preview" });
+  }
+  const staleness = previewStaleness(preview.sourceFingerprint, await migration.fingerprint(database.db));
+  if (staleness.stale) {
+    throw new UserFacingError(`The preview is stale: ${staleness.changes.join(" ")} Preview again before you run.`, { code: "stale_preview" });
+  }
+  const run = await startMigrationRun(database, { migrationId: migration.id, mode: "apply", startedBy: startedBy(admin) });
+  return started(run.runId, `Run #${run.runId} started.`);
+});

@@ -1,0 +1,233 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getDatabase } from "@/db/client";
+import { previewBefore } from "@/db/queries/admin-runs";
+import { requireAdmin } from "@/lib/auth/session";
+import { migrationSummaryOf } from "@/lib/migrations/engine";
+import { getRunProgress } from "@/lib/migrations/progress";
+import { getRun, listRunItems } from "@/lib/migrations/queries";
+import { findDataMigration } from "@/lib/migrations/registry";
+import type { Verification } from "@/lib/migrations/types";
+import { Card, PageHeader } from "@/components/ui/card";
+import { buttonClasses } from "@/components/ui/button";
+import { Badge, StatusBadge, statusLabel } from "@/components/admin/badges";
+import { DateTime, formatDuration } from "@/components/admin/date-time";
+import { RunItemsTable } from "@/components/admin/run-items-table";
+import { RunProgress } from "@/components/admin/run-progress";
+import { type SummaryCard, SummaryCards } from "@/components/admin/summary-cards";
+import { DETAILS_PAGE_SIZE, RUN_ITEM_STATUSES, UNDO_ITEM_STATUSES, detailsFilter } from "../../_lib/filters";
+import { parseId, type SearchParams } from "../../_lib/params";
+import { progressView } from "../../_lib/progress-view";
+import { UndoRunButton } from "./undo-button";
+
+export const metadata: Metadata = { title: "Migration run · Admin" };
+
+const ERRORS_SHOWN = 10;
+
+function isVerification(value: unknown): value is Verification {
+  return typeof value === "object" && value !== null && Array.isArray((value as Verification).checks);
+}
+
+export default async function RunPage({ params, searchParams }: { params: Promise<{ runId: string }>; searchParams: Promise<SearchParams> }) {
+  const { runId: segment } = await params;
+  await requireAdmin(`/admin/runs/${encodeURIComponent(segment)}`);
+  const runId = parseId(segment);
+  if (!runId) notFound();
+  const database = await getDatabase();
+  const db = database.db;
+  const run = await getRun(db, runId);
+  if (!run) notFound();
+
+  const undo = run.mode === "undo";
+  const statuses = undo ? UNDO_ITEM_STATUSES : RUN_ITEM_STATUSES;
+  const filter = detailsFilter(await searchParams, statuses);
+  const migration = findDataMigration(run.migrationId);
+  const progress = run.status === "running" ? await getRunProgress(database, run.id) : null;
+  const [items, errors, preview] = await Promise.all([
+    listRunItems(db, { runId: run.id, status: filter.status, email: filter.email, limit: DETAILS_PAGE_SIZE, offset: filter.offset }),
+    !undo && run.errors > 0 ? listRunItems(db, { runId: run.id, status: "error", limit: ERRORS_SHOWN }) : null,
+    run.mode === "apply" ? previewBefore(db, run) : null,
+  ]);
+  const previewSummary = preview ? migrationSummaryOf(preview) : null;
+  const verification = isVerification(run.verification) ? run.verification : null;
+  const finished = run.status !== "running";
+  const canUndo = run.mode === "apply" && run.status === "completed" && run.undoneByRunId === null;
+
+  const cards: SummaryCard[] = undo
+    ? [
+        { label: "Total", value: run.processed },
+        { label: "Restored", value: run.restored, tone: "good" },
+        { label: "Conflicts", value: run.conflicts, tone: run.conflicts ? "warn" : "neutral" },
+      ]
+    : [
+        { label: "Total", value: run.processed, preview: previewSummary?.total_processed },
+        { label: "Migrated", value: run.migrated, tone: "good", preview: previewSummary?.migrated },
+        { label: "Flagged", value: run.flagged, tone: "warn", preview: previewSummary?.flagged },
+        { label: "Skipped", value: run.skipped, preview: previewSummary?.skipped },
+        { label: "Errors", value: run.errors, tone: run.errors ? "bad" : "neutral", preview: previewSummary?.errors },
+      ];
+  const differsFromPreview = previewSummary && cards.some((c) => c.preview !== undefined && c.preview !== c.value);
+
+  return (
+    <div className="space-y-8">
+      <div>
+        <p className="mb-1 text-sm">
+          <Link href="/admin" className="text-brand-700 underline underline-offset-2">
+            Admin
+          </Link>{" "}
+          /{" "}
+          <Link href={`/admin/migrations/${encodeURIComponent(run.migrationId)}`} className="text-brand-700 underline underline-offset-2">
+            {migration?.title ?? run.migrationId}
+          </Link>{" "}
+          / Run #{run.id}
+        </p>
+        <PageHeader
+          title={`${statusLabel(run.mode)} #${run.id}`}
+          description={
+            <>
+              <span className="font-mono">{run.migrationId}</span>, started by {run.startedBy} <DateTime value={run.startedAt} withSeconds />
+              {run.finishedAt ? <>, took {formatDuration(run.durationMs)}</> : null}.
+            </>
+          }
+          actions={<StatusBadge status={run.status} />}
+        />
+        <div className="flex flex-wrap gap-2 text-sm">
+          {run.undoOfRunId ? (
+            <Badge tone="grey">
+              Undo of{" "}
+              <Link href={`/admin/runs/${run.undoOfRunId}`} className="ml-1 underline">
+                run #{run.undoOfRunId}
+              </Link>
+            </Badge>
+          ) : null}
+          {run.undoneByRunId ? (
+            <Badge tone="amber">
+              Undone by{" "}
+              <Link href={`/admin/runs/${run.undoneByRunId}`} className="ml-1 underline">
+                run #{run.undoneByRunId}
+              </Link>
+            </Badge>
+          ) : null}
+          {run.mode === "dry_run" ? <Badge tone="blue">Preview: nothing was changed</Badge> : null}
+        </div>
+      </div>
+
+      {progress && progress.status === "running" ? <RunProgress initial={progressView(progress)} /> : null}
+
+      {run.status === "failed" ? (
+        <div role="alert" className="rounded-lg bg-red-50 p-4 text-sm text-red-900 ring-1 ring-red-200">
+          <p className="font-semibold">The run failed and was rolled back: nothing it did was kept.</p>
+          {run.error ? <p className="mt-1 break-words">{run.error}</p> : null}
+          <p className="mt-1">
+            It had processed {run.processed.toLocaleString("en")} of {run.total.toLocaleString("en")} rows.
+          </p>
+        </div>
+      ) : null}
+
+      {finished && run.status === "completed" ? (
+        <section aria-labelledby="summary-heading" className="space-y-3">
+          <div className="flex flex-wrap items-end justify-between gap-2">
+            <h2 id="summary-heading" className="text-xl font-bold">
+              Summary
+            </h2>
+            <div className="flex flex-wrap gap-2">
+              <a href={`/admin/runs/${run.id}/report?format=json`} className={buttonClasses("secondary")} download>
+                Download JSON report
+              </a>
+              <a href={`/admin/runs/${run.id}/report?format=csv`} className={buttonClasses("secondary")} download>
+                Download CSV report
+              </a>
+            </div>
+          </div>
+          <SummaryCards label={undo ? "Undo summary" : "Run summary"} cards={cards} />
+          {run.mode === "apply" ? (
+            <p className="text-sm text-slate-600">
+              {preview ? (
+                <>
+                  Compared with{" "}
+                  <Link href={`/admin/runs/${preview.id}`} className="font-semibold text-brand-700 underline underline-offset-2">
+                    preview #{preview.id}
+                  </Link>
+                  : {differsFromPreview ? "the run differs from the preview where marked (the data changed in between)." : "the run did exactly what the preview said."}
+                </>
+              ) : (
+                "No preview ran before this run."
+              )}
+            </p>
+          ) : null}
+        </section>
+      ) : null}
+
+      {verification ? (
+        <Card title="Checks after the run">
+          <p className="mb-3 text-sm">
+            {verification.ok ? (
+              <Badge tone="green">All checks passed</Badge>
+            ) : (
+              <Badge tone="red">Some checks failed</Badge>
+            )}
+          </p>
+          <ul className="space-y-2 text-sm">
+            {verification.checks.map((check) => (
+              <li key={check.name} className="flex flex-wrap items-baseline gap-2">
+                <Badge tone={check.ok ? "green" : "red"}>{check.ok ? "Passed" : "Failed"}</Badge>
+                <span>{check.description}</span>
+                <span className="text-slate-500">
+                  expected {check.expected.toLocaleString("en")}, found {check.actual.toLocaleString("en")}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+
+      {canUndo ? (
+        <Card title="Undo">
+          <p className="mb-3 text-sm text-slate-600">
+            Rolls back this run alone, without restoring a backup: the rows it migrated or flagged get their values from before the run.
+          </p>
+          <UndoRunButton runId={run.id} changedRows={run.migrated + run.flagged} />
+        </Card>
+      ) : null}
+
+      {errors && errors.rows.length > 0 ? (
+        <section aria-labelledby="errors-heading" className="space-y-2">
+          <h2 id="errors-heading" className="text-xl font-bold">
+            Errors
+          </h2>
+          <p className="text-sm text-slate-600">Rows with data the rules cannot convert. They were left untouched; fix them by hand, then preview again.</p>
+          <ul className="divide-y divide-slate-100 rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+            {errors.rows.map((item) => (
+              <li key={item.id} className="px-3 py-2 text-sm">
+                <span className="font-medium break-all">{item.userEmail ?? `row ${item.rowId}`}</span>{" "}
+                <span className="text-slate-500">(row {item.rowId})</span>: <span className="text-red-800">{item.reason}</span>
+              </li>
+            ))}
+          </ul>
+          {errors.total > errors.rows.length ? (
+            <Link href={`/admin/runs/${run.id}?status=error#details`} className="text-sm font-semibold text-brand-700 underline underline-offset-2">
+              See all {errors.total.toLocaleString("en")} errors
+            </Link>
+          ) : null}
+        </section>
+      ) : null}
+
+      <section aria-labelledby="details-heading" className="space-y-3">
+        <h2 id="details-heading" className="text-xl font-bold">
+          Details
+        </h2>
+        <RunItemsTable
+          items={items.rows}
+          total={items.total}
+          offset={items.offset}
+          limit={items.limit}
+          statuses={statuses}
+          filter={filter}
+          basePath={`/admin/runs/${run.id}`}
+          caption={undo ? "Undo details" : "Run details"}
+        />
+      </section>
+    </div>
+  );
+}

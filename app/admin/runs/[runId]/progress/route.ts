@@ -1,0 +1,18 @@
+import { getDatabase } from "@/db/client";
+import { defineRoute } from "@/lib/auth/guards";
+import { NotFoundError } from "@/lib/errors";
+import { getRunProgress } from "@/lib/migrations/progress";
+import { runIdOrNotFound } from "../../../_lib/params";
+import { progressView } from "../../../_lib/progress-view";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * A run's live progress, polled by the progress bar. Read from the run's record (Postgres: written
+ * outside the run's transaction, so any app instance answers) or from memory in the instance running it.
+ */
+export const GET = defineRoute<{ runId: string }>("admin", async (_request, { params }) => {
+  const progress = await getRunProgress(await getDatabase(), runIdOrNotFound(params.runId));
+  if (!progress) throw new NotFoundError("That migration run");
+  return Response.json(progressView(progress), { headers: { "cache-control": "no-store" } });
+});

@@ -1,0 +1,19 @@
+"use server";
+
+import { z } from "zod";
+import { getDatabase } from "@/db/client";
+import { type ActionState, adminAction } from "@/lib/auth/guards";
+import { getRunProgress } from "@/lib/migrations/progress";
+import { startUndoRun } from "@/lib/migrations/undo";
+import { type ProgressView, progressView } from "../_lib/progress-view";
+
+const undoSchema = z.object({ runId: z.coerce.number().int().positive() });
+
+/** Undo an applied run: restores the rows it changed, reports the ones changed since as conflicts. */
+export const undoRunAction = adminAction(undoSchema, async (input, admin): Promise<ActionState<ProgressView>> => {
+  const database = await getDatabase();
+  const undo = await startUndoRun(database, { runId: input.runId, startedBy: { userId: admin.id, label: admin.email } });
+  const progress = await getRunProgress(database, undo.runId);
+  if (!progress) throw new Error(`Undo run ${undo.runId} was started but cannot be read back`);
+  return { status: "success", message: `Undo #${undo.runId} started.`, data: progressView(progress) };
+});

@@ -1,0 +1,22 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { changeUserRole } from "@/db/queries/admin-users";
+import { adminAction } from "@/lib/auth/guards";
+
+const changeRoleSchema = z.object({
+  userId: z.coerce.number().int().positive(),
+  role: z.enum(["athlete", "admin"]),
+});
+
+export const changeRoleAction = adminAction(changeRoleSchema, async (input, admin) => {
+  const result = await changeUserRole(await getDb(), { actorId: admin.id, userId: input.userId, role: input.role });
+  // An admin who stepped down can no longer see the admin area.
+  if (result.changed && input.userId === admin.id) redirect("/dashboard");
+  revalidatePath("/admin/users");
+  const role = result.role === "admin" ? "an admin" : "an athlete";
+  return { status: "success", message: result.changed ? `${result.email} is now ${role}.` : `${result.email} was already ${role}.` };
+});

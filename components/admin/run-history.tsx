@@ -1,0 +1,58 @@
+import Link from "next/link";
+import type { MigrationRun } from "@/db/schema";
+import { StatusBadge, statusLabel } from "./badges";
+import { DateTime, formatDuration } from "./date-time";
+import { TableScroll } from "./table-scroll";
+
+function counts(run: MigrationRun): string {
+  if (run.mode === "undo") return `${run.restored.toLocaleString("en")} restored, ${run.conflicts.toLocaleString("en")} conflicts`;
+  return [
+    `${run.migrated.toLocaleString("en")} migrated`,
+    `${run.flagged.toLocaleString("en")} flagged`,
+    `${run.skipped.toLocaleString("en")} skipped`,
+    `${run.errors.toLocaleString("en")} errors`,
+  ].join(", ");
+}
+
+/** Runs of a migration: who, when, dry or applied, status, counts and duration, each linking to its page. */
+export function RunHistory({ runs, caption }: { runs: MigrationRun[]; caption: string }) {
+  return (
+    <TableScroll label={caption}>
+      <table className="min-w-full text-left text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
+          <tr>
+            <th scope="col" className="px-3 py-2">Run</th>
+            <th scope="col" className="px-3 py-2">Kind</th>
+            <th scope="col" className="px-3 py-2">Status</th>
+            <th scope="col" className="px-3 py-2">Started</th>
+            <th scope="col" className="px-3 py-2">By</th>
+            <th scope="col" className="px-3 py-2">Counts</th>
+            <th scope="col" className="px-3 py-2 text-right">Duration</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {runs.map((run) => (
+            <tr key={run.id}>
+              <td className="px-3 py-2 whitespace-nowrap">
+                <Link href={`/admin/runs/${run.id}`} className="font-semibold text-brand-700 underline underline-offset-2">
+                  Run #{run.id}
+                </Link>
+              </td>
+              <td className="px-3 py-2 whitespace-nowrap">{statusLabel(run.mode)}</td>
+              <td className="px-3 py-2">
+                <StatusBadge status={run.status} />
+              </td>
+              <td className="px-3 py-2 whitespace-nowrap">
+                <DateTime value={run.startedAt} />
+              </td>
+              <td className="min-w-40 px-3 py-2 [overflow-wrap:anywhere]">{run.startedBy}</td>
+              <td className="min-w-56 px-3 py-2 text-slate-700">{run.status === "failed" ? (run.error ?? "Failed") : counts(run)}</td>
+              <td className="px-3 py-2 text-right whitespace-nowrap tabular-nums">{formatDuration(run.durationMs)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}

@@ -1,0 +1,172 @@
+/**
+ * The data migration engine: runs a registered migration as a dry run or for real.
+ *
+ * Both modes take the same path through ONE transaction, batch by batch (keyset pagination by
+ * primary key): read the rows that may need a change, locked FOR UPDATE (rows SQL can tell are
+ * already in the new format are only counted, as skipped), classify each with the migration's pure
+ * rules, write the batch, record one item per non-skipped row. A dry run writes each batch inside
+ * a savepoint and rolls that savepoint back, so it runs the very same UPDATE statements (constraint
+ * errors included) and its report is exactly what apply would produce, while its items, written
+ * outside the savepoints, commit with the run. Memory stays at one batch whatever the table size.
+ */
+import { sql } from "drizzle-orm";
+import type { Database, Tx } from "@/db/client";
+import type { MigrationRun } from "@/db/schema";
+import { InjectedFaultError } from "./errors";
+import type { LiveRun, ProgressListener } from "./live-runs";
+import { getDataMigration } from "./registry";
+import { type LaunchedRun, type WorkContext, launchRun } from "./run-launcher";
+import { type NewItem, type RunOutcomeFields, insertItems } from "./run-records";
+import type { AnyDataMigration, ClassifiedRow, RowCounts, RunMode, SourceBatch, SourceRow, StartedBy } from "./types";
+
+export const DEFAULT_BATCH_SIZE = 10_000;
+
+// Keyset pagination starts below every int4 primary key.
+const BEFORE_FIRST_ID = -2_147_483_648;
+
+export interface RunMigrationOptions {
+  migrationId: string;
+  mode: RunMode;
+  startedBy: StartedBy;
+  /** Called after the rows are counted and after every batch. On PGlite it must not query the database. */
+  onProgress?: ProgressListener;
+  /** Rows per batch (default 10,000). */
+  batchSize?: number;
+  /**
+   * Fault injection for tests and drills: throw once this many rows have been written, as a real
+   * failure would (the run rolls back and is recorded failed).
+   */
+  failAfterRows?: number;
+}
+
+/** The report's summary, with the report's field names. The four counts add up to the total. */
+export interface MigrationSummary {
+  total_processed: number;
+  migrated: number;
+  flagged: number;
+  skipped: number;
+  errors: number;
+}
+
+export interface MigrationRunResult {
+  /** The final run record (status completed or failed, with counts, error and verification). */
+  run: MigrationRun;
+  summary: MigrationSummary;
+}
+
+export function migrationSummaryOf(run: MigrationRun): MigrationSummary {
+  return {
+    total_processed: run.processed,
+    migrated: run.migrated,
+    flagged: run.flagged,
+    skipped: run.skipped,
+    errors: run.errors,
+  };
+}
+
+function validBatchSize(size: number | undefined): number {
+  if (size === undefined) return DEFAULT_BATCH_SIZE;
+  if (!Number.isInteger(size) || size < 1) throw new RangeError(`batchSize must be a positive integer, got ${size}`);
+  return size;
+}
+
+async function migrateRows(
+  tx: Tx,
+  live: LiveRun,
+  context: WorkContext,
+  migration: AnyDataMigration,
+  options: RunMigrationOptions,
+): Promise<RunOutcomeFields> {
+  const batchSize = validBatchSize(options.batchSize);
+  const dryRun = options.mode === "dry_run";
+  const fingerprint = await migration.fingerprint(tx);
+  context.setFingerprint(fingerprint);
+  const total = fingerprint.rows;
+  const counts: RowCounts = { migrated: 0, flagged: 0, skipped: 0, errors: 0 };
+  let processed = 0;
+  await live.report({ total, processed: 0 });
+
+  const upToId = fingerprint.maxId ?? BEFORE_FIRST_ID;
+  const readAfter = (afterId: number) => migration.readBatch(tx, { afterId, upToId, limit: batchSize });
+  let nextBatch: Promise<SourceBatch<SourceRow>> | null = upToId > BEFORE_FIRST_ID ? readAfter(BEFORE_FIRST_ID) : null;
+  while (nextBatch) {
+    const batch: SourceBatch<SourceRow> = await nextBatch;
+    // Ask for the next batch now: Postgres reads it while this one is classified here.
+    nextBatch = batch.nextAfterId < upToId ? readAfter(batch.nextAfterId) : null;
+    nextBatch?.catch(() => {}); // a failure surfaces when it is awaited; never unhandled
+
+    // Rows the SQL filter left in the database were skipped without leaving it.
+    counts.skipped += batch.scanned - batch.rows.length;
+    const changes: ClassifiedRow<SourceRow>[] = [];
+    const items: NewItem[] = [];
+    for (const row of batch.rows) {
+      const outcome = migration.classify(row);
+      if (outcome.status === "skipped") {
+        counts.skipped++;
+        continue;
+      }
+      if (outcome.status === "error") counts.errors++;
+      else {
+        if (outcome.status === "migrated") counts.migrated++;
+        else counts.flagged++;
+        changes.push({ row, outcome });
+      }
+      items.push({
+        rowId: row.id,
+        userId: row.userId,
+        status: outcome.status,
+        before: outcome.before,
+        after: outcome.after,
+        reason: outcome.reason,
+      });
+    }
+
+    if (changes.length > 0) {
+      if (dryRun) await tx.execute(sql`SAVEPOINT dry_run_batch`);
+      await migration.writeBatch(tx, changes, { runId: live.runId });
+      if (dryRun) {
+        await tx.execute(sql`ROLLBACK TO SAVEPOINT dry_run_batch`);
+        await tx.execute(sql`RELEASE SAVEPOINT dry_run_batch`);
+      }
+    }
+    await insertItems(tx, live.runId, items);
+
+    processed += batch.scanned;
+    await live.report({ processed, counts });
+    if (options.failAfterRows !== undefined && processed >= options.failAfterRows) {
+      throw new InjectedFaultError(processed);
+    }
+  }
+
+  const verification = dryRun
+    ? null
+    : await migration.verify(tx, { runId: live.runId, upToId, totalAtStart: total, counts });
+  return { total, processed, counts: { ...counts, restored: 0, conflicts: 0 }, sourceFingerprint: fingerprint, verification };
+}
+
+/**
+ * Claim and start a run; resolves with its id as soon as it is recorded and holds the lock, while
+ * the work continues in the background (the dashboard shows live progress with getRunProgress).
+ * Rejects with RunInProgressError or UnknownMigrationError without recording anything.
+ */
+export async function startMigrationRun(database: Database, options: RunMigrationOptions): Promise<LaunchedRun> {
+  const migration = getDataMigration(options.migrationId);
+  validBatchSize(options.batchSize);
+  return launchRun(database, {
+    migrationId: migration.id,
+    mode: options.mode,
+    startedBy: options.startedBy,
+    onProgress: options.onProgress,
+    work: (tx, live, context) => migrateRows(tx, live, context, migration, options),
+  });
+}
+
+/**
+ * Run a migration to the end. Resolves with the final record for completed AND failed runs (a
+ * failed run has rolled back; `run.error` says why); rejects only when no run was recorded.
+ */
+export async function runMigration(database: Database, options: RunMigrationOptions): Promise<MigrationRunResult> {
+  const { done } = await startMigrationRun(database, options);
+  const run = await done;
+  return { run, summary: migrationSummaryOf(run) };
+}

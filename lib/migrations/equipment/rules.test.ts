@@ -1,0 +1,256 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { BASIC_WITHOUT_ITEMS_REASON, type EquipmentAnswer, applyEquipmentOutcome, classifyEquipment, highestEquipmentChoice } from "./rules";
+import { type AssessmentRow, assessmentOutcome } from "./migration";
+
+const answer = (equipment: unknown, equipmentItems?: unknown, needsReassessment = false): EquipmentAnswer => ({
+  equipment,
+  equipmentItems,
+  needsReassessment,
+});
+
+describe("rule 1: equipment is a JSON string", () => {
+  it.each([
+    ["full_gym", null],
+    ["full_gym", ["dumbbells"]],
+    ["no_equipment", []],
+    ["no_equipment", undefined],
+    ["basic_equipment", ["dumbbells", "bench"]],
+    ["basic_equipment", [""]],
+  ])("skips a valid choice %j with items %j: nothing changes", (equipment, items) => {
+    expect(classifyEquipment(answer(equipment, items))).toEqual({ status: "skipped" });
+  });
+
+  it.each([
+    ["SQL NULL", undefined],
+    ["JSON null", null],
+    ["an empty list", []],
+  ])("flags basic_equipment with items as %s", (_label, items) => {
+    expect(classifyEquipment(answer("basic_equipment", items))).toEqual({ status: "flagged", reason: BASIC_WITHOUT_ITEMS_REASON });
+  });
+
+  it("uses the exact reason the operator guide names", () => {
+    expect(BASIC_WITHOUT_ITEMS_REASON).toBe("Basic equipment without specific items - user needs to re-assess");
+  });
+
+  it("skips basic_equipment without items when the athlete is already flagged", () => {
+    expect(classifyEquipment(answer("basic_equipment", [], true))).toEqual({ status: "skipped" });
+  });
+
+  it.each(["Full_Gym", "full_gym ", " full_gym", "FULL_GYM", "gym", "", "basic equipment", "no-equipment"])(
+    "reports %j as an error: names match exactly, no trimming or case folding",
+    (equipment) => {
+      const outcome = classifyEquipment(answer(equipment));
+      expect(outcome.status).toBe("error");
+      expect(outcome.status === "error" && outcome.error).toContain(JSON.stringify(equipment));
+    },
+  );
+});
+
+describe("rule 2: equipment is a JSON list (the legacy format)", () => {
+  it.each([
+    [["basic_equipment", "full_gym"], "full_gym"],
+    [["full_gym", "no_equipment"], "full_gym"],
+    [["no_equipment", "basic_equipment", "full_gym"], "full_gym"],
+    [["full_gym"], "full_gym"],
+    [["full_gym", "full_gym"], "full_gym"],
+    [["no_equipment"], "no_equipment"],
+    [["no_equipment", "no_equipment"], "no_equipment"],
+  ])("converts %j to %s and clears the items", (equipment, expected) => {
+    expect(classifyEquipment(answer(equipment, ["dumbbells"]))).toEqual({
+      status: "migrated",
+      newEquipment: expected,
+      itemsCleared: true,
+    });
+  });
+
+  it.each([
+    [["basic_equipment"]],
+    [["basic_equipment", "no_equipment"]],
+    [["no_equipment", "basic_equipment", "basic_equipment"]],
+  ])("converts %j to basic_equipment and keeps the items", (equipment) => {
+    expect(classifyEquipment(answer(equipment, ["kettlebells"]))).toEqual({
+      status: "migrated",
+      newEquipment: "basic_equipment",
+      itemsCleared: false,
+    });
+  });
+
+  it.each([
+    ["SQL NULL", undefined],
+    ["JSON null", null],
+    ["an empty list", []],
+  ])("converts to basic_equipment and flags when the items are %s", (_label, items) => {
+    expect(classifyEquipment(answer(["basic_equipment", "no_equipment"], items))).toEqual({
+      status: "flagged",
+      reason: BASIC_WITHOUT_ITEMS_REASON,
+      newEquipment: "basic_equipment",
+    });
+  });
+
+  it("still converts and flags a list without items when the athlete is already flagged", () => {
+    expect(classifyEquipment(answer(["basic_equipment"], null, true))).toMatchObject({ status: "flagged", newEquipment: "basic_equipment" });
+  });
+
+  it.each([
+    [[], "equipment is an empty list"],
+    [["full_gym", "gym"], 'equipment list contains "gym"'],
+    [["Full_Gym"], 'equipment list contains "Full_Gym"'],
+    [["full_gym", null], "equipment list contains null"],
+    [["full_gym", 1], "equipment list contains 1"],
+    [["full_gym", ["no_equipment"]], 'equipment list contains ["no_equipment"]'],
+  ])("reports %j as an error", (equipment, message) => {
+    const outcome = classifyEquipment(answer(equipment));
+    expect(outcome.status).toBe("error");
+    expect(outcome.status === "error" && outcome.error).toContain(message);
+  });
+});
+
+describe("rule 3: equipment of any other type", () => {
+  it.each([
+    ["SQL NULL", undefined, "equipment is null"],
+    ["JSON null", null, "equipment is null"],
+    ["a number", 42, "equipment is the number 42"],
+    ["an object", { full_gym: true }, "equipment is an object"],
+    ["a boolean", true, "equipment is the boolean true"],
+  ])("reports %s as an error", (_label, equipment, message) => {
+    const outcome = classifyEquipment(answer(equipment));
+    expect(outcome).toEqual({ status: "error", error: expect.stringContaining(message) });
+  });
+});
+
+describe("rule 4: equipment_items", () => {
+  it.each([
+    ["text", "dumbbells", "equipment_items is the text"],
+    ["a number", 3, "equipment_items is the number 3"],
+    ["an object", { dumbbells: true }, "equipment_items is an object"],
+    ["a boolean", false, "equipment_items is the boolean false"],
+    ["a list holding a number", ["dumbbells", 2], "equipment_items contains the number 2"],
+    ["a list holding null", [null], "equipment_items contains null"],
+  ])("reports items that are %s as an error, whatever the equipment", (_label, items, message) => {
+    for (const equipment of ["full_gym", ["full_gym"], "basic_equipment"]) {
+      expect(classifyEquipment(answer(equipment, items))).toEqual({ status: "error", error: expect.stringContaining(message) });
+    }
+  });
+});
+
+describe("highestEquipmentChoice", () => {
+  it("follows full_gym > basic_equipment > no_equipment", () => {
+    expect(highestEquipmentChoice(["no_equipment", "basic_equipment"])).toBe("basic_equipment");
+    expect(highestEquipmentChoice(["basic_equipment", "full_gym", "no_equipment"])).toBe("full_gym");
+    expect(highestEquipmentChoice(["no_equipment"])).toBe("no_equipment");
+  });
+});
+
+describe("what the run records for a row", () => {
+  const row = (equipment: unknown, equipmentItems?: unknown): AssessmentRow => ({
+    id: 1,
+    userId: 7,
+    equipment,
+    equipmentItems,
+    needsReassessment: false,
+    reassessmentReason: null,
+    flaggedAt: null,
+    flaggedByRunId: null,
+  });
+
+  it("records the changed columns before and after for a migrated row, omitting SQL NULLs", () => {
+    expect(assessmentOutcome(row(["full_gym"]))).toEqual({
+      status: "migrated",
+      before: { equipment: ["full_gym"] },
+      after: { equipment: "full_gym", equipment_items: [] },
+    });
+  });
+
+  it("records only equipment as changed when basic_equipment keeps its items", () => {
+    expect(assessmentOutcome(row(["basic_equipment"], ["bench"]))).toEqual({
+      status: "migrated",
+      before: { equipment: ["basic_equipment"], equipment_items: ["bench"] },
+      after: { equipment: "basic_equipment" },
+    });
+  });
+
+  it("records the flag columns for a flagged row", () => {
+    expect(assessmentOutcome(row("basic_equipment", null))).toEqual({
+      status: "flagged",
+      before: {
+        equipment: "basic_equipment",
+        equipment_items: null,
+        needs_reassessment: false,
+        reassessment_reason: null,
+        flagged_at: null,
+        flagged_by_run_id: null,
+      },
+      after: { needs_reassessment: true, reassessment_reason: BASIC_WITHOUT_ITEMS_REASON },
+      reason: BASIC_WITHOUT_ITEMS_REASON,
+    });
+  });
+
+  it("records the original values and the message for an error, and nothing to write", () => {
+    const outcome = assessmentOutcome(row("gym", "x"));
+    expect(outcome).toEqual({ status: "error", before: { equipment: "gym", equipment_items: "x" }, reason: expect.any(String) });
+  });
+});
+
+describe("properties", () => {
+  // Anything JSON can hold, plus SQL NULL, and lists biased towards the three names.
+  const choice = fc.constantFrom("no_equipment", "basic_equipment", "full_gym");
+  const equipment = fc.oneof(
+    fc.constant(undefined),
+    fc.jsonValue(),
+    choice,
+    fc.array(choice, { maxLength: 4 }),
+    fc.array(fc.oneof(choice, fc.jsonValue()), { maxLength: 4 }),
+  );
+  const items = fc.oneof(fc.constant(undefined), fc.constant(null), fc.jsonValue(), fc.array(fc.string(), { maxLength: 3 }));
+  const answers = fc.record({ equipment, equipmentItems: items, needsReassessment: fc.boolean() });
+
+  it("is total: never throws, always one of the four statuses", () => {
+    fc.assert(
+      fc.property(answers, (a) => {
+        expect(["migrated", "flagged", "skipped", "error"]).toContain(classifyEquipment(a).status);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("is total even on values JSON cannot hold", () => {
+    fc.assert(
+      fc.property(fc.anything(), fc.anything(), fc.boolean(), (e, i, n) => {
+        classifyEquipment({ equipment: e, equipmentItems: i, needsReassessment: n });
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("is deterministic", () => {
+    fc.assert(
+      fc.property(answers, (a) => {
+        expect(classifyEquipment(structuredClone(a))).toEqual(classifyEquipment(a));
+      }),
+    );
+  });
+
+  it("is idempotent: a second pass over the result changes nothing", () => {
+    fc.assert(
+      fc.property(answers, (a) => {
+        const once = applyEquipmentOutcome(a, classifyEquipment(a));
+        const second = classifyEquipment(once);
+        expect(["skipped", "error"]).toContain(second.status);
+        expect(applyEquipmentOutcome(once, second)).toEqual(once);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("never changes an error row and always leaves a valid single choice after a change", () => {
+    fc.assert(
+      fc.property(answers, (a) => {
+        const outcome = classifyEquipment(a);
+        const after = applyEquipmentOutcome(a, outcome);
+        if (outcome.status === "error" || outcome.status === "skipped") expect(after).toBe(a);
+        else expect(["no_equipment", "basic_equipment", "full_gym"]).toContain(after.equipment);
+      }),
+    );
+  });
+});

@@ -1,0 +1,114 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { type ExerciseRow, exerciseOutcome } from "./migration";
+import { type ExerciseBackfillInput, type ExerciseBackfillOutcome, classifyExerciseBackfill } from "./rules";
+
+const exercise = (type: unknown, difficulty: unknown, equipmentRequired: unknown): ExerciseBackfillInput => ({
+  type,
+  difficulty,
+  equipmentRequired,
+});
+
+describe("difficulty, where it was never set", () => {
+  it.each([
+    ["barbell", 3],
+    ["dumbbell", 2],
+    ["bodyweight", 1],
+  ])("comes from the type: %s is %i", (type, difficulty) => {
+    expect(classifyExerciseBackfill(exercise(type, null, ["x"]))).toEqual({ status: "migrated", newDifficulty: difficulty });
+  });
+
+  it.each([1, 2, 3])("is kept when already set (%i), even if the type suggests another", (difficulty) => {
+    expect(classifyExerciseBackfill(exercise("barbell", difficulty, ["barbell"]))).toEqual({ status: "skipped" });
+  });
+});
+
+describe("equipment_required, where it is empty", () => {
+  it.each(["barbell", "dumbbell", "bodyweight"])("becomes [type] for %s", (type) => {
+    expect(classifyExerciseBackfill(exercise(type, 2, []))).toEqual({ status: "migrated", newEquipmentRequired: [type] });
+  });
+
+  it("is kept when it lists anything", () => {
+    expect(classifyExerciseBackfill(exercise("dumbbell", 2, ["dumbbells", "bench"]))).toEqual({ status: "skipped" });
+  });
+
+  it("is backfilled together with difficulty in one change", () => {
+    expect(classifyExerciseBackfill(exercise("bodyweight", null, []))).toEqual({
+      status: "migrated",
+      newDifficulty: 1,
+      newEquipmentRequired: ["bodyweight"],
+    });
+  });
+});
+
+describe("bad data is an error, left untouched", () => {
+  it.each([
+    ["null", null, "equipment_required is null"],
+    ["text", "barbell", "equipment_required is the text"],
+    ["an object", { barbell: true }, "equipment_required is an object"],
+    ["a number", 0, "equipment_required is the number 0"],
+  ])("equipment_required that is %s", (_label, value, message) => {
+    expect(classifyExerciseBackfill(exercise("barbell", null, value))).toEqual({ status: "error", error: expect.stringContaining(message) });
+  });
+
+  it.each([0, 4, 2.5, "3"])("difficulty %j outside 1-3", (difficulty) => {
+    expect(classifyExerciseBackfill(exercise("barbell", difficulty, []))).toMatchObject({ status: "error" });
+  });
+
+  it("a type the guide does not know", () => {
+    expect(classifyExerciseBackfill(exercise("kettlebell", null, []))).toEqual({
+      status: "error",
+      error: expect.stringContaining('type "kettlebell"'),
+    });
+  });
+});
+
+describe("what the run records", () => {
+  const row: ExerciseRow = { id: 5, userId: null, name: "Back Squat", type: "barbell", difficulty: null, equipmentRequired: [] };
+
+  it("records the changed columns, with the name and type for the report", () => {
+    expect(exerciseOutcome(row)).toEqual({
+      status: "migrated",
+      before: { name: "Back Squat", type: "barbell", difficulty: null, equipment_required: [] },
+      after: { difficulty: 3, equipment_required: ["barbell"] },
+    });
+  });
+});
+
+describe("properties", () => {
+  const inputs = fc.record({
+    type: fc.oneof(fc.constantFrom("barbell", "dumbbell", "bodyweight"), fc.jsonValue()),
+    difficulty: fc.oneof(fc.constant(null), fc.constant(undefined), fc.integer({ min: -1, max: 5 }), fc.jsonValue()),
+    equipmentRequired: fc.oneof(fc.constant([]), fc.array(fc.string(), { maxLength: 3 }), fc.jsonValue()),
+  });
+
+  function apply(input: ExerciseBackfillInput, outcome: ExerciseBackfillOutcome): ExerciseBackfillInput {
+    if (outcome.status !== "migrated") return input;
+    return {
+      ...input,
+      difficulty: outcome.newDifficulty ?? input.difficulty,
+      equipmentRequired: outcome.newEquipmentRequired ?? input.equipmentRequired,
+    };
+  }
+
+  it("is total and deterministic", () => {
+    fc.assert(
+      fc.property(inputs, (input) => {
+        const outcome = classifyExerciseBackfill(input);
+        expect(["migrated", "skipped", "error"]).toContain(outcome.status);
+        expect(classifyExerciseBackfill(structuredClone(input))).toEqual(outcome);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("is idempotent: a second pass skips or reports the same error", () => {
+    fc.assert(
+      fc.property(inputs, (input) => {
+        const once = apply(input, classifyExerciseBackfill(input));
+        expect(["skipped", "error"]).toContain(classifyExerciseBackfill(once).status);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

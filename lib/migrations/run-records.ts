@@ -1,0 +1,153 @@
+/**
+ * The `migration_runs` and `migration_run_items` rows a run writes. The run row is inserted and
+ * (when the run fails) finalised outside the run's transaction so that it survives the rollback; a
+ * completed run is finalised inside it, atomically with the data.
+ */
+import os from "node:os";
+import { and, eq, sql } from "drizzle-orm";
+import { type DbOrTx, type Tx, queryRows } from "@/db/client";
+import { type MigrationRun, migrationRuns } from "@/db/schema";
+import { jsonParam } from "./json";
+import type { AnyRunMode, RunCounts } from "./live-runs";
+import type { ItemStatus, SourceFingerprint, StartedBy, Verification } from "./types";
+
+export const STALE_RUN_MESSAGE =
+  "The process running it ended before the run finished (killed or crashed); its transaction was rolled back, so nothing it did was kept.";
+
+const INSTANCE = `${os.hostname()}:${process.pid}`;
+
+/** Mark 'running' rows of a migration as failed. Only call while holding the migration's lock. */
+export async function failStaleRuns(db: DbOrTx, migrationId: string): Promise<number> {
+  const rows = await db
+    .update(migrationRuns)
+    .set({ status: "failed", error: STALE_RUN_MESSAGE, finishedAt: sql`now()` })
+    .where(and(eq(migrationRuns.migrationId, migrationId), eq(migrationRuns.status, "running")))
+    .returning({ id: migrationRuns.id });
+  return rows.length;
+}
+
+export async function failStaleRun(db: DbOrTx, runId: number): Promise<void> {
+  await db
+    .update(migrationRuns)
+    .set({ status: "failed", error: STALE_RUN_MESSAGE, finishedAt: sql`now()` })
+    .where(and(eq(migrationRuns.id, runId), eq(migrationRuns.status, "running")));
+}
+
+export async function insertRunRow(
+  db: DbOrTx,
+  fields: { migrationId: string; mode: AnyRunMode; startedBy: StartedBy; undoOfRunId?: number | null },
+): Promise<MigrationRun> {
+  const [run] = await db
+    .insert(migrationRuns)
+    .values({
+      migrationId: fields.migrationId,
+      mode: fields.mode,
+      status: "running",
+      startedBy: fields.startedBy.label,
+      startedByUserId: fields.startedBy.userId ?? null,
+      undoOfRunId: fields.undoOfRunId ?? null,
+      heartbeatAt: sql`now()`,
+      instance: INSTANCE,
+    })
+    .returning();
+  return run;
+}
+
+export interface RunOutcomeFields {
+  total: number;
+  processed: number;
+  counts: RunCounts;
+  sourceFingerprint?: SourceFingerprint | null;
+  verification?: Verification | null;
+}
+
+const durationSql = sql<number>`(extract(epoch from clock_timestamp() - ${migrationRuns.startedAt}) * 1000)::int`;
+
+/** Inside the run's transaction: the record commits together with the data. */
+export async function finishCompletedRun(tx: Tx, runId: number, fields: RunOutcomeFields): Promise<void> {
+  await tx
+    .update(migrationRuns)
+    .set({
+      status: "completed",
+      finishedAt: sql`clock_timestamp()`,
+      heartbeatAt: sql`clock_timestamp()`,
+      durationMs: durationSql,
+      total: fields.total,
+      processed: fields.processed,
+      ...fields.counts,
+      sourceFingerprint: fields.sourceFingerprint ?? null,
+      verification: fields.verification ?? null,
+    })
+    .where(eq(migrationRuns.id, runId));
+}
+
+/**
+ * After the rollback: the run is failed, with the reason. `processed` says how far it got; the
+ * outcome counts are zero because nothing the run did was kept.
+ */
+export async function finishFailedRun(
+  db: DbOrTx,
+  runId: number,
+  fields: { total: number; processed: number; error: string; sourceFingerprint?: SourceFingerprint | null },
+): Promise<void> {
+  await db
+    .update(migrationRuns)
+    .set({
+      status: "failed",
+      error: fields.error,
+      finishedAt: sql`clock_timestamp()`,
+      durationMs: durationSql,
+      total: fields.total,
+      processed: fields.processed,
+      migrated: 0,
+      flagged: 0,
+      skipped: 0,
+      errors: 0,
+      restored: 0,
+      conflicts: 0,
+      sourceFingerprint: fields.sourceFingerprint ?? null,
+    })
+    .where(eq(migrationRuns.id, runId));
+}
+
+export async function loadRun(db: DbOrTx, runId: number): Promise<MigrationRun | undefined> {
+  const [run] = await db.select().from(migrationRuns).where(eq(migrationRuns.id, runId));
+  return run;
+}
+
+export interface NewItem {
+  rowId: number;
+  userId: number | null;
+  /** Looked up from users by userId when absent. */
+  userEmail?: string | null;
+  status: ItemStatus;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+  reason?: string | null;
+}
+
+/**
+ * One statement per batch: the items travel as one JSON parameter, and the user's email is joined
+ * here, for the few rows that get an item, rather than read with every row of the batch.
+ */
+export async function insertItems(tx: Tx, runId: number, items: NewItem[]): Promise<void> {
+  if (items.length === 0) return;
+  const payload = items.map((item) => ({
+    row_id: item.rowId,
+    user_id: item.userId,
+    user_email: item.userEmail ?? null,
+    status: item.status,
+    before: item.before ?? null,
+    after: item.after ?? null,
+    reason: item.reason ?? null,
+  }));
+  await queryRows(
+    tx,
+    sql`INSERT INTO migration_run_items (run_id, row_id, user_id, user_email, status, before, after, reason)
+        SELECT ${runId}::int, i.row_id, i.user_id, COALESCE(i.user_email, u.email), i.status::migration_item_status,
+               i.before, i.after, i.reason
+        FROM json_to_recordset(${jsonParam(payload)})
+          AS i(row_id int, user_id int, user_email text, status text, before jsonb, after jsonb, reason text)
+        LEFT JOIN users u ON u.id = i.user_id`,
+  );
+}

@@ -1,0 +1,79 @@
+/**
+ * Test-only helpers for the migration tests: legacy rows inserted with plain SQL (as other systems
+ * do), so any JSON, SQL NULL included, can be stored; and byte-level snapshots of the tables.
+ */
+import { sql } from "drizzle-orm";
+import { type DbOrTx, queryRows } from "@/db/client";
+
+/** A value for a jsonb column: `undefined` stores SQL NULL, anything else is stored as that JSON. */
+export interface LegacyAssessment {
+  email: string;
+  equipment: unknown;
+  items?: unknown;
+  needsReassessment?: boolean;
+  sport?: string | null;
+  age?: number | null;
+}
+
+function jsonb(value: unknown) {
+  return value === undefined ? sql`NULL` : sql`${JSON.stringify(value)}::text::jsonb`;
+}
+
+/** Insert users and their assessments; returns the assessment ids in input order. */
+export async function insertLegacyAssessments(db: DbOrTx, rows: LegacyAssessment[]): Promise<number[]> {
+  const ids: number[] = [];
+  for (const row of rows) {
+    const [user] = await queryRows<{ id: number }>(db, sql`INSERT INTO users (email) VALUES (${row.email}) RETURNING id`);
+    const [assessment] = await queryRows<{ id: number }>(
+      db,
+      sql`INSERT INTO assessments (user_id, equipment, equipment_items, needs_reassessment, sport, age)
+          VALUES (${user.id}, ${jsonb(row.equipment)}, ${jsonb(row.items)}, ${row.needsReassessment ?? false},
+                  ${row.sport ?? "running"}, ${row.age ?? 30})
+          RETURNING id`,
+    );
+    ids.push(assessment.id);
+  }
+  return ids;
+}
+
+/** Every row of a table as Postgres renders it, in key order: equal snapshots mean byte-identical rows. */
+export async function tableSnapshot(db: DbOrTx, table: "assessments" | "exercises"): Promise<string[]> {
+  const rows = await queryRows<{ row: string }>(db, sql`SELECT t::text AS row FROM ${sql.identifier(table)} t ORDER BY t.id`);
+  return rows.map((r) => r.row);
+}
+
+export interface AssessmentState extends Record<string, unknown> {
+  id: number;
+  equipment: string | null;
+  items: string | null;
+  needsReassessment: boolean;
+  reason: string | null;
+  flaggedByRunId: number | null;
+  sport: string | null;
+  age: number | null;
+}
+
+/** One assessment's migrated columns, jsonb as text so SQL NULL (null) and JSON null ("null") differ. */
+export async function assessmentState(db: DbOrTx, id: number): Promise<AssessmentState> {
+  const [row] = await queryRows<AssessmentState>(
+    db,
+    sql`SELECT id, equipment::text AS equipment, equipment_items::text AS items, needs_reassessment AS "needsReassessment",
+               reassessment_reason AS reason, flagged_by_run_id AS "flaggedByRunId", sport, age
+        FROM assessments WHERE id = ${id}`,
+  );
+  return row;
+}
+
+/** Resolves when `release` is called: lets a test hold a run between two batches. */
+export function gate(): { wait: Promise<void>; release(): void } {
+  let release!: () => void;
+  const wait = new Promise<void>((resolve) => (release = resolve));
+  return { wait, release };
+}
+
+/** Collect an async iterable of string chunks into one string. */
+export async function collect(chunks: AsyncIterable<string>): Promise<string> {
+  let text = "";
+  for await (const chunk of chunks) text += chunk;
+  return text;
+}
