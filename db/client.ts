@@ -6,6 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { type SQL, sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -31,6 +32,9 @@ export interface Database {
   location: string;
   close(): Promise<void>;
 }
+
+/** Extensions the schema migrations use (PostgreSQL has them in contrib). */
+const PGLITE_EXTENSIONS = { pg_trgm };
 
 export const MIGRATIONS_FOLDER = path.join(/*turbopackIgnore: true*/ process.cwd(), "drizzle");
 
@@ -66,7 +70,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
   }
 
   if (options.dataDir === "memory") {
-    const client = await PGlite.create();
+    const client = await PGlite.create({ extensions: PGLITE_EXTENSIONS });
     return {
       db: drizzlePglite({ client, schema }) as unknown as Db,
       driver: "pglite",
@@ -83,7 +87,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
   const lockFile = path.join(path.dirname(dir), "pglite.lock");
   acquireDataDirLock(lockFile);
   try {
-    const client = await PGlite.create(dir);
+    const client = await PGlite.create(dir, { extensions: PGLITE_EXTENSIONS });
     return {
       db: drizzlePglite({ client, schema }) as unknown as Db,
       driver: "pglite",

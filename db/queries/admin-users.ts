@@ -3,6 +3,7 @@ import { and, asc, eq, gt, or, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { assessments, users } from "@/db/schema";
 import { isEquipmentChoice } from "@/lib/equipment";
+import { containsPattern } from "@/lib/migrations/queries";
 import { ForbiddenError, NotFoundError, UserFacingError } from "@/lib/errors";
 
 export type Role = "athlete" | "admin";
@@ -88,7 +89,8 @@ export async function listUsers(
     options.after ? gt(users.id, options.after) : undefined,
     options.role ? eq(users.role, options.role) : undefined,
     search
-      ? or(sql`strpos(${users.email}, ${search}) > 0`, sql`strpos(lower(coalesce(${users.name}, '')), ${search}) > 0`)
+      ? // ILIKE on the exact indexed expressions, so the trigram indexes (users_*_trgm_idx) answer it.
+        or(sql`${users.email} ILIKE ${containsPattern(search)}`, sql`lower(coalesce(${users.name}, '')) ILIKE ${containsPattern(search)}`)
       : undefined,
   ];
   const rows = await db

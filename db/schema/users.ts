@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, integer, pgEnum, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { check, index, integer, pgEnum, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 
 export const userRole = pgEnum("user_role", ["athlete", "admin"]);
 export const weightUnit = pgEnum("weight_unit", ["kg", "lb"]);
@@ -17,7 +17,13 @@ export const users = pgTable(
     weightUnit: weightUnit("weight_unit").notNull().default("kg"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [check("users_email_lower_case", sql`${t.email} = lower(${t.email})`)],
+  (t) => [
+    check("users_email_lower_case", sql`${t.email} = lower(${t.email})`),
+    // "Contains" search on email and name (admin users list), and the role filter with keyset paging.
+    index("users_email_trgm_idx").using("gin", sql`${t.email} gin_trgm_ops`),
+    index("users_name_trgm_idx").using("gin", sql`lower(coalesce(${t.name}, '')) gin_trgm_ops`),
+    index("users_role_id_idx").on(t.role, t.id),
+  ],
 );
 
 export type User = typeof users.$inferSelect;
