@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { requireUser } from "@/lib/auth/session";
 import { getAssessmentForUser } from "@/db/queries/assessments";
 import { ReassessmentPrompt } from "@/components/layout/reassessment-prompt";
+import { TimeZoneCookie } from "@/components/athlete/time-zone-cookie";
 
 /** Every athlete page needs a signed-in user, and shows the re-assessment prompt while flagged. */
 export default async function AthleteLayout({ children }: { children: ReactNode }) {
@@ -9,6 +10,7 @@ export default async function AthleteLayout({ children }: { children: ReactNode 
   const assessment = await getAssessmentForUser(user.id);
   return (
     <>
+      <TimeZoneCookie />
       {assessment?.needsReassessment ? <ReassessmentPrompt reason={assessment.reassessmentReason} /> : null}
       {children}
     </>

@@ -1,0 +1,22 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { createCustomExercise, deleteCustomExercise } from "@/db/queries/exercises";
+import { customExerciseSchema } from "@/lib/athlete/custom-exercise";
+import { athleteAction } from "@/lib/auth/guards";
+import { NotFoundError } from "@/lib/errors";
+
+export const createCustomExerciseAction = athleteAction(customExerciseSchema, async (input, user) => {
+  const id = await createCustomExercise(await getDb(), user.id, input);
+  revalidatePath("/exercises");
+  redirect(`/exercises/${id}?created=1`);
+});
+
+export const deleteCustomExerciseAction = athleteAction(z.object({ exerciseId: z.coerce.number().int().positive() }), async ({ exerciseId }, user) => {
+  if (!(await deleteCustomExercise(await getDb(), user.id, exerciseId))) throw new NotFoundError("That exercise");
+  revalidatePath("/exercises");
+  redirect("/exercises");
+});

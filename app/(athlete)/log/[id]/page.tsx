@@ -1,0 +1,75 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ActionButton } from "@/components/athlete/action-button";
+import { SessionLogger } from "@/components/athlete/logger/session-logger";
+import { dayPlan, getSession, loggingContext } from "@/db/queries/sessions";
+import { draftFromServer, type PlannedExercise } from "@/lib/athlete/session-draft";
+import type { LoggedSet } from "@/lib/training/types";
+import { athletePage, idParam } from "../../_lib/context";
+import { deleteSessionAction, exerciseContextAction, exerciseOptionsAction } from "../actions";
+
+export const metadata: Metadata = { title: "Log" };
+
+export default async function LogSessionPage({ params }: { params: Promise<{ id: string }> }) {
+  const id = idParam((await params).id);
+  const { user, db } = await athletePage(`/log/${id}`);
+  const session = await getSession(db, user.id, id);
+  if (!session) notFound();
+
+  // The logger is the page athletes open most, on a phone between sets: keep it to a few queries.
+  // The exercise list for "add exercise" is fetched only when the picker opens.
+  const planned: PlannedExercise[] = (await dayPlan(db, user.id, session.splitDayId)).map((e) => ({
+    exerciseId: e.exerciseId,
+    name: e.exerciseName,
+    bodyweight: e.exerciseType === "bodyweight",
+    target: { sets: e.targetSets, repsMin: e.targetRepsMin, repsMax: e.targetRepsMax, note: e.note },
+  }));
+  const exerciseIds = [...new Set([...session.sets.map((s) => s.exerciseId), ...planned.map((p) => p.exerciseId)])];
+  const { previous, records } = await loggingContext(db, user.id, exerciseIds, { sessionId: session.id, startedAt: session.startedAt });
+
+  const plain = (sets: readonly LoggedSet[]) => sets.map((s) => ({ weightKg: s.weightKg, reps: s.reps, rpe: s.rpe ?? null }));
+  const serverDraft = draftFromServer(
+    {
+      id: session.id,
+      name: session.name,
+      notes: session.notes,
+      durationSeconds: session.durationSeconds,
+      updatedAt: session.updatedAt.toISOString(),
+      sets: session.sets.map((s) => ({ exerciseId: s.exerciseId, exerciseName: s.exerciseName, bodyweight: s.exerciseType === "bodyweight", weightKg: s.weightKg, reps: s.reps, rpe: s.rpe })),
+    },
+    user.weightUnit,
+    planned,
+  );
+  // A finished session opened here is being edited: every save keeps it finished.
+  if (session.finishedAt) serverDraft.finishRequested = true;
+
+  return (
+    <div>
+      <nav aria-label="Breadcrumb" className="mx-auto mb-2 flex max-w-3xl items-center justify-between text-sm">
+        <Link href={session.finishedAt ? `/history/${session.id}` : "/log"} className="text-slate-600 hover:underline">
+          ← {session.finishedAt ? "Back to the session" : "All workouts"}
+        </Link>
+        <ActionButton
+          action={deleteSessionAction}
+          fields={{ sessionId: session.id, redirectTo: session.finishedAt ? "/history" : "/log" }}
+          variant="link"
+          confirm={session.finishedAt ? "Delete this session and its sets?" : "Discard this workout? Its sets will be deleted."}
+          className="text-red-700"
+        >
+          {session.finishedAt ? "Delete session" : "Discard workout"}
+        </ActionButton>
+      </nav>
+      <SessionLogger
+        userId={user.id}
+        serverDraft={serverDraft}
+        startedAt={session.startedAt.toISOString()}
+        alreadyFinished={session.finishedAt !== null}
+        previous={Object.fromEntries([...previous].map(([k, v]) => [k, { startedAt: v.startedAt.toISOString(), sets: plain(v.sets) }]))}
+        recordSets={Object.fromEntries([...records].map(([k, v]) => [k, plain(v)]))}
+        exerciseContextAction={exerciseContextAction}
+        exerciseOptionsAction={exerciseOptionsAction}
+      />
+    </div>
+  );
+}

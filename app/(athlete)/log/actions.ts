@@ -1,0 +1,48 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { deleteSession, getSession, loggingContext, startSession } from "@/db/queries/sessions";
+import { listExerciseOptions } from "@/db/queries/exercises";
+import { athleteAction } from "@/lib/auth/guards";
+import type { ExerciseContext } from "@/lib/athlete/session-draft";
+import { NotFoundError } from "@/lib/errors";
+
+const optionalId = z.preprocess((v) => (v === "" || v === undefined || v === null ? undefined : v), z.coerce.number().int().positive().optional());
+
+/** Start a session, from a split day or empty, and open the logger on it. */
+export const startSessionAction = athleteAction(z.object({ splitDayId: optionalId }), async ({ splitDayId }, user) => {
+  const id = await startSession(await getDb(), user.id, { splitDayId });
+  redirect(`/log/${id}`);
+});
+
+/** Delete a session (discarding one in progress, or a past one from history). */
+export const deleteSessionAction = athleteAction(z.object({ sessionId: z.coerce.number().int().positive(), redirectTo: z.enum(["/log", "/history"]).default("/history") }), async ({ sessionId, redirectTo }, user) => {
+  if (!(await deleteSession(await getDb(), user.id, sessionId))) throw new NotFoundError("That session");
+  revalidatePath("/history");
+  redirect(redirectTo);
+});
+
+/** What the logger needs when an exercise is added mid-session: last time's sets and the records to beat. */
+export const exerciseContextAction = athleteAction(
+  z.object({ sessionId: z.number().int().positive(), exerciseId: z.number().int().positive() }),
+  async ({ sessionId, exerciseId }, user) => {
+    const db = await getDb();
+    const session = await getSession(db, user.id, sessionId);
+    if (!session) throw new NotFoundError("That session");
+    const { previous, records } = await loggingContext(db, user.id, [exerciseId], { sessionId, startedAt: session.startedAt });
+    const p = previous.get(exerciseId);
+    const data: ExerciseContext = {
+      previous: p ? { startedAt: p.startedAt.toISOString(), sets: p.sets.map((s) => ({ weightKg: s.weightKg, reps: s.reps, rpe: s.rpe ?? null })) } : null,
+      recordSets: (records.get(exerciseId) ?? []).map((s) => ({ weightKg: s.weightKg, reps: s.reps, rpe: s.rpe ?? null })),
+    };
+    return { status: "success", data };
+  },
+);
+
+/** The athlete's exercise list for the logger's picker, fetched when it opens. */
+export const exerciseOptionsAction = athleteAction(z.object({}), async (_input, user) => {
+  return { status: "success", data: await listExerciseOptions(await getDb(), user.id) };
+});

@@ -1,0 +1,19 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { updateProfile } from "@/db/queries/profile";
+import { athleteAction } from "@/lib/auth/guards";
+import { WEIGHT_UNITS } from "@/lib/training/units";
+
+const profileSchema = z.object({
+  name: z.string().trim().min(1, "Tell us your name.").max(100, "Use at most 100 characters."),
+  weightUnit: z.enum(WEIGHT_UNITS, { error: "Choose kilograms or pounds." }),
+});
+
+export const updateProfileAction = athleteAction(profileSchema, async (input, user) => {
+  await updateProfile(await getDb(), user.id, input);
+  revalidatePath("/", "layout");
+  return { status: "success", message: "Profile saved." };
+});

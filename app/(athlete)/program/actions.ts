@@ -1,0 +1,26 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { regenerateProgram } from "@/db/queries/program";
+import { copySplit, getGeneratedProgram } from "@/db/queries/splits";
+import { athleteAction } from "@/lib/auth/guards";
+import { NotFoundError } from "@/lib/errors";
+
+export const regenerateProgramAction = athleteAction(z.object({}), async (_input, user) => {
+  await regenerateProgram(await getDb(), user.id);
+  revalidatePath("/program");
+  return { status: "success", message: "Program rebuilt from your assessment." };
+});
+
+/** Copy the generated program into a custom split the athlete can edit, and open it. */
+export const copyProgramAction = athleteAction(z.object({}), async (_input, user) => {
+  const db = await getDb();
+  const program = await getGeneratedProgram(db, user.id);
+  if (!program) throw new NotFoundError("Your program");
+  const id = await copySplit(db, user.id, program.id, `My ${program.name.split(",")[0].toLowerCase()} split`);
+  revalidatePath("/splits");
+  redirect(`/splits/${id}?copied=1`);
+});

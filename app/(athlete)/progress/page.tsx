@@ -1,0 +1,207 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { LazyMuscleVolumeChart, LazyOneRepMaxChart } from "@/components/athlete/charts/lazy";
+import { formatDay, roundEstimate } from "@/components/athlete/format";
+import { FORMULA_NOTE } from "@/components/athlete/formula-note";
+import { ButtonLink } from "@/components/ui/button";
+import { Card, PageHeader } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { historySets, loggedExercises, recentRecords, weeklyVolume } from "@/db/queries/progress";
+import { oneRepMaxSeries } from "@/lib/athlete/progress";
+import { bestsByRepCount, RECORD_LABELS } from "@/lib/training/records";
+import { formatWeight, fromStoredKg } from "@/lib/training/units";
+import { compareWeekWithTargets, isoWeekOf } from "@/lib/training/volume";
+import { athletePage, requestTimeZone } from "../_lib/context";
+
+export const metadata: Metadata = { title: "Progress" };
+
+const WEEKS_SHOWN = 8;
+const STATUS_TEXT = { below: "Below target", within: "On target", above: "Above target" } as const;
+
+export default async function ProgressPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const { user, db } = await athletePage("/progress");
+  const [params, timeZone, exercises] = await Promise.all([searchParams, requestTimeZone(), loggedExercises(db, user.id)]);
+  const unit = user.weightUnit;
+  if (exercises.length === 0) {
+    return (
+      <div>
+        <PageHeader title="Progress" />
+        <EmptyState title="Nothing to chart yet" action={<ButtonLink href="/log">Log a workout</ButtonLink>}>
+          Log a few sessions and this page shows your estimated 1RM over time, your bests and records, and your weekly volume per muscle.
+        </EmptyState>
+      </div>
+    );
+  }
+  const selected = exercises.find((e) => String(e.id) === params.exercise) ?? exercises[0];
+  const now = new Date();
+  const since = new Date(Date.parse(`${isoWeekOf(now, timeZone).weekStart}T00:00:00Z`) - (WEEKS_SHOWN - 1) * 7 * 86_400_000 - 86_400_000);
+  const [sets, records, weeks] = await Promise.all([historySets(db, user.id, { exerciseId: selected.id }), recentRecords(db, user.id, 15), weeklyVolume(db, user.id, since, timeZone)]);
+  const series = oneRepMaxSeries(sets);
+  const bests = bestsByRepCount(sets);
+
+  const thisWeek = isoWeekOf(now, timeZone);
+  const weekOptions = [...new Map([...weeks.map((w) => [w.weekStart, w] as const), [thisWeek.weekStart, weeks.find((w) => w.weekStart === thisWeek.weekStart) ?? { ...thisWeek, setsByMuscle: {} }] as const]).values()]
+    .sort((a, b) => a.weekStart.localeCompare(b.weekStart))
+    .slice(-WEEKS_SHOWN);
+  const week = weekOptions.find((w) => w.weekStart === params.week) ?? weekOptions.at(-1)!;
+  const comparison = compareWeekWithTargets(week);
+  const weekLabel = (start: string) => new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" }).format(new Date(`${start}T00:00:00Z`));
+
+  return (
+    <div className="space-y-6">
+      <PageHeader title="Progress" description="Strength over time, your records, and how much work each muscle got this week." />
+
+      <Card
+        title="Estimated 1RM"
+        actions={
+          <form method="get" className="flex items-center gap-2">
+            {params.week ? <input type="hidden" name="week" value={params.week} /> : null}
+            <label htmlFor="exercise" className="text-sm text-slate-700">
+              Exercise
+            </label>
+            <select id="exercise" name="exercise" defaultValue={selected.id} className="rounded-md border-0 py-1.5 pl-2 pr-8 text-sm ring-1 ring-inset ring-slate-300">
+              {exercises.map((e) => (
+                <option key={e.id} value={e.id}>
+                  {e.name}
+                </option>
+              ))}
+            </select>
+            <button type="submit" className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-semibold text-white">
+              Show
+            </button>
+          </form>
+        }
+      >
+        <h3 className="mb-2 font-semibold text-slate-800">
+          <Link href={`/exercises/${selected.id}`} className="hover:underline">
+            {selected.name}
+          </Link>
+        </h3>
+        {series.length ? (
+          <div className="h-64">
+            <LazyOneRepMaxChart
+              unit={unit}
+              points={series.map((p) => ({
+                date: p.performedAt.toISOString(),
+                label: formatDay(p.performedAt, timeZone),
+                value: Number(fromStoredKg(p.estimateKg, unit).toFixed(1)),
+                formula: p.formula,
+                set: `${formatWeight(p.set.weightKg, unit)} × ${p.set.reps}${p.set.rpe ? ` @ RPE ${p.set.rpe}` : ""}`,
+              }))}
+            />
+          </div>
+        ) : (
+          <p className="text-sm text-slate-600">No weighted sets to estimate a 1RM from (bodyweight sets show in the bests table).</p>
+        )}
+        <p className="mt-2 text-xs text-slate-500">{FORMULA_NOTE}</p>
+        <div className="mt-4 overflow-x-auto">
+          <table className="w-full text-left text-sm tabular-nums">
+            <caption className="mb-1 text-left text-sm font-semibold text-slate-800">Bests per rep count</caption>
+            <thead className="text-xs uppercase tracking-wide text-slate-500">
+              <tr>
+                <th scope="col" className="py-1">Reps</th>
+                <th scope="col" className="py-1">Best weight</th>
+                <th scope="col" className="py-1">Est. 1RM</th>
+              </tr>
+            </thead>
+            <tbody>
+              {bests.map((b) => (
+                <tr key={b.reps} className="border-t border-slate-100">
+                  <td className="py-1.5">{b.reps}</td>
+                  <td className="py-1.5">{b.best.weightKg > 0 ? formatWeight(b.best.weightKg, unit) : "Bodyweight"}</td>
+                  <td className="py-1.5">{b.estimatedOneRepMaxKg ? formatWeight(roundEstimate(b.estimatedOneRepMaxKg), unit) : "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </Card>
+
+      <Card title="Weekly volume per muscle">
+        <nav aria-label="Weeks" className="mb-3 flex flex-wrap gap-1 text-sm">
+          {weekOptions.map((w) => (
+            <Link
+              key={w.weekStart}
+              href={`/progress?exercise=${selected.id}&week=${w.weekStart}`}
+              aria-current={w.weekStart === week.weekStart ? "page" : undefined}
+              className={`rounded-md px-2 py-1 ${w.weekStart === week.weekStart ? "bg-brand-600 font-semibold text-white" : "text-slate-700 ring-1 ring-slate-200 hover:bg-slate-50"}`}
+            >
+              {w.weekStart === thisWeek.weekStart ? "This week" : `w/c ${weekLabel(w.weekStart)}`}
+            </Link>
+          ))}
+        </nav>
+        <p className="mb-3 text-sm text-slate-600">
+          Sets weighted by how strongly each exercise works the muscle: a set that works it at 60% counts as 0.6. The grey band is the weekly
+          target range (10–20 sets for the large muscles, per Schoenfeld et al. 2017).
+        </p>
+        <div className="h-[34rem]">
+          <LazyMuscleVolumeChart rows={comparison.map((c) => ({ muscle: c.muscle, sets: c.sets, min: c.target.min, max: c.target.max, status: c.status }))} />
+        </div>
+        <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600" aria-label="Legend">
+          <li className="flex items-center gap-1.5">
+            <span aria-hidden className="inline-block h-2.5 w-5 rounded-sm bg-slate-300" /> Target range
+          </li>
+          <li className="flex items-center gap-1.5">
+            <span aria-hidden className="inline-block h-2.5 w-5 rounded-sm bg-amber-500" /> Below target
+          </li>
+          <li className="flex items-center gap-1.5">
+            <span aria-hidden className="inline-block h-2.5 w-5 rounded-sm bg-emerald-600" /> On target
+          </li>
+          <li className="flex items-center gap-1.5">
+            <span aria-hidden className="inline-block h-2.5 w-5 rounded-sm bg-red-600" /> Above target
+          </li>
+        </ul>
+        <details className="mt-3">
+          <summary className="cursor-pointer text-sm font-semibold text-slate-700">Show as a table</summary>
+          <table className="mt-2 w-full text-left text-sm tabular-nums">
+            <thead className="text-xs uppercase tracking-wide text-slate-500">
+              <tr>
+                <th scope="col" className="py-1">Muscle</th>
+                <th scope="col" className="py-1">Weighted sets</th>
+                <th scope="col" className="py-1">Target</th>
+                <th scope="col" className="py-1">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {comparison.map((c) => (
+                <tr key={c.muscle} className="border-t border-slate-100">
+                  <td className="py-1.5">{c.muscle}</td>
+                  <td className="py-1.5">{c.sets}</td>
+                  <td className="py-1.5">
+                    {c.target.min}–{c.target.max}
+                  </td>
+                  <td className="py-1.5">{STATUS_TEXT[c.status]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      </Card>
+
+      <Card title="Personal records">
+        {records.length === 0 ? (
+          <p className="text-sm text-slate-600">No records yet: beat any earlier set of an exercise and it shows here.</p>
+        ) : (
+          <ul className="divide-y divide-slate-100 text-sm" data-testid="progress-records">
+            {records.map((r, i) => (
+              <li key={i} className="flex flex-wrap items-baseline gap-x-3 py-2">
+                <span className="w-24 shrink-0 text-slate-500">{formatDay(r.performedAt, timeZone)}</span>
+                <Link href={`/history/${r.sessionId}`} className="font-semibold text-slate-900 hover:underline">
+                  {r.exerciseName}
+                </Link>
+                <span className="tabular-nums">
+                  {formatWeight(r.set.weightKg, unit)} × {r.set.reps}
+                </span>
+                <span className="text-slate-600">
+                  {r.records
+                    .map((k) => `${RECORD_LABELS[k.kind]}${k.kind === "best_set_volume" ? "" : ` (was ${k.previous === null ? "—" : formatWeight(k.previous, unit)})`}`)
+                    .join(" · ")}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+"use client";
+
+import { useActionState, type ReactNode } from "react";
+import { useFormStatus } from "react-dom";
+import { buttonClasses } from "@/components/ui/button";
+import type { ActionState } from "@/lib/auth/guards";
+
+type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
+
+function Submit({ children, pendingLabel, variant, className, label }: { children: ReactNode; pendingLabel?: string; variant: Variant; className: string; label?: string }) {
+  const { pending } = useFormStatus();
+  return (
+    <button type="submit" disabled={pending} aria-label={label} className={variant === "link" ? `text-sm font-semibold text-brand-700 hover:underline disabled:text-slate-400 ${className}` : buttonClasses(variant, className)}>
+      {pending && pendingLabel ? pendingLabel : children}
+    </button>
+  );
+}
+
+type Variant = "primary" | "secondary" | "danger" | "ghost" | "link";
+
+/**
+ * One button that runs a server action with a few hidden fields (start this day, move up, delete…),
+ * and shows the action's error message next to it. `confirm` asks before destructive actions.
+ */
+export function ActionButton({
+  action,
+  fields = {},
+  children,
+  pendingLabel,
+  variant = "secondary",
+  confirm,
+  label,
+  className = "",
+}: {
+  action: Action;
+  fields?: Record<string, string | number>;
+  children: ReactNode;
+  pendingLabel?: string;
+  variant?: Variant;
+  confirm?: string;
+  /** Accessible name when the visible content is only an icon or arrow. */
+  label?: string;
+  className?: string;
+}) {
+  const [state, formAction] = useActionState(action, { status: "idle" } as ActionState);
+  const message = state.status === "error" ? (state.message ?? Object.values(state.fieldErrors ?? {})[0]?.[0]) : undefined;
+  return (
+    <form
+      action={formAction}
+      className="inline-flex flex-col items-start"
+      onSubmit={(e) => {
+        if (confirm && !window.confirm(confirm)) e.preventDefault();
+      }}
+    >
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <Submit pendingLabel={pendingLabel} variant={variant} className={className} label={label}>
+        {children}
+      </Submit>
+      {message ? (
+        <span role="alert" className="mt-1 text-xs text-red-700">
+          {message}
+        </span>
+      ) : null}
+    </form>
+  );
+}

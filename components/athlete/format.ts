@@ -1,0 +1,30 @@
+/** Dates and durations as athletes read them, in their time zone. Shared by server and client components. */
+
+export function formatDay(date: Date, timeZone?: string): string {
+  return new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "short", day: "numeric", month: "short" }).format(date);
+}
+
+export function formatDate(date: Date, timeZone?: string): string {
+  return new Intl.DateTimeFormat("en-GB", { timeZone, day: "numeric", month: "short", year: "numeric" }).format(date);
+}
+
+export function formatDateTime(date: Date, timeZone?: string): string {
+  return new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" }).format(date);
+}
+
+/** "52 min", "1 h 05 min". */
+export function formatDuration(seconds: number | null | undefined): string {
+  if (seconds === null || seconds === undefined) return "—";
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `${minutes} min`;
+  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, "0")} min`;
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** An estimated 1RM is an estimate: one decimal is all the precision it has. */
+export function roundEstimate(kg: number): number {
+  return Math.round(kg * 10) / 10;
+}

@@ -1,0 +1,70 @@
+/**
+ * Turning an athlete's logged sets into what the progress pages show: the estimated-1RM series of an
+ * exercise, and the personal records as they happened. Plain functions over plain rows, so the
+ * database code stays a pair of SELECTs.
+ */
+import { estimateOneRepMax } from "@/lib/training/one-rep-max";
+import { detectPersonalRecords, type PersonalRecord } from "@/lib/training/records";
+import type { LoggedSet } from "@/lib/training/types";
+import { recordHolders } from "./record-holders";
+
+export type HistorySet = LoggedSet & { sessionId: number; exerciseId: number; performedAt: Date };
+
+export type OneRepMaxPoint = {
+  sessionId: number;
+  performedAt: Date;
+  /** The session's best estimate, kilograms. */
+  estimateKg: number;
+  /** How it was computed, e.g. "Brzycki, adjusted for RPE 8". */
+  formula: string;
+  set: LoggedSet;
+};
+
+/**
+ * One point per session: the best reliable estimated 1RM among its sets of the exercise. Sets past 12
+ * effective reps are left out (too rough to chart), and so are sessions with none left.
+ */
+export function oneRepMaxSeries(sets: readonly HistorySet[]): OneRepMaxPoint[] {
+  const bySession = new Map<number, OneRepMaxPoint>();
+  for (const set of sets) {
+    const estimate = estimateOneRepMax(set);
+    if (!estimate || !estimate.reliable) continue;
+    const current = bySession.get(set.sessionId);
+    if (!current || estimate.valueKg > current.estimateKg) {
+      bySession.set(set.sessionId, {
+        sessionId: set.sessionId,
+        performedAt: set.performedAt,
+        estimateKg: Math.round(estimate.valueKg * 10) / 10,
+        formula: estimate.label,
+        set: { weightKg: set.weightKg, reps: set.reps, rpe: set.rpe ?? null },
+      });
+    }
+  }
+  return [...bySession.values()].sort((a, b) => a.performedAt.getTime() - b.performedAt.getTime() || a.sessionId - b.sessionId);
+}
+
+export type RecordEvent = {
+  sessionId: number;
+  exerciseId: number;
+  performedAt: Date;
+  set: LoggedSet;
+  records: PersonalRecord[];
+};
+
+/**
+ * Every set that beat an earlier best, oldest first (pass sets in the order they were performed).
+ * The first sets of an exercise only set a baseline, so records with no previous value are left out:
+ * a list of "records" that are merely first attempts would bury the real ones.
+ */
+export function recordEvents(sets: readonly HistorySet[]): RecordEvent[] {
+  const holders = new Map<number, LoggedSet[]>();
+  const events: RecordEvent[] = [];
+  for (const set of sets) {
+    const earlier = holders.get(set.exerciseId) ?? [];
+    const logged: LoggedSet = { weightKg: set.weightKg, reps: set.reps, rpe: set.rpe ?? null };
+    const records = detectPersonalRecords(earlier, logged).filter((r) => r.previous !== null);
+    if (records.length) events.push({ sessionId: set.sessionId, exerciseId: set.exerciseId, performedAt: set.performedAt, set: logged, records });
+    holders.set(set.exerciseId, recordHolders([...earlier, logged]));
+  }
+  return events;
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { addDayExerciseSchema, formatTargets, splitNameSchema, targetsSchema } from "./split-input";
+
+describe("targetsSchema", () => {
+  it("coerces the form's strings", () => {
+    expect(targetsSchema.parse({ targetSets: "3", targetRepsMin: "8", targetRepsMax: "12", note: "" })).toEqual({
+      targetSets: 3,
+      targetRepsMin: 8,
+      targetRepsMax: 12,
+      note: null,
+    });
+  });
+
+  it("reads a single rep count as a range of one", () => {
+    expect(targetsSchema.parse({ targetSets: "5", targetRepsMin: "5", targetRepsMax: "" }).targetRepsMax).toBe(5);
+  });
+
+  it("puts an upside-down range on the max field", () => {
+    const result = targetsSchema.safeParse({ targetSets: "3", targetRepsMin: "12", targetRepsMax: "8" });
+    expect(result.error?.issues.map((i) => i.path.join("."))).toEqual(["targetRepsMax"]);
+  });
+
+  it("keeps sets and reps within the database's limits", () => {
+    expect(targetsSchema.safeParse({ targetSets: "0", targetRepsMin: "8" }).success).toBe(false);
+    expect(targetsSchema.safeParse({ targetSets: "21", targetRepsMin: "8" }).success).toBe(false);
+    expect(targetsSchema.safeParse({ targetSets: "3", targetRepsMin: "101" }).success).toBe(false);
+  });
+
+  it("needs the day and the exercise when adding", () => {
+    expect(addDayExerciseSchema.safeParse({ dayId: "", exerciseId: "4", targetSets: "3", targetRepsMin: "8" }).success).toBe(false);
+  });
+});
+
+describe("splitNameSchema", () => {
+  it("trims and requires a name", () => {
+    expect(splitNameSchema.parse({ name: "  Push " })).toEqual({ name: "Push" });
+    expect(splitNameSchema.safeParse({ name: "  " }).success).toBe(false);
+  });
+});
+
+describe("formatTargets", () => {
+  it("writes sets × reps", () => {
+    expect(formatTargets({ targetSets: 3, targetRepsMin: 8, targetRepsMax: 12 })).toBe("3 × 8–12");
+    expect(formatTargets({ targetSets: 5, targetRepsMin: 5, targetRepsMax: 5 })).toBe("5 × 5");
+  });
+});

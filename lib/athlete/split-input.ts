@@ -1,0 +1,43 @@
+/**
+ * The split editor's forms. Limits mirror the CHECK constraints on split_day_exercises (sets 1-20,
+ * reps 1-100, max ≥ min) so the athlete gets a message by the field instead of a database error.
+ */
+import { z } from "zod";
+
+const id = z.coerce.number({ error: "Missing id." }).int().positive();
+
+export const splitNameSchema = z.object({
+  name: z.string().trim().min(1, "Give it a name.").max(60, "Use at most 60 characters."),
+});
+
+export const targetsFields = {
+  targetSets: z.coerce.number({ error: "Enter the number of sets." }).int("Sets are whole numbers.").min(1, "At least 1 set.").max(20, "At most 20 sets."),
+  targetRepsMin: z.coerce.number({ error: "Enter the reps." }).int("Reps are whole numbers.").min(1, "At least 1 rep.").max(100, "At most 100 reps."),
+  targetRepsMax: z.preprocess(
+    (v) => (v === "" || v === undefined ? undefined : v),
+    z.coerce.number({ error: "Enter the reps." }).int("Reps are whole numbers.").min(1, "At least 1 rep.").max(100, "At most 100 reps.").optional(),
+  ),
+  note: z.string().trim().max(200, "Keep the note under 200 characters.").optional().transform((v) => v || null),
+};
+
+/** A single rep count ("5") is a range of one: max defaults to min. */
+function completeRange<T extends { targetRepsMin: number; targetRepsMax?: number }>(value: T, ctx: z.RefinementCtx) {
+  const max = value.targetRepsMax ?? value.targetRepsMin;
+  if (max < value.targetRepsMin) {
+    ctx.addIssue({ code: "custom", path: ["targetRepsMax"], message: "The top of the range must be at least the bottom." });
+    return z.NEVER;
+  }
+  return { ...value, targetRepsMax: max };
+}
+
+export const targetsSchema = z.object(targetsFields).transform(completeRange);
+export const addDayExerciseSchema = z.object({ dayId: id, exerciseId: id, ...targetsFields }).transform(completeRange);
+export const updateDayExerciseSchema = z.object({ itemId: id, ...targetsFields }).transform(completeRange);
+
+export type Targets = z.output<typeof targetsSchema>;
+
+/** "3 × 8–12", "5 × 5". */
+export function formatTargets(t: { targetSets: number; targetRepsMin: number; targetRepsMax: number }): string {
+  const reps = t.targetRepsMin === t.targetRepsMax ? `${t.targetRepsMin}` : `${t.targetRepsMin}–${t.targetRepsMax}`;
+  return `${t.targetSets} × ${reps}`;
+}

@@ -1,0 +1,365 @@
+/**
+ * `npm run bench:web`: how fast the athlete's logging path is under load, against a production
+ * server (`next start`) on loopback.
+ *
+ * 1. Prepares a fresh database (embedded PGlite in .data/bench; or, with DATABASE_URL, a scratch
+ *    database created on that server and dropped afterwards) with the demo data and N bench athletes,
+ *    each with a generated program and a session started from its first day.
+ * 2. Starts `next start` on it (needs a prior `npm run build`) and signs every athlete in through
+ *    Auth.js, as a browser would.
+ * 3. Drives the athletes concurrently: opening the logging page (GET /log/:id), then saving sets
+ *    (PUT /api/sessions/:id, the logger's save: the whole session in one transaction). Each runs
+ *    closed-loop (every athlete sends its next request as soon as the last one answers: the
+ *    server's saturation point, where latency is mostly queueing) and paced (each athlete sends
+ *    `--rate` requests a second: latency as athletes feel it).
+ * 4. Prints p50/p95/p99 latency, throughput and errors for each, and the first-load JavaScript of
+ *    each athlete page (gzipped scripts its HTML references; `next build` 16 no longer prints it).
+ *
+ * Run with `tsx --conditions=react-server` (as `npm run bench:web` does): it reuses db/queries, whose
+ * `import "server-only"` marker resolves to a no-op under that condition instead of throwing.
+ *
+ * Options: --athletes 50  --duration 15 (seconds per run)  --rate 0.2 (requests/s per athlete, paced)
+ *          --port 3210  --keep (leave the bench database in place)
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import postgres from "postgres";
+
+const args = process.argv.slice(2);
+function option(name: string, fallback: number): number {
+  const i = args.indexOf(`--${name}`);
+  const value = i >= 0 ? Number(args[i + 1]) : fallback;
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
+  return value;
+}
+const ATHLETES = option("athletes", 50);
+const DURATION_S = option("duration", 15);
+// Paced runs: one request every 5 s per athlete by default. Real athletes tick a set every one to three
+// minutes, so this is a dozen times busier than a gym full of them, without saturating the server.
+const RATE = option("rate", 0.2);
+const PORT = option("port", 3210);
+const KEEP = args.includes("--keep");
+const BASE = `http://127.0.0.1:${PORT}`;
+const PASSWORD = "bench-password-123";
+
+// ---- database -----------------------------------------------------------------------------------
+
+type Athlete = { email: string; sessionId: number; exerciseIds: number[]; cookie: string };
+
+async function prepareDatabase(): Promise<{ env: Record<string, string>; athletes: Omit<Athlete, "cookie">[]; cleanup: () => Promise<void> }> {
+  let env: Record<string, string>;
+  let cleanup = async () => {};
+  const serverUrl = process.env.DATABASE_URL;
+  if (serverUrl) {
+    const name = `ironlog_bench_${process.pid}`;
+    const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.unsafe(`CREATE DATABASE "${name}"`);
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    env = { DATABASE_URL: url.toString() };
+    cleanup = async () => {
+      if (!KEEP) await admin.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.end();
+    };
+  } else {
+    const dataDir = path.resolve(".data", "bench");
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    env = { IRONLOG_DATA_DIR: dataDir, DATABASE_URL: "" };
+  }
+  Object.assign(process.env, env);
+
+  // Imported after the environment is set: the client reads it when it opens.
+  const { openDatabase, runSchemaMigrations } = await import("@/db/client");
+  const { seedDemoData } = await import("@/db/seed");
+  const { hashPassword } = await import("@/lib/auth/password");
+  const { users } = await import("@/db/schema");
+  const { saveAssessment } = await import("@/db/queries/program");
+  const { getGeneratedProgram } = await import("@/db/queries/splits");
+  const { startSession } = await import("@/db/queries/sessions");
+
+  const database = await openDatabase({ url: env.DATABASE_URL || undefined });
+  const athletes: Omit<Athlete, "cookie">[] = [];
+  try {
+    await runSchemaMigrations(database);
+    await seedDemoData(database.db);
+    const passwordHash = await hashPassword(PASSWORD);
+    for (let i = 1; i <= ATHLETES; i++) {
+      const email = `bench-${String(i).padStart(3, "0")}@ironlog.dev`;
+      const [user] = await database.db.insert(users).values({ email, name: `Bench ${i}`, passwordHash }).returning({ id: users.id });
+      await saveAssessment(database.db, user.id, {
+        sport: "Bench",
+        age: 30,
+        experienceLevel: (["beginner", "intermediate", "advanced"] as const)[i % 3],
+        goal: "hypertrophy",
+        daysPerWeek: 3 + (i % 4),
+        equipment: "full_gym",
+        items: [],
+      });
+      const program = await getGeneratedProgram(database.db, user.id);
+      const day = program!.days[0];
+      const sessionId = await startSession(database.db, user.id, { splitDayId: day.id });
+      athletes.push({ email, sessionId, exerciseIds: day.exercises.map((e) => e.exerciseId) });
+    }
+  } finally {
+    await database.close();
+  }
+  return { env, athletes, cleanup };
+}
+
+// ---- server -------------------------------------------------------------------------------------
+
+async function startServer(env: Record<string, string>): Promise<ChildProcess> {
+  if (!fs.existsSync(path.join(".next", "BUILD_ID"))) throw new Error("No production build: run `npm run build` first.");
+  const server = spawn("npx", ["next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, ...env, NODE_ENV: "production", AUTH_SECRET: randomBytes(32).toString("base64url"), AUTH_TRUST_HOST: "true" },
+    detached: true,
+  });
+  serverGroup = server.pid;
+  let log = "";
+  server.stdout?.on("data", (d) => (log += d));
+  server.stderr?.on("data", (d) => (log += d));
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    try {
+      const health = await request("GET", "/api/health");
+      if (health.status === 200) return server;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  stopServer(server);
+  throw new Error(`The server did not answer /api/health within 60 s:\n${log}`);
+}
+
+function stopServer(server: ChildProcess): void {
+  // `npx` starts next in a child: end the whole group we started, by its id.
+  if (server.pid) {
+    try {
+      process.kill(-server.pid, "SIGTERM");
+    } catch {
+      server.kill("SIGTERM");
+    }
+  }
+}
+
+// ---- HTTP ---------------------------------------------------------------------------------------
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1024 });
+
+type Reply = { status: number; headers: http.IncomingHttpHeaders; body: Buffer };
+
+function request(method: string, url: string, options: { headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(`${url.startsWith("http") ? "" : BASE}${url}`, { method, agent, headers: options.headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+    if (options.body) req.write(options.body);
+    req.end();
+  });
+}
+
+function cookiesFrom(reply: Reply): string[] {
+  return (reply.headers["set-cookie"] ?? []).map((c) => c.split(";")[0]);
+}
+
+/** Sign in through Auth.js's credentials endpoint, as the sign-in form does; returns the session cookie. */
+async function signIn(email: string): Promise<string> {
+  const csrf = await request("GET", "/api/auth/csrf");
+  const { csrfToken } = JSON.parse(csrf.body.toString()) as { csrfToken: string };
+  const reply = await request("POST", "/api/auth/callback/credentials", {
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookiesFrom(csrf).join("; ") },
+    body: new URLSearchParams({ csrfToken, email, password: PASSWORD, callbackUrl: `${BASE}/dashboard` }).toString(),
+  });
+  const session = cookiesFrom(reply).find((c) => c.startsWith("authjs.session-token="));
+  if (!session) throw new Error(`Sign-in failed for ${email} (HTTP ${reply.status})`);
+  return session;
+}
+
+// ---- load ---------------------------------------------------------------------------------------
+
+type RunResult = { name: string; latencies: number[]; errors: number; statuses: Map<number, number>; seconds: number; cpuMsPerRequest: number | null };
+
+let serverGroup: number | undefined;
+
+/**
+ * CPU time (ms) used so far by the server's process group, from /proc (Linux). Latency depends on
+ * everything else the machine runs; CPU per request is the server's own cost.
+ */
+function serverCpuMs(): number | null {
+  if (!serverGroup || !fs.existsSync("/proc/self/stat")) return null;
+  let ticks = 0;
+  for (const pid of fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      // After the command: state(0) ppid(1) pgrp(2) … utime(11) stime(12).
+      if (Number(fields[2]) === serverGroup) ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return (ticks * 1000) / 100;
+}
+
+/**
+ * Every athlete runs its own loop for the duration: closed-loop when `perSecond` is undefined,
+ * otherwise one request every 1/perSecond s (a late request is sent at once, not skipped).
+ */
+async function run(name: string, athletes: Athlete[], make: (a: Athlete, n: number) => { method: string; url: string; body?: string }, perSecond?: number): Promise<RunResult> {
+  const latencies: number[] = [];
+  const statuses = new Map<number, number>();
+  let errors = 0;
+  const cpuBefore = serverCpuMs();
+  const started = performance.now();
+  const end = started + DURATION_S * 1000;
+  await Promise.all(
+    athletes.map(async (athlete, index) => {
+      let n = 0;
+      // Spread the paced athletes' first requests over one interval.
+      let next = started + (perSecond ? (index / athletes.length) * (1000 / perSecond) : 0);
+      while (performance.now() < end) {
+        if (perSecond) {
+          const wait = next - performance.now();
+          if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+          next += 1000 / perSecond;
+          if (performance.now() >= end) break;
+        }
+        const r = make(athlete, n++);
+        const t0 = performance.now();
+        try {
+          const reply = await request(r.method, r.url, {
+            headers: { cookie: athlete.cookie, ...(r.body ? { "content-type": "application/json" } : {}) },
+            body: r.body,
+          });
+          latencies.push(performance.now() - t0);
+          statuses.set(reply.status, (statuses.get(reply.status) ?? 0) + 1);
+          if (reply.status >= 400) errors++;
+        } catch (error) {
+          errors++;
+          if (errors <= 3) console.error(`  ${name}: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
+    }),
+  );
+  const cpuAfter = serverCpuMs();
+  const cpuMsPerRequest = cpuBefore !== null && cpuAfter !== null && latencies.length ? (cpuAfter - cpuBefore) / latencies.length : null;
+  return { name, latencies, errors, statuses, seconds: (performance.now() - started) / 1000, cpuMsPerRequest };
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+function report(result: RunResult): string {
+  const sorted = [...result.latencies].sort((a, b) => a - b);
+  const ms = (v: number) => `${v.toFixed(1)} ms`.padStart(9);
+  const statuses = [...result.statuses].map(([s, n]) => `${s}×${n}`).join(" ");
+  return `${result.name.padEnd(38)} p50 ${ms(percentile(sorted, 50))}  p95 ${ms(percentile(sorted, 95))}  p99 ${ms(percentile(sorted, 99))}  ${(sorted.length / result.seconds).toFixed(0).padStart(5)} req/s  ${String(result.errors).padStart(3)} errors  ${result.cpuMsPerRequest === null ? "" : `${result.cpuMsPerRequest.toFixed(1)} ms server CPU/req  `}(${sorted.length} requests; ${statuses})`;
+}
+
+/** A save of the session with `count` sets: what the logger sends after the count-th set is ticked. */
+function saveBody(athlete: Athlete, count: number): string {
+  const sets = Array.from({ length: count }, (_, i) => ({
+    exerciseId: athlete.exerciseIds[Math.floor(i / 3) % athlete.exerciseIds.length],
+    weight: 40 + (i % 3) * 2.5,
+    reps: 8,
+    rpe: 8,
+  }));
+  return JSON.stringify({ name: "Bench session", unit: "kg", notes: null, durationMinutes: null, finished: false, sets });
+}
+
+// ---- first-load JavaScript ----------------------------------------------------------------------
+
+async function firstLoadJs(athlete: Athlete, paths: string[]): Promise<{ path: string; status: number; scripts: number; rawKb: number; gzipKb: number }[]> {
+  const sizes = new Map<string, { raw: number; gzip: number }>();
+  const out = [];
+  for (const p of paths) {
+    const page = await request("GET", p, { headers: { cookie: athlete.cookie } });
+    const html = page.body.toString();
+    // Module browsers skip `nomodule` scripts (Next's legacy polyfills), so they are not first-load JS.
+    const tags = [...html.matchAll(/<script\b[^>]*>/gi)].map((m) => m[0]).filter((tag) => !/\bnomodule\b/i.test(tag));
+    const srcs = [...new Set(tags.map((tag) => /\bsrc="([^"]+)"/.exec(tag)?.[1]?.replaceAll("&amp;", "&")).filter((s): s is string => Boolean(s?.startsWith("/_next/"))))];
+    let raw = 0;
+    let gzip = 0;
+    for (const src of srcs) {
+      let size = sizes.get(src);
+      if (!size) {
+        const body = (await request("GET", src)).body;
+        size = { raw: body.length, gzip: gzipSync(body).length };
+        sizes.set(src, size);
+      }
+      raw += size.raw;
+      gzip += size.gzip;
+    }
+    out.push({ path: p, status: page.status, scripts: srcs.length, rawKb: raw / 1024, gzipKb: gzip / 1024 });
+  }
+  return out;
+}
+
+// ---- main ---------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  console.log(`Preparing ${ATHLETES} bench athletes on ${process.env.DATABASE_URL ? "PostgreSQL" : "embedded PGlite"}…`);
+  const { env, athletes: prepared, cleanup } = await prepareDatabase();
+  const server = await startServer(env);
+  try {
+    const athletes: Athlete[] = [];
+    for (const a of prepared) athletes.push({ ...a, cookie: await signIn(a.email) });
+    console.log(`Signed in ${athletes.length} athletes on ${BASE}. ${DURATION_S} s per run, ${machine()}.\n`);
+
+    const openLog = (a: Athlete) => ({ method: "GET", url: `/log/${a.sessionId}` });
+    const saveSet = (a: Athlete, n: number) => ({ method: "PUT", url: `/api/sessions/${a.sessionId}`, body: saveBody(a, (n % 12) + 1) });
+    // Warm up: compile caches, open connections.
+    await Promise.all(athletes.map(async (a) => {
+      await request("GET", openLog(a).url, { headers: { cookie: a.cookie } });
+      await request("PUT", saveSet(a, 0).url, { headers: { cookie: a.cookie, "content-type": "application/json" }, body: saveSet(a, 0).body });
+    }));
+
+    const results = [
+      await run(`open logging page, ${ATHLETES} closed-loop`, athletes, openLog),
+      await run(`save a set, ${ATHLETES} closed-loop`, athletes, saveSet),
+      await run(`open logging page, ${ATHLETES} × ${RATE}/s`, athletes, openLog, RATE),
+      await run(`save a set, ${ATHLETES} × ${RATE}/s`, athletes, saveSet, RATE),
+    ];
+    console.log("Latency under load (client on the same machine; targets: p95 < 50 ms, 0 errors)");
+    for (const r of results) console.log(`  ${report(r)}`);
+
+    const a = athletes[0];
+    const exerciseId = a.exerciseIds[0];
+    const pages = ["/dashboard", "/program", "/log", `/log/${a.sessionId}`, "/history", `/history/${a.sessionId}`, "/progress", "/exercises", `/exercises/${exerciseId}`, "/exercises/new", "/splits", "/profile", "/onboarding", "/reassess"];
+    console.log("\nFirst-load JavaScript per athlete page (scripts in the served HTML, gzipped; target < 150 kB)");
+    for (const row of await firstLoadJs(a, pages)) {
+      console.log(`  ${row.path.padEnd(22)} ${row.gzipKb.toFixed(1).padStart(6)} kB gzip  ${row.rawKb.toFixed(1).padStart(7)} kB raw  ${String(row.scripts).padStart(2)} scripts  HTTP ${row.status}`);
+    }
+  } finally {
+    stopServer(server);
+    agent.destroy();
+    await cleanup();
+  }
+}
+
+function machine(): string {
+  const cpus = os.cpus();
+  return `${cpus.length} × ${cpus[0]?.model.trim() ?? "CPU"}`;
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);
