@@ -41,7 +41,8 @@ Options:
   --help                 Show this help.
 
 Exit codes: 0 completed (rows with bad data are reported, not failures), 1 failed and rolled back,
-2 usage error, 3 another run of the migration is in progress.`;
+2 usage error, 3 another run of the migration is in progress, 4 the embedded database (PGlite) is
+open in another process, such as the running app.`;
 
 function positiveInteger(value: string, flag: string): number {
   if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`${flag} needs a run id (a positive whole number), got "${value}"`);

@@ -13,7 +13,7 @@ import type { RunProgress } from "./live-runs";
 import { getRun, listRuns } from "./queries";
 import { dataMigrations, getDataMigration } from "./registry";
 import { writeReport, type ReportFormat } from "./report";
-import { undoMigrationRun } from "./undo";
+import { undoMigrationRun, undoRefusal } from "./undo";
 
 export const EXIT = { completed: 0, failed: 1, usage: 2, locked: 3 } as const;
 
@@ -233,8 +233,12 @@ export async function runMigrateCommand(argv: string[], io: ConsoleIO = processC
     if (command.kind === "list-runs") return await listRunsCommand(database, io, command.migrationId);
     if (command.kind === "undo") {
       const target = await getRun(database.db, command.runId);
-      if (target && target.migrationId !== command.migrationId) {
-        io.err(`Error: run ${command.runId} is a run of ${target.migrationId}, not ${command.migrationId}.`);
+      const refusal =
+        target && target.migrationId !== command.migrationId
+          ? `Run ${command.runId} is a run of ${target.migrationId}, not ${command.migrationId}.`
+          : undoRefusal(target ?? undefined, command.runId);
+      if (refusal) {
+        io.err(`Error: ${refusal}`);
         return EXIT.usage;
       }
       return await undoCommand(database, io, command);

@@ -16,7 +16,8 @@ import { InjectedFaultError } from "./errors";
 import type { LiveRun, ProgressListener } from "./live-runs";
 import { getDataMigration } from "./registry";
 import { type LaunchedRun, type WorkContext, launchRun } from "./run-launcher";
-import { type NewItem, type RunOutcomeFields, insertItems } from "./run-records";
+import { type NewItem, type RunOutcomeFields, insertItemsStatement } from "./run-records";
+import { StatementQueue } from "./statement-queue";
 import type { AnyDataMigration, ClassifiedRow, RowCounts, RunMode, SourceBatch, SourceRow, StartedBy } from "./types";
 
 export const DEFAULT_BATCH_SIZE = 10_000;
@@ -70,6 +71,48 @@ function validBatchSize(size: number | undefined): number {
   return size;
 }
 
+interface BatchOutcome {
+  scanned: number;
+  counts: RowCounts;
+}
+
+function addCounts(total: RowCounts, more: RowCounts): void {
+  total.migrated += more.migrated;
+  total.flagged += more.flagged;
+  total.skipped += more.skipped;
+  total.errors += more.errors;
+}
+
+/** Classify a batch: the rows to write, the items to record, and the counts. */
+function classifyBatch(migration: AnyDataMigration, batch: SourceBatch<SourceRow>) {
+  // Rows the SQL filter left in the database were skipped without leaving it.
+  const counts: RowCounts = { migrated: 0, flagged: 0, skipped: batch.scanned - batch.rows.length, errors: 0 };
+  const changes: ClassifiedRow<SourceRow>[] = [];
+  const items: NewItem[] = [];
+  for (const row of batch.rows) {
+    const outcome = migration.classify(row);
+    if (outcome.status === "skipped") {
+      counts.skipped++;
+      continue;
+    }
+    if (outcome.status === "error") counts.errors++;
+    else {
+      if (outcome.status === "migrated") counts.migrated++;
+      else counts.flagged++;
+      changes.push({ row, outcome });
+    }
+    items.push({
+      rowId: row.id,
+      userId: row.userId,
+      status: outcome.status,
+      before: outcome.before,
+      after: outcome.after,
+      reason: outcome.reason,
+    });
+  }
+  return { changes, items, counts };
+}
+
 async function migrateRows(
   tx: Tx,
   live: LiveRun,
@@ -87,55 +130,46 @@ async function migrateRows(
   await live.report({ total, processed: 0 });
 
   const upToId = fingerprint.maxId ?? BEFORE_FIRST_ID;
-  const readAfter = (afterId: number) => migration.readBatch(tx, { afterId, upToId, limit: batchSize });
-  let nextBatch: Promise<SourceBatch<SourceRow>> | null = upToId > BEFORE_FIRST_ID ? readAfter(BEFORE_FIRST_ID) : null;
-  while (nextBatch) {
-    const batch: SourceBatch<SourceRow> = await nextBatch;
-    // Ask for the next batch now: Postgres reads it while this one is classified here.
-    nextBatch = batch.nextAfterId < upToId ? readAfter(batch.nextAfterId) : null;
-    nextBatch?.catch(() => {}); // a failure surfaces when it is awaited; never unhandled
-
-    // Rows the SQL filter left in the database were skipped without leaving it.
-    counts.skipped += batch.scanned - batch.rows.length;
-    const changes: ClassifiedRow<SourceRow>[] = [];
-    const items: NewItem[] = [];
-    for (const row of batch.rows) {
-      const outcome = migration.classify(row);
-      if (outcome.status === "skipped") {
-        counts.skipped++;
-        continue;
-      }
-      if (outcome.status === "error") counts.errors++;
-      else {
-        if (outcome.status === "migrated") counts.migrated++;
-        else counts.flagged++;
-        changes.push({ row, outcome });
-      }
-      items.push({
-        rowId: row.id,
-        userId: row.userId,
-        status: outcome.status,
-        before: outcome.before,
-        after: outcome.after,
-        reason: outcome.reason,
-      });
-    }
-
-    if (changes.length > 0) {
-      if (dryRun) await tx.execute(sql`SAVEPOINT dry_run_batch`);
-      await migration.writeBatch(tx, changes, { runId: live.runId });
-      if (dryRun) {
-        await tx.execute(sql`ROLLBACK TO SAVEPOINT dry_run_batch`);
-        await tx.execute(sql`RELEASE SAVEPOINT dry_run_batch`);
-      }
-    }
-    await insertItems(tx, live.runId, items);
-
-    processed += batch.scanned;
+  // Pipelined: while Postgres writes batch k and reads batch k+1, this process classifies and
+  // prepares the next one. The queue keeps statement groups whole and in order.
+  const queue = new StatementQueue();
+  const readAfter = (afterId: number) => queue.run(() => migration.readBatch(tx, { afterId, upToId, limit: batchSize }));
+  const finish = async (written: Promise<BatchOutcome>) => {
+    const outcome = await written;
+    addCounts(counts, outcome.counts);
+    processed += outcome.scanned;
     await live.report({ processed, counts });
     if (options.failAfterRows !== undefined && processed >= options.failAfterRows) {
       throw new InjectedFaultError(processed);
     }
+  };
+
+  try {
+    let nextBatch = upToId > BEFORE_FIRST_ID ? readAfter(BEFORE_FIRST_ID) : null;
+    let written: Promise<BatchOutcome> | null = null;
+    while (nextBatch) {
+      const batch: SourceBatch<SourceRow> = await nextBatch;
+      nextBatch = batch.nextAfterId < upToId ? readAfter(batch.nextAfterId) : null;
+      const { changes, items, counts: batchCounts } = classifyBatch(migration, batch);
+      const itemsStatement = insertItemsStatement(live.runId, items);
+      if (written) await finish(written);
+      written = queue.run(async () => {
+        if (changes.length > 0) {
+          // A dry run runs the very same UPDATE, inside a savepoint it rolls back.
+          if (dryRun) await tx.execute(sql`SAVEPOINT dry_run_batch`);
+          await migration.writeBatch(tx, changes, { runId: live.runId });
+          if (dryRun) {
+            await tx.execute(sql`ROLLBACK TO SAVEPOINT dry_run_batch`);
+            await tx.execute(sql`RELEASE SAVEPOINT dry_run_batch`);
+          }
+        }
+        if (itemsStatement) await tx.execute(itemsStatement);
+        return { scanned: batch.scanned, counts: batchCounts };
+      });
+    }
+    if (written) await finish(written);
+  } finally {
+    await queue.stop();
   }
 
   const verification = dryRun

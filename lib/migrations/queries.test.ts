@@ -3,7 +3,9 @@ import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { runMigration } from "./engine";
 import { EQUIPMENT_CASES, expectedCounts } from "./equipment/fixtures";
 import { BASIC_WITHOUT_ITEMS_REASON } from "./equipment/rules";
-import { containsPattern, getRun, latestPreview, listFlaggedUsers, listRunItems, listRuns } from "./queries";
+import { sql } from "drizzle-orm";
+import { equipmentSingleChoice } from "./equipment/migration";
+import { containsPattern, getRun, latestPreview, listFlaggedUsers, listRunItems, listRuns, previewStatus } from "./queries";
 import { insertLegacyAssessments } from "./test-support";
 
 const ID = "equipment-single-choice";
@@ -35,6 +37,17 @@ describe("runs", () => {
     expect(await getRun(database.db, applyRunId)).toMatchObject({ mode: "apply", status: "completed" });
     expect(await getRun(database.db, 9999)).toBeNull();
     expect(await latestPreview(database.db, ID)).toMatchObject({ id: dryRunId });
+  });
+});
+
+describe("preview staleness", () => {
+  it("calls a preview stale once the rows changed after it", async () => {
+    // The apply after the preview changed rows, so the preview no longer describes the data.
+    expect(await previewStatus(database.db, equipmentSingleChoice)).toMatchObject({ stale: true, preview: { id: dryRunId } });
+    const fresh = await runMigration(database, { migrationId: ID, mode: "dry_run", startedBy: { label: "c" } });
+    expect(await previewStatus(database.db, equipmentSingleChoice)).toMatchObject({ stale: false, preview: { id: fresh.run.id } });
+    await database.db.execute(sql`UPDATE assessments SET sport = 'rowing', updated_at = now() WHERE id = 1`);
+    expect((await previewStatus(database.db, equipmentSingleChoice)).stale).toBe(true);
   });
 });
 

@@ -5,7 +5,7 @@
 import { type SQL, and, asc, count, desc, eq, ilike, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { type MigrationRun, type MigrationRunItem, assessments, migrationRunItems, migrationRuns, users } from "@/db/schema";
-import type { ItemStatus } from "./types";
+import type { AnyDataMigration, ItemStatus, SourceFingerprint } from "./types";
 
 export interface PageRequest {
   /** Rows per page (1-500, default 50). */
@@ -70,6 +70,26 @@ export async function latestPreview(db: DbOrTx, migrationId: string): Promise<Mi
     .orderBy(desc(migrationRuns.startedAt), desc(migrationRuns.id))
     .limit(1);
   return run ?? null;
+}
+
+export interface PreviewStatus {
+  /** The latest completed dry run, if any. */
+  preview: MigrationRun | null;
+  /** True when the rows changed since that preview (or there is none): preview again before applying. */
+  stale: boolean;
+  current: SourceFingerprint;
+}
+
+/** Whether the latest preview still describes the data, by comparing source fingerprints. */
+export async function previewStatus(db: DbOrTx, migration: AnyDataMigration): Promise<PreviewStatus> {
+  const [preview, current] = await Promise.all([latestPreview(db, migration.id), migration.fingerprint(db)]);
+  const recorded = preview?.sourceFingerprint as SourceFingerprint | null | undefined;
+  const stale =
+    !recorded ||
+    recorded.rows !== current.rows ||
+    recorded.maxId !== current.maxId ||
+    recorded.maxUpdatedAt !== current.maxUpdatedAt;
+  return { preview, stale, current };
 }
 
 export interface RunItemFilter extends PageRequest {

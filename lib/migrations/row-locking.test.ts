@@ -95,11 +95,12 @@ describe.skipIf(!usingPostgres)("row locks against an athlete's concurrent edit 
 
     const run = await startMigrationRun(database, { migrationId: "equipment-single-choice", mode: "apply", startedBy: { label: "t" }, batchSize: 4 });
     try {
+      // The run's batch read (SELECT ... FOR UPDATE) waits on the athlete's row lock.
       await until(async () => {
         const [lock] = await queryRows<{ waiting: number }>(
           database.db,
           sql`SELECT count(*)::int AS waiting FROM pg_stat_activity
-              WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE '%for update%'`,
+              WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'SELECT a.id, a.user_id%'`,
         );
         return lock.waiting === 1;
       });

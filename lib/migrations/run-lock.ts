@@ -10,7 +10,7 @@
  * A 'running' row whose lock nobody holds was left by a process that died: it is stale.
  */
 import { sql } from "drizzle-orm";
-import type { Database, DbOrTx, Tx } from "@/db/client";
+import type { DbOrTx, Tx } from "@/db/client";
 import { queryRows } from "@/db/client";
 
 /** First key of every Ironlog migration lock ("IRON"), so other advisory-lock users cannot collide. */
@@ -47,8 +47,4 @@ export async function isLockHeld(db: DbOrTx, migrationId: string): Promise<boole
         ) AS held`,
   );
   return row.held;
-}
-
-export function holdsLocksInDatabase(database: Database): boolean {
-  return database.driver === "postgres";
 }

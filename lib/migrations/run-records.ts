@@ -4,8 +4,8 @@
  * completed run is finalised inside it, atomically with the data.
  */
 import os from "node:os";
-import { and, eq, sql } from "drizzle-orm";
-import { type DbOrTx, type Tx, queryRows } from "@/db/client";
+import { type SQL, and, eq, sql } from "drizzle-orm";
+import type { DbOrTx, Tx } from "@/db/client";
 import { type MigrationRun, migrationRuns } from "@/db/schema";
 import { jsonParam } from "./json";
 import type { AnyRunMode, RunCounts } from "./live-runs";
@@ -128,10 +128,11 @@ export interface NewItem {
 
 /**
  * One statement per batch: the items travel as one JSON parameter, and the user's email is joined
- * here, for the few rows that get an item, rather than read with every row of the batch.
+ * here, for the few rows that get an item, rather than read with every row of the batch. Built
+ * apart from running it so the engine can prepare it while the database is busy.
  */
-export async function insertItems(tx: Tx, runId: number, items: NewItem[]): Promise<void> {
-  if (items.length === 0) return;
+export function insertItemsStatement(runId: number, items: NewItem[]): SQL | null {
+  if (items.length === 0) return null;
   const payload = items.map((item) => ({
     row_id: item.rowId,
     user_id: item.userId,
@@ -141,13 +142,15 @@ export async function insertItems(tx: Tx, runId: number, items: NewItem[]): Prom
     after: item.after ?? null,
     reason: item.reason ?? null,
   }));
-  await queryRows(
-    tx,
-    sql`INSERT INTO migration_run_items (run_id, row_id, user_id, user_email, status, before, after, reason)
-        SELECT ${runId}::int, i.row_id, i.user_id, COALESCE(i.user_email, u.email), i.status::migration_item_status,
-               i.before, i.after, i.reason
-        FROM json_to_recordset(${jsonParam(payload)})
-          AS i(row_id int, user_id int, user_email text, status text, before jsonb, after jsonb, reason text)
-        LEFT JOIN users u ON u.id = i.user_id`,
-  );
+  return sql`INSERT INTO migration_run_items (run_id, row_id, user_id, user_email, status, before, after, reason)
+    SELECT ${runId}::int, i.row_id, i.user_id, COALESCE(i.user_email, u.email), i.status::migration_item_status,
+           i.before, i.after, i.reason
+    FROM jsonb_to_recordset(${jsonParam(payload)})
+      AS i(row_id int, user_id int, user_email text, status text, before jsonb, after jsonb, reason text)
+    LEFT JOIN users u ON u.id = i.user_id`;
+}
+
+export async function insertItems(tx: Tx, runId: number, items: NewItem[]): Promise<void> {
+  const statement = insertItemsStatement(runId, items);
+  if (statement) await tx.execute(statement);
 }

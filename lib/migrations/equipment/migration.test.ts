@@ -20,7 +20,14 @@ afterAll(async () => {
 const noNul = (value: unknown) => !JSON.stringify(value ?? null).includes("\\u0000");
 const choice = fc.constantFrom("no_equipment", "basic_equipment", "full_gym");
 const equipment = fc.oneof(fc.constant(undefined), fc.jsonValue(), choice, fc.array(fc.oneof(choice, choice, fc.jsonValue()), { maxLength: 3 }));
-const items = fc.oneof(fc.constant(undefined), fc.constant(null), fc.constant([]), fc.array(fc.string(), { maxLength: 2 }), fc.jsonValue());
+const items = fc.oneof(
+  fc.constant(undefined),
+  fc.constant(null),
+  fc.constant([]),
+  fc.array(fc.string(), { maxLength: 2 }),
+  fc.array(fc.oneof(fc.string(), fc.jsonValue()), { maxLength: 2 }),
+  fc.jsonValue(),
+);
 
 describe("the SQL around the rules agrees with the rules", () => {
   it("classifies random answers read back from the database exactly as in memory, and pendingCount counts the non-skipped", async () => {

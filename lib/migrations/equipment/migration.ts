@@ -77,13 +77,14 @@ export function assessmentOutcome(row: AssessmentRow): RowOutcome {
 }
 
 // A row in the new format: one of the three names as a JSON string, items null or a list of strings.
-// COALESCE: a SQL NULL equipment must count as "not valid", not as unknown.
+// COALESCE: a SQL NULL equipment must count as "not valid", not as unknown. The JSON path is strict:
+// lax mode would unwrap a nested list and find the text inside it.
 const VALID_NEW_FORMAT = sql.raw(`COALESCE(
   jsonb_typeof(a.equipment) = 'string'
   AND a.equipment #>> '{}' IN (${EQUIPMENT_CHOICES.map((c) => `'${c}'`).join(", ")})
   AND (a.equipment_items IS NULL OR jsonb_typeof(a.equipment_items) = 'null'
        OR (jsonb_typeof(a.equipment_items) = 'array'
-           AND NOT jsonb_path_exists(a.equipment_items, '$[*] ? (@.type() != "string")'))),
+           AND NOT jsonb_path_exists(a.equipment_items, 'strict $[*] ? (@.type() != "string")', '{}', true))),
   false)`);
 
 // Rows a run would flag: basic equipment, no items, not yet asked to re-assess.
@@ -161,7 +162,7 @@ export const equipmentSingleChoice: DataMigration<AssessmentRow> = {
         flagged_at = CASE WHEN c.flag_reason IS NULL THEN a.flagged_at ELSE now() END,
         flagged_by_run_id = CASE WHEN c.flag_reason IS NULL THEN a.flagged_by_run_id ELSE ${runId}::int END,
         updated_at = now()
-      FROM json_to_recordset(${jsonParam(payload)}) AS c(id int, equipment jsonb, clear_items boolean, flag_reason text)
+      FROM jsonb_to_recordset(${jsonParam(payload)}) AS c(id int, equipment jsonb, clear_items boolean, flag_reason text)
       WHERE a.id = c.id`);
   },
 
@@ -184,7 +185,7 @@ export const equipmentSingleChoice: DataMigration<AssessmentRow> = {
         flagged_by_run_id = CASE WHEN i.after ? 'needs_reassessment'
           THEN (i.before ->> 'flagged_by_run_id')::int ELSE a.flagged_by_run_id END,
         updated_at = now()
-      FROM json_to_recordset(${jsonParam(payload)}) AS i(row_id int, before jsonb, after jsonb)
+      FROM jsonb_to_recordset(${jsonParam(payload)}) AS i(row_id int, before jsonb, after jsonb)
       WHERE a.id = i.row_id
         AND (NOT i.after ? 'equipment' OR a.equipment IS NOT DISTINCT FROM i.after -> 'equipment')
         AND (NOT i.after ? 'equipment_items' OR a.equipment_items IS NOT DISTINCT FROM i.after -> 'equipment_items')

@@ -95,7 +95,7 @@ export const exerciseBackfill: DataMigration<ExerciseRow> = {
         difficulty = COALESCE(c.difficulty, e.difficulty),
         equipment_required = COALESCE(c.equipment_required, e.equipment_required),
         updated_at = now()
-      FROM json_to_recordset(${jsonParam(payload)}) AS c(id int, difficulty smallint, equipment_required jsonb)
+      FROM jsonb_to_recordset(${jsonParam(payload)}) AS c(id int, difficulty smallint, equipment_required jsonb)
       WHERE e.id = c.id`);
   },
 
@@ -109,7 +109,7 @@ export const exerciseBackfill: DataMigration<ExerciseRow> = {
         equipment_required = CASE WHEN i.after ? 'equipment_required'
           THEN i.before -> 'equipment_required' ELSE e.equipment_required END,
         updated_at = now()
-      FROM json_to_recordset(${jsonParam(payload)}) AS i(row_id int, before jsonb, after jsonb)
+      FROM jsonb_to_recordset(${jsonParam(payload)}) AS i(row_id int, before jsonb, after jsonb)
       WHERE e.id = i.row_id
         AND (NOT i.after ? 'difficulty' OR e.difficulty IS NOT DISTINCT FROM (i.after ->> 'difficulty')::smallint)
         AND (NOT i.after ? 'equipment_required' OR e.equipment_required = i.after -> 'equipment_required')
