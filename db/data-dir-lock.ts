@@ -30,6 +30,16 @@ function isAlive(pid: number): boolean {
 }
 
 const held = new Set<string>();
+let exitHookInstalled = false;
+
+/** One exit hook for every lock this process holds (not one per open: tools open and close repeatedly). */
+function releaseAllOnExit(): void {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.once("exit", () => {
+    for (const lockFile of [...held]) releaseDataDirLock(lockFile);
+  });
+}
 
 export function acquireDataDirLock(lockFile: string): void {
   if (held.has(lockFile)) return;
@@ -38,7 +48,7 @@ export function acquireDataDirLock(lockFile: string): void {
     try {
       fs.writeFileSync(lockFile, mine, { flag: "wx" });
       held.add(lockFile);
-      process.once("exit", () => releaseDataDirLock(lockFile));
+      releaseAllOnExit();
       return;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;

@@ -9,6 +9,10 @@ describe("canPerformWith", () => {
     ["basic_equipment", ["dumbbells"], ["dumbbells", "bench"], false],
     ["basic_equipment", ["dumbbells"], [], true],
     ["full_gym", [], ["cable_machine"], true],
+    // Backfilled from the exercise type by the old guide's rule:
+    ["no_equipment", [], ["bodyweight"], true],
+    ["basic_equipment", ["dumbbells"], ["dumbbell"], true],
+    ["basic_equipment", ["bench"], ["barbell"], false],
   ] as const)("%s owning %j can do an exercise needing %j: %s", (choice, owned, required, expected) => {
     expect(canPerformWith(choice, owned, required)).toBe(expected);
   });

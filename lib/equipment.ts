@@ -62,6 +62,26 @@ export function isEquipmentItem(value: unknown): value is EquipmentItem {
 }
 
 /**
+ * Names in `equipment_required` that are not items an athlete owns. The exercise backfill from the old
+ * guide writes `[type]` (e.g. `["bodyweight"]`, `["dumbbell"]`): bodyweight needs nothing, and the
+ * singular type names mean the item of the same kind.
+ */
+const REQUIREMENT_ALIASES: Record<string, string | null> = {
+  bodyweight: null,
+  dumbbell: "dumbbells",
+  kettlebell: "kettlebells",
+};
+
+export function normalizedRequirements(required: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const name of required) {
+    const item = name in REQUIREMENT_ALIASES ? REQUIREMENT_ALIASES[name] : name;
+    if (item && !out.includes(item)) out.push(item);
+  }
+  return out;
+}
+
+/**
  * Whether an exercise needing `required` items can be done with this equipment answer:
  * - no equipment: only exercises that need nothing;
  * - basic equipment: exercises whose every required item the athlete owns;
@@ -69,6 +89,7 @@ export function isEquipmentItem(value: unknown): value is EquipmentItem {
  */
 export function canPerformWith(choice: EquipmentChoice, ownedItems: readonly string[], required: readonly string[]): boolean {
   if (choice === "full_gym") return true;
-  if (choice === "no_equipment") return required.length === 0;
-  return required.every((item) => ownedItems.includes(item));
+  const needs = normalizedRequirements(required);
+  if (choice === "no_equipment") return needs.length === 0;
+  return needs.every((item) => ownedItems.includes(item));
 }
