@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { LazyMuscleVolumeChart, LazyOneRepMaxChart } from "@/components/athlete/charts/lazy";
-import { formatDay, roundEstimate } from "@/components/athlete/format";
+import { formatDay } from "@/components/athlete/format";
 import { FORMULA_NOTE } from "@/components/athlete/formula-note";
 import { ButtonLink } from "@/components/ui/button";
+import { BestsPerRepCountTable } from "@/components/athlete/bests-table";
 import { Card, PageHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { historySets, loggedExercises, recentRecords, weeklyVolume } from "@/db/queries/progress";
@@ -95,25 +96,7 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
         )}
         <p className="mt-2 text-xs text-slate-500">{FORMULA_NOTE}</p>
         <div className="mt-4 overflow-x-auto">
-          <table className="w-full text-left text-sm tabular-nums">
-            <caption className="mb-1 text-left text-sm font-semibold text-slate-800">Bests per rep count</caption>
-            <thead className="text-xs uppercase tracking-wide text-slate-500">
-              <tr>
-                <th scope="col" className="py-1">Reps</th>
-                <th scope="col" className="py-1">Best weight</th>
-                <th scope="col" className="py-1">Est. 1RM</th>
-              </tr>
-            </thead>
-            <tbody>
-              {bests.map((b) => (
-                <tr key={b.reps} className="border-t border-slate-100">
-                  <td className="py-1.5">{b.reps}</td>
-                  <td className="py-1.5">{b.best.weightKg > 0 ? formatWeight(b.best.weightKg, unit) : "Bodyweight"}</td>
-                  <td className="py-1.5">{b.estimatedOneRepMaxKg ? formatWeight(roundEstimate(b.estimatedOneRepMaxKg), unit) : "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <BestsPerRepCountTable bests={bests} unit={unit} caption="Bests per rep count" />
         </div>
       </Card>
 

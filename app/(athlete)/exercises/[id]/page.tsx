@@ -4,9 +4,10 @@ import { notFound } from "next/navigation";
 import { ActionButton } from "@/components/athlete/action-button";
 import { LazyOneRepMaxChart } from "@/components/athlete/charts/lazy";
 import { EquipmentBadges } from "@/components/athlete/equipment-badges";
-import { formatDay, roundEstimate } from "@/components/athlete/format";
+import { formatDay } from "@/components/athlete/format";
 import { FORMULA_NOTE } from "@/components/athlete/formula-note";
 import { Notice } from "@/components/athlete/notice";
+import { BestsPerRepCountTable } from "@/components/athlete/bests-table";
 import { Card, PageHeader } from "@/components/ui/card";
 import { getExercise } from "@/db/queries/exercises";
 import { historySets } from "@/db/queries/progress";
@@ -111,24 +112,7 @@ export default async function ExercisePage({ params, searchParams }: { params: P
             <p className="mt-2 text-xs text-slate-500">{FORMULA_NOTE}</p>
           </Card>
           <Card title="Bests per rep count">
-            <table className="w-full text-left text-sm tabular-nums">
-              <thead className="text-xs uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th scope="col" className="py-1">Reps</th>
-                  <th scope="col" className="py-1">Best weight</th>
-                  <th scope="col" className="py-1">Est. 1RM</th>
-                </tr>
-              </thead>
-              <tbody>
-                {bests.map((b) => (
-                  <tr key={b.reps} className="border-t border-slate-100">
-                    <td className="py-1.5">{b.reps}</td>
-                    <td className="py-1.5">{b.best.weightKg > 0 ? formatWeight(b.best.weightKg, unit) : "Bodyweight"}</td>
-                    <td className="py-1.5">{b.estimatedOneRepMaxKg ? formatWeight(roundEstimate(b.estimatedOneRepMaxKg), unit) : "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <BestsPerRepCountTable bests={bests} unit={unit} />
           </Card>
           <Card title="Recent sessions">
             <ul className="divide-y divide-slate-100 text-sm">
