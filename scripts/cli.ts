@@ -1,3 +1,4 @@
+import { type ParseArgsConfig, parseArgs } from "node:util";
 import { closeDatabase } from "@/db/client";
 import { DataDirBusyError } from "@/db/data-dir-lock";
 
@@ -21,4 +22,33 @@ export async function runCli(main: () => Promise<void | number>): Promise<void> 
     await closeDatabase().catch(() => {});
   }
   process.exit(code);
+}
+
+type ParseOptions = NonNullable<ParseArgsConfig["options"]>;
+
+/**
+ * Parse `FILE [flags]` the same way for every data command: exactly one positional, `--help`/`-h`
+ * prints the help (exit 0), anything unknown or missing prints it to stderr (exit 2, a usage error).
+ * Returns the parsed values and the file, or the exit code to return.
+ */
+export function parseFileCommand<O extends ParseOptions>(
+  options: O,
+  help: string,
+): { values: ReturnType<typeof parseArgs<{ options: O; allowPositionals: true }>>["values"]; file: string } | number {
+  let args;
+  try {
+    args = parseArgs({ allowPositionals: true, options: { ...options, help: { type: "boolean", short: "h", default: false } } as O });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${help}`);
+    return 2;
+  }
+  if ((args.values as { help?: boolean }).help) {
+    console.log(help);
+    return 0;
+  }
+  if (args.positionals.length !== 1) {
+    console.error(help);
+    return 2;
+  }
+  return { values: args.values, file: args.positionals[0] };
 }

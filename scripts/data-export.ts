@@ -4,10 +4,9 @@
  * lib/data-transfer.
  */
 import fs from "node:fs";
-import { parseArgs } from "node:util";
 import { getDatabase } from "@/db/client";
 import { formatExportSummary, writeDump } from "@/lib/data-transfer";
-import { runCli } from "./cli";
+import { parseFileCommand, runCli } from "./cli";
 
 const HELP = `Usage: npm run data:export -- FILE [--include-secrets] [--batch-size N]
 
@@ -24,31 +23,18 @@ Database: DATABASE_URL, or the embedded one in IRONLOG_DATA_DIR (default .data).
 Exit codes: 0 written, 1 failed, 2 wrong usage, 4 embedded database busy.`;
 
 await runCli(async () => {
-  let args;
-  try {
-    args = parseArgs({
-      allowPositionals: true,
-      options: {
-        "include-secrets": { type: "boolean", default: false },
-        "batch-size": { type: "string" },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    });
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${HELP}`);
-    return 2;
-  }
-  if (args.values.help) {
-    console.log(HELP);
-    return 0;
-  }
-  const batchSize = args.values["batch-size"] === undefined ? undefined : Number(args.values["batch-size"]);
-  if (args.positionals.length !== 1 || (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize > 0))) {
+  const parsed = parseFileCommand(
+    { "include-secrets": { type: "boolean", default: false }, "batch-size": { type: "string" } },
+    HELP,
+  );
+  if (typeof parsed === "number") return parsed;
+  const { values, file } = parsed;
+  const batchSize = values["batch-size"] === undefined ? undefined : Number(values["batch-size"]);
+  if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize > 0)) {
     console.error(HELP);
     return 2;
   }
-  const [file] = args.positionals;
-  const options = { includeSecrets: args.values["include-secrets"], batchSize };
+  const options = { includeSecrets: values["include-secrets"], batchSize };
   const database = await getDatabase();
 
   if (file === "-") {

@@ -2,10 +2,9 @@
  * npm run data:import-legacy -- FILE [--dry-run] [--strict]
  * Imports the old Django system's `manage.py dumpdata` JSON. Thin wrapper over lib/data-transfer.
  */
-import { parseArgs } from "node:util";
 import { getDatabase } from "@/db/client";
 import { formatLegacyImportReport, importLegacyDump, readLegacyDump } from "@/lib/data-transfer";
-import { runCli } from "./cli";
+import { parseFileCommand, runCli } from "./cli";
 
 const HELP = `Usage: npm run data:import-legacy -- FILE [--dry-run] [--strict]
 
@@ -29,29 +28,12 @@ Exit codes: 0 imported (with --dry-run: would import), 1 refused, failed or unre
 2 wrong usage, 4 embedded database busy.`;
 
 await runCli(async () => {
-  let args;
-  try {
-    args = parseArgs({
-      allowPositionals: true,
-      options: {
-        "dry-run": { type: "boolean", default: false },
-        strict: { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    });
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${HELP}`);
-    return 2;
-  }
-  if (args.values.help) {
-    console.log(HELP);
-    return 0;
-  }
-  if (args.positionals.length !== 1) {
-    console.error(HELP);
-    return 2;
-  }
-  const [file] = args.positionals;
+  const parsed = parseFileCommand(
+    { "dry-run": { type: "boolean", default: false }, strict: { type: "boolean", default: false } },
+    HELP,
+  );
+  if (typeof parsed === "number") return parsed;
+  const { values, file } = parsed;
   let dump: unknown;
   try {
     dump = readLegacyDump(file);
@@ -61,8 +43,8 @@ await runCli(async () => {
   }
   const database = await getDatabase();
   const report = await importLegacyDump(database, dump, {
-    dryRun: args.values["dry-run"],
-    strict: args.values.strict,
+    dryRun: values["dry-run"],
+    strict: values.strict,
     source: file,
   });
   const ok = report.status === "imported" || report.status === "validated";

@@ -2,10 +2,9 @@
  * npm run data:import -- FILE [--dry-run] [--replace]
  * Loads an Ironlog dump into the database, all or nothing. Thin wrapper over lib/data-transfer.
  */
-import { parseArgs } from "node:util";
 import { getDatabase } from "@/db/client";
 import { type ImportStatus, fileDumpSource, formatImportReport, importDump } from "@/lib/data-transfer";
-import { runCli } from "./cli";
+import { parseFileCommand, runCli } from "./cli";
 
 const HELP = `Usage: npm run data:import -- FILE [--dry-run] [--replace]
 
@@ -30,33 +29,16 @@ Exit codes: 0 imported (with --dry-run: would import), 1 rejected, refused or fa
 const EXIT_CODES: Record<ImportStatus, number> = { imported: 0, validated: 0, rejected: 1, refused: 1, failed: 1 };
 
 await runCli(async () => {
-  let args;
-  try {
-    args = parseArgs({
-      allowPositionals: true,
-      options: {
-        "dry-run": { type: "boolean", default: false },
-        replace: { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    });
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${HELP}`);
-    return 2;
-  }
-  if (args.values.help) {
-    console.log(HELP);
-    return 0;
-  }
-  if (args.positionals.length !== 1) {
-    console.error(HELP);
-    return 2;
-  }
-  const [file] = args.positionals;
+  const parsed = parseFileCommand(
+    { "dry-run": { type: "boolean", default: false }, replace: { type: "boolean", default: false } },
+    HELP,
+  );
+  if (typeof parsed === "number") return parsed;
+  const { values, file } = parsed;
   const database = await getDatabase();
   const report = await importDump(database, fileDumpSource(file), {
-    dryRun: args.values["dry-run"],
-    mode: args.values.replace ? "replace" : "refuse-non-empty",
+    dryRun: values["dry-run"],
+    mode: values.replace ? "replace" : "refuse-non-empty",
   });
   const text = formatImportReport(report);
   if (EXIT_CODES[report.status] === 0) console.log(text);
