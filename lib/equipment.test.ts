@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canPerformWith, isEquipmentChoice } from "./equipment";
+import { canPerformWith, isEquipmentChoice, requirementNamesSatisfiedBy } from "./equipment";
 
 describe("canPerformWith", () => {
   it.each([
@@ -24,5 +24,12 @@ describe("isEquipmentChoice", () => {
     expect(isEquipmentChoice("Full_Gym")).toBe(false);
     expect(isEquipmentChoice(" full_gym")).toBe(false);
     expect(isEquipmentChoice(["full_gym"])).toBe(false);
+  });
+});
+
+describe("requirementNamesSatisfiedBy", () => {
+  it("includes the owned items, the aliases they satisfy, and what needs nothing", () => {
+    expect(requirementNamesSatisfiedBy(["dumbbells", "bench"]).sort()).toEqual(["bench", "bodyweight", "dumbbell", "dumbbells"]);
+    expect(requirementNamesSatisfiedBy([])).toEqual(["bodyweight"]);
   });
 });

@@ -81,6 +81,19 @@ export function normalizedRequirements(required: readonly string[]): string[] {
   return out;
 }
 
+/** Requirement names that need nothing (an exercise listing only these needs no equipment). */
+export const NO_EQUIPMENT_REQUIREMENTS = Object.keys(REQUIREMENT_ALIASES).filter((name) => REQUIREMENT_ALIASES[name] === null);
+
+/**
+ * Every requirement name satisfied by owning these items, aliases included: for a SQL containment
+ * check (`equipment_required <@ accepted`) that agrees with canPerformWith.
+ */
+export function requirementNamesSatisfiedBy(ownedItems: readonly string[]): string[] {
+  const accepted = new Set([...ownedItems, ...NO_EQUIPMENT_REQUIREMENTS]);
+  for (const [alias, item] of Object.entries(REQUIREMENT_ALIASES)) if (item && ownedItems.includes(item)) accepted.add(alias);
+  return [...accepted];
+}
+
 /**
  * Whether an exercise needing `required` items can be done with this equipment answer:
  * - no equipment: only exercises that need nothing;

@@ -256,6 +256,17 @@ describe("the exercise library", () => {
     const fits = await listExercises(database.db, userId, { ...parseExerciseFilters({ fits: "1" }), page: 1 }, owned);
     expect(fits.total).toBeGreaterThan(0);
     expect(fits.total).toBeLessThan(library.size);
+    // The SQL filter agrees with canPerformWith on every exercise, including names backfilled from the type.
+    expect(fits.items.every((e) => canPerformWith("basic_equipment", owned.items, e.equipmentRequired))).toBe(true);
+    const [backfilled] = await database.db
+      .insert(exercises)
+      .values({ name: "Backfilled Dumbbell Curl", type: "dumbbell", difficulty: 2, equipmentRequired: ["dumbbell"] })
+      .returning();
+    const withBackfilled = await listExercises(database.db, userId, { ...parseExerciseFilters({ fits: "1", q: "Backfilled" }), page: 1 }, owned);
+    expect(withBackfilled.items.map((e) => e.id)).toEqual([backfilled.id]);
+    const noEquipment = await listExercises(database.db, userId, { ...parseExerciseFilters({ fits: "1", q: "Backfilled" }), page: 1 }, { equipment: "no_equipment", items: [] });
+    expect(noEquipment.total).toBe(0);
+    await database.db.delete(exercises).where(eq(exercises.id, backfilled.id));
     const everything = await listExercises(database.db, userId, { ...parseExerciseFilters({ fits: "1" }), page: 1 }, { equipment: "full_gym", items: [] });
     expect(everything.total).toBe(library.size);
   });

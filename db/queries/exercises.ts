@@ -7,7 +7,7 @@ import "server-only";
 import { and, asc, count, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { exerciseMuscles, exercises, muscles } from "@/db/schema";
-import type { EquipmentChoice } from "@/lib/equipment";
+import { type EquipmentChoice, requirementNamesSatisfiedBy } from "@/lib/equipment";
 import { EXERCISES_PER_PAGE, type ExerciseFilters } from "@/lib/athlete/exercise-filters";
 import type { CustomExerciseInput } from "@/lib/athlete/custom-exercise";
 import { UserFacingError } from "@/lib/errors";
@@ -47,8 +47,9 @@ function listConditions(userId: number, filters: ExerciseFilters, owned: OwnedEq
   }
   if (filters.fitsMyEquipment && owned) {
     // The rule of lib/equipment canPerformWith, in SQL so the filter paginates correctly.
-    if (owned.equipment === "no_equipment") conditions.push(sql`${exercises.equipmentRequired} = '[]'::jsonb`);
-    if (owned.equipment === "basic_equipment") conditions.push(sql`${exercises.equipmentRequired} <@ ${JSON.stringify(owned.items)}::jsonb`);
+    // Containment in the names the athlete's items satisfy (aliases such as a backfilled "dumbbell" included).
+    const accepted = owned.equipment === "no_equipment" ? requirementNamesSatisfiedBy([]) : requirementNamesSatisfiedBy(owned.items);
+    if (owned.equipment !== "full_gym") conditions.push(sql`${exercises.equipmentRequired} <@ ${JSON.stringify(accepted)}::jsonb`);
   }
   return conditions;
 }
