@@ -20,14 +20,12 @@ export { STALE_RUN_MESSAGE } from "./run-records";
 export { InjectedFaultError, RunInProgressError, UndoRefusedError, UnknownMigrationError } from "./errors";
 export { REPORT_FORMATS, type ReportFormat, reportChunks, reportDownload, runItems, writeReport } from "./report";
 export {
-  type FlaggedUser,
   type Page,
   type PageRequest,
   type PreviewStatus,
   type RunItemFilter,
   getRun,
   latestPreview,
-  listFlaggedUsers,
   listRunItems,
   listRuns,
   previewStatus,

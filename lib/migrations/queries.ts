@@ -2,9 +2,9 @@
  * Read queries for the admin dashboard: runs, run items, flagged athletes. Paginated in SQL (limit
  * and offset over the indexes on migration_runs and migration_run_items), never whole tables.
  */
-import { type SQL, and, asc, count, desc, eq, ilike, sql } from "drizzle-orm";
+import { type SQL, and, asc, count, desc, eq, ilike } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { type MigrationRun, type MigrationRunItem, assessments, migrationRunItems, migrationRuns, users } from "@/db/schema";
+import { type MigrationRun, type MigrationRunItem, migrationRunItems, migrationRuns } from "@/db/schema";
 import type { AnyDataMigration, ItemStatus, SourceFingerprint } from "./types";
 
 export interface PageRequest {
@@ -110,45 +110,6 @@ export async function listRunItems(db: DbOrTx, filter: RunItemFilter): Promise<P
   const [rows, [{ total }]] = await Promise.all([
     db.select().from(migrationRunItems).where(where).orderBy(asc(migrationRunItems.rowId), asc(migrationRunItems.id)).limit(limit).offset(offset),
     db.select({ total: count() }).from(migrationRunItems).where(where),
-  ]);
-  return { rows, total, limit, offset };
-}
-
-export interface FlaggedUser {
-  userId: number;
-  email: string;
-  name: string | null;
-  assessmentId: number;
-  reason: string | null;
-  flaggedAt: Date | null;
-  flaggedByRunId: number | null;
-}
-
-/** Athletes asked to re-assess (assessments.needs_reassessment), most recently flagged first. */
-export async function listFlaggedUsers(db: DbOrTx, filter: { email?: string } & PageRequest = {}): Promise<Page<FlaggedUser>> {
-  const { limit, offset } = pageBounds(filter);
-  const conditions: SQL[] = [eq(assessments.needsReassessment, true)];
-  const email = filter.email?.trim().toLowerCase();
-  if (email) conditions.push(ilike(users.email, containsPattern(email)));
-  const where = and(...conditions);
-  const [rows, [{ total }]] = await Promise.all([
-    db
-      .select({
-        userId: users.id,
-        email: users.email,
-        name: users.name,
-        assessmentId: assessments.id,
-        reason: assessments.reassessmentReason,
-        flaggedAt: assessments.flaggedAt,
-        flaggedByRunId: assessments.flaggedByRunId,
-      })
-      .from(assessments)
-      .innerJoin(users, eq(users.id, assessments.userId))
-      .where(where)
-      .orderBy(sql`${assessments.flaggedAt} DESC NULLS LAST`, asc(users.id))
-      .limit(limit)
-      .offset(offset),
-    db.select({ total: count() }).from(assessments).innerJoin(users, eq(users.id, assessments.userId)).where(where),
   ]);
   return { rows, total, limit, offset };
 }
