@@ -173,7 +173,10 @@ test("a run started on one instance shows its live progress on the other, which 
   await onB.goto(`${B}/admin/migrations/${MIGRATION}`);
   await expect(onB.getByRole("progressbar").first()).toBeVisible();
 
-  await expect(onA.getByRole("heading", { name: /Run #\d+ finished/ })).toBeVisible({ timeout: 180_000 });
+  // When an applied run finishes, A's page moves on to the run's own page, which shows it completed.
+  await expect(onA).toHaveURL(new RegExp(`^${A}/admin/runs/\\d+$`), { timeout: 180_000 });
+  await expect(onA.getByRole("heading", { name: /^Applied #\d+$/ })).toBeVisible();
+  await expect(onA.getByText("Completed", { exact: true }).first()).toBeVisible();
   await onA.close();
   await onB.close();
 });
