@@ -1,4 +1,7 @@
 /** Dates and durations as athletes read them, in their time zone. Shared by server and client components. */
+import type { OneRepMaxChartPoint } from "@/components/athlete/charts/one-rep-max-chart";
+import type { OneRepMaxPoint } from "@/lib/athlete/progress";
+import { formatWeight, fromStoredKg, type WeightUnit } from "@/lib/training/units";
 
 export function formatDay(date: Date, timeZone?: string): string {
   return new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "short", day: "numeric", month: "short" }).format(date);
@@ -27,4 +30,15 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 /** An estimated 1RM is an estimate: one decimal is all the precision it has. */
 export function roundEstimate(kg: number): number {
   return Math.round(kg * 10) / 10;
+}
+
+/** The estimated-1RM series as the chart plots it, in the athlete's unit and time zone. */
+export function oneRepMaxChartPoints(series: readonly OneRepMaxPoint[], unit: WeightUnit, timeZone?: string): OneRepMaxChartPoint[] {
+  return series.map((p) => ({
+    date: p.performedAt.toISOString(),
+    label: formatDay(p.performedAt, timeZone),
+    value: Number(fromStoredKg(p.estimateKg, unit).toFixed(1)),
+    formula: p.formula,
+    set: `${formatWeight(p.set.weightKg, unit)} × ${p.set.reps}${p.set.rpe ? ` @ RPE ${p.set.rpe}` : ""}`,
+  }));
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { LazyMuscleVolumeChart, LazyOneRepMaxChart } from "@/components/athlete/charts/lazy";
-import { formatDay } from "@/components/athlete/format";
+import { formatDay, oneRepMaxChartPoints } from "@/components/athlete/format";
 import { FORMULA_NOTE } from "@/components/athlete/formula-note";
 import { ButtonLink } from "@/components/ui/button";
 import { BestsPerRepCountTable } from "@/components/athlete/bests-table";
@@ -10,7 +10,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { historySets, loggedExercises, recentRecords, weeklyVolume } from "@/db/queries/progress";
 import { oneRepMaxSeries } from "@/lib/athlete/progress";
 import { bestsByRepCount, RECORD_LABELS } from "@/lib/training/records";
-import { formatWeight, fromStoredKg } from "@/lib/training/units";
+import { formatWeight } from "@/lib/training/units";
 import { compareWeekWithTargets, isoWeekOf } from "@/lib/training/volume";
 import { athletePage, requestTimeZone } from "../_lib/context";
 
@@ -82,13 +82,7 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
           <div className="h-64">
             <LazyOneRepMaxChart
               unit={unit}
-              points={series.map((p) => ({
-                date: p.performedAt.toISOString(),
-                label: formatDay(p.performedAt, timeZone),
-                value: Number(fromStoredKg(p.estimateKg, unit).toFixed(1)),
-                formula: p.formula,
-                set: `${formatWeight(p.set.weightKg, unit)} × ${p.set.reps}${p.set.rpe ? ` @ RPE ${p.set.rpe}` : ""}`,
-              }))}
+              points={oneRepMaxChartPoints(series, unit, timeZone)}
             />
           </div>
         ) : (

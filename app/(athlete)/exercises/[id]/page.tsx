@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { ActionButton } from "@/components/athlete/action-button";
 import { LazyOneRepMaxChart } from "@/components/athlete/charts/lazy";
 import { EquipmentBadges } from "@/components/athlete/equipment-badges";
-import { formatDay } from "@/components/athlete/format";
+import { formatDay, oneRepMaxChartPoints } from "@/components/athlete/format";
 import { FORMULA_NOTE } from "@/components/athlete/formula-note";
 import { Notice } from "@/components/athlete/notice";
 import { BestsPerRepCountTable } from "@/components/athlete/bests-table";
@@ -14,7 +14,7 @@ import { historySets } from "@/db/queries/progress";
 import { DIFFICULTY_LABELS } from "@/lib/athlete/exercise-filters";
 import { oneRepMaxSeries } from "@/lib/athlete/progress";
 import { bestsByRepCount } from "@/lib/training/records";
-import { formatWeight, fromStoredKg } from "@/lib/training/units";
+import { formatWeight } from "@/lib/training/units";
 import { athletePage, idParam, requestTimeZone } from "../../_lib/context";
 import { deleteCustomExerciseAction } from "../actions";
 
@@ -97,13 +97,7 @@ export default async function ExercisePage({ params, searchParams }: { params: P
               <div className="h-64">
                 <LazyOneRepMaxChart
                   unit={unit}
-                  points={series.map((p) => ({
-                    date: p.performedAt.toISOString(),
-                    label: formatDay(p.performedAt, timeZone),
-                    value: Number(fromStoredKg(p.estimateKg, unit).toFixed(1)),
-                    formula: p.formula,
-                    set: `${formatWeight(p.set.weightKg, unit)} × ${p.set.reps}${p.set.rpe ? ` @ RPE ${p.set.rpe}` : ""}`,
-                  }))}
+                  points={oneRepMaxChartPoints(series, unit, timeZone)}
                 />
               </div>
             ) : (
