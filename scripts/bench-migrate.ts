@@ -47,7 +47,7 @@ function parseSizes(argv: string[]): number[] {
  * lists (20 migrated, 5 basic without items, flagged), 10 basic_equipment strings without items.
  */
 async function generate(db: Database["db"], rows: number): Promise<void> {
-  await db.execute(sql`TRUNCATE users, migration_runs RESTART IDENTITY CASCADE`);
+  await db.execute(sql`TRUNCATE users, migration_runs, migration_run_items RESTART IDENTITY CASCADE`);
   await db.execute(sql`
     INSERT INTO users (email, name)
     SELECT 'athlete' || g || '@bench.ironlog.dev', 'Athlete ' || g FROM generate_series(1, ${rows}::int) g`);

@@ -19,6 +19,11 @@ describe("dump tables", () => {
     }
   });
 
+  it("check the references the database does not enforce, as if they were foreign keys", () => {
+    const items = dumpTables().find((t) => t.name === "migration_run_items");
+    expect(items?.foreignKeys).toContainEqual({ column: "run_id", table: "migration_runs", foreignColumn: "id" });
+  });
+
   it("have a validation rule for every CHECK constraint", () => {
     const checks = dumpTables().flatMap((t) => getTableConfig(t.table).checks.map((c) => c.name));
     expect(checks.filter((name) => !CHECK_RULES[name])).toEqual([]);

@@ -80,6 +80,9 @@ function describeTable(name: DumpTableName, table: PgTable): DumpTable {
     if (ref.columns.length !== 1) throw new Error(`${name}: composite foreign keys are not supported by dumps`);
     return [{ column: ref.columns[0].name, table: getTableName(ref.foreignTable), foreignColumn: ref.foreignColumns[0].name }];
   });
+  for (const ref of schema.unenforcedReferences) {
+    if (ref.table === name) foreignKeys.push({ column: ref.column, table: ref.foreignTable, foreignColumn: ref.foreignColumn });
+  }
   return {
     name,
     table,

@@ -24,7 +24,7 @@ afterAll(async () => {
   await database?.drop();
 });
 beforeEach(async () => {
-  await database.db.execute(sql`TRUNCATE users, migration_runs RESTART IDENTITY CASCADE`);
+  await database.db.execute(sql`TRUNCATE users, migration_runs, migration_run_items RESTART IDENTITY CASCADE`);
   ids = await insertLegacyAssessments(database.db, EQUIPMENT_CASES);
 });
 
@@ -240,17 +240,26 @@ describe("one run at a time", () => {
     }
   });
 
-  it("takes over from a run whose process died, marking it failed", async () => {
+  it("takes over from a run whose process died, marking it failed and removing the items it wrote", async () => {
     const [stale] = await queryRows<{ id: number }>(
       database.db,
       sql`INSERT INTO migration_runs (migration_id, mode, started_by) VALUES (${ID}, 'apply', 'crashed') RETURNING id`,
     );
+    // On Postgres items are committed batch by batch outside the run's transaction (item-writer.ts).
+    const writeCrashedItems = () =>
+      database.db.execute(sql`INSERT INTO migration_run_items (run_id, row_id, status) VALUES (${stale.id}, 1, 'migrated')`);
+    const itemsOfStaleRun = async () =>
+      (await queryRows<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM migration_run_items WHERE run_id = ${stale.id}`))[0].n;
+    await writeCrashedItems();
     expect(await getRunProgress(database, stale.id)).toMatchObject({ status: "failed", error: STALE_RUN_MESSAGE });
+    expect(await itemsOfStaleRun()).toBe(0);
 
     await database.db.execute(sql`UPDATE migration_runs SET status = 'running', error = NULL WHERE id = ${stale.id}`);
+    await writeCrashedItems();
     const { run } = await runMigration(database, { migrationId: ID, mode: "dry_run", startedBy: admin });
     expect(run.status).toBe("completed");
     expect(await getRunProgress(database, stale.id)).toMatchObject({ status: "failed", error: STALE_RUN_MESSAGE });
+    expect(await itemsOfStaleRun()).toBe(0);
   });
 
   it("refuses an unknown migration without recording a run", async () => {

@@ -2,12 +2,12 @@
  * The data migration engine: runs a registered migration as a dry run or for real.
  *
  * Both modes take the same path through ONE transaction, batch by batch (keyset pagination by
- * primary key): read the rows that may need a change, locked FOR UPDATE (rows SQL can tell are
- * already in the new format are only counted, as skipped), classify each with the migration's pure
- * rules, write the batch, record one item per non-skipped row. A dry run writes each batch inside
- * a savepoint and rolls that savepoint back, so it runs the very same UPDATE statements (constraint
- * errors included) and its report is exactly what apply would produce, while its items, written
- * outside the savepoints, commit with the run. Memory stays at one batch whatever the table size.
+ * primary key): read the rows that may need a change (apply locks them FOR UPDATE; rows SQL can
+ * tell are already in the new format are only counted, as skipped), classify each with the
+ * migration's pure rules, write the batch, record one item per non-skipped row (item-writer.ts). A
+ * dry run writes each batch inside a savepoint and rolls that savepoint back, so it runs the very
+ * same UPDATE statements (constraint errors included) and its report is exactly what apply would
+ * produce, while its items are kept. Memory stays at a couple of batches whatever the table size.
  */
 import { sql } from "drizzle-orm";
 import type { Database, Tx } from "@/db/client";
@@ -15,8 +15,9 @@ import type { MigrationRun } from "@/db/schema";
 import { InjectedFaultError } from "./errors";
 import type { LiveRun, ProgressListener } from "./live-runs";
 import { getDataMigration } from "./registry";
+import { runItemWriter } from "./item-writer";
 import { type LaunchedRun, type WorkContext, launchRun } from "./run-launcher";
-import { type NewItem, type RunOutcomeFields, insertItemsStatement } from "./run-records";
+import type { NewItem, RunOutcomeFields } from "./run-records";
 import { StatementQueue } from "./statement-queue";
 import type { AnyDataMigration, ClassifiedRow, RowCounts, RunMode, SourceBatch, SourceRow, StartedBy } from "./types";
 
@@ -114,6 +115,7 @@ function classifyBatch(migration: AnyDataMigration, batch: SourceBatch<SourceRow
 }
 
 async function migrateRows(
+  database: Database,
   tx: Tx,
   live: LiveRun,
   context: WorkContext,
@@ -133,9 +135,12 @@ async function migrateRows(
   // Pipelined: while Postgres writes batch k and reads batch k+1, this process classifies and
   // prepares the next one. The queue keeps statement groups whole and in order.
   const queue = new StatementQueue();
-  const readAfter = (afterId: number) => queue.run(() => migration.readBatch(tx, { afterId, upToId, limit: batchSize }));
-  const finish = async (written: Promise<BatchOutcome>) => {
+  const items = runItemWriter(database, tx, queue, live.runId);
+  const readAfter = (afterId: number) =>
+    queue.run(() => migration.readBatch(tx, { afterId, upToId, limit: batchSize, lockRows: !dryRun }));
+  const finish = async (written: Promise<BatchOutcome>, recorded: Promise<void>) => {
     const outcome = await written;
+    await recorded;
     addCounts(counts, outcome.counts);
     processed += outcome.scanned;
     await live.report({ processed, counts });
@@ -147,12 +152,12 @@ async function migrateRows(
   try {
     let nextBatch = upToId > BEFORE_FIRST_ID ? readAfter(BEFORE_FIRST_ID) : null;
     let written: Promise<BatchOutcome> | null = null;
+    let recorded: Promise<void> = Promise.resolve();
     while (nextBatch) {
       const batch: SourceBatch<SourceRow> = await nextBatch;
       nextBatch = batch.nextAfterId < upToId ? readAfter(batch.nextAfterId) : null;
-      const { changes, items, counts: batchCounts } = classifyBatch(migration, batch);
-      const itemsStatement = insertItemsStatement(live.runId, items);
-      if (written) await finish(written);
+      const { changes, items: batchItems, counts: batchCounts } = classifyBatch(migration, batch);
+      if (written) await finish(written, recorded);
       written = queue.run(async () => {
         if (changes.length > 0) {
           // A dry run runs the very same UPDATE, inside a savepoint it rolls back.
@@ -163,13 +168,15 @@ async function migrateRows(
             await tx.execute(sql`RELEASE SAVEPOINT dry_run_batch`);
           }
         }
-        if (itemsStatement) await tx.execute(itemsStatement);
         return { scanned: batch.scanned, counts: batchCounts };
       });
+      // Queued after the batch's UPDATE, so on PGlite the items land outside a dry run's savepoint.
+      recorded = items.write(batchItems);
     }
-    if (written) await finish(written);
+    if (written) await finish(written, recorded);
+    await items.drain();
   } finally {
-    await queue.stop();
+    await Promise.all([queue.stop(), items.stop()]);
   }
 
   const verification = dryRun
@@ -191,7 +198,7 @@ export async function startMigrationRun(database: Database, options: RunMigratio
     mode: options.mode,
     startedBy: options.startedBy,
     onProgress: options.onProgress,
-    work: (tx, live, context) => migrateRows(tx, live, context, migration, options),
+    work: (tx, live, context) => migrateRows(database, tx, live, context, migration, options),
   });
 }
 

@@ -1,5 +1,5 @@
 /** Keyset pagination by primary key, shared by the migrations' batch reads. */
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { type Tx, queryRows } from "@/db/client";
 import type { BatchRange, SourceBatch, SourceRow } from "./types";
 
@@ -20,4 +20,9 @@ export async function countScanned<Row extends SourceRow>(
     sql`SELECT count(*)::int AS scanned FROM ${sql.identifier(table)} WHERE id > ${range.afterId} AND id <= ${nextAfterId}`,
   );
   return { rows, scanned: Math.max(scanned, rows.length), nextAfterId };
+}
+
+/** `FOR UPDATE` when the batch read must lock its rows (see BatchRange.lockRows). */
+export function rowLockClause(range: BatchRange): SQL {
+  return range.lockRows ? sql`FOR UPDATE` : sql``;
 }

@@ -138,7 +138,7 @@ describe("writeReport", () => {
 // Last: it empties the tables the other tests read.
 describe("a run with nothing to report", () => {
   it("is valid JSON with an empty details list", async () => {
-    await database.db.execute(sql`TRUNCATE users, migration_runs CASCADE`);
+    await database.db.execute(sql`TRUNCATE users, migration_runs, migration_run_items CASCADE`);
     const { run } = await runMigration(database, { migrationId: "equipment-single-choice", mode: "dry_run", startedBy: { label: "t" } });
     expect(JSON.parse(await collect(reportChunks(database.db, run.id, "json")))).toEqual({
       summary: { total_processed: 0, migrated: 0, flagged: 0, skipped: 0, errors: 0 },

@@ -24,7 +24,7 @@ describe.skipIf(!usingPostgres)("row locks against an athlete's concurrent edit 
     await database?.drop();
   });
   beforeEach(async () => {
-    await database.db.execute(sql`TRUNCATE users, migration_runs RESTART IDENTITY CASCADE`);
+    await database.db.execute(sql`TRUNCATE users, migration_runs, migration_run_items RESTART IDENTITY CASCADE`);
     ids = await insertLegacyAssessments(database.db, EQUIPMENT_CASES);
   });
 
@@ -78,6 +78,37 @@ describe.skipIf(!usingPostgres)("row locks against an athlete's concurrent edit 
 
     // Neither lost (the athlete's answer is what remains) nor overwritten (the run's change committed first).
     expect(await assessmentState(database.db, row)).toMatchObject({ equipment: '"no_equipment"', items: "[]" });
+    const items = await listRunItems(database.db, { runId: run.runId, email: "list-gym@example.com" });
+    expect(items.rows[0]).toMatchObject({ status: "migrated", after: { equipment: "full_gym", equipment_items: [] } });
+  });
+
+  it("lets an athlete edit a row a dry run has read without waiting: a preview keeps nothing", async () => {
+    const row = idOf("list-gym@example.com");
+    const hold = gate();
+    const reached = gate();
+    const run = await startMigrationRun(database, {
+      migrationId: "equipment-single-choice",
+      mode: "dry_run",
+      startedBy: { label: "t" },
+      batchSize: 8,
+      onProgress: async (p) => {
+        if (p.processed > 0) {
+          reached.release();
+          await hold.wait;
+        }
+      },
+    });
+    await reached.wait;
+    try {
+      // The dry run's transaction is still open, holding the first batch it read.
+      await athlete.db.execute(sql`UPDATE assessments SET equipment = '"no_equipment"', equipment_items = '[]' WHERE id = ${row}`);
+      expect(await waitingOnLocks()).toBe(0);
+    } finally {
+      hold.release();
+    }
+    expect((await run.done).status).toBe("completed");
+    expect(await assessmentState(database.db, row)).toMatchObject({ equipment: '"no_equipment"', items: "[]" });
+    // The preview reports the row as it read it.
     const items = await listRunItems(database.db, { runId: run.runId, email: "list-gym@example.com" });
     expect(items.rows[0]).toMatchObject({ status: "migrated", after: { equipment: "full_gym", equipment_items: [] } });
   });

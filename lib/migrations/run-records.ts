@@ -4,9 +4,9 @@
  * completed run is finalised inside it, atomically with the data.
  */
 import os from "node:os";
-import { type SQL, and, eq, sql } from "drizzle-orm";
+import { type SQL, and, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/db/client";
-import { type MigrationRun, migrationRuns } from "@/db/schema";
+import { type MigrationRun, migrationRunItems, migrationRuns } from "@/db/schema";
 import { jsonParam } from "./json";
 import type { AnyRunMode, RunCounts } from "./live-runs";
 import type { ItemStatus, SourceFingerprint, StartedBy, Verification } from "./types";
@@ -16,6 +16,15 @@ export const STALE_RUN_MESSAGE =
 
 const INSTANCE = `${os.hostname()}:${process.pid}`;
 
+/**
+ * Delete the items a failed run wrote. On Postgres a run records its items outside its transaction
+ * (item-writer.ts), so the rollback does not remove them; on PGlite there are none left to delete.
+ */
+async function discardItemsOfRuns(db: DbOrTx, runIds: number[]): Promise<void> {
+  if (runIds.length === 0) return;
+  await db.delete(migrationRunItems).where(inArray(migrationRunItems.runId, runIds));
+}
+
 /** Mark 'running' rows of a migration as failed. Only call while holding the migration's lock. */
 export async function failStaleRuns(db: DbOrTx, migrationId: string): Promise<number> {
   const rows = await db
@@ -23,14 +32,17 @@ export async function failStaleRuns(db: DbOrTx, migrationId: string): Promise<nu
     .set({ status: "failed", error: STALE_RUN_MESSAGE, finishedAt: sql`now()` })
     .where(and(eq(migrationRuns.migrationId, migrationId), eq(migrationRuns.status, "running")))
     .returning({ id: migrationRuns.id });
+  await discardItemsOfRuns(db, rows.map((r) => r.id));
   return rows.length;
 }
 
 export async function failStaleRun(db: DbOrTx, runId: number): Promise<void> {
-  await db
+  const rows = await db
     .update(migrationRuns)
     .set({ status: "failed", error: STALE_RUN_MESSAGE, finishedAt: sql`now()` })
-    .where(and(eq(migrationRuns.id, runId), eq(migrationRuns.status, "running")));
+    .where(and(eq(migrationRuns.id, runId), eq(migrationRuns.status, "running")))
+    .returning({ id: migrationRuns.id });
+  await discardItemsOfRuns(db, rows.map((r) => r.id));
 }
 
 export async function insertRunRow(
@@ -83,13 +95,14 @@ export async function finishCompletedRun(tx: Tx, runId: number, fields: RunOutco
 
 /**
  * After the rollback: the run is failed, with the reason. `processed` says how far it got; the
- * outcome counts are zero because nothing the run did was kept.
+ * outcome counts are zero and its items are gone because nothing the run did was kept.
  */
 export async function finishFailedRun(
   db: DbOrTx,
   runId: number,
   fields: { total: number; processed: number; error: string; sourceFingerprint?: SourceFingerprint | null },
 ): Promise<void> {
+  await discardItemsOfRuns(db, [runId]);
   await db
     .update(migrationRuns)
     .set({

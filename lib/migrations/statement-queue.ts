@@ -1,8 +1,8 @@
 /**
  * Runs groups of statements on one transaction strictly one after another. The engine queues the
  * next batch read while it classifies the current batch, so the database and this process work at
- * the same time; the queue keeps each group whole (a read must never land inside a dry run's
- * savepoint, where rolling the savepoint back would also release the read's row locks).
+ * the same time; the queue keeps each group whole (a read or an item insert must never land inside
+ * a dry run's savepoint, where rolling the savepoint back would undo it too).
  */
 export class StatementQueue {
   private tail: Promise<void> = Promise.resolve();

@@ -90,6 +90,12 @@ export interface BatchRange {
   /** Inclusive upper bound: the highest key when the run started. */
   upToId: number;
   limit: number;
+  /**
+   * Lock the rows read (FOR UPDATE) until the run ends. Apply does, so that a row cannot change
+   * between being classified and written; a dry run keeps no change, so it does not make athletes'
+   * edits wait for the length of a preview.
+   */
+  lockRows: boolean;
 }
 
 export interface WriteContext {

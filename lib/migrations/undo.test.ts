@@ -22,7 +22,7 @@ afterAll(async () => {
   await database?.drop();
 });
 beforeEach(async () => {
-  await database.db.execute(sql`TRUNCATE users, migration_runs RESTART IDENTITY CASCADE`);
+  await database.db.execute(sql`TRUNCATE users, migration_runs, migration_run_items RESTART IDENTITY CASCADE`);
   ids = await insertLegacyAssessments(database.db, EQUIPMENT_CASES);
 });
 

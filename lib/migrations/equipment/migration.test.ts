@@ -34,7 +34,7 @@ describe("the SQL around the rules agrees with the rules", () => {
     const samples = fc
       .sample(fc.record({ equipment, items, needsReassessment: fc.boolean() }), 300)
       .filter((s) => noNul(s.equipment) && noNul(s.items));
-    await database.db.execute(sql`TRUNCATE users, migration_runs RESTART IDENTITY CASCADE`);
+    await database.db.execute(sql`TRUNCATE users, migration_runs, migration_run_items RESTART IDENTITY CASCADE`);
     const rows: LegacyAssessment[] = samples.map((s, i) => ({ email: `p${i}@example.com`, ...s }));
     await insertLegacyAssessments(database.db, rows);
 

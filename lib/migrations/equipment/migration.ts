@@ -7,7 +7,7 @@ import { sql } from "drizzle-orm";
 import { queryRows } from "@/db/client";
 import { EQUIPMENT_CHOICES } from "@/lib/equipment";
 import { jsonParam, parseJsonColumn } from "@/lib/migrations/json";
-import { countScanned } from "@/lib/migrations/keyset";
+import { countScanned, rowLockClause } from "@/lib/migrations/keyset";
 import { countCheck, itemsRecordedCheck, verificationOf } from "@/lib/migrations/verification";
 import type { DataMigration, RecordedItem, RowOutcome, SourceRow } from "@/lib/migrations/types";
 import { BASIC_WITHOUT_ITEMS_REASON, classifyEquipment } from "./rules";
@@ -130,7 +130,7 @@ export const equipmentSingleChoice: DataMigration<AssessmentRow> = {
           WHERE a.id > ${afterId} AND a.id <= ${upToId} AND ${MAY_NEED_CHANGE}
           ORDER BY a.id
           LIMIT ${limit}
-          FOR UPDATE`,
+          ${rowLockClause(range)}`,
     );
     const parsed = rows.map((r) => ({
       ...r,

@@ -19,7 +19,7 @@ afterAll(async () => {
   await database?.drop();
 });
 beforeEach(async () => {
-  await database.db.execute(sql`TRUNCATE users, exercises, migration_runs RESTART IDENTITY CASCADE`);
+  await database.db.execute(sql`TRUNCATE users, exercises, migration_runs, migration_run_items RESTART IDENTITY CASCADE`);
   await database.db.execute(sql`INSERT INTO users (email) VALUES ('coach@example.com')`);
   // Imported rows: only some have difficulty and equipment; one custom exercise belongs to a user.
   await database.db.execute(sql`

@@ -5,7 +5,7 @@
 import { sql } from "drizzle-orm";
 import { queryRows } from "@/db/client";
 import { jsonParam, parseJsonColumn } from "@/lib/migrations/json";
-import { countScanned } from "@/lib/migrations/keyset";
+import { countScanned, rowLockClause } from "@/lib/migrations/keyset";
 import type { DataMigration, RecordedItem, RowOutcome, SourceRow } from "@/lib/migrations/types";
 import { countCheck, itemsRecordedCheck, verificationOf } from "@/lib/migrations/verification";
 import { classifyExerciseBackfill } from "./rules";
@@ -77,7 +77,7 @@ export const exerciseBackfill: DataMigration<ExerciseRow> = {
           WHERE e.id > ${afterId} AND e.id <= ${upToId} AND ${NEEDS_BACKFILL}
           ORDER BY e.id
           LIMIT ${limit}
-          FOR UPDATE`,
+          ${rowLockClause(range)}`,
     );
     return countScanned(tx, "exercises", range, rows.map((r) => ({ ...r, equipmentRequired: parseJsonColumn(r.equipmentRequired) })));
   },
