@@ -7,7 +7,7 @@ import "server-only";
  */
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lt, ne, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { exercises, sessionSets, splitDayExercises, splitDays, splits, workoutSessions } from "@/db/schema";
+import { exercises, sessionSets, splitDays, splits, workoutSessions } from "@/db/schema";
 import { type SessionSave, setsToStore } from "@/lib/athlete/session-input";
 import { NotFoundError, UserFacingError } from "@/lib/errors";
 import type { LoggedSet } from "@/lib/training/types";
@@ -230,7 +230,8 @@ export type LoggingContext = {
 
 /**
  * What the logger needs about these exercises from before the session being logged ("earlier" =
- * another session, started before it), in one query: the logger is the hot path.
+ * another session, started before it), in one query. The logging page reads the same rows together
+ * with the session (./logger); this serves an exercise added mid-session.
  */
 export async function loggingContext(
   db: DbOrTx,
@@ -239,8 +240,7 @@ export async function loggingContext(
   current: { sessionId: number; startedAt: Date },
 ): Promise<LoggingContext> {
   const ids = [...new Set(exerciseIds)];
-  const context: LoggingContext = { previous: new Map(), records: new Map() };
-  if (ids.length === 0) return context;
+  if (ids.length === 0) return contextFromHistory([]);
   const rows = await db
     .select({
       sessionId: sessionSets.sessionId,
@@ -261,6 +261,18 @@ export async function loggingContext(
       ),
     )
     .orderBy(desc(workoutSessions.startedAt), desc(workoutSessions.id), asc(sessionSets.position), asc(sessionSets.id));
+  return contextFromHistory(rows);
+}
+
+/** One earlier set of an exercise, with the session it was logged in. */
+export type HistorySet = LoggedSet & { sessionId: number; startedAt: Date; exerciseId: number };
+
+/**
+ * The logging context from the athlete's earlier sets of the exercises, newest session first (ties
+ * broken by session id), each session's sets in logged order.
+ */
+export function contextFromHistory(rows: readonly HistorySet[]): LoggingContext {
+  const context: LoggingContext = { previous: new Map(), records: new Map() };
   const history = new Map<number, LoggedSet[]>();
   for (const { sessionId, startedAt, exerciseId, ...set } of rows) {
     // Newest session first: the first session met for an exercise is its "last time".
@@ -307,37 +319,6 @@ export async function nextWorkout(db: DbOrTx, userId: number): Promise<{ split: 
   const nextId = nextDayAfter(split.days.map((d) => d.id), split.id === last?.splitId ? last.dayId : null);
   const day = split.days.find((d) => d.id === nextId);
   return day ? { split, day } : null;
-}
-
-export type PlannedExerciseRow = {
-  exerciseId: number;
-  exerciseName: string;
-  exerciseType: "barbell" | "dumbbell" | "bodyweight";
-  targetSets: number;
-  targetRepsMin: number;
-  targetRepsMax: number;
-  note: string | null;
-};
-
-/** The exercises planned for the split day a session came from, in order (one query: the logger's hot path). */
-export async function dayPlan(db: DbOrTx, userId: number, splitDayId: number | null): Promise<PlannedExerciseRow[]> {
-  if (!splitDayId) return [];
-  return db
-    .select({
-      exerciseId: splitDayExercises.exerciseId,
-      exerciseName: exercises.name,
-      exerciseType: exercises.type,
-      targetSets: splitDayExercises.targetSets,
-      targetRepsMin: splitDayExercises.targetRepsMin,
-      targetRepsMax: splitDayExercises.targetRepsMax,
-      note: splitDayExercises.note,
-    })
-    .from(splitDayExercises)
-    .innerJoin(splitDays, eq(splitDays.id, splitDayExercises.splitDayId))
-    .innerJoin(splits, eq(splits.id, splitDays.splitId))
-    .innerJoin(exercises, eq(exercises.id, splitDayExercises.exerciseId))
-    .where(and(eq(splitDayExercises.splitDayId, splitDayId), eq(splits.userId, userId)))
-    .orderBy(asc(splitDayExercises.position), asc(splitDayExercises.id));
 }
 
 /** Names of the split and day a session came from, for headings. */

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActionButton } from "@/components/athlete/action-button";
 import { SessionLogger } from "@/components/athlete/logger/session-logger";
-import { dayPlan, getSession, loggingContext } from "@/db/queries/sessions";
+import { loggerSession } from "@/db/queries/logger";
 import { draftFromServer, type PlannedExercise } from "@/lib/athlete/session-draft";
 import type { LoggedSet } from "@/lib/training/types";
 import { athletePage, idParam } from "../../_lib/context";
@@ -14,19 +14,19 @@ export const metadata: Metadata = { title: "Log" };
 export default async function LogSessionPage({ params }: { params: Promise<{ id: string }> }) {
   const id = idParam((await params).id);
   const { user, db } = await athletePage(`/log/${id}`);
-  const session = await getSession(db, user.id, id);
-  if (!session) notFound();
-
-  // The logger is the page athletes open most, on a phone between sets: keep it to a few queries.
-  // The exercise list for "add exercise" is fetched only when the picker opens.
-  const planned: PlannedExercise[] = (await dayPlan(db, user.id, session.splitDayId)).map((e) => ({
+  // The logger is the page athletes open most, on a phone between sets: one statement reads the
+  // session, its plan and the history it needs. The exercise list for "add exercise" is fetched only
+  // when the picker opens.
+  const data = await loggerSession(db, user.id, id);
+  if (!data) notFound();
+  const { session, context } = data;
+  const { previous, records } = context;
+  const planned: PlannedExercise[] = data.planned.map((e) => ({
     exerciseId: e.exerciseId,
     name: e.exerciseName,
     bodyweight: e.exerciseType === "bodyweight",
     target: { sets: e.targetSets, repsMin: e.targetRepsMin, repsMax: e.targetRepsMax, note: e.note },
   }));
-  const exerciseIds = [...new Set([...session.sets.map((s) => s.exerciseId), ...planned.map((p) => p.exerciseId)])];
-  const { previous, records } = await loggingContext(db, user.id, exerciseIds, { sessionId: session.id, startedAt: session.startedAt });
 
   const plain = (sets: readonly LoggedSet[]) => sets.map((s) => ({ weightKg: s.weightKg, reps: s.reps, rpe: s.rpe ?? null }));
   const serverDraft = draftFromServer(
