@@ -3,7 +3,7 @@
  * assessments in the proportions of a real legacy table, and a few weeks of logged training for the
  * demo athlete. Deterministic, and written in one transaction.
  */
-import { count } from "drizzle-orm";
+import { count, isNull } from "drizzle-orm";
 import type { Db, DbOrTx } from "./client";
 import {
   assessments,
@@ -55,8 +55,8 @@ export async function seedExerciseLibrary(db: DbOrTx): Promise<Map<string, numbe
         notes: e.notes,
       })),
     )
-    .onConflictDoNothing({ target: exercises.name });
-  const exerciseRows = await db.select({ id: exercises.id, name: exercises.name }).from(exercises);
+    .onConflictDoNothing();
+  const exerciseRows = await db.select({ id: exercises.id, name: exercises.name }).from(exercises).where(isNull(exercises.createdBy));
   const exerciseId = new Map(exerciseRows.map((e) => [e.name, e.id]));
 
   const links = EXERCISE_LIBRARY.flatMap((e) =>

@@ -285,6 +285,20 @@ describe("the exercise library", () => {
     });
   });
 
+  it("lets another athlete name a private exercise like someone else's, never like the library's", async () => {
+    const muscle = (await listMuscles(database.db))[0];
+    const form = { name: "Towel Row", type: "bodyweight", difficulty: "1", muscle1: String(muscle.id), activation1: "70" };
+    const [{ id: otherId }] = await database.db.insert(users).values({ email: "other-flow@example.com" }).returning({ id: users.id });
+    const mine = await createCustomExercise(database.db, otherId, customExerciseSchema.parse({ ...form, name: "TOWEL ROW" }));
+    expect(await getExercise(database.db, otherId, mine)).toMatchObject({ name: "TOWEL ROW" });
+    // Each sees only their own.
+    expect(await getExercise(database.db, userId, mine)).toBeFalsy();
+    await expect(createCustomExercise(database.db, otherId, customExerciseSchema.parse({ ...form, name: "barbell back squat" }))).rejects.toMatchObject({
+      message: EXERCISE_NAME_TAKEN,
+      options: { field: "name" },
+    });
+  });
+
   it("keeps one generated split per athlete in the splits table", async () => {
     const rows = await database.db.select().from(splits).where(eq(splits.userId, userId));
     expect(rows.filter((s) => s.source === "generated")).toHaveLength(1);

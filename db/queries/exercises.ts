@@ -171,11 +171,12 @@ export const EXERCISE_NAME_TAKEN = "An exercise with this name already exists. C
 /** Add a private exercise with its muscles, in one transaction. A taken name is a field error. */
 export async function createCustomExercise(db: DbOrTx, userId: number, input: CustomExerciseInput): Promise<number> {
   return db.transaction(async (tx) => {
-    // Names are unique across the library (case-insensitively here, so "bench press" cannot shadow "Bench Press").
+    // Unique among what this athlete sees (the library and their own), ignoring case, so "bench
+    // press" cannot shadow "Bench Press"; other athletes' private names do not count.
     const [clash] = await tx
       .select({ id: exercises.id })
       .from(exercises)
-      .where(sql`lower(${exercises.name}) = lower(${input.name})`)
+      .where(and(sql`lower(${exercises.name}) = lower(${input.name})`, visibleTo(userId)))
       .limit(1);
     if (clash) throw new UserFacingError(EXERCISE_NAME_TAKEN, { field: "name" });
     const [created] = await tx
@@ -188,7 +189,8 @@ export async function createCustomExercise(db: DbOrTx, userId: number, input: Cu
         notes: input.notes,
         createdBy: userId,
       })
-      .onConflictDoNothing({ target: exercises.name })
+      // A concurrent insert of the same name lands on exercises_owner_name_idx.
+      .onConflictDoNothing()
       .returning({ id: exercises.id });
     if (!created) throw new UserFacingError(EXERCISE_NAME_TAKEN, { field: "name" });
     const known = await tx

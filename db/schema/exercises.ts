@@ -10,6 +10,7 @@ import {
   smallint,
   text,
   timestamp,
+  uniqueIndex,
   varchar,
 } from "drizzle-orm/pg-core";
 import { users } from "./users";
@@ -20,7 +21,9 @@ export const exercises = pgTable(
   "exercises",
   {
     id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
-    name: varchar("name", { length: 200 }).notNull().unique(),
+    // Unique among what one athlete sees, ignoring case: the library's names, and each athlete's own
+    // beside them (two athletes may both have a "Towel Row"; neither can shadow "Bench Press").
+    name: varchar("name", { length: 200 }).notNull(),
     type: exerciseType("type").notNull(),
     // NULL only for rows imported before difficulty existed; the exercise backfill migration sets it.
     difficulty: smallint("difficulty"),
@@ -36,6 +39,8 @@ export const exercises = pgTable(
   (t) => [
     check("exercises_difficulty_range", sql`${t.difficulty} IS NULL OR ${t.difficulty} BETWEEN 1 AND 3`),
     index("exercises_created_by_idx").on(t.createdBy),
+    uniqueIndex("exercises_library_name_idx").on(sql`lower(${t.name})`).where(sql`${t.createdBy} IS NULL`),
+    uniqueIndex("exercises_owner_name_idx").on(t.createdBy, sql`lower(${t.name})`).where(sql`${t.createdBy} IS NOT NULL`),
   ],
 );
 

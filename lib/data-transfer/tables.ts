@@ -50,7 +50,7 @@ export interface DumpTable {
   /** Primary key column names (two for exercise_muscles). */
   primaryKey: string[];
   foreignKeys: ForeignKeyRef[];
-  /** Single columns with a UNIQUE constraint (users.email, exercises.name, ...). */
+  /** Single columns with a UNIQUE constraint (users.email, muscles.name, ...). */
   uniqueColumns: string[];
   /** Identity columns whose sequence is moved past the imported ids. */
   identityColumns: string[];

@@ -148,7 +148,12 @@ async function readExistingData(tx: DbOrTx, dump: unknown): Promise<ExistingData
         sql`SELECT id, email FROM users WHERE email IN (SELECT json_array_elements_text(${JSON.stringify(emails)}::text::json))`,
       )
     : [];
-  const exerciseRows = await tx.select({ id: exercises.id, name: exercises.name }).from(exercises);
+  // The old system's names were unique across all exercises. Here two athletes' private exercises
+  // may share a name; where one also names a library exercise, the library's (read last) wins.
+  const exerciseRows = await tx
+    .select({ id: exercises.id, name: exercises.name })
+    .from(exercises)
+    .orderBy(sql`${exercises.createdBy} IS NULL`, exercises.id);
   const muscleRows = await tx.select({ id: muscles.id, name: muscles.name }).from(muscles);
   return {
     userIdsByEmail: new Map(userRows.map((r) => [r.email, Number(r.id)])),
