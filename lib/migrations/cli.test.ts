@@ -10,9 +10,8 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import { type Database, openDatabase, queryRows, runSchemaMigrations } from "@/db/client";
 import { createTestDatabase, type TestDatabase, usingPostgres } from "@/test/database";
-import { startMigrationRun } from "./engine";
 import { EQUIPMENT_CASES, expectedCounts } from "./equipment/fixtures";
-import { gate, insertLegacyAssessments, tableSnapshot } from "./test-support";
+import { insertLegacyAssessments, startHeldRun, tableSnapshot } from "./test-support";
 
 const ROOT = path.resolve(__dirname, "../..");
 const TSX = path.join(ROOT, "node_modules/.bin/tsx");
@@ -197,27 +196,18 @@ describe("npm run migrate", { timeout: 240_000 }, () => {
 
   it.runIf(usingPostgres)("exits 3 while another instance's run holds the lock", async () => {
     const database = pg!;
-    const hold = gate();
-    const reached = gate();
-    const running = await startMigrationRun(database, {
+    const running = await startHeldRun(database, {
       migrationId: "equipment-single-choice",
       mode: "dry_run",
       startedBy: { label: "admin@ironlog.dev" },
       batchSize: 5,
-      onProgress: async (p) => {
-        if (p.processed > 0) {
-          reached.release();
-          await hold.wait;
-        }
-      },
     });
-    await reached.wait;
     try {
       const result = await equipment("--dry-run");
       expect(result.code).toBe(3);
       expect(result.stderr).toMatch(/already in progress, started by admin@ironlog\.dev at \d{4}-\d\d-\d\dT/);
     } finally {
-      hold.release();
+      running.release();
     }
     expect((await running.done).status).toBe("completed");
   });

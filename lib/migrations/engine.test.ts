@@ -9,7 +9,7 @@ import { RunInProgressError, UnknownMigrationError } from "./errors";
 import { getRunProgress } from "./progress";
 import { reportChunks } from "./report";
 import { STALE_RUN_MESSAGE } from "./run-records";
-import { assessmentState, collect, gate, insertLegacyAssessments, tableSnapshot } from "./test-support";
+import { assessmentState, collect, gate, insertLegacyAssessments, startHeldRun, tableSnapshot } from "./test-support";
 
 const ID = "equipment-single-choice";
 const admin = { userId: null, label: "test:admin" };
@@ -177,25 +177,10 @@ describe("failure", () => {
 
 describe("one run at a time", () => {
   it("refuses a second run while one is in progress, naming who started it and when", async () => {
-    const hold = gate();
-    const reached = gate();
-    let batches = 0;
-    const first = await startMigrationRun(database, {
-      migrationId: ID,
-      mode: "apply",
-      startedBy: { label: "first@ironlog.dev" },
-      batchSize: 5,
-      onProgress: async (p) => {
-        if (p.processed > 0 && batches++ === 0) {
-          reached.release();
-          await hold.wait;
-        }
-      },
-    });
-    await reached.wait;
+    const first = await startHeldRun(database, { migrationId: ID, mode: "apply", startedBy: { label: "first@ironlog.dev" }, batchSize: 5 });
     const second = runMigration(database, { migrationId: ID, mode: "dry_run", startedBy: { label: "second@ironlog.dev" } });
     const error = (await second.catch((e: unknown) => e)) as RunInProgressError;
-    hold.release();
+    first.release();
     expect(error).toBeInstanceOf(RunInProgressError);
     expect(error.message).toMatch(/already in progress, started by first@ironlog\.dev at \d{4}-/);
     expect(error.runId).toBe(first.runId);
@@ -206,22 +191,7 @@ describe("one run at a time", () => {
   it.runIf(usingPostgres)("refuses a run from another app instance (a second connection pool)", async () => {
     const other = await openDatabase({ url: database.url });
     try {
-      const hold = gate();
-      const reached = gate();
-      let batches = 0;
-      const first = await startMigrationRun(database, {
-        migrationId: ID,
-        mode: "apply",
-        startedBy: { label: "instance-a" },
-        batchSize: 5,
-        onProgress: async (p) => {
-          if (p.processed > 0 && batches++ === 0) {
-            reached.release();
-            await hold.wait;
-          }
-        },
-      });
-      await reached.wait;
+      const first = await startHeldRun(database, { migrationId: ID, mode: "apply", startedBy: { label: "instance-a" }, batchSize: 5 });
       try {
         await expect(runMigration(other, { migrationId: ID, mode: "apply", startedBy: { label: "instance-b" } })).rejects.toThrow(
           /started by instance-a/,
@@ -231,7 +201,7 @@ describe("one run at a time", () => {
         // First batch: 5 rows that may change (ids 4-6, 8, 9) and the 4 already-valid rows among them.
         expect(progress).toMatchObject({ status: "running", total: EQUIPMENT_CASES.length, processed: 9 });
       } finally {
-        hold.release();
+        first.release();
       }
       expect((await first.done).status).toBe("completed");
       expect(await getRunProgress(other, first.runId)).toMatchObject({ status: "completed", processed: EQUIPMENT_CASES.length });

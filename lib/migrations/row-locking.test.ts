@@ -5,7 +5,7 @@ import { createTestDatabase, type TestDatabase, usingPostgres } from "@/test/dat
 import { startMigrationRun } from "./engine";
 import { EQUIPMENT_CASES } from "./equipment/fixtures";
 import { listRunItems } from "./queries";
-import { assessmentState, gate, insertLegacyAssessments } from "./test-support";
+import { assessmentState, gate, insertLegacyAssessments, startHeldRun } from "./test-support";
 
 // Two connections editing the same rows at once need a server: PGlite is one session in one
 // process, where a second "connection" simply waits for the open transaction to end.
@@ -47,21 +47,7 @@ describe.skipIf(!usingPostgres)("row locks against an athlete's concurrent edit 
 
   it("makes an edit to a row the run has read wait for the commit, then applies it on top", async () => {
     const row = idOf("list-gym@example.com"); // the 8th row, in the first batch
-    const hold = gate();
-    const reached = gate();
-    const run = await startMigrationRun(database, {
-      migrationId: "equipment-single-choice",
-      mode: "apply",
-      startedBy: { label: "t" },
-      batchSize: 8,
-      onProgress: async (p) => {
-        if (p.processed > 0) {
-          reached.release();
-          await hold.wait;
-        }
-      },
-    });
-    await reached.wait;
+    const run = await startHeldRun(database, { migrationId: "equipment-single-choice", mode: "apply", startedBy: { label: "t" }, batchSize: 8 });
 
     let editDone = false;
     const edit = athlete.db
@@ -71,7 +57,7 @@ describe.skipIf(!usingPostgres)("row locks against an athlete's concurrent edit 
       await until(async () => (await waitingOnLocks()) === 1);
       expect(editDone).toBe(false);
     } finally {
-      hold.release();
+      run.release();
     }
     expect((await run.done).status).toBe("completed");
     await edit;
@@ -84,27 +70,13 @@ describe.skipIf(!usingPostgres)("row locks against an athlete's concurrent edit 
 
   it("lets an athlete edit a row a dry run has read without waiting: a preview keeps nothing", async () => {
     const row = idOf("list-gym@example.com");
-    const hold = gate();
-    const reached = gate();
-    const run = await startMigrationRun(database, {
-      migrationId: "equipment-single-choice",
-      mode: "dry_run",
-      startedBy: { label: "t" },
-      batchSize: 8,
-      onProgress: async (p) => {
-        if (p.processed > 0) {
-          reached.release();
-          await hold.wait;
-        }
-      },
-    });
-    await reached.wait;
+    const run = await startHeldRun(database, { migrationId: "equipment-single-choice", mode: "dry_run", startedBy: { label: "t" }, batchSize: 8 });
     try {
       // The dry run's transaction is still open, holding the first batch it read.
       await athlete.db.execute(sql`UPDATE assessments SET equipment = '"no_equipment"', equipment_items = '[]' WHERE id = ${row}`);
       expect(await waitingOnLocks()).toBe(0);
     } finally {
-      hold.release();
+      run.release();
     }
     expect((await run.done).status).toBe("completed");
     expect(await assessmentState(database.db, row)).toMatchObject({ equipment: '"no_equipment"', items: "[]" });

@@ -3,7 +3,9 @@
  * do), so any JSON, SQL NULL included, can be stored; and byte-level snapshots of the tables.
  */
 import { sql } from "drizzle-orm";
-import { type DbOrTx, queryRows } from "@/db/client";
+import { type Database, type DbOrTx, queryRows } from "@/db/client";
+import { type RunMigrationOptions, startMigrationRun } from "./engine";
+import type { LaunchedRun } from "./run-launcher";
 
 /** A value for a jsonb column: `undefined` stores SQL NULL, anything else is stored as that JSON. */
 export interface LegacyAssessment {
@@ -69,6 +71,29 @@ export function gate(): { wait: Promise<void>; release(): void } {
   let release!: () => void;
   const wait = new Promise<void>((resolve) => (release = resolve));
   return { wait, release };
+}
+
+/**
+ * Start a run and hold it after its first batch, its transaction still open (rows read, progress
+ * reported), until `release()` lets it go on to the end.
+ */
+export async function startHeldRun(
+  database: Database,
+  options: Omit<RunMigrationOptions, "onProgress">,
+): Promise<LaunchedRun & { release(): void }> {
+  const hold = gate();
+  const reached = gate();
+  const run = await startMigrationRun(database, {
+    ...options,
+    onProgress: async (p) => {
+      if (p.processed > 0) {
+        reached.release();
+        await hold.wait;
+      }
+    },
+  });
+  await reached.wait;
+  return { ...run, release: hold.release };
 }
 
 /** Collect an async iterable of string chunks into one string. */
