@@ -138,9 +138,8 @@ async function migrateRows(
   const items = runItemWriter(database, tx, queue, live.runId);
   const readAfter = (afterId: number) =>
     queue.run(() => migration.readBatch(tx, { afterId, upToId, limit: batchSize, lockRows: !dryRun }));
-  const finish = async (written: Promise<BatchOutcome>, recorded: Promise<void>) => {
+  const finish = async (written: Promise<BatchOutcome>) => {
     const outcome = await written;
-    await recorded;
     addCounts(counts, outcome.counts);
     processed += outcome.scanned;
     await live.report({ processed, counts });
@@ -152,12 +151,11 @@ async function migrateRows(
   try {
     let nextBatch = upToId > BEFORE_FIRST_ID ? readAfter(BEFORE_FIRST_ID) : null;
     let written: Promise<BatchOutcome> | null = null;
-    let recorded: Promise<void> = Promise.resolve();
     while (nextBatch) {
       const batch: SourceBatch<SourceRow> = await nextBatch;
       nextBatch = batch.nextAfterId < upToId ? readAfter(batch.nextAfterId) : null;
       const { changes, items: batchItems, counts: batchCounts } = classifyBatch(migration, batch);
-      if (written) await finish(written, recorded);
+      if (written) await finish(written);
       written = queue.run(async () => {
         if (changes.length > 0) {
           // A dry run runs the very same UPDATE, inside a savepoint it rolls back.
@@ -171,9 +169,9 @@ async function migrateRows(
         return { scanned: batch.scanned, counts: batchCounts };
       });
       // Queued after the batch's UPDATE, so on PGlite the items land outside a dry run's savepoint.
-      recorded = items.write(batchItems);
+      await items.write(batchItems);
     }
-    if (written) await finish(written, recorded);
+    if (written) await finish(written);
     await items.drain();
   } finally {
     await Promise.all([queue.stop(), items.stop()]);
