@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { emptySet, type ExerciseContext, loggedSetOf, newKey, parseDecimal, recordsForSet, type SessionDraft, setProblems } from "@/lib/athlete/session-draft";
 import { fromStoredKg, type WeightUnit } from "@/lib/training/units";
+import { formatDay } from "@/components/athlete/format";
 import { RECORD_LABELS } from "@/lib/training/records";
 import type { LoggedSet } from "@/lib/training/types";
 import type { ActionState } from "@/lib/auth/guards";
@@ -71,6 +72,7 @@ export function SessionLogger({
   userId,
   serverDraft,
   startedAt,
+  timeZone,
   alreadyFinished,
   previous: initialPrevious,
   recordSets: initialRecordSets,
@@ -80,6 +82,8 @@ export function SessionLogger({
   userId: number;
   serverDraft: SessionDraft;
   startedAt: string;
+  /** The athlete's time zone: dates must read the same rendered on the server and in the browser. */
+  timeZone: string;
   alreadyFinished: boolean;
   previous: Record<number, PreviousPerformance>;
   recordSets: Record<number, LoggedSet[]>;
@@ -301,7 +305,7 @@ export function SessionLogger({
                   <h2 className="font-semibold text-slate-900">{exercise.name}</h2>
                   <p className="text-xs text-slate-500">
                     {exercise.target ? `Target ${exercise.target.sets} × ${exercise.target.repsMin === exercise.target.repsMax ? exercise.target.repsMin : `${exercise.target.repsMin}–${exercise.target.repsMax}`}` : "No target"}
-                    {prev ? ` · last time ${new Date(prev.startedAt).toLocaleDateString(undefined, { day: "numeric", month: "short" })}` : " · first time"}
+                    {prev ? ` · last time ${formatDay(new Date(prev.startedAt), timeZone)}` : " · first time"}
                   </p>
                 </div>
                 <div className="flex shrink-0 items-center">

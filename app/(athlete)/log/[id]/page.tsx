@@ -6,7 +6,7 @@ import { SessionLogger } from "@/components/athlete/logger/session-logger";
 import { loggerSession } from "@/db/queries/logger";
 import { draftFromServer, type PlannedExercise } from "@/lib/athlete/session-draft";
 import type { LoggedSet } from "@/lib/training/types";
-import { athletePage, idParam } from "../../_lib/context";
+import { athletePage, idParam, requestTimeZone } from "../../_lib/context";
 import { deleteSessionAction, exerciseContextAction, exerciseOptionsAction } from "../actions";
 
 export const metadata: Metadata = { title: "Log" };
@@ -17,7 +17,7 @@ export default async function LogSessionPage({ params }: { params: Promise<{ id:
   // The logger is the page athletes open most, on a phone between sets: one statement reads the
   // session, its plan and the history it needs. The exercise list for "add exercise" is fetched only
   // when the picker opens.
-  const data = await loggerSession(db, user.id, id);
+  const [data, timeZone] = await Promise.all([loggerSession(db, user.id, id), requestTimeZone()]);
   if (!data) notFound();
   const { session, context } = data;
   const { previous, records } = context;
@@ -64,6 +64,7 @@ export default async function LogSessionPage({ params }: { params: Promise<{ id:
         userId={user.id}
         serverDraft={serverDraft}
         startedAt={session.startedAt.toISOString()}
+        timeZone={timeZone}
         alreadyFinished={session.finishedAt !== null}
         previous={Object.fromEntries([...previous].map(([k, v]) => [k, { startedAt: v.startedAt.toISOString(), sets: plain(v.sets) }]))}
         recordSets={Object.fromEntries([...records].map(([k, v]) => [k, plain(v)]))}
