@@ -12,7 +12,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { workoutSessions } from "@/db/schema";
 import type { ExerciseType } from "@/lib/training/types";
-import { contextFromHistory, type HistorySet, type LoggingContext, type SessionSetView, type SessionView } from "./sessions";
+import { contextFromHistory, type HistorySet, type LoggingContext, sessionViewColumns, type SessionSetView, type SessionView } from "./sessions";
 
 export type PlannedExerciseRow = {
   exerciseId: number;
@@ -89,14 +89,7 @@ function jsonArray<T>(value: string | T[] | null): T[] {
 export async function loggerSession(db: DbOrTx, userId: number, sessionId: number): Promise<LoggerSession | null> {
   const [row] = await db
     .select({
-      id: workoutSessions.id,
-      name: workoutSessions.name,
-      splitDayId: workoutSessions.splitDayId,
-      startedAt: workoutSessions.startedAt,
-      finishedAt: workoutSessions.finishedAt,
-      durationSeconds: workoutSessions.durationSeconds,
-      notes: workoutSessions.notes,
-      updatedAt: workoutSessions.updatedAt,
+      ...sessionViewColumns,
       sets: setsJson,
       planned: plannedJson(userId),
       history: historyJson(userId),

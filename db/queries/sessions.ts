@@ -53,19 +53,22 @@ export async function startSession(db: DbOrTx, userId: number, options: { splitD
   return created.id;
 }
 
+/** The columns of a session that SessionView shows (its sets come separately). */
+export const sessionViewColumns = {
+  id: workoutSessions.id,
+  name: workoutSessions.name,
+  splitDayId: workoutSessions.splitDayId,
+  startedAt: workoutSessions.startedAt,
+  finishedAt: workoutSessions.finishedAt,
+  durationSeconds: workoutSessions.durationSeconds,
+  notes: workoutSessions.notes,
+  updatedAt: workoutSessions.updatedAt,
+};
+
 /** One of the athlete's sessions with its sets in order; null when absent or someone else's. */
 export async function getSession(db: DbOrTx, userId: number, sessionId: number): Promise<SessionView | null> {
   const [session] = await db
-    .select({
-      id: workoutSessions.id,
-      name: workoutSessions.name,
-      splitDayId: workoutSessions.splitDayId,
-      startedAt: workoutSessions.startedAt,
-      finishedAt: workoutSessions.finishedAt,
-      durationSeconds: workoutSessions.durationSeconds,
-      notes: workoutSessions.notes,
-      updatedAt: workoutSessions.updatedAt,
-    })
+    .select(sessionViewColumns)
     .from(workoutSessions)
     .where(and(eq(workoutSessions.id, sessionId), eq(workoutSessions.userId, userId)))
     .limit(1);
