@@ -3,13 +3,14 @@
  * plan, loggingContext), and only ever the signed-in athlete's own data.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eq } from "drizzle-orm";
+import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
+import { queryRows } from "@/db/client";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { seedExerciseLibrary } from "@/db/seed";
-import { users, workoutSessions } from "@/db/schema";
+import { sessionSets, users, workoutSessions } from "@/db/schema";
 import { sessionSaveSchema } from "@/lib/athlete/session-input";
 import { addDayExercise, addSplitDay, createSplit } from "./splits";
-import { getSession, loggingContext, saveSession, startSession } from "./sessions";
+import { contextFromHistory, contextSetsQuery, getSession, loggingContext, saveSession, startSession } from "./sessions";
 import { loggerSession } from "./logger";
 
 let database: TestDatabase;
@@ -108,3 +109,44 @@ describe("the logging page's read", () => {
     expect(data?.context.previous.size).toBe(0);
   });
 });
+
+describe("the history the logger reads", () => {
+  it("is bounded, yet gives the same last time and records as the whole history would", async () => {
+    const db = database.db;
+    const [{ id: carla }] = await db.insert(users).values({ email: "carla@example.com" }).returning({ id: users.id });
+    // 60 earlier sessions of varied weights, reps and RPE (a fixed pseudo-random sequence).
+    let seed = 7;
+    const next = (n: number) => (seed = (seed * 48271) % 2147483647) % n;
+    for (let day = 60; day >= 1; day--) {
+      const id = await startSession(db, carla);
+      const sets = Array.from({ length: 4 }, () => ({ exerciseId: bench, weight: 40 + next(60) * 2.5, reps: 1 + next(12), rpe: next(3) === 0 ? null : 6 + next(9) / 2 }));
+      await saveSession(db, carla, id, sessionSaveSchema.parse({ name: "Workout", unit: "kg", finished: true, sets }));
+      await db.update(workoutSessions).set({ startedAt: new Date(Date.now() - day * 86_400_000) }).where(eq(workoutSessions.id, id));
+    }
+    const today = await startSession(db, carla);
+    await saveSession(db, carla, today, sessionSaveSchema.parse({ name: "Workout", unit: "kg", finished: false, sets: [{ exerciseId: bench, weight: 60, reps: 5, rpe: null }] }));
+
+    const whole = await db
+      .select({ sessionId: sessionSets.sessionId, startedAt: workoutSessions.startedAt, exerciseId: sessionSets.exerciseId, weightKg: sessionSets.weightKg, reps: sessionSets.reps, rpe: sessionSets.rpe })
+      .from(sessionSets)
+      .innerJoin(workoutSessions, eq(workoutSessions.id, sessionSets.sessionId))
+      .where(and(eq(workoutSessions.userId, carla), ne(workoutSessions.id, today)))
+      .orderBy(desc(workoutSessions.startedAt), desc(workoutSessions.id), asc(sessionSets.position), asc(sessionSets.id));
+    expect(whole).toHaveLength(240);
+
+    const data = await loggerSession(db, carla, today);
+    const fromWhole = contextFromHistory(whole);
+    expect(data?.context.previous).toEqual(fromWhole.previous);
+    expect(data?.context.records).toEqual(fromWhole.records);
+    expect(data?.context.records.get(bench)?.length).toBeGreaterThan(0);
+    const started = data!.session.startedAt;
+    const [{ kept }] = await queryRows<{ kept: number }>(
+      db,
+      sql`SELECT count(*)::int AS kept FROM (${contextSetsQuery(carla, sql`${bench}::int`, { sessionId: sql`${today}::int`, startedAt: sql`${started.toISOString()}::timestamptz` })}) c`,
+    );
+    // Last time's 4 sets, and at most one per rep count (1-12) and RPE (null, 6-10 by halves).
+    expect(kept).toBeLessThan(whole.length);
+    expect(await loggingContext(db, carla, [bench], { sessionId: today, startedAt: started })).toEqual(fromWhole);
+  });
+});
+

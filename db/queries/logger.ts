@@ -12,7 +12,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { workoutSessions } from "@/db/schema";
 import type { ExerciseType } from "@/lib/training/types";
-import { contextFromHistory, type HistorySet, type LoggingContext, sessionViewColumns, type SessionSetView, type SessionView } from "./sessions";
+import { contextFromHistory, contextSetsQuery, type HistorySet, type LoggingContext, sessionViewColumns, type SessionSetView, type SessionView } from "./sessions";
 
 export type PlannedExerciseRow = {
   exerciseId: number;
@@ -57,26 +57,27 @@ function plannedJson(userId: number) {
 }
 
 /**
- * The athlete's sets of those exercises from earlier sessions (another session, started before this
- * one), newest session first: the rows loggingContext reads.
+ * The earlier sets the logging context needs (contextSetsQuery) of every exercise logged or planned
+ * in the session, newest session first: the rows loggingContext reads.
  */
 function historyJson(userId: number) {
+  const exerciseIds = sql`
+    SELECT s.exercise_id FROM session_sets s WHERE s.session_id = "workout_sessions"."id"
+    UNION
+    SELECT p.exercise_id FROM split_day_exercises p
+    JOIN split_days d ON d.id = p.split_day_id
+    JOIN splits sp ON sp.id = d.split_id AND sp.user_id = ${userId}
+    WHERE p.split_day_id = "workout_sessions"."split_day_id"`;
+  const sets = contextSetsQuery(userId, exerciseIds, {
+    sessionId: sql`"workout_sessions"."id"`,
+    startedAt: sql`"workout_sessions"."started_at"`,
+  });
   return sql<string | (Omit<HistorySet, "startedAt"> & { startedAt: string })[]>`(
     SELECT coalesce(json_agg(json_build_object(
-      'sessionId', h.session_id, 'startedAt', w.started_at, 'exerciseId', h.exercise_id,
-      'weightKg', h.weight_kg, 'reps', h.reps, 'rpe', h.rpe
-    ) ORDER BY w.started_at DESC, w.id DESC, h.position, h.id), '[]')
-    FROM session_sets h JOIN workout_sessions w ON w.id = h.session_id
-    WHERE w.user_id = ${userId}
-      AND w.id <> "workout_sessions"."id"
-      AND w.started_at < "workout_sessions"."started_at"
-      AND h.exercise_id IN (
-        SELECT s.exercise_id FROM session_sets s WHERE s.session_id = "workout_sessions"."id"
-        UNION
-        SELECT p.exercise_id FROM split_day_exercises p
-        JOIN split_days d ON d.id = p.split_day_id
-        JOIN splits sp ON sp.id = d.split_id AND sp.user_id = ${userId}
-        WHERE p.split_day_id = "workout_sessions"."split_day_id"))`;
+      'sessionId', c.session_id, 'startedAt', c.started_at, 'exerciseId', c.exercise_id,
+      'weightKg', c.weight_kg, 'reps', c.reps, 'rpe', c.rpe
+    ) ORDER BY c.started_at DESC, c.session_id DESC, c.position, c.id), '[]')
+    FROM (${sets}) c)`;
 }
 
 /** JSON columns arrive parsed from one driver and as text from another. */

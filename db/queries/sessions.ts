@@ -5,8 +5,8 @@ import "server-only";
  * in one transaction each time the logger syncs; that keeps saves idempotent, so a retry after a
  * dropped connection cannot duplicate sets.
  */
-import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lt, ne, sql } from "drizzle-orm";
-import type { DbOrTx } from "@/db/client";
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lt, type SQL, sql } from "drizzle-orm";
+import { type DbOrTx, queryRows } from "@/db/client";
 import { exercises, sessionSets, splitDays, splits, workoutSessions } from "@/db/schema";
 import { type SessionSave, setsToStore } from "@/lib/athlete/session-input";
 import { NotFoundError, UserFacingError } from "@/lib/errors";
@@ -232,9 +232,39 @@ export type LoggingContext = {
 };
 
 /**
- * What the logger needs about these exercises from before the session being logged ("earlier" =
- * another session, started before it), in one query. The logging page reads the same rows together
- * with the session (./logger); this serves an exercise added mid-session.
+ * The athlete's earlier sets of some exercises ("earlier" = another session, started before the
+ * current one) that the logging context needs, rather than the whole history, which grows with every
+ * workout: every set of each exercise's most recent earlier session ("last time"), and for each
+ * exercise, rep count and RPE, the heaviest set. At a given rep count and RPE a heavier set is at
+ * least as good for every record kind (heaviest weight, estimated 1RM, set volume), so recordHolders
+ * finds the same records among these as in the whole history, and the rows stay bounded.
+ *
+ * Columns: id, session_id, started_at, exercise_id, weight_kg, reps, rpe, position. `current` may
+ * refer to an outer query's row (the logging page's one-statement read does).
+ */
+export function contextSetsQuery(userId: number, exerciseIds: SQL, current: { sessionId: SQL; startedAt: SQL }): SQL {
+  return sql`
+    WITH earlier AS (
+      SELECT h.id, h.session_id, w.started_at, h.exercise_id, h.weight_kg, h.reps, h.rpe, h.position
+      FROM session_sets h JOIN workout_sessions w ON w.id = h.session_id
+      WHERE w.user_id = ${userId} AND w.id <> ${current.sessionId} AND w.started_at < ${current.startedAt}
+        AND h.exercise_id IN (${exerciseIds})
+    ), last_time AS (
+      SELECT DISTINCT ON (exercise_id) exercise_id, session_id FROM earlier
+      ORDER BY exercise_id, started_at DESC, session_id DESC
+    ), heaviest AS (
+      SELECT DISTINCT ON (exercise_id, reps, rpe) id FROM earlier
+      ORDER BY exercise_id, reps, rpe, weight_kg DESC, started_at DESC, session_id DESC
+    )
+    SELECT * FROM earlier
+    WHERE (exercise_id, session_id) IN (SELECT exercise_id, session_id FROM last_time)
+       OR id IN (SELECT id FROM heaviest)`;
+}
+
+/**
+ * What the logger needs about these exercises from before the session being logged, in one query.
+ * The logging page reads the same rows together with the session (./logger); this serves an exercise
+ * added mid-session.
  */
 export async function loggingContext(
   db: DbOrTx,
@@ -244,27 +274,28 @@ export async function loggingContext(
 ): Promise<LoggingContext> {
   const ids = [...new Set(exerciseIds)];
   if (ids.length === 0) return contextFromHistory([]);
-  const rows = await db
-    .select({
-      sessionId: sessionSets.sessionId,
-      startedAt: workoutSessions.startedAt,
-      exerciseId: sessionSets.exerciseId,
-      weightKg: sessionSets.weightKg,
-      reps: sessionSets.reps,
-      rpe: sessionSets.rpe,
-    })
-    .from(sessionSets)
-    .innerJoin(workoutSessions, eq(workoutSessions.id, sessionSets.sessionId))
-    .where(
-      and(
-        eq(workoutSessions.userId, userId),
-        inArray(sessionSets.exerciseId, ids),
-        ne(workoutSessions.id, current.sessionId),
-        lt(workoutSessions.startedAt, current.startedAt),
-      ),
-    )
-    .orderBy(desc(workoutSessions.startedAt), desc(workoutSessions.id), asc(sessionSets.position), asc(sessionSets.id));
-  return contextFromHistory(rows);
+  const sets = contextSetsQuery(
+    userId,
+    sql.join(ids.map((id) => sql`${id}::int`), sql`, `),
+    { sessionId: sql`${current.sessionId}::int`, startedAt: sql`${current.startedAt.toISOString()}::timestamptz` },
+  );
+  const rows = await queryRows<{ sessionId: number; startedAt: string | Date; exerciseId: number; weightKg: number | string; reps: number; rpe: number | string | null }>(
+    db,
+    sql`SELECT c.session_id AS "sessionId", c.started_at AS "startedAt", c.exercise_id AS "exerciseId",
+               c.weight_kg AS "weightKg", c.reps, c.rpe
+        FROM (${sets}) c
+        ORDER BY c.started_at DESC, c.session_id DESC, c.position, c.id`,
+  );
+  return contextFromHistory(
+    rows.map((r) => ({
+      sessionId: r.sessionId,
+      startedAt: new Date(r.startedAt),
+      exerciseId: r.exerciseId,
+      weightKg: Number(r.weightKg),
+      reps: r.reps,
+      rpe: r.rpe === null ? null : Number(r.rpe),
+    })),
+  );
 }
 
 /** One earlier set of an exercise, with the session it was logged in. */
