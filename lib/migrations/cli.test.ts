@@ -194,6 +194,8 @@ describe("npm run migrate", { timeout: 240_000 }, () => {
     expect(stale).toMatchObject({ status: "failed", error: expect.stringContaining("ended before the run finished") });
   });
 
+  // Postgres only: the CLI runs in another process, and a PGlite folder cannot be opened by two
+  // processes at once (the CLI exits 4 instead), so only a server has a run lock to contend for.
   it.runIf(usingPostgres)("exits 3 while another instance's run holds the lock", async () => {
     const database = pg!;
     const running = await startHeldRun(database, {

@@ -188,6 +188,7 @@ describe("one run at a time", () => {
     expect((await first.done).status).toBe("completed");
   });
 
+  // Postgres only: PGlite is one session in one process, so there is no second app instance to refuse.
   it.runIf(usingPostgres)("refuses a run from another app instance (a second connection pool)", async () => {
     const other = await openDatabase({ url: database.url });
     try {
