@@ -9,7 +9,7 @@ import { RunInProgressError, UnknownMigrationError } from "./errors";
 import { getRunProgress } from "./progress";
 import { reportChunks } from "./report";
 import { STALE_RUN_MESSAGE } from "./run-records";
-import { assessmentState, collect, gate, insertLegacyAssessments, startHeldRun, tableSnapshot } from "./test-support";
+import { assessmentState, collect, emptyMigrationTables, gate, insertLegacyAssessments, startHeldRun, tableSnapshot } from "./test-support";
 
 const ID = "equipment-single-choice";
 const admin = { userId: null, label: "test:admin" };
@@ -24,7 +24,7 @@ afterAll(async () => {
   await database?.drop();
 });
 beforeEach(async () => {
-  await database.db.execute(sql`TRUNCATE users, migration_runs, migration_run_items RESTART IDENTITY CASCADE`);
+  await emptyMigrationTables(database.db);
   ids = await insertLegacyAssessments(database.db, EQUIPMENT_CASES);
 });
 

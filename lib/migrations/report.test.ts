@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Writable } from "node:stream";
-import { sql } from "drizzle-orm";
 import { NotFoundError } from "@/lib/errors";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { runMigration } from "./engine";
 import { EQUIPMENT_CASES, expectedCounts } from "./equipment/fixtures";
 import { BASIC_WITHOUT_ITEMS_REASON } from "./equipment/rules";
 import { csvCell, reportChunks, writeReport } from "./report";
-import { collect, insertLegacyAssessments } from "./test-support";
+import { collect, emptyMigrationTables, insertLegacyAssessments } from "./test-support";
 
 let database: TestDatabase;
 let runId: number;
@@ -138,7 +137,7 @@ describe("writeReport", () => {
 // Last: it empties the tables the other tests read.
 describe("a run with nothing to report", () => {
   it("is valid JSON with an empty details list", async () => {
-    await database.db.execute(sql`TRUNCATE users, migration_runs, migration_run_items CASCADE`);
+    await emptyMigrationTables(database.db);
     const { run } = await runMigration(database, { migrationId: "equipment-single-choice", mode: "dry_run", startedBy: { label: "t" } });
     expect(JSON.parse(await collect(reportChunks(database.db, run.id, "json")))).toEqual({
       summary: { total_processed: 0, migrated: 0, flagged: 0, skipped: 0, errors: 0 },

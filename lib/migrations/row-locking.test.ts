@@ -5,7 +5,7 @@ import { createTestDatabase, type TestDatabase, usingPostgres } from "@/test/dat
 import { startMigrationRun } from "./engine";
 import { EQUIPMENT_CASES } from "./equipment/fixtures";
 import { listRunItems } from "./queries";
-import { assessmentState, gate, insertLegacyAssessments, startHeldRun } from "./test-support";
+import { assessmentState, emptyMigrationTables, gate, insertLegacyAssessments, startHeldRun } from "./test-support";
 
 // Two connections editing the same rows at once need a server: PGlite is one session in one
 // process, where a second "connection" simply waits for the open transaction to end.
@@ -24,7 +24,7 @@ describe.skipIf(!usingPostgres)("row locks against an athlete's concurrent edit 
     await database?.drop();
   });
   beforeEach(async () => {
-    await database.db.execute(sql`TRUNCATE users, migration_runs, migration_run_items RESTART IDENTITY CASCADE`);
+    await emptyMigrationTables(database.db);
     ids = await insertLegacyAssessments(database.db, EQUIPMENT_CASES);
   });
 

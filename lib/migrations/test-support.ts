@@ -66,6 +66,18 @@ export async function assessmentState(db: DbOrTx, id: number): Promise<Assessmen
   return row;
 }
 
+/**
+ * Empty the tables migration tests write, ids restarting at 1. `migration_run_items` is named
+ * because it has no foreign key to runs for TRUNCATE ... CASCADE to follow.
+ */
+export async function emptyMigrationTables(db: DbOrTx, options: { exercises?: boolean } = {}): Promise<void> {
+  await db.execute(
+    options.exercises
+      ? sql`TRUNCATE users, exercises, migration_runs, migration_run_items RESTART IDENTITY CASCADE`
+      : sql`TRUNCATE users, migration_runs, migration_run_items RESTART IDENTITY CASCADE`,
+  );
+}
+
 /** Resolves when `release` is called: lets a test hold a run between two batches. */
 export function gate(): { wait: Promise<void>; release(): void } {
   let release!: () => void;

@@ -6,7 +6,7 @@ import { runMigration } from "./engine";
 import { EQUIPMENT_CASES } from "./equipment/fixtures";
 import { UndoRefusedError } from "./errors";
 import { getRun, listRunItems } from "./queries";
-import { assessmentState, insertLegacyAssessments, tableSnapshot } from "./test-support";
+import { assessmentState, emptyMigrationTables, insertLegacyAssessments, tableSnapshot } from "./test-support";
 import { undoMigrationRun } from "./undo";
 
 const ID = "equipment-single-choice";
@@ -22,7 +22,7 @@ afterAll(async () => {
   await database?.drop();
 });
 beforeEach(async () => {
-  await database.db.execute(sql`TRUNCATE users, migration_runs, migration_run_items RESTART IDENTITY CASCADE`);
+  await emptyMigrationTables(database.db);
   ids = await insertLegacyAssessments(database.db, EQUIPMENT_CASES);
 });
 

@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { sql } from "drizzle-orm";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { runMigration } from "@/lib/migrations/engine";
-import { type LegacyAssessment, insertLegacyAssessments } from "@/lib/migrations/test-support";
+import { emptyMigrationTables, type LegacyAssessment, insertLegacyAssessments } from "@/lib/migrations/test-support";
 import { queryRows } from "@/db/client";
 import { MAY_NEED_CHANGE, equipmentSingleChoice } from "./migration";
 import { classifyEquipment } from "./rules";
@@ -34,7 +34,7 @@ describe("the SQL around the rules agrees with the rules", () => {
     const samples = fc
       .sample(fc.record({ equipment, items, needsReassessment: fc.boolean() }), 300)
       .filter((s) => noNul(s.equipment) && noNul(s.items));
-    await database.db.execute(sql`TRUNCATE users, migration_runs, migration_run_items RESTART IDENTITY CASCADE`);
+    await emptyMigrationTables(database.db);
     const rows: LegacyAssessment[] = samples.map((s, i) => ({ email: `p${i}@example.com`, ...s }));
     await insertLegacyAssessments(database.db, rows);
 

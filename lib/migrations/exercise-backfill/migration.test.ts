@@ -4,7 +4,7 @@ import { queryRows } from "@/db/client";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { runMigration } from "@/lib/migrations/engine";
 import { reportChunks } from "@/lib/migrations/report";
-import { collect, tableSnapshot } from "@/lib/migrations/test-support";
+import { collect, emptyMigrationTables, tableSnapshot } from "@/lib/migrations/test-support";
 import { undoMigrationRun } from "@/lib/migrations/undo";
 import { exerciseBackfill } from "./migration";
 
@@ -19,7 +19,7 @@ afterAll(async () => {
   await database?.drop();
 });
 beforeEach(async () => {
-  await database.db.execute(sql`TRUNCATE users, exercises, migration_runs, migration_run_items RESTART IDENTITY CASCADE`);
+  await emptyMigrationTables(database.db, { exercises: true });
   await database.db.execute(sql`INSERT INTO users (email) VALUES ('coach@example.com')`);
   // Imported rows: only some have difficulty and equipment; one custom exercise belongs to a user.
   await database.db.execute(sql`
