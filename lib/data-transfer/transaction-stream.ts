@@ -6,24 +6,7 @@
  */
 import type { PgTransactionConfig } from "drizzle-orm/pg-core";
 import type { Db, Tx } from "@/db/client";
-
-interface Deferred<T> {
-  promise: Promise<T>;
-  resolve(value: T): void;
-  reject(error: unknown): void;
-}
-
-function deferred<T>(): Deferred<T> {
-  let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  // A rejection nobody awaits (the consumer already stopped) must not crash the process.
-  promise.catch(() => {});
-  return { promise, resolve, reject };
-}
+import { deferred } from "@/lib/deferred";
 
 class ConsumerStopped extends Error {
   constructor() {

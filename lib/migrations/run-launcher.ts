@@ -13,6 +13,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Database, Tx } from "@/db/client";
 import { type MigrationRun, migrationRuns } from "@/db/schema";
+import { deferred } from "@/lib/deferred";
 import { InjectedFaultError, RunInProgressError, describeFailure, rootCause } from "./errors";
 import {
   type AnyRunMode,
@@ -53,22 +54,6 @@ export interface LaunchedRun {
   runId: number;
   /** Resolves when the run has ended, completed or failed; never rejects. */
   done: Promise<MigrationRun>;
-}
-
-interface Deferred<T> {
-  promise: Promise<T>;
-  resolve(value: T): void;
-  reject(error: unknown): void;
-}
-
-function deferred<T>(): Deferred<T> {
-  let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
 }
 
 async function inProgressError(database: Database, migrationId: string, self: LiveRun): Promise<RunInProgressError> {

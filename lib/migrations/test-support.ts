@@ -4,6 +4,7 @@
  */
 import { sql } from "drizzle-orm";
 import { type Database, type DbOrTx, queryRows } from "@/db/client";
+import { deferred } from "@/lib/deferred";
 import { type RunMigrationOptions, startMigrationRun } from "./engine";
 import type { LaunchedRun } from "./run-launcher";
 
@@ -80,9 +81,8 @@ export async function emptyMigrationTables(db: DbOrTx, options: { exercises?: bo
 
 /** Resolves when `release` is called: lets a test hold a run between two batches. */
 export function gate(): { wait: Promise<void>; release(): void } {
-  let release!: () => void;
-  const wait = new Promise<void>((resolve) => (release = resolve));
-  return { wait, release };
+  const opened = deferred<void>();
+  return { wait: opened.promise, release: () => opened.resolve() };
 }
 
 /**
