@@ -211,6 +211,27 @@ describe("one run at a time", () => {
     }
   });
 
+  // Postgres only: one server, two databases (two deployments, or two test databases at once).
+  it.runIf(usingPostgres)("calls a run stale even while another database on the server runs the same migration", async () => {
+    const elsewhere = await createTestDatabase();
+    try {
+      await insertLegacyAssessments(elsewhere.db, EQUIPMENT_CASES);
+      const running = await startHeldRun(elsewhere, { migrationId: ID, mode: "dry_run", startedBy: { label: "elsewhere" }, batchSize: 5 });
+      try {
+        const [stale] = await queryRows<{ id: number }>(
+          database.db,
+          sql`INSERT INTO migration_runs (migration_id, mode, started_by) VALUES (${ID}, 'apply', 'crashed') RETURNING id`,
+        );
+        expect(await getRunProgress(database, stale.id)).toMatchObject({ status: "failed", error: STALE_RUN_MESSAGE });
+      } finally {
+        running.release();
+      }
+      expect((await running.done).status).toBe("completed");
+    } finally {
+      await elsewhere.drop();
+    }
+  });
+
   it("takes over from a run whose process died, marking it failed and removing the items it wrote", async () => {
     const [stale] = await queryRows<{ id: number }>(
       database.db,

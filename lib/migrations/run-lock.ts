@@ -36,13 +36,16 @@ export async function tryTransactionLock(tx: Tx, migrationId: string): Promise<b
 
 /** Whether some session holds the migration's lock (Postgres only; read-only, takes nothing). */
 export async function isLockHeld(db: DbOrTx, migrationId: string): Promise<boolean> {
-  // pg_locks shows the two int4 keys as unsigned oids, with objsubid 2 for the two-key form.
+  // pg_locks shows the two int4 keys as unsigned oids, with objsubid 2 for the two-key form. It
+  // lists every database on the server, while advisory locks are per database: another database's
+  // run of the same migration (another deployment, a test database) is not this one's.
   const objid = migrationLockKey(migrationId) >>> 0;
   const [row] = await queryRows<{ held: boolean }>(
     db,
     sql`SELECT EXISTS (
           SELECT 1 FROM pg_locks
           WHERE locktype = 'advisory' AND granted AND objsubid = 2
+            AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
             AND classid = ${String(LOCK_NAMESPACE)}::text::oid AND objid = ${String(objid)}::text::oid
         ) AS held`,
   );
