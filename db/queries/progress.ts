@@ -29,20 +29,23 @@ export async function loggedExercises(db: DbOrTx, userId: number): Promise<{ id:
   return rows.map((r) => ({ ...r, setCount: Number(r.setCount), lastPerformedAt: r.lastPerformedAt ?? new Date(0) }));
 }
 
+/** A logged set with its session and when it was performed (HistorySet), selected from sets joined to sessions. */
+const historySetColumns = {
+  sessionId: sessionSets.sessionId,
+  exerciseId: sessionSets.exerciseId,
+  performedAt: workoutSessions.startedAt,
+  weightKg: sessionSets.weightKg,
+  reps: sessionSets.reps,
+  rpe: sessionSets.rpe,
+};
+
 /** Every set of the athlete's sessions (optionally of one exercise), in the order performed. */
 export async function historySets(db: DbOrTx, userId: number, options: { exerciseId?: number; since?: Date } = {}): Promise<HistorySet[]> {
   const conditions = [eq(workoutSessions.userId, userId)];
   if (options.exerciseId) conditions.push(eq(sessionSets.exerciseId, options.exerciseId));
   if (options.since) conditions.push(gte(workoutSessions.startedAt, options.since));
   return db
-    .select({
-      sessionId: sessionSets.sessionId,
-      exerciseId: sessionSets.exerciseId,
-      performedAt: workoutSessions.startedAt,
-      weightKg: sessionSets.weightKg,
-      reps: sessionSets.reps,
-      rpe: sessionSets.rpe,
-    })
+    .select(historySetColumns)
     .from(sessionSets)
     .innerJoin(workoutSessions, eq(workoutSessions.id, sessionSets.sessionId))
     .where(and(...conditions))
@@ -78,14 +81,7 @@ export async function recordsInSession(db: DbOrTx, userId: number, sessionId: nu
   const exerciseIds = await db.selectDistinct({ id: sessionSets.exerciseId }).from(sessionSets).where(eq(sessionSets.sessionId, sessionId));
   if (exerciseIds.length === 0) return [];
   const sets = await db
-    .select({
-      sessionId: sessionSets.sessionId,
-      exerciseId: sessionSets.exerciseId,
-      performedAt: workoutSessions.startedAt,
-      weightKg: sessionSets.weightKg,
-      reps: sessionSets.reps,
-      rpe: sessionSets.rpe,
-    })
+    .select(historySetColumns)
     .from(sessionSets)
     .innerJoin(workoutSessions, eq(workoutSessions.id, sessionSets.sessionId))
     .where(
