@@ -41,7 +41,8 @@ export interface CountComparison {
   difference: number;
 }
 
-const COMPARED = [
+/** The report summary's counts with their labels, in the order the dashboard shows them. */
+export const SUMMARY_COUNTS = [
   ["total_processed", "Total"],
   ["migrated", "Migrated"],
   ["flagged", "Flagged"],
@@ -51,7 +52,7 @@ const COMPARED = [
 
 /** A finished run's counts beside its preview's, so an admin sees at once what came out differently. */
 export function compareWithPreview(preview: Record<string, number>, run: Record<string, number>): CountComparison[] {
-  return COMPARED.map(([key, label]) => ({
+  return SUMMARY_COUNTS.map(([key, label]) => ({
     key,
     label,
     preview: preview[key] ?? 0,

@@ -7,20 +7,13 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { Dialog } from "@/components/admin/dialog";
 import type { ActionState } from "@/lib/auth/guards";
 import type { ProgressView } from "@/components/admin/run-progress";
+import { SUMMARY_COUNTS } from "@/app/admin/_lib/preview";
 
 interface PreviewStatus {
   preview: { runId: number; startedAt: string; summary: Record<string, number> } | null;
   stale: boolean;
   changes: string[];
 }
-
-const COUNTS = [
-  ["total_processed", "Total"],
-  ["migrated", "Migrated"],
-  ["flagged", "Flagged"],
-  ["skipped", "Skipped"],
-  ["errors", "Errors"],
-] as const;
 
 /**
  * The confirmation before a real run: the latest preview's counts, whether the data changed since
@@ -99,7 +92,7 @@ export function RunDialog({
               The latest preview (#{preview.runId}, {preview.startedAt.slice(0, 16).replace("T", " ")} UTC) found:
             </p>
             <dl aria-label="Latest preview" className="mt-2 grid grid-cols-3 gap-2 text-center sm:grid-cols-5">
-              {COUNTS.map(([key, label]) => (
+              {SUMMARY_COUNTS.map(([key, label]) => (
                 <div key={key} className="rounded-md bg-slate-50 p-2 ring-1 ring-slate-200">
                   <dt className="text-xs text-slate-600">{label}</dt>
                   <dd className="font-bold tabular-nums">{(preview.summary[key] ?? 0).toLocaleString("en")}</dd>
