@@ -8,7 +8,7 @@ import { type SQL, and, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/db/client";
 import { type MigrationRun, migrationRunItems, migrationRuns } from "@/db/schema";
 import { jsonParam } from "./json";
-import type { AnyRunMode, RunCounts } from "./live-runs";
+import { type AnyRunMode, type RunCounts, emptyCounts } from "./live-runs";
 import type { ItemStatus, SourceFingerprint, StartedBy, Verification } from "./types";
 
 export const STALE_RUN_MESSAGE =
@@ -112,12 +112,7 @@ export async function finishFailedRun(
       durationMs: durationSql,
       total: fields.total,
       processed: fields.processed,
-      migrated: 0,
-      flagged: 0,
-      skipped: 0,
-      errors: 0,
-      restored: 0,
-      conflicts: 0,
+      ...emptyCounts(),
       sourceFingerprint: fields.sourceFingerprint ?? null,
     })
     .where(eq(migrationRuns.id, runId));
