@@ -1,6 +1,6 @@
 /**
- * A fresh, migrated database for one test file: in-memory PGlite by default, or a brand-new database
- * on the Postgres server named by DATABASE_URL (dropped again by `drop`).
+ * Fresh databases for tests: in-memory PGlite by default, or a brand-new database on the Postgres
+ * server named by DATABASE_URL (dropped again by `drop`).
  */
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
@@ -14,11 +14,21 @@ export interface TestDatabase extends Database {
 
 export const usingPostgres = Boolean(process.env.DATABASE_URL);
 
+/** A fresh database with the app's schema. */
 export async function createTestDatabase(): Promise<TestDatabase> {
+  const database = await createBareDatabase();
+  await runSchemaMigrations(database);
+  return database;
+}
+
+/**
+ * A fresh database no schema migration has run on: in-memory PGlite, or a new database on the
+ * Postgres server named by DATABASE_URL (dropped by `drop`).
+ */
+export async function createBareDatabase(): Promise<TestDatabase> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     const database = await openDatabase({ dataDir: "memory" });
-    await runSchemaMigrations(database);
     return { ...database, drop: () => database.close() };
   }
   const name = `ironlog_t_${process.pid}_${randomBytes(4).toString("hex")}`;
@@ -27,7 +37,6 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const database = await openDatabase({ url: url.toString() });
-  await runSchemaMigrations(database);
   return {
     ...database,
     url: url.toString(),

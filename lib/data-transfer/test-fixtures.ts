@@ -3,10 +3,8 @@
  * exactly (microsecond timestamps, numerics, jsonb of every shape, quotes and newlines, NULLs,
  * a password hash, a bigint id, gaps in ids).
  */
-import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
-import postgres from "postgres";
-import { type Database, type Db, openDatabase, queryRows } from "@/db/client";
+import { type Db, queryRows } from "@/db/client";
 import {
   assessments,
   exerciseMuscles,
@@ -98,31 +96,4 @@ export function withoutHeader(dump: string): string {
 export async function rowCount(db: Db, table: string): Promise<number> {
   const [row] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)}`);
   return Number(row.n);
-}
-
-/**
- * A database no schema migration has run on: in-memory PGlite, or a new database on the Postgres
- * server named by DATABASE_URL (dropped by `drop`).
- */
-export async function createBareDatabase(): Promise<Database & { url?: string; drop(): Promise<void> }> {
-  const serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) {
-    const database = await openDatabase({ dataDir: "memory" });
-    return { ...database, drop: () => database.close() };
-  }
-  const name = `ironlog_bare_${process.pid}_${randomBytes(4).toString("hex")}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`CREATE DATABASE "${name}"`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString() });
-  return {
-    ...database,
-    url: url.toString(),
-    drop: async () => {
-      await database.close();
-      await admin.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await admin.end();
-    },
-  };
 }

@@ -2,14 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { queryRows, schemaMigrationStatus } from "@/db/client";
 import { users } from "@/db/schema";
-import { type TestDatabase, createTestDatabase } from "@/test/database";
+import { type TestDatabase, createBareDatabase, createTestDatabase } from "@/test/database";
 import { DataTransferError } from "./dump-format";
 import { type DumpSource, textDumpSource } from "./dump-source";
 import { exportAll } from "./export";
 import { importDump } from "./import";
 import { DUMP_TABLE_ORDER } from "./tables";
 import journal from "@/drizzle/meta/_journal.json";
-import { collect, createBareDatabase, insertSampleData, rowCount, withoutHeader } from "./test-fixtures";
+import { collect, insertSampleData, rowCount, withoutHeader } from "./test-fixtures";
 
 let source: TestDatabase;
 let target: TestDatabase;
