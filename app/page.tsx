@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { currentUser } from "@/lib/auth/session";
+import { currentUser } from "@/server/auth/session";
 import { ButtonLink } from "@/components/ui/button";
 
 const FEATURES = [

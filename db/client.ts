@@ -1,7 +1,8 @@
 /**
- * The one database client. PGlite (embedded Postgres in WASM, persisted in a local folder) when
- * DATABASE_URL is unset; the `postgres` driver when it is set. Both use the same Drizzle schema and
- * the same generated migrations in drizzle/. Nothing else in the codebase opens connections.
+ * The one database client factory. PGlite (embedded Postgres in WASM, persisted in a local folder) for
+ * a data folder; the `postgres` driver for a postgres:// URL. Both use the same Drizzle schema and the
+ * same generated migrations in drizzle/. Nothing else in the codebase opens connections; which database
+ * the app uses is decided from the environment in server/db.ts, never here.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -38,21 +39,16 @@ const PGLITE_EXTENSIONS = { pg_trgm };
 
 export const MIGRATIONS_FOLDER = path.join(/*turbopackIgnore: true*/ process.cwd(), "drizzle");
 
-export function embeddedDataDir(): string {
-  return path.resolve(/*turbopackIgnore: true*/ process.env.IRONLOG_DATA_DIR ?? ".data");
-}
+/**
+ * Where a database lives: a postgres:// URL, or an embedded PGlite folder (`memory` for an in-memory
+ * one, in tests). The caller decides (server/db.ts from the validated environment); nothing here reads it.
+ */
+export type DatabaseConfig =
+  | { url: string; /** Connection pool size. */ maxConnections?: number; dataDir?: never }
+  | { dataDir: string; url?: never };
 
-export interface OpenOptions {
-  /** A postgres:// URL; when absent, PGlite. */
-  url?: string;
-  /** PGlite data folder; `memory` for an in-memory database (tests). Defaults to `.data/pglite`. */
-  dataDir?: string;
-  /** Connection pool size for Postgres. */
-  maxConnections?: number;
-}
-
-/** Open a database. Callers own the result and must close it; the app shares one through getDatabase(). */
-export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
+/** Open a database. Callers own the result and must close it; the app shares one (server/db.ts). */
+export async function openDatabase(options: DatabaseConfig): Promise<Database> {
   if (options.url) {
     const client = postgres(options.url, {
       max: options.maxConnections ?? 10,
@@ -79,8 +75,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
     };
   }
 
-  const dataRoot = embeddedDataDir();
-  const dir = options.dataDir ?? path.join(dataRoot, "pglite");
+  const dir = path.resolve(/*turbopackIgnore: true*/ options.dataDir!);
   // PGlite does not create missing parent folders.
   fs.mkdirSync(path.dirname(dir), { recursive: true });
   // PGlite is one session in one process: a second process on the same folder would silently diverge.
@@ -148,38 +143,4 @@ export async function queryRows<T extends Record<string, unknown>>(db: DbOrTx, q
   const result = (await db.execute(query)) as unknown;
   if (Array.isArray(result)) return result as T[];
   return ((result as { rows?: T[] }).rows ?? []) as T[];
-}
-
-const globalForDb = globalThis as typeof globalThis & { __ironlogDatabase?: Promise<Database> };
-
-/**
- * The process-wide database, opened on first use. On the embedded database, pending schema migrations
- * are applied on open so `next dev` works on a fresh clone; on Postgres, operators run db:migrate.
- * A failed open is not cached, so one failed start does not poison every later request.
- */
-export function getDatabase(): Promise<Database> {
-  if (!globalForDb.__ironlogDatabase) {
-    const opening = (async () => {
-      const url = process.env.DATABASE_URL || undefined;
-      const database = await openDatabase({ url });
-      if (database.driver === "pglite") await runSchemaMigrations(database);
-      return database;
-    })();
-    globalForDb.__ironlogDatabase = opening;
-    opening.catch(() => {
-      if (globalForDb.__ironlogDatabase === opening) globalForDb.__ironlogDatabase = undefined;
-    });
-  }
-  return globalForDb.__ironlogDatabase;
-}
-
-export async function getDb(): Promise<Db> {
-  return (await getDatabase()).db;
-}
-
-/** Close the process-wide database (command-line tools call this before exiting). */
-export async function closeDatabase(): Promise<void> {
-  const opening = globalForDb.__ironlogDatabase;
-  globalForDb.__ironlogDatabase = undefined;
-  if (opening) await (await opening).close();
 }

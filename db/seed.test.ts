@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { queryRows } from "./client";
 import { assessments, exercises, sessionSets, users, workoutSessions } from "./schema";
 import { DEMO_ACCOUNTS, seedDemoData } from "./seed";
-import { verifyPassword } from "@/lib/auth/password";
+import { verifyPassword } from "@/server/auth/passwords";
 
 let database: TestDatabase;
 beforeAll(async () => {

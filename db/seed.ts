@@ -17,10 +17,10 @@ import {
   users,
   workoutSessions,
 } from "./schema";
-import { EXERCISE_LIBRARY } from "./seed-data/exercises";
-import { MUSCLES } from "./seed-data/muscles";
+import { EXERCISE_LIBRARY } from "@/db/seed-data/exercises";
+import { MUSCLES } from "@/db/seed-data/muscles";
 import { bulkSeedAssessments, seededRandom } from "./seed-assessments";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/server/auth/passwords";
 
 export const DEMO_PASSWORD = "ironlog-demo";
 

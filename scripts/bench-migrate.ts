@@ -15,8 +15,9 @@ import os from "node:os";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { type Database, openDatabase, queryRows, runSchemaMigrations } from "@/db/client";
-import { runMigration } from "@/lib/migrations/engine";
-import { type AssessmentRow, equipmentSingleChoice } from "@/lib/migrations/equipment/migration";
+import { env } from "@/server/env";
+import { runMigration } from "@/server/migrations/engine";
+import { type AssessmentRow, equipmentSingleChoice } from "@/server/migrations/equipment/migration";
 import { jsonParam, parseJsonColumn } from "@/lib/migrations/json";
 
 const NAIVE_SAMPLE = 5_000;
@@ -166,7 +167,7 @@ interface Row {
 }
 
 async function main(): Promise<void> {
-  const serverUrl = process.env.DATABASE_URL;
+  const serverUrl = env().DATABASE_URL;
   if (!serverUrl) usage("DATABASE_URL is not set: the benchmark needs a PostgreSQL server.");
   const sizes = parseSizes(process.argv.slice(2));
   const name = `ironlog_bench_${process.pid}_${randomBytes(3).toString("hex")}`;

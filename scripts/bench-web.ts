@@ -29,6 +29,14 @@ import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import postgres from "postgres";
+import { type DatabaseConfig, openDatabase, runSchemaMigrations } from "@/db/client";
+import { users } from "@/db/schema";
+import { seedDemoData } from "@/db/seed";
+import { hashPassword } from "@/server/auth/passwords";
+import { env as environment } from "@/server/env";
+import { saveAssessment } from "@/server/services/program";
+import { getGeneratedProgram } from "@/server/services/splits";
+import { startSession } from "@/server/services/sessions";
 
 const args = process.argv.slice(2);
 function option(name: string, fallback: number): number {
@@ -53,8 +61,9 @@ type Athlete = { email: string; sessionId: number; exerciseIds: number[]; cookie
 
 async function prepareDatabase(): Promise<{ env: Record<string, string>; athletes: Omit<Athlete, "cookie">[]; cleanup: () => Promise<void> }> {
   let env: Record<string, string>;
+  let config: DatabaseConfig;
   let cleanup = async () => {};
-  const serverUrl = process.env.DATABASE_URL;
+  const serverUrl = environment().DATABASE_URL;
   if (serverUrl) {
     const name = `ironlog_bench_${process.pid}`;
     const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
@@ -63,6 +72,7 @@ async function prepareDatabase(): Promise<{ env: Record<string, string>; athlete
     const url = new URL(serverUrl);
     url.pathname = `/${name}`;
     env = { DATABASE_URL: url.toString() };
+    config = { url: url.toString() };
     cleanup = async () => {
       if (!KEEP) await admin.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       await admin.end();
@@ -71,19 +81,11 @@ async function prepareDatabase(): Promise<{ env: Record<string, string>; athlete
     const dataDir = path.resolve(".data", "bench");
     fs.rmSync(dataDir, { recursive: true, force: true });
     env = { IRONLOG_DATA_DIR: dataDir, DATABASE_URL: "" };
+    config = { dataDir: path.join(dataDir, "pglite") };
   }
-  Object.assign(process.env, env);
 
-  // Imported after the environment is set: the client reads it when it opens.
-  const { openDatabase, runSchemaMigrations } = await import("@/db/client");
-  const { seedDemoData } = await import("@/db/seed");
-  const { hashPassword } = await import("@/lib/auth/password");
-  const { users } = await import("@/db/schema");
-  const { saveAssessment } = await import("@/db/queries/program");
-  const { getGeneratedProgram } = await import("@/db/queries/splits");
-  const { startSession } = await import("@/db/queries/sessions");
 
-  const database = await openDatabase({ url: env.DATABASE_URL || undefined });
+  const database = await openDatabase(config);
   const athletes: Omit<Athlete, "cookie">[] = [];
   try {
     await runSchemaMigrations(database);
@@ -312,7 +314,7 @@ async function firstLoadJs(athlete: Athlete, paths: string[]): Promise<{ path: s
 // ---- main ---------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
-  console.log(`Preparing ${ATHLETES} bench athletes on ${process.env.DATABASE_URL ? "PostgreSQL" : "embedded PGlite"}…`);
+  console.log(`Preparing ${ATHLETES} bench athletes on ${environment().DATABASE_URL ? "PostgreSQL" : "embedded PGlite"}…`);
   const { env, athletes: prepared, cleanup } = await prepareDatabase();
   const server = await startServer(env);
   try {

@@ -1,5 +1,5 @@
 import { type ParseArgsConfig, parseArgs } from "node:util";
-import { closeDatabase } from "@/db/client";
+import { closeDatabase } from "@/server/db";
 import { DataDirBusyError } from "@/db/data-dir-lock";
 
 /**

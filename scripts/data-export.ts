@@ -4,8 +4,8 @@
  * lib/data-transfer.
  */
 import fs from "node:fs";
-import { getDatabase } from "@/db/client";
-import { formatExportSummary, writeDump } from "@/lib/data-transfer";
+import { getDatabase } from "@/server/db";
+import { formatExportSummary, writeDump } from "@/server/data-transfer";
 import { parseFileCommand, runCli } from "./cli";
 
 const HELP = `Usage: npm run data:export -- FILE [--include-secrets] [--batch-size N]

@@ -2,8 +2,8 @@
  * npm run data:import-legacy -- FILE [--dry-run] [--strict]
  * Imports the old Django system's `manage.py dumpdata` JSON. Thin wrapper over lib/data-transfer.
  */
-import { getDatabase } from "@/db/client";
-import { formatLegacyImportReport, importLegacyDump, readLegacyDump } from "@/lib/data-transfer";
+import { getDatabase } from "@/server/db";
+import { formatLegacyImportReport, importLegacyDump, readLegacyDump } from "@/server/data-transfer";
 import { parseFileCommand, runCli } from "./cli";
 
 const HELP = `Usage: npm run data:import-legacy -- FILE [--dry-run] [--strict]

@@ -2,8 +2,8 @@
  * npm run data:import -- FILE [--dry-run] [--replace]
  * Loads an Ironlog dump into the database, all or nothing. Thin wrapper over lib/data-transfer.
  */
-import { getDatabase } from "@/db/client";
-import { type ImportStatus, fileDumpSource, formatImportReport, importDump } from "@/lib/data-transfer";
+import { getDatabase } from "@/server/db";
+import { type ImportStatus, fileDumpSource, formatImportReport, importDump } from "@/server/data-transfer";
 import { parseFileCommand, runCli } from "./cli";
 
 const HELP = `Usage: npm run data:import -- FILE [--dry-run] [--replace]

@@ -2,7 +2,8 @@
  * Apply pending schema migrations from drizzle/ to the configured database
  * (PGlite in .data/ when DATABASE_URL is unset, that Postgres otherwise).
  */
-import { closeDatabase, getDatabase, runSchemaMigrations, schemaMigrationStatus } from "@/db/client";
+import { runSchemaMigrations, schemaMigrationStatus } from "@/db/client";
+import { closeDatabase, getDatabase } from "@/server/db";
 import { runCli } from "./cli";
 
 await runCli(async () => {

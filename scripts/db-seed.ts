@@ -1,6 +1,7 @@
 /** Load the demo data into an empty database (PGlite in .data/, or DATABASE_URL). */
 import { count } from "drizzle-orm";
-import { getDatabase, runSchemaMigrations } from "@/db/client";
+import { runSchemaMigrations } from "@/db/client";
+import { getDatabase } from "@/server/db";
 import { users } from "@/db/schema";
 import { seedDemoData } from "@/db/seed";
 import { runCli } from "./cli";

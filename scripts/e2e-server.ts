@@ -8,7 +8,7 @@ import path from "node:path";
 
 const dataDir = path.resolve(".data", "e2e");
 fs.rmSync(dataDir, { recursive: true, force: true });
-const child = spawn("npx", ["tsx", "scripts/start.ts", ...process.argv.slice(2)], {
+const child = spawn("npx", ["tsx", "--conditions=react-server", "scripts/start.ts", ...process.argv.slice(2)], {
   stdio: "inherit",
   env: { ...process.env, IRONLOG_DATA_DIR: dataDir, DATABASE_URL: "" },
 });

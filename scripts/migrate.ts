@@ -3,7 +3,7 @@
  * [--format json|csv] [--undo RUN_ID] [--list] [--help]`; `npm run migrate:equipment -- ...` passes
  * the equipment migration's id. All the work is in lib/migrations/cli.ts.
  */
-import { runMigrateCommand } from "@/lib/migrations/cli";
+import { runMigrateCommand } from "@/server/migrations/cli";
 import { runCli } from "./cli";
 
 await runCli(() => runMigrateCommand(process.argv.slice(2)));

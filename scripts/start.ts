@@ -9,13 +9,11 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { count } from "drizzle-orm";
-import { closeDatabase, embeddedDataDir, getDatabase, runSchemaMigrations, schemaMigrationStatus } from "@/db/client";
+import { runSchemaMigrations, schemaMigrationStatus } from "@/db/client";
+import { closeDatabase, getDatabase } from "@/server/db";
 import { users } from "@/db/schema";
 import { seedDemoData } from "@/db/seed";
-import { authSecret, ConfigurationError } from "@/lib/env";
-
-const port = process.env.PORT ?? argValue("--port") ?? "3000";
-const embedded = !process.env.DATABASE_URL;
+import { authSecret, ConfigurationError, embeddedDataDir, env, usesEmbeddedDatabase } from "@/server/env";
 
 function argValue(flag: string): string | undefined {
   const i = process.argv.indexOf(flag);
@@ -25,7 +23,7 @@ function argValue(flag: string): string | undefined {
 async function prepareDatabase(): Promise<void> {
   const database = await getDatabase();
   try {
-    if (embedded) {
+    if (usesEmbeddedDatabase()) {
       await runSchemaMigrations(database);
       const [{ n }] = await database.db.select({ n: count() }).from(users);
       if (n === 0) {
@@ -48,7 +46,10 @@ async function prepareDatabase(): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  // Before the environment is first read: it is parsed once.
   (process.env as Record<string, string>).NODE_ENV = "production";
+  const port = argValue("--port") ?? String(env().PORT);
+  const embedded = usesEmbeddedDatabase();
   const secret = authSecret();
   await prepareDatabase();
 
@@ -61,7 +62,7 @@ async function main(): Promise<void> {
   console.log(`Ironlog on ${embedded ? `the embedded database (${embeddedDataDir()})` : "PostgreSQL"}: http://localhost:${port}`);
   const server = spawn("npx", ["next", "start", "-p", port], {
     stdio: "inherit",
-    env: { ...process.env, AUTH_SECRET: secret, AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "true" },
+    env: { ...process.env, AUTH_SECRET: secret, AUTH_TRUST_HOST: String(env().AUTH_TRUST_HOST) },
   });
   const stop = (signal: NodeJS.Signals) => server.kill(signal);
   process.on("SIGINT", stop);

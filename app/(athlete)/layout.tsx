@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
-import { requireUser } from "@/lib/auth/session";
-import { getAssessmentForUser } from "@/db/queries/assessments";
+import { requireUser } from "@/server/auth/session";
+import { getAssessmentForUser } from "@/server/queries/assessments";
 import { ReassessmentPrompt } from "@/components/layout/reassessment-prompt";
 import { TimeZoneCookie } from "@/components/athlete/time-zone-cookie";
 

@@ -2,11 +2,11 @@
 
 import { AuthError } from "next-auth";
 import { eq } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { getDb } from "@/server/db";
 import { users } from "@/db/schema";
-import { signIn, signOut } from "@/lib/auth/config";
-import { publicAction } from "@/lib/auth/guards";
-import { hashPassword } from "@/lib/auth/password";
+import { signIn, signOut } from "@/server/auth/config";
+import { publicAction } from "@/server/auth/guards";
+import { hashPassword } from "@/server/auth/passwords";
 import { safeRedirectPath, signInSchema, signUpSchema } from "@/lib/auth/schemas";
 import { UserFacingError } from "@/lib/errors";
 

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { requireAdmin } from "@/lib/auth/session";
+import { requireAdmin } from "@/server/auth/session";
 import { AdminNav } from "@/components/admin/admin-nav";
 
 /**

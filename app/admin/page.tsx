@@ -1,16 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getDatabase } from "@/db/client";
-import { countFlaggedUsers, listFlaggedUsers } from "@/db/queries/admin-flagged";
-import { databaseHealth } from "@/db/queries/admin-health";
-import { latestRunOf } from "@/db/queries/admin-runs";
-import { requireAdmin } from "@/lib/auth/session";
-import { dataMigrations } from "@/lib/migrations/registry";
+import { getDatabase } from "@/server/db";
+import { countFlaggedUsers, listFlaggedUsers } from "@/server/queries/admin-flagged";
+import { databaseHealth } from "@/server/queries/health";
+import { latestRunOf } from "@/server/queries/admin-runs";
+import { requireAdmin } from "@/server/auth/session";
+import { dataMigrations } from "@/server/migrations/registry";
 import { ButtonLink, buttonClasses } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Badge, StatusBadge, statusLabel } from "@/components/admin/badges";
 import { DateTime } from "@/components/admin/date-time";
-import { pendingCountOf } from "./_lib/pending-counts";
+import { pendingCountOf } from "@/server/migrations/pending-counts";
 
 export const metadata: Metadata = { title: "Admin" };
 

@@ -1,4 +1,4 @@
-import { roundEstimate } from "@/components/athlete/format";
+import { roundEstimate } from "./format";
 import type { LoggedSet } from "@/lib/training/types";
 import type { RepCountBest } from "@/lib/training/records";
 import { formatWeight, type WeightUnit } from "@/lib/training/units";

@@ -1,6 +1,6 @@
 /** Dates and durations as athletes read them, in their time zone. Shared by server and client components. */
 import type { OneRepMaxChartPoint } from "@/components/athlete/charts/one-rep-max-chart";
-import type { OneRepMaxPoint } from "@/lib/athlete/progress";
+import type { OneRepMaxPoint } from "@/lib/athlete/record-events";
 import { formatWeight, fromStoredKg, type WeightUnit } from "@/lib/training/units";
 
 export function formatDay(date: Date, timeZone?: string): string {

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { currentUser } from "@/lib/auth/session";
+import { currentUser } from "@/server/auth/session";
 import { signOutAction } from "@/app/(auth)/actions";
 import { MobileNav } from "./mobile-nav";
 

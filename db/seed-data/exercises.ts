@@ -13,8 +13,8 @@
  * `equipmentRequired`; household props (a chair, a door frame, a sofa to anchor the feet) are not
  * equipment and are said in the notes instead.
  */
-import type { EquipmentItem, GYM_ONLY_EQUIPMENT } from "@/lib/equipment";
-import type { Difficulty, ExerciseType } from "@/lib/training/types";
+import type { EquipmentItem, GYM_ONLY_EQUIPMENT } from "../../lib/equipment";
+import type { Difficulty, ExerciseType } from "../../lib/training/types";
 import type { MuscleName } from "./muscles";
 
 export type EquipmentName = EquipmentItem | (typeof GYM_ONLY_EQUIPMENT)[number];

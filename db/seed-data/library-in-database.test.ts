@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { createTestDatabase, type TestDatabase } from "@/test/database";
-import { exerciseMuscles, exercises, muscles } from "@/db/schema";
-import { canPerformWith } from "@/lib/equipment";
-import { generateProgram, type ProgramExerciseCandidate } from "@/lib/training/program";
+import { createTestDatabase, type TestDatabase } from "../../test/database";
+import { exerciseMuscles, exercises, muscles } from "../schema";
+import { canPerformWith } from "../../lib/equipment";
+import { generateProgram, type ProgramExerciseCandidate } from "../../lib/training/program";
 import { EXERCISE_LIBRARY } from "./exercises";
 import { MUSCLES } from "./muscles";
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { experienceLevel, trainingGoal } from "@/db/schema/assessments";
-import { exerciseType } from "@/db/schema/exercises";
-import { EQUIPMENT_ITEMS, GYM_ONLY_EQUIPMENT, type EquipmentChoice } from "@/lib/equipment";
-import { generateProgram } from "@/lib/training/program";
-import { splitTemplateFor } from "@/lib/training/program-templates";
-import { EXERCISE_TYPES, EXPERIENCE_LEVELS, TRAINING_GOALS } from "@/lib/training/types";
-import { WEEKLY_SET_TARGETS } from "@/lib/training/volume";
+import { experienceLevel, trainingGoal } from "../schema/assessments";
+import { exerciseType } from "../schema/exercises";
+import { EQUIPMENT_ITEMS, GYM_ONLY_EQUIPMENT, type EquipmentChoice } from "../../lib/equipment";
+import { generateProgram } from "../../lib/training/program";
+import { splitTemplateFor } from "../../lib/training/program-templates";
+import { EXERCISE_TYPES, EXPERIENCE_LEVELS, TRAINING_GOALS } from "../../lib/training/types";
+import { WEEKLY_SET_TARGETS } from "../../lib/training/volume";
 import { EXERCISE_LIBRARY } from "./exercises";
 import { MUSCLE_REGIONS, MUSCLES } from "./muscles";
 

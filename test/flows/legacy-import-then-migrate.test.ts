@@ -2,8 +2,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { queryRows } from "@/db/client";
-import { importLegacyDump, readLegacyDump } from "@/lib/data-transfer";
-import { runMigration } from "@/lib/migrations/engine";
+import { importLegacyDump, readLegacyDump } from "@/server/data-transfer";
+import { runMigration } from "@/server/migrations/engine";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 
 // The old system's data, end to end: import the sample Django dump (legacy equipment answers kept as

@@ -5,15 +5,15 @@ import { formatDay, formatDuration, plural } from "@/components/athlete/format";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { getAssessmentForUser } from "@/db/queries/assessments";
-import { recentRecords } from "@/db/queries/progress";
-import { listSessions, listSessionsInProgress, nextWorkout, sessionsBetween } from "@/db/queries/sessions";
+import { getAssessmentForUser } from "@/server/queries/assessments";
+import { recentRecords } from "@/server/queries/training-progress";
+import { listSessions, listSessionsInProgress, nextWorkout, sessionsBetween } from "@/server/services/sessions";
 import { formatTargets } from "@/lib/athlete/split-input";
 import { RECORD_LABELS } from "@/lib/training/records";
 import { formatWeight } from "@/lib/training/units";
 import { isoWeekOf } from "@/lib/training/volume";
-import { startSessionAction } from "../log/actions";
-import { athletePage, requestTimeZone } from "../_lib/context";
+import { startSessionAction } from "@/app/(athlete)/log/actions";
+import { athletePage, requestTimeZone } from "@/server/athlete-page";
 
 export const metadata: Metadata = { title: "Today" };
 

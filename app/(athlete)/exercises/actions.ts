@@ -3,10 +3,10 @@
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { getDb } from "@/db/client";
-import { createCustomExercise, deleteCustomExercise } from "@/db/queries/exercises";
+import { getDb } from "@/server/db";
+import { createCustomExercise, deleteCustomExercise } from "@/server/queries/exercises";
 import { customExerciseSchema } from "@/lib/athlete/custom-exercise";
-import { athleteAction } from "@/lib/auth/guards";
+import { athleteAction } from "@/server/auth/guards";
 import { NotFoundError } from "@/lib/errors";
 
 export const createCustomExerciseAction = athleteAction(customExerciseSchema, async (input, user) => {

@@ -4,13 +4,13 @@ import { EquipmentBadges } from "@/components/athlete/equipment-badges";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { getAssessmentForUser } from "@/db/queries/assessments";
-import { listExercises, listMuscles } from "@/db/queries/exercises";
+import { getAssessmentForUser } from "@/server/queries/assessments";
+import { listExercises, listMuscles } from "@/server/queries/exercises";
 import { equipmentPrefill } from "@/lib/athlete/assessment";
 import { DIFFICULTY_LABELS, EQUIPMENT_FILTER_VALUES, equipmentLabel, exerciseFiltersQuery, parseExerciseFilters } from "@/lib/athlete/exercise-filters";
 import { EQUIPMENT_ITEM_LABELS } from "@/lib/equipment";
 import { EXERCISE_TYPES } from "@/lib/training/types";
-import { athletePage } from "../_lib/context";
+import { athletePage } from "@/server/athlete-page";
 
 export const metadata: Metadata = { title: "Exercises" };
 

@@ -3,10 +3,10 @@
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { getDb } from "@/db/client";
-import { deleteSession, getSession, loggingContext, startSession } from "@/db/queries/sessions";
-import { listExerciseOptions } from "@/db/queries/exercises";
-import { athleteAction } from "@/lib/auth/guards";
+import { getDb } from "@/server/db";
+import { deleteSession, getSession, loggingContext, startSession } from "@/server/services/sessions";
+import { listExerciseOptions } from "@/server/queries/exercises";
+import { athleteAction } from "@/server/auth/guards";
 import type { ExerciseContext } from "@/lib/athlete/session-draft";
 import { NotFoundError } from "@/lib/errors";
 

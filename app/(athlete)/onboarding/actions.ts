@@ -2,10 +2,10 @@
 
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import { getDb } from "@/db/client";
-import { saveAssessment } from "@/db/queries/program";
+import { getDb } from "@/server/db";
+import { saveAssessment } from "@/server/services/program";
 import { assessmentSchema } from "@/lib/athlete/assessment";
-import { athleteAction } from "@/lib/auth/guards";
+import { athleteAction } from "@/server/auth/guards";
 
 /** Onboarding: store the answers and build the program, then show it. */
 export const saveOnboardingAction = athleteAction(assessmentSchema, async (answers, user) => {

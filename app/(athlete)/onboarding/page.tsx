@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { AssessmentForm } from "@/components/athlete/assessment-form";
 import { Card } from "@/components/ui/card";
-import { getAssessmentForUser } from "@/db/queries/assessments";
-import { assessmentDefaults } from "../_lib/assessment-defaults";
-import { athletePage } from "../_lib/context";
+import { getAssessmentForUser } from "@/server/queries/assessments";
+import { assessmentDefaults } from "@/components/athlete/assessment-defaults";
+import { athletePage } from "@/server/athlete-page";
 import { saveOnboardingAction } from "./actions";
 
 export const metadata: Metadata = { title: "Your assessment" };

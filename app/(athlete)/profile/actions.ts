@@ -2,9 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { getDb } from "@/db/client";
-import { updateProfile } from "@/db/queries/profile";
-import { athleteAction } from "@/lib/auth/guards";
+import { getDb } from "@/server/db";
+import { updateProfile } from "@/server/services/profile";
+import { athleteAction } from "@/server/auth/guards";
 import { WEIGHT_UNITS } from "@/lib/training/units";
 
 const profileSchema = z.object({

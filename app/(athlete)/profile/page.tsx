@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { AssessmentForm } from "@/components/athlete/assessment-form";
 import { Card, PageHeader } from "@/components/ui/card";
-import { getAssessmentForUser } from "@/db/queries/assessments";
-import { assessmentDefaults } from "../_lib/assessment-defaults";
-import { athletePage } from "../_lib/context";
-import { saveProfileAssessmentAction } from "../onboarding/actions";
+import { getAssessmentForUser } from "@/server/queries/assessments";
+import { assessmentDefaults } from "@/components/athlete/assessment-defaults";
+import { athletePage } from "@/server/athlete-page";
+import { saveProfileAssessmentAction } from "@/app/(athlete)/onboarding/actions";
 import { ProfileForm } from "./profile-form";
 
 export const metadata: Metadata = { title: "Profile" };

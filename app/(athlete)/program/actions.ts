@@ -3,10 +3,10 @@
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { getDb } from "@/db/client";
-import { regenerateProgram } from "@/db/queries/program";
-import { copySplit, getGeneratedProgram } from "@/db/queries/splits";
-import { athleteAction } from "@/lib/auth/guards";
+import { getDb } from "@/server/db";
+import { regenerateProgram } from "@/server/services/program";
+import { copySplit, getGeneratedProgram } from "@/server/services/splits";
+import { athleteAction } from "@/server/auth/guards";
 import { NotFoundError } from "@/lib/errors";
 
 export const regenerateProgramAction = athleteAction(z.object({}), async (_input, user) => {

@@ -7,12 +7,12 @@ import { ButtonLink } from "@/components/ui/button";
 import { BestsPerRepCountTable } from "@/components/athlete/bests-table";
 import { Card, PageHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { historySets, loggedExercises, recentRecords, weeklyVolume } from "@/db/queries/progress";
-import { oneRepMaxSeries } from "@/lib/athlete/progress";
+import { historySets, loggedExercises, recentRecords, weeklyVolume } from "@/server/queries/training-progress";
+import { oneRepMaxSeries } from "@/lib/athlete/record-events";
 import { bestsByRepCount, RECORD_LABELS } from "@/lib/training/records";
 import { formatWeight } from "@/lib/training/units";
 import { compareWeekWithTargets, isoWeekOf } from "@/lib/training/volume";
-import { athletePage, requestTimeZone } from "../_lib/context";
+import { athletePage, requestTimeZone } from "@/server/athlete-page";
 
 export const metadata: Metadata = { title: "Progress" };
 

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { Card } from "@/components/ui/card";
-import { getAssessmentForUser } from "@/db/queries/assessments";
+import { getAssessmentForUser } from "@/server/queries/assessments";
 import { equipmentPrefill } from "@/lib/athlete/assessment";
-import { athletePage } from "../_lib/context";
+import { athletePage } from "@/server/athlete-page";
 import { ReassessForm } from "./reassess-form";
 
 export const metadata: Metadata = { title: "Update your equipment" };

@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { getDb } from "@/db/client";
+import { getDb } from "@/server/db";
 import {
   addDayExercise,
   addSplitDay,
@@ -17,9 +17,9 @@ import {
   renameSplit,
   renameSplitDay,
   updateDayExercise,
-} from "@/db/queries/splits";
+} from "@/server/services/splits";
 import { addDayExerciseSchema, splitNameSchema, updateDayExerciseSchema } from "@/lib/athlete/split-input";
-import { athleteAction } from "@/lib/auth/guards";
+import { athleteAction } from "@/server/auth/guards";
 
 const id = z.coerce.number().int().positive();
 const direction = z.enum(["up", "down"]);

@@ -5,8 +5,8 @@ import { plural } from "@/components/athlete/format";
 import { NameForm } from "@/components/athlete/split-forms";
 import { Card, PageHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { listSplits } from "@/db/queries/splits";
-import { athletePage } from "../_lib/context";
+import { listSplits } from "@/server/services/splits";
+import { athletePage } from "@/server/athlete-page";
 import { createSplitAction, deleteSplitAction, moveSplitAction } from "./actions";
 
 export const metadata: Metadata = { title: "Splits" };

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { currentUser } from "@/lib/auth/session";
-import { SignInForm } from "../auth-forms";
+import { currentUser } from "@/server/auth/session";
+import { SignInForm } from "@/app/(auth)/auth-forms";
 
 export const metadata: Metadata = { title: "Sign in" };
 

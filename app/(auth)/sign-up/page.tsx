@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { currentUser } from "@/lib/auth/session";
-import { SignUpForm } from "../auth-forms";
+import { currentUser } from "@/server/auth/session";
+import { SignUpForm } from "@/app/(auth)/auth-forms";
 
 export const metadata: Metadata = { title: "Create your account" };
 

@@ -1,7 +1,7 @@
-import { getDb } from "@/db/client";
-import { defineRoute } from "@/lib/auth/guards";
-import { exportAll } from "@/lib/data-transfer/export";
-import { downloadResponse } from "../_lib/download";
+import { getDb } from "@/server/db";
+import { defineRoute } from "@/server/auth/guards";
+import { exportAll } from "@/server/data-transfer/export";
+import { downloadResponse } from "@/lib/http/download";
 
 export const dynamic = "force-dynamic";
 

@@ -1,15 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getDb } from "@/db/client";
-import { countFlaggedUsers, listFlaggedUsers } from "@/db/queries/admin-flagged";
-import { requireAdmin } from "@/lib/auth/session";
+import { getDb } from "@/server/db";
+import { countFlaggedUsers, listFlaggedUsers } from "@/server/queries/admin-flagged";
+import { requireAdmin } from "@/server/auth/session";
 import { PageHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { buttonClasses } from "@/components/ui/button";
 import { CopyEmailsButton } from "@/components/admin/copy-emails-button";
 import { Pager } from "@/components/admin/pager";
 import { DateTime } from "@/components/admin/date-time";
-import { idParam, type SearchParams } from "../_lib/params";
+import { idParam, type SearchParams } from "@/lib/search-params";
 import { TableScroll } from "@/components/admin/table-scroll";
 
 export const metadata: Metadata = { title: "Flagged users · Admin" };

@@ -1,9 +1,9 @@
 "use server";
 
 import { z } from "zod";
-import { getDb } from "@/db/client";
-import { type ActionState, adminAction } from "@/lib/auth/guards";
-import { type IntegrityReport, runIntegrityCheck } from "@/lib/integrity/run";
+import { getDb } from "@/server/db";
+import { type ActionState, adminAction } from "@/server/auth/guards";
+import { type IntegrityReport, runIntegrityCheck } from "@/server/integrity/run";
 
 /** Runs the data-integrity check on demand (it reads whole tables, so never on a page render). */
 export const runIntegrityCheckAction = adminAction(z.object({}), async (): Promise<ActionState<IntegrityReport>> => {

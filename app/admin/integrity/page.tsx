@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireAdmin } from "@/lib/auth/session";
+import { requireAdmin } from "@/server/auth/session";
 import { Card, PageHeader } from "@/components/ui/card";
 import { IntegrityCheck } from "./integrity-check";
 

@@ -1,16 +1,16 @@
 "use server";
 
 import { z } from "zod";
-import { getDatabase } from "@/db/client";
-import { type ActionState, adminAction } from "@/lib/auth/guards";
+import { getDatabase } from "@/server/db";
+import { type ActionState, adminAction } from "@/server/auth/guards";
 import { UserFacingError } from "@/lib/errors";
-import { startMigrationRun } from "@/lib/migrations/engine";
-import { getRunProgress } from "@/lib/migrations/progress";
-import { latestPreview } from "@/lib/migrations/queries";
-import { getDataMigration } from "@/lib/migrations/registry";
+import { startMigrationRun } from "@/server/migrations/engine";
+import { getRunProgress } from "@/server/migrations/run-progress";
+import { latestPreview } from "@/server/migrations/queries";
+import { getDataMigration } from "@/server/migrations/registry";
 import type { User } from "@/db/schema";
-import { previewStaleness } from "../_lib/preview";
-import { type ProgressView, progressView } from "../_lib/progress-view";
+import { previewStaleness } from "@/lib/migrations/preview-staleness";
+import { type ProgressView, progressView } from "@/server/migrations/progress-view";
 
 async function started(runId: number, message: string): Promise<ActionState<ProgressView>> {
   const progress = await getRunProgress(await getDatabase(), runId);

@@ -1,11 +1,11 @@
 "use server";
 
 import { z } from "zod";
-import { getDatabase } from "@/db/client";
-import { type ActionState, adminAction } from "@/lib/auth/guards";
-import { getRunProgress } from "@/lib/migrations/progress";
-import { startUndoRun } from "@/lib/migrations/undo";
-import { type ProgressView, progressView } from "../_lib/progress-view";
+import { getDatabase } from "@/server/db";
+import { type ActionState, adminAction } from "@/server/auth/guards";
+import { getRunProgress } from "@/server/migrations/run-progress";
+import { startUndoRun } from "@/server/migrations/undo";
+import { type ProgressView, progressView } from "@/server/migrations/progress-view";
 
 const undoSchema = z.object({ runId: z.coerce.number().int().positive() });
 

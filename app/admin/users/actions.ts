@@ -3,9 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { getDb } from "@/db/client";
-import { changeUserRole } from "@/db/queries/admin-users";
-import { adminAction } from "@/lib/auth/guards";
+import { getDb } from "@/server/db";
+import { changeUserRole } from "@/server/queries/admin-users";
+import { adminAction } from "@/server/auth/guards";
 
 const changeRoleSchema = z.object({
   userId: z.coerce.number().int().positive(),

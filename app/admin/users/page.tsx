@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
-import { getDb } from "@/db/client";
-import { ASSESSMENT_STATUS_LABELS, type AssessmentStatus, listUsers } from "@/db/queries/admin-users";
-import { requireAdmin } from "@/lib/auth/session";
+import { getDb } from "@/server/db";
+import { ASSESSMENT_STATUS_LABELS, type AssessmentStatus, listUsers } from "@/server/queries/admin-users";
+import { requireAdmin } from "@/server/auth/session";
 import { PageHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { SelectField, TextField } from "@/components/ui/field";
 import { buttonClasses } from "@/components/ui/button";
 import { Badge, type Tone } from "@/components/admin/badges";
 import { Pager } from "@/components/admin/pager";
-import { idParam, param, type SearchParams } from "../_lib/params";
+import { idParam, param, type SearchParams } from "@/lib/search-params";
 import { RoleChangeForm } from "./role-form";
 import { TableScroll } from "@/components/admin/table-scroll";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { BASIC_WITHOUT_ITEMS_REASON, type EquipmentAnswer, applyEquipmentOutcome, classifyEquipment, highestEquipmentChoice } from "./rules";
-import { type AssessmentRow, assessmentOutcome } from "./migration";
+import { type AssessmentRow, assessmentOutcome } from "@/server/migrations/equipment/migration";
 
 const answer = (equipment: unknown, equipmentItems?: unknown, needsReassessment = false): EquipmentAnswer => ({
   equipment,

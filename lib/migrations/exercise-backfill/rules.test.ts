@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { type ExerciseRow, exerciseOutcome } from "./migration";
+import { type ExerciseRow, exerciseOutcome } from "@/server/migrations/exercise-backfill/migration";
 import { type ExerciseBackfillInput, type ExerciseBackfillOutcome, classifyExerciseBackfill } from "./rules";
 
 const exercise = (type: unknown, difficulty: unknown, equipmentRequired: unknown): ExerciseBackfillInput => ({

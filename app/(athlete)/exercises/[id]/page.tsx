@@ -9,14 +9,14 @@ import { FORMULA_NOTE } from "@/components/athlete/formula-note";
 import { Notice } from "@/components/athlete/notice";
 import { BestsPerRepCountTable } from "@/components/athlete/bests-table";
 import { Card, PageHeader } from "@/components/ui/card";
-import { getExercise } from "@/db/queries/exercises";
-import { historySets } from "@/db/queries/progress";
+import { getExercise } from "@/server/queries/exercises";
+import { historySets } from "@/server/queries/training-progress";
 import { DIFFICULTY_LABELS } from "@/lib/athlete/exercise-filters";
-import { oneRepMaxSeries } from "@/lib/athlete/progress";
+import { oneRepMaxSeries } from "@/lib/athlete/record-events";
 import { bestsByRepCount } from "@/lib/training/records";
 import { formatWeight } from "@/lib/training/units";
-import { athletePage, idParam, requestTimeZone } from "../../_lib/context";
-import { deleteCustomExerciseAction } from "../actions";
+import { athletePage, idParam, requestTimeZone } from "@/server/athlete-page";
+import { deleteCustomExerciseAction } from "@/app/(athlete)/exercises/actions";
 
 export const metadata: Metadata = { title: "Exercise" };
 

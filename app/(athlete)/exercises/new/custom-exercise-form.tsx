@@ -8,7 +8,7 @@ import { CUSTOM_EXERCISE_EQUIPMENT, CUSTOM_EXERCISE_MUSCLE_ROWS } from "@/lib/at
 import { DIFFICULTY_LABELS, equipmentLabel } from "@/lib/athlete/exercise-filters";
 import { EQUIPMENT_ITEM_LABELS } from "@/lib/equipment";
 import { EXERCISE_TYPES } from "@/lib/training/types";
-import { createCustomExerciseAction } from "../actions";
+import { createCustomExerciseAction } from "@/app/(athlete)/exercises/actions";
 
 export function CustomExerciseForm({ muscles }: { muscles: { id: number; name: string; region: string }[] }) {
   const { state, dispatch, pending, onSubmit, errors, values } = useFormAction(createCustomExerciseAction);

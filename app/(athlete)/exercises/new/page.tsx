@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
-import { listMuscles } from "@/db/queries/exercises";
-import { athletePage } from "../../_lib/context";
+import { listMuscles } from "@/server/queries/exercises";
+import { athletePage } from "@/server/athlete-page";
 import { CustomExerciseForm } from "./custom-exercise-form";
 
 export const metadata: Metadata = { title: "Add an exercise" };

@@ -6,13 +6,13 @@ import { formatDateTime, formatDuration, roundEstimate } from "@/components/athl
 import { Notice } from "@/components/athlete/notice";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
-import { recordsInSession } from "@/db/queries/progress";
-import { getSession, sessionOrigin } from "@/db/queries/sessions";
+import { recordsInSession } from "@/server/queries/training-progress";
+import { getSession, sessionOrigin } from "@/server/services/sessions";
 import { estimateOneRepMax } from "@/lib/training/one-rep-max";
 import { RECORD_LABELS } from "@/lib/training/records";
 import { formatWeight } from "@/lib/training/units";
-import { athletePage, idParam, requestTimeZone } from "../../_lib/context";
-import { deleteSessionAction } from "../../log/actions";
+import { athletePage, idParam, requestTimeZone } from "@/server/athlete-page";
+import { deleteSessionAction } from "@/app/(athlete)/log/actions";
 
 export const metadata: Metadata = { title: "Session" };
 

@@ -3,11 +3,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActionButton } from "@/components/athlete/action-button";
 import { SessionLogger } from "@/components/athlete/logger/session-logger";
-import { loggerSession } from "@/db/queries/logger";
+import { loggerSession } from "@/server/queries/logger";
 import { draftFromServer, type PlannedExercise } from "@/lib/athlete/session-draft";
 import type { LoggedSet } from "@/lib/training/types";
-import { athletePage, idParam, requestTimeZone } from "../../_lib/context";
-import { deleteSessionAction, exerciseContextAction, exerciseOptionsAction } from "../actions";
+import { athletePage, idParam, requestTimeZone } from "@/server/athlete-page";
+import { deleteSessionAction, exerciseContextAction, exerciseOptionsAction } from "@/app/(athlete)/log/actions";
 
 export const metadata: Metadata = { title: "Log" };
 

@@ -5,11 +5,11 @@ import { ActionButton } from "@/components/athlete/action-button";
 import { Notice } from "@/components/athlete/notice";
 import { NameForm, TargetsForm } from "@/components/athlete/split-forms";
 import { Card, PageHeader } from "@/components/ui/card";
-import { listExerciseOptions } from "@/db/queries/exercises";
-import { getSplit } from "@/db/queries/splits";
+import { listExerciseOptions } from "@/server/queries/exercises";
+import { getSplit } from "@/server/services/splits";
 import { formatTargets } from "@/lib/athlete/split-input";
-import { startSessionAction } from "../../log/actions";
-import { athletePage, idParam } from "../../_lib/context";
+import { startSessionAction } from "@/app/(athlete)/log/actions";
+import { athletePage, idParam } from "@/server/athlete-page";
 import {
   addDayAction,
   addDayExerciseAction,
@@ -21,7 +21,7 @@ import {
   renameDayAction,
   renameSplitAction,
   updateDayExerciseAction,
-} from "../actions";
+} from "@/app/(athlete)/splits/actions";
 
 export const metadata: Metadata = { title: "Edit split" };
 

@@ -1,8 +1,8 @@
-import { getDb } from "@/db/client";
-import { allFlaggedUsers } from "@/db/queries/admin-flagged";
-import { defineRoute } from "@/lib/auth/guards";
-import { csvLine } from "@/lib/migrations/report";
-import { downloadResponse } from "../../_lib/download";
+import { getDb } from "@/server/db";
+import { allFlaggedUsers } from "@/server/queries/admin-flagged";
+import { defineRoute } from "@/server/auth/guards";
+import { csvLine } from "@/server/migrations/report";
+import { downloadResponse } from "@/lib/http/download";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
-import { getDb } from "@/db/client";
-import { allFlaggedUsers } from "@/db/queries/admin-flagged";
-import { defineRoute } from "@/lib/auth/guards";
-import { textStream } from "../../_lib/download";
+import { getDb } from "@/server/db";
+import { allFlaggedUsers } from "@/server/queries/admin-flagged";
+import { defineRoute } from "@/server/auth/guards";
+import { textStream } from "@/lib/http/download";
 
 export const dynamic = "force-dynamic";
 

@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getDb } from "@/db/client";
-import { requireAdmin } from "@/lib/auth/session";
-import { integrityTable } from "@/lib/integrity/catalogue";
-import { listOffendingRows } from "@/lib/integrity/run";
+import { getDb } from "@/server/db";
+import { requireAdmin } from "@/server/auth/session";
+import { integrityTable } from "@/server/integrity/catalogue";
+import { listOffendingRows } from "@/server/integrity/run";
 import { PageHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pager } from "@/components/admin/pager";
-import { param, type SearchParams } from "../../_lib/params";
+import { param, type SearchParams } from "@/lib/search-params";
 import { TableScroll } from "@/components/admin/table-scroll";
 
 export const metadata: Metadata = { title: "Offending rows · Admin" };

@@ -1,6 +1,6 @@
-import { getDb } from "@/db/client";
-import { defineRoute } from "@/lib/auth/guards";
-import { runIntegrityCheck } from "@/lib/integrity/run";
+import { getDb } from "@/server/db";
+import { defineRoute } from "@/server/auth/guards";
+import { runIntegrityCheck } from "@/server/integrity/run";
 
 export const dynamic = "force-dynamic";
 

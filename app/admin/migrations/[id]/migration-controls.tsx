@@ -6,8 +6,8 @@ import { Button } from "@/components/ui/button";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { ActionToast } from "@/components/admin/action-toast";
 import { type ProgressView, RunProgress } from "@/components/admin/run-progress";
-import type { ActionState } from "@/lib/auth/guards";
-import { previewMigrationAction, runMigrationAction } from "../actions";
+import type { ActionState } from "@/server/auth/guards";
+import { previewMigrationAction, runMigrationAction } from "@/app/admin/migrations/actions";
 import { RunDialog } from "./run-dialog";
 
 const idle: ActionState<ProgressView> = { status: "idle" };

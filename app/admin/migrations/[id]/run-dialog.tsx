@@ -5,9 +5,9 @@ import { Button } from "@/components/ui/button";
 import { FormMessage, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Dialog } from "@/components/admin/dialog";
-import type { ActionState } from "@/lib/auth/guards";
+import type { ActionState } from "@/server/auth/guards";
 import type { ProgressView } from "@/components/admin/run-progress";
-import { SUMMARY_COUNTS } from "@/app/admin/_lib/preview";
+import { SUMMARY_COUNTS } from "@/lib/migrations/preview-staleness";
 
 interface PreviewStatus {
   preview: { runId: number; startedAt: string; summary: Record<string, number> } | null;

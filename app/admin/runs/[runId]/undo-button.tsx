@@ -7,8 +7,8 @@ import { FormMessage } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Dialog } from "@/components/admin/dialog";
 import { type ProgressView, RunProgress } from "@/components/admin/run-progress";
-import type { ActionState } from "@/lib/auth/guards";
-import { undoRunAction } from "../actions";
+import type { ActionState } from "@/server/auth/guards";
+import { undoRunAction } from "@/app/admin/runs/actions";
 
 const idle: ActionState<ProgressView> = { status: "idle" };
 

@@ -1,6 +1,6 @@
-import { getDb } from "@/db/client";
-import { saveSession } from "@/db/queries/sessions";
-import { defineRoute } from "@/lib/auth/guards";
+import { getDb } from "@/server/db";
+import { saveSession } from "@/server/services/sessions";
+import { defineRoute } from "@/server/auth/guards";
 import { issuesByPath, sessionSaveSchema } from "@/lib/athlete/session-input";
 import { UserFacingError } from "@/lib/errors";
 

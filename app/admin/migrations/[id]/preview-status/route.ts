@@ -1,10 +1,10 @@
-import { getDb } from "@/db/client";
-import { defineRoute } from "@/lib/auth/guards";
+import { getDb } from "@/server/db";
+import { defineRoute } from "@/server/auth/guards";
 import { NotFoundError } from "@/lib/errors";
-import { migrationSummaryOf } from "@/lib/migrations/engine";
-import { latestPreview } from "@/lib/migrations/queries";
-import { findDataMigration } from "@/lib/migrations/registry";
-import { previewStaleness } from "../../../_lib/preview";
+import { migrationSummaryOf } from "@/server/migrations/engine";
+import { latestPreview } from "@/server/migrations/queries";
+import { findDataMigration } from "@/server/migrations/registry";
+import { previewStaleness } from "@/lib/migrations/preview-staleness";
 
 export const dynamic = "force-dynamic";
 

@@ -1,10 +1,10 @@
-import { getDatabase } from "@/db/client";
-import { runningRunOf } from "@/db/queries/admin-runs";
-import { defineRoute } from "@/lib/auth/guards";
+import { getDatabase } from "@/server/db";
+import { runningRunOf } from "@/server/queries/admin-runs";
+import { defineRoute } from "@/server/auth/guards";
 import { NotFoundError } from "@/lib/errors";
-import { getRunProgress } from "@/lib/migrations/progress";
-import { findDataMigration } from "@/lib/migrations/registry";
-import { progressView } from "../../../_lib/progress-view";
+import { getRunProgress } from "@/server/migrations/run-progress";
+import { findDataMigration } from "@/server/migrations/registry";
+import { progressView } from "@/server/migrations/progress-view";
 
 export const dynamic = "force-dynamic";
 

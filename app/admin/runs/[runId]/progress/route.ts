@@ -1,9 +1,9 @@
-import { getDatabase } from "@/db/client";
-import { defineRoute } from "@/lib/auth/guards";
+import { getDatabase } from "@/server/db";
+import { defineRoute } from "@/server/auth/guards";
 import { NotFoundError } from "@/lib/errors";
-import { getRunProgress } from "@/lib/migrations/progress";
-import { runIdOrNotFound } from "../../../_lib/params";
-import { progressView } from "../../../_lib/progress-view";
+import { getRunProgress } from "@/server/migrations/run-progress";
+import { runIdOrNotFound } from "@/lib/search-params";
+import { progressView } from "@/server/migrations/progress-view";
 
 export const dynamic = "force-dynamic";
 

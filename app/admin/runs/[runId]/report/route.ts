@@ -1,10 +1,10 @@
-import { getDb } from "@/db/client";
-import { defineRoute } from "@/lib/auth/guards";
+import { getDb } from "@/server/db";
+import { defineRoute } from "@/server/auth/guards";
 import { NotFoundError, UserFacingError } from "@/lib/errors";
-import { getRun } from "@/lib/migrations/queries";
-import { REPORT_FORMATS, type ReportFormat, reportChunks, reportDownload } from "@/lib/migrations/report";
-import { downloadResponse } from "../../../_lib/download";
-import { runIdOrNotFound } from "../../../_lib/params";
+import { getRun } from "@/server/migrations/queries";
+import { REPORT_FORMATS, type ReportFormat, reportChunks, reportDownload } from "@/server/migrations/report";
+import { downloadResponse } from "@/lib/http/download";
+import { runIdOrNotFound } from "@/lib/search-params";
 
 export const dynamic = "force-dynamic";
 

@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { type HistorySet, oneRepMaxSeries, recordEvents } from "./record-events";
+
+const day = (n: number) => new Date(Date.UTC(2025, 0, n, 18));
+const set = (sessionId: number, n: number, weightKg: number, reps: number, rpe: number | null = null, exerciseId = 1): HistorySet => ({
+  sessionId,
+  exerciseId,
+  performedAt: day(n),
+  weightKg,
+  reps,
+  rpe,
+});
+
+describe("oneRepMaxSeries", () => {
+  it("charts each session's best estimate and names its formula", () => {
+    const series = oneRepMaxSeries([set(1, 1, 100, 5), set(1, 1, 100, 3), set(2, 4, 100, 5, 8)]);
+    expect(series.map((p) => [p.sessionId, p.estimateKg, p.formula])).toEqual([
+      [1, 112.5, "Brzycki"],
+      [2, 120, "Brzycki, adjusted for RPE 8"],
+    ]);
+  });
+
+  it("leaves out sets too long to estimate from, and bodyweight sets", () => {
+    expect(oneRepMaxSeries([set(1, 1, 40, 25), set(2, 2, 0, 10)])).toEqual([]);
+  });
+
+  it("orders points by date whatever the input order", () => {
+    expect(oneRepMaxSeries([set(2, 5, 100, 5), set(1, 1, 90, 5)]).map((p) => p.sessionId)).toEqual([1, 2]);
+  });
+});
+
+describe("recordEvents", () => {
+  it("lists sets that beat an earlier best, not first attempts", () => {
+    const events = recordEvents([set(1, 1, 100, 5), set(1, 1, 90, 5), set(2, 3, 105, 5), set(3, 5, 100, 5)]);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ sessionId: 2, set: { weightKg: 105, reps: 5 } });
+    expect(events[0].records.map((r) => [r.kind, r.previous])).toEqual([
+      ["heaviest_weight", 100],
+      ["best_estimated_one_rep_max", 112.5],
+      ["best_set_volume", 500],
+    ]);
+  });
+
+  it("keeps each exercise's records apart", () => {
+    const events = recordEvents([set(1, 1, 100, 5, null, 1), set(1, 1, 50, 5, null, 2), set(2, 3, 60, 5, null, 2)]);
+    expect(events.map((e) => e.exerciseId)).toEqual([2]);
+  });
+
+  it("compares a second heavier set of the same session with the first", () => {
+    const events = recordEvents([set(1, 1, 20, 8), set(1, 1, 22.5, 8), set(1, 1, 25, 8)]);
+    expect(events.map((e) => e.set.weightKg)).toEqual([22.5, 25]);
+  });
+});

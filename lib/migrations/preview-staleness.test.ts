@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { compareWithPreview, previewStaleness } from "./preview-staleness";
+
+const preview = { rows: 155, maxId: 155, maxUpdatedAt: "2026-01-01T10:00:00.123456+00:00" };
+
+describe("previewStaleness", () => {
+  it("keeps a preview of unchanged data", () => {
+    expect(previewStaleness(preview, { ...preview })).toEqual({ stale: false, changes: [] });
+  });
+
+  it("calls a preview stale when rows were added", () => {
+    expect(previewStaleness(preview, { ...preview, rows: 157, maxId: 157 })).toEqual({
+      stale: true,
+      changes: ["2 rows added (155 → 157)."],
+    });
+  });
+
+  it("calls a preview stale when a row was removed", () => {
+    expect(previewStaleness(preview, { ...preview, rows: 154 }).changes).toEqual(["1 row removed (155 → 154)."]);
+  });
+
+  it("notices one row added and another removed (same count)", () => {
+    expect(previewStaleness(preview, { ...preview, maxId: 156 }).changes).toEqual(["Rows were added and removed."]);
+  });
+
+  it("calls a preview stale when a row was edited", () => {
+    expect(previewStaleness(preview, { ...preview, maxUpdatedAt: "2026-01-02T00:00:00+00:00" })).toEqual({
+      stale: true,
+      changes: ["Rows were edited since the preview."],
+    });
+  });
+
+  it("treats a preview without a fingerprint as stale", () => {
+    expect(previewStaleness(null, preview).stale).toBe(true);
+  });
+
+  it("compares an empty table with itself", () => {
+    const empty = { rows: 0, maxId: null, maxUpdatedAt: null };
+    expect(previewStaleness(empty, { ...empty }).stale).toBe(false);
+  });
+});
+
+describe("compareWithPreview", () => {
+  it("sets every count beside the preview's, with the difference", () => {
+    const rows = compareWithPreview(
+      { total_processed: 155, migrated: 20, flagged: 10, skipped: 120, errors: 5 },
+      { total_processed: 156, migrated: 20, flagged: 11, skipped: 120, errors: 5 },
+    );
+    expect(rows.map((r) => [r.label, r.preview, r.run, r.difference])).toEqual([
+      ["Total", 155, 156, 1],
+      ["Migrated", 20, 20, 0],
+      ["Flagged", 10, 11, 1],
+      ["Skipped", 120, 120, 0],
+      ["Errors", 5, 5, 0],
+    ]);
+  });
+});

@@ -1,0 +1,31 @@
+import "server-only";
+import { cookies } from "next/headers";
+import { notFound } from "next/navigation";
+import { getDb } from "./db";
+import { safeTimeZone } from "@/lib/athlete/calendar";
+import { requireUser } from "@/server/auth/session";
+
+/** What every athlete page starts with: the signed-in user (or a redirect to sign-in) and the database. */
+export async function athletePage(returnTo: string) {
+  const [user, db] = await Promise.all([requireUser(returnTo), getDb()]);
+  return { user, db };
+}
+
+/** The athlete's time zone, from the cookie their browser sets (components/athlete/time-zone-cookie). */
+export async function requestTimeZone(): Promise<string> {
+  return safeTimeZone((await cookies()).get("tz")?.value);
+}
+
+/** A positive integer id from a URL segment, or the 404 page. */
+export function idParam(value: string): number {
+  if (!/^\d{1,9}$/.test(value)) notFound();
+  const id = Number(value);
+  if (id <= 0) notFound();
+  return id;
+}
+
+/** A positive page number from the query string, defaulting to 1. */
+export function pageParam(value: string | string[] | undefined): number {
+  const raw = Array.isArray(value) ? value[0] : value;
+  return raw && /^\d{1,6}$/.test(raw) && Number(raw) > 0 ? Number(raw) : 1;
+}

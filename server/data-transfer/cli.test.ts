@@ -1,0 +1,110 @@
+/**
+ * The command-line scripts, run as an operator would (`npm run data:...` is `tsx scripts/...`), against
+ * a temporary embedded database, or a fresh Postgres database when DATABASE_URL is set.
+ */
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type TestDatabase, createTestDatabase, usingPostgres } from "@/test/database";
+import { TSX, scriptArgs } from "@/test/scripts";
+
+const run = promisify(execFile);
+let workDir: string;
+let postgresTarget: TestDatabase | undefined;
+let env: NodeJS.ProcessEnv;
+
+interface Outcome {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function script(name: string, ...args: string[]): Promise<Outcome> {
+  try {
+    const { stdout, stderr } = await run(TSX, scriptArgs(name, args), { env, cwd: process.cwd() });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+beforeAll(async () => {
+  workDir = fs.mkdtempSync(path.join(os.tmpdir(), "ironlog-data-cli-"));
+  env = { ...process.env, IRONLOG_DATA_DIR: path.join(workDir, "data") };
+  delete env.DATABASE_URL;
+  if (usingPostgres) {
+    postgresTarget = await createTestDatabase();
+    env.DATABASE_URL = postgresTarget.url;
+  }
+});
+
+afterAll(async () => {
+  await postgresTarget?.drop();
+  fs.rmSync(workDir, { recursive: true, force: true });
+});
+
+describe("data scripts", () => {
+  it("data:import-legacy imports the sample and exits 0, reporting rejections", async () => {
+    const result = await script("data-import-legacy", "samples/legacy-dumpdata.json");
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("Imported 96 row(s); 15 record(s) rejected and left out.");
+    expect(result.stdout).toContain('workouts.workout 9: type: unknown type "Kettlebell"');
+  });
+
+  it("data:import-legacy --strict refuses with exit 1 when records are rejected", async () => {
+    const result = await script("data-import-legacy", "samples/legacy-dumpdata.json", "--strict", "--dry-run");
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("Refused (strict)");
+  });
+
+  it("data:export writes the dump file and exits 0", async () => {
+    const file = path.join(workDir, "dump.ndjson");
+    const result = await script("data-export", file);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`Exported 96 row(s) to ${file}`);
+    expect(JSON.parse(fs.readFileSync(file, "utf8").split("\n")[0])).toMatchObject({ format: "ironlog-dump", secrets: "omitted" });
+    expect(fs.existsSync(`${file}.partial`)).toBe(false);
+  });
+
+  it("data:import refuses the non-empty database with exit 1, and --dry-run --replace exits 0", async () => {
+    const file = path.join(workDir, "dump.ndjson");
+    const refused = await script("data-import", file);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("Refused: the database already holds data");
+    const dryRun = await script("data-import", file, "--dry-run", "--replace");
+    expect(dryRun.code).toBe(0);
+    expect(dryRun.stdout).toContain("would be imported, replacing the existing data");
+  });
+
+  it("data:import lists rejected records with file, line and field, and exits 1", async () => {
+    const bad = path.join(workDir, "bad.ndjson");
+    fs.writeFileSync(bad, fs.readFileSync(path.join(workDir, "dump.ndjson"), "utf8").replace("james.reid@example.com", "James.Reid@example.com"));
+    const result = await script("data-import", bad, "--replace");
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("rejected: 1");
+    expect(result.stderr).toContain(`${bad}:3 users.email: must be lower-case`);
+  });
+
+  it("data:import --replace loads the dump and exits 0", async () => {
+    const result = await script("data-import", path.join(workDir, "dump.ndjson"), "--replace");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("Imported 96 row(s), replacing the existing data.");
+  });
+
+  it("exit 2 for wrong usage, and --help says what happens to a non-empty database", async () => {
+    const [noFile, unknownOption, help] = await Promise.all([
+      script("data-import"),
+      script("data-export", "--frobnicate", "x"),
+      script("data-import", "--help"),
+    ]);
+    expect(noFile.code).toBe(2);
+    expect(unknownOption.code).toBe(2);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("refused unless --replace is given: this import never merges");
+  });
+});

@@ -1,0 +1,67 @@
+/**
+ * The Ironlog dump: NDJSON, one JSON value per line. Line 1 is the header, then one record per row
+ * (`{"table": ..., "row": {...}}`) in DUMP_TABLE_ORDER, then a trailer with the count per table so a
+ * truncated file is caught. docs/data-dump-format.md is the reader's version of this module.
+ */
+import "server-only";
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import { MIGRATIONS_FOLDER } from "@/db/client";
+import { DUMP_TABLE_ORDER, type DumpTableName } from "./tables";
+
+export const DUMP_FORMAT = "ironlog-dump";
+/** Bumped when a reader of the previous version could misread a new dump. */
+export const DUMP_FORMAT_VERSION = 1;
+
+export const dumpHeaderSchema = z.strictObject({
+  format: z.literal(DUMP_FORMAT),
+  format_version: z.number().int(),
+  app_version: z.string(),
+  /** Tag of the last schema migration (drizzle/) applied to the database the dump was taken from. */
+  schema_migration: z.string().nullable(),
+  created_at: z.iso.datetime({ offset: true }),
+  secrets: z.enum(["omitted", "included"]),
+  tables: z.array(z.string()),
+});
+export type DumpHeader = z.infer<typeof dumpHeaderSchema>;
+
+export const dumpRecordSchema = z.strictObject({
+  table: z.string(),
+  row: z.record(z.string(), z.unknown()),
+});
+
+export const dumpTrailerSchema = z.strictObject({
+  end: z.literal(DUMP_FORMAT),
+  counts: z.record(z.string(), z.number().int().nonnegative()),
+});
+export type DumpTrailer = z.infer<typeof dumpTrailerSchema>;
+
+export function headerLine(header: DumpHeader): string {
+  return `${JSON.stringify(header)}\n`;
+}
+
+/** A record line from a row already serialised as JSON (the export builds rows in SQL). */
+export function recordLine(table: DumpTableName, rowJson: string): string {
+  return `{"table":${JSON.stringify(table)},"row":${rowJson}}\n`;
+}
+
+export function trailerLine(counts: Record<DumpTableName, number>): string {
+  const ordered = Object.fromEntries(DUMP_TABLE_ORDER.map((name) => [name, counts[name]]));
+  return `${JSON.stringify({ end: DUMP_FORMAT, counts: ordered })}\n`;
+}
+
+/** Tags of the schema migrations this build of the app ships, oldest first. */
+export function shippedSchemaMigrations(): string[] {
+  const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8")) as {
+    entries: { tag: string }[];
+  };
+  return journal.entries.map((entry) => entry.tag);
+}
+
+export class DataTransferError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "DataTransferError";
+  }
+}

@@ -1,0 +1,214 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { queryRows, schemaMigrationStatus } from "@/db/client";
+import { users } from "@/db/schema";
+import { type TestDatabase, createBareDatabase, createTestDatabase } from "@/test/database";
+import { DataTransferError } from "./dump-format";
+import { type DumpSource, textDumpSource } from "./dump-source";
+import { exportAll } from "./export";
+import { importDump } from "./import";
+import { DUMP_TABLE_ORDER } from "./tables";
+import journal from "@/drizzle/meta/_journal.json";
+import { collect, insertSampleData, rowCount, withoutHeader } from "@/test/data-transfer-fixtures";
+
+let source: TestDatabase;
+let target: TestDatabase;
+let dump: string;
+const opened: { drop(): Promise<void> }[] = [];
+
+// The schema migrations shipped in drizzle/: a dump is stamped with the latest, an import applies them all.
+const SHIPPED = journal.entries;
+
+/** The import target, emptied (a fresh database per test would cost seconds each). */
+async function emptyDatabase(): Promise<TestDatabase> {
+  const tables = sql.join(DUMP_TABLE_ORDER.map((name) => sql.identifier(name)), sql`, `);
+  await target.db.execute(sql`TRUNCATE TABLE ${tables} RESTART IDENTITY`);
+  return target;
+}
+
+async function databaseWithOneUser(): Promise<TestDatabase> {
+  const database = await emptyDatabase();
+  await database.db.insert(users).values({ email: "already@here.com" });
+  return database;
+}
+
+async function totalRows(database: TestDatabase): Promise<number> {
+  let total = 0;
+  for (const table of DUMP_TABLE_ORDER) total += await rowCount(database.db, table);
+  return total;
+}
+
+beforeAll(async () => {
+  target = await createTestDatabase();
+  source = await createTestDatabase();
+  await insertSampleData(source.db);
+  // A batch size of 2 makes every table take several keyset pages (exercise_muscles: a composite key).
+  dump = await collect(exportAll(source.db, { batchSize: 2 }));
+});
+
+afterAll(async () => {
+  for (const database of opened) await database.drop();
+  await source?.drop();
+  await target?.drop();
+});
+
+describe("export", () => {
+  it("writes a header, every row in table order, and a trailer with the counts", () => {
+    const lines = dump.trimEnd().split("\n").map((line) => JSON.parse(line));
+    expect(lines[0]).toMatchObject({ format: "ironlog-dump", format_version: 1, schema_migration: SHIPPED.at(-1)!.tag, secrets: "omitted" });
+    const tables = lines.slice(1, -1).map((record: { table: string }) => record.table);
+    expect(tables).toEqual([...tables].sort((a, b) => DUMP_TABLE_ORDER.indexOf(a as never) - DUMP_TABLE_ORDER.indexOf(b as never)));
+    expect(lines.at(-1)).toEqual({
+      end: "ironlog-dump",
+      counts: { users: 3, assessments: 2, muscles: 2, exercises: 2, exercise_muscles: 3, splits: 1, split_days: 1, split_day_exercises: 2, workout_sessions: 2, session_sets: 3, migration_runs: 1, migration_run_items: 2 },
+    });
+  });
+
+  it("carries values exactly: microseconds, numerics, jsonb of any shape, bigint ids", () => {
+    expect(dump).toContain('"created_at":"2024-02-29T23:59:59.123456+00:00"');
+    expect(dump).toContain('"weight_kg":102.50,"rpe":8.5');
+    expect(dump).toContain('"equipment":["basic_equipment", "full_gym"]');
+    expect(dump).toContain('"equipment":"basic_equipment"');
+    expect(dump).toContain('"equipment_required":{"legacy": "none"}');
+    expect(dump).toContain('"id":9007199254740000');
+  });
+
+  it("leaves password hashes out unless secrets are asked for", async () => {
+    expect(dump).not.toContain("password_hash");
+    const withSecrets = await collect(exportAll(source.db, { includeSecrets: true }));
+    expect(withSecrets).toContain('"password_hash":"$2b$10$abcdefghijklmnopqrstuv"');
+    expect(JSON.parse(withSecrets.split("\n")[0]).secrets).toBe("included");
+  });
+
+  it("releases its snapshot when the reader stops early", async () => {
+    for await (const chunk of exportAll(source.db, { batchSize: 1 })) {
+      expect(chunk).toContain("ironlog-dump");
+      break;
+    }
+    // On PGlite an export transaction left open would make this wait forever.
+    const [row] = await queryRows<{ n: number }>(source.db, sql`SELECT count(*)::int AS n FROM users`);
+    expect(Number(row.n)).toBe(3);
+  });
+
+  it("refuses a database with schema migrations pending", async () => {
+    const bare = await createBareDatabase();
+    opened.push(bare);
+    await expect(collect(exportAll(bare.db))).rejects.toThrow(DataTransferError);
+  });
+});
+
+describe("import", () => {
+  it("round trip: export, import into an empty database, export again gives the same content", async () => {
+    await emptyDatabase();
+    const report = await importDump(target, textDumpSource(dump));
+    expect(report.status).toBe("imported");
+    expect(report.counts.session_sets).toBe(3);
+    const again = await collect(exportAll(target.db));
+    expect(withoutHeader(again)).toBe(withoutHeader(dump));
+  });
+
+  it("keeps ids and moves identity sequences past them", async () => {
+    await emptyDatabase();
+    await importDump(target, textDumpSource(dump));
+    const [next] = await target.db.insert(users).values({ email: "new@example.com" }).returning();
+    expect(next.id).toBe(8);
+  });
+
+  it("restores password hashes from a dump taken with secrets", async () => {
+    await emptyDatabase();
+    await importDump(target, textDumpSource(await collect(exportAll(source.db, { includeSecrets: true }))));
+    const [admin] = await queryRows<{ password_hash: string }>(target.db, sql`SELECT password_hash FROM users WHERE id = 1`);
+    expect(admin.password_hash).toBe("$2b$10$abcdefghijklmnopqrstuv");
+  });
+
+  it("dry run validates and counts, and writes nothing", async () => {
+    await emptyDatabase();
+    const report = await importDump(target, textDumpSource(dump), { dryRun: true });
+    expect(report.status).toBe("validated");
+    expect(report.counts.users).toBe(3);
+    expect(await totalRows(target)).toBe(0);
+  });
+
+  it("rejects a dump with bad records and leaves the database untouched, even with replace", async () => {
+    await databaseWithOneUser();
+    const bad = dump.replace('"email":"admin@ironlog.dev"', '"email":"Admin@Ironlog.dev"').replace('"reps":20', '"reps":-1');
+    const report = await importDump(target, textDumpSource(bad, "bad.ndjson"), { mode: "replace" });
+    expect(report.status).toBe("rejected");
+    expect(report.rejections).toEqual([
+      { line: 2, table: "users", field: "email", message: "must be lower-case" },
+      expect.objectContaining({ table: "session_sets", field: "reps" }),
+    ]);
+    expect(report.message).toBe("Refused: 2 record(s) rejected; nothing was written.");
+    expect(await totalRows(target)).toBe(1);
+  });
+
+  it("refuses a database that already holds data unless told to replace it", async () => {
+    await databaseWithOneUser();
+    const report = await importDump(target, textDumpSource(dump));
+    expect(report.status).toBe("refused");
+    expect(report.message).toContain("--replace");
+    expect(await totalRows(target)).toBe(1);
+    const dryRun = await importDump(target, textDumpSource(dump), { dryRun: true });
+    expect(dryRun.status).toBe("refused");
+  });
+
+  it("replace deletes what the database held and loads the dump", async () => {
+    await databaseWithOneUser();
+    const report = await importDump(target, textDumpSource(dump), { mode: "replace" });
+    expect(report).toMatchObject({ status: "imported", targetWasEmpty: false });
+    expect(withoutHeader(await collect(exportAll(target.db)))).toBe(withoutHeader(dump));
+  });
+
+  it("rolls everything back, the replace included, when the database refuses a row", async () => {
+    await databaseWithOneUser();
+    // A rule the dump cannot know about, as an operator's own constraint would be.
+    await target.db.execute(sql`CREATE FUNCTION no_heavy_sets() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.weight_kg > 100 THEN RAISE EXCEPTION 'sets over 100 kg need a coach'; END IF; RETURN NEW; END $$`);
+    await target.db.execute(sql`CREATE TRIGGER no_heavy_sets BEFORE INSERT ON session_sets FOR EACH ROW EXECUTE FUNCTION no_heavy_sets()`);
+    let report;
+    try {
+      report = await importDump(target, textDumpSource(dump), { mode: "replace" });
+    } finally {
+      await target.db.execute(sql`DROP TRIGGER no_heavy_sets ON session_sets`);
+      await target.db.execute(sql`DROP FUNCTION no_heavy_sets()`);
+    }
+    expect(report.status).toBe("failed");
+    expect(report.message).toMatch(/^Failed, nothing was written: session_sets, lines \d+-\d+: sets over 100 kg need a coach/);
+    const remaining = await target.db.select().from(users);
+    expect(remaining.map((u) => u.email)).toEqual(["already@here.com"]);
+    expect(await totalRows(target)).toBe(1);
+  });
+
+  it("refuses a file that changed between the validation pass and the write pass", async () => {
+    await emptyDatabase();
+    let reads = 0;
+    const changing: DumpSource = {
+      name: "changing.ndjson",
+      lines: () => textDumpSource(reads++ === 0 ? dump : dump.replace("Ada Admin", "Eve Intruder")).lines(),
+    };
+    const report = await importDump(target, changing);
+    expect(report.status).toBe("failed");
+    expect(report.message).toContain("changed while it was being imported");
+    expect(await totalRows(target)).toBe(0);
+  });
+
+  it("loads a dump from an older schema: columns it lacks take their defaults", async () => {
+    await emptyDatabase();
+    const header = dump.split("\n")[0];
+    const old = [header, '{"table":"users","row":{"id":4,"email":"old@example.com"}}', '{"end":"ironlog-dump","counts":{"users":1}}', ""].join("\n");
+    expect((await importDump(target, textDumpSource(old))).status).toBe("imported");
+    const [user] = await target.db.select().from(users);
+    expect(user).toMatchObject({ id: 4, role: "athlete", weightUnit: "kg" });
+  });
+
+  it("applies pending schema migrations before loading (a dry run only says it would)", async () => {
+    const bare = await createBareDatabase();
+    opened.push(bare);
+    const dryRun = await importDump(bare, textDumpSource(dump), { dryRun: true });
+    expect(dryRun).toMatchObject({ status: "validated", schemaMigrationsApplied: SHIPPED.length, targetWasEmpty: true });
+    expect((await schemaMigrationStatus(bare.db)).applied).toBe(0);
+    const report = await importDump(bare, textDumpSource(dump));
+    expect(report).toMatchObject({ status: "imported", schemaMigrationsApplied: SHIPPED.length });
+    expect(await rowCount(bare.db, "session_sets")).toBe(3);
+  });
+});

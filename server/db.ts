@@ -1,0 +1,48 @@
+/**
+ * The app's one shared database, opened from the validated environment: PostgreSQL when DATABASE_URL
+ * is set, the embedded PGlite in IRONLOG_DATA_DIR otherwise. Route handlers, actions and command lines
+ * all go through here; tests open their own (test/database.ts).
+ */
+import "server-only";
+import path from "node:path";
+import { type Database, type DatabaseConfig, type Db, openDatabase, runSchemaMigrations } from "@/db/client";
+import { embeddedDataDir, env } from "./env";
+
+/** Where the environment says the database is. */
+export function configuredDatabase(): DatabaseConfig {
+  const url = env().DATABASE_URL;
+  return url ? { url } : { dataDir: path.join(embeddedDataDir(), "pglite") };
+}
+
+const globalForDb = globalThis as typeof globalThis & { __ironlogDatabase?: Promise<Database> };
+
+/**
+ * The process-wide database, opened on first use. On the embedded database, pending schema migrations
+ * are applied on open so `next dev` works on a fresh clone; on Postgres, operators run db:migrate.
+ * A failed open is not cached, so one failed start does not poison every later request.
+ */
+export function getDatabase(): Promise<Database> {
+  if (!globalForDb.__ironlogDatabase) {
+    const opening = (async () => {
+      const database = await openDatabase(configuredDatabase());
+      if (database.driver === "pglite") await runSchemaMigrations(database);
+      return database;
+    })();
+    globalForDb.__ironlogDatabase = opening;
+    opening.catch(() => {
+      if (globalForDb.__ironlogDatabase === opening) globalForDb.__ironlogDatabase = undefined;
+    });
+  }
+  return globalForDb.__ironlogDatabase;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDatabase()).db;
+}
+
+/** Close the process-wide database (command-line tools call this before exiting). */
+export async function closeDatabase(): Promise<void> {
+  const opening = globalForDb.__ironlogDatabase;
+  globalForDb.__ironlogDatabase = undefined;
+  if (opening) await (await opening).close();
+}

@@ -1,0 +1,114 @@
+/**
+ * The environment, described once and parsed once. Every variable Ironlog reads is in this schema, so a
+ * missing or malformed value fails at start-up with a message naming it, instead of somewhere deep in a
+ * request. Nothing else in the codebase reads process.env (scripts pass values to the server through it).
+ */
+import "server-only";
+import fs from "node:fs";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+
+export class ConfigurationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ConfigurationError";
+  }
+}
+
+/** Empty strings count as unset: `DATABASE_URL= npm test` means "no database URL". */
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value ? value : undefined));
+
+export const environmentSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\/\S+$/, "must be a postgres:// URL (unset it to use the embedded database)")
+      .optional(),
+  ),
+  AUTH_SECRET: optionalText.pipe(z.string().min(32, "must be at least 32 characters (`openssl rand -base64 32`)").optional()),
+  AUTH_TRUST_HOST: optionalText.pipe(z.enum(["true", "false"], "must be true or false").default("true")).transform((v) => v === "true"),
+  IRONLOG_DATA_DIR: optionalText.pipe(z.string().default(".data")),
+  PORT: optionalText.pipe(z.string().regex(/^\d{1,5}$/, "must be a port number").default("3000")).transform(Number),
+  npm_package_version: optionalText,
+});
+
+export type Environment = z.infer<typeof environmentSchema>;
+
+/** Parse an environment (process.env by default): a ConfigurationError lists every bad variable. */
+export function parseEnvironment(source: Record<string, string | undefined> = process.env): Environment {
+  const parsed = environmentSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `- ${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigurationError(`The environment is not valid:\n${lines.join("\n")}`);
+  }
+  return parsed.data;
+}
+
+let cached: Environment | undefined;
+
+/** The process's environment, parsed on first use. */
+export function env(): Environment {
+  cached ??= parseEnvironment();
+  return cached;
+}
+
+export function usesEmbeddedDatabase(): boolean {
+  return !env().DATABASE_URL;
+}
+
+/** The embedded database's folder (and its generated secret's), absolute. */
+export function embeddedDataDir(): string {
+  return path.resolve(/*turbopackIgnore: true*/ env().IRONLOG_DATA_DIR);
+}
+
+/** The running app's version: npm's when started through npm, else package.json's. */
+export function appVersion(): string {
+  const fromNpm = env().npm_package_version;
+  if (fromNpm) return fromNpm;
+  try {
+    const pkg = JSON.parse(fs.readFileSync(path.join(/*turbopackIgnore: true*/ process.cwd(), "package.json"), "utf8")) as { version?: string };
+    return pkg.version ?? "unknown";
+  } catch {
+    return "unknown";
+  }
+}
+
+let cachedSecret: string | undefined;
+
+/**
+ * AUTH_SECRET signs session cookies. On the embedded demo path a random secret is generated once and
+ * kept in the data folder (so sessions survive restarts without setup). With a real DATABASE_URL in
+ * production there may be several app instances, which must share one secret: refuse to guess.
+ */
+export function authSecret(): string {
+  const { AUTH_SECRET, NODE_ENV } = env();
+  if (AUTH_SECRET) return AUTH_SECRET;
+  if (cachedSecret) return cachedSecret;
+  if (!usesEmbeddedDatabase() && NODE_ENV === "production") {
+    throw new ConfigurationError(
+      "AUTH_SECRET is not set. With DATABASE_URL in production, every app instance must share one secret: " +
+        "generate one with `openssl rand -base64 32` and set AUTH_SECRET in the environment.",
+    );
+  }
+  const file = path.join(embeddedDataDir(), "auth-secret");
+  try {
+    cachedSecret = fs.readFileSync(file, "utf8").trim();
+  } catch {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const generated = randomBytes(32).toString("base64url");
+    try {
+      fs.writeFileSync(file, generated, { mode: 0o600, flag: "wx" });
+      cachedSecret = generated;
+    } catch {
+      // Another process created it first: use theirs.
+      cachedSecret = fs.readFileSync(file, "utf8").trim();
+    }
+  }
+  return cachedSecret!;
+}

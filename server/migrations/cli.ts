@@ -1,0 +1,260 @@
+/**
+ * `npm run migrate`: the operator's command line over the engine. The console words are the old
+ * operator guide's, so existing runbooks still read right. scripts/migrate.ts is a thin wrapper.
+ */
+import "server-only";
+import fs from "node:fs";
+import os from "node:os";
+import { type Database } from "@/db/client";
+import { getDatabase } from "@/server/db";
+import type { MigrationRun } from "@/db/schema";
+import { type MigrateCommand, USAGE, UsageError, checkReportPath, parseMigrateArgs } from "./cli-args";
+import { runMigration } from "./engine";
+import { RunInProgressError, UndoRefusedError } from "./errors";
+import type { RunProgress } from "./live-runs";
+import { getRun, listRuns } from "./queries";
+import { dataMigrations, getDataMigration } from "./registry";
+import { writeReport, type ReportFormat } from "./report";
+import { undoMigrationRun, undoRefusal } from "./undo";
+
+export const EXIT = { completed: 0, failed: 1, usage: 2, locked: 3 } as const;
+
+export interface ConsoleIO {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  /** Raw write for the progress bar (no newline). */
+  write: (text: string) => void;
+  isTTY: boolean;
+}
+
+export const processConsole: ConsoleIO = {
+  out: (line) => console.log(line),
+  err: (line) => console.error(line),
+  write: (text) => process.stdout.write(text),
+  isTTY: Boolean(process.stdout.isTTY),
+};
+
+const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
+
+function duration(seconds: number | null): string {
+  if (seconds === null || !Number.isFinite(seconds)) return "--";
+  if (seconds < 60) return `${Math.ceil(seconds)}s`;
+  return `${Math.floor(seconds / 60)}m${String(Math.ceil(seconds % 60)).padStart(2, "0")}s`;
+}
+
+/** `[#########-----------]  45%  450,000/1,000,000 rows  85,000 rows/s  ETA 6s` */
+export function progressBar(p: Pick<RunProgress, "processed" | "total" | "rowsPerSecond" | "etaSeconds">, width = 30): string {
+  const ratio = p.total > 0 ? Math.min(p.processed / p.total, 1) : 1;
+  const filled = Math.round(ratio * width);
+  return (
+    `[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${String(Math.floor(ratio * 100)).padStart(3)}%  ` +
+    `${fmt(p.processed)}/${fmt(p.total)} rows  ${fmt(p.rowsPerSecond)} rows/s  ETA ${duration(p.etaSeconds)}`
+  );
+}
+
+/** Progress on a terminal: one bar redrawn in place. Elsewhere (logs, CI): a plain line now and then. */
+function progressPrinter(io: ConsoleIO, rowsNoun: string) {
+  let announced = false;
+  let lastDraw = 0;
+  let lastLine = 0;
+  let drawn = false;
+  return {
+    onProgress(p: RunProgress) {
+      if (!announced) {
+        io.out(`Found ${fmt(p.total)} ${rowsNoun} to process`);
+        announced = true;
+        return;
+      }
+      const now = Date.now();
+      const finished = p.processed >= p.total;
+      if (io.isTTY) {
+        if (finished || now - lastDraw >= 100) {
+          io.write(`\r${progressBar(p)}`);
+          lastDraw = now;
+          drawn = true;
+        }
+      } else if (finished || now - lastLine >= 2000) {
+        const percent = p.total > 0 ? Math.floor((p.processed / p.total) * 100) : 100;
+        io.out(
+          `Progress: ${fmt(p.processed)}/${fmt(p.total)} ${rowsNoun} (${percent}%), ${fmt(p.rowsPerSecond)} rows/s, ETA ${duration(p.etaSeconds)}`,
+        );
+        lastLine = now;
+      }
+    },
+    end() {
+      if (drawn) io.write("\n");
+    },
+  };
+}
+
+function startedByOperator() {
+  let user = "unknown";
+  try {
+    user = os.userInfo().username;
+  } catch {
+    // No passwd entry (some containers): keep "unknown".
+  }
+  return { userId: null, label: `cli:${user}@${os.hostname()}` };
+}
+
+async function saveReport(database: Database, io: ConsoleIO, runId: number, target: { file: string; format: ReportFormat }) {
+  await writeReport(database.db, runId, target.format, fs.createWriteStream(target.file));
+  io.out(`Report saved to: ${target.file}`);
+}
+
+function printFailure(io: ConsoleIO, run: MigrationRun, what: string) {
+  io.err(`${what} failed: ${run.error ?? "unknown error"}`);
+  io.err(`All changes were rolled back; nothing was saved. Run ${run.id} is recorded as failed.`);
+}
+
+async function runCommand(database: Database, io: ConsoleIO, command: Extract<MigrateCommand, { kind: "run" }>): Promise<number> {
+  const migration = getDataMigration(command.migrationId);
+  io.out(`Starting ${migration.wording.name} data migration...`);
+  if (command.mode === "dry_run") io.out("DRY RUN MODE - No changes will be saved");
+  io.out(`Database: ${database.driver} (${database.location})`);
+  const printer = progressPrinter(io, migration.wording.rowsNoun);
+  const { run, summary } = await runMigration(database, {
+    migrationId: migration.id,
+    mode: command.mode,
+    startedBy: startedByOperator(),
+    onProgress: printer.onProgress,
+  }).finally(() => printer.end());
+  if (run.status !== "completed") {
+    printFailure(io, run, "Migration");
+    return EXIT.failed;
+  }
+  io.out("");
+  io.out("--- Migration Report ---");
+  io.out(`Total Processed: ${fmt(summary.total_processed)}`);
+  io.out(`Migrated: ${fmt(summary.migrated)}`);
+  io.out(`Flagged for Re-assessment: ${fmt(summary.flagged)}`);
+  io.out(`Skipped (Already Valid): ${fmt(summary.skipped)}`);
+  io.out(`Errors: ${fmt(summary.errors)}`);
+  io.out("");
+  const failedChecks = (run.verification?.checks as { ok: boolean; description: string; expected: number; actual: number }[] | undefined)?.filter(
+    (c) => !c.ok,
+  );
+  for (const check of failedChecks ?? []) {
+    io.err(`Warning: verification failed: ${check.description} (expected ${check.expected}, found ${check.actual})`);
+  }
+  if (command.report) await saveReport(database, io, run.id, command.report);
+  io.out(
+    command.mode === "dry_run"
+      ? `Run ${run.id}: dry run, nothing was changed.`
+      : `Run ${run.id} applied. To undo it: npm run migrate -- ${migration.id} --undo ${run.id}`,
+  );
+  io.out("Migration completed successfully!");
+  return EXIT.completed;
+}
+
+async function undoCommand(database: Database, io: ConsoleIO, command: Extract<MigrateCommand, { kind: "undo" }>): Promise<number> {
+  const migration = getDataMigration(command.migrationId);
+  io.out(`Starting undo of ${migration.wording.name} data migration run ${command.runId}...`);
+  io.out(`Database: ${database.driver} (${database.location})`);
+  const printer = progressPrinter(io, "changed rows");
+  const { run, summary } = await undoMigrationRun(database, {
+    runId: command.runId,
+    startedBy: startedByOperator(),
+    onProgress: printer.onProgress,
+  }).finally(() => printer.end());
+  if (run.status !== "completed") {
+    printFailure(io, run, "Undo");
+    return EXIT.failed;
+  }
+  io.out("");
+  io.out("--- Undo Report ---");
+  io.out(`Total Processed: ${fmt(summary.total_processed)}`);
+  io.out(`Restored: ${fmt(summary.restored)}`);
+  io.out(`Conflicts (changed since the run, left as they are): ${fmt(summary.conflicts)}`);
+  io.out("");
+  if (command.report) await saveReport(database, io, run.id, command.report);
+  io.out(`Undo run ${run.id} completed; run ${command.runId} is marked as undone.`);
+  io.out("Undo completed successfully!");
+  return EXIT.completed;
+}
+
+async function listRunsCommand(database: Database, io: ConsoleIO, migrationId: string): Promise<number> {
+  const page = await listRuns(database.db, { migrationId, limit: 50 });
+  if (page.total === 0) {
+    io.out(`No runs of ${migrationId} yet.`);
+    return EXIT.completed;
+  }
+  io.out(`Runs of ${migrationId} (newest first, ${Math.min(page.total, page.limit)} of ${page.total}):`);
+  for (const run of page.rows) {
+    const counts =
+      run.mode === "undo"
+        ? `restored ${fmt(run.restored)}, conflicts ${fmt(run.conflicts)}, undoing run ${run.undoOfRunId}`
+        : `processed ${fmt(run.processed)}: migrated ${fmt(run.migrated)}, flagged ${fmt(run.flagged)}, skipped ${fmt(run.skipped)}, errors ${fmt(run.errors)}`;
+    const notes = [
+      run.durationMs !== null ? `${(run.durationMs / 1000).toFixed(1)}s` : null,
+      run.undoneByRunId ? `undone by run ${run.undoneByRunId}` : null,
+      run.error ? `error: ${run.error}` : null,
+    ].filter(Boolean);
+    io.out(
+      `  #${run.id}  ${run.mode.padEnd(7)}  ${run.status.padEnd(9)}  ${run.startedAt.toISOString()}  by ${run.startedBy}  ${counts}` +
+        (notes.length ? `  (${notes.join("; ")})` : ""),
+    );
+  }
+  return EXIT.completed;
+}
+
+function listMigrations(io: ConsoleIO): number {
+  io.out("Data migrations:");
+  for (const m of dataMigrations) {
+    io.out(`  ${m.id}  ${m.title}`);
+    io.out(`      ${m.description}`);
+  }
+  return EXIT.completed;
+}
+
+/**
+ * Run the command; returns the exit code. Usage errors (flags, migration id, report path) are
+ * found before the database is opened, so nothing is read when the command line is wrong.
+ */
+export async function runMigrateCommand(argv: string[], io: ConsoleIO = processConsole): Promise<number> {
+  let command: MigrateCommand;
+  try {
+    command = parseMigrateArgs(argv, dataMigrations.map((m) => m.id));
+    if ((command.kind === "run" || command.kind === "undo") && command.report) checkReportPath(command.report.file);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.err(`Error: ${error.message}`);
+    io.err("");
+    io.err(USAGE);
+    return EXIT.usage;
+  }
+  if (command.kind === "help") {
+    io.out(USAGE);
+    io.out("");
+    return listMigrations(io);
+  }
+  if (command.kind === "list-migrations") return listMigrations(io);
+
+  const database = await getDatabase();
+  try {
+    if (command.kind === "list-runs") return await listRunsCommand(database, io, command.migrationId);
+    if (command.kind === "undo") {
+      const target = await getRun(database.db, command.runId);
+      const refusal =
+        target && target.migrationId !== command.migrationId
+          ? `Run ${command.runId} is a run of ${target.migrationId}, not ${command.migrationId}.`
+          : undoRefusal(target ?? undefined, command.runId);
+      if (refusal) {
+        io.err(`Error: ${refusal}`);
+        return EXIT.usage;
+      }
+      return await undoCommand(database, io, command);
+    }
+    return await runCommand(database, io, command);
+  } catch (error) {
+    if (error instanceof RunInProgressError) {
+      io.err(`Error: ${error.message}`);
+      return EXIT.locked;
+    }
+    if (error instanceof UndoRefusedError) {
+      io.err(`Error: ${error.message}`);
+      return EXIT.usage;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { sql } from "drizzle-orm";
+import { createTestDatabase, type TestDatabase } from "@/test/database";
+import { runMigration } from "@/server/migrations/engine";
+import { emptyMigrationTables, type LegacyAssessment, insertLegacyAssessments } from "@/test/migrations";
+import { queryRows } from "@/db/client";
+import { MAY_NEED_CHANGE, equipmentSingleChoice } from "./migration";
+import { classifyEquipment } from "@/lib/migrations/equipment/rules";
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(async () => {
+  await database?.drop();
+});
+
+// jsonb cannot store the NUL character; everything else JSON can hold is fair game.
+const noNul = (value: unknown) => !JSON.stringify(value ?? null).includes("\\u0000");
+const choice = fc.constantFrom("no_equipment", "basic_equipment", "full_gym");
+const equipment = fc.oneof(fc.constant(undefined), fc.jsonValue(), choice, fc.array(fc.oneof(choice, choice, fc.jsonValue()), { maxLength: 3 }));
+const items = fc.oneof(
+  fc.constant(undefined),
+  fc.constant(null),
+  fc.constant([]),
+  fc.array(fc.string(), { maxLength: 2 }),
+  fc.array(fc.oneof(fc.string(), fc.jsonValue()), { maxLength: 2 }),
+  fc.jsonValue(),
+);
+
+describe("the SQL around the rules agrees with the rules", () => {
+  it("classifies random answers read back from the database exactly as in memory, and pendingCount counts the non-skipped", async () => {
+    const samples = fc
+      .sample(fc.record({ equipment, items, needsReassessment: fc.boolean() }), 300)
+      .filter((s) => noNul(s.equipment) && noNul(s.items));
+    await emptyMigrationTables(database.db);
+    const rows: LegacyAssessment[] = samples.map((s, i) => ({ email: `p${i}@example.com`, ...s }));
+    await insertLegacyAssessments(database.db, rows);
+
+    // Row by row first, so a disagreement names the value.
+    const inSql = await queryRows<{ equipment: string | null; items: string | null; flagged: boolean; may: boolean }>(
+      database.db,
+      sql`SELECT equipment::text AS equipment, equipment_items::text AS items, needs_reassessment AS flagged,
+                 ${MAY_NEED_CHANGE} AS may FROM assessments a ORDER BY id`,
+    );
+    const disagreements = inSql.filter((r) => {
+      const outcome = classifyEquipment({
+        equipment: r.equipment === null ? undefined : JSON.parse(r.equipment),
+        equipmentItems: r.items === null ? undefined : JSON.parse(r.items),
+        needsReassessment: r.flagged,
+      });
+      return (outcome.status !== "skipped") !== r.may;
+    });
+    expect(disagreements).toEqual([]);
+
+    const expected = { migrated: 0, flagged: 0, skipped: 0, errors: 0 };
+    for (const s of samples) {
+      const status = classifyEquipment({ equipment: s.equipment, equipmentItems: s.items, needsReassessment: s.needsReassessment }).status;
+      expected[status === "error" ? "errors" : status]++;
+    }
+    expect(await equipmentSingleChoice.pendingCount(database.db)).toBe(expected.migrated + expected.flagged + expected.errors);
+    const dry = await runMigration(database, { migrationId: equipmentSingleChoice.id, mode: "dry_run", startedBy: { label: "t" }, batchSize: 64 });
+    expect(dry.summary).toEqual({ total_processed: samples.length, ...expected });
+
+    const applied = await runMigration(database, { migrationId: equipmentSingleChoice.id, mode: "apply", startedBy: { label: "t" } });
+    expect(applied.summary).toEqual(dry.summary);
+    expect(applied.run.verification).toMatchObject({ ok: true });
+    expect(await equipmentSingleChoice.pendingCount(database.db)).toBe(expected.errors);
+  });
+});

@@ -1,0 +1,74 @@
+/**
+ * Errors the engine refuses a request with, before any run is recorded. They extend the app's
+ * UserFacingError so server actions can show the message as it is.
+ */
+import "server-only";
+import { UserFacingError } from "@/lib/errors";
+
+/** Another run of the same migration (dry run, apply or undo) holds the lock. */
+export class RunInProgressError extends UserFacingError {
+  constructor(
+    readonly migrationId: string,
+    readonly runId: number | null,
+    readonly startedBy: string,
+    readonly startedAt: Date,
+  ) {
+    super(
+      `A run of ${migrationId} is already in progress, started by ${startedBy} at ${startedAt.toISOString()}. ` +
+        `Wait for it to finish, then try again.`,
+      { status: 409, code: "run_in_progress" },
+    );
+    this.name = "RunInProgressError";
+  }
+}
+
+export class UnknownMigrationError extends UserFacingError {
+  constructor(
+    readonly migrationId: string,
+    known: readonly string[],
+  ) {
+    super(`There is no data migration called "${migrationId}". Known migrations: ${known.join(", ")}.`, {
+      status: 404,
+      code: "unknown_migration",
+    });
+    this.name = "UnknownMigrationError";
+  }
+}
+
+/** An undo that cannot run: unknown run, not an applied run, failed, or already undone. */
+export class UndoRefusedError extends UserFacingError {
+  constructor(message: string) {
+    super(message, { status: 409, code: "undo_refused" });
+    this.name = "UndoRefusedError";
+  }
+}
+
+/** Thrown by the engine when a caller asked for a fault (tests, drills); rolls the run back. */
+export class InjectedFaultError extends Error {
+  constructor(readonly afterRows: number) {
+    super(`Injected fault after ${afterRows} rows`);
+    this.name = "InjectedFaultError";
+  }
+}
+
+/**
+ * A readable one-line reason for a failed run. Drizzle wraps driver errors in a message that
+ * repeats the whole query and its parameters (megabytes for a batch): keep the driver's message.
+ */
+export function describeFailure(error: unknown): string {
+  const cause = rootCause(error);
+  const message = cause instanceof Error ? cause.message : String(cause);
+  return message.length > 1000 ? `${message.slice(0, 1000)}...` : message;
+}
+
+/** The driver's error inside Drizzle's "Failed query" wrapper (whose message holds every parameter). */
+export function rootCause(error: unknown): unknown {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5; depth++) {
+    const cause = (current as { cause?: unknown } | null)?.cause;
+    const message = (current as { message?: unknown } | null)?.message;
+    if (!(typeof message === "string" && message.startsWith("Failed query:") && cause)) break;
+    current = cause;
+  }
+  return current;
+}

@@ -1,0 +1,22 @@
+/**
+ * Every data migration the engine can run, in the order the dashboard lists them. To add one: write
+ * its rules as pure functions with tests, a DataMigration beside them, and add it here.
+ */
+import "server-only";
+import { UnknownMigrationError } from "./errors";
+import { equipmentSingleChoice } from "@/server/migrations/equipment/migration";
+import { exerciseBackfill } from "@/server/migrations/exercise-backfill/migration";
+import type { AnyDataMigration } from "./types";
+
+export const dataMigrations: readonly AnyDataMigration[] = [equipmentSingleChoice, exerciseBackfill];
+
+export function findDataMigration(id: string): AnyDataMigration | undefined {
+  return dataMigrations.find((m) => m.id === id);
+}
+
+/** The migration with this id; throws UnknownMigrationError (listing the known ids) otherwise. */
+export function getDataMigration(id: string): AnyDataMigration {
+  const migration = findDataMigration(id);
+  if (!migration) throw new UnknownMigrationError(id, dataMigrations.map((m) => m.id));
+  return migration;
+}

@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Writable } from "node:stream";
+import { NotFoundError } from "@/lib/errors";
+import { createTestDatabase, type TestDatabase } from "@/test/database";
+import { runMigration } from "./engine";
+import { EQUIPMENT_CASES, expectedCounts } from "@/test/equipment-cases";
+import { BASIC_WITHOUT_ITEMS_REASON } from "@/lib/migrations/equipment/rules";
+import { csvCell, reportChunks, writeReport } from "./report";
+import { collect, emptyMigrationTables, insertLegacyAssessments } from "@/test/migrations";
+
+let database: TestDatabase;
+let runId: number;
+type Detail = Record<string, unknown>;
+let details: Detail[];
+let summary: Record<string, number>;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await insertLegacyAssessments(database.db, EQUIPMENT_CASES);
+  const { run } = await runMigration(database, { migrationId: "equipment-single-choice", mode: "dry_run", startedBy: { label: "t" } });
+  runId = run.id;
+  const report = JSON.parse(await collect(reportChunks(database.db, runId, "json"))) as { summary: typeof summary; details: Detail[] };
+  ({ summary, details } = report);
+});
+afterAll(async () => {
+  await database?.drop();
+});
+
+const detailOf = (email: string) => details.find((d) => d.user_email === email);
+
+describe("JSON report", () => {
+  it("has exactly a summary and details", async () => {
+    const report = JSON.parse(await collect(reportChunks(database.db, runId, "json")));
+    expect(Object.keys(report)).toEqual(["summary", "details"]);
+  });
+
+  it("summarises with the operator guide's field names, adding up to the total", () => {
+    expect(summary).toEqual(expectedCounts());
+    expect(summary.migrated + summary.flagged + summary.skipped + summary.errors).toBe(summary.total_processed);
+  });
+
+  it("lists one detail per non-skipped row, in row order", () => {
+    const expected = EQUIPMENT_CASES.filter((c) => c.expected !== "skipped");
+    expect(details.map((d) => [d.user_email, d.status])).toEqual(expected.map((c) => [c.email, c.expected]));
+  });
+
+  it("describes a migrated row", () => {
+    expect(detailOf("list-gym@example.com")).toEqual({
+      user_id: expect.any(Number),
+      user_email: "list-gym@example.com",
+      status: "migrated",
+      original_equipment: ["basic_equipment", "full_gym"],
+      new_equipment: "full_gym",
+      items_cleared: true,
+    });
+    expect(detailOf("list-basic@example.com")).toMatchObject({ new_equipment: "basic_equipment", items_cleared: false });
+  });
+
+  it("describes a flagged row, with new_equipment only where the value was converted", () => {
+    expect(detailOf("basic-empty@example.com")).toEqual({
+      user_id: expect.any(Number),
+      user_email: "basic-empty@example.com",
+      status: "flagged",
+      reason: BASIC_WITHOUT_ITEMS_REASON,
+      original_equipment: "basic_equipment",
+      original_items: [],
+    });
+    expect(detailOf("list-basic-noitems@example.com")).toEqual({
+      user_id: expect.any(Number),
+      user_email: "list-basic-noitems@example.com",
+      status: "flagged",
+      reason: BASIC_WITHOUT_ITEMS_REASON,
+      original_equipment: ["basic_equipment", "basic_equipment"],
+      original_items: null,
+      new_equipment: "basic_equipment",
+    });
+  });
+
+  it("describes an error with what was wrong", () => {
+    expect(detailOf("eq-number@example.com")).toEqual({
+      user_id: expect.any(Number),
+      user_email: "eq-number@example.com",
+      status: "error",
+      original_equipment: 42,
+      original_items: null,
+      error: expect.stringContaining("equipment is the number 42"),
+    });
+    expect(detailOf("eq-sqlnull@example.com")).toMatchObject({ original_equipment: null, error: "equipment is null, expected one of no_equipment, basic_equipment, full_gym (or a list of them)" });
+  });
+
+  it("is streamed in chunks, one per batch of items", async () => {
+    const chunks: string[] = [];
+    for await (const chunk of reportChunks(database.db, runId, "json", { batchSize: 3 })) chunks.push(chunk);
+    expect(chunks.length).toBeGreaterThan(details.length / 3);
+    expect(JSON.parse(chunks.join(""))).toEqual({ summary, details });
+  });
+});
+
+describe("CSV report", () => {
+  it("has a header and one line per detail, matching the JSON", async () => {
+    const csv = await collect(reportChunks(database.db, runId, "csv", { batchSize: 4 }));
+    const lines = csv.trimEnd().split("\r\n");
+    expect(lines[0]).toBe("user_id,user_email,status,original_equipment,new_equipment,items_cleared,original_items,reason,error");
+    expect(lines).toHaveLength(details.length + 1);
+    const gym = lines.find((l) => l.includes("list-gym@example.com"));
+    expect(gym).toMatch(/^\d+,list-gym@example\.com,migrated,"\[""basic_equipment"",""full_gym""\]",full_gym,true,,,$/);
+  });
+
+  it("quotes commas, quotes and newlines, and defuses spreadsheet formulas", () => {
+    expect(csvCell('say "hi", ok')).toBe('"say ""hi"", ok"');
+    expect(csvCell("two\nlines")).toBe('"two\nlines"');
+    expect(csvCell("=HYPERLINK(1)")).toBe("'=HYPERLINK(1)");
+    expect(csvCell(null)).toBe("");
+    expect(csvCell(false)).toBe("false");
+    expect(csvCell(-3)).toBe("-3");
+  });
+});
+
+describe("writeReport", () => {
+  it("streams into a Writable", async () => {
+    let written = "";
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        written += chunk.toString();
+        done();
+      },
+    });
+    await writeReport(database.db, runId, "json", sink);
+    expect(JSON.parse(written).details).toHaveLength(details.length);
+  });
+
+  it("refuses an unknown run", async () => {
+    await expect(collect(reportChunks(database.db, 987654, "json"))).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+// Last: it empties the tables the other tests read.
+describe("a run with nothing to report", () => {
+  it("is valid JSON with an empty details list", async () => {
+    await emptyMigrationTables(database.db);
+    const { run } = await runMigration(database, { migrationId: "equipment-single-choice", mode: "dry_run", startedBy: { label: "t" } });
+    expect(JSON.parse(await collect(reportChunks(database.db, run.id, "json")))).toEqual({
+      summary: { total_processed: 0, migrated: 0, flagged: 0, skipped: 0, errors: 0 },
+      details: [],
+    });
+  });
+});

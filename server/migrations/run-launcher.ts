@@ -1,0 +1,173 @@
+/**
+ * What every run (dry run, apply, undo) goes through: claim the migration, record the run, do the
+ * work in ONE transaction, and record how it ended. The work itself is passed in.
+ *
+ * Order of events, and why:
+ * - Postgres: BEGIN; take the advisory lock as the first statement (refuse if held); mark stale
+ *   'running' rows failed and insert this run's row through the pool, so it exists outside the
+ *   transaction; work; finalise the row inside the transaction; COMMIT.
+ * - PGlite: claim in process; insert the run row BEFORE opening the transaction (a statement outside
+ *   an open transaction would wait for it to end); then the same transaction as above.
+ * - Failure: the transaction rolls back, then the row is marked failed with the reason.
+ */
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import type { Database, Tx } from "@/db/client";
+import { type MigrationRun, migrationRuns } from "@/db/schema";
+import { deferred } from "@/lib/deferred";
+import { InjectedFaultError, RunInProgressError, describeFailure, rootCause } from "./errors";
+import {
+  type AnyRunMode,
+  LiveRun,
+  type ProgressListener,
+  claimInProcess,
+  emptyCounts,
+  liveRunOfMigration,
+  registerRunId,
+  releaseInProcess,
+} from "./live-runs";
+import { tryTransactionLock } from "./run-lock";
+import {
+  type RunOutcomeFields,
+  failStaleRuns,
+  finishCompletedRun,
+  finishFailedRun,
+  insertRunRow,
+  loadRun,
+} from "./run-records";
+import type { SourceFingerprint, StartedBy } from "./types";
+
+export interface RunPlan {
+  migrationId: string;
+  mode: AnyRunMode;
+  startedBy: StartedBy;
+  undoOfRunId?: number | null;
+  onProgress?: ProgressListener;
+  /** The run's work, inside its transaction. May set `live.sourceFingerprint` early for failures. */
+  work(tx: Tx, live: LiveRun, context: WorkContext): Promise<RunOutcomeFields>;
+}
+
+export interface WorkContext {
+  /** Remember the fingerprint as soon as it is known, so a failed run records it too. */
+  setFingerprint(fingerprint: SourceFingerprint): void;
+}
+
+export interface LaunchedRun {
+  runId: number;
+  /** Resolves when the run has ended, completed or failed; never rejects. */
+  done: Promise<MigrationRun>;
+}
+
+async function inProgressError(database: Database, migrationId: string, self: LiveRun): Promise<RunInProgressError> {
+  const local = liveRunOfMigration(database, migrationId);
+  if (local && local !== self) return new RunInProgressError(migrationId, local.runId || null, local.startedBy.label, local.startedAt);
+  // Another instance holds the lock; its row may be a moment away from being inserted.
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const [running] = await database.db
+      .select()
+      .from(migrationRuns)
+      .where(and(eq(migrationRuns.migrationId, migrationId), eq(migrationRuns.status, "running")));
+    if (running) return new RunInProgressError(migrationId, running.id, running.startedBy, running.startedAt);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return new RunInProgressError(migrationId, null, "another app instance", new Date());
+}
+
+/**
+ * Claim and start a run. Resolves with the run id once the run is recorded and holds the lock
+ * (rejects with RunInProgressError otherwise); the work continues in the background.
+ */
+export async function launchRun(database: Database, plan: RunPlan): Promise<LaunchedRun> {
+  const live = new LiveRun(database, plan.migrationId, plan.mode, plan.startedBy, plan.onProgress);
+  if (!claimInProcess(database, live)) throw await inProgressError(database, plan.migrationId, live);
+
+  const claimed = deferred<number>();
+  let recorded = false;
+  let fingerprint: SourceFingerprint | null = null;
+  const context: WorkContext = { setFingerprint: (f) => (fingerprint = f) };
+
+  const record = async (db: Database["db"]) => {
+    await failStaleRuns(db, plan.migrationId);
+    const run = await insertRunRow(db, plan);
+    live.runId = run.id;
+    registerRunId(database, live);
+    recorded = true;
+    claimed.resolve(run.id);
+  };
+
+  const execute = async (): Promise<MigrationRun | undefined> => {
+    try {
+      if (database.driver === "pglite") await record(database.db);
+      await database.db.transaction(async (tx) => {
+        if (!(await tryTransactionLock(tx, plan.migrationId))) {
+          throw await inProgressError(database, plan.migrationId, live);
+        }
+        if (database.driver === "postgres") await record(database.db);
+        const outcome = await plan.work(tx, live, context);
+        await live.settled();
+        await finishCompletedRun(tx, live.runId, { ...outcome, sourceFingerprint: outcome.sourceFingerprint ?? fingerprint });
+      });
+    } catch (error) {
+      if (!recorded) {
+        claimed.reject(error);
+        return undefined;
+      }
+      await live.settled();
+      try {
+        await finishFailedRun(database.db, live.runId, {
+          total: live.total,
+          processed: live.processed,
+          error: describeFailure(error),
+          sourceFingerprint: fingerprint,
+        });
+      } catch (recordError) {
+        // The database itself is gone; the row stays 'running' and is found stale later.
+        console.error(`Could not record the failure of migration run ${live.runId}:`, recordError);
+      }
+      if (!(error instanceof InjectedFaultError)) {
+        const cause = rootCause(error);
+        console.error(
+          `Migration run ${live.runId} (${plan.migrationId}, ${plan.mode}) failed and was rolled back:`,
+          cause instanceof Error ? (cause.stack ?? cause.message) : cause,
+        );
+      }
+    } finally {
+      releaseInProcess(database, live);
+    }
+    try {
+      return (await loadRun(database.db, live.runId)) ?? lostRecord(live, plan);
+    } catch {
+      return lostRecord(live, plan);
+    }
+  };
+
+  const done = execute();
+  const runId = await claimed.promise;
+  // `done` is undefined only when the claim failed, and then `claimed` rejected above.
+  return { runId, done: done.then((run) => run ?? lostRecord(live, plan)) };
+}
+
+/** What we know of a run whose record cannot be read back (the database went away). */
+function lostRecord(live: LiveRun, plan: RunPlan): MigrationRun {
+  return {
+    id: live.runId,
+    migrationId: plan.migrationId,
+    mode: plan.mode,
+    status: "failed",
+    startedByUserId: plan.startedBy.userId ?? null,
+    startedBy: plan.startedBy.label,
+    startedAt: live.startedAt,
+    finishedAt: new Date(),
+    durationMs: Date.now() - live.startedAt.getTime(),
+    total: live.total,
+    processed: live.processed,
+    heartbeatAt: live.heartbeatAt,
+    ...emptyCounts(),
+    error: "The run's record could not be read back from the database; check the run list.",
+    undoOfRunId: plan.undoOfRunId ?? null,
+    undoneByRunId: null,
+    sourceFingerprint: null,
+    verification: null,
+    instance: null,
+  };
+}

@@ -1,0 +1,71 @@
+/**
+ * Live progress of a run, for the dashboard (polled while a run is in progress) and other instances.
+ * See live-runs.ts for where progress is kept on each driver.
+ */
+import "server-only";
+import type { Database } from "@/db/client";
+import type { MigrationRun } from "@/db/schema";
+import { type RunProgress, liveRunById, rateOf } from "./live-runs";
+import { isLockHeld } from "./run-lock";
+import { failStaleRun, loadRun } from "./run-records";
+
+export type { RunProgress } from "./live-runs";
+
+export function progressOf(run: MigrationRun): RunProgress {
+  const until = run.finishedAt ?? run.heartbeatAt ?? new Date();
+  const rate = rateOf(run.processed, run.total, run.startedAt, until);
+  return {
+    runId: run.id,
+    migrationId: run.migrationId,
+    mode: run.mode,
+    status: run.status,
+    startedBy: run.startedBy,
+    startedAt: run.startedAt,
+    finishedAt: run.finishedAt,
+    heartbeatAt: run.heartbeatAt,
+    total: run.total,
+    processed: run.processed,
+    rowsPerSecond: rate.rowsPerSecond,
+    etaSeconds: run.status === "running" ? rate.etaSeconds : null,
+    counts: {
+      migrated: run.migrated,
+      flagged: run.flagged,
+      skipped: run.skipped,
+      errors: run.errors,
+      restored: run.restored,
+      conflicts: run.conflicts,
+    },
+    error: run.error,
+  };
+}
+
+/**
+ * Is this 'running' row really running? On Postgres: only if some session holds the migration's
+ * lock. On PGlite: only if this process has it live (PGlite is one process).
+ */
+async function isStale(database: Database, run: MigrationRun): Promise<boolean> {
+  if (database.driver === "pglite") return true; // a live run here was answered from memory
+  return !(await isLockHeld(database.db, run.migrationId));
+}
+
+/**
+ * Progress of a run, or null if there is no such run. A run left 'running' by a process that died
+ * is marked failed on the way, so every reader sees the truth.
+ *
+ * On PGlite, a run in progress in this process is answered from memory; any other read waits for
+ * an open run transaction to end (PGlite is a single session).
+ */
+export async function getRunProgress(database: Database, runId: number): Promise<RunProgress | null> {
+  const live = liveRunById(database, runId);
+  if (live) return live.snapshot();
+  let run = await loadRun(database.db, runId);
+  if (!run) return null;
+  if (run.status === "running" && (await isStale(database, run))) {
+    // Recheck in memory: the run may have started in this process while we were reading.
+    const started = liveRunById(database, runId);
+    if (started) return started.snapshot();
+    await failStaleRun(database.db, runId);
+    run = (await loadRun(database.db, runId)) ?? run;
+  }
+  return progressOf(run);
+}
