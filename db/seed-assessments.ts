@@ -4,6 +4,7 @@
  * (the equipment migration flags them) and a few invalid values (it reports them as errors).
  */
 import type { EquipmentItem } from "@/lib/equipment";
+import { TRAINING_GOALS } from "../lib/training/types";
 
 export interface SeedAssessment {
   sport: string;
@@ -20,7 +21,6 @@ export const SEED_PROPORTIONS = { valid: 113, legacyArrays: 24, basicWithoutItem
 
 const SPORTS = ["Powerlifting", "Running", "Football", "Basketball", "Climbing", "Rowing", "Cycling", "General fitness", "Tennis", "Swimming"];
 const LEVELS = ["beginner", "intermediate", "advanced"] as const;
-const GOALS = ["strength", "hypertrophy", "endurance", "general_fitness"] as const;
 const ITEM_SETS: EquipmentItem[][] = [
   ["dumbbells"],
   ["dumbbells", "bench"],
@@ -68,7 +68,7 @@ function profile(random: () => number): Omit<SeedAssessment, "equipment" | "equi
     sport: pick(random, SPORTS),
     age: 16 + Math.floor(random() * 45),
     experienceLevel: pick(random, LEVELS),
-    goal: pick(random, GOALS),
+    goal: pick(random, TRAINING_GOALS),
     daysPerWeek: 2 + Math.floor(random() * 5),
   };
 }

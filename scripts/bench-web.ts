@@ -35,8 +35,8 @@ import { seedDemoData } from "@/db/seed";
 import { hashPassword } from "@/server/auth/passwords";
 import { env as environment } from "@/server/env";
 import { saveAssessment } from "@/server/services/program";
-import { getGeneratedProgram } from "@/server/services/splits";
 import { startSession } from "@/server/services/sessions";
+import { getGeneratedProgram } from "@/server/queries/splits";
 
 const args = process.argv.slice(2);
 function option(name: string, fallback: number): number {

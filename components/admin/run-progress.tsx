@@ -3,13 +3,14 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useState } from "react";
 import { formatDuration } from "./date-time";
+import type { AnyRunMode, RunStatus } from "@/lib/migrations/run-values";
 
 /** A run's live progress as the browser receives it (dates as ISO text), from actions and the progress route. */
 export interface ProgressView {
   runId: number;
   migrationId: string;
-  mode: "dry_run" | "apply" | "undo";
-  status: "running" | "completed" | "failed";
+  mode: AnyRunMode;
+  status: RunStatus;
   startedBy: string;
   startedAt: string;
   finishedAt: string | null;

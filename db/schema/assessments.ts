@@ -1,9 +1,10 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, jsonb, pgEnum, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { EXPERIENCE_LEVELS, TRAINING_GOALS } from "../../lib/training/types";
 import { users } from "./users";
 
-export const experienceLevel = pgEnum("experience_level", ["beginner", "intermediate", "advanced"]);
-export const trainingGoal = pgEnum("training_goal", ["strength", "hypertrophy", "endurance", "general_fitness"]);
+export const experienceLevel = pgEnum("experience_level", EXPERIENCE_LEVELS);
+export const trainingGoal = pgEnum("training_goal", TRAINING_GOALS);
 
 /**
  * One assessment per user. `equipment` is jsonb on purpose: current answers hold one of the strings

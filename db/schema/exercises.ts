@@ -13,9 +13,10 @@ import {
   uniqueIndex,
   varchar,
 } from "drizzle-orm/pg-core";
+import { EXERCISE_TYPES } from "../../lib/training/types";
 import { users } from "./users";
 
-export const exerciseType = pgEnum("exercise_type", ["barbell", "dumbbell", "bodyweight"]);
+export const exerciseType = pgEnum("exercise_type", EXERCISE_TYPES);
 
 export const exercises = pgTable(
   "exercises",

@@ -10,18 +10,12 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import { ITEM_STATUSES, RUN_MODES, RUN_STATUSES } from "../../lib/migrations/run-values";
 import { users } from "./users";
 
-export const migrationRunMode = pgEnum("migration_run_mode", ["dry_run", "apply", "undo"]);
-export const migrationRunStatus = pgEnum("migration_run_status", ["running", "completed", "failed"]);
-export const migrationItemStatus = pgEnum("migration_item_status", [
-  "migrated",
-  "flagged",
-  "skipped",
-  "error",
-  "restored",
-  "conflict",
-]);
+export const migrationRunMode = pgEnum("migration_run_mode", RUN_MODES);
+export const migrationRunStatus = pgEnum("migration_run_status", RUN_STATUSES);
+export const migrationItemStatus = pgEnum("migration_item_status", ITEM_STATUSES);
 
 /**
  * One row per run of a data migration (dry runs and undos included). The row is written outside the

@@ -10,10 +10,11 @@ import {
   text,
   timestamp,
 } from "drizzle-orm/pg-core";
+import { SPLIT_SOURCES } from "../../lib/training/types";
 import { exercises } from "./exercises";
 import { users } from "./users";
 
-export const splitSource = pgEnum("split_source", ["custom", "generated"]);
+export const splitSource = pgEnum("split_source", SPLIT_SOURCES);
 
 export const splits = pgTable(
   "splits",

@@ -1,8 +1,10 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, pgEnum, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { ROLES } from "../../lib/auth/roles";
+import { WEIGHT_UNITS } from "../../lib/training/units";
 
-export const userRole = pgEnum("user_role", ["athlete", "admin"]);
-export const weightUnit = pgEnum("weight_unit", ["kg", "lb"]);
+export const userRole = pgEnum("user_role", ROLES);
+export const weightUnit = pgEnum("weight_unit", WEIGHT_UNITS);
 
 export const users = pgTable(
   "users",

@@ -1,8 +1,10 @@
 import { param, type SearchParams } from "@/lib/search-params";
+import { type ItemStatus, ROW_STATUSES, UNDO_STATUSES } from "./run-values";
 
-export const RUN_ITEM_STATUSES = ["migrated", "flagged", "error"] as const;
-export const UNDO_ITEM_STATUSES = ["restored", "conflict"] as const;
-export type ItemStatusFilter = (typeof RUN_ITEM_STATUSES)[number] | (typeof UNDO_ITEM_STATUSES)[number];
+/** The statuses a run's details table filters by: skipped rows are not recorded as items. */
+export const RUN_ITEM_STATUSES = ROW_STATUSES.filter((status) => status !== "skipped");
+export const UNDO_ITEM_STATUSES = UNDO_STATUSES;
+export type ItemStatusFilter = ItemStatus;
 
 export const DETAILS_PAGE_SIZE = 25;
 

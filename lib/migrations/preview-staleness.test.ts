@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareWithPreview, previewStaleness } from "./preview-staleness";
+import { previewStaleness } from "./preview-staleness";
 
 const preview = { rows: 155, maxId: 155, maxUpdatedAt: "2026-01-01T10:00:00.123456+00:00" };
 
@@ -37,21 +37,5 @@ describe("previewStaleness", () => {
   it("compares an empty table with itself", () => {
     const empty = { rows: 0, maxId: null, maxUpdatedAt: null };
     expect(previewStaleness(empty, { ...empty }).stale).toBe(false);
-  });
-});
-
-describe("compareWithPreview", () => {
-  it("sets every count beside the preview's, with the difference", () => {
-    const rows = compareWithPreview(
-      { total_processed: 155, migrated: 20, flagged: 10, skipped: 120, errors: 5 },
-      { total_processed: 156, migrated: 20, flagged: 11, skipped: 120, errors: 5 },
-    );
-    expect(rows.map((r) => [r.label, r.preview, r.run, r.difference])).toEqual([
-      ["Total", 155, 156, 1],
-      ["Migrated", 20, 20, 0],
-      ["Flagged", 10, 11, 1],
-      ["Skipped", 120, 120, 0],
-      ["Errors", 5, 5, 0],
-    ]);
   });
 });

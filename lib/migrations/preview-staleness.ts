@@ -31,32 +31,3 @@ export function previewStaleness(preview: Fingerprint | null | undefined, curren
   }
   return { stale: changes.length > 0, changes };
 }
-
-export interface CountComparison {
-  key: string;
-  label: string;
-  preview: number;
-  run: number;
-  /** run − preview. */
-  difference: number;
-}
-
-/** The report summary's counts with their labels, in the order the dashboard shows them. */
-export const SUMMARY_COUNTS = [
-  ["total_processed", "Total"],
-  ["migrated", "Migrated"],
-  ["flagged", "Flagged"],
-  ["skipped", "Skipped"],
-  ["errors", "Errors"],
-] as const;
-
-/** A finished run's counts beside its preview's, so an admin sees at once what came out differently. */
-export function compareWithPreview(preview: Record<string, number>, run: Record<string, number>): CountComparison[] {
-  return SUMMARY_COUNTS.map(([key, label]) => ({
-    key,
-    label,
-    preview: preview[key] ?? 0,
-    run: run[key] ?? 0,
-    difference: (run[key] ?? 0) - (preview[key] ?? 0),
-  }));
-}

@@ -1,13 +1,17 @@
 /**
- * Shapes shared by the training rules. They mirror the database enums in db/schema (the seed-data
- * test checks they agree) but live here so that these rules stay plain functions with no database
- * import, usable from server code and client components alike.
+ * Shapes shared by the training rules. The database enums in db/schema are built from these lists,
+ * which live here so that the rules stay plain functions with no database import, usable from server
+ * code and client components alike.
  */
 export const EXERCISE_TYPES = ["barbell", "dumbbell", "bodyweight"] as const;
 export type ExerciseType = (typeof EXERCISE_TYPES)[number];
 
 export const EXPERIENCE_LEVELS = ["beginner", "intermediate", "advanced"] as const;
 export type ExperienceLevel = (typeof EXPERIENCE_LEVELS)[number];
+
+/** Where a split came from: built by the athlete, or generated from their assessment. */
+export const SPLIT_SOURCES = ["custom", "generated"] as const;
+export type SplitSource = (typeof SPLIT_SOURCES)[number];
 
 export const TRAINING_GOALS = ["strength", "hypertrophy", "endurance", "general_fitness"] as const;
 export type TrainingGoal = (typeof TRAINING_GOALS)[number];

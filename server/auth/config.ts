@@ -7,10 +7,11 @@ import { users } from "@/db/schema";
 import { authSecret, env } from "@/server/env";
 import { verifyPassword } from "./passwords";
 import { signInSchema } from "@/lib/auth/schemas";
+import type { Role } from "@/lib/auth/roles";
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; role: "athlete" | "admin" } & DefaultSession["user"];
+    user: { id: string; role: Role } & DefaultSession["user"];
   }
 }
 

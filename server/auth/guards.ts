@@ -4,8 +4,8 @@ import { z } from "zod";
 import type { User } from "@/db/schema";
 import { ForbiddenError, GENERIC_ERROR_MESSAGE, NotSignedInError, UserFacingError } from "@/lib/errors";
 import { currentUser } from "./session";
+import type { Role } from "@/lib/auth/roles";
 
-export type Role = "athlete" | "admin";
 export type FieldErrors = Record<string, string[] | undefined>;
 
 /** What every server action returns to its form (`useActionState`). */
@@ -13,8 +13,6 @@ export type ActionState<T = unknown> =
   | { status: "idle" }
   | { status: "success"; message?: string; data?: T }
   | { status: "error"; message?: string; fieldErrors?: FieldErrors; values?: Record<string, string> };
-
-export const idleState: ActionState = { status: "idle" };
 
 /** Load the caller and check the role. Admins may do anything an athlete may. */
 export async function authorize(role: Role): Promise<User> {

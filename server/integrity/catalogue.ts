@@ -1,6 +1,7 @@
 import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import { EQUIPMENT_CHOICES } from "@/lib/equipment";
+import { EXERCISE_TYPES } from "@/lib/training/types";
 
 /**
  * What the data-integrity check looks at: the validator from the old migration guide (row counts,
@@ -77,8 +78,8 @@ export const INTEGRITY_TABLES: readonly IntegrityTableDefinition[] = [
     checks: [
       {
         id: "exercises.type_valid",
-        label: "Type is barbell, dumbbell or bodyweight",
-        condition: sql`t.type::text NOT IN ('barbell', 'dumbbell', 'bodyweight')`,
+        label: `Type is one of ${EXERCISE_TYPES.join(", ")}`,
+        condition: sql`t.type::text NOT IN (${sql.join(EXERCISE_TYPES.map((type) => sql`${type}`), sql`, `)})`,
       },
       {
         // NULL means the exercise backfill migration has not set it yet: still worth an admin's attention.

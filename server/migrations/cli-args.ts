@@ -7,12 +7,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { REPORT_FORMATS, type ReportFormat } from "./report";
+import type { RunMode } from "@/lib/migrations/run-values";
 
 export type MigrateCommand =
   | { kind: "help" }
   | { kind: "list-migrations" }
   | { kind: "list-runs"; migrationId: string }
-  | { kind: "run"; migrationId: string; mode: "dry_run" | "apply"; report: ReportTarget | null }
+  | { kind: "run"; migrationId: string; mode: RunMode; report: ReportTarget | null }
   | { kind: "undo"; migrationId: string; runId: number; report: ReportTarget | null };
 
 export interface ReportTarget {

@@ -13,19 +13,11 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import type { Database, Db } from "@/db/client";
 import { migrationRuns } from "@/db/schema";
-import type { RunMode, StartedBy } from "./types";
+import type { StartedBy } from "./types";
+import { type AnyRunMode, type RunCounts, type RunStatus, emptyCounts } from "@/lib/migrations/run-values";
 
-export type AnyRunMode = RunMode | "undo";
-export type RunStatus = "running" | "completed" | "failed";
+export { type AnyRunMode, type RunCounts, type RunStatus, emptyCounts };
 
-export interface RunCounts {
-  migrated: number;
-  flagged: number;
-  skipped: number;
-  errors: number;
-  restored: number;
-  conflicts: number;
-}
 
 export interface RunProgress {
   runId: number;
@@ -48,8 +40,6 @@ export interface RunProgress {
 }
 
 export type ProgressListener = (progress: RunProgress) => void | Promise<void>;
-
-export const emptyCounts = (): RunCounts => ({ migrated: 0, flagged: 0, skipped: 0, errors: 0, restored: 0, conflicts: 0 });
 
 /** Rows/s and ETA from processed rows and elapsed time. */
 export function rateOf(processed: number, total: number, startedAt: Date, until: Date): Pick<RunProgress, "rowsPerSecond" | "etaSeconds"> {

@@ -6,7 +6,8 @@ import "server-only";
 import { type SQL, and, asc, count, desc, eq, ilike } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { type MigrationRun, type MigrationRunItem, migrationRunItems, migrationRuns } from "@/db/schema";
-import type { AnyDataMigration, ItemStatus, SourceFingerprint } from "./types";
+import type { AnyDataMigration, ItemStatus } from "./types";
+import { type PreviewStaleness, previewStaleness } from "@/lib/migrations/preview-staleness";
 
 export interface PageRequest {
   /** Rows per page (1-500, default 50). */
@@ -73,24 +74,20 @@ export async function latestPreview(db: DbOrTx, migrationId: string): Promise<Mi
   return run ?? null;
 }
 
-export interface PreviewStatus {
+export interface PreviewStatus extends PreviewStaleness {
   /** The latest completed dry run, if any. */
   preview: MigrationRun | null;
-  /** True when the rows changed since that preview (or there is none): preview again before applying. */
-  stale: boolean;
-  current: SourceFingerprint;
 }
 
-/** Whether the latest preview still describes the data, by comparing source fingerprints. */
+/**
+ * Whether the latest preview still describes the data, by comparing source fingerprints. The
+ * fingerprint reads the migration's source table, so callers ask on demand (the Run dialog opening,
+ * a run being confirmed), not on every render.
+ */
 export async function previewStatus(db: DbOrTx, migration: AnyDataMigration): Promise<PreviewStatus> {
-  const [preview, current] = await Promise.all([latestPreview(db, migration.id), migration.fingerprint(db)]);
-  const recorded = preview?.sourceFingerprint as SourceFingerprint | null | undefined;
-  const stale =
-    !recorded ||
-    recorded.rows !== current.rows ||
-    recorded.maxId !== current.maxId ||
-    recorded.maxUpdatedAt !== current.maxUpdatedAt;
-  return { preview, stale, current };
+  const preview = await latestPreview(db, migration.id);
+  if (!preview) return { preview: null, stale: true, changes: ["There is no preview yet."] };
+  return { preview, ...previewStaleness(preview.sourceFingerprint, await migration.fingerprint(db)) };
 }
 
 export interface RunItemFilter extends PageRequest {

@@ -7,13 +7,9 @@
 import "server-only";
 import type { DbOrTx, Tx } from "@/db/client";
 
-/** What a run decided for one row. Only `skipped` rows are left out of the recorded items. */
-export type RowStatus = "migrated" | "flagged" | "skipped" | "error";
-/** Item statuses an undo run records. */
-export type UndoStatus = "restored" | "conflict";
-export type ItemStatus = RowStatus | UndoStatus;
+import type { ItemStatus, RowStatus, RunMode } from "@/lib/migrations/run-values";
 
-export type RunMode = "dry_run" | "apply";
+export type { ItemStatus, RowStatus, RunMode, UndoStatus } from "@/lib/migrations/run-values";
 
 /** Who started a run: a signed-in admin (userId) or an operator on the command line (userId null). */
 export interface StartedBy {

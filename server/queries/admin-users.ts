@@ -1,63 +1,10 @@
 import "server-only";
 import { and, asc, eq, gt, or, sql } from "drizzle-orm";
-import type { Db, DbOrTx } from "@/db/client";
+import type { DbOrTx } from "@/db/client";
 import { assessments, users } from "@/db/schema";
-import { isEquipmentChoice } from "@/lib/equipment";
 import { containsPattern } from "@/server/migrations/queries";
-import { ForbiddenError, NotFoundError, UserFacingError } from "@/lib/errors";
-
-export type Role = "athlete" | "admin";
-
-/** Where a user's onboarding assessment stands, as the admin users list shows it. */
-export type AssessmentStatus = "none" | "current" | "needs_reassessment" | "legacy_format" | "invalid";
-
-export const ASSESSMENT_STATUS_LABELS: Record<AssessmentStatus, string> = {
-  none: "Not taken",
-  current: "Up to date",
-  needs_reassessment: "Needs re-assessment",
-  legacy_format: "Legacy format",
-  invalid: "Invalid answer",
-};
-
-/** A flagged user must re-assess whatever the value; otherwise the equipment value's format decides. */
-export function assessmentStatus(assessment: { equipment: unknown; needsReassessment: boolean } | null): AssessmentStatus {
-  if (!assessment) return "none";
-  if (assessment.needsReassessment) return "needs_reassessment";
-  if (Array.isArray(assessment.equipment)) return "legacy_format";
-  return isEquipmentChoice(assessment.equipment) ? "current" : "invalid";
-}
-
-export interface RoleChangeRefusal {
-  code: "not_admin" | "last_admin";
-  message: string;
-}
-
-/**
- * Why a role change must be refused, or null when it may go ahead. The one hard rule: Ironlog never
- * ends up without an admin, so the last admin cannot step down (make someone else admin first).
- * `adminIds` must be read under lock in the same transaction as the change, or two admins demoting
- * each other at once could both pass.
- */
-export function roleChangeRefusal(change: {
-  actorId: number;
-  target: { id: number; role: Role };
-  newRole: Role;
-  adminIds: readonly number[];
-}): RoleChangeRefusal | null {
-  // The caller may have lost the role since the request was authorised.
-  if (!change.adminIds.includes(change.actorId)) return { code: "not_admin", message: "Only admins can change roles." };
-  const demotesAnAdmin = change.target.role === "admin" && change.newRole !== "admin";
-  if (demotesAnAdmin && change.adminIds.length <= 1) {
-    return {
-      code: "last_admin",
-      message:
-        change.target.id === change.actorId
-          ? "You are the last admin. Make another user admin before you give up the role."
-          : "Ironlog needs at least one admin.",
-    };
-  }
-  return null;
-}
+import { type AssessmentStatus, assessmentStatus } from "@/lib/athlete/assessment-status";
+import type { Role } from "@/lib/auth/roles";
 
 export interface AdminUserRow {
   id: number;
@@ -120,34 +67,4 @@ export async function listUsers(
     ),
   }));
   return { users: page, next: rows.length > limit ? page[page.length - 1].id : null };
-}
-
-/**
- * Give a user a role, as `actorId`. One transaction that first locks every admin row, so concurrent
- * changes queue up and each sees the admins the previous one left. Returns whether anything changed.
- */
-export async function changeUserRole(
-  db: Db,
-  change: { actorId: number; userId: number; role: Role },
-): Promise<{ email: string; role: Role; changed: boolean }> {
-  return db.transaction(async (tx) => {
-    const admins = await tx.select({ id: users.id }).from(users).where(eq(users.role, "admin")).orderBy(asc(users.id)).for("update");
-    const [target] = await tx
-      .select({ id: users.id, email: users.email, role: users.role })
-      .from(users)
-      .where(eq(users.id, change.userId))
-      .for("update");
-    if (!target) throw new NotFoundError("That user");
-    const refusal = roleChangeRefusal({
-      actorId: change.actorId,
-      target,
-      newRole: change.role,
-      adminIds: admins.map((a) => a.id),
-    });
-    if (refusal?.code === "not_admin") throw new ForbiddenError(refusal.message);
-    if (refusal) throw new UserFacingError(refusal.message, { status: 409, code: refusal.code });
-    if (target.role === change.role) return { email: target.email, role: target.role, changed: false };
-    await tx.update(users).set({ role: change.role }).where(eq(users.id, target.id));
-    return { email: target.email, role: change.role, changed: true };
-  });
 }

@@ -10,26 +10,14 @@ import { exercises, sessionSets, splits, users, workoutSessions } from "@/db/sch
 import { parseExerciseFilters } from "@/lib/athlete/exercise-filters";
 import { customExerciseSchema } from "@/lib/athlete/custom-exercise";
 import { sessionSaveSchema } from "@/lib/athlete/session-input";
-import { createCustomExercise, getExercise, listExerciseOptions, listExercises } from "./exercises";
-import {
-  addDayExercise,
-  addSplitDay,
-  copySplit,
-  createSplit,
-  deleteSplit,
-  deleteSplitDay,
-  getSplit,
-  getSplitDay,
-  listSplits,
-  moveSplit,
-  removeDayExercise,
-  renameSplit,
-  renameSplitDay,
-  updateDayExercise,
-} from "@/server/services/splits";
-import { deleteSession, getSession, listSessions, nextWorkout, previousPerformances, saveSession, startSession } from "@/server/services/sessions";
+import { getExercise, listExerciseOptions, listExercises } from "./exercises";
+import { addDayExercise, addSplitDay, copySplit, createSplit, deleteSplit, deleteSplitDay, moveSplit, removeDayExercise, renameSplit, renameSplitDay, updateDayExercise } from "@/server/services/splits";
+import { deleteSession, saveSession, startSession } from "@/server/services/sessions";
 import { historySets, loggedExercises, recentRecords, recordsInSession } from "./training-progress";
 import { regenerateProgram, saveAssessment } from "@/server/services/program";
+import { getSession, listSessions, loggingContext, nextWorkout } from "./sessions";
+import { getSplit, getSplitDay, listSplits } from "./splits";
+import { createCustomExercise } from "@/server/services/custom-exercises";
 
 let database: TestDatabase;
 let alice: number;
@@ -159,7 +147,7 @@ describe("sessions", () => {
     await saveSession(db, bob, bobSession, save([{ exerciseId: bench, weight: 100, reps: 5 }]));
     const later = await startSession(db, alice);
     const [row] = await db.select().from(workoutSessions).where(eq(workoutSessions.id, later));
-    const previous = await previousPerformances(db, alice, [bench], { sessionId: later, startedAt: new Date(row.startedAt.getTime() + 1000) });
+    const { previous } = await loggingContext(db, alice, [bench], { sessionId: later, startedAt: new Date(row.startedAt.getTime() + 1000) });
     expect(previous.get(bench)?.sets).toEqual([{ weightKg: 60, reps: 8, rpe: null }]);
     expect((await recentRecords(db, alice)).every((r) => r.sessionId !== bobSession)).toBe(true);
   });

@@ -10,8 +10,10 @@ import { seedExerciseLibrary } from "@/db/seed";
 import { sessionSets, users, workoutSessions } from "@/db/schema";
 import { sessionSaveSchema } from "@/lib/athlete/session-input";
 import { addDayExercise, addSplitDay, createSplit } from "@/server/services/splits";
-import { contextFromHistory, contextSetsQuery, getSession, loggingContext, saveSession, startSession } from "@/server/services/sessions";
+import { saveSession, startSession } from "@/server/services/sessions";
 import { loggerSession } from "./logger";
+import { contextSetsQuery, getSession, loggingContext } from "./sessions";
+import { contextFromHistory } from "@/lib/athlete/logging-context";
 
 let database: TestDatabase;
 let alice: number;

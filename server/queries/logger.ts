@@ -13,7 +13,8 @@ import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { workoutSessions } from "@/db/schema";
 import type { ExerciseType } from "@/lib/training/types";
-import { contextFromHistory, contextSetsQuery, type HistorySet, type LoggingContext, sessionViewColumns, type SessionSetView, type SessionView } from "@/server/services/sessions";
+import { contextSetsQuery, sessionViewColumns, type SessionSetView, type SessionView } from "./sessions";
+import { contextFromHistory, type HistorySet, type LoggingContext } from "@/lib/athlete/logging-context";
 
 export type PlannedExerciseRow = {
   exerciseId: number;

@@ -9,26 +9,14 @@ import { assessmentSchema, equipmentAnswerSchema } from "@/lib/athlete/assessmen
 import { customExerciseSchema } from "@/lib/athlete/custom-exercise";
 import { parseExerciseFilters, EXERCISES_PER_PAGE } from "@/lib/athlete/exercise-filters";
 import { sessionSaveSchema } from "@/lib/athlete/session-input";
-import { asStringList, createCustomExercise, EXERCISE_NAME_TAKEN, getExercise, listExercises, listMuscles } from "@/server/queries/exercises";
+import { asStringList, getExercise, listExercises, listMuscles } from "@/server/queries/exercises";
 import { regenerateProgram, saveAssessment, saveEquipmentReassessment } from "./program";
-import {
-  addDayExercise,
-  addSplitDay,
-  copySplit,
-  createSplit,
-  deleteSplit,
-  getGeneratedProgram,
-  getSplit,
-  listSplits,
-  moveDayExercise,
-  moveSplit,
-  moveSplitDay,
-  removeDayExercise,
-  renameSplit,
-  updateDayExercise,
-} from "./splits";
-import { deleteSession, getSession, listSessions, listSessionsInProgress, nextWorkout, previousPerformances, recordHoldingSets, saveSession, sessionsBetween, startSession } from "./sessions";
+import { addDayExercise, addSplitDay, copySplit, createSplit, deleteSplit, moveDayExercise, moveSplit, moveSplitDay, removeDayExercise, renameSplit, updateDayExercise } from "./splits";
+import { deleteSession, saveSession, startSession } from "./sessions";
 import { recentRecords, recordsInSession, weeklyVolume } from "@/server/queries/training-progress";
+import { getSession, listSessions, listSessionsInProgress, loggingContext, nextWorkout, sessionsBetween } from "@/server/queries/sessions";
+import { getGeneratedProgram, getSplit, listSplits } from "@/server/queries/splits";
+import { createCustomExercise, EXERCISE_NAME_TAKEN } from "./custom-exercises";
 
 let database: TestDatabase;
 let library: Map<string, number>;
@@ -193,8 +181,9 @@ describe("sessions", () => {
     const next = await startSession(db, userId, { splitDayId: day.id });
     const [row] = await db.select().from(workoutSessions).where(eq(workoutSessions.id, next));
     const current = { sessionId: next, startedAt: new Date(row.startedAt.getTime() + 1) };
-    expect((await previousPerformances(db, userId, [exerciseId], current)).get(exerciseId)?.sets.map((s) => s.weightKg)).toEqual([20.41, 22.68, 24.95]);
-    expect((await recordHoldingSets(db, userId, [exerciseId], current)).get(exerciseId)).toEqual([{ weightKg: 24.95, reps: 8, rpe: 8 }]);
+    const context = await loggingContext(db, userId, [exerciseId], current);
+    expect(context.previous.get(exerciseId)?.sets.map((s) => s.weightKg)).toEqual([20.41, 22.68, 24.95]);
+    expect(context.records.get(exerciseId)).toEqual([{ weightKg: 24.95, reps: 8, rpe: 8 }]);
 
     const list = await listSessions(db, userId, 1);
     expect(list.items.map((s) => s.id)).toEqual([next, id]);

@@ -5,51 +5,13 @@ import "server-only";
  * row with source `generated`; regenerating replaces it. Saving answers and rebuilding the program
  * happen in one transaction, so an athlete never sees new answers with the old program.
  */
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { assessments, exerciseMuscles, exercises, muscles, splits, users } from "@/db/schema";
+import { assessments, splits, users } from "@/db/schema";
 import { type AssessmentAnswers, type EquipmentAnswer, type ProgramAnswers, programAnswersFromAssessment } from "@/lib/athlete/assessment";
 import { NotFoundError } from "@/lib/errors";
-import { type GeneratedProgram, generateProgram, type ProgramExerciseCandidate } from "@/lib/training/program";
-import { asStringList } from "@/server/queries/exercises";
 import { insertDays } from "./splits";
-
-/** The built-in library with its muscles, as program generation reads it. */
-export async function loadProgramCandidates(db: DbOrTx): Promise<ProgramExerciseCandidate[]> {
-  const rows = await db
-    .select({
-      id: exercises.id,
-      name: exercises.name,
-      type: exercises.type,
-      difficulty: exercises.difficulty,
-      equipmentRequired: exercises.equipmentRequired,
-      muscle: muscles.name,
-      activation: exerciseMuscles.activationRating,
-    })
-    .from(exercises)
-    .leftJoin(exerciseMuscles, eq(exerciseMuscles.exerciseId, exercises.id))
-    .leftJoin(muscles, eq(muscles.id, exerciseMuscles.muscleId))
-    // Custom exercises are private and unrated by us: programs use the built-in library.
-    .where(isNull(exercises.createdBy));
-  const byId = new Map<number, ProgramExerciseCandidate & { muscles: { muscle: string; activation: number }[] }>();
-  for (const row of rows) {
-    let candidate = byId.get(row.id);
-    if (!candidate) {
-      candidate = { id: row.id, name: row.name, type: row.type, difficulty: row.difficulty, equipmentRequired: asStringList(row.equipmentRequired), muscles: [] };
-      byId.set(row.id, candidate);
-    }
-    if (row.muscle !== null && row.activation !== null) candidate.muscles.push({ muscle: row.muscle, activation: row.activation });
-  }
-  return [...byId.values()];
-}
-
-/** The program these answers produce, without saving it (the program page shows its notes). */
-export async function previewProgram(db: DbOrTx, answers: ProgramAnswers): Promise<GeneratedProgram> {
-  return generateProgram(
-    { daysPerWeek: answers.daysPerWeek, experienceLevel: answers.experienceLevel, goal: answers.goal, equipment: answers.equipment, equipmentItems: answers.items },
-    await loadProgramCandidates(db),
-  );
-}
+import { previewProgram } from "@/server/queries/program";
 
 /**
  * Replace the athlete's generated program. The user row is locked first, so two regenerations at

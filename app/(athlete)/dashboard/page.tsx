@@ -7,13 +7,13 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { getAssessmentForUser } from "@/server/queries/assessments";
 import { recentRecords } from "@/server/queries/training-progress";
-import { listSessions, listSessionsInProgress, nextWorkout, sessionsBetween } from "@/server/services/sessions";
 import { formatTargets } from "@/lib/athlete/split-input";
 import { RECORD_LABELS } from "@/lib/training/records";
 import { formatWeight } from "@/lib/training/units";
 import { isoWeekOf } from "@/lib/training/volume";
 import { startSessionAction } from "@/app/(athlete)/log/actions";
 import { athletePage, requestTimeZone } from "@/server/athlete-page";
+import { listSessions, listSessionsInProgress, nextWorkout, sessionsBetween } from "@/server/queries/sessions";
 
 export const metadata: Metadata = { title: "Today" };
 

@@ -4,10 +4,10 @@ import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/server/db";
-import { createCustomExercise, deleteCustomExercise } from "@/server/queries/exercises";
 import { customExerciseSchema } from "@/lib/athlete/custom-exercise";
 import { athleteAction } from "@/server/auth/guards";
 import { NotFoundError } from "@/lib/errors";
+import { createCustomExercise, deleteCustomExercise } from "@/server/services/custom-exercises";
 
 export const createCustomExerciseAction = athleteAction(customExerciseSchema, async (input, user) => {
   const id = await createCustomExercise(await getDb(), user.id, input);

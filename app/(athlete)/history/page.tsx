@@ -4,10 +4,10 @@ import { formatDateTime, formatDuration, plural } from "@/components/athlete/for
 import { ButtonLink } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { listSessions, sessionsBetween } from "@/server/services/sessions";
 import { addMonths, calendarDayIn, formatYearMonth, monthGrid, parseYearMonth } from "@/lib/athlete/calendar";
 import { formatWeight } from "@/lib/training/units";
 import { athletePage, pageParam, requestTimeZone } from "@/server/athlete-page";
+import { listSessions, sessionsBetween } from "@/server/queries/sessions";
 
 export const metadata: Metadata = { title: "History" };
 

@@ -4,11 +4,12 @@ import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/server/db";
-import { deleteSession, getSession, loggingContext, startSession } from "@/server/services/sessions";
+import { deleteSession, startSession } from "@/server/services/sessions";
 import { listExerciseOptions } from "@/server/queries/exercises";
 import { athleteAction } from "@/server/auth/guards";
 import type { ExerciseContext } from "@/lib/athlete/session-draft";
 import { NotFoundError } from "@/lib/errors";
+import { getSession, loggingContext } from "@/server/queries/sessions";
 
 const optionalId = z.preprocess((v) => (v === "" || v === undefined || v === null ? undefined : v), z.coerce.number().int().positive().optional());
 

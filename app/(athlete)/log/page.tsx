@@ -3,11 +3,11 @@ import Link from "next/link";
 import { ActionButton } from "@/components/athlete/action-button";
 import { formatDateTime, plural } from "@/components/athlete/format";
 import { Card, PageHeader } from "@/components/ui/card";
-import { getGeneratedProgram, getSplit, listSplits } from "@/server/services/splits";
-import { listSessionsInProgress, nextWorkout } from "@/server/services/sessions";
 import { formatTargets } from "@/lib/athlete/split-input";
 import { athletePage, requestTimeZone } from "@/server/athlete-page";
 import { startSessionAction } from "./actions";
+import { listSessionsInProgress, nextWorkout } from "@/server/queries/sessions";
+import { getGeneratedProgram, getSplit, listSplits } from "@/server/queries/splits";
 
 export const metadata: Metadata = { title: "Log a workout" };
 

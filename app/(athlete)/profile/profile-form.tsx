@@ -4,6 +4,7 @@ import { FieldError, FormMessage, TextField } from "@/components/ui/field";
 import { PendingButton } from "@/components/athlete/pending-button";
 import { useFormAction } from "@/components/athlete/use-form-action";
 import { updateProfileAction } from "./actions";
+import { WEIGHT_UNITS } from "@/lib/training/units";
 
 export function ProfileForm({ name, weightUnit }: { name: string; weightUnit: "kg" | "lb" }) {
   const { state, dispatch, pending, onSubmit, errors } = useFormAction(updateProfileAction);
@@ -17,7 +18,7 @@ export function ProfileForm({ name, weightUnit }: { name: string; weightUnit: "k
           Used everywhere you type or read a weight. Your history converts automatically.
         </p>
         <div className="mt-2 flex gap-2">
-          {(["kg", "lb"] as const).map((unit) => (
+          {WEIGHT_UNITS.map((unit) => (
             <label key={unit} className="flex min-h-11 cursor-pointer items-center gap-2 rounded-md px-4 ring-1 ring-slate-300 has-[:checked]:bg-brand-50 has-[:checked]:ring-2 has-[:checked]:ring-brand-600">
               <input type="radio" name="weightUnit" value={unit} defaultChecked={weightUnit === unit} className="h-4 w-4 accent-brand-600" />
               {unit === "kg" ? "Kilograms (kg)" : "Pounds (lb)"}

@@ -5,9 +5,10 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/server/db";
 import { regenerateProgram } from "@/server/services/program";
-import { copySplit, getGeneratedProgram } from "@/server/services/splits";
+import { copySplit } from "@/server/services/splits";
 import { athleteAction } from "@/server/auth/guards";
 import { NotFoundError } from "@/lib/errors";
+import { getGeneratedProgram } from "@/server/queries/splits";
 
 export const regenerateProgramAction = athleteAction(z.object({}), async (_input, user) => {
   await regenerateProgram(await getDb(), user.id);

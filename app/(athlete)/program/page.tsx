@@ -8,14 +8,14 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { getAssessmentForUser } from "@/server/queries/assessments";
 import { asStringList } from "@/server/queries/exercises";
-import { previewProgram } from "@/server/services/program";
-import { getGeneratedProgram } from "@/server/services/splits";
 import { programAnswersFromAssessment } from "@/lib/athlete/assessment";
 import { formatTargets } from "@/lib/athlete/split-input";
 import { EQUIPMENT_CHOICE_LABELS, EQUIPMENT_ITEM_LABELS } from "@/lib/equipment";
 import { startSessionAction } from "@/app/(athlete)/log/actions";
 import { athletePage } from "@/server/athlete-page";
 import { copyProgramAction, regenerateProgramAction } from "./actions";
+import { getGeneratedProgram } from "@/server/queries/splits";
+import { previewProgram } from "@/server/queries/program";
 
 export const metadata: Metadata = { title: "Your program" };
 

@@ -5,9 +5,9 @@ import { plural } from "@/components/athlete/format";
 import { NameForm } from "@/components/athlete/split-forms";
 import { Card, PageHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { listSplits } from "@/server/services/splits";
 import { athletePage } from "@/server/athlete-page";
 import { createSplitAction, deleteSplitAction, moveSplitAction } from "./actions";
+import { listSplits } from "@/server/queries/splits";
 
 export const metadata: Metadata = { title: "Splits" };
 

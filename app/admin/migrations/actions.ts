@@ -6,10 +6,9 @@ import { type ActionState, adminAction } from "@/server/auth/guards";
 import { UserFacingError } from "@/lib/errors";
 import { startMigrationRun } from "@/server/migrations/engine";
 import { getRunProgress } from "@/server/migrations/run-progress";
-import { latestPreview } from "@/server/migrations/queries";
+import { previewStatus } from "@/server/migrations/queries";
 import { getDataMigration } from "@/server/migrations/registry";
 import type { User } from "@/db/schema";
-import { previewStaleness } from "@/lib/migrations/preview-staleness";
 import { type ProgressView, progressView } from "@/server/migrations/progress-view";
 
 async function started(runId: number, message: string): Promise<ActionState<ProgressView>> {
@@ -46,14 +45,13 @@ export const runMigrationAction = adminAction(runSchema, async (input, admin): P
     throw new UserFacingError(`Type ${migration.id} exactly to confirm.`, { field: "confirmation" });
   }
   const database = await getDatabase();
-  const preview = await latestPreview(database.db, migration.id);
+  const { preview, stale, changes } = await previewStatus(database.db, migration);
   if (!preview) throw new UserFacingError("Preview the migration before you run it.", { code: "no_preview" });
   if (preview.id !== input.previewRunId) {
     throw new UserFacingError(`A newer preview (#${preview.id}) exists. Review it, then run again.`, { code: "newer_preview" });
   }
-  const staleness = previewStaleness(preview.sourceFingerprint, await migration.fingerprint(database.db));
-  if (staleness.stale) {
-    throw new UserFacingError(`The preview is stale: ${staleness.changes.join(" ")} Preview again before you run.`, { code: "stale_preview" });
+  if (stale) {
+    throw new UserFacingError(`The preview is stale: ${changes.join(" ")} Preview again before you run.`, { code: "stale_preview" });
   }
   const run = await startMigrationRun(database, { migrationId: migration.id, mode: "apply", startedBy: startedBy(admin) });
   return started(run.runId, `Run #${run.runId} started.`);

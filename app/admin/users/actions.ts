@@ -4,12 +4,13 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/server/db";
-import { changeUserRole } from "@/server/queries/admin-users";
 import { adminAction } from "@/server/auth/guards";
+import { changeUserRole } from "@/server/services/user-roles";
+import { ROLES } from "@/lib/auth/roles";
 
 const changeRoleSchema = z.object({
   userId: z.coerce.number().int().positive(),
-  role: z.enum(["athlete", "admin"]),
+  role: z.enum(ROLES),
 });
 
 export const changeRoleAction = adminAction(changeRoleSchema, async (input, admin) => {

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getDb } from "@/server/db";
-import { ASSESSMENT_STATUS_LABELS, type AssessmentStatus, listUsers } from "@/server/queries/admin-users";
+import { listUsers } from "@/server/queries/admin-users";
 import { requireAdmin } from "@/server/auth/session";
 import { PageHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -11,6 +11,7 @@ import { Pager } from "@/components/admin/pager";
 import { idParam, param, type SearchParams } from "@/lib/search-params";
 import { RoleChangeForm } from "./role-form";
 import { TableScroll } from "@/components/admin/table-scroll";
+import { ASSESSMENT_STATUS_LABELS, type AssessmentStatus } from "@/lib/athlete/assessment-status";
 
 export const metadata: Metadata = { title: "Users · Admin" };
 

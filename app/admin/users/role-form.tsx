@@ -5,11 +5,12 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { ActionToast } from "@/components/admin/action-toast";
 import type { ActionState } from "@/server/auth/guards";
 import { changeRoleAction } from "./actions";
+import type { Role } from "@/lib/auth/roles";
 
 const idle: ActionState = { status: "idle" };
 
 /** One button that gives a user the other role; the server refuses what the rules do not allow. */
-export function RoleChangeForm({ userId, email, role, isSelf }: { userId: number; email: string; role: "athlete" | "admin"; isSelf: boolean }) {
+export function RoleChangeForm({ userId, email, role, isSelf }: { userId: number; email: string; role: Role; isSelf: boolean }) {
   const [state, action] = useActionState(changeRoleAction, idle);
   const newRole = role === "admin" ? "athlete" : "admin";
   const label = newRole === "admin" ? "Make admin" : isSelf ? "Step down as admin" : "Make athlete";

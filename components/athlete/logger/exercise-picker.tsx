@@ -1,8 +1,9 @@
 "use client";
 
 import { useId, useMemo, useState } from "react";
+import type { ExerciseType } from "@/lib/training/types";
 
-export type PickerOption = { id: number; name: string; type: "barbell" | "dumbbell" | "bodyweight"; custom: boolean };
+export type PickerOption = { id: number; name: string; type: ExerciseType; custom: boolean };
 
 /** Search the athlete's library (built-in and their own) and pick an exercise to add. */
 export function ExercisePicker({

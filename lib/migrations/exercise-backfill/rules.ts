@@ -3,9 +3,8 @@
  * existed get one from their type, and an empty equipment list becomes the type itself.
  */
 import { describeJson, quoted } from "@/lib/migrations/json";
+import { EXERCISE_TYPES, type ExerciseType } from "@/lib/training/types";
 
-export const EXERCISE_TYPES = ["barbell", "dumbbell", "bodyweight"] as const;
-export type ExerciseType = (typeof EXERCISE_TYPES)[number];
 
 /** barbell 3, dumbbell 2, bodyweight 1: the old guide's difficulty by type. */
 export const DIFFICULTY_BY_TYPE: Record<ExerciseType, number> = { barbell: 3, dumbbell: 2, bodyweight: 1 };

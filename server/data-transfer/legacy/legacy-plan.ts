@@ -5,6 +5,8 @@
 import "server-only";
 import type { LegacyPk } from "./django-dump";
 import type { LegacyMuscle } from "./legacy-values";
+import type { Role } from "@/lib/auth/roles";
+import type { ExerciseType } from "@/lib/training/types";
 
 /** What the database already holds, keyed as the planner compares them. */
 export interface ExistingData {
@@ -23,7 +25,7 @@ export interface PlannedUser {
   key: string;
   email: string;
   name: string | null;
-  role: "athlete" | "admin";
+  role: Role;
   createdAt?: Date;
 }
 export interface PlannedMuscle extends LegacyMuscle {
@@ -32,7 +34,7 @@ export interface PlannedMuscle extends LegacyMuscle {
 export interface PlannedExercise {
   key: string;
   name: string;
-  type: "barbell" | "dumbbell" | "bodyweight";
+  type: ExerciseType;
   difficulty: 1 | 2 | 3 | null;
   equipmentRequired: unknown;
   notes: string | null;

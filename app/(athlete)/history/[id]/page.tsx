@@ -7,12 +7,12 @@ import { Notice } from "@/components/athlete/notice";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { recordsInSession } from "@/server/queries/training-progress";
-import { getSession, sessionOrigin } from "@/server/services/sessions";
 import { estimateOneRepMax } from "@/lib/training/one-rep-max";
 import { RECORD_LABELS } from "@/lib/training/records";
 import { formatWeight } from "@/lib/training/units";
 import { athletePage, idParam, requestTimeZone } from "@/server/athlete-page";
 import { deleteSessionAction } from "@/app/(athlete)/log/actions";
+import { getSession, sessionOrigin } from "@/server/queries/sessions";
 
 export const metadata: Metadata = { title: "Session" };
 

@@ -6,7 +6,6 @@ import { Notice } from "@/components/athlete/notice";
 import { NameForm, TargetsForm } from "@/components/athlete/split-forms";
 import { Card, PageHeader } from "@/components/ui/card";
 import { listExerciseOptions } from "@/server/queries/exercises";
-import { getSplit } from "@/server/services/splits";
 import { formatTargets } from "@/lib/athlete/split-input";
 import { startSessionAction } from "@/app/(athlete)/log/actions";
 import { athletePage, idParam } from "@/server/athlete-page";
@@ -22,6 +21,7 @@ import {
   renameSplitAction,
   updateDayExerciseAction,
 } from "@/app/(athlete)/splits/actions";
+import { getSplit } from "@/server/queries/splits";
 
 export const metadata: Metadata = { title: "Edit split" };
 

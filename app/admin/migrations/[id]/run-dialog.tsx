@@ -7,7 +7,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { Dialog } from "@/components/admin/dialog";
 import type { ActionState } from "@/server/auth/guards";
 import type { ProgressView } from "@/components/admin/run-progress";
-import { SUMMARY_COUNTS } from "@/lib/migrations/preview-staleness";
+import { SUMMARY_COUNTS } from "@/lib/migrations/run-values";
 
 interface PreviewStatus {
   preview: { runId: number; startedAt: string; summary: Record<string, number> } | null;

@@ -1,0 +1,49 @@
+/**
+ * What the logger knows about the athlete's earlier training of the exercises in a session: "last
+ * time" for each, and the few sets that hold their records, so records are detected in the browser,
+ * offline. Built from plain rows, so the database side stays one query (server/queries/sessions.ts).
+ */
+import type { LoggedSet } from "@/lib/training/types";
+import { recordHolders } from "@/lib/athlete/record-holders";
+
+export type PreviousPerformance = { sessionId: number; startedAt: Date; sets: LoggedSet[] };
+
+export type LoggingContext = {
+  /**
+   * For each exercise, the sets of the athlete's most recent earlier session that had it: what the
+   * logger shows inline ("last time: 60 kg × 8").
+   */
+  previous: Map<number, PreviousPerformance>;
+  /**
+   * For each exercise, the few earlier sets that hold the athlete's records (heaviest, best e1RM,
+   * best volume). Detecting a record against these gives the same answer as against the whole
+   * history (lib/athlete/record-holders), so the logger detects records in the browser, offline.
+   */
+  records: Map<number, LoggedSet[]>;
+};
+
+/** One earlier set of an exercise, with the session it was logged in. */
+export type HistorySet = LoggedSet & { sessionId: number; startedAt: Date; exerciseId: number };
+
+/**
+ * The logging context from the athlete's earlier sets of the exercises, newest session first (ties
+ * broken by session id), each session's sets in logged order.
+ */
+export function contextFromHistory(rows: readonly HistorySet[]): LoggingContext {
+  const context: LoggingContext = { previous: new Map(), records: new Map() };
+  const history = new Map<number, LoggedSet[]>();
+  for (const { sessionId, startedAt, exerciseId, ...set } of rows) {
+    // Newest session first: the first session met for an exercise is its "last time".
+    let previous = context.previous.get(exerciseId);
+    if (!previous) context.previous.set(exerciseId, (previous = { sessionId, startedAt, sets: [] }));
+    if (previous.sessionId === sessionId) previous.sets.push(set);
+    const list = history.get(exerciseId) ?? [];
+    list.push(set);
+    history.set(exerciseId, list);
+  }
+  for (const [exerciseId, sets] of history) {
+    const holders = recordHolders(sets);
+    if (holders.length) context.records.set(exerciseId, holders);
+  }
+  return context;
+}
