@@ -3,6 +3,79 @@ import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 import drizzle from "eslint-plugin-drizzle";
 
+/**
+ * The layers (see ../shared/STYLE.md): app → server → db, and anything may use lib/. Each block below
+ * names what a layer must not import; `test/lint-layers.test.ts` proves a wrong-way import is refused.
+ * Specifiers use the `@/` alias (relative imports across folders are refused too, by pattern).
+ */
+const serverAndAbove = ["@/server", "@/server/*", "**/server/*", "@/app/*", "**/app/*"];
+const uiLayers = ["@/components/*", "**/components/*"];
+const databaseModules = ["@/db/*", "**/db/*"];
+const databaseDrivers = ["drizzle-orm", "drizzle-orm/*", "postgres", "@electric-sql/*", "server-only", "next", "next/*", "next-auth", "next-auth/*"];
+
+function refuse(groups, message, allowTypeImports = false) {
+  return ["error", { patterns: [{ group: groups, message, allowTypeImports }] }];
+}
+
+const layerRules = [
+  {
+    files: ["lib/**/*.{ts,tsx}"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": refuse(
+        [...serverAndAbove, ...uiLayers, ...databaseModules, ...databaseDrivers],
+        "lib/ holds pure rules: no database, server, framework or UI imports. Move the code to server/ or pass what it needs in.",
+      ),
+    },
+  },
+  {
+    // A rule's tests may use the demo library (plain data) as a realistic fixture, and nothing else below.
+    files: ["lib/**/*.test.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": refuse(
+        [...serverAndAbove, ...uiLayers, "@/db/client", "@/db/schema", "@/db/schema/*", "@/db/seed", ...databaseDrivers],
+        "lib/ tests exercise pure rules: no database, server, framework or UI imports.",
+      ),
+    },
+  },
+  {
+    files: ["db/**/*.{ts,tsx}"],
+    ignores: ["db/**/*.test.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": refuse(
+        [...serverAndAbove, ...uiLayers],
+        "db/ sits below server/: take what it needs (such as password hashing) as a parameter.",
+      ),
+    },
+  },
+  {
+    files: ["server/**/*.{ts,tsx}"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": refuse(
+        ["@/app/*", "**/app/*", ...uiLayers],
+        "server/ sits below app/ and the UI: move shared shapes to lib/.",
+      ),
+    },
+  },
+  {
+    files: ["components/**/*.{ts,tsx}"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": refuse(
+        [...serverAndAbove, ...databaseModules],
+        "components/ render what they are given: pass data in from app/ (types from db/schema may be imported with `import type`).",
+        true,
+      ),
+    },
+  },
+  {
+    // The environment is read once, through server/env.ts's schema.
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}", "server/**/*.{ts,tsx}", "db/**/*.{ts,tsx}"],
+    ignores: ["server/env.ts", "**/*.test.ts"],
+    rules: {
+      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read the environment through server/env.ts." }],
+    },
+  },
+];
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -16,4 +89,5 @@ export default defineConfig([
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  ...layerRules,
 ]);

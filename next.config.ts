@@ -8,9 +8,6 @@ const nextConfig: NextConfig = {
     authInterrupts: true,
   },
   poweredByHeader: false,
-  // Types are checked once, by `npm run typecheck` (CI runs it before the build); checking them again
-  // inside every build doubles its time on a two-core machine.
-  typescript: { ignoreBuildErrors: true },
 };
 
 export default nextConfig;

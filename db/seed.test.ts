@@ -4,12 +4,12 @@ import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { queryRows } from "./client";
 import { assessments, exercises, sessionSets, users, workoutSessions } from "./schema";
 import { DEMO_ACCOUNTS, seedDemoData } from "./seed";
-import { verifyPassword } from "@/server/auth/passwords";
+import { hashPassword, verifyPassword } from "@/server/auth/passwords";
 
 let database: TestDatabase;
 beforeAll(async () => {
   database = await createTestDatabase();
-  await seedDemoData(database.db, new Date("2026-11-20T12:00:00Z"));
+  await seedDemoData(database.db, { hashPassword, now: new Date("2026-11-20T12:00:00Z") });
 });
 afterAll(async () => {
   await database?.drop();

@@ -20,7 +20,6 @@ import {
 import { EXERCISE_LIBRARY } from "@/db/seed-data/exercises";
 import { MUSCLES } from "@/db/seed-data/muscles";
 import { bulkSeedAssessments, seededRandom } from "./seed-assessments";
-import { hashPassword } from "@/server/auth/passwords";
 
 export const DEMO_PASSWORD = "ironlog-demo";
 
@@ -153,8 +152,15 @@ async function seedTrainingHistory(db: DbOrTx, userId: number, ids: Map<string, 
   return sessionsLogged;
 }
 
+export interface SeedOptions {
+  /** The app's password hashing (server/auth/passwords): db/ stays below server/, so it is passed in. */
+  hashPassword: (password: string) => Promise<string>;
+  /** "Now" for the demo history's dates. */
+  now?: Date;
+}
+
 /** Load every piece of demo data into an empty database, in one transaction. Returns a summary line. */
-export async function seedDemoData(db: Db, now = new Date()): Promise<string> {
+export async function seedDemoData(db: Db, { hashPassword, now = new Date() }: SeedOptions): Promise<string> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction(async (tx) => {
     const exerciseIds = await seedExerciseLibrary(tx);

@@ -1,10 +1,9 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
 import postgres from "postgres";
-import { openDatabase, queryRows, runSchemaMigrations } from "@/db/client";
-import { seedDemoData } from "@/db/seed";
+import { openDatabase, queryRows } from "@/db/client";
 import { sql } from "drizzle-orm";
 import { captureServerAction, replayServerAction } from "./admin-helpers";
 import { DEMO, DEMO_PASSWORD } from "./helpers";
@@ -72,9 +71,13 @@ test.beforeAll(async ({ browser }: { browser: Browser }) => {
   url.pathname = `/${databaseName}`;
   databaseUrl = url.toString();
 
+  // The schema and the demo data as an operator loads them (the seed hashes passwords with server code).
+  const seeded = spawnSync(path.join("node_modules", ".bin", "tsx"), ["--conditions=react-server", "scripts/db-seed.ts"], {
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    encoding: "utf8",
+  });
+  if (seeded.status !== 0) throw new Error(`db:seed failed: ${seeded.stderr}`);
   const database = await openDatabase({ url: databaseUrl });
-  await runSchemaMigrations(database);
-  await seedDemoData(database.db);
   // Legacy multi-select answers, generated in SQL (the seed proportions matter less here than the volume).
   await queryRows(
     database.db,

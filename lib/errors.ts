@@ -34,3 +34,27 @@ export class NotFoundError extends UserFacingError {
 }
 
 export const GENERIC_ERROR_MESSAGE = "Something went wrong and nothing was saved. Please try again.";
+
+/**
+ * The driver's error inside Drizzle's "Failed query: ..." wrapper, whose message repeats the whole
+ * query and its parameters (for a batch insert, the whole batch: megabytes).
+ */
+export function driverError(error: unknown): unknown {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5; depth++) {
+    const cause = (current as { cause?: unknown } | null)?.cause;
+    const message = (current as { message?: unknown } | null)?.message;
+    if (!(typeof message === "string" && message.startsWith("Failed query:") && cause)) break;
+    current = cause;
+  }
+  return current;
+}
+
+/** The database's own words for a failed statement, with Postgres's detail line when it gave one, cut to a readable length. */
+export function databaseErrorMessage(error: unknown): string {
+  const cause = driverError(error);
+  const detail = (cause as { detail?: unknown } | null)?.detail;
+  const message = cause instanceof Error ? cause.message : String(cause);
+  const text = typeof detail === "string" && detail ? `${message} (${detail})` : message;
+  return text.length > 1000 ? `${text.slice(0, 1000)}...` : text;
+}

@@ -18,7 +18,8 @@ import { type Database, openDatabase, queryRows, runSchemaMigrations } from "@/d
 import { env } from "@/server/env";
 import { runMigration } from "@/server/migrations/engine";
 import { type AssessmentRow, equipmentSingleChoice } from "@/server/migrations/equipment/migration";
-import { jsonParam, parseJsonColumn } from "@/lib/migrations/json";
+import { parseJsonColumn } from "@/lib/migrations/json";
+import { jsonParam } from "@/server/migrations/json-param";
 
 const NAIVE_SAMPLE = 5_000;
 const STARTED_BY = { label: "bench:migrate" };

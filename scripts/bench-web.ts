@@ -89,7 +89,7 @@ async function prepareDatabase(): Promise<{ env: Record<string, string>; athlete
   const athletes: Omit<Athlete, "cookie">[] = [];
   try {
     await runSchemaMigrations(database);
-    await seedDemoData(database.db);
+    await seedDemoData(database.db, { hashPassword });
     const passwordHash = await hashPassword(PASSWORD);
     for (let i = 1; i <= ATHLETES; i++) {
       const email = `bench-${String(i).padStart(3, "0")}@ironlog.dev`;

@@ -5,6 +5,7 @@ import { getDatabase } from "@/server/db";
 import { users } from "@/db/schema";
 import { seedDemoData } from "@/db/seed";
 import { runCli } from "./cli";
+import { hashPassword } from "@/server/auth/passwords";
 
 await runCli(async () => {
   const database = await getDatabase();
@@ -14,5 +15,5 @@ await runCli(async () => {
     console.log(`The database already has ${n} users; nothing seeded. The demo data goes into an empty database.`);
     return 0;
   }
-  console.log(`Demo data loaded on ${database.driver}: ${await seedDemoData(database.db)}`);
+  console.log(`Demo data loaded on ${database.driver}: ${await seedDemoData(database.db, { hashPassword })}`);
 });

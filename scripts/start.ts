@@ -14,6 +14,7 @@ import { closeDatabase, getDatabase } from "@/server/db";
 import { users } from "@/db/schema";
 import { seedDemoData } from "@/db/seed";
 import { authSecret, ConfigurationError, embeddedDataDir, env, usesEmbeddedDatabase } from "@/server/env";
+import { hashPassword } from "@/server/auth/passwords";
 
 function argValue(flag: string): string | undefined {
   const i = process.argv.indexOf(flag);
@@ -28,7 +29,7 @@ async function prepareDatabase(): Promise<void> {
       const [{ n }] = await database.db.select({ n: count() }).from(users);
       if (n === 0) {
         console.log("Empty database: loading the demo data…");
-        const summary = await seedDemoData(database.db);
+        const summary = await seedDemoData(database.db, { hashPassword });
         console.log(`Demo data loaded: ${summary}`);
       }
     } else {

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getDb } from "./db";
 import { safeTimeZone } from "@/lib/athlete/calendar";
 import { requireUser } from "@/server/auth/session";
+import { parseId } from "@/lib/ids";
 
 /** What every athlete page starts with: the signed-in user (or a redirect to sign-in) and the database. */
 export async function athletePage(returnTo: string) {
@@ -16,12 +17,9 @@ export async function requestTimeZone(): Promise<string> {
   return safeTimeZone((await cookies()).get("tz")?.value);
 }
 
-/** A positive integer id from a URL segment, or the 404 page. */
-export function idParam(value: string): number {
-  if (!/^\d{1,9}$/.test(value)) notFound();
-  const id = Number(value);
-  if (id <= 0) notFound();
-  return id;
+/** An id from a URL segment, or the 404 page. */
+export function idFromSegment(value: string): number {
+  return parseId(value) ?? notFound();
 }
 
 /** A positive page number from the query string, defaulting to 1. */

@@ -3,23 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useState } from "react";
 import { formatDuration } from "./date-time";
-import type { AnyRunMode, RunStatus } from "@/lib/migrations/run-values";
-
-/** A run's live progress as the browser receives it (dates as ISO text), from actions and the progress route. */
-export interface ProgressView {
-  runId: number;
-  migrationId: string;
-  mode: AnyRunMode;
-  status: RunStatus;
-  startedBy: string;
-  startedAt: string;
-  finishedAt: string | null;
-  total: number;
-  processed: number;
-  rowsPerSecond: number;
-  etaSeconds: number | null;
-  error: string | null;
-}
+import type { ProgressView } from "@/lib/migrations/progress-view";
 
 const POLL_MS = 1000;
 

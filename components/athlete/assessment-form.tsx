@@ -3,7 +3,7 @@
 import { useRef, useState, type ReactNode } from "react";
 import { FieldError, FormMessage, TextField } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
-import type { ActionState } from "@/server/auth/guards";
+import type { ActionState } from "@/lib/action-state";
 import { EXPERIENCE_LABELS, GOAL_LABELS, ITEMS_REQUIRED_MESSAGE, MAX_DAYS_PER_WEEK, MIN_DAYS_PER_WEEK } from "@/lib/athlete/assessment-options";
 import type { EquipmentChoice } from "@/lib/equipment";
 import { EXPERIENCE_LEVELS, TRAINING_GOALS } from "@/lib/training/types";

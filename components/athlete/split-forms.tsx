@@ -4,7 +4,7 @@ import { useId, useState } from "react";
 import { FieldError } from "@/components/ui/field";
 import { PendingButton } from "./pending-button";
 import { useFormAction } from "./use-form-action";
-import type { ActionState } from "@/server/auth/guards";
+import type { ActionState } from "@/lib/action-state";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 

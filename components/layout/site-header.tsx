@@ -1,6 +1,5 @@
 import Link from "next/link";
-import { currentUser } from "@/server/auth/session";
-import { signOutAction } from "@/app/(auth)/actions";
+import type { Role } from "@/lib/auth/roles";
 import { MobileNav } from "./mobile-nav";
 
 export const ATHLETE_NAV = [
@@ -17,9 +16,14 @@ export const ADMIN_NAV = [
   { href: "/admin", label: "Admin" },
 ];
 
-/** The header: brand, navigation for the signed-in role, and the user's menu. */
-export async function SiteHeader() {
-  const user = await currentUser().catch(() => null);
+export interface HeaderUser {
+  name: string | null;
+  email: string;
+  role: Role;
+}
+
+/** The header: brand, navigation for the signed-in role, and the user's menu (the root layout passes both in). */
+export function SiteHeader({ user, signOutAction }: { user: HeaderUser | null; signOutAction: () => Promise<void> }) {
   const nav = user ? [...ATHLETE_NAV, ...(user.role === "admin" ? ADMIN_NAV : [])] : [];
   return (
     <header className="sticky top-0 z-40 border-b border-slate-200 bg-white/95 backdrop-blur">

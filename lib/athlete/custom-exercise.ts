@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { CUSTOM_EXERCISE_EQUIPMENT, CUSTOM_EXERCISE_MUSCLE_ROWS } from "./custom-exercise-options";
 import { EXERCISE_TYPES } from "@/lib/training/types";
+import { idSchema } from "@/lib/ids";
 
 export { CUSTOM_EXERCISE_EQUIPMENT, CUSTOM_EXERCISE_MUSCLE_ROWS } from "./custom-exercise-options";
 
@@ -14,7 +15,7 @@ const checkboxList = z.preprocess(
   z.array(z.enum(CUSTOM_EXERCISE_EQUIPMENT, { error: "Choose equipment from the list." })),
 );
 
-const optionalId = z.preprocess((v) => (v === "" || v === undefined ? undefined : v), z.coerce.number().int().positive().optional());
+const optionalId = z.preprocess((v) => (v === "" || v === undefined ? undefined : v), idSchema.optional());
 const optionalActivation = z.preprocess(
   (v) => (v === "" || v === undefined ? undefined : v),
   z.coerce

@@ -3,22 +3,11 @@
  * driver, for two reasons: SQL NULL and JSON null must stay distinct (undo restores exactly what was
  * there), and both drivers then hand the classifier the same values.
  */
-import { type SQL, sql } from "drizzle-orm";
 
 /** Parse a jsonb column selected as `col::text`. SQL NULL becomes `undefined`; JSON null stays null. */
 export function parseJsonColumn(text: string | null | undefined): unknown {
   if (text === null || text === undefined) return undefined;
   return JSON.parse(text);
-}
-
-/**
- * A batch sent to Postgres as one JSON text parameter, unpacked there with jsonb_to_recordset (jsonb
- * rather than json: nested values are parsed once, not again for each jsonb column). The `::text`
- * cast keeps both drivers from re-encoding the string; one parameter per statement avoids a round
- * trip per row.
- */
-export function jsonParam(value: unknown): SQL {
-  return sql`${JSON.stringify(value)}::text::jsonb`;
 }
 
 /** A short description of a JSON value for error messages: `a list`, `the number 42`, `"gym"`. */

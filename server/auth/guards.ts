@@ -5,14 +5,9 @@ import type { User } from "@/db/schema";
 import { ForbiddenError, GENERIC_ERROR_MESSAGE, NotSignedInError, UserFacingError } from "@/lib/errors";
 import { currentUser } from "./session";
 import type { Role } from "@/lib/auth/roles";
+import type { ActionState, FieldErrors } from "@/lib/action-state";
 
-export type FieldErrors = Record<string, string[] | undefined>;
-
-/** What every server action returns to its form (`useActionState`). */
-export type ActionState<T = unknown> =
-  | { status: "idle" }
-  | { status: "success"; message?: string; data?: T }
-  | { status: "error"; message?: string; fieldErrors?: FieldErrors; values?: Record<string, string> };
+export type { ActionState, FieldErrors };
 
 /** Load the caller and check the role. Admins may do anything an athlete may. */
 export async function authorize(role: Role): Promise<User> {

@@ -23,7 +23,7 @@ import {
   schemaMigrationStatus,
 } from "@/db/client";
 import { DataTransferError, type DumpHeader, shippedSchemaMigrations } from "./dump-format";
-import { describeDatabaseError } from "./database-errors";
+import { databaseErrorMessage } from "@/lib/errors";
 import type { DumpSource } from "./dump-source";
 import { DUMP_TABLE_ORDER, type DumpTable, type DumpTableName, dumpTable, dumpTables, isDumpTableName } from "./tables";
 import { type Rejection, validateDump } from "./validate-dump";
@@ -135,7 +135,7 @@ export async function importDump(database: Database, source: DumpSource, options
       return report;
     }
     report.status = "failed";
-    report.message = `Failed, nothing was written: ${describeDatabaseError(error)}`;
+    report.message = `Failed, nothing was written: ${databaseErrorMessage(error)}`;
     return report;
   }
   report.status = "imported";
@@ -237,7 +237,7 @@ async function insertBatch(tx: DbOrTx, batch: PendingBatch): Promise<void> {
     );
   } catch (error) {
     throw new DataTransferError(
-      `${batch.table.name}, lines ${batch.firstLine}-${batch.lastLine}: ${describeDatabaseError(error)}`,
+      `${batch.table.name}, lines ${batch.firstLine}-${batch.lastLine}: ${databaseErrorMessage(error)}`,
     );
   }
 }

@@ -5,6 +5,7 @@ import { queryRows } from "@/db/client";
 import { seedDemoData } from "@/db/seed";
 import { INTEGRITY_TABLES } from "./catalogue";
 import { type IntegrityReport, listOffendingRows, runIntegrityCheck } from "./run";
+import { hashPassword } from "@/server/auth/passwords";
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -41,7 +42,7 @@ describe("the data-integrity check", () => {
   });
 
   it("counts the rows of every table", async () => {
-    await seedDemoData(database.db);
+    await seedDemoData(database.db, { hashPassword });
     const report = await runIntegrityCheck(database.db);
     for (const t of report.tables) expect(t.rowCount, t.table).toBe(await exactCount(t.table));
     expect(table(report, "assessments").rowCount).toBe(155);

@@ -50,25 +50,3 @@ export class InjectedFaultError extends Error {
     this.name = "InjectedFaultError";
   }
 }
-
-/**
- * A readable one-line reason for a failed run. Drizzle wraps driver errors in a message that
- * repeats the whole query and its parameters (megabytes for a batch): keep the driver's message.
- */
-export function describeFailure(error: unknown): string {
-  const cause = rootCause(error);
-  const message = cause instanceof Error ? cause.message : String(cause);
-  return message.length > 1000 ? `${message.slice(0, 1000)}...` : message;
-}
-
-/** The driver's error inside Drizzle's "Failed query" wrapper (whose message holds every parameter). */
-export function rootCause(error: unknown): unknown {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5; depth++) {
-    const cause = (current as { cause?: unknown } | null)?.cause;
-    const message = (current as { message?: unknown } | null)?.message;
-    if (!(typeof message === "string" && message.startsWith("Failed query:") && cause)) break;
-    current = cause;
-  }
-  return current;
-}

@@ -1,6 +1,6 @@
 import "server-only";
 import type { RunProgress } from "./run-progress";
-import type { ProgressView } from "@/components/admin/run-progress";
+import type { ProgressView } from "@/lib/migrations/progress-view";
 
 export type { ProgressView };
 

@@ -15,7 +15,8 @@ import { and, eq } from "drizzle-orm";
 import type { Database, Tx } from "@/db/client";
 import { type MigrationRun, migrationRuns } from "@/db/schema";
 import { deferred } from "@/lib/deferred";
-import { InjectedFaultError, RunInProgressError, describeFailure, rootCause } from "./errors";
+import { InjectedFaultError, RunInProgressError } from "./errors";
+import { databaseErrorMessage, driverError } from "@/lib/errors";
 import {
   type AnyRunMode,
   LiveRun,
@@ -117,7 +118,7 @@ export async function launchRun(database: Database, plan: RunPlan): Promise<Laun
         await finishFailedRun(database.db, live.runId, {
           total: live.total,
           processed: live.processed,
-          error: describeFailure(error),
+          error: databaseErrorMessage(error),
           sourceFingerprint: fingerprint,
         });
       } catch (recordError) {
@@ -125,7 +126,7 @@ export async function launchRun(database: Database, plan: RunPlan): Promise<Laun
         console.error(`Could not record the failure of migration run ${live.runId}:`, recordError);
       }
       if (!(error instanceof InjectedFaultError)) {
-        const cause = rootCause(error);
+        const cause = driverError(error);
         console.error(
           `Migration run ${live.runId} (${plan.migrationId}, ${plan.mode}) failed and was rolled back:`,
           cause instanceof Error ? (cause.stack ?? cause.message) : cause,

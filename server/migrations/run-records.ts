@@ -8,9 +8,9 @@ import os from "node:os";
 import { type SQL, and, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/db/client";
 import { type MigrationRun, migrationRunItems, migrationRuns } from "@/db/schema";
-import { jsonParam } from "@/lib/migrations/json";
 import { type AnyRunMode, type RunCounts, emptyCounts } from "./live-runs";
 import type { ItemStatus, SourceFingerprint, StartedBy, Verification } from "./types";
+import { jsonParam } from "./json-param";
 
 export const STALE_RUN_MESSAGE =
   "The process running it ended before the run finished (killed or crashed); its transaction was rolled back, so nothing it did was kept.";

@@ -6,8 +6,7 @@
  */
 import "server-only";
 import type { DbOrTx, Tx } from "@/db/client";
-
-import type { ItemStatus, RowStatus, RunMode } from "@/lib/migrations/run-values";
+import type { ItemStatus, RowStatus } from "@/lib/migrations/run-values";
 
 export type { ItemStatus, RowStatus, RunMode, UndoStatus } from "@/lib/migrations/run-values";
 

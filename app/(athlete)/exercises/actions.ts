@@ -8,6 +8,7 @@ import { customExerciseSchema } from "@/lib/athlete/custom-exercise";
 import { athleteAction } from "@/server/auth/guards";
 import { NotFoundError } from "@/lib/errors";
 import { createCustomExercise, deleteCustomExercise } from "@/server/services/custom-exercises";
+import { idSchema } from "@/lib/ids";
 
 export const createCustomExerciseAction = athleteAction(customExerciseSchema, async (input, user) => {
   const id = await createCustomExercise(await getDb(), user.id, input);
@@ -15,7 +16,7 @@ export const createCustomExerciseAction = athleteAction(customExerciseSchema, as
   redirect(`/exercises/${id}?created=1`);
 });
 
-export const deleteCustomExerciseAction = athleteAction(z.object({ exerciseId: z.coerce.number().int().positive() }), async ({ exerciseId }, user) => {
+export const deleteCustomExerciseAction = athleteAction(z.object({ exerciseId: idSchema }), async ({ exerciseId }, user) => {
   if (!(await deleteCustomExercise(await getDb(), user.id, exerciseId))) throw new NotFoundError("That exercise");
   revalidatePath("/exercises");
   redirect("/exercises");

@@ -10,8 +10,9 @@ import { athleteAction } from "@/server/auth/guards";
 import type { ExerciseContext } from "@/lib/athlete/session-draft";
 import { NotFoundError } from "@/lib/errors";
 import { getSession, loggingContext } from "@/server/queries/sessions";
+import { idSchema } from "@/lib/ids";
 
-const optionalId = z.preprocess((v) => (v === "" || v === undefined || v === null ? undefined : v), z.coerce.number().int().positive().optional());
+const optionalId = z.preprocess((v) => (v === "" || v === undefined || v === null ? undefined : v), idSchema.optional());
 
 /** Start a session, from a split day or empty, and open the logger on it. */
 export const startSessionAction = athleteAction(z.object({ splitDayId: optionalId }), async ({ splitDayId }, user) => {
@@ -20,7 +21,7 @@ export const startSessionAction = athleteAction(z.object({ splitDayId: optionalI
 });
 
 /** Delete a session (discarding one in progress, or a past one from history). */
-export const deleteSessionAction = athleteAction(z.object({ sessionId: z.coerce.number().int().positive(), redirectTo: z.enum(["/log", "/history"]).default("/history") }), async ({ sessionId, redirectTo }, user) => {
+export const deleteSessionAction = athleteAction(z.object({ sessionId: idSchema, redirectTo: z.enum(["/log", "/history"]).default("/history") }), async ({ sessionId, redirectTo }, user) => {
   if (!(await deleteSession(await getDb(), user.id, sessionId))) throw new NotFoundError("That session");
   revalidatePath("/history");
   redirect(redirectTo);

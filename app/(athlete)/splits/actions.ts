@@ -20,8 +20,9 @@ import {
 } from "@/server/services/splits";
 import { addDayExerciseSchema, splitNameSchema, updateDayExerciseSchema } from "@/lib/athlete/split-input";
 import { athleteAction } from "@/server/auth/guards";
+import { idSchema } from "@/lib/ids";
 
-const id = z.coerce.number().int().positive();
+const id = idSchema;
 const direction = z.enum(["up", "down"]);
 
 function refresh(splitId?: number) {

@@ -6,7 +6,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { buttonClasses } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/field";
 import { Badge } from "@/components/admin/badges";
-import type { ActionState } from "@/server/auth/guards";
+import type { ActionState } from "@/lib/action-state";
 import type { IntegrityReport } from "@/server/integrity/run";
 import { runIntegrityCheckAction } from "./actions";
 import { TableScroll } from "@/components/admin/table-scroll";

@@ -6,8 +6,9 @@ import { type ActionState, adminAction } from "@/server/auth/guards";
 import { getRunProgress } from "@/server/migrations/run-progress";
 import { startUndoRun } from "@/server/migrations/undo";
 import { type ProgressView, progressView } from "@/server/migrations/progress-view";
+import { idSchema } from "@/lib/ids";
 
-const undoSchema = z.object({ runId: z.coerce.number().int().positive() });
+const undoSchema = z.object({ runId: idSchema });
 
 /** Undo an applied run: restores the rows it changed, reports the ones changed since as conflicts. */
 export const undoRunAction = adminAction(undoSchema, async (input, admin): Promise<ActionState<ProgressView>> => {

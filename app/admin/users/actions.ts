@@ -7,9 +7,10 @@ import { getDb } from "@/server/db";
 import { adminAction } from "@/server/auth/guards";
 import { changeUserRole } from "@/server/services/user-roles";
 import { ROLES } from "@/lib/auth/roles";
+import { idSchema } from "@/lib/ids";
 
 const changeRoleSchema = z.object({
-  userId: z.coerce.number().int().positive(),
+  userId: idSchema,
   role: z.enum(ROLES),
 });
 

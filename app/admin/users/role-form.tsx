@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { ActionToast } from "@/components/admin/action-toast";
-import type { ActionState } from "@/server/auth/guards";
+import type { ActionState } from "@/lib/action-state";
 import { changeRoleAction } from "./actions";
 import type { Role } from "@/lib/auth/roles";
 

@@ -7,7 +7,7 @@ import { fromStoredKg, type WeightUnit } from "@/lib/training/units";
 import { formatDay } from "@/components/athlete/format";
 import { RECORD_LABELS } from "@/lib/training/records";
 import type { LoggedSet } from "@/lib/training/types";
-import type { ActionState } from "@/server/auth/guards";
+import type { ActionState } from "@/lib/action-state";
 import { ExercisePicker, type PickerOption } from "./exercise-picker";
 import { REST_CHOICES, RestTimer, type RestSettings } from "./rest-timer";
 import { SetRow, type PreviousSet } from "./set-row";

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { BASIC_WITHOUT_ITEMS_REASON, type EquipmentAnswer, applyEquipmentOutcome, classifyEquipment, highestEquipmentChoice } from "./rules";
-import { type AssessmentRow, assessmentOutcome } from "@/server/migrations/equipment/migration";
 
 const answer = (equipment: unknown, equipmentItems?: unknown, needsReassessment = false): EquipmentAnswer => ({
   equipment,
@@ -139,56 +138,6 @@ describe("highestEquipmentChoice", () => {
     expect(highestEquipmentChoice(["no_equipment", "basic_equipment"])).toBe("basic_equipment");
     expect(highestEquipmentChoice(["basic_equipment", "full_gym", "no_equipment"])).toBe("full_gym");
     expect(highestEquipmentChoice(["no_equipment"])).toBe("no_equipment");
-  });
-});
-
-describe("what the run records for a row", () => {
-  const row = (equipment: unknown, equipmentItems?: unknown): AssessmentRow => ({
-    id: 1,
-    userId: 7,
-    equipment,
-    equipmentItems,
-    needsReassessment: false,
-    reassessmentReason: null,
-    flaggedAt: null,
-    flaggedByRunId: null,
-  });
-
-  it("records the changed columns before and after for a migrated row, omitting SQL NULLs", () => {
-    expect(assessmentOutcome(row(["full_gym"]))).toEqual({
-      status: "migrated",
-      before: { equipment: ["full_gym"] },
-      after: { equipment: "full_gym", equipment_items: [] },
-    });
-  });
-
-  it("records only equipment as changed when basic_equipment keeps its items", () => {
-    expect(assessmentOutcome(row(["basic_equipment"], ["bench"]))).toEqual({
-      status: "migrated",
-      before: { equipment: ["basic_equipment"], equipment_items: ["bench"] },
-      after: { equipment: "basic_equipment" },
-    });
-  });
-
-  it("records the flag columns for a flagged row", () => {
-    expect(assessmentOutcome(row("basic_equipment", null))).toEqual({
-      status: "flagged",
-      before: {
-        equipment: "basic_equipment",
-        equipment_items: null,
-        needs_reassessment: false,
-        reassessment_reason: null,
-        flagged_at: null,
-        flagged_by_run_id: null,
-      },
-      after: { needs_reassessment: true, reassessment_reason: BASIC_WITHOUT_ITEMS_REASON },
-      reason: BASIC_WITHOUT_ITEMS_REASON,
-    });
-  });
-
-  it("records the original values and the message for an error, and nothing to write", () => {
-    const outcome = assessmentOutcome(row("gym", "x"));
-    expect(outcome).toEqual({ status: "error", before: { equipment: "gym", equipment_items: "x" }, reason: expect.any(String) });
   });
 });
 

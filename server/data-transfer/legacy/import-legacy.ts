@@ -19,7 +19,7 @@ import {
   splits,
   users,
 } from "@/db/schema";
-import { describeDatabaseError } from "@/server/data-transfer/database-errors";
+import { databaseErrorMessage } from "@/lib/errors";
 import type { ExistingData, LegacyModelCounts, LegacyOutcome, LegacyPlan, RowRef } from "./legacy-plan";
 import { planLegacyImport } from "./plan-legacy-import";
 import { exerciseNameKey, mapLegacyEmail, muscleNameKey } from "./legacy-values";
@@ -87,7 +87,7 @@ export async function importLegacyDump(
     if (error instanceof StrictRefusal) {
       return legacyReport(plan, options, "refused", `Refused (strict): ${rejectedCount(plan)} record(s) rejected; nothing was written.`);
     }
-    return legacyReport(plan, options, "failed", `Failed, nothing was written: ${describeDatabaseError(error)}`);
+    return legacyReport(plan, options, "failed", `Failed, nothing was written: ${databaseErrorMessage(error)}`);
   }
   const rows = Object.values(plannedRows(plan!)).reduce((sum, n) => sum + n, 0);
   const rejected = rejectedCount(plan!);

@@ -5,8 +5,8 @@ import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { runMigration } from "@/server/migrations/engine";
 import { emptyMigrationTables, type LegacyAssessment, insertLegacyAssessments } from "@/test/migrations";
 import { queryRows } from "@/db/client";
-import { MAY_NEED_CHANGE, equipmentSingleChoice } from "./migration";
-import { classifyEquipment } from "@/lib/migrations/equipment/rules";
+import { type AssessmentRow, MAY_NEED_CHANGE, assessmentOutcome, equipmentSingleChoice } from "./migration";
+import { BASIC_WITHOUT_ITEMS_REASON, classifyEquipment } from "@/lib/migrations/equipment/rules";
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -67,5 +67,55 @@ describe("the SQL around the rules agrees with the rules", () => {
     expect(applied.summary).toEqual(dry.summary);
     expect(applied.run.verification).toMatchObject({ ok: true });
     expect(await equipmentSingleChoice.pendingCount(database.db)).toBe(expected.errors);
+  });
+});
+
+describe("what the run records for a row", () => {
+  const row = (equipment: unknown, equipmentItems?: unknown): AssessmentRow => ({
+    id: 1,
+    userId: 7,
+    equipment,
+    equipmentItems,
+    needsReassessment: false,
+    reassessmentReason: null,
+    flaggedAt: null,
+    flaggedByRunId: null,
+  });
+
+  it("records the changed columns before and after for a migrated row, omitting SQL NULLs", () => {
+    expect(assessmentOutcome(row(["full_gym"]))).toEqual({
+      status: "migrated",
+      before: { equipment: ["full_gym"] },
+      after: { equipment: "full_gym", equipment_items: [] },
+    });
+  });
+
+  it("records only equipment as changed when basic_equipment keeps its items", () => {
+    expect(assessmentOutcome(row(["basic_equipment"], ["bench"]))).toEqual({
+      status: "migrated",
+      before: { equipment: ["basic_equipment"], equipment_items: ["bench"] },
+      after: { equipment: "basic_equipment" },
+    });
+  });
+
+  it("records the flag columns for a flagged row", () => {
+    expect(assessmentOutcome(row("basic_equipment", null))).toEqual({
+      status: "flagged",
+      before: {
+        equipment: "basic_equipment",
+        equipment_items: null,
+        needs_reassessment: false,
+        reassessment_reason: null,
+        flagged_at: null,
+        flagged_by_run_id: null,
+      },
+      after: { needs_reassessment: true, reassessment_reason: BASIC_WITHOUT_ITEMS_REASON },
+      reason: BASIC_WITHOUT_ITEMS_REASON,
+    });
+  });
+
+  it("records the original values and the message for an error, and nothing to write", () => {
+    const outcome = assessmentOutcome(row("gym", "x"));
+    expect(outcome).toEqual({ status: "error", before: { equipment: "gym", equipment_items: "x" }, reason: expect.any(String) });
   });
 });

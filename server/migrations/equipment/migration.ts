@@ -7,11 +7,12 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { queryRows } from "@/db/client";
 import { EQUIPMENT_CHOICES } from "@/lib/equipment";
-import { jsonParam, parseJsonColumn } from "@/lib/migrations/json";
+import { parseJsonColumn } from "@/lib/migrations/json";
 import { countScanned, rowLockClause } from "@/server/migrations/keyset";
 import { countCheck, itemsRecordedCheck, verificationOf } from "@/server/migrations/verification";
 import type { DataMigration, RecordedItem, RowOutcome, SourceRow } from "@/server/migrations/types";
 import { BASIC_WITHOUT_ITEMS_REASON, classifyEquipment } from "@/lib/migrations/equipment/rules";
+import { jsonParam } from "@/server/migrations/json-param";
 
 export interface AssessmentRow extends SourceRow {
   equipment: unknown;

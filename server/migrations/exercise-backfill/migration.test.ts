@@ -6,7 +6,7 @@ import { runMigration } from "@/server/migrations/engine";
 import { reportChunks } from "@/server/migrations/report";
 import { collect, emptyMigrationTables, tableSnapshot } from "@/test/migrations";
 import { undoMigrationRun } from "@/server/migrations/undo";
-import { exerciseBackfill } from "./migration";
+import { type ExerciseRow, exerciseBackfill, exerciseOutcome } from "./migration";
 
 const ID = "exercise-backfill";
 const admin = { label: "test:admin" };
@@ -95,5 +95,17 @@ describe("exercise-backfill through the same engine", () => {
     // Every other exercise is back as it was (updated_at aside).
     const strip = (rows: string[]) => rows.filter((r) => !r.includes("Back Squat")).map((r) => r.replace(/,"[^"]*","[^"]*"\)$/, ")"));
     expect(strip(await tableSnapshot(database.db, "exercises"))).toEqual(strip(before));
+  });
+});
+
+describe("what the run records", () => {
+  const row: ExerciseRow = { id: 5, userId: null, name: "Back Squat", type: "barbell", difficulty: null, equipmentRequired: [] };
+
+  it("records the changed columns, with the name and type for the report", () => {
+    expect(exerciseOutcome(row)).toEqual({
+      status: "migrated",
+      before: { name: "Back Squat", type: "barbell", difficulty: null, equipment_required: [] },
+      after: { difficulty: 3, equipment_required: ["barbell"] },
+    });
   });
 });

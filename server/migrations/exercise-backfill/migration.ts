@@ -5,11 +5,12 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { queryRows } from "@/db/client";
-import { jsonParam, parseJsonColumn } from "@/lib/migrations/json";
+import { parseJsonColumn } from "@/lib/migrations/json";
 import { countScanned, rowLockClause } from "@/server/migrations/keyset";
 import type { DataMigration, RecordedItem, RowOutcome, SourceRow } from "@/server/migrations/types";
 import { countCheck, itemsRecordedCheck, verificationOf } from "@/server/migrations/verification";
 import { classifyExerciseBackfill } from "@/lib/migrations/exercise-backfill/rules";
+import { jsonParam } from "@/server/migrations/json-param";
 
 export interface ExerciseRow extends SourceRow {
   name: string;

@@ -15,13 +15,13 @@ import { DIFFICULTY_LABELS } from "@/lib/athlete/exercise-filters";
 import { oneRepMaxSeries } from "@/lib/athlete/record-events";
 import { bestsByRepCount } from "@/lib/training/records";
 import { formatWeight } from "@/lib/training/units";
-import { athletePage, idParam, requestTimeZone } from "@/server/athlete-page";
+import { athletePage, idFromSegment, requestTimeZone } from "@/server/athlete-page";
 import { deleteCustomExerciseAction } from "@/app/(athlete)/exercises/actions";
 
 export const metadata: Metadata = { title: "Exercise" };
 
 export default async function ExercisePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
-  const id = idParam((await params).id);
+  const id = idFromSegment((await params).id);
   const { user, db } = await athletePage(`/exercises/${id}`);
   const [exercise, query, timeZone] = await Promise.all([getExercise(db, user.id, id), searchParams, requestTimeZone()]);
   if (!exercise) notFound();

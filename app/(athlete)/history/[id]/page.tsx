@@ -10,14 +10,14 @@ import { recordsInSession } from "@/server/queries/training-progress";
 import { estimateOneRepMax } from "@/lib/training/one-rep-max";
 import { RECORD_LABELS } from "@/lib/training/records";
 import { formatWeight } from "@/lib/training/units";
-import { athletePage, idParam, requestTimeZone } from "@/server/athlete-page";
+import { athletePage, idFromSegment, requestTimeZone } from "@/server/athlete-page";
 import { deleteSessionAction } from "@/app/(athlete)/log/actions";
 import { getSession, sessionOrigin } from "@/server/queries/sessions";
 
 export const metadata: Metadata = { title: "Session" };
 
 export default async function SessionPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
-  const id = idParam((await params).id);
+  const id = idFromSegment((await params).id);
   const { user, db } = await athletePage(`/history/${id}`);
   const [session, query, timeZone] = await Promise.all([getSession(db, user.id, id), searchParams, requestTimeZone()]);
   if (!session) notFound();

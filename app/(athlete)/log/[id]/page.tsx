@@ -6,13 +6,13 @@ import { SessionLogger } from "@/components/athlete/logger/session-logger";
 import { loggerSession } from "@/server/queries/logger";
 import { draftFromServer, type PlannedExercise } from "@/lib/athlete/session-draft";
 import type { LoggedSet } from "@/lib/training/types";
-import { athletePage, idParam, requestTimeZone } from "@/server/athlete-page";
+import { athletePage, idFromSegment, requestTimeZone } from "@/server/athlete-page";
 import { deleteSessionAction, exerciseContextAction, exerciseOptionsAction } from "@/app/(athlete)/log/actions";
 
 export const metadata: Metadata = { title: "Log" };
 
 export default async function LogSessionPage({ params }: { params: Promise<{ id: string }> }) {
-  const id = idParam((await params).id);
+  const id = idFromSegment((await params).id);
   const { user, db } = await athletePage(`/log/${id}`);
   // The logger is the page athletes open most, on a phone between sets: one statement reads the
   // session, its plan and the history it needs. The exercise list for "add exercise" is fetched only

@@ -8,7 +8,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { listExerciseOptions } from "@/server/queries/exercises";
 import { formatTargets } from "@/lib/athlete/split-input";
 import { startSessionAction } from "@/app/(athlete)/log/actions";
-import { athletePage, idParam } from "@/server/athlete-page";
+import { athletePage, idFromSegment } from "@/server/athlete-page";
 import {
   addDayAction,
   addDayExerciseAction,
@@ -26,7 +26,7 @@ import { getSplit } from "@/server/queries/splits";
 export const metadata: Metadata = { title: "Edit split" };
 
 export default async function SplitPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
-  const id = idParam((await params).id);
+  const id = idFromSegment((await params).id);
   const { user, db } = await athletePage(`/splits/${id}`);
   const [split, options, query] = await Promise.all([getSplit(db, user.id, id), listExerciseOptions(db, user.id), searchParams]);
   if (!split) notFound();

@@ -5,8 +5,9 @@ import { startTransition, useActionState, useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { ActionToast } from "@/components/admin/action-toast";
-import { type ProgressView, RunProgress } from "@/components/admin/run-progress";
-import type { ActionState } from "@/server/auth/guards";
+import { RunProgress } from "@/components/admin/run-progress";
+import type { ProgressView } from "@/lib/migrations/progress-view";
+import type { ActionState } from "@/lib/action-state";
 import { previewMigrationAction, runMigrationAction } from "@/app/admin/migrations/actions";
 import { RunDialog } from "./run-dialog";
 

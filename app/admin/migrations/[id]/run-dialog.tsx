@@ -5,8 +5,8 @@ import { Button } from "@/components/ui/button";
 import { FormMessage, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Dialog } from "@/components/admin/dialog";
-import type { ActionState } from "@/server/auth/guards";
-import type { ProgressView } from "@/components/admin/run-progress";
+import type { ActionState } from "@/lib/action-state";
+import type { ProgressView } from "@/lib/migrations/progress-view";
 import { SUMMARY_COUNTS } from "@/lib/migrations/run-values";
 
 interface PreviewStatus {

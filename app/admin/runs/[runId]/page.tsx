@@ -17,7 +17,8 @@ import { RunItemsTable } from "@/components/admin/run-items-table";
 import { RunProgress } from "@/components/admin/run-progress";
 import { type SummaryCard, SummaryCards } from "@/components/admin/summary-cards";
 import { DETAILS_PAGE_SIZE, RUN_ITEM_STATUSES, UNDO_ITEM_STATUSES, detailsFilter } from "@/lib/migrations/details-filter";
-import { parseId, type SearchParams } from "@/lib/search-params";
+import { parseId } from "@/lib/ids";
+import type { SearchParams } from "@/lib/search-params";
 import { progressView } from "@/server/migrations/progress-view";
 import { UndoRunButton } from "./undo-button";
 

@@ -6,8 +6,9 @@ import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Dialog } from "@/components/admin/dialog";
-import { type ProgressView, RunProgress } from "@/components/admin/run-progress";
-import type { ActionState } from "@/server/auth/guards";
+import { RunProgress } from "@/components/admin/run-progress";
+import type { ProgressView } from "@/lib/migrations/progress-view";
+import type { ActionState } from "@/lib/action-state";
 import { undoRunAction } from "@/app/admin/runs/actions";
 
 const idle: ActionState<ProgressView> = { status: "idle" };

@@ -3,6 +3,7 @@ import { saveSession } from "@/server/services/sessions";
 import { defineRoute } from "@/server/auth/guards";
 import { issuesByPath, sessionSaveSchema } from "@/lib/athlete/session-input";
 import { UserFacingError } from "@/lib/errors";
+import { parseId } from "@/lib/ids";
 
 /**
  * PUT /api/sessions/:id: the logger saves the whole session with its sets (one transaction,
@@ -11,8 +12,8 @@ import { UserFacingError } from "@/lib/errors";
  * drive it. Errors come back by field ("sets.2.reps") for the logger to show on the row.
  */
 export const PUT = defineRoute<{ id: string }>("athlete", async (request, { user, params }) => {
-  const sessionId = /^\d{1,9}$/.test(params.id) ? Number(params.id) : 0;
-  if (sessionId <= 0) return Response.json({ error: "That session was not found." }, { status: 404 });
+  const sessionId = parseId(params.id);
+  if (sessionId === undefined) return Response.json({ error: "That session was not found." }, { status: 404 });
   let body: unknown;
   try {
     body = await request.json();

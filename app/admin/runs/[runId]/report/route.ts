@@ -4,7 +4,7 @@ import { NotFoundError, UserFacingError } from "@/lib/errors";
 import { getRun } from "@/server/migrations/queries";
 import { REPORT_FORMATS, type ReportFormat, reportChunks, reportDownload } from "@/server/migrations/report";
 import { downloadResponse } from "@/lib/http/download";
-import { runIdOrNotFound } from "@/lib/search-params";
+import { idOrNotFound } from "@/lib/ids";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +14,7 @@ function isReportFormat(value: string): value is ReportFormat {
 
 /** A run's report (`?format=json` or `csv`), streamed from its recorded items a batch at a time. */
 export const GET = defineRoute<{ runId: string }>("admin", async (request, { params }) => {
-  const runId = runIdOrNotFound(params.runId);
+  const runId = idOrNotFound(params.runId, "That migration run");
   const format = new URL(request.url).searchParams.get("format") ?? "json";
   if (!isReportFormat(format)) {
     throw new UserFacingError(`Unknown report format "${format}": use json or csv.`, { status: 400, code: "bad_format" });
