@@ -16,7 +16,9 @@ const SERVER_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0
 const MIGRATION = "equipment-single-choice";
 // Enough legacy rows that a run lasts long enough to be watched from the other instance.
 const EXTRA_LEGACY_ROWS = Number(process.env.MULTI_INSTANCE_ROWS ?? 300_000);
-const PORTS = [3201, 3202] as const;
+// E2E_PORT moves both instances too, so two checkouts can run the suite side by side.
+const FIRST_PORT = Number(process.env.E2E_PORT ?? 3100) + 101;
+const PORTS = [FIRST_PORT, FIRST_PORT + 1] as const;
 const [A, B] = PORTS.map((port) => `http://127.0.0.1:${port}`);
 
 let databaseName: string;

@@ -15,7 +15,7 @@
  * 4. Prints p50/p95/p99 latency, throughput and errors for each, and the first-load JavaScript of
  *    each athlete page (gzipped scripts its HTML references; `next build` 16 no longer prints it).
  *
- * Run with `tsx --conditions=react-server` (as `npm run bench:web` does): it reuses db/queries, whose
+ * Run with `tsx --conditions=react-server` (as `npm run bench:web` does): it reuses server/ modules, whose
  * `import "server-only"` marker resolves to a no-op under that condition instead of throwing.
  *
  * Options: --athletes 50  --duration 15 (seconds per run)  --rate 0.2 (requests/s per athlete, paced)

@@ -1,7 +1,7 @@
 /**
  * npm run data:export -- FILE [--include-secrets]
  * Writes every table as one Ironlog dump (NDJSON; docs/data-dump-format.md). Thin wrapper over
- * lib/data-transfer.
+ * server/data-transfer.
  */
 import fs from "node:fs";
 import { getDatabase } from "@/server/db";

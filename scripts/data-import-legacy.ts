@@ -1,6 +1,6 @@
 /**
  * npm run data:import-legacy -- FILE [--dry-run] [--strict]
- * Imports the old Django system's `manage.py dumpdata` JSON. Thin wrapper over lib/data-transfer.
+ * Imports the old Django system's `manage.py dumpdata` JSON. Thin wrapper over server/data-transfer.
  */
 import { getDatabase } from "@/server/db";
 import { formatLegacyImportReport, importLegacyDump, readLegacyDump } from "@/server/data-transfer";

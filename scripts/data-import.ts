@@ -1,6 +1,6 @@
 /**
  * npm run data:import -- FILE [--dry-run] [--replace]
- * Loads an Ironlog dump into the database, all or nothing. Thin wrapper over lib/data-transfer.
+ * Loads an Ironlog dump into the database, all or nothing. Thin wrapper over server/data-transfer.
  */
 import { getDatabase } from "@/server/db";
 import { type ImportStatus, fileDumpSource, formatImportReport, importDump } from "@/server/data-transfer";

@@ -34,7 +34,7 @@ export const migrationRuns = pgTable(
     startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
     durationMs: integer("duration_ms"),
-    // Live progress, updated while the run is in progress (see lib/migrations for how, per driver).
+    // Live progress, updated while the run is in progress (see server/migrations/live-runs.ts for how, per driver).
     total: integer("total").notNull().default(0),
     processed: integer("processed").notNull().default(0),
     heartbeatAt: timestamp("heartbeat_at", { withTimezone: true }),

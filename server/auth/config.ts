@@ -18,7 +18,7 @@ declare module "next-auth" {
 /**
  * Auth.js with email + password and stateless JWT sessions, so any app instance can read a session
  * another instance issued (they share AUTH_SECRET). The role in the token is only a hint for the UI:
- * every server check reloads the user (lib/auth/session.ts), so a demotion takes effect at once.
+ * every server check reloads the user (server/auth/session.ts), so a demotion takes effect at once.
  */
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: authSecret(),

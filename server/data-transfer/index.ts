@@ -1,9 +1,8 @@
 /**
  * Moving data between environments: the Ironlog dump (export, import) and the old system's
  * dumpdata import. See docs/data-dump-format.md for the dump format.
- *
- * No `import "server-only"` in this folder: the command-line scripts (plain Node under tsx) use it
- * too, and the marker throws outside a React Server Components build. Nothing here is client code.
+ * The command-line scripts use it too, under `tsx --conditions=react-server` (where the
+ * server-only marker is a no-op).
  */
 import "server-only";
 

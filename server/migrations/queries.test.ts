@@ -81,7 +81,7 @@ describe("run items", () => {
 
 describe("flagged users", () => {
   it("lists athletes asked to re-assess, with the run that flagged them", async () => {
-    // The dashboard's list (db/queries/admin-flagged.ts), read after a real run of the engine.
+    // The dashboard's list (server/queries/admin-flagged.ts), read after a real run of the engine.
     const page = await listFlaggedUsers(database.db, { limit: 50 });
     const fromRun = page.users.filter((r) => r.flaggedByRunId === applyRunId);
     expect(fromRun).toHaveLength(expectedCounts().flagged);
