@@ -3,9 +3,8 @@ import { count } from "drizzle-orm";
 import { runSchemaMigrations } from "@/db/client";
 import { getDatabase } from "@/server/db";
 import { users } from "@/db/schema";
-import { seedDemoData } from "@/db/seed";
+import { loadDemoData } from "@/server/services/demo-data";
 import { runCli } from "./cli";
-import { hashPassword } from "@/server/auth/passwords";
 
 await runCli(async () => {
   const database = await getDatabase();
@@ -15,5 +14,5 @@ await runCli(async () => {
     console.log(`The database already has ${n} users; nothing seeded. The demo data goes into an empty database.`);
     return 0;
   }
-  console.log(`Demo data loaded on ${database.driver}: ${await seedDemoData(database.db, { hashPassword })}`);
+  console.log(`Demo data loaded on ${database.driver}: ${await loadDemoData(database.db)}`);
 });

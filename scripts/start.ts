@@ -12,9 +12,8 @@ import { count } from "drizzle-orm";
 import { runSchemaMigrations, schemaMigrationStatus } from "@/db/client";
 import { closeDatabase, getDatabase } from "@/server/db";
 import { users } from "@/db/schema";
-import { seedDemoData } from "@/db/seed";
+import { loadDemoData } from "@/server/services/demo-data";
 import { authSecret, ConfigurationError, embeddedDataDir, env, usesEmbeddedDatabase } from "@/server/env";
-import { hashPassword } from "@/server/auth/passwords";
 
 function argValue(flag: string): string | undefined {
   const i = process.argv.indexOf(flag);
@@ -29,7 +28,7 @@ async function prepareDatabase(): Promise<void> {
       const [{ n }] = await database.db.select({ n: count() }).from(users);
       if (n === 0) {
         console.log("Empty database: loading the demo data…");
-        const summary = await seedDemoData(database.db, { hashPassword });
+        const summary = await loadDemoData(database.db);
         console.log(`Demo data loaded: ${summary}`);
       }
     } else {
