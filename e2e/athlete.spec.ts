@@ -131,8 +131,13 @@ test("a flagged athlete sees the re-assessment prompt, re-assesses, and the prom
   await page.goto("/exercises");
   await expect(prompt).toBeVisible();
 
+  // Plain words for the athlete: the migration's reason is for admins.
+  await expect(prompt).not.toContainText("user needs to re-assess");
   await prompt.getByRole("link", { name: "Update my equipment" }).click();
   await expect(page).toHaveURL(/\/reassess/);
+  // The page is the answer to the prompt, so the prompt does not repeat itself there.
+  await expect(page.getByRole("heading", { name: "Update your equipment" })).toBeVisible();
+  await expect(prompt).toHaveCount(0);
   // Pre-filled from what we know: basic equipment, no items yet.
   await expect(page.getByRole("radio", { name: /Basic equipment at home/ })).toBeChecked();
   await page.getByRole("button", { name: "Save my equipment" }).click();

@@ -11,7 +11,7 @@ export default async function AthleteLayout({ children }: { children: ReactNode 
   return (
     <>
       <TimeZoneCookie />
-      {assessment?.needsReassessment ? <ReassessmentPrompt reason={assessment.reassessmentReason} /> : null}
+      {assessment?.needsReassessment ? <ReassessmentPrompt /> : null}
       {children}
     </>
   );

@@ -1,18 +1,24 @@
+"use client";
+
 import Link from "next/link";
+import { usePathname } from "next/navigation";
 
 /**
  * Shown on every athlete page while the user's assessment is flagged (`needs_reassessment`), e.g. by
- * the equipment migration when "basic equipment" came without the specific items.
+ * the equipment migration when "basic equipment" came without the specific items. It speaks to the
+ * athlete (the migration's own reason is for admins), and steps aside on /reassess, which is the
+ * answer to it.
  */
-export function ReassessmentPrompt({ reason }: { reason: string | null }) {
+export function ReassessmentPrompt() {
+  if (usePathname() === "/reassess") return null;
   return (
     <div role="region" aria-label="Re-assessment needed" className="mb-6 rounded-lg border border-amber-300 bg-amber-50 p-4 text-amber-900">
-      <p className="font-semibold">Our equipment assessment has changed</p>
+      <p className="font-semibold">We&apos;ve updated our equipment assessment</p>
       <p className="mt-1 text-sm">
-        Please re-complete your equipment details for better program recommendations.
-        {reason ? <span className="block text-amber-800/80">{reason}</span> : null}
+        Please re-complete your equipment details: tell us what you train with, and we&apos;ll rebuild your program around it. It
+        takes a minute.
       </p>
-      <Link href="/reassess" className="mt-3 inline-flex rounded-md bg-amber-600 px-3 py-2 text-sm font-semibold text-white hover:bg-amber-700">
+      <Link href="/reassess" className="mt-3 inline-flex min-h-11 items-center rounded-md bg-amber-600 px-3 py-2 text-sm font-semibold text-white hover:bg-amber-700">
         Update my equipment
       </Link>
     </div>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { Role } from "@/lib/auth/roles";
+import { LogoMark } from "./logo";
 import { MobileNav } from "./mobile-nav";
 
 export const ATHLETE_NAV = [
@@ -29,7 +30,7 @@ export function SiteHeader({ user, signOutAction }: { user: HeaderUser | null; s
     <header className="sticky top-0 z-40 border-b border-slate-200 bg-white/95 backdrop-blur">
       <div className="mx-auto flex h-14 max-w-6xl items-center gap-4 px-4 sm:px-6">
         <Link href={user ? "/dashboard" : "/"} className="flex items-center gap-2 text-lg font-extrabold tracking-tight text-slate-900">
-          <span aria-hidden className="inline-block h-6 w-6 rounded bg-brand-600" />
+          <LogoMark />
           Ironlog
         </Link>
         {user ? (

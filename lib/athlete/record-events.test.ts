@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type HistorySet, oneRepMaxSeries, recordEvents } from "./record-events";
+import { dailyRecords, type HistorySet, oneRepMaxSeries, recordEvents } from "./record-events";
 
 const day = (n: number) => new Date(Date.UTC(2025, 0, n, 18));
 const set = (sessionId: number, n: number, weightKg: number, reps: number, rpe: number | null = null, exerciseId = 1): HistorySet => ({
@@ -49,5 +49,36 @@ describe("recordEvents", () => {
   it("compares a second heavier set of the same session with the first", () => {
     const events = recordEvents([set(1, 1, 20, 8), set(1, 1, 22.5, 8), set(1, 1, 25, 8)]);
     expect(events.map((e) => e.set.weightKg)).toEqual([22.5, 25]);
+  });
+});
+
+describe("dailyRecords", () => {
+  it("shows one record per kind per exercise per day: the day's best, against the best before that day", () => {
+    // Day 1 sets the baseline; on day 4 the second set beats the first, which beat day 1.
+    const events = recordEvents([set(1, 1, 100, 5), set(2, 4, 105, 5), set(2, 4, 110, 5)]);
+    expect(events.filter((e) => e.records.some((r) => r.kind === "heaviest_weight"))).toHaveLength(2);
+    const daily = dailyRecords(events, "UTC");
+    const heaviest = daily.flatMap((e) => e.records.filter((r) => r.kind === "heaviest_weight"));
+    expect(heaviest).toEqual([expect.objectContaining({ value: 110, previous: 100 })]);
+    expect(daily.every((e) => e.set.weightKg === 110)).toBe(true);
+  });
+
+  it("keeps records of different exercises, and of different days, apart", () => {
+    const events = recordEvents([set(1, 1, 100, 5), set(1, 1, 50, 5, null, 2), set(2, 4, 105, 5), set(2, 4, 55, 5, null, 2), set(3, 6, 110, 5)]);
+    const daily = dailyRecords(events, "UTC");
+    expect(daily.map((e) => [e.exerciseId, e.set.weightKg])).toEqual([
+      [1, 105],
+      [2, 55],
+      [1, 110],
+    ]);
+  });
+
+  it("reads the day in the athlete's time zone", () => {
+    // 23:30 and 00:30 UTC are one evening in New York.
+    const late = { ...set(2, 4, 105, 5), performedAt: new Date(Date.UTC(2025, 0, 4, 23, 30)) };
+    const later = { ...set(3, 5, 110, 5), performedAt: new Date(Date.UTC(2025, 0, 5, 0, 30)) };
+    const events = recordEvents([set(1, 1, 100, 5), late, later]);
+    expect(dailyRecords(events, "UTC").filter((e) => e.records.some((r) => r.kind === "heaviest_weight"))).toHaveLength(2);
+    expect(dailyRecords(events, "America/New_York").filter((e) => e.records.some((r) => r.kind === "heaviest_weight"))).toHaveLength(1);
   });
 });

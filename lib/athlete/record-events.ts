@@ -6,6 +6,7 @@
 import { estimateOneRepMax } from "@/lib/training/one-rep-max";
 import { detectPersonalRecords, type PersonalRecord } from "@/lib/training/records";
 import type { LoggedSet } from "@/lib/training/types";
+import { calendarDayIn } from "./calendar";
 import { recordHolders } from "./record-holders";
 
 export type HistorySet = LoggedSet & { sessionId: number; exerciseId: number; performedAt: Date };
@@ -67,4 +68,30 @@ export function recordEvents(sets: readonly HistorySet[]): RecordEvent[] {
     holders.set(set.exerciseId, recordHolders([...earlier, logged]));
   }
   return events;
+}
+
+/**
+ * One record per kind per exercise per day, as lists show them: when a day's second set beat its
+ * first, the athlete sees one "Heaviest weight" that day (the day's best, measured against the best
+ * before that day), not two. Events keep their order; an event left with no record is dropped.
+ */
+export function dailyRecords<E extends RecordEvent>(events: readonly E[], timeZone: string): E[] {
+  const dayKey = (event: E, kind: string) => `${event.exerciseId}|${calendarDayIn(event.performedAt, timeZone)}|${kind}`;
+  const last = new Map<string, E>();
+  const firstPrevious = new Map<string, number | null>();
+  for (const event of events) {
+    for (const record of event.records) {
+      const key = dayKey(event, record.kind);
+      last.set(key, event);
+      if (!firstPrevious.has(key)) firstPrevious.set(key, record.previous);
+    }
+  }
+  const kept: E[] = [];
+  for (const event of events) {
+    const records = event.records
+      .filter((record) => last.get(dayKey(event, record.kind)) === event)
+      .map((record) => ({ ...record, previous: firstPrevious.get(dayKey(event, record.kind)) ?? record.previous }));
+    if (records.length) kept.push({ ...event, records });
+  }
+  return kept;
 }

@@ -26,6 +26,11 @@ describe("targetsSchema", () => {
     expect(targetsSchema.safeParse({ targetSets: "3", targetRepsMin: "101" }).success).toBe(false);
   });
 
+  it("asks for an exercise, by the picker, when none was chosen", () => {
+    const result = addDayExerciseSchema.safeParse({ dayId: "3", exerciseId: "", targetSets: "3", targetRepsMin: "8" });
+    expect(result.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["exerciseId", "Choose an exercise to add."]]);
+  });
+
   it("needs the day and the exercise when adding", () => {
     expect(addDayExerciseSchema.safeParse({ dayId: "", exerciseId: "4", targetSets: "3", targetRepsMin: "8" }).success).toBe(false);
   });

@@ -3,8 +3,14 @@
  * reps 1-100, max ≥ min) so the athlete gets a message by the field instead of a database error.
  */
 import { z } from "zod";
+import { MAX_ID, idSchema } from "@/lib/ids";
 
-const id = z.coerce.number({ error: "Missing id." }).int().positive();
+/** The exercise picker's value: empty until the athlete picks one, which is what the error says. */
+const CHOOSE_EXERCISE = "Choose an exercise to add.";
+const chosenExerciseId = z.preprocess(
+  (v) => (v === "" || v === null ? undefined : v),
+  z.coerce.number({ error: CHOOSE_EXERCISE }).int(CHOOSE_EXERCISE).positive(CHOOSE_EXERCISE).max(MAX_ID, CHOOSE_EXERCISE),
+);
 
 export const splitNameSchema = z.object({
   name: z.string().trim().min(1, "Give it a name.").max(60, "Use at most 60 characters."),
@@ -31,8 +37,8 @@ function completeRange<T extends { targetRepsMin: number; targetRepsMax?: number
 }
 
 export const targetsSchema = z.object(targetsFields).transform(completeRange);
-export const addDayExerciseSchema = z.object({ dayId: id, exerciseId: id, ...targetsFields }).transform(completeRange);
-export const updateDayExerciseSchema = z.object({ itemId: id, ...targetsFields }).transform(completeRange);
+export const addDayExerciseSchema = z.object({ dayId: idSchema, exerciseId: chosenExerciseId, ...targetsFields }).transform(completeRange);
+export const updateDayExerciseSchema = z.object({ itemId: idSchema, ...targetsFields }).transform(completeRange);
 
 export type Targets = z.output<typeof targetsSchema>;
 

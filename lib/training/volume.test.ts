@@ -6,6 +6,7 @@ import {
   weeklyMuscleVolume,
   weeklyTargetFor,
   WEEKLY_SET_TARGETS,
+  weekToShow,
 } from "./volume";
 import type { MuscleActivation } from "./types";
 
@@ -169,5 +170,23 @@ describe("weekly targets", () => {
     expect(report.find((r) => r.muscle === "Pectoralis major")?.status).toBe("within");
     expect(report.find((r) => r.muscle === "Triceps brachii")?.status).toBe("above");
     expect(report.find((r) => r.muscle === "Quadriceps")).toMatchObject({ sets: 0, status: "below" });
+  });
+});
+
+describe("weekToShow", () => {
+  const week = (weekStart: string, setsByMuscle: Record<string, number>) => ({ weekStart, setsByMuscle });
+  const weeks = [week("2026-11-09", { Quadriceps: 6 }), week("2026-11-16", { Chest: 4 }), week("2026-11-23", {})];
+
+  it("opens on the latest week with training, not an empty this week", () => {
+    expect(weekToShow(weeks)?.weekStart).toBe("2026-11-16");
+  });
+
+  it("shows the week asked for, even an empty one", () => {
+    expect(weekToShow(weeks, "2026-11-23")?.weekStart).toBe("2026-11-23");
+    expect(weekToShow(weeks, "2026-11-09")?.weekStart).toBe("2026-11-09");
+  });
+
+  it("falls back to the latest week when none has training, or the one asked for is unknown", () => {
+    expect(weekToShow([week("2026-11-16", {}), week("2026-11-23", {})], "2020-01-06")?.weekStart).toBe("2026-11-23");
   });
 });

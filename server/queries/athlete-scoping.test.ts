@@ -149,7 +149,7 @@ describe("sessions", () => {
     const [row] = await db.select().from(workoutSessions).where(eq(workoutSessions.id, later));
     const { previous } = await loggingContext(db, alice, [bench], { sessionId: later, startedAt: new Date(row.startedAt.getTime() + 1000) });
     expect(previous.get(bench)?.sets).toEqual([{ weightKg: 60, reps: 8, rpe: null }]);
-    expect((await recentRecords(db, alice)).every((r) => r.sessionId !== bobSession)).toBe(true);
+    expect((await recentRecords(db, alice, "UTC")).every((r) => r.sessionId !== bobSession)).toBe(true);
   });
 });
 

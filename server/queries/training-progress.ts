@@ -8,7 +8,7 @@ import "server-only";
 import { and, asc, desc, eq, gte, inArray, max, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { exerciseMuscles, exercises, muscles, sessionSets, workoutSessions } from "@/db/schema";
-import { type HistorySet, type RecordEvent, recordEvents } from "@/lib/athlete/record-events";
+import { type HistorySet, dailyRecords, type RecordEvent, recordEvents } from "@/lib/athlete/record-events";
 import type { MuscleActivation } from "@/lib/training/types";
 import { type WeeklyMuscleVolume, weeklyMuscleVolume } from "@/lib/training/volume";
 
@@ -55,9 +55,9 @@ export async function historySets(db: DbOrTx, userId: number, options: { exercis
 
 export type NamedRecordEvent = RecordEvent & { exerciseName: string; sessionName: string };
 
-/** The athlete's personal records as they happened, newest first. */
-export async function recentRecords(db: DbOrTx, userId: number, limit = 20): Promise<NamedRecordEvent[]> {
-  const events = recordEvents(await historySets(db, userId)).reverse().slice(0, limit);
+/** The athlete's personal records as they happened, newest first, one per kind per exercise per day (in their time zone). */
+export async function recentRecords(db: DbOrTx, userId: number, timeZone: string, limit = 20): Promise<NamedRecordEvent[]> {
+  const events = dailyRecords(recordEvents(await historySets(db, userId)), timeZone).reverse().slice(0, limit);
   if (events.length === 0) return [];
   const [names, sessionNames] = await Promise.all([
     db.select({ id: exercises.id, name: exercises.name }).from(exercises).where(inArray(exercises.id, [...new Set(events.map((e) => e.exerciseId))])),

@@ -175,7 +175,7 @@ describe("sessions", () => {
     // Records: 50 lb and 55 lb beat the sets before them.
     const records = await recordsInSession(db, userId, id);
     expect(records.map((r) => r.set.weightKg)).toEqual([22.68, 24.95]);
-    expect((await recentRecords(db, userId))[0]).toMatchObject({ sessionId: id, exerciseName: day.exercises[0].exerciseName });
+    expect((await recentRecords(db, userId, "UTC"))[0]).toMatchObject({ sessionId: id, exerciseName: day.exercises[0].exerciseName });
 
     // The next session sees these sets as "last time", and the records to beat.
     const next = await startSession(db, userId, { splitDayId: day.id });

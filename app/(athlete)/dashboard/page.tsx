@@ -38,7 +38,7 @@ export default async function DashboardPage() {
     nextWorkout(db, user.id),
     listSessionsInProgress(db, user.id),
     listSessions(db, user.id, 1, 4),
-    recentRecords(db, user.id, 5),
+    recentRecords(db, user.id, timeZone, 5),
     // A day's margin either side: the time zone decides the week; counted below by finished sessions.
     sessionsBetween(db, user.id, new Date(weekStart.getTime() - 86_400_000), new Date(weekStart.getTime() + 8 * 86_400_000)),
   ]);

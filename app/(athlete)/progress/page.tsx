@@ -11,7 +11,7 @@ import { historySets, loggedExercises, recentRecords, weeklyVolume } from "@/ser
 import { oneRepMaxSeries } from "@/lib/athlete/record-events";
 import { bestsByRepCount, RECORD_LABELS } from "@/lib/training/records";
 import { formatWeight } from "@/lib/training/units";
-import { compareWeekWithTargets, isoWeekOf } from "@/lib/training/volume";
+import { compareWeekWithTargets, isoWeekOf, weekToShow } from "@/lib/training/volume";
 import { athletePage, requestTimeZone } from "@/server/athlete-page";
 
 export const metadata: Metadata = { title: "Progress" };
@@ -36,7 +36,7 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
   const selected = exercises.find((e) => String(e.id) === params.exercise) ?? exercises[0];
   const now = new Date();
   const since = new Date(Date.parse(`${isoWeekOf(now, timeZone).weekStart}T00:00:00Z`) - (WEEKS_SHOWN - 1) * 7 * 86_400_000 - 86_400_000);
-  const [sets, records, weeks] = await Promise.all([historySets(db, user.id, { exerciseId: selected.id }), recentRecords(db, user.id, 15), weeklyVolume(db, user.id, since, timeZone)]);
+  const [sets, records, weeks] = await Promise.all([historySets(db, user.id, { exerciseId: selected.id }), recentRecords(db, user.id, timeZone, 15), weeklyVolume(db, user.id, since, timeZone)]);
   const series = oneRepMaxSeries(sets);
   const bests = bestsByRepCount(sets);
 
@@ -44,7 +44,7 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
   const weekOptions = [...new Map([...weeks.map((w) => [w.weekStart, w] as const), [thisWeek.weekStart, weeks.find((w) => w.weekStart === thisWeek.weekStart) ?? { ...thisWeek, setsByMuscle: {} }] as const]).values()]
     .sort((a, b) => a.weekStart.localeCompare(b.weekStart))
     .slice(-WEEKS_SHOWN);
-  const week = weekOptions.find((w) => w.weekStart === params.week) ?? weekOptions.at(-1)!;
+  const week = weekToShow(weekOptions, params.week)!;
   const comparison = compareWeekWithTargets(week);
   const weekLabel = (start: string) => new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" }).format(new Date(`${start}T00:00:00Z`));
 
