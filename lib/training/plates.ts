@@ -1,0 +1,64 @@
+/**
+ * Plate maths for a barbell: which plates go on each side to make a weight, for the athlete's bar and
+ * the plates they own, in their unit. Plates come in pairs (one per side); an athlete is assumed to own
+ * as many pairs of each size as a lift needs, which holds for any home or commercial set of plates.
+ */
+import type { WeightUnit } from "./units";
+
+/** A standard bar: 20 kg (Olympic men's bar) or 45 lb. */
+export const DEFAULT_BAR: Record<WeightUnit, number> = { kg: 20, lb: 45 };
+
+/** The plates most gyms have, heaviest first. */
+export const DEFAULT_PLATES: Record<WeightUnit, readonly number[]> = {
+  kg: [25, 20, 15, 10, 5, 2.5, 1.25],
+  lb: [45, 35, 25, 10, 5, 2.5],
+};
+
+export interface PlateLoad {
+  /** The total on the bar, bar included, in the athlete's unit. */
+  total: number;
+  /** Plates for one side, heaviest first (the other side mirrors it). */
+  perSide: number[];
+  /** True when the total is the weight asked for. */
+  exact: boolean;
+}
+
+/** Hundredths, so that 1.25 + 1.25 is exactly 2.5. */
+const cents = (value: number) => Math.round(value * 100);
+
+function loadPerSide(perSideCents: number, plates: readonly number[]): number[] {
+  const perSide: number[] = [];
+  let left = perSideCents;
+  for (const plate of [...plates].sort((a, b) => b - a)) {
+    const size = cents(plate);
+    if (size <= 0) continue;
+    while (left >= size) {
+      perSide.push(plate);
+      left -= size;
+    }
+  }
+  return perSide;
+}
+
+function loadOf(perSide: number[], bar: number, target: number): PlateLoad {
+  const total = (cents(bar) + 2 * perSide.reduce((sum, plate) => sum + cents(plate), 0)) / 100;
+  return { total, perSide, exact: cents(total) === cents(target) };
+}
+
+/**
+ * The plates for `target` on `bar`, or the nearest weight that can be loaded (the lighter one on a tie)
+ * when the target cannot be made exactly. A target below the bar is the empty bar.
+ */
+export function plateLoad(target: number, options: { bar?: number; plates?: readonly number[]; unit: WeightUnit }): PlateLoad {
+  const bar = options.bar ?? DEFAULT_BAR[options.unit];
+  const plates = (options.plates ?? DEFAULT_PLATES[options.unit]).filter((p) => p > 0);
+  if (!Number.isFinite(target) || cents(target) <= cents(bar) || plates.length === 0) return loadOf([], bar, target);
+  const below = loadPerSide(Math.floor((cents(target) - cents(bar)) / 2), plates);
+  const lighter = loadOf(below, bar, target);
+  if (lighter.exact) return lighter;
+  // The next loadable weight up: the lighter load plus one pair of the smallest plate, re-packed.
+  const smallest = Math.min(...plates.map(cents));
+  const perSideAbove = (cents(lighter.total) - cents(bar)) / 2 + smallest;
+  const heavier = loadOf(loadPerSide(perSideAbove, plates), bar, target);
+  return cents(heavier.total) - cents(target) < cents(target) - cents(lighter.total) ? heavier : lighter;
+}
