@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { parseDayMonthWallClock, parseDurationText, parseIsoWallClock, wallClockToInstant } from "./local-time";
+
+describe("wall-clock times", () => {
+  it("reads Strong's and Hevy's formats", () => {
+    expect(parseIsoWallClock("2024-03-05 18:02:11")).toEqual({ year: 2024, month: 3, day: 5, hour: 18, minute: 2, second: 11 });
+    expect(parseDayMonthWallClock("5 Mar 2024, 18:02")).toEqual({ year: 2024, month: 3, day: 5, hour: 18, minute: 2, second: 0 });
+    expect(parseDayMonthWallClock("15 September 2024, 07:30")).toMatchObject({ month: 9, day: 15 });
+  });
+
+  it.each(["2024-02-30 10:00:00", "2024-13-01 10:00", "05/03/2024 18:02", "", "yesterday"])("refuses %j", (text) => {
+    expect(parseIsoWallClock(text)).toBeNull();
+    expect(parseDayMonthWallClock(text)).toBeNull();
+  });
+
+  it("reads a time in the athlete's time zone, summer time included", () => {
+    const t = parseIsoWallClock("2024-03-05 18:02:11")!;
+    expect(wallClockToInstant(t, "UTC").toISOString()).toBe("2024-03-05T18:02:11.000Z");
+    expect(wallClockToInstant(t, "Europe/Berlin").toISOString()).toBe("2024-03-05T17:02:11.000Z");
+    expect(wallClockToInstant(parseIsoWallClock("2024-07-05 18:00")!, "Europe/Berlin").toISOString()).toBe("2024-07-05T16:00:00.000Z");
+    expect(wallClockToInstant(parseIsoWallClock("2024-07-05 18:00")!, "America/New_York").toISOString()).toBe("2024-07-05T22:00:00.000Z");
+  });
+
+  it("reads the repeated hour of a clock change as its first pass", () => {
+    // Berlin repeats 02:00-03:00 on 27 Oct 2024: 02:30 happens first at 00:30 UTC.
+    expect(wallClockToInstant(parseIsoWallClock("2024-10-27 02:30")!, "Europe/Berlin").toISOString()).toBe("2024-10-27T00:30:00.000Z");
+  });
+});
+
+describe("parseDurationText", () => {
+  it.each([
+    ["1h 5m", 3900],
+    ["45m", 2700],
+    ["1h", 3600],
+    ["30s", 30],
+    ["1h 2m 3s", 3723],
+    ["52min", 3120],
+  ])("reads %j as %i seconds", (text, seconds) => {
+    expect(parseDurationText(text)).toBe(seconds);
+  });
+
+  it.each(["", "soon", "1:05", "-5m"])("has no duration for %j", (text) => {
+    expect(parseDurationText(text)).toBeNull();
+  });
+});

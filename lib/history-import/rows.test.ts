@@ -1,0 +1,129 @@
+import { describe, expect, it } from "vitest";
+import { type DetectedFormat, HEVY_HEADER_KG, IRONLOG_HEADER, STRONG_HEADER, STRONG_LEGACY_HEADER } from "./formats";
+import { readRow } from "./rows";
+import { groupWorkouts, summarise } from "./workouts";
+
+const strong: DetectedFormat = { format: "strong", delimiter: "," };
+const legacy: DetectedFormat = { format: "strong_legacy", delimiter: ";" };
+const hevy: DetectedFormat = { format: "hevy", delimiter: ",", hevyUnits: { weight: "kg", distance: "km" } };
+const ironlog: DetectedFormat = { format: "ironlog", delimiter: "," };
+const record = (header: readonly string[], cells: string[]) => Object.fromEntries(header.map((h, i) => [h, cells[i] ?? ""]));
+
+describe("reading a Strong row", () => {
+  const row = (cells: string[]) => readRow(record(STRONG_HEADER, cells), 2, { detected: strong, timeZone: "Europe/Berlin" });
+
+  it("reads a set, its workout and its times in the athlete's zone, and leaves the unit to ask for", () => {
+    expect(row(["2024-03-05 18:02:11", "Push Day", "1h 5m", "Bench Press (Barbell)", "1", "80", "8", "", "", "felt good", "Great session", "8"])).toEqual({
+      ok: true,
+      set: {
+        line: 2,
+        workoutName: "Push Day",
+        startedAt: new Date("2024-03-05T17:02:11Z"),
+        durationSeconds: 3900,
+        workoutNotes: "Great session",
+        exerciseName: "Bench Press (Barbell)",
+        exerciseNotes: null,
+        setIndex: 1,
+        setType: "normal",
+        supersetId: null,
+        weight: 80,
+        weightUnit: null,
+        reps: 8,
+        distance: null,
+        distanceUnit: null,
+        seconds: null,
+        rpe: 8,
+        notes: "felt good",
+      },
+    });
+  });
+
+  it("reads a timed set and a distance, and a warm-up marked W", () => {
+    expect(row(["2024-03-05 18:02:11", "Core", "30m", "Plank", "1", "", "", "", "60", "", "", ""])).toMatchObject({ ok: true, set: { seconds: 60, reps: null } });
+    expect(row(["2024-03-05 18:02:11", "Carry", "30m", "Farmers Walk", "1", "32", "", "40", "", "", "", ""])).toMatchObject({ ok: true, set: { distance: 40 } });
+    expect(row(["2024-03-05 18:02:11", "Push", "30m", "Bench Press (Barbell)", "W", "40", "10", "", "", "", "", ""])).toMatchObject({ ok: true, set: { setType: "warmup" } });
+  });
+
+  it.each([
+    [["05/03/2024", "Push", "1h", "Bench", "1", "80", "8"], "The date “05/03/2024” is not in the form 2024-03-05 18:02:11."],
+    [["2024-03-05 18:02:11", "Push", "1h", "Bench", "1", "eighty", "8"], "Weight “eighty” is not a number."],
+    [["2024-03-05 18:02:11", "Push", "1h", "Bench", "1", "80", "8.5"], "Reps 8.5 is not a whole number."],
+    [["2024-03-05 18:02:11", "Push", "1h", "Bench", "1", "80", "8", "", "", "", "", "11"], "RPE 11 is outside 1–10."],
+    [["2024-03-05 18:02:11", "", "1h", "Bench", "1", "80", "8"], "Workout Name is missing."],
+    [["2024-03-05 18:02:11", "Push", "1h", "Bench", "1", "80", ""], "The set has no reps, time or distance."],
+  ])("refuses %j: %s", (cells, reason) => {
+    expect(row(cells)).toEqual({ ok: false, line: 2, reason });
+  });
+});
+
+describe("reading Strong's older semicolon row", () => {
+  it("takes the units from the row", () => {
+    const cells = ["2019-06-01 09:00:00", "Legs", "Squat (Barbell)", "2", "225", "lbs", "5", "", "", "", "", "", ""];
+    expect(readRow(record(STRONG_LEGACY_HEADER, cells), 3, { detected: legacy, timeZone: "UTC" })).toMatchObject({
+      ok: true,
+      set: { weight: 225, weightUnit: "lb", reps: 5, setIndex: 2, durationSeconds: null },
+    });
+  });
+});
+
+describe("reading a Hevy row", () => {
+  it("reads its dates, set types, supersets and units, counting sets from 1", () => {
+    const cells = ["Upper", "5 Mar 2024, 18:02", "5 Mar 2024, 19:10", "", "Bench Press (Barbell)", "0", "", "1", "dropset", "60", "12", "", "", ""];
+    expect(readRow(record(HEVY_HEADER_KG, cells), 4, { detected: hevy, timeZone: "UTC" })).toMatchObject({
+      ok: true,
+      set: { startedAt: new Date("2024-03-05T18:02:00Z"), durationSeconds: 4080, setIndex: 2, setType: "drop", supersetId: "0", weight: 60, weightUnit: "kg" },
+    });
+  });
+
+  it("says which set types it knows", () => {
+    const cells = ["Upper", "5 Mar 2024, 18:02", "", "", "Bench", "", "", "0", "rest-pause", "60", "12", "", "", ""];
+    expect(readRow(record(HEVY_HEADER_KG, cells), 4, { detected: hevy, timeZone: "UTC" })).toEqual({
+      ok: false,
+      line: 4,
+      reason: "Set type “rest-pause” is not normal, warmup, dropset or failure.",
+    });
+  });
+});
+
+describe("reading Ironlog's own row", () => {
+  it("reads the time in the zone the file names, and the set type and superset", () => {
+    const cells = ["2024-07-05 18:00:00", "Push", "45m", "Barbell Bench Press", "1", "100", "5", "", "", "", "", "8", "kg", "", "warmup", "a", "America/New_York"];
+    expect(readRow(record(IRONLOG_HEADER, cells), 2, { detected: ironlog, timeZone: "UTC" })).toMatchObject({
+      ok: true,
+      set: { startedAt: new Date("2024-07-05T22:00:00Z"), setType: "warmup", supersetId: "a", weightUnit: "kg" },
+    });
+  });
+});
+
+describe("groupWorkouts", () => {
+  const set = (line: number, workoutName: string, startedAt: string, exerciseName: string, setIndex: number) => {
+    const result = readRow(record(STRONG_HEADER, [startedAt, workoutName, "1h", exerciseName, String(setIndex), "50", "10"]), line, { detected: strong, timeZone: "UTC" });
+    if (!result.ok) throw new Error(result.reason);
+    return result.set;
+  };
+
+  it("gathers rows into workouts by start time and name, exercises in file order", () => {
+    const workouts = groupWorkouts([
+      set(2, "Push", "2024-03-05 18:00:00", "Bench", 1),
+      set(3, "Push", "2024-03-05 18:00:00", "Bench", 2),
+      set(4, "Push", "2024-03-05 18:00:00", "Dip", 1),
+      set(5, "Pull", "2024-03-03 18:00:00", "Row", 1),
+    ]);
+    expect(workouts.map((w) => [w.name, w.exercises.map((e) => [e.name, e.sets.length])])).toEqual([
+      ["Pull", [["Row", 1]]],
+      ["Push", [["Bench", 2], ["Dip", 1]]],
+    ]);
+    expect(summarise(workouts)).toEqual({
+      workouts: 2,
+      sets: 4,
+      exercises: ["Bench", "Dip", "Row"],
+      from: new Date("2024-03-03T18:00:00Z"),
+      to: new Date("2024-03-05T18:00:00Z"),
+    });
+  });
+
+  it("keeps an exercise trained twice, apart, as two entries", () => {
+    const workouts = groupWorkouts([set(2, "Push", "2024-03-05 18:00:00", "Bench", 1), set(3, "Push", "2024-03-05 18:00:00", "Dip", 1), set(4, "Push", "2024-03-05 18:00:00", "Bench", 1)]);
+    expect(workouts[0].exercises.map((e) => e.name)).toEqual(["Bench", "Dip", "Bench"]);
+  });
+});

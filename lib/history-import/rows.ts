@@ -1,0 +1,206 @@
+/**
+ * One CSV record (header → cell) of a known format, read into one imported set, or a reason the row
+ * cannot be read. Numbers are read as the file writes them (in its units); nothing is converted here.
+ */
+import type { DetectedFormat } from "./formats";
+import { parseDayMonthWallClock, parseDurationText, parseIsoWallClock, type WallClock, wallClockToInstant } from "./local-time";
+
+export const IMPORTED_SET_TYPES = ["normal", "warmup", "drop", "failure"] as const;
+export type ImportedSetType = (typeof IMPORTED_SET_TYPES)[number];
+export type WeightUnitInFile = "kg" | "lb";
+export type DistanceUnitInFile = "km" | "mi" | "m";
+
+export interface ImportedSet {
+  line: number;
+  workoutName: string;
+  startedAt: Date;
+  durationSeconds: number | null;
+  workoutNotes: string | null;
+  exerciseName: string;
+  exerciseNotes: string | null;
+  /** The set's place within its exercise, as the file numbers it. */
+  setIndex: number;
+  setType: ImportedSetType;
+  supersetId: string | null;
+  weight: number | null;
+  /** null where the file does not say (Strong's current layout): the athlete is asked. */
+  weightUnit: WeightUnitInFile | null;
+  reps: number | null;
+  distance: number | null;
+  distanceUnit: DistanceUnitInFile | null;
+  seconds: number | null;
+  rpe: number | null;
+  notes: string | null;
+}
+
+export type RowResult = { ok: true; set: ImportedSet } | { ok: false; line: number; reason: string };
+
+export interface RowContext {
+  detected: DetectedFormat;
+  /** Times without a zone are read in this one (the athlete's, or the file's own for Ironlog's). */
+  timeZone: string;
+}
+
+class RowError extends Error {}
+
+const text = (value: string | undefined) => (value ?? "").trim();
+const optionalText = (value: string | undefined) => text(value) || null;
+
+function number(value: string | undefined, column: string, { min = 0, max = 100_000 }: { min?: number; max?: number } = {}): number | null {
+  const raw = text(value);
+  if (!raw) return null;
+  // Some locales write a decimal comma ("82,5"); the delimiter never reaches here.
+  const parsed = Number(raw.replace(",", "."));
+  if (!Number.isFinite(parsed)) throw new RowError(`${column} “${raw.slice(0, 20)}” is not a number.`);
+  if (parsed < min || parsed > max) throw new RowError(`${column} ${raw} is outside ${min}–${max}.`);
+  return parsed;
+}
+
+function wholeNumber(value: string | undefined, column: string, max: number): number | null {
+  const parsed = number(value, column, { max });
+  if (parsed !== null && !Number.isInteger(parsed)) throw new RowError(`${column} ${parsed} is not a whole number.`);
+  return parsed;
+}
+
+function instant(value: string | undefined, read: (text: string) => WallClock | null, example: string, timeZone: string): Date {
+  const raw = text(value);
+  const wallClock = raw ? read(raw) : null;
+  if (!wallClock) throw new RowError(raw ? `The date “${raw.slice(0, 30)}” is not in the form ${example}.` : "The date is missing.");
+  return wallClockToInstant(wallClock, timeZone);
+}
+
+function required(value: string | undefined, column: string): string {
+  const raw = text(value);
+  if (!raw) throw new RowError(`${column} is missing.`);
+  return raw.slice(0, 200);
+}
+
+/** Strong numbers sets 1, 2, 3… and marks special ones with a letter in the same column. */
+function strongSetOrder(value: string | undefined): { setIndex: number; setType: ImportedSetType } {
+  const raw = text(value).toUpperCase();
+  const letters: Record<string, ImportedSetType> = { W: "warmup", D: "drop", F: "failure" };
+  if (letters[raw]) return { setIndex: 0, setType: letters[raw] };
+  const index = wholeNumber(raw, "Set Order", 1000);
+  if (index === null) throw new RowError("Set Order is missing.");
+  return { setIndex: index, setType: "normal" };
+}
+
+function weightUnitOf(value: string | undefined): WeightUnitInFile | null {
+  const raw = text(value).toLowerCase();
+  if (!raw) return null;
+  if (raw === "kg" || raw === "kgs") return "kg";
+  if (raw === "lb" || raw === "lbs") return "lb";
+  throw new RowError(`Weight Unit “${raw}” is neither kg nor lbs.`);
+}
+
+function distanceUnitOf(value: string | undefined): DistanceUnitInFile | null {
+  const raw = text(value).toLowerCase();
+  if (!raw) return null;
+  const units: Record<string, DistanceUnitInFile> = { km: "km", mi: "mi", miles: "mi", m: "m", meters: "m", metres: "m" };
+  if (units[raw]) return units[raw];
+  throw new RowError(`Distance Unit “${raw}” is not km, miles or metres.`);
+}
+
+function setTypeOf(value: string | undefined): ImportedSetType {
+  const raw = text(value).toLowerCase();
+  const types: Record<string, ImportedSetType> = { "": "normal", normal: "normal", warmup: "warmup", "warm-up": "warmup", dropset: "drop", drop: "drop", failure: "failure" };
+  if (raw in types) return types[raw];
+  throw new RowError(`Set type “${raw}” is not normal, warmup, dropset or failure.`);
+}
+
+function readStrong(record: Record<string, string>, line: number, context: RowContext, legacy: boolean): ImportedSet {
+  const order = strongSetOrder(record["Set Order"]);
+  return {
+    line,
+    workoutName: required(record["Workout Name"], "Workout Name"),
+    startedAt: instant(record["Date"], parseIsoWallClock, "2024-03-05 18:02:11", context.timeZone),
+    durationSeconds: legacy ? null : parseDurationText(text(record["Duration"])),
+    workoutNotes: optionalText(record["Workout Notes"]),
+    exerciseName: required(record["Exercise Name"], "Exercise Name"),
+    exerciseNotes: null,
+    ...order,
+    supersetId: null,
+    weight: number(record["Weight"], "Weight", { max: 2000 }),
+    weightUnit: legacy ? weightUnitOf(record["Weight Unit"]) : null,
+    reps: wholeNumber(record["Reps"], "Reps", 1000),
+    distance: number(record["Distance"], "Distance", { max: 1_000_000 }),
+    distanceUnit: legacy ? distanceUnitOf(record["Distance Unit"]) : null,
+    seconds: number(record["Seconds"], "Seconds", { max: 86_400 }),
+    rpe: number(record["RPE"], "RPE", { min: 1, max: 10 }),
+    notes: optionalText(record["Notes"]),
+  };
+}
+
+function readHevy(record: Record<string, string>, line: number, context: RowContext): ImportedSet {
+  const units = context.detected.hevyUnits ?? { weight: "kg", distance: "km" };
+  const weightColumn = units.weight === "kg" ? "weight_kg" : "weight_lbs";
+  const distanceColumn = units.distance === "km" ? "distance_km" : "distance_miles";
+  const startedAt = instant(record["start_time"], parseDayMonthWallClock, "5 Mar 2024, 18:02", context.timeZone);
+  const endRaw = text(record["end_time"]);
+  const endedAt = endRaw ? instant(endRaw, parseDayMonthWallClock, "5 Mar 2024, 18:02", context.timeZone) : null;
+  const index = wholeNumber(record["set_index"], "set_index", 1000);
+  if (index === null) throw new RowError("set_index is missing.");
+  const durationSeconds = endedAt && endedAt > startedAt ? Math.round((endedAt.getTime() - startedAt.getTime()) / 1000) : null;
+  return {
+    line,
+    workoutName: required(record["title"], "title"),
+    startedAt,
+    durationSeconds,
+    workoutNotes: optionalText(record["description"]),
+    exerciseName: required(record["exercise_title"], "exercise_title"),
+    exerciseNotes: optionalText(record["exercise_notes"]),
+    // Hevy counts from 0.
+    setIndex: index + 1,
+    setType: setTypeOf(record["set_type"]),
+    supersetId: optionalText(record["superset_id"]),
+    weight: number(record[weightColumn], weightColumn, { max: 2000 }),
+    weightUnit: units.weight,
+    reps: wholeNumber(record["reps"], "reps", 1000),
+    distance: number(record[distanceColumn], distanceColumn, { max: 1_000_000 }),
+    distanceUnit: units.distance,
+    seconds: number(record["duration_seconds"], "duration_seconds", { max: 86_400 }),
+    rpe: number(record["rpe"], "rpe", { min: 1, max: 10 }),
+    notes: null,
+  };
+}
+
+function readIronlog(record: Record<string, string>, line: number, context: RowContext): ImportedSet {
+  const zone = text(record["Time Zone"]) || context.timeZone;
+  const set = readStrong(record, line, { ...context, timeZone: isTimeZone(zone) ? zone : context.timeZone }, false);
+  return {
+    ...set,
+    setIndex: wholeNumber(record["Set Order"], "Set Order", 1000) ?? set.setIndex,
+    setType: setTypeOf(record["Set Type"]),
+    supersetId: optionalText(record["Superset"]),
+    weightUnit: weightUnitOf(record["Weight Unit"]),
+    distanceUnit: distanceUnitOf(record["Distance Unit"]),
+  };
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Read one record (keys are the header's cells) found on `line` of the file. */
+export function readRow(record: Record<string, string>, line: number, context: RowContext): RowResult {
+  try {
+    const set =
+      context.detected.format === "hevy"
+        ? readHevy(record, line, context)
+        : context.detected.format === "ironlog"
+          ? readIronlog(record, line, context)
+          : readStrong(record, line, context, context.detected.format === "strong_legacy");
+    if (set.reps === null && set.seconds === null && set.distance === null) {
+      return { ok: false, line, reason: "The set has no reps, time or distance." };
+    }
+    return { ok: true, set };
+  } catch (error) {
+    if (error instanceof RowError) return { ok: false, line, reason: error.message };
+    throw error;
+  }
+}
