@@ -8,9 +8,9 @@ import { queryRows } from "@/db/client";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { seedExerciseLibrary } from "@/db/seed";
 import { sessionSets, users, workoutSessions } from "@/db/schema";
-import { sessionSaveSchema } from "@/lib/athlete/session-input";
+import { logSets } from "@/test/session-saves";
 import { addDayExercise, addSplitDay, createSplit } from "@/server/services/splits";
-import { saveSession, startSession } from "@/server/services/sessions";
+import { startSession } from "@/server/services/sessions";
 import { loggerSession } from "./logger";
 import { contextSetsQuery, getSession, loggingContext } from "./sessions";
 import { contextFromHistory } from "@/lib/athlete/logging-context";
@@ -30,8 +30,7 @@ const targets = { targetSets: 3, targetRepsMin: 8, targetRepsMax: 12, note: null
 async function loggedSession(userId: number, daysAgo: number, sets: [number, number, number][], splitDayId?: number): Promise<number> {
   const db = database.db;
   const id = await startSession(db, userId, { splitDayId });
-  const input = sessionSaveSchema.parse({ name: "Workout", unit: "kg", finished: true, sets: sets.map(([exerciseId, weight, reps]) => ({ exerciseId, weight, reps, rpe: 8 })) });
-  await saveSession(db, userId, id, input);
+  await logSets(db, userId, id, sets.map(([exerciseId, weight, reps]) => ({ exerciseId, weight, reps, rpe: 8 })), { finished: true });
   await db.update(workoutSessions).set({ startedAt: new Date(Date.now() - daysAgo * 86_400_000) }).where(eq(workoutSessions.id, id));
   return id;
 }
