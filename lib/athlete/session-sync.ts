@@ -77,7 +77,8 @@ export function setValueErrors(values: unknown, unit: WeightUnit): SetFieldError
   return errors;
 }
 
-const uuidSchema = z.uuid("Not a valid identity.");
+// Any UUID shape: slots of sessions logged before identities existed have ids derived by md5.
+const uuidSchema = z.guid("Not a valid identity.");
 /** A device's clock reading; the server clamps it to the time it receives the save. */
 const timeSchema = z.number().int().nonnegative().max(8.64e15);
 

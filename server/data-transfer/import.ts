@@ -222,7 +222,6 @@ async function loadRows(
     if (value.end !== undefined || !isDumpTableName(value.table) || !value.row) continue;
     const upgraded = upgradeRecord(upgrade.formatVersion, value.table, value.row, upgrade.toFinish);
     value.row = upgraded.row;
-    if (upgraded.impliedSlot) implied.set(upgraded.impliedSlot.id, upgraded.impliedSlot);
     const columns = Object.keys(value.row);
     // Rows that leave out different columns go in separate INSERTs, so that the columns a row
     // leaves out take their defaults rather than NULL.
@@ -231,6 +230,8 @@ async function loadRows(
       await flush();
       batch = { table: dumpTable(value.table), columns, rowsJson: [], chars: 0, firstLine: lineNumber, lastLine: lineNumber };
     }
+    // Inserted just before the batch holding the sets that name them.
+    if (upgraded.impliedSlot) implied.set(upgraded.impliedSlot.id, upgraded.impliedSlot);
     const rowJson = JSON.stringify(value.row);
     batch.rowsJson.push(rowJson);
     batch.chars += rowJson.length;

@@ -69,7 +69,7 @@ export const CHECK_RULES: Record<string, CheckRule> = {
   session_sets_zero_reps_missed: {
     field: "reps",
     // Columns left out take their defaults (missed = false).
-    holds: (r) => typeof r.reps !== "number" || r.reps > 0 || r.missed === true,
+    holds: (r) => r.reps !== 0 || r.missed === true,
     message: "0 reps only for an attempt marked missed",
   },
   session_sets_weight_range: {
@@ -121,7 +121,7 @@ export function columnValueSchema(column: PgColumn): z.ZodType {
     case "PgBoolean":
       return z.boolean();
     case "PgUUID":
-      return z.uuid();
+      return z.guid();
     case "PgTimestamp":
       // The pattern allows year 0000, which Postgres refuses (there is no year zero).
       return z.iso.datetime({ offset: true }).refine((s) => !s.startsWith("0000"), "year 0000 does not exist");
