@@ -5,11 +5,13 @@
  */
 import { count, isNull } from "drizzle-orm";
 import type { Db, DbOrTx } from "./client";
+import { derivedSlotId } from "./slot-ids";
 import {
   assessments,
   exerciseMuscles,
   exercises,
   muscles,
+  sessionExercises,
   sessionSets,
   splitDayExercises,
   splitDays,
@@ -135,11 +137,16 @@ async function seedTrainingHistory(db: DbOrTx, userId: number, ids: Map<string, 
           notes: week === weeks - 1 && slot === 0 ? "Felt strong today." : null,
         })
         .returning();
+      const slots = await db
+        .insert(sessionExercises)
+        .values(plan[dayName].map((item, position) => ({ id: derivedSlotId(session.id, item.id), sessionId: session.id, exerciseId: item.id, position, targetSets: 3, targetRepsMin: item.reps, targetRepsMax: item.reps + 2 })))
+        .returning({ id: sessionExercises.id });
       const sets = plan[dayName].flatMap((item, exerciseIndex) =>
         [0, 1, 2].map((setIndex) => ({
           sessionId: session.id,
           exerciseId: item.id,
-          position: exerciseIndex * 3 + setIndex,
+          exerciseSlotId: slots[exerciseIndex].id,
+          position: setIndex,
           reps: Math.max(1, item.reps - (setIndex === 2 && random() < 0.4 ? 1 : 0)),
           weightKg: item.start + item.step * (week * 2 + (slot === 2 ? 1 : 0)),
           rpe: item.start > 0 ? Math.min(10, 7 + setIndex * 0.5 + Math.round(random() * 2) / 2) : null,

@@ -8,7 +8,7 @@
  * 2. Starts `next start` on it (needs a prior `npm run build`) and signs every athlete in through
  *    Auth.js, as a browser would.
  * 3. Drives the athletes concurrently: opening the logging page (GET /log/:id), then saving sets
- *    (PUT /api/sessions/:id, the logger's save: the whole session in one transaction). Each runs
+ *    (PUT /api/sessions/:id, the logger's save: the changed set, merged by identity in one transaction). Each runs
  *    closed-loop (every athlete sends its next request as soon as the last one answers: the
  *    server's saturation point, where latency is mostly queueing) and paced (each athlete sends
  *    `--rate` requests a second: latency as athletes feel it).
@@ -36,6 +36,7 @@ import { hashPassword } from "@/server/auth/passwords";
 import { env as environment } from "@/server/env";
 import { saveAssessment } from "@/server/services/program";
 import { startSession } from "@/server/services/sessions";
+import { sessionSnapshot } from "@/server/queries/session-snapshot";
 import { getGeneratedProgram } from "@/server/queries/splits";
 
 const args = process.argv.slice(2);
@@ -57,7 +58,7 @@ const PASSWORD = "bench-password-123";
 
 // ---- database -----------------------------------------------------------------------------------
 
-type Athlete = { email: string; sessionId: number; exerciseIds: number[]; cookie: string };
+type Athlete = { email: string; sessionId: number; exerciseIds: number[]; slotIds: string[]; cookie: string };
 
 async function prepareDatabase(): Promise<{ env: Record<string, string>; athletes: Omit<Athlete, "cookie">[]; cleanup: () => Promise<void> }> {
   let env: Record<string, string>;
@@ -106,7 +107,8 @@ async function prepareDatabase(): Promise<{ env: Record<string, string>; athlete
       const program = await getGeneratedProgram(database.db, user.id);
       const day = program!.days[0];
       const sessionId = await startSession(database.db, user.id, { splitDayId: day.id });
-      athletes.push({ email, sessionId, exerciseIds: day.exercises.map((e) => e.exerciseId) });
+      const snapshot = await sessionSnapshot(database.db, user.id, sessionId);
+      athletes.push({ email, sessionId, exerciseIds: day.exercises.map((e) => e.exerciseId), slotIds: snapshot!.exercises.map((e) => e.id) });
     }
   } finally {
     await database.close();
@@ -272,15 +274,22 @@ function report(result: RunResult): string {
   return `${result.name.padEnd(38)} p50 ${ms(percentile(sorted, 50))}  p95 ${ms(percentile(sorted, 95))}  p99 ${ms(percentile(sorted, 99))}  ${(sorted.length / result.seconds).toFixed(0).padStart(5)} req/s  ${String(result.errors).padStart(3)} errors  ${result.cpuMsPerRequest === null ? "" : `${result.cpuMsPerRequest.toFixed(1)} ms server CPU/req  `}(${sorted.length} requests; ${statuses})`;
 }
 
-/** A save of the session with `count` sets: what the logger sends after the count-th set is ticked. */
+/**
+ * What the logger sends when the count-th set is ticked: that one set, by identity, in its planned
+ * slot (later rounds edit the same twelve sets again, with newer times, so every save writes).
+ */
 function saveBody(athlete: Athlete, count: number): string {
-  const sets = Array.from({ length: count }, (_, i) => ({
-    exerciseId: athlete.exerciseIds[Math.floor(i / 3) % athlete.exerciseIds.length],
-    weight: 40 + (i % 3) * 2.5,
-    reps: 8,
-    rpe: 8,
-  }));
-  return JSON.stringify({ name: "Bench session", unit: "kg", notes: null, durationMinutes: null, finished: false, sets });
+  const i = count - 1;
+  const at = Date.now();
+  const id = `00000000-0000-4000-8000-${String(athlete.sessionId).padStart(6, "0")}${String(i).padStart(6, "0")}`;
+  const set = {
+    id,
+    slotId: athlete.slotIds[Math.floor(i / 3) % athlete.slotIds.length],
+    position: i % 3,
+    values: { weight: 40 + (i % 3) * 2.5 + (at % 4) * 0.5, reps: 8, rpe: 8, missed: false },
+    times: { weight: at, reps: at, rpe: at, missed: at, position: at },
+  };
+  return JSON.stringify({ baseRevision: 0, unit: "kg", sets: [set] });
 }
 
 // ---- first-load JavaScript ----------------------------------------------------------------------

@@ -12,7 +12,9 @@ import {
   migrationRunItems,
   migrationRuns,
   muscles,
+  sessionExercises,
   sessionSets,
+  sessionTombstones,
   splitDayExercises,
   splitDays,
   splits,
@@ -65,11 +67,18 @@ export async function insertSampleData(db: Db): Promise<void> {
       .values({ userId: 2, splitDayId: day.id, name: "Upper", startedAt: new Date("2025-03-01T10:00:00Z"), finishedAt: new Date("2025-03-01T11:02:03Z"), durationSeconds: 3723 })
       .returning();
     await tx.insert(workoutSessions).values({ userId: 7, name: "In progress", notes: "ünïcödé ✓ 💪" });
-    await tx.insert(sessionSets).values([
-      { sessionId: session.id, exerciseId: bench.id, position: 0, reps: 5, weightKg: 102.5, rpe: 8.5 },
-      { sessionId: session.id, exerciseId: bench.id, position: 1, reps: 5, weightKg: 100, rpe: null },
-      { sessionId: session.id, exerciseId: pushUp.id, position: 2, reps: 20, weightKg: 0, notes: "to failure" },
+    const benchSlot = "6f1c2a4e-0b8d-4c3e-9a51-2d7e8f901234";
+    const pushUpSlot = "0a9b8c7d-6e5f-4a3b-8c2d-1e0f9a8b7c6d";
+    await tx.insert(sessionExercises).values([
+      { id: benchSlot, sessionId: session.id, exerciseId: bench.id, position: 0, targetSets: 4, targetRepsMin: 5, targetRepsMax: 8, note: "Heavy day", fieldTimes: { position: 1740823200000 } },
+      { id: pushUpSlot, sessionId: session.id, exerciseId: pushUp.id, position: 1 },
     ]);
+    await tx.insert(sessionSets).values([
+      { sessionId: session.id, exerciseId: bench.id, exerciseSlotId: benchSlot, position: 0, reps: 5, weightKg: 102.5, rpe: 8.5, revision: 1, fieldTimes: { weight: 1740823200000, reps: 1740823200000 } },
+      { sessionId: session.id, exerciseId: bench.id, exerciseSlotId: benchSlot, position: 1, reps: 0, missed: true, weightKg: 110, rpe: null },
+      { sessionId: session.id, exerciseId: pushUp.id, exerciseSlotId: pushUpSlot, position: 0, reps: 20, weightKg: 0, notes: "to failure" },
+    ]);
+    await tx.insert(sessionTombstones).values({ sessionId: session.id, itemId: "11111111-2222-4333-8444-555555555555", kind: "set", revision: 1 });
     const [run] = await tx
       .insert(migrationRuns)
       .values({ migrationId: "equipment-v2", mode: "apply", status: "completed", startedByUserId: 1, startedBy: "admin@ironlog.dev", total: 2, processed: 2, migrated: 1, flagged: 1, durationMs: 12, finishedAt: new Date("2025-01-01T00:00:01Z"), sourceFingerprint: { count: 2, latest: "2024-12-31T00:00:00Z" }, verification: { ok: true, checks: [{ name: "no arrays left", passed: true }] } })

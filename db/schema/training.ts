@@ -1,8 +1,13 @@
 import { sql } from "drizzle-orm";
 import {
+  boolean,
   check,
   index,
   integer,
+  jsonb,
+  primaryKey,
+  uniqueIndex,
+  uuid,
   numeric,
   pgEnum,
   pgTable,
@@ -11,10 +16,12 @@ import {
   timestamp,
 } from "drizzle-orm/pg-core";
 import { SPLIT_SOURCES } from "../../lib/training/types";
+import { SESSION_ITEM_KINDS, type FieldTimes } from "../../lib/athlete/session-sync";
 import { exercises } from "./exercises";
 import { users } from "./users";
 
 export const splitSource = pgEnum("split_source", SPLIT_SOURCES);
+export const sessionItemKind = pgEnum("session_item_kind", SESSION_ITEM_KINDS);
 
 export const splits = pgTable(
   "splits",
@@ -87,13 +94,71 @@ export const workoutSessions = pgTable(
     finishedAt: timestamp("finished_at", { withTimezone: true }),
     durationSeconds: integer("duration_seconds"),
     notes: text("notes"),
+    // Bumped by every save that changes the session or its sets; a device sends the revision it
+    // last saw, and a deletion only applies to what that revision held (lib/athlete/session-merge).
+    revision: integer("revision").notNull().default(0),
+    // When each field (name, notes, durationSeconds) was last edited on a device, in ms since the
+    // epoch: the later edit wins, field by field.
+    fieldTimes: jsonb("field_times").$type<FieldTimes>().notNull().default({}),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index("workout_sessions_user_started_idx").on(t.userId, t.startedAt),
+    // One workout in progress per athlete: "Start workout" resumes it instead of opening a second.
+    uniqueIndex("workout_sessions_one_in_progress").on(t.userId).where(sql`${t.finishedAt} IS NULL`),
     check("workout_sessions_duration_positive", sql`${t.durationSeconds} IS NULL OR ${t.durationSeconds} >= 0`),
   ],
+);
+
+/**
+ * An exercise slot of a session: "Bench Press, 4 × 8" in the logger. Its id is a UUID made by the
+ * device that added it (or by the server when the session is started from a plan), so two devices
+ * name the same slot the same way. The plan's targets are copied in, so every device shows the
+ * planned rows, and a later edit of the split does not rewrite a workout already started.
+ */
+export const sessionExercises = pgTable(
+  "session_exercises",
+  {
+    id: uuid("id").primaryKey(),
+    sessionId: integer("session_id")
+      .notNull()
+      .references(() => workoutSessions.id, { onDelete: "cascade" }),
+    exerciseId: integer("exercise_id")
+      .notNull()
+      .references(() => exercises.id, { onDelete: "cascade" }),
+    position: integer("position").notNull().default(0),
+    targetSets: smallint("target_sets"),
+    targetRepsMin: smallint("target_reps_min"),
+    targetRepsMax: smallint("target_reps_max"),
+    note: text("note"),
+    revision: integer("revision").notNull().default(0),
+    fieldTimes: jsonb("field_times").$type<FieldTimes>().notNull().default({}),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("session_exercises_session_idx").on(t.sessionId, t.position),
+    index("session_exercises_exercise_idx").on(t.exerciseId),
+  ],
+);
+
+/**
+ * What was deleted from a session, by identity: a device that saved before it heard of the deletion
+ * cannot bring the set or exercise back, and a removed exercise stays removed.
+ */
+export const sessionTombstones = pgTable(
+  "session_tombstones",
+  {
+    sessionId: integer("session_id")
+      .notNull()
+      .references(() => workoutSessions.id, { onDelete: "cascade" }),
+    itemId: uuid("item_id").notNull(),
+    kind: sessionItemKind("kind").notNull(),
+    /** The session revision the deletion was applied at. */
+    revision: integer("revision").notNull(),
+    deletedAt: timestamp("deleted_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.itemId] })],
 );
 
 export const sessionSets = pgTable(
@@ -106,18 +171,31 @@ export const sessionSets = pgTable(
     exerciseId: integer("exercise_id")
       .notNull()
       .references(() => exercises.id, { onDelete: "cascade" }),
+    // The set's identity, made by the device that logged it: saves merge by it (never by position).
+    uid: uuid("uid").notNull().unique().defaultRandom(),
+    exerciseSlotId: uuid("exercise_slot_id")
+      .notNull()
+      .references(() => sessionExercises.id, { onDelete: "cascade" }),
+    // Order within the exercise slot.
     position: integer("position").notNull(),
     reps: smallint("reps").notNull(),
+    // A missed attempt (it counts in powerlifting): the only set that may hold 0 reps.
+    missed: boolean("missed").notNull().default(false),
     // Always kilograms; the UI converts for users who prefer pounds.
     weightKg: numeric("weight_kg", { precision: 7, scale: 2, mode: "number" }).notNull().default(0),
     rpe: numeric("rpe", { precision: 3, scale: 1, mode: "number" }),
     notes: text("notes"),
+    /** The session revision this set last changed at. */
+    revision: integer("revision").notNull().default(0),
+    fieldTimes: jsonb("field_times").$type<FieldTimes>().notNull().default({}),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index("session_sets_session_idx").on(t.sessionId, t.position),
+    index("session_sets_slot_idx").on(t.exerciseSlotId, t.position),
     index("session_sets_exercise_idx").on(t.exerciseId),
     check("session_sets_reps_range", sql`${t.reps} BETWEEN 0 AND 1000`),
+    check("session_sets_zero_reps_missed", sql`${t.reps} > 0 OR ${t.missed}`),
     check("session_sets_weight_range", sql`${t.weightKg} >= 0`),
     check("session_sets_rpe_range", sql`${t.rpe} IS NULL OR ${t.rpe} BETWEEN 1 AND 10`),
   ],
@@ -128,3 +206,5 @@ export type SplitDay = typeof splitDays.$inferSelect;
 export type SplitDayExercise = typeof splitDayExercises.$inferSelect;
 export type WorkoutSession = typeof workoutSessions.$inferSelect;
 export type SessionSet = typeof sessionSets.$inferSelect;
+export type SessionExercise = typeof sessionExercises.$inferSelect;
+export type SessionTombstone = typeof sessionTombstones.$inferSelect;

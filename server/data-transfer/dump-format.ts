@@ -11,8 +11,12 @@ import { MIGRATIONS_FOLDER } from "@/db/client";
 import { DUMP_TABLE_ORDER, type DumpTableName } from "./tables";
 
 export const DUMP_FORMAT = "ironlog-dump";
-/** Bumped when a reader of the previous version could misread a new dump. */
-export const DUMP_FORMAT_VERSION = 1;
+/**
+ * Bumped when a reader of the previous version could misread a new dump. 2: sessions have exercise
+ * slots and tombstones, sets an identity, a slot, a missed flag and merge clocks (format-upgrade.ts
+ * reads format 1).
+ */
+export const DUMP_FORMAT_VERSION = 2;
 
 export const dumpHeaderSchema = z.strictObject({
   format: z.literal(DUMP_FORMAT),

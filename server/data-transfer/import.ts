@@ -27,6 +27,7 @@ import { databaseErrorMessage } from "@/lib/errors";
 import type { DumpSource } from "./dump-source";
 import { DUMP_TABLE_ORDER, type DumpTable, type DumpTableName, dumpTable, dumpTables, isDumpTableName } from "./tables";
 import { type Rejection, validateDump } from "./validate-dump";
+import { type ImpliedSlot, upgradeRecord } from "./format-upgrade";
 
 export type ImportMode = "refuse-non-empty" | "replace";
 
@@ -121,12 +122,13 @@ export async function importDump(database: Database, source: DumpSource, options
         if (mode === "refuse-non-empty") throw new ImportRefused(refusalMessage());
         await emptyDumpTables(tx);
       }
-      const digest = await loadRows(tx, source, options.batchSize ?? DEFAULT_BATCH_SIZE);
-      if (digest !== validation.digest) {
+      const formatVersion = validation.header!.format_version;
+      const loaded = await loadRows(tx, source, { formatVersion, toFinish: validation.sessionsToFinish }, options.batchSize ?? DEFAULT_BATCH_SIZE);
+      if (loaded.digest !== validation.digest) {
         throw new DataTransferError("the dump file changed while it was being imported");
       }
       await moveIdentitySequences(tx);
-      await checkRowCounts(tx, validation.counts);
+      await checkRowCounts(tx, { ...validation.counts, session_exercises: validation.counts.session_exercises + loaded.impliedSlots });
     });
   } catch (error) {
     if (error instanceof ImportRefused) {
@@ -182,14 +184,28 @@ interface PendingBatch {
   lastLine: number;
 }
 
-/** The write pass: insert every record in file order. Returns the digest of the lines read. */
-async function loadRows(tx: DbOrTx, source: DumpSource, batchSize: number): Promise<string> {
+/**
+ * The write pass: insert every record in file order (upgraded from an older format first). Returns
+ * the digest of the lines read and how many exercise slots an older format implied.
+ */
+async function loadRows(
+  tx: DbOrTx,
+  source: DumpSource,
+  upgrade: { formatVersion: number; toFinish: ReadonlySet<number> },
+  batchSize: number,
+): Promise<{ digest: string; impliedSlots: number }> {
   const hash = createHash("sha256");
   let batch: PendingBatch | undefined;
   let lineNumber = 0;
   let headerSeen = false;
+  const implied = new Map<string, ImpliedSlot>();
+  let insertedSlots = 0;
 
   const flush = async () => {
+    if (implied.size > 0) {
+      insertedSlots += await insertImpliedSlots(tx, [...implied.values()]);
+      implied.clear();
+    }
     if (batch && batch.rowsJson.length > 0) await insertBatch(tx, batch);
     batch = undefined;
   };
@@ -204,6 +220,8 @@ async function loadRows(tx: DbOrTx, source: DumpSource, batchSize: number): Prom
     }
     const value = JSON.parse(line) as { table?: unknown; row?: Record<string, unknown>; end?: unknown };
     if (value.end !== undefined || !isDumpTableName(value.table) || !value.row) continue;
+    const upgraded = upgradeRecord(upgrade.formatVersion, value.table, value.row, upgrade.toFinish);
+    value.row = upgraded.row;
     const columns = Object.keys(value.row);
     // Rows that leave out different columns go in separate INSERTs, so that the columns a row
     // leaves out take their defaults rather than NULL.
@@ -212,6 +230,8 @@ async function loadRows(tx: DbOrTx, source: DumpSource, batchSize: number): Prom
       await flush();
       batch = { table: dumpTable(value.table), columns, rowsJson: [], chars: 0, firstLine: lineNumber, lastLine: lineNumber };
     }
+    // Inserted just before the batch holding the sets that name them.
+    if (upgraded.impliedSlot) implied.set(upgraded.impliedSlot.id, upgraded.impliedSlot);
     const rowJson = JSON.stringify(value.row);
     batch.rowsJson.push(rowJson);
     batch.chars += rowJson.length;
@@ -219,7 +239,38 @@ async function loadRows(tx: DbOrTx, source: DumpSource, batchSize: number): Prom
     if (batch.rowsJson.length >= batchSize || batch.chars >= MAX_BATCH_CHARS) await flush();
   }
   await flush();
-  return hash.digest("hex");
+  if (insertedSlots > 0) await orderImpliedSlots(tx);
+  return { digest: hash.digest("hex"), impliedSlots: insertedSlots };
+}
+
+/** A format-1 dump's slots, inserted before the sets that name them (once each). */
+async function insertImpliedSlots(tx: DbOrTx, slots: ImpliedSlot[]): Promise<number> {
+  const rows = await queryRows<{ id: string }>(
+    tx,
+    sql`INSERT INTO session_exercises (id, session_id, exercise_id)
+        SELECT id, session_id, exercise_id FROM json_populate_recordset(NULL::session_exercises, ${JSON.stringify(slots)}::text::json)
+        ON CONFLICT (id) DO NOTHING RETURNING id`,
+  );
+  return rows.length;
+}
+
+/** Implied slots in the order their first set was logged, with the plan's targets, as the migration does. */
+async function orderImpliedSlots(tx: DbOrTx): Promise<void> {
+  await tx.execute(sql`
+    UPDATE session_exercises x SET position = o.position, target_sets = p.target_sets, target_reps_min = p.target_reps_min,
+           target_reps_max = p.target_reps_max, note = p.note
+    FROM (
+      SELECT e.id, (row_number() OVER (PARTITION BY e.session_id ORDER BY min(s.position), e.exercise_id) - 1)::int AS position
+      FROM session_exercises e JOIN session_sets s ON s.exercise_slot_id = e.id
+      GROUP BY e.id, e.session_id, e.exercise_id
+    ) o
+    JOIN session_exercises e ON e.id = o.id
+    JOIN workout_sessions w ON w.id = e.session_id
+    LEFT JOIN LATERAL (
+      SELECT d.target_sets, d.target_reps_min, d.target_reps_max, d.note FROM split_day_exercises d
+      WHERE d.split_day_id = w.split_day_id AND d.exercise_id = e.exercise_id ORDER BY d.position, d.id LIMIT 1
+    ) p ON true
+    WHERE x.id = o.id AND x.field_times = '{}'::jsonb AND x.revision = 0`);
 }
 
 /**

@@ -3,7 +3,7 @@ import { rowSchemaFor } from "./row-schemas";
 import type { DumpTableName } from "./tables";
 
 const validUser = { id: 1, email: "ada@example.com", name: null, role: "admin", weight_unit: "kg", created_at: "2025-01-01T10:00:00.123456+00:00" };
-const validSet = { id: 1, session_id: 1, exercise_id: 1, position: 0, reps: 5, weight_kg: 102.5, rpe: 8.5, notes: null, created_at: "2025-01-01T10:00:00+00:00" };
+const validSet = { id: 1, session_id: 1, exercise_id: 1, exercise_slot_id: "6f1c2a4e-0b8d-4c3e-9a51-2d7e8f901234", position: 0, reps: 5, weight_kg: 102.5, rpe: 8.5, notes: null, created_at: "2025-01-01T10:00:00+00:00" };
 
 function problems(table: DumpTableName, row: Record<string, unknown>): string[] {
   const result = rowSchemaFor(table).safeParse(row);

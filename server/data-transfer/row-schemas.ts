@@ -66,6 +66,12 @@ export const CHECK_RULES: Record<string, CheckRule> = {
     message: "must not be negative",
   },
   session_sets_reps_range: { field: "reps", holds: (r) => between(r.reps, 0, 1000), message: "must be between 0 and 1000" },
+  session_sets_zero_reps_missed: {
+    field: "reps",
+    // Columns left out take their defaults (missed = false).
+    holds: (r) => r.reps !== 0 || r.missed === true,
+    message: "0 reps only for an attempt marked missed",
+  },
   session_sets_weight_range: {
     field: "weight_kg",
     holds: (r) => isNull(r.weight_kg) || (typeof r.weight_kg === "number" && r.weight_kg >= 0),
@@ -114,6 +120,8 @@ export function columnValueSchema(column: PgColumn): z.ZodType {
       return z.enum(column.enumValues as [string, ...string[]]);
     case "PgBoolean":
       return z.boolean();
+    case "PgUUID":
+      return z.guid();
     case "PgTimestamp":
       // The pattern allows year 0000, which Postgres refuses (there is no year zero).
       return z.iso.datetime({ offset: true }).refine((s) => !s.startsWith("0000"), "year 0000 does not exist");

@@ -23,7 +23,9 @@ export const DUMP_TABLE_ORDER = [
   "split_days",
   "split_day_exercises",
   "workout_sessions",
+  "session_exercises",
   "session_sets",
+  "session_tombstones",
   "migration_runs",
   "migration_run_items",
 ] as const;

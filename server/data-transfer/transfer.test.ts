@@ -55,12 +55,12 @@ afterAll(async () => {
 describe("export", () => {
   it("writes a header, every row in table order, and a trailer with the counts", () => {
     const lines = dump.trimEnd().split("\n").map((line) => JSON.parse(line));
-    expect(lines[0]).toMatchObject({ format: "ironlog-dump", format_version: 1, schema_migration: SHIPPED.at(-1)!.tag, secrets: "omitted" });
+    expect(lines[0]).toMatchObject({ format: "ironlog-dump", format_version: 2, schema_migration: SHIPPED.at(-1)!.tag, secrets: "omitted" });
     const tables = lines.slice(1, -1).map((record: { table: string }) => record.table);
     expect(tables).toEqual([...tables].sort((a, b) => DUMP_TABLE_ORDER.indexOf(a as never) - DUMP_TABLE_ORDER.indexOf(b as never)));
     expect(lines.at(-1)).toEqual({
       end: "ironlog-dump",
-      counts: { users: 3, assessments: 2, muscles: 2, exercises: 2, exercise_muscles: 3, splits: 1, split_days: 1, split_day_exercises: 2, workout_sessions: 2, session_sets: 3, migration_runs: 1, migration_run_items: 2 },
+      counts: { users: 3, assessments: 2, muscles: 2, exercises: 2, exercise_muscles: 3, splits: 1, split_days: 1, split_day_exercises: 2, workout_sessions: 2, session_exercises: 2, session_sets: 3, session_tombstones: 1, migration_runs: 1, migration_run_items: 2 },
     });
   });
 
@@ -210,5 +210,54 @@ describe("import", () => {
     const report = await importDump(bare, textDumpSource(dump));
     expect(report).toMatchObject({ status: "imported", schemaMigrationsApplied: SHIPPED.length });
     expect(await rowCount(bare.db, "session_sets")).toBe(3);
+  });
+
+  it("loads a format-1 dump (before set identities): sets get their slots, 0-rep sets are missed, one workout stays in progress", async () => {
+    await emptyDatabase();
+    const NEW_COLUMNS: Record<string, string[]> = { session_sets: ["uid", "exercise_slot_id", "missed", "revision", "field_times"], workout_sessions: ["revision", "field_times"] };
+    const counts: Record<string, number> = {};
+    const lines: string[] = [];
+    let benchId: number | undefined;
+    for (const line of dump.trim().split("\n")) {
+      const value = JSON.parse(line);
+      if (value.format) lines.push(JSON.stringify({ ...value, format_version: 1, schema_migration: "0004_exercise_names_per_owner" }));
+      else if (value.end) {
+        lines.push(JSON.stringify({ end: "ironlog-dump", counts }));
+      } else if (value.table === "session_exercises" || value.table === "session_tombstones") continue;
+      else {
+        for (const column of NEW_COLUMNS[value.table] ?? []) delete value.row[column];
+        if (value.table === "migration_runs" && !counts.migration_runs) {
+          // A missed single of the second workout in progress (below), logged as 0 reps in format 1.
+          lines.push(JSON.stringify({ table: "session_sets", row: { id: 90, session_id: 90, exercise_id: benchId, position: 0, reps: 0, weight_kg: 120 } }));
+          counts.session_sets += 1;
+        }
+        if (value.table === "session_sets") benchId ??= value.row.exercise_id;
+        counts[value.table] = (counts[value.table] ?? 0) + 1;
+        lines.push(JSON.stringify(value));
+        if (value.table === "workout_sessions" && value.row.finished_at === null) {
+          // A second workout in progress of the same athlete, which format 1 allowed.
+          lines.push(JSON.stringify({ table: "workout_sessions", row: { ...value.row, id: 90, name: "Later", started_at: "2030-01-01T00:00:00+00:00" } }));
+          counts.workout_sessions += 1;
+        }
+      }
+    }
+    const report = await importDump(target, textDumpSource(lines.join("\n") + "\n", "v1.ndjson"));
+    expect(report.rejections).toEqual([]);
+    expect(report.message).toMatch(/^Imported/);
+    const sets = await queryRows<{ id: number; slot: string; missed: boolean; reps: number }>(
+      target.db,
+      sql`SELECT s.id, s.exercise_slot_id AS slot, s.missed, s.reps FROM session_sets s ORDER BY s.id`,
+    );
+    expect(sets.every((s) => typeof s.slot === "string")).toBe(true);
+    expect(sets.filter((s) => s.reps === 0).every((s) => s.missed)).toBe(true);
+    // Bench's two sets share one slot; push-ups have their own; the plan's targets are on them.
+    expect(new Set(sets.slice(0, 2).map((s) => s.slot)).size).toBe(1);
+    const slots = await queryRows<{ position: number; target_sets: number | null }>(target.db, sql`SELECT position, target_sets FROM session_exercises ORDER BY session_id, position`);
+    expect(slots.slice(0, 2)).toEqual([
+      { position: 0, target_sets: 4 },
+      { position: 1, target_sets: 3 },
+    ]);
+    const inProgress = await queryRows<{ id: number }>(target.db, sql`SELECT id FROM workout_sessions WHERE finished_at IS NULL`);
+    expect(inProgress.map((r) => r.id)).toEqual([90]);
   });
 });

@@ -5,7 +5,7 @@ import { type Rejection, validateDump } from "./validate-dump";
 
 const header = {
   format: "ironlog-dump",
-  format_version: 1,
+  format_version: 2,
   app_version: "0.1.0",
   schema_migration: shippedSchemaMigrations().at(-1)!,
   created_at: "2025-05-01T12:00:00.000Z",
@@ -75,7 +75,7 @@ describe("validating a dump", () => {
   });
 
   it("refuses a dump from a newer format or a schema this app does not ship", async () => {
-    const newer = await rejectionsOf(dump([], { header: { ...header, format_version: 2 } }));
+    const newer = await rejectionsOf(dump([], { header: { ...header, format_version: 3 } }));
     expect(newer).toEqual([expect.objectContaining({ field: "format_version", message: expect.stringContaining("newer Ironlog") })]);
     const future = await rejectionsOf(dump([], { header: { ...header, schema_migration: "0042_future" } }));
     expect(future).toEqual([expect.objectContaining({ field: "schema_migration", message: expect.stringContaining("upgrade the app") })]);

@@ -18,6 +18,7 @@ import {
   dumpTrailerSchema,
 } from "./dump-format";
 import type { DumpSource } from "./dump-source";
+import { InProgressSessions, upgradeRecord } from "./format-upgrade";
 import { rowSchemaFor } from "./row-schemas";
 import { DUMP_TABLE_ORDER, type DumpTableName, dumpTables, emptyTableCounts, isDumpTableName } from "./tables";
 
@@ -39,6 +40,8 @@ export interface DumpValidation {
   rejectedCount: number;
   /** SHA-256 of the lines read; the write pass checks the file did not change in between. */
   digest: string;
+  /** Workouts an older format left in progress beside a later one of the same athlete: finished on load. */
+  sessionsToFinish: ReadonlySet<number>;
 }
 
 export interface ValidateOptions {
@@ -53,7 +56,8 @@ type Key = string | number;
 
 export async function validateDump(source: DumpSource, options: ValidateOptions): Promise<DumpValidation> {
   const maxListed = options.maxListed ?? DEFAULT_MAX_LISTED_REJECTIONS;
-  const result: DumpValidation = { counts: emptyTableCounts(), rejections: [], rejectedCount: 0, digest: "" };
+  const result: DumpValidation = { counts: emptyTableCounts(), rejections: [], rejectedCount: 0, digest: "", sessionsToFinish: new Set() };
+  const inProgress = new InProgressSessions();
   const reject = (line: number, table: string | null, field: string | null, message: string) => {
     result.rejectedCount += 1;
     if (result.rejections.length < maxListed) result.rejections.push({ line, table, field, message });
@@ -128,7 +132,10 @@ export async function validateDump(source: DumpSource, options: ValidateOptions)
     }
     tablePosition = position;
 
-    const row = record.data.row;
+    const upgraded = upgradeRecord(result.header.format_version, tableName, record.data.row);
+    const row = upgraded.row;
+    if (upgraded.impliedSlot) keys.get("session_exercises")!.add(upgraded.impliedSlot.id);
+    if (tableName === "workout_sessions") inProgress.noteSession(result.header.format_version, row);
     const table = tables.get(tableName)!;
     const key = rowKey(table.primaryKey, row);
     const seen = keys.get(tableName)!;
@@ -172,6 +179,7 @@ export async function validateDump(source: DumpSource, options: ValidateOptions)
     reject(lineNumber, null, null, `no trailer line: the dump was cut short after line ${lineNumber}`);
   }
   result.digest = hash.digest("hex");
+  result.sessionsToFinish = inProgress.toFinish();
   return result;
 }
 
@@ -220,7 +228,7 @@ function checkTrailer(
 }
 
 function rowKey(primaryKey: string[], row: Record<string, unknown>): Key {
-  if (primaryKey.length === 1) return row[primaryKey[0]] as number;
+  if (primaryKey.length === 1) return row[primaryKey[0]] as Key;
   return primaryKey.map((column) => String(row[column])).join(":");
 }
 

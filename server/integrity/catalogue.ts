@@ -152,6 +152,18 @@ export const INTEGRITY_TABLES: readonly IntegrityTableDefinition[] = [
     ],
   },
   {
+    table: "session_exercises",
+    label: "Session exercises",
+    key: ["id"],
+    columns: ["id", "session_id", "exercise_id", "position"],
+    checks: [
+      orphans("session_exercises", [
+        ["session_id", "workout_sessions"],
+        ["exercise_id", "exercises"],
+      ]),
+    ],
+  },
+  {
     table: "session_sets",
     label: "Session sets",
     key: ["id"],

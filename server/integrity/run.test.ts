@@ -91,6 +91,8 @@ describe("the data-integrity check", () => {
   it("finds orphaned rows whose parent is gone", async () => {
     await database.db.execute(sql`ALTER TABLE assessments DROP CONSTRAINT assessments_user_id_users_id_fk`);
     await database.db.execute(sql`ALTER TABLE session_sets DROP CONSTRAINT session_sets_session_id_workout_sessions_id_fk`);
+    // Sets also hang from their exercise slot, which hangs from the session.
+    await database.db.execute(sql`ALTER TABLE session_exercises DROP CONSTRAINT session_exercises_session_id_workout_sessions_id_fk`);
     await database.db.execute(sql`DELETE FROM users WHERE email = 'member001@example.com'`);
     await database.db.execute(sql`DELETE FROM workout_sessions WHERE id = (SELECT min(id) FROM workout_sessions)`);
     const report = await runIntegrityCheck(database.db);

@@ -9,10 +9,11 @@ import { seedExerciseLibrary } from "@/db/seed";
 import { exercises, sessionSets, splits, users, workoutSessions } from "@/db/schema";
 import { parseExerciseFilters } from "@/lib/athlete/exercise-filters";
 import { customExerciseSchema } from "@/lib/athlete/custom-exercise";
-import { sessionSaveSchema } from "@/lib/athlete/session-input";
+import { sessionSaveSchema } from "@/lib/athlete/session-sync";
+import { logSets, type TestSet } from "@/test/session-saves";
 import { getExercise, listExerciseOptions, listExercises } from "./exercises";
 import { addDayExercise, addSplitDay, copySplit, createSplit, deleteSplit, deleteSplitDay, moveSplit, removeDayExercise, renameSplit, renameSplitDay, updateDayExercise } from "@/server/services/splits";
-import { deleteSession, saveSession, startSession } from "@/server/services/sessions";
+import { deleteSession, finishSession, saveSessionChanges, startSession } from "@/server/services/sessions";
 import { historySets, loggedExercises, recentRecords, recordsInSession } from "./training-progress";
 import { regenerateProgram, saveAssessment } from "@/server/services/program";
 import { getSession, listSessions, loggingContext, nextWorkout } from "./sessions";
@@ -31,8 +32,8 @@ let aliceItem: number;
 let aliceSession: number;
 
 const targets = { targetSets: 3, targetRepsMin: 8, targetRepsMax: 12, note: null };
-const save = (sets: { exerciseId: number; weight: number; reps: number }[], finished = true) =>
-  sessionSaveSchema.parse({ name: "Push", unit: "kg", finished, durationMinutes: 45, notes: "ok", sets });
+const save = (sets: TestSet[], finished = true) => ({ finished, name: "Push", durationMinutes: 45, notes: "ok", sets });
+const saveSession = (db: Parameters<typeof logSets>[0], userId: number, sessionId: number, input: ReturnType<typeof save>) => logSets(db, userId, sessionId, input.sets, input);
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -76,9 +77,10 @@ describe("custom exercises", () => {
     await expect(addDayExercise(db, bob, bobDay, aliceExercise, targets)).rejects.toMatchObject({ options: { field: "exerciseId" } });
     const bobSession = await startSession(db, bob);
     await expect(saveSession(db, bob, bobSession, save([{ exerciseId: aliceExercise, weight: 20, reps: 10 }]))).rejects.toMatchObject({
-      options: { field: "sets.0.exerciseId" },
+      options: { field: "exercises.0.exerciseId" },
     });
     expect((await getSession(db, bob, bobSession))?.sets).toEqual([]);
+    await finishSession(db, bob, bobSession);
   });
 });
 
@@ -132,7 +134,8 @@ describe("sessions", () => {
 
   it("cannot be saved over or deleted by another athlete", async () => {
     const db = database.db;
-    await expect(saveSession(db, bob, aliceSession, save([{ exerciseId: bench, weight: 999, reps: 1 }]))).rejects.toMatchObject({ status: 404 });
+    const forged = sessionSaveSchema.parse({ baseRevision: 0, unit: "kg", name: { value: "Mine now", at: 1 } });
+    await expect(saveSessionChanges(db, bob, aliceSession, forged)).rejects.toMatchObject({ status: 404 });
     expect(await deleteSession(db, bob, aliceSession)).toBe(false);
     const kept = await getSession(db, alice, aliceSession);
     expect(kept?.sets.map((s) => [s.exerciseId, s.weightKg, s.reps])).toEqual([

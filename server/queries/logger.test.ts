@@ -8,11 +8,12 @@ import { queryRows } from "@/db/client";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { seedExerciseLibrary } from "@/db/seed";
 import { sessionSets, users, workoutSessions } from "@/db/schema";
-import { sessionSaveSchema } from "@/lib/athlete/session-input";
+import { logSets } from "@/test/session-saves";
 import { addDayExercise, addSplitDay, createSplit } from "@/server/services/splits";
-import { saveSession, startSession } from "@/server/services/sessions";
+import { startSession } from "@/server/services/sessions";
 import { loggerSession } from "./logger";
-import { contextSetsQuery, getSession, loggingContext } from "./sessions";
+import { contextSetsQuery, loggingContext } from "./sessions";
+import { sessionSnapshot } from "./session-snapshot";
 import { contextFromHistory } from "@/lib/athlete/logging-context";
 
 let database: TestDatabase;
@@ -30,8 +31,7 @@ const targets = { targetSets: 3, targetRepsMin: 8, targetRepsMax: 12, note: null
 async function loggedSession(userId: number, daysAgo: number, sets: [number, number, number][], splitDayId?: number): Promise<number> {
   const db = database.db;
   const id = await startSession(db, userId, { splitDayId });
-  const input = sessionSaveSchema.parse({ name: "Workout", unit: "kg", finished: true, sets: sets.map(([exerciseId, weight, reps]) => ({ exerciseId, weight, reps, rpe: 8 })) });
-  await saveSession(db, userId, id, input);
+  await logSets(db, userId, id, sets.map(([exerciseId, weight, reps]) => ({ exerciseId, weight, reps, rpe: 8 })), { finished: true });
   await db.update(workoutSessions).set({ startedAt: new Date(Date.now() - daysAgo * 86_400_000) }).where(eq(workoutSessions.id, id));
   return id;
 }
@@ -53,11 +53,11 @@ beforeAll(async () => {
   await loggedSession(alice, 7, [[bench, 70, 10], [bench, 72.5, 8]], aliceDay);
   // Bob's heavier bench is not Alice's record.
   await loggedSession(bob, 3, [[bench, 140, 5]]);
+  // A session started after today's must not count as earlier.
+  await db.update(workoutSessions).set({ startedAt: new Date(Date.now() + 3_600_000) }).where(eq(workoutSessions.id, await loggedSession(alice, 0, [[bench, 200, 1]])));
   // Today's session, from day A, with an unplanned curl logged first.
   current = await loggedSession(alice, 0, [[curl, 14, 10]], aliceDay);
   await db.update(workoutSessions).set({ finishedAt: null }).where(eq(workoutSessions.id, current));
-  // A session started after today's must not count as earlier.
-  await db.update(workoutSessions).set({ startedAt: new Date(Date.now() + 3_600_000) }).where(eq(workoutSessions.id, await loggedSession(alice, 0, [[bench, 200, 1]])));
 });
 
 afterAll(async () => {
@@ -65,17 +65,18 @@ afterAll(async () => {
 });
 
 describe("the logging page's read", () => {
-  it("gives the session with its sets as getSession does", async () => {
+  it("gives the session with its slots and sets as sessionSnapshot does", async () => {
     const data = await loggerSession(database.db, alice, current);
-    expect(data?.session).toEqual(await getSession(database.db, alice, current));
-    expect(data?.session.sets.map((s) => [s.exerciseName, s.weightKg, s.reps, s.rpe])).toEqual([["Dumbbell Curl", 14, 10, 8]]);
+    expect(data?.snapshot).toEqual(await sessionSnapshot(database.db, alice, current));
+    expect(data?.snapshot.sets.map((s) => [s.weightKg, s.reps, s.rpe])).toEqual([[14, 10, 8]]);
   });
 
-  it("gives the day's plan in order, with its targets", async () => {
+  it("gives the day's plan as slots in order, with its targets, before the exercise added on the day", async () => {
     const data = await loggerSession(database.db, alice, current);
-    expect(data?.planned).toEqual([
-      { exerciseId: squat, exerciseName: "Barbell Back Squat", exerciseType: "barbell", targetSets: 5, targetRepsMin: 5, targetRepsMax: 5, note: "Brace" },
-      { exerciseId: bench, exerciseName: "Barbell Bench Press", exerciseType: "barbell", targetSets: 3, targetRepsMin: 8, targetRepsMax: 12, note: null },
+    expect(data?.snapshot.exercises.map((e) => [e.exerciseName, e.target])).toEqual([
+      ["Barbell Back Squat", { sets: 5, repsMin: 5, repsMax: 5, note: "Brace" }],
+      ["Barbell Bench Press", { sets: 3, repsMin: 8, repsMax: 12, note: null }],
+      ["Dumbbell Curl", null],
     ]);
   });
 
@@ -93,9 +94,10 @@ describe("the logging page's read", () => {
   });
 
   it("gives an empty plan and no history to a session started empty with nothing logged", async () => {
-    const empty = await startSession(database.db, alice);
-    const data = await loggerSession(database.db, alice, empty);
-    expect(data).toMatchObject({ session: { id: empty, splitDayId: null, sets: [] }, planned: [] });
+    const [{ id: dora }] = await database.db.insert(users).values({ email: "dora@example.com" }).returning({ id: users.id });
+    const empty = await startSession(database.db, dora);
+    const data = await loggerSession(database.db, dora, empty);
+    expect(data).toMatchObject({ session: { id: empty, splitDayId: null }, snapshot: { sets: [], exercises: [] } });
     expect(data?.context.previous.size).toBe(0);
   });
 
@@ -107,7 +109,7 @@ describe("the logging page's read", () => {
     const sneaky = await startSession(database.db, bob);
     await database.db.update(workoutSessions).set({ splitDayId: aliceDay }).where(eq(workoutSessions.id, sneaky));
     const data = await loggerSession(database.db, bob, sneaky);
-    expect(data?.planned).toEqual([]);
+    expect(data?.snapshot.exercises).toEqual([]);
     expect(data?.context.previous.size).toBe(0);
   });
 });
@@ -122,11 +124,11 @@ describe("the history the logger reads", () => {
     for (let day = 60; day >= 1; day--) {
       const id = await startSession(db, carla);
       const sets = Array.from({ length: 4 }, () => ({ exerciseId: bench, weight: 40 + next(60) * 2.5, reps: 1 + next(12), rpe: next(3) === 0 ? null : 6 + next(9) / 2 }));
-      await saveSession(db, carla, id, sessionSaveSchema.parse({ name: "Workout", unit: "kg", finished: true, sets }));
+      await logSets(db, carla, id, sets, { finished: true });
       await db.update(workoutSessions).set({ startedAt: new Date(Date.now() - day * 86_400_000) }).where(eq(workoutSessions.id, id));
     }
     const today = await startSession(db, carla);
-    await saveSession(db, carla, today, sessionSaveSchema.parse({ name: "Workout", unit: "kg", finished: false, sets: [{ exerciseId: bench, weight: 60, reps: 5, rpe: null }] }));
+    await logSets(db, carla, today, [{ exerciseId: bench, weight: 60, reps: 5, rpe: null }]);
 
     const whole = await db
       .select({ sessionId: sessionSets.sessionId, startedAt: workoutSessions.startedAt, exerciseId: sessionSets.exerciseId, weightKg: sessionSets.weightKg, reps: sessionSets.reps, rpe: sessionSets.rpe })

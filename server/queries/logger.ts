@@ -6,70 +6,51 @@ import "server-only";
  * planning and result decoding on the server's own thread: the session, its sets, the day's plan and
  * the earlier history of those exercises used to be four statements, one after the other.
  *
- * The sets, the plan and the history come back as JSON arrays from correlated subqueries, each scoped
- * to the signed-in athlete exactly as getSession, the day plan and loggingContext scope them.
+ * The slots, the sets and the history come back as JSON arrays from correlated subqueries, each scoped
+ * to the signed-in athlete exactly as sessionSnapshot and loggingContext scope them.
  */
 import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { workoutSessions } from "@/db/schema";
-import type { ExerciseType } from "@/lib/training/types";
-import { contextSetsQuery, sessionViewColumns, type SessionSetView, type SessionView } from "./sessions";
+import type { SessionSnapshot, SnapshotSet, SnapshotSlot } from "@/lib/athlete/session-sync";
+import { contextSetsQuery, type SessionView } from "./sessions";
 import { contextFromHistory, type HistorySet, type LoggingContext } from "@/lib/athlete/logging-context";
 
-export type PlannedExerciseRow = {
-  exerciseId: number;
-  exerciseName: string;
-  exerciseType: ExerciseType;
-  targetSets: number;
-  targetRepsMin: number;
-  targetRepsMax: number;
-  note: string | null;
-};
-
 export type LoggerSession = {
-  session: SessionView;
-  /** The exercises planned for the split day the session came from, in order (none for an empty session). */
-  planned: PlannedExerciseRow[];
-  /** Last time's sets and the record-holding sets of every exercise logged or planned in the session. */
+  session: Pick<SessionView, "id" | "name" | "splitDayId" | "startedAt" | "finishedAt">;
+  /** The session as every device sees it: slots (planned ones with their targets) and sets by identity. */
+  snapshot: SessionSnapshot;
+  /** Last time's sets and the record-holding sets of every exercise in the session's slots. */
   context: LoggingContext;
 };
 
 // Correlated subqueries name their tables by alias and the outer row by its table: Drizzle leaves
 // columns unqualified in a single-table select, where "id" would silently mean the inner table's.
-const setsJson = sql<string | SessionSetView[]>`(
+const slotsJson = sql<string | (Omit<SnapshotSlot, "target"> & SlotTargetColumns)[]>`(
   SELECT coalesce(json_agg(json_build_object(
-    'id', s.id, 'exerciseId', s.exercise_id, 'exerciseName', e.name, 'exerciseType', e.type,
-    'position', s.position, 'reps', s.reps, 'weightKg', s.weight_kg, 'rpe', s.rpe
-  ) ORDER BY s.position, s.id), '[]')
-  FROM session_sets s JOIN exercises e ON e.id = s.exercise_id
+    'id', x.id, 'exerciseId', x.exercise_id, 'exerciseName', e.name, 'bodyweight', e.type = 'bodyweight',
+    'position', x.position, 'targetSets', x.target_sets, 'targetRepsMin', x.target_reps_min,
+    'targetRepsMax', x.target_reps_max, 'note', x.note, 'revision', x.revision, 'times', x.field_times
+  ) ORDER BY x.position, x.id), '[]')
+  FROM session_exercises x JOIN exercises e ON e.id = x.exercise_id
+  WHERE x.session_id = "workout_sessions"."id")`;
+
+const setsJson = sql<string | SnapshotSet[]>`(
+  SELECT coalesce(json_agg(json_build_object(
+    'id', s.uid, 'slotId', s.exercise_slot_id, 'position', s.position, 'weightKg', s.weight_kg, 'reps', s.reps,
+    'rpe', s.rpe, 'missed', s.missed, 'revision', s.revision, 'times', s.field_times
+  ) ORDER BY x.position, x.id, s.position, s.uid), '[]')
+  FROM session_sets s JOIN session_exercises x ON x.id = s.exercise_slot_id
   WHERE s.session_id = "workout_sessions"."id")`;
 
-/** The day's plan, only when the day belongs to one of the athlete's own splits. */
-function plannedJson(userId: number) {
-  return sql<string | PlannedExerciseRow[]>`(
-    SELECT coalesce(json_agg(json_build_object(
-      'exerciseId', p.exercise_id, 'exerciseName', e.name, 'exerciseType', e.type, 'targetSets', p.target_sets,
-      'targetRepsMin', p.target_reps_min, 'targetRepsMax', p.target_reps_max, 'note', p.note
-    ) ORDER BY p.position, p.id), '[]')
-    FROM split_day_exercises p
-    JOIN split_days d ON d.id = p.split_day_id
-    JOIN splits sp ON sp.id = d.split_id AND sp.user_id = ${userId}
-    JOIN exercises e ON e.id = p.exercise_id
-    WHERE p.split_day_id = "workout_sessions"."split_day_id")`;
-}
+type SlotTargetColumns = { targetSets: number | null; targetRepsMin: number | null; targetRepsMax: number | null; note: string | null };
 
 /**
- * The earlier sets the logging context needs (contextSetsQuery) of every exercise logged or planned
- * in the session, newest session first: the rows loggingContext reads.
+ * The earlier sets the logging context needs (contextSetsQuery) of every exercise in the session's
+ * slots (logged or planned), newest session first: the rows loggingContext reads.
  */
 function historyJson(userId: number) {
-  const exerciseIds = sql`
-    SELECT s.exercise_id FROM session_sets s WHERE s.session_id = "workout_sessions"."id"
-    UNION
-    SELECT p.exercise_id FROM split_day_exercises p
-    JOIN split_days d ON d.id = p.split_day_id
-    JOIN splits sp ON sp.id = d.split_id AND sp.user_id = ${userId}
-    WHERE p.split_day_id = "workout_sessions"."split_day_id"`;
+  const exerciseIds = sql`SELECT x.exercise_id FROM session_exercises x WHERE x.session_id = "workout_sessions"."id"`;
   const sets = contextSetsQuery(userId, exerciseIds, {
     sessionId: sql`"workout_sessions"."id"`,
     startedAt: sql`"workout_sessions"."started_at"`,
@@ -92,21 +73,42 @@ function jsonArray<T>(value: string | T[] | null): T[] {
 export async function loggerSession(db: DbOrTx, userId: number, sessionId: number): Promise<LoggerSession | null> {
   const [row] = await db
     .select({
-      ...sessionViewColumns,
+      id: workoutSessions.id,
+      name: workoutSessions.name,
+      splitDayId: workoutSessions.splitDayId,
+      startedAt: workoutSessions.startedAt,
+      finishedAt: workoutSessions.finishedAt,
+      revision: workoutSessions.revision,
+      notes: workoutSessions.notes,
+      durationSeconds: workoutSessions.durationSeconds,
+      times: workoutSessions.fieldTimes,
+      slots: slotsJson,
       sets: setsJson,
-      planned: plannedJson(userId),
       history: historyJson(userId),
     })
     .from(workoutSessions)
     .where(and(eq(workoutSessions.id, sessionId), eq(workoutSessions.userId, userId)))
     .limit(1);
   if (!row) return null;
-  const { sets, planned, history, ...session } = row;
   // numeric columns become JSON numbers and timestamps ISO strings with their offset.
-  const earlier = jsonArray(history).map((h) => ({ ...h, startedAt: new Date(h.startedAt) }));
+  const earlier = jsonArray(row.history).map((h) => ({ ...h, startedAt: new Date(h.startedAt) }));
+  const snapshot: SessionSnapshot = {
+    id: row.id,
+    revision: row.revision,
+    name: row.name,
+    notes: row.notes ?? "",
+    durationSeconds: row.durationSeconds,
+    finishedAt: row.finishedAt?.toISOString() ?? null,
+    times: row.times,
+    exercises: jsonArray(row.slots).map(({ targetSets, targetRepsMin, targetRepsMax, note, ...slot }) => ({
+      ...slot,
+      target: targetSets === null || targetRepsMin === null || targetRepsMax === null ? null : { sets: targetSets, repsMin: targetRepsMin, repsMax: targetRepsMax, note },
+    })),
+    sets: jsonArray(row.sets),
+  };
   return {
-    session: { ...session, sets: jsonArray(sets) },
-    planned: jsonArray(planned),
+    session: { id: row.id, name: row.name, splitDayId: row.splitDayId, startedAt: row.startedAt, finishedAt: row.finishedAt },
+    snapshot,
     context: contextFromHistory(earlier),
   };
 }

@@ -7,7 +7,7 @@ import "server-only";
  */
 import { and, asc, count, desc, eq, gte, isNotNull, isNull, lt, type SQL, sql } from "drizzle-orm";
 import { type DbOrTx, queryRows } from "@/db/client";
-import { exercises, sessionSets, splitDays, splits, workoutSessions } from "@/db/schema";
+import { exercises, sessionExercises, sessionSets, splitDays, splits, workoutSessions } from "@/db/schema";
 import { getGeneratedProgram, getSplit, type SplitDayView, type SplitView } from "./splits";
 import { nextDayAfter } from "@/lib/athlete/next-day";
 import { LoggingContext, contextFromHistory } from "@/lib/athlete/logging-context";
@@ -69,8 +69,10 @@ export async function getSession(db: DbOrTx, userId: number, sessionId: number):
     })
     .from(sessionSets)
     .innerJoin(exercises, eq(exercises.id, sessionSets.exerciseId))
+    // Positions count within the exercise slot: the slots' order comes first.
+    .innerJoin(sessionExercises, eq(sessionExercises.id, sessionSets.exerciseSlotId))
     .where(eq(sessionSets.sessionId, sessionId))
-    .orderBy(asc(sessionSets.position), asc(sessionSets.id));
+    .orderBy(asc(sessionExercises.position), asc(sessionExercises.id), asc(sessionSets.position), asc(sessionSets.uid));
   return { ...session, sets };
 }
 

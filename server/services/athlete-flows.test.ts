@@ -8,11 +8,11 @@ import { canPerformWith } from "@/lib/equipment";
 import { assessmentSchema, equipmentAnswerSchema } from "@/lib/athlete/assessment";
 import { customExerciseSchema } from "@/lib/athlete/custom-exercise";
 import { parseExerciseFilters, EXERCISES_PER_PAGE } from "@/lib/athlete/exercise-filters";
-import { sessionSaveSchema } from "@/lib/athlete/session-input";
+import { logSets } from "@/test/session-saves";
 import { asStringList, getExercise, listExercises, listMuscles } from "@/server/queries/exercises";
 import { regenerateProgram, saveAssessment, saveEquipmentReassessment } from "./program";
 import { addDayExercise, addSplitDay, copySplit, createSplit, deleteSplit, moveDayExercise, moveSplit, moveSplitDay, removeDayExercise, renameSplit, updateDayExercise } from "./splits";
-import { deleteSession, saveSession, startSession } from "./sessions";
+import { deleteSession, startSession } from "./sessions";
 import { recentRecords, recordsInSession, weeklyVolume } from "@/server/queries/training-progress";
 import { getSession, listSessions, listSessionsInProgress, loggingContext, nextWorkout, sessionsBetween } from "@/server/queries/sessions";
 import { getGeneratedProgram, getSplit, listSplits } from "@/server/queries/splits";
@@ -144,26 +144,18 @@ describe("sessions", () => {
     const day = program.days[0];
     const exerciseId = day.exercises[0].exerciseId;
     const id = await startSession(db, userId, { splitDayId: day.id });
-    const input = (finished: boolean, weights: number[]) =>
-      sessionSaveSchema.parse({ name: day.name, unit: "lb", finished, durationMinutes: 50, notes: " good ", sets: weights.map((w) => ({ exerciseId, weight: w, reps: 8, rpe: 8 })) });
+    const sets = (weights: number[]) => weights.map((w) => ({ exerciseId, weight: w, reps: 8, rpe: 8 }));
 
-    await saveSession(db, userId, id, input(false, [45]));
+    await logSets(db, userId, id, sets([45]), { unit: "lb" });
     expect(await listSessionsInProgress(db, userId)).toEqual([expect.objectContaining({ id, setCount: 1 })]);
-    // Saving again replaces the sets: a retried save cannot duplicate them.
-    await saveSession(db, userId, id, input(false, [45, 50]));
-    await saveSession(db, userId, id, input(false, [45, 50]));
+    // Saving more sets adds them beside the first: the first keeps its row.
     const before = (await getSession(db, userId, id))!.sets.map((s) => s.id);
-    const first = await saveSession(db, userId, id, input(true, [45, 50, 55]));
-    // Saving after one more set only adds that set: the others keep their rows.
-    expect((await getSession(db, userId, id))!.sets.map((s) => s.id).slice(0, 2)).toEqual(before);
-    expect(first.finishedAt).toBeInstanceOf(Date);
-    const again = await saveSession(db, userId, id, input(true, [45, 50, 55]));
-    expect(again.finishedAt?.getTime()).toBe(first.finishedAt?.getTime());
-
-    // Changing one set and dropping one are saved as such.
-    await saveSession(db, userId, id, input(true, [45, 52.5]));
-    expect((await getSession(db, userId, id))!.sets.map((s) => s.weightKg)).toEqual([20.41, 23.81]);
-    await saveSession(db, userId, id, input(true, [45, 50, 55]));
+    await logSets(db, userId, id, sets([50]), { unit: "lb" });
+    expect((await getSession(db, userId, id))!.sets.map((s) => s.id).slice(0, 1)).toEqual(before);
+    const first = await logSets(db, userId, id, sets([55]), { unit: "lb", finished: true, name: day.name, durationMinutes: 50, notes: " good " });
+    expect(first.snapshot.finishedAt).not.toBeNull();
+    const again = await logSets(db, userId, id, [], { finished: true });
+    expect(again.snapshot.finishedAt).toBe(first.snapshot.finishedAt);
 
     const session = await getSession(db, userId, id);
     expect(session).toMatchObject({ name: day.name, splitDayId: day.id, durationSeconds: 3000, notes: "good" });
@@ -201,7 +193,7 @@ describe("sessions", () => {
     const pushUp = (await getExercise(db, athlete, library.get("Push-Up")!))!;
     const id = await startSession(db, athlete);
     const sets = [1, 2, 3].map(() => ({ exerciseId: pushUp.id, weight: 0, reps: 15 }));
-    await saveSession(db, athlete, id, sessionSaveSchema.parse({ name: "Push-ups", unit: "kg", finished: true, sets }));
+    await logSets(db, athlete, id, sets, { finished: true });
     const [week] = await weeklyVolume(db, athlete, new Date(Date.now() - 86_400_000), "UTC");
     // Three sets of an exercise that works a muscle at 70% count 2.1 sets for it.
     for (const muscle of pushUp.muscles) {

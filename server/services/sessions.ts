@@ -1,83 +1,179 @@
 import "server-only";
 
 /**
- * Workout sessions and their sets, always through the signed-in athlete's id. A session is created
- * when the athlete starts it (finished_at NULL while in progress) and saved whole, with all its sets,
- * in one transaction each time the logger syncs; that keeps saves idempotent, so a retry after a
- * dropped connection cannot duplicate sets.
+ * Workout sessions and their sets, always through the signed-in athlete's id. A session is started
+ * once (one in progress per athlete, held by a partial unique index) and then saved change by
+ * change: each save is merged into the stored session by identity (lib/athlete/session-merge) in one
+ * transaction that holds the session's row, so saves from two devices land one after the other and
+ * a retried save changes nothing.
  */
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { type DbOrTx } from "@/db/client";
-import { sessionSets, workoutSessions } from "@/db/schema";
-import { type SessionSave, setsToStore } from "@/lib/athlete/session-input";
-import { NotFoundError, UserFacingError } from "@/lib/errors";
+import { sessionExercises, sessionSets, sessionTombstones, workoutSessions } from "@/db/schema";
+import { mergeSave, sessionWrites, type StoredSession } from "@/lib/athlete/session-merge";
+import type { SaveResult, SessionSave } from "@/lib/athlete/session-sync";
+import { driverError, NotFoundError, UserFacingError } from "@/lib/errors";
 import { visibleExerciseIds } from "@/server/queries/exercises";
+import { lockStoredSession, sessionSnapshot } from "@/server/queries/session-snapshot";
 import { getSplitDay } from "@/server/queries/splits";
 
-/** Start a session, empty or from a day of one of the athlete's splits. */
-export async function startSession(db: DbOrTx, userId: number, options: { splitDayId?: number | null; name?: string } = {}): Promise<number> {
-  let name = options.name?.trim() || "Workout";
-  let splitDayId: number | null = null;
-  if (options.splitDayId) {
-    const day = await getSplitDay(db, userId, options.splitDayId);
-    if (!day) throw new NotFoundError("That day");
-    splitDayId = day.id;
-    name = day.name;
+/** "Start workout" while one is in progress: the page offers to resume, finish or discard it. */
+export class WorkoutInProgressError extends UserFacingError {
+  constructor(readonly sessionId: number) {
+    super("You already have a workout in progress.", { status: 409, code: "in_progress" });
   }
-  const [created] = await db.insert(workoutSessions).values({ userId, splitDayId, name }).returning({ id: workoutSessions.id });
-  return created.id;
+}
+
+async function inProgressId(db: DbOrTx, userId: number): Promise<number | null> {
+  const [row] = await db
+    .select({ id: workoutSessions.id })
+    .from(workoutSessions)
+    .where(and(eq(workoutSessions.userId, userId), isNull(workoutSessions.finishedAt)))
+    .limit(1);
+  return row?.id ?? null;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return (driverError(error) as { code?: unknown } | null)?.code === "23505";
 }
 
 /**
- * Save a session with all its sets, replacing the sets stored before, in one transaction. Finishing
- * stamps finished_at once; later edits keep it. Exercises must be the built-in library's or the
- * athlete's own.
+ * Start a session, empty or from a day of one of the athlete's splits, whose exercises become the
+ * session's slots with their targets. Refuses (WorkoutInProgressError) while another is in progress.
  */
-export async function saveSession(db: DbOrTx, userId: number, sessionId: number, input: SessionSave): Promise<{ id: number; updatedAt: Date; finishedAt: Date | null }> {
-  const rows = setsToStore(input);
+export async function startSession(db: DbOrTx, userId: number, options: { splitDayId?: number | null; name?: string } = {}): Promise<number> {
+  let name = options.name?.trim() || "Workout";
+  const day = options.splitDayId ? await getSplitDay(db, userId, options.splitDayId) : null;
+  if (options.splitDayId && !day) throw new NotFoundError("That day");
+  if (day) name = day.name;
+  const existing = await inProgressId(db, userId);
+  if (existing !== null) throw new WorkoutInProgressError(existing);
+  try {
+    return await db.transaction(async (tx) => {
+      const [created] = await tx.insert(workoutSessions).values({ userId, splitDayId: day?.id ?? null, name }).returning({ id: workoutSessions.id });
+      if (day?.exercises.length) {
+        await tx.insert(sessionExercises).values(
+          day.exercises.map((e, position) => ({
+            id: randomUUID(),
+            sessionId: created.id,
+            exerciseId: e.exerciseId,
+            position,
+            targetSets: e.targetSets,
+            targetRepsMin: e.targetRepsMin,
+            targetRepsMax: e.targetRepsMax,
+            note: e.note,
+          })),
+        );
+      }
+      return created.id;
+    });
+  } catch (error) {
+    // Two "Start" taps at once: the index lets one through; the other resumes it.
+    if (isUniqueViolation(error)) {
+      const winner = await inProgressId(db, userId);
+      if (winner !== null) throw new WorkoutInProgressError(winner);
+    }
+    throw error;
+  }
+}
+
+/** Finish a workout in progress as it stands (from the "you have one in progress" choice). */
+export async function finishSession(db: DbOrTx, userId: number, sessionId: number): Promise<boolean> {
+  const rows = await db
+    .update(workoutSessions)
+    .set({ finishedAt: sql`coalesce(${workoutSessions.finishedAt}, now())`, updatedAt: new Date(), revision: sql`${workoutSessions.revision} + 1` })
+    .where(and(eq(workoutSessions.id, sessionId), eq(workoutSessions.userId, userId)))
+    .returning({ id: workoutSessions.id });
+  return rows.length > 0;
+}
+
+/**
+ * Merge one device's changes into the session and answer with the merged session and what did not
+ * land as sent. New exercise slots must be the built-in library's or the athlete's own.
+ */
+export async function saveSessionChanges(db: DbOrTx, userId: number, sessionId: number, save: SessionSave, receivedAt = new Date()): Promise<SaveResult> {
+  try {
+    return await mergeInTransaction(db, userId, sessionId, save, receivedAt);
+  } catch (error) {
+    // A set id already used by another session: a device bug or a forged request, not a 500.
+    if (isUniqueViolation(error)) throw new UserFacingError("A set in this save already belongs to another session.", { status: 409, code: "conflict" });
+    throw error;
+  }
+}
+
+async function mergeInTransaction(db: DbOrTx, userId: number, sessionId: number, save: SessionSave, receivedAt: Date): Promise<SaveResult> {
   return db.transaction(async (tx) => {
-    const visible = await visibleExerciseIds(tx, userId, rows.map((r) => r.exerciseId));
-    const unknown = rows.findIndex((r) => !visible.has(r.exerciseId));
-    if (unknown >= 0) throw new UserFacingError("That exercise is not in your library.", { field: `sets.${unknown}.exerciseId` });
-    const [session] = await tx
-      .update(workoutSessions)
-      .set({
-        name: input.name,
-        notes: input.notes || null,
-        ...(input.durationMinutes === null || input.durationMinutes === undefined ? {} : { durationSeconds: input.durationMinutes * 60 }),
-        ...(input.finished ? { finishedAt: sql`coalesce(${workoutSessions.finishedAt}, now())` } : {}),
-        updatedAt: new Date(),
-      })
-      .where(and(eq(workoutSessions.id, sessionId), eq(workoutSessions.userId, userId)))
-      .returning({ id: workoutSessions.id, updatedAt: workoutSessions.updatedAt, finishedAt: workoutSessions.finishedAt });
-    if (!session) throw new NotFoundError("That session");
-    await writeSets(tx, sessionId, rows);
-    return session;
+    const stored = await lockStoredSession(tx, userId, sessionId);
+    if (!stored) throw new NotFoundError("That session");
+    const known = new Set(stored.slots.map((s) => s.id));
+    const added = save.exercises.filter((e) => !known.has(e.id));
+    const visible = await visibleExerciseIds(tx, userId, added.map((e) => e.exerciseId));
+    const unknown = save.exercises.findIndex((e) => !known.has(e.id) && !visible.has(e.exerciseId));
+    if (unknown >= 0) throw new UserFacingError("That exercise is not in your library.", { field: `exercises.${unknown}.exerciseId` });
+
+    const outcome = mergeSave(stored, save, receivedAt.getTime());
+    if (outcome.changed) await writeMerge(tx, userId, sessionId, stored, outcome.session);
+    const snapshot = await sessionSnapshot(tx, userId, sessionId);
+    return { snapshot: snapshot!, conflicts: outcome.conflicts };
   });
 }
 
-/**
- * Make the session's stored sets equal `rows`, touching only what changed: saving after one more
- * set is ticked inserts one row instead of rewriting them all. (The embedded database runs no
- * autovacuum, so rewriting every set on every save would leave dead rows piling up.)
- */
-async function writeSets(tx: DbOrTx, sessionId: number, rows: ReturnType<typeof setsToStore>): Promise<void> {
-  const existing = await tx
-    .select({ id: sessionSets.id, exerciseId: sessionSets.exerciseId, position: sessionSets.position, reps: sessionSets.reps, weightKg: sessionSets.weightKg, rpe: sessionSets.rpe })
-    .from(sessionSets)
-    .where(eq(sessionSets.sessionId, sessionId))
-    .orderBy(asc(sessionSets.position), asc(sessionSets.id));
-  const inserts: (typeof rows)[number][] = [];
-  for (const [i, row] of rows.entries()) {
-    const old = existing[i];
-    if (!old) inserts.push(row);
-    else if (old.exerciseId !== row.exerciseId || old.position !== row.position || old.reps !== row.reps || old.weightKg !== row.weightKg || (old.rpe ?? null) !== row.rpe) {
-      await tx.update(sessionSets).set(row).where(eq(sessionSets.id, old.id));
-    }
+/** Write only what the merge changed (the embedded database has no autovacuum: no blind rewrites). */
+async function writeMerge(tx: DbOrTx, userId: number, sessionId: number, before: StoredSession, after: StoredSession): Promise<void> {
+  const writes = sessionWrites(before, after);
+  await tx
+    .update(workoutSessions)
+    .set({
+      name: after.name,
+      notes: after.notes || null,
+      durationSeconds: after.durationSeconds,
+      fieldTimes: after.times,
+      revision: after.revision,
+      ...(after.finished ? { finishedAt: sql`coalesce(${workoutSessions.finishedAt}, now())` } : {}),
+      updatedAt: new Date(),
+    })
+    .where(and(eq(workoutSessions.id, sessionId), eq(workoutSessions.userId, userId)));
+  if (writes.deleteSetIds.length) await tx.delete(sessionSets).where(and(eq(sessionSets.sessionId, sessionId), inArray(sessionSets.uid, writes.deleteSetIds)));
+  if (writes.deleteSlotIds.length) await tx.delete(sessionExercises).where(and(eq(sessionExercises.sessionId, sessionId), inArray(sessionExercises.id, writes.deleteSlotIds)));
+  if (writes.insertSlots.length) {
+    await tx.insert(sessionExercises).values(
+      writes.insertSlots.map((s) => ({ id: s.id, sessionId, exerciseId: s.exerciseId, position: s.position, revision: s.revision, fieldTimes: s.times })),
+    );
   }
-  if (inserts.length) await tx.insert(sessionSets).values(inserts.map((r) => ({ ...r, sessionId })));
-  const removed = existing.slice(rows.length).map((r) => r.id);
-  if (removed.length) await tx.delete(sessionSets).where(inArray(sessionSets.id, removed));
+  for (const s of writes.updateSlots) {
+    await tx.update(sessionExercises).set({ position: s.position, revision: s.revision, fieldTimes: s.times }).where(and(eq(sessionExercises.id, s.id), eq(sessionExercises.sessionId, sessionId)));
+  }
+  const slotExercise = new Map(after.slots.map((s) => [s.id, s.exerciseId]));
+  if (writes.insertSets.length) {
+    await tx.insert(sessionSets).values(
+      writes.insertSets.map((s) => ({
+        uid: s.id,
+        sessionId,
+        exerciseSlotId: s.slotId,
+        exerciseId: slotExercise.get(s.slotId)!,
+        position: s.position,
+        weightKg: s.weightKg,
+        reps: s.reps,
+        rpe: s.rpe,
+        missed: s.missed,
+        revision: s.revision,
+        fieldTimes: s.times,
+      })),
+    );
+  }
+  for (const s of writes.updateSets) {
+    await tx
+      .update(sessionSets)
+      .set({ position: s.position, weightKg: s.weightKg, reps: s.reps, rpe: s.rpe, missed: s.missed, revision: s.revision, fieldTimes: s.times })
+      .where(and(eq(sessionSets.uid, s.id), eq(sessionSets.sessionId, sessionId)));
+  }
+  if (writes.tombstones.length) {
+    await tx
+      .insert(sessionTombstones)
+      .values(writes.tombstones.map((t) => ({ sessionId, itemId: t.id, kind: t.kind, revision: t.revision })))
+      .onConflictDoNothing();
+  }
 }
 
 export async function deleteSession(db: DbOrTx, userId: number, sessionId: number): Promise<boolean> {

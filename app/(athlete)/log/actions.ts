@@ -4,20 +4,36 @@ import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/server/db";
-import { deleteSession, startSession } from "@/server/services/sessions";
+import { deleteSession, finishSession, startSession, WorkoutInProgressError } from "@/server/services/sessions";
 import { listExerciseOptions } from "@/server/queries/exercises";
 import { athleteAction } from "@/server/auth/guards";
-import type { ExerciseContext } from "@/lib/athlete/session-draft";
+import type { ExerciseContext } from "@/lib/athlete/exercise-context";
 import { NotFoundError } from "@/lib/errors";
 import { getSession, loggingContext } from "@/server/queries/sessions";
 import { idSchema } from "@/lib/ids";
 
 const optionalId = z.preprocess((v) => (v === "" || v === undefined || v === null ? undefined : v), idSchema.optional());
 
-/** Start a session, from a split day or empty, and open the logger on it. */
+/**
+ * Start a session, from a split day or empty, and open the logger on it. With a workout already in
+ * progress, the log page offers to resume, finish or discard it instead of opening a second one.
+ */
 export const startSessionAction = athleteAction(z.object({ splitDayId: optionalId }), async ({ splitDayId }, user) => {
-  const id = await startSession(await getDb(), user.id, { splitDayId });
+  let id: number;
+  try {
+    id = await startSession(await getDb(), user.id, { splitDayId });
+  } catch (error) {
+    if (error instanceof WorkoutInProgressError) redirect(`/log?inProgress=${error.sessionId}`);
+    throw error;
+  }
   redirect(`/log/${id}`);
+});
+
+/** Finish a workout in progress as it stands (before starting another). */
+export const finishSessionAction = athleteAction(z.object({ sessionId: idSchema }), async ({ sessionId }, user) => {
+  if (!(await finishSession(await getDb(), user.id, sessionId))) throw new NotFoundError("That session");
+  revalidatePath("/log");
+  redirect("/log?finished=1");
 });
 
 /** Delete a session (discarding one in progress, or a past one from history). */

@@ -5,14 +5,17 @@ import { formatDateTime, plural } from "@/components/athlete/format";
 import { Card, PageHeader } from "@/components/ui/card";
 import { formatTargets } from "@/lib/athlete/split-input";
 import { athletePage, requestTimeZone } from "@/server/athlete-page";
-import { startSessionAction } from "./actions";
+import { deleteSessionAction, finishSessionAction, startSessionAction } from "./actions";
 import { listSessionsInProgress, nextWorkout } from "@/server/queries/sessions";
 import { getGeneratedProgram, getSplit, listSplits } from "@/server/queries/splits";
 
 export const metadata: Metadata = { title: "Log a workout" };
 
-export default async function LogPage() {
+export default async function LogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { user, db } = await athletePage("/log");
+  const params = await searchParams;
+  // Set when "Start" was pressed with a workout in progress: say why nothing new was started.
+  const blocked = typeof params.inProgress === "string";
   const [inProgress, program, customSplits, timeZone, suggestion] = await Promise.all([
     listSessionsInProgress(db, user.id),
     getGeneratedProgram(db, user.id),
@@ -35,20 +38,39 @@ export default async function LogPage() {
         }
       />
 
+      {params.finished === "1" ? (
+        <p role="status" className="rounded-md bg-emerald-50 px-4 py-3 text-sm text-emerald-900">
+          Workout finished and saved. You can start the next one.
+        </p>
+      ) : null}
+
       {inProgress.length ? (
         <Card title="In progress">
+          {blocked ? (
+            <p role="alert" className="mb-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="in-progress-offer">
+              You already have a workout in progress. Resume it, or finish or discard it before starting another.
+            </p>
+          ) : null}
           <ul className="divide-y divide-slate-100">
             {inProgress.map((s) => (
-              <li key={s.id} className="flex items-center justify-between gap-3 py-3">
+              <li key={s.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
                 <div>
                   <p className="font-semibold text-slate-900">{s.name}</p>
                   <p className="text-sm text-slate-600">
                     Started {formatDateTime(s.startedAt, timeZone)} · {plural(s.setCount, "set")}
                   </p>
                 </div>
-                <Link href={`/log/${s.id}`} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">
-                  Resume
-                </Link>
+                <div className="flex flex-wrap items-center gap-2">
+                  <Link href={`/log/${s.id}`} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">
+                    Resume
+                  </Link>
+                  <ActionButton action={finishSessionAction} fields={{ sessionId: s.id }} pendingLabel="Finishing…" label={`Finish ${s.name}`}>
+                    Finish it
+                  </ActionButton>
+                  <ActionButton action={deleteSessionAction} fields={{ sessionId: s.id, redirectTo: "/log" }} variant="link" className="text-red-700" confirm="Discard this workout? Its sets will be deleted." label={`Discard ${s.name}`}>
+                    Discard
+                  </ActionButton>
+                </div>
               </li>
             ))}
           </ul>

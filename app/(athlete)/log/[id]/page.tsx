@@ -4,7 +4,6 @@ import { notFound } from "next/navigation";
 import { ActionButton } from "@/components/athlete/action-button";
 import { SessionLogger } from "@/components/athlete/logger/session-logger";
 import { loggerSession } from "@/server/queries/logger";
-import { draftFromServer, type PlannedExercise } from "@/lib/athlete/session-draft";
 import type { LoggedSet } from "@/lib/training/types";
 import { athletePage, idFromSegment, requestTimeZone } from "@/server/athlete-page";
 import { deleteSessionAction, exerciseContextAction, exerciseOptionsAction } from "@/app/(athlete)/log/actions";
@@ -19,30 +18,9 @@ export default async function LogSessionPage({ params }: { params: Promise<{ id:
   // when the picker opens.
   const [data, timeZone] = await Promise.all([loggerSession(db, user.id, id), requestTimeZone()]);
   if (!data) notFound();
-  const { session, context } = data;
+  const { session, snapshot, context } = data;
   const { previous, records } = context;
-  const planned: PlannedExercise[] = data.planned.map((e) => ({
-    exerciseId: e.exerciseId,
-    name: e.exerciseName,
-    bodyweight: e.exerciseType === "bodyweight",
-    target: { sets: e.targetSets, repsMin: e.targetRepsMin, repsMax: e.targetRepsMax, note: e.note },
-  }));
-
   const plain = (sets: readonly LoggedSet[]) => sets.map((s) => ({ weightKg: s.weightKg, reps: s.reps, rpe: s.rpe ?? null }));
-  const serverDraft = draftFromServer(
-    {
-      id: session.id,
-      name: session.name,
-      notes: session.notes,
-      durationSeconds: session.durationSeconds,
-      updatedAt: session.updatedAt.toISOString(),
-      sets: session.sets.map((s) => ({ exerciseId: s.exerciseId, exerciseName: s.exerciseName, bodyweight: s.exerciseType === "bodyweight", weightKg: s.weightKg, reps: s.reps, rpe: s.rpe })),
-    },
-    user.weightUnit,
-    planned,
-  );
-  // A finished session opened here is being edited: every save keeps it finished.
-  if (session.finishedAt) serverDraft.finishRequested = true;
 
   return (
     <div>
@@ -62,7 +40,8 @@ export default async function LogSessionPage({ params }: { params: Promise<{ id:
       </nav>
       <SessionLogger
         userId={user.id}
-        serverDraft={serverDraft}
+        serverSession={snapshot}
+        unit={user.weightUnit}
         startedAt={session.startedAt.toISOString()}
         timeZone={timeZone}
         alreadyFinished={session.finishedAt !== null}

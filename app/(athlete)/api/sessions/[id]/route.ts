@@ -1,19 +1,23 @@
 import { getDb } from "@/server/db";
-import { saveSession } from "@/server/services/sessions";
+import { saveSessionChanges } from "@/server/services/sessions";
+import { sessionSnapshot } from "@/server/queries/session-snapshot";
 import { defineRoute } from "@/server/auth/guards";
-import { issuesByPath, sessionSaveSchema } from "@/lib/athlete/session-input";
+import { issuesByPath, sessionSaveSchema } from "@/lib/athlete/session-sync";
 import { UserFacingError } from "@/lib/errors";
 import { parseId } from "@/lib/ids";
 
+const notFound = () => Response.json({ error: "That session was not found." }, { status: 404 });
+
 /**
- * PUT /api/sessions/:id: the logger saves the whole session with its sets (one transaction,
- * idempotent, so a retry after a dropped connection is safe). A route handler rather than a server
- * action so the logger can retry from its offline queue with plain fetch, and so the benchmark can
- * drive it. Errors come back by field ("sets.2.reps") for the logger to show on the row.
+ * PUT /api/sessions/:id: one device's changes to a session (lib/athlete/session-sync), merged by
+ * identity into what is stored; answers with the merged session and the changes that did not land
+ * as sent. A route handler rather than a server action so the logger can retry from its offline
+ * queue with plain fetch, and so the benchmark can drive it. Errors come back by field
+ * ("sets.2.values.reps") for the logger to show on the row.
  */
 export const PUT = defineRoute<{ id: string }>("athlete", async (request, { user, params }) => {
   const sessionId = parseId(params.id);
-  if (sessionId === undefined) return Response.json({ error: "That session was not found." }, { status: 404 });
+  if (sessionId === undefined) return notFound();
   let body: unknown;
   try {
     body = await request.json();
@@ -22,15 +26,21 @@ export const PUT = defineRoute<{ id: string }>("athlete", async (request, { user
   }
   const parsed = sessionSaveSchema.safeParse(body);
   if (!parsed.success) {
-    return Response.json({ error: "Please correct the highlighted sets.", fieldErrors: issuesByPath(parsed.error) }, { status: 422 });
+    return Response.json({ error: "Some values were not saved: see the highlighted fields.", fieldErrors: issuesByPath(parsed.error) }, { status: 422 });
   }
   try {
-    const saved = await saveSession(await getDb(), user.id, sessionId, parsed.data);
-    return Response.json({ id: saved.id, updatedAt: saved.updatedAt.toISOString(), finishedAt: saved.finishedAt?.toISOString() ?? null });
+    return Response.json(await saveSessionChanges(await getDb(), user.id, sessionId, parsed.data));
   } catch (error) {
     if (error instanceof UserFacingError && error.options.field) {
       return Response.json({ error: error.message, fieldErrors: { [error.options.field]: [error.message] } }, { status: 422 });
     }
     throw error;
   }
+});
+
+/** GET /api/sessions/:id: the session as stored, polled by an open logger to pick up other devices' changes. */
+export const GET = defineRoute<{ id: string }>("athlete", async (_request, { user, params }) => {
+  const sessionId = parseId(params.id);
+  const snapshot = sessionId === undefined ? null : await sessionSnapshot(await getDb(), user.id, sessionId);
+  return snapshot ? Response.json(snapshot, { headers: { "cache-control": "no-store" } }) : notFound();
 });

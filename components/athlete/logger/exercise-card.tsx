@@ -1,0 +1,103 @@
+"use client";
+
+import { formatDay } from "@/components/athlete/format";
+import type { SlotTarget } from "@/lib/athlete/session-sync";
+import type { SetText } from "@/lib/athlete/logger-state";
+import { SET_GRID, SetRow, type PreviousSet, type SetRowView } from "./set-row";
+
+export type SlotView = { id: string; exerciseId: number; exerciseName: string; bodyweight: boolean; target: SlotTarget | null };
+
+function targetText(target: SlotTarget | null): string {
+  if (!target) return "No target";
+  return `Target ${target.sets} × ${target.repsMin === target.repsMax ? target.repsMin : `${target.repsMin}–${target.repsMax}`}`;
+}
+
+/** One exercise of the session: its target, last time, and its rows. */
+export function ExerciseCard({
+  slot,
+  rows,
+  unit,
+  first,
+  last,
+  lastTime,
+  timeZone,
+  notice,
+  previousFor,
+  onChange,
+  onToggle,
+  onRemoveRow,
+  onAddRow,
+  onMove,
+  onRemove,
+}: {
+  slot: SlotView;
+  rows: SetRowView[];
+  unit: string;
+  first: boolean;
+  last: boolean;
+  lastTime: string | null;
+  timeZone: string;
+  notice?: string;
+  previousFor: (index: number) => PreviousSet;
+  onChange: (row: SetRowView, patch: Partial<SetText>) => void;
+  onToggle: (row: SetRowView, index: number) => void;
+  onRemoveRow: (row: SetRowView) => void;
+  onAddRow: () => void;
+  onMove: (delta: -1 | 1) => void;
+  onRemove: () => void;
+}) {
+  const name = slot.exerciseName;
+  return (
+    <li className="rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200 sm:p-4" data-testid="logger-exercise">
+      <div className="flex items-start justify-between gap-2">
+        <div className="min-w-0">
+          <h2 className="font-semibold text-slate-900">{name}</h2>
+          <p className="text-xs text-slate-500">
+            {targetText(slot.target)}
+            {lastTime ? ` · last time ${formatDay(new Date(lastTime), timeZone)}` : " · first time"}
+          </p>
+          {notice ? <p className="mt-1 text-xs text-amber-800">{notice}</p> : null}
+        </div>
+        <div className="flex shrink-0 items-center">
+          <button type="button" onClick={() => onMove(-1)} disabled={first} aria-label={`Move ${name} up`} className="h-8 w-8 rounded text-slate-500 hover:bg-slate-100 disabled:opacity-30">
+            ↑
+          </button>
+          <button type="button" onClick={() => onMove(1)} disabled={last} aria-label={`Move ${name} down`} className="h-8 w-8 rounded text-slate-500 hover:bg-slate-100 disabled:opacity-30">
+            ↓
+          </button>
+          <button type="button" onClick={onRemove} aria-label={`Remove ${name}`} className="h-8 rounded px-2 text-xs text-slate-500 hover:bg-slate-100 hover:text-red-700">
+            Remove
+          </button>
+        </div>
+      </div>
+      <div className={`mt-3 ${SET_GRID} px-1 text-[11px] font-semibold uppercase tracking-wide text-slate-500`} aria-hidden>
+        <span className="text-center">Set</span>
+        <span>Last</span>
+        <span className="text-center">{unit}</span>
+        <span className="text-center">Reps</span>
+        <span className="text-center">RPE</span>
+        <span />
+        <span />
+        <span />
+      </div>
+      <ol className="mt-1 space-y-1">
+        {rows.map((row, index) => (
+          <SetRow
+            key={row.id}
+            index={index}
+            exerciseName={name}
+            row={row}
+            unit={unit}
+            previous={previousFor(index)}
+            onChange={(patch) => onChange(row, patch)}
+            onToggle={() => onToggle(row, index)}
+            onRemove={() => onRemoveRow(row)}
+          />
+        ))}
+      </ol>
+      <button type="button" onClick={onAddRow} className="mt-2 w-full rounded-md py-2 text-sm font-semibold text-brand-700 ring-1 ring-dashed ring-slate-300 hover:bg-brand-50">
+        + Add set
+      </button>
+    </li>
+  );
+}

@@ -1,0 +1,208 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+import { hasPending, openState, adoptServer, type LoggerState } from "@/lib/athlete/logger-state";
+import { acknowledge, refuse, saveInput } from "@/lib/athlete/logger-sync";
+import type { SaveResult, SessionSnapshot } from "@/lib/athlete/session-sync";
+import type { WeightUnit } from "@/lib/training/units";
+
+export type SyncStatus =
+  | { kind: "saved" }
+  | { kind: "saving" }
+  | { kind: "offline" }
+  | { kind: "invalid"; message: string }
+  | { kind: "signed_out" }
+  | { kind: "missing" }
+  | { kind: "failed"; message: string };
+
+const RETRY_MS = 15_000;
+const POLL_MS = 5_000;
+const STATE_PREFIX = "ironlog:logger:";
+const STATE_MAX_AGE_MS = 30 * 86_400_000;
+
+function readState(key: string): LoggerState | null {
+  try {
+    const raw = window.localStorage.getItem(key);
+    return raw ? (JSON.parse(raw).state as LoggerState) : null;
+  } catch {
+    return null;
+  }
+}
+
+function writeState(key: string, state: LoggerState): void {
+  try {
+    window.localStorage.setItem(key, JSON.stringify({ savedAt: Date.now(), state }));
+  } catch {
+    // Storage full or disabled (private mode): the state still lives in memory and is synced.
+  }
+}
+
+/** Queues of sessions long gone (discarded elsewhere) are pruned, and so are drafts of the old format. */
+function pruneOld(): void {
+  try {
+    for (let i = window.localStorage.length - 1; i >= 0; i--) {
+      const key = window.localStorage.key(i);
+      if (key?.startsWith("ironlog:draft:")) window.localStorage.removeItem(key);
+      if (!key?.startsWith(STATE_PREFIX)) continue;
+      const savedAt = Number(JSON.parse(window.localStorage.getItem(key) ?? "{}").savedAt);
+      if (!(savedAt > Date.now() - STATE_MAX_AGE_MS)) window.localStorage.removeItem(key);
+    }
+  } catch {
+    // Nothing to prune if storage is unavailable.
+  }
+}
+
+/**
+ * The logger's state and its sync: kept in localStorage on every change (the offline queue), the
+ * pending changes sent to PUT /api/sessions/:id one request at a time, the merged answer adopted, and
+ * the other devices' changes picked up on focus and every few seconds while the page is visible.
+ */
+export function useLoggerSync(userId: number, serverSession: SessionSnapshot, unit: WeightUnit, onFinished: () => void) {
+  const storageKey = `${STATE_PREFIX}${userId}:${serverSession.id}`;
+  const [state, setState] = useState<LoggerState>(() => openState(null, serverSession, unit));
+  const [status, setStatus] = useState<SyncStatus>({ kind: "saved" });
+  const [restored, setRestored] = useState(false);
+  const stateRef = useRef(state);
+  const inFlight = useRef(false);
+  const retryTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const onFinishedRef = useRef(onFinished);
+  const syncRef = useRef<() => Promise<void>>(async () => {});
+
+  useEffect(() => {
+    stateRef.current = state;
+    onFinishedRef.current = onFinished;
+  });
+
+  // This device's queue and typed rows survive a reload; read after hydration.
+  useEffect(() => {
+    pruneOld();
+    const opened = openState(readState(storageKey), serverSession, unit);
+    stateRef.current = opened;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- localStorage is only readable after hydration
+    setState(opened);
+    setRestored(true);
+  }, [storageKey, serverSession, unit]);
+
+  useEffect(() => {
+    if (restored) writeState(storageKey, state);
+  }, [storageKey, state, restored]);
+
+  const update = useCallback((change: (s: LoggerState) => LoggerState) => {
+    setState((current) => {
+      const next = change(current);
+      stateRef.current = next;
+      return next;
+    });
+  }, []);
+
+  const sync = useCallback(async () => {
+    if (inFlight.current) return;
+    const sending = stateRef.current;
+    if (!hasPending(sending.pending)) return;
+    const sent = sending.pending;
+    inFlight.current = true;
+    if (retryTimer.current) clearTimeout(retryTimer.current);
+    setStatus({ kind: "saving" });
+    let retry = false;
+    let again = false;
+    try {
+      const response = await fetch(`/api/sessions/${sending.sessionId}`, {
+        method: "PUT",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(saveInput(sending)),
+      });
+      const body = (await response.json().catch(() => ({}))) as Partial<SaveResult> & { error?: string; fieldErrors?: Record<string, string[]> };
+      if (response.ok && body.snapshot) {
+        const { snapshot, conflicts = [] } = body;
+        update((current) => acknowledge(current, sent, snapshot, conflicts));
+        setStatus({ kind: "saved" });
+        again = true;
+      } else if (response.status === 422) {
+        const fieldErrors = body.fieldErrors ?? {};
+        let placed = false;
+        update((current) => {
+          const refused = refuse(current, sent, fieldErrors);
+          placed = refused.placed;
+          return refused.state;
+        });
+        setStatus({ kind: "invalid", message: body.error ?? "Some values were not saved: see the highlighted fields." });
+        // Send what the server did not refuse; a refusal naming nothing is not retried blindly.
+        again = placed;
+      } else if (response.status === 401) {
+        setStatus({ kind: "signed_out" });
+      } else if (response.status === 404) {
+        setStatus({ kind: "missing" });
+      } else {
+        setStatus({ kind: "failed", message: body.error ?? "The server could not save just now." });
+        retry = true;
+      }
+    } catch {
+      // Network down: the queue is safe in this browser; try again when back online.
+      setStatus({ kind: "offline" });
+      retry = true;
+    } finally {
+      inFlight.current = false;
+    }
+    // Through a ref: the callback cannot name itself while it is being declared.
+    // Changes made while the request was out go next, once React has applied the answer.
+    if (retry) retryTimer.current = setTimeout(() => void syncRef.current(), RETRY_MS);
+    else if (again) setTimeout(() => void syncRef.current(), 0);
+  }, [update]);
+
+  useEffect(() => {
+    syncRef.current = sync;
+  }, [sync]);
+
+  // Finished once the server holds everything: the workout is only reported saved then.
+  const finishWanted = useRef(false);
+  useEffect(() => {
+    if (!finishWanted.current || !state.server.finishedAt || hasPending(state.pending) || Object.keys(state.errors).length > 0) return;
+    finishWanted.current = false;
+    window.localStorage.removeItem(storageKey);
+    onFinishedRef.current();
+  }, [state, storageKey]);
+  const wantFinish = useCallback(() => {
+    finishWanted.current = true;
+  }, []);
+
+  // Save shortly after each change (typing is debounced; ticking a set goes almost at once).
+  useEffect(() => {
+    if (!restored || !hasPending(state.pending)) return;
+    const timer = setTimeout(() => void sync(), 300);
+    return () => clearTimeout(timer);
+  }, [state.pending, restored, sync]);
+
+  // Other devices' changes: on focus, on reconnect, and every few seconds while visible.
+  const refresh = useCallback(async () => {
+    if (inFlight.current || document.visibilityState !== "visible") return;
+    if (hasPending(stateRef.current.pending)) return void sync();
+    try {
+      const response = await fetch(`/api/sessions/${stateRef.current.sessionId}`, { cache: "no-store" });
+      if (!response.ok) return;
+      const snapshot = (await response.json()) as SessionSnapshot;
+      if (inFlight.current || snapshot.revision <= stateRef.current.server.revision) return;
+      update((s) => adoptServer(s, snapshot));
+    } catch {
+      // Offline: the next poll or the online event tries again.
+    }
+  }, [sync, update]);
+
+  useEffect(() => {
+    if (!restored) return;
+    const online = () => void sync();
+    const focus = () => void refresh();
+    window.addEventListener("online", online);
+    window.addEventListener("focus", focus);
+    document.addEventListener("visibilitychange", focus);
+    const poll = setInterval(() => void refresh(), POLL_MS);
+    return () => {
+      window.removeEventListener("online", online);
+      window.removeEventListener("focus", focus);
+      document.removeEventListener("visibilitychange", focus);
+      clearInterval(poll);
+      if (retryTimer.current) clearTimeout(retryTimer.current);
+    };
+  }, [restored, sync, refresh]);
+
+  return { state, update, status, restored, syncNow: sync, wantFinish };
+}

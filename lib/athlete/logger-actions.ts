@@ -1,0 +1,187 @@
+/**
+ * What the athlete does in the logger, as plain functions from state to state. A set is logged only
+ * when the shared schema (lib/athlete/session-sync) accepts it; then it joins the pending changes
+ * with the time of each field's edit, for the merge to compare.
+ */
+import { sessionSaveSchema, setValueErrors, type SetFieldErrors } from "./session-sync";
+import { blankText, loggedRows, newUuid, slotIsDeleted, valuesOfText, visibleSlots, withPlannedRows, type LoggerState, type PendingSet, type SetText } from "./logger-state";
+import { fromStoredKg } from "@/lib/training/units";
+
+/** Deleting a set this device added and has not heard back about: its own version is the one it saw. */
+export const OWN_SET_REVISION = 2_147_483_647;
+
+function withoutKey<T>(record: Record<string, T>, key: string): Record<string, T> {
+  if (!(key in record)) return record;
+  const { [key]: _dropped, ...rest } = record;
+  return rest;
+}
+
+function slotOf(state: LoggerState, slotId: string) {
+  return visibleSlots(state).find((s) => s.id === slotId);
+}
+
+/** Validate typed text with the shared schema: the values to log, or the field errors to show. */
+export function checkText(state: LoggerState, text: SetText, bodyweight: boolean): { values: PendingSet["values"] } | { errors: SetFieldErrors } {
+  const values = valuesOfText(text, bodyweight);
+  const errors = setValueErrors(values, state.unit);
+  if (Object.keys(errors).length) return { errors };
+  return { values: values as PendingSet["values"] };
+}
+
+export function typeInRow(state: LoggerState, rowId: string, slotId: string, patch: Partial<SetText>): LoggerState {
+  const rows = (state.rows[slotId] ?? []).map((r) => (r.id === rowId ? { ...r, text: { ...r.text, ...patch } } : r));
+  return { ...state, rows: { ...state.rows, [slotId]: rows }, errors: withoutKey(state.errors, rowId) };
+}
+
+/** Tick a typed row: logged if valid (blank fields take last time's values, as the placeholder says). */
+export function logRow(state: LoggerState, rowId: string, slotId: string, fill: { weight: string; reps: string } | null, now: number): { state: LoggerState; logged: PendingSet | null } {
+  const slot = slotOf(state, slotId);
+  const row = state.rows[slotId]?.find((r) => r.id === rowId);
+  if (!slot || !row) return { state, logged: null };
+  const text = { ...row.text, weight: row.text.weight.trim() || fill?.weight || "", reps: row.text.reps.trim() || (row.text.missed ? "0" : fill?.reps || "") };
+  const checked = checkText(state, text, slot.bodyweight);
+  if ("errors" in checked) {
+    return { state: { ...typeInRow(state, rowId, slotId, text), errors: { ...state.errors, [rowId]: checked.errors } }, logged: null };
+  }
+  const position = Math.max(-1, ...loggedRows(state, slotId).map((r) => r.position)) + 1;
+  const set: PendingSet = { id: row.id, slotId, position, values: checked.values, times: { weight: now, reps: now, rpe: now, missed: now, position: now } };
+  return {
+    state: {
+      ...state,
+      rows: { ...state.rows, [slotId]: state.rows[slotId].filter((r) => r.id !== rowId) },
+      pending: { ...state.pending, sets: { ...state.pending.sets, [set.id]: set } },
+      errors: withoutKey(state.errors, rowId),
+      notices: withoutKey(state.notices, rowId),
+    },
+    logged: set,
+  };
+}
+
+/** Untick a logged set: it is deleted, and its values come back as a new typed row. */
+export function unlogSet(state: LoggerState, setId: string, slotId: string): LoggerState {
+  const row = loggedRows(state, slotId).find((r) => r.id === setId);
+  if (!row) return state;
+  const onServer = state.server.sets.some((s) => s.id === setId);
+  const text: SetText = { weight: String(Number(row.values.weight.toFixed(2))), reps: row.values.missed && row.values.reps === 0 ? "" : String(row.values.reps), rpe: row.values.rpe === null ? "" : String(row.values.rpe), missed: row.values.missed };
+  const { [setId]: _edit, ...sets } = state.pending.sets;
+  const rows = state.rows[slotId] ?? [];
+  return {
+    ...state,
+    pending: { ...state.pending, sets, deletedSets: { ...state.pending.deletedSets, [setId]: onServer ? state.server.revision : OWN_SET_REVISION } },
+    rows: { ...state.rows, [slotId]: [{ id: newUuid(), slotId, text }, ...rows] },
+    marks: withoutKey(state.marks, setId),
+    editing: withoutKey(state.editing, setId),
+  };
+}
+
+/** Edit a logged set's field: sent when the shared schema accepts the new values, shown in red until then. */
+export function editLoggedSet(state: LoggerState, setId: string, slotId: string, patch: Partial<SetText>, now: number): LoggerState {
+  const slot = slotOf(state, slotId);
+  const row = loggedRows(state, slotId).find((r) => r.id === setId);
+  if (!slot || !row) return state;
+  const current = state.editing[setId] ?? {
+    weight: String(Number(row.values.weight.toFixed(2))),
+    reps: String(row.values.reps),
+    rpe: row.values.rpe === null ? "" : String(row.values.rpe),
+    missed: row.values.missed,
+  };
+  const text = { ...current, ...patch };
+  const checked = checkText(state, text, slot.bodyweight);
+  if ("errors" in checked) return { ...state, editing: { ...state.editing, [setId]: text }, errors: { ...state.errors, [setId]: checked.errors } };
+  const base = state.pending.sets[setId];
+  const times = base?.times ?? serverTimes(state, setId);
+  const changed = (Object.keys(checked.values) as (keyof PendingSet["values"])[]).filter((k) => checked.values[k] !== row.values[k]);
+  const set: PendingSet = { id: setId, slotId, position: row.position, values: checked.values, times: { ...times, ...Object.fromEntries(changed.map((k) => [k, now])) } };
+  return {
+    ...state,
+    pending: { ...state.pending, sets: { ...state.pending.sets, [setId]: set } },
+    editing: withoutKey(state.editing, setId),
+    errors: withoutKey(state.errors, setId),
+    notices: withoutKey(state.notices, setId),
+  };
+}
+
+function serverTimes(state: LoggerState, setId: string): PendingSet["times"] {
+  const t = state.server.sets.find((s) => s.id === setId)?.times ?? {};
+  return { weight: t.weight ?? 0, reps: t.reps ?? 0, rpe: t.rpe ?? 0, missed: t.missed ?? 0, position: t.position ?? 0 };
+}
+
+export function removeRow(state: LoggerState, rowId: string, slotId: string): LoggerState {
+  if (loggedRows(state, slotId).some((r) => r.id === rowId)) {
+    const next = unlogSet(state, rowId, slotId);
+    return { ...next, rows: { ...next.rows, [slotId]: next.rows[slotId].slice(1) } };
+  }
+  return { ...state, rows: { ...state.rows, [slotId]: (state.rows[slotId] ?? []).filter((r) => r.id !== rowId) }, errors: withoutKey(state.errors, rowId) };
+}
+
+export function addRow(state: LoggerState, slotId: string): LoggerState {
+  return { ...state, rows: { ...state.rows, [slotId]: [...(state.rows[slotId] ?? []), { id: newUuid(), slotId, text: blankText() }] } };
+}
+
+export function addExercise(state: LoggerState, option: { id: number; name: string; bodyweight: boolean }, now: number): LoggerState {
+  const id = newUuid();
+  const position = Math.max(-1, ...visibleSlots(state).map((s) => s.position)) + 1;
+  return withPlannedRows({
+    ...state,
+    pending: { ...state.pending, exercises: { ...state.pending.exercises, [id]: { id, exerciseId: option.id, exerciseName: option.name, bodyweight: option.bodyweight, position, positionAt: now } } },
+  });
+}
+
+/** Remove an exercise with its sets: a tombstone for what this device has seen of it. */
+export function removeExercise(state: LoggerState, slotId: string): LoggerState {
+  const onServer = state.server.exercises.some((e) => e.id === slotId);
+  const sets = Object.fromEntries(Object.entries(state.pending.sets).filter(([, s]) => s.slotId !== slotId));
+  const { [slotId]: _slot, ...exercises } = state.pending.exercises;
+  return {
+    ...state,
+    pending: {
+      ...state.pending,
+      sets,
+      exercises,
+      deletedExercises: onServer ? { ...state.pending.deletedExercises, [slotId]: state.server.revision } : state.pending.deletedExercises,
+    },
+    rows: withoutKey(state.rows, slotId),
+  };
+}
+
+export function moveExercise(state: LoggerState, slotId: string, delta: -1 | 1, now: number): LoggerState {
+  const slots = visibleSlots(state);
+  const from = slots.findIndex((s) => s.id === slotId);
+  const to = from + delta;
+  if (from < 0 || to < 0 || to >= slots.length) return state;
+  [slots[from], slots[to]] = [slots[to], slots[from]];
+  const exercises = { ...state.pending.exercises };
+  slots.forEach((slot, position) => {
+    if (slot.position === position && exercises[slot.id]?.position === position) return;
+    if (slot.position !== position || slot.id === slotId) {
+      const { target: _target, ...rest } = slot;
+      exercises[slot.id] = { ...rest, position, positionAt: now };
+    }
+  });
+  return { ...state, pending: { ...state.pending, exercises } };
+}
+
+/** The session's own fields: sent when valid by the shared schema, otherwise an error beside the field. */
+export function typeSessionField(state: LoggerState, field: "name" | "notes" | "durationMinutes", text: string, now: number): LoggerState {
+  const textState = field === "name" ? { nameText: text } : field === "notes" ? { notesText: text } : { durationText: text };
+  const value = field === "durationMinutes" ? (text.trim() === "" ? null : Number(text.trim())) : text;
+  const probe = sessionSaveSchema.safeParse({ baseRevision: 0, unit: state.unit, [field]: { value: Number.isNaN(value) ? "not a number" : value, at: now } });
+  const error = probe.success ? undefined : probe.error.issues.find((i) => i.path[0] === field)?.message;
+  const { [field]: _old, ...sessionErrors } = state.sessionErrors;
+  if (error) return { ...state, ...textState, sessionErrors: { ...sessionErrors, [field]: field === "durationMinutes" ? "Enter the duration in whole minutes (1 to 1440)." : error } };
+  const parsed = probe.success ? probe.data[field]! : undefined;
+  return { ...state, ...textState, sessionErrors, pending: { ...state.pending, [field]: parsed } };
+}
+
+export function requestFinish(state: LoggerState): LoggerState {
+  return { ...state, pending: { ...state.pending, finish: true } };
+}
+
+/** Weight to show for a logged set in the athlete's unit. */
+export function displayWeight(kg: number, state: LoggerState): string {
+  return String(Number(fromStoredKg(kg, state.unit).toFixed(2)));
+}
+
+export function isSlotVisible(state: LoggerState, slotId: string): boolean {
+  return !slotIsDeleted(state, slotId) && visibleSlots(state).some((s) => s.id === slotId);
+}

@@ -1,0 +1,211 @@
+/**
+ * The logger's state on a device: the merged session it last heard from the server, the changes it
+ * has not had acknowledged yet (kept in localStorage: the offline queue), and the rows typed but not
+ * logged. Everything the athlete sees is derived from these (./logger-view). Plain functions, shared
+ * by the client hook and its tests.
+ */
+import { fromStoredKg, type WeightUnit } from "@/lib/training/units";
+import type { RecordKind } from "@/lib/training/records";
+import type { SetFieldErrors, SessionSnapshot, SlotTarget } from "./session-sync";
+
+/** A set's text fields as typed. */
+export type SetText = { weight: string; reps: string; rpe: string; missed: boolean };
+
+/** A row typed on this device and not logged (yet): its id becomes the set's when it is ticked. */
+export type LocalRow = { id: string; slotId: string; text: SetText };
+
+export type PendingSet = {
+  id: string;
+  slotId: string;
+  position: number;
+  values: { weight: number; reps: number; rpe: number | null; missed: boolean };
+  times: { weight: number; reps: number; rpe: number; missed: number; position: number };
+};
+
+export type PendingSlot = { id: string; exerciseId: number; exerciseName: string; bodyweight: boolean; position: number; positionAt: number };
+
+export type PendingField<T> = { value: T; at: number };
+
+/** What this device changed and the server has not acknowledged. */
+export type PendingChanges = {
+  sets: Record<string, PendingSet>;
+  exercises: Record<string, PendingSlot>;
+  /** Deletions, with the session revision this device had seen when it made them. */
+  deletedSets: Record<string, number>;
+  deletedExercises: Record<string, number>;
+  name?: PendingField<string>;
+  notes?: PendingField<string>;
+  durationMinutes?: PendingField<number | null>;
+  finish: boolean;
+};
+
+export type LoggerState = {
+  version: 2;
+  sessionId: number;
+  unit: WeightUnit;
+  server: SessionSnapshot;
+  pending: PendingChanges;
+  /** Unlogged rows by slot, in order. */
+  rows: Record<string, LocalRow[]>;
+  /** Text typed into a logged set's fields that is not valid (yet): shown, not sent. */
+  editing: Record<string, SetText>;
+  /** Fields typed for the session itself, as typed. */
+  nameText: string;
+  notesText: string;
+  durationText: string;
+  /** Field errors per set id (from the shared schema, or the server's refusal). */
+  errors: Record<string, SetFieldErrors>;
+  sessionErrors: Partial<Record<"name" | "notes" | "durationMinutes", string>>;
+  /** "Changed on another device" and the like, per set or slot id. */
+  notices: Record<string, string>;
+  /** Records a set set when it was ticked on this device; `first` marks a baseline. */
+  marks: Record<string, { kind: RecordKind; first: boolean }[]>;
+};
+
+export const emptyPending = (): PendingChanges => ({ sets: {}, exercises: {}, deletedSets: {}, deletedExercises: {}, finish: false });
+
+/** A random UUID, also over plain http on a LAN address, where crypto.randomUUID is missing. */
+export function newUuid(): string {
+  const bytes = new Uint8Array(16);
+  globalThis.crypto.getRandomValues(bytes);
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+export const blankText = (): SetText => ({ weight: "", reps: "", rpe: "", missed: false });
+
+/** A number typed in a field: commas accepted as decimal points ("62,5"); blank is null, junk is NaN. */
+export function parseNumber(text: string): number | null {
+  const trimmed = text.trim().replace(",", ".");
+  if (trimmed === "") return null;
+  if (!/^\d*\.?\d*$/.test(trimmed) || trimmed === ".") return Number.NaN;
+  return Number(trimmed);
+}
+
+export function formatWeight(kg: number, unit: WeightUnit): string {
+  return String(Number(fromStoredKg(kg, unit).toFixed(2)));
+}
+
+/** The values to validate for a row: blank weight is bodyweight (0) only for bodyweight exercises. */
+export function valuesOfText(text: SetText, bodyweight: boolean): { weight: number | null; reps: number | null; rpe: number | null; missed: boolean } {
+  const weight = parseNumber(text.weight);
+  return {
+    weight: weight === null && bodyweight ? 0 : weight,
+    reps: parseNumber(text.reps),
+    rpe: parseNumber(text.rpe),
+    missed: text.missed,
+  };
+}
+
+export function slotIsDeleted(state: LoggerState, slotId: string): boolean {
+  return slotId in state.pending.deletedExercises;
+}
+
+/** The slots this device shows, in order: the server's, then those added here, minus those removed here. */
+export function visibleSlots(state: LoggerState): (PendingSlot & { target: SlotTarget | null })[] {
+  const fromServer = state.server.exercises.map((e) => {
+    const moved = state.pending.exercises[e.id];
+    return { id: e.id, exerciseId: e.exerciseId, exerciseName: e.exerciseName, bodyweight: e.bodyweight, position: moved?.position ?? e.position, positionAt: moved?.positionAt ?? 0, target: e.target };
+  });
+  const known = new Set(fromServer.map((e) => e.id));
+  const added = Object.values(state.pending.exercises)
+    .filter((e) => !known.has(e.id))
+    .map((e) => ({ ...e, target: null }));
+  return [...fromServer, ...added]
+    .filter((e) => !slotIsDeleted(state, e.id))
+    .sort((a, b) => a.position - b.position || (a.id < b.id ? -1 : 1));
+}
+
+/** A logged set as this device sees it: the server's version with this device's pending edit on top. */
+export type LoggedRow = { id: string; slotId: string; position: number; values: PendingSet["values"]; revision: number | null; pending: boolean };
+
+export function loggedRows(state: LoggerState, slotId: string): LoggedRow[] {
+  const rows: LoggedRow[] = [];
+  for (const s of state.server.sets) {
+    if (s.slotId !== slotId || s.id in state.pending.deletedSets) continue;
+    const edit = state.pending.sets[s.id];
+    rows.push(
+      edit
+        ? { id: s.id, slotId, position: edit.position, values: edit.values, revision: s.revision, pending: true }
+        : { id: s.id, slotId, position: s.position, values: { weight: fromStoredKg(s.weightKg, state.unit), reps: s.reps, rpe: s.rpe, missed: s.missed }, revision: s.revision, pending: false },
+    );
+  }
+  const onServer = new Set(state.server.sets.map((s) => s.id));
+  for (const p of Object.values(state.pending.sets)) {
+    if (p.slotId === slotId && !onServer.has(p.id)) rows.push({ id: p.id, slotId, position: p.position, values: p.values, revision: null, pending: true });
+  }
+  return rows.sort((a, b) => a.position - b.position || (a.id < b.id ? -1 : 1));
+}
+
+/**
+ * Planned rows come from the plan on every device: each slot shows at least its target's number of
+ * rows, blank ones added here as needed (with fresh identities, kept while they are typed in).
+ */
+export function withPlannedRows(state: LoggerState): LoggerState {
+  let rows = state.rows;
+  for (const slot of visibleSlots(state)) {
+    const target = slot.target?.sets ?? (slot.id in state.pending.exercises && !state.server.exercises.some((e) => e.id === slot.id) ? 3 : 0);
+    const have = loggedRows(state, slot.id).length + (rows[slot.id]?.length ?? 0);
+    if (have >= target) continue;
+    const extra = Array.from({ length: target - have }, () => ({ id: newUuid(), slotId: slot.id, text: blankText() }));
+    rows = { ...rows, [slot.id]: [...(rows[slot.id] ?? []), ...extra] };
+  }
+  return rows === state.rows ? state : { ...state, rows };
+}
+
+/** A fresh state from the server's session. */
+export function initialState(server: SessionSnapshot, unit: WeightUnit): LoggerState {
+  return withPlannedRows({
+    version: 2,
+    sessionId: server.id,
+    unit,
+    server,
+    pending: emptyPending(),
+    rows: {},
+    editing: {},
+    nameText: server.name,
+    notesText: server.notes,
+    durationText: server.durationSeconds === null ? "" : String(Math.round(server.durationSeconds / 60)),
+    errors: {},
+    sessionErrors: {},
+    notices: {},
+    marks: {},
+  });
+}
+
+/**
+ * The state to open with: this device's queue and typed rows (a reload, a phone that was offline)
+ * on top of the newest session either side has; the plan's rows wherever it is opened.
+ */
+export function openState(local: LoggerState | null, server: SessionSnapshot, unit: WeightUnit): LoggerState {
+  if (!local || local.version !== 2 || local.sessionId !== server.id) return initialState(server, unit);
+  const newest = server.revision >= local.server.revision ? server : local.server;
+  return adoptServer({ ...local, unit: local.unit }, newest);
+}
+
+/** Take a newer server session: the pending changes stay on top; rows of removed slots go. */
+export function adoptServer(state: LoggerState, server: SessionSnapshot): LoggerState {
+  const slotIds = new Set([...server.exercises.map((e) => e.id), ...Object.keys(state.pending.exercises)]);
+  const rows = Object.fromEntries(Object.entries(state.rows).filter(([slotId]) => slotIds.has(slotId)));
+  const untouched = (field: "name" | "notes" | "durationMinutes") => state.pending[field] === undefined && !state.sessionErrors[field];
+  return withPlannedRows({
+    ...state,
+    server,
+    rows,
+    nameText: untouched("name") ? server.name : state.nameText,
+    notesText: untouched("notes") ? server.notes : state.notesText,
+    durationText: untouched("durationMinutes") ? (server.durationSeconds === null ? "" : String(Math.round(server.durationSeconds / 60))) : state.durationText,
+  });
+}
+
+export function hasPending(p: PendingChanges): boolean {
+  return (
+    Object.keys(p.sets).length + Object.keys(p.exercises).length + Object.keys(p.deletedSets).length + Object.keys(p.deletedExercises).length > 0 ||
+    p.name !== undefined ||
+    p.notes !== undefined ||
+    p.durationMinutes !== undefined ||
+    p.finish
+  );
+}

@@ -1,0 +1,99 @@
+/**
+ * The logger's side of a save: what to send (the pending changes), and what to do with the answer,
+ * whether the merged session (the sent changes are acknowledged, the other device's changes appear,
+ * conflicts become notices) or a refusal (the refused sets go back to being unlogged rows, with the
+ * server's reason beside the field).
+ */
+import { adoptServer, type LoggerState, type PendingChanges, type SetText } from "./logger-state";
+import type { SaveConflict, SessionSaveInput, SessionSnapshot } from "./session-sync";
+
+export function saveInput(state: LoggerState): SessionSaveInput {
+  const p = state.pending;
+  return {
+    baseRevision: state.server.revision,
+    unit: state.unit,
+    ...(p.name ? { name: p.name } : {}),
+    ...(p.notes ? { notes: p.notes } : {}),
+    ...(p.durationMinutes ? { durationMinutes: p.durationMinutes } : {}),
+    finish: p.finish,
+    exercises: Object.values(p.exercises).map(({ id, exerciseId, position, positionAt }) => ({ id, exerciseId, position, positionAt })),
+    sets: Object.values(p.sets),
+    deletedSets: Object.entries(p.deletedSets).map(([id, seenRevision]) => ({ id, seenRevision })),
+    deletedExercises: Object.entries(p.deletedExercises).map(([id, seenRevision]) => ({ id, seenRevision })),
+  };
+}
+
+/** What is still pending once `sent` is acknowledged: entries changed again since sending stay. */
+export function pendingAfterAck(current: PendingChanges, sent: PendingChanges): PendingChanges {
+  const keep = <T>(now: Record<string, T>, before: Record<string, T>) => Object.fromEntries(Object.entries(now).filter(([id, value]) => before[id] !== value));
+  return {
+    sets: keep(current.sets, sent.sets),
+    exercises: keep(current.exercises, sent.exercises),
+    deletedSets: keep(current.deletedSets, sent.deletedSets),
+    deletedExercises: keep(current.deletedExercises, sent.deletedExercises),
+    name: current.name === sent.name ? undefined : current.name,
+    notes: current.notes === sent.notes ? undefined : current.notes,
+    durationMinutes: current.durationMinutes === sent.durationMinutes ? undefined : current.durationMinutes,
+    finish: current.finish && !sent.finish,
+  };
+}
+
+const NOTICES: Record<SaveConflict["reason"], string> = {
+  changed_elsewhere: "Changed on another device: its values were kept.",
+  deleted_elsewhere: "Removed on another device.",
+  kept: "Kept: it was changed on another device after you removed it.",
+};
+
+export function acknowledge(state: LoggerState, sent: PendingChanges, snapshot: SessionSnapshot, conflicts: readonly SaveConflict[]): LoggerState {
+  const notices = { ...state.notices };
+  const marks = { ...state.marks };
+  for (const c of conflicts) {
+    notices[c.kind === "session" ? "session" : c.id] = NOTICES[c.reason];
+    if (c.reason !== "kept") delete marks[c.id];
+  }
+  return adoptServer({ ...state, pending: pendingAfterAck(state.pending, sent), notices, marks }, snapshot);
+}
+
+/**
+ * The server refused the save (422): the sets it names go back to typed rows with its reason, the
+ * session fields it names keep their text with the reason, and everything else is sent again.
+ */
+export function refuse(state: LoggerState, sent: PendingChanges, fieldErrors: Record<string, string[]>): { state: LoggerState; placed: boolean } {
+  const sentSets = Object.values(sent.sets);
+  const sentSlots = Object.values(sent.exercises);
+  const pending = { ...state.pending, sets: { ...state.pending.sets }, exercises: { ...state.pending.exercises } };
+  const rows = { ...state.rows };
+  const errors = { ...state.errors };
+  const sessionErrors = { ...state.sessionErrors };
+  const marks = { ...state.marks };
+  let placed = false;
+  for (const [path, messages] of Object.entries(fieldErrors)) {
+    const set = /^sets\.(\d+)\.(?:values\.)?(\w+)$/.exec(path);
+    const slot = /^exercises\.(\d+)\./.exec(path);
+    const field = /^(name|notes|durationMinutes)(\.|$)/.exec(path);
+    if (set && sentSets[Number(set[1])]) {
+      const refused = sentSets[Number(set[1])];
+      const name = (["weight", "reps", "rpe", "missed"].includes(set[2]) ? set[2] : "weight") as "weight";
+      delete pending.sets[refused.id];
+      delete marks[refused.id];
+      const onServer = state.server.sets.some((s) => s.id === refused.id);
+      const text: SetText = { weight: String(refused.values.weight), reps: String(refused.values.reps), rpe: refused.values.rpe === null ? "" : String(refused.values.rpe), missed: refused.values.missed };
+      if (!onServer) rows[refused.slotId] = [{ id: refused.id, slotId: refused.slotId, text }, ...(rows[refused.slotId] ?? []).filter((r) => r.id !== refused.id)];
+      errors[refused.id] = { ...errors[refused.id], [name]: `Not saved: ${messages[0]}` };
+      placed = true;
+    } else if (slot && sentSlots[Number(slot[1])]) {
+      const refused = sentSlots[Number(slot[1])];
+      delete pending.exercises[refused.id];
+      for (const s of Object.values(pending.sets)) if (s.slotId === refused.id) delete pending.sets[s.id];
+      delete rows[refused.id];
+      placed = true;
+    } else if (field) {
+      const name = field[1] as "name" | "notes" | "durationMinutes";
+      delete pending[name];
+      sessionErrors[name] = messages[0];
+      placed = true;
+    }
+  }
+  return { state: { ...state, pending, rows, errors, sessionErrors, marks }, placed };
+}
+

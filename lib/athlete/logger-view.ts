@@ -1,0 +1,61 @@
+/**
+ * What the logger shows, derived from its state: each slot's rows (logged sets first, in order, then
+ * the rows typed here), and the records a newly logged set sets.
+ */
+import { detectPersonalRecords, type PersonalRecord } from "@/lib/training/records";
+import { toStoredKg } from "@/lib/training/units";
+import type { LoggedSet } from "@/lib/training/types";
+import { loggedRows, visibleSlots, type LoggerState, type PendingSet, type SetText } from "./logger-state";
+import type { SetFieldErrors } from "./session-sync";
+
+export type RowView = {
+  id: string;
+  text: SetText;
+  logged: boolean;
+  pending: boolean;
+  errors: SetFieldErrors;
+  notice?: string;
+  marks?: LoggerState["marks"][string];
+};
+
+const numberText = (n: number) => String(Number(n.toFixed(2)));
+
+export function rowsOfSlot(state: LoggerState, slotId: string, bodyweight: boolean): RowView[] {
+  const logged = loggedRows(state, slotId).map((r) => ({
+    id: r.id,
+    text: state.editing[r.id] ?? {
+      weight: r.values.weight === 0 && bodyweight ? "" : numberText(r.values.weight),
+      reps: String(r.values.reps),
+      rpe: r.values.rpe === null ? "" : String(r.values.rpe),
+      missed: r.values.missed,
+    },
+    logged: true,
+    pending: r.pending,
+    errors: state.errors[r.id] ?? {},
+    notice: state.notices[r.id],
+    marks: state.marks[r.id],
+  }));
+  const typed = (state.rows[slotId] ?? []).map((r) => ({ id: r.id, text: r.text, logged: false, pending: false, errors: state.errors[r.id] ?? {}, notice: state.notices[r.id] }));
+  return [...logged, ...typed];
+}
+
+/** How many sets are logged (and valid) across the session. */
+export function loggedCount(state: LoggerState): number {
+  return visibleSlots(state).reduce((n, slot) => n + loggedRows(state, slot.id).filter((r) => !state.errors[r.id]).length, 0);
+}
+
+/**
+ * The records a newly logged set sets: against the athlete's record-holding sets from before this
+ * session, plus the sets of the same exercise logged earlier in this session.
+ */
+export function recordsForLoggedSet(state: LoggerState, set: PendingSet, exerciseId: number, recordSets: readonly LoggedSet[]): PersonalRecord[] {
+  const earlier: LoggedSet[] = [...recordSets];
+  for (const slot of visibleSlots(state)) {
+    if (slot.exerciseId !== exerciseId) continue;
+    for (const r of loggedRows(state, slot.id)) {
+      if (r.id !== set.id) earlier.push({ weightKg: toStoredKg(r.values.weight, state.unit), reps: r.values.reps, rpe: r.values.rpe });
+    }
+  }
+  if (set.values.missed) return [];
+  return detectPersonalRecords(earlier, { weightKg: toStoredKg(set.values.weight, state.unit), reps: set.values.reps, rpe: set.values.rpe });
+}

@@ -1,0 +1,163 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { mergeSave, type StoredSession } from "./session-merge";
+import { sessionSaveSchema, type SessionSave } from "./session-sync";
+
+const SLOT = "00000000-0000-4000-8000-000000000001";
+const empty: StoredSession = {
+  revision: 0,
+  name: "Workout",
+  notes: "",
+  durationSeconds: null,
+  finished: false,
+  times: {},
+  slots: [{ id: SLOT, exerciseId: 1, position: 0, target: null, revision: 0, times: {} }],
+  sets: [],
+  tombstones: [],
+};
+
+const uuid = (n: number) => `10000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
+const times = (at: number) => ({ weight: at, reps: at, rpe: at, missed: at, position: at });
+const setChange = (id: string, weight: number, at: number, position = 0) => ({ id, slotId: SLOT, position, values: { weight, reps: 5, rpe: null, missed: false }, times: times(at) });
+const save = (input: Partial<SessionSave> & { baseRevision: number }): SessionSave => sessionSaveSchema.parse({ unit: "kg", ...input });
+
+describe("mergeSave", () => {
+  it("keeps both devices' sets when each adds one", () => {
+    const a = mergeSave(empty, save({ baseRevision: 0, sets: [setChange(uuid(1), 7.5, 100)] }), 1000).session;
+    const b = mergeSave(a, save({ baseRevision: 0, sets: [setChange(uuid(2), 5, 90, 1)] }), 1000).session;
+    expect(b.sets.map((s) => s.weightKg)).toEqual([7.5, 5]);
+    expect(b.revision).toBe(2);
+  });
+
+  it("lets the later edit of a field win, and tells the device whose edit lost", () => {
+    const base = mergeSave(empty, save({ baseRevision: 0, sets: [setChange(uuid(1), 60, 100)] }), 1000).session;
+    const later = mergeSave(base, save({ baseRevision: 1, sets: [setChange(uuid(1), 65, 300)] }), 1000).session;
+    const earlier = mergeSave(later, save({ baseRevision: 1, sets: [setChange(uuid(1), 62.5, 200)] }), 1000);
+    expect(earlier.session.sets[0].weightKg).toBe(65);
+    expect(earlier.conflicts).toEqual([{ kind: "set", id: uuid(1), reason: "changed_elsewhere", fields: ["weight"] }]);
+  });
+
+  it("clamps a clock running ahead to the time the save arrives", () => {
+    const base = mergeSave(empty, save({ baseRevision: 0, sets: [setChange(uuid(1), 60, 100)] }), 1000).session;
+    const future = mergeSave(base, save({ baseRevision: 1, sets: [setChange(uuid(1), 99, 9_999_999)] }), 1000).session;
+    const honest = mergeSave(future, save({ baseRevision: 2, sets: [setChange(uuid(1), 61, 1500)] }), 2000).session;
+    expect(honest.sets[0].weightKg).toBe(61);
+  });
+
+  it("ignores a deletion of a set changed since the deleting device last saw it", () => {
+    const base = mergeSave(empty, save({ baseRevision: 0, sets: [setChange(uuid(1), 60, 100)] }), 1000).session;
+    const edited = mergeSave(base, save({ baseRevision: 1, sets: [setChange(uuid(1), 70, 200)] }), 1000).session;
+    const stale = mergeSave(edited, save({ baseRevision: 1, deletedSets: [{ id: uuid(1), seenRevision: 1 }] }), 1000);
+    expect(stale.session.sets.map((s) => s.weightKg)).toEqual([70]);
+    expect(stale.conflicts).toEqual([{ kind: "set", id: uuid(1), reason: "kept" }]);
+  });
+
+  it("never brings back a deleted set or a removed exercise", () => {
+    const base = mergeSave(empty, save({ baseRevision: 0, sets: [setChange(uuid(1), 60, 100)] }), 1000).session;
+    const removed = mergeSave(base, save({ baseRevision: 1, deletedExercises: [{ id: SLOT, seenRevision: 1 }] }), 1000).session;
+    expect(removed.slots).toEqual([]);
+    const late = mergeSave(removed, save({ baseRevision: 1, exercises: [{ id: SLOT, exerciseId: 1, position: 0, positionAt: 50 }], sets: [setChange(uuid(1), 65, 900)] }), 1000);
+    expect(late.session.slots).toEqual([]);
+    expect(late.session.sets).toEqual([]);
+    expect(late.conflicts.map((c) => c.reason)).toEqual(["deleted_elsewhere", "deleted_elsewhere"]);
+  });
+});
+
+/** Two devices, each with the session it last heard of and the changes it has not sent. */
+type Device = { seen: StoredSession; pending: SessionSave; seenIds: Set<string> };
+type Op =
+  | { kind: "add"; device: 0 | 1; weight: number }
+  | { kind: "edit"; device: 0 | 1; pick: number; weight: number }
+  | { kind: "delete"; device: 0 | 1; pick: number }
+  | { kind: "sync"; device: 0 | 1 };
+
+const opArb: fc.Arbitrary<Op> = fc.oneof(
+  fc.record({ kind: fc.constant("add" as const), device: fc.constantFrom(0 as const, 1 as const), weight: fc.integer({ min: 0, max: 200 }) }),
+  fc.record({ kind: fc.constant("edit" as const), device: fc.constantFrom(0 as const, 1 as const), pick: fc.nat(), weight: fc.integer({ min: 0, max: 200 }) }),
+  fc.record({ kind: fc.constant("delete" as const), device: fc.constantFrom(0 as const, 1 as const), pick: fc.nat() }),
+  fc.record({ kind: fc.constant("sync" as const), device: fc.constantFrom(0 as const, 1 as const) }),
+);
+
+const blank = (baseRevision: number): SessionSave => save({ baseRevision });
+const withoutRevisions = (s: StoredSession) => ({
+  ...s,
+  revision: 0,
+  sets: s.sets.map((x) => ({ ...x, revision: 0 })),
+  slots: s.slots.map((x) => ({ ...x, revision: 0 })),
+  tombstones: s.tombstones.map((t) => ({ ...t, revision: 0 })).sort((a, b) => a.id.localeCompare(b.id)),
+});
+
+describe("mergeSave, for any two devices' interleaved changes", () => {
+  it("holds every set added and not deleted by a device that had seen it, in a stable order; retries change nothing", () => {
+    fc.assert(
+      fc.property(fc.array(opArb, { maxLength: 40 }), (ops) => {
+        let server = empty;
+        let clock = 1000;
+        let next = 1;
+        const added = new Set<string>();
+        // Sets a device asked to delete having seen them (the only way a set may go).
+        const deletedBySeer = new Set<string>();
+        const devices: Device[] = [0, 1].map(() => ({ seen: empty, pending: blank(0), seenIds: new Set() }));
+        const sync = (d: Device) => {
+          const before = server;
+          const outcome = mergeSave(server, d.pending, clock);
+          server = outcome.session;
+          // A retried save (the answer was lost) changes nothing.
+          expect(mergeSave(server, d.pending, clock).changed).toBe(false);
+          for (const del of d.pending.deletedSets) if (d.seenIds.has(del.id) && before.sets.some((s) => s.id === del.id)) deletedBySeer.add(del.id);
+          d.seen = server;
+          d.seenIds = new Set(server.sets.map((s) => s.id));
+          d.pending = blank(server.revision);
+        };
+        for (const op of ops) {
+          clock += 10;
+          const d = devices[op.device];
+          const visible = [...d.seen.sets.filter((s) => !d.pending.deletedSets.some((x) => x.id === s.id)).map((s) => s.id), ...d.pending.sets.map((s) => s.id)];
+          if (op.kind === "add") {
+            const id = uuid(next++);
+            added.add(id);
+            d.pending.sets.push(setChange(id, op.weight, clock, next));
+          } else if (op.kind === "edit" && visible.length) {
+            const id = visible[op.pick % visible.length];
+            d.pending.sets = [...d.pending.sets.filter((s) => s.id !== id), setChange(id, op.weight, clock, d.seen.sets.find((s) => s.id === id)?.position ?? d.pending.sets.find((s) => s.id === id)?.position ?? 0)];
+          } else if (op.kind === "delete" && visible.length) {
+            const id = visible[op.pick % visible.length];
+            if (d.pending.sets.some((s) => s.id === id) && !d.seenIds.has(id)) {
+              // Never sent: forgetting it locally is the deletion (no other device has seen it).
+              d.pending.sets = d.pending.sets.filter((s) => s.id !== id);
+              added.delete(id);
+            } else {
+              d.pending.sets = d.pending.sets.filter((s) => s.id !== id);
+              d.pending.deletedSets.push({ id, seenRevision: d.seen.revision });
+            }
+          } else if (op.kind === "sync") {
+            sync(d);
+          }
+        }
+        // Both come back online.
+        sync(devices[0]);
+        sync(devices[1]);
+        const ids = new Set(server.sets.map((s) => s.id));
+        for (const id of added) if (!deletedBySeer.has(id)) expect(ids.has(id)).toBe(true);
+        for (const id of ids) expect(added.has(id)).toBe(true);
+        const order = server.sets.map((s) => `${String(s.position).padStart(6, "0")}:${s.id}`);
+        expect(order).toEqual([...order].sort());
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("gives the same session whichever of two saves of disjoint changes arrives first", () => {
+    const change = fc.record({ weight: fc.integer({ min: 0, max: 200 }), at: fc.integer({ min: 1, max: 900 }) });
+    fc.assert(
+      fc.property(fc.array(change, { minLength: 1, maxLength: 5 }), fc.array(change, { minLength: 1, maxLength: 5 }), fc.boolean(), (left, right, deleteFirst) => {
+        const base = mergeSave(empty, save({ baseRevision: 0, sets: [setChange(uuid(999), 1, 1)] }), 1000).session;
+        const a = save({ baseRevision: 1, sets: left.map((c, i) => setChange(uuid(100 + i), c.weight, c.at, i)), ...(deleteFirst ? { deletedSets: [{ id: uuid(999), seenRevision: 1 }] } : {}) });
+        const b = save({ baseRevision: 1, sets: right.map((c, i) => setChange(uuid(200 + i), c.weight, c.at, i)), name: { value: "Legs", at: 5 } });
+        const ab = mergeSave(mergeSave(base, a, 1000).session, b, 1000).session;
+        const ba = mergeSave(mergeSave(base, b, 1000).session, a, 1000).session;
+        expect(withoutRevisions(ab)).toEqual(withoutRevisions(ba));
+      }),
+    );
+  });
+});
