@@ -7,6 +7,8 @@ import { type Database, type DbOrTx, queryRows } from "@/db/client";
 import { deferred } from "@/lib/deferred";
 import { type RunMigrationOptions, startMigrationRun } from "@/server/migrations/engine";
 import type { LaunchedRun } from "@/server/migrations/run-launcher";
+import { type TableMigration, readSourceRows } from "@/server/migrations/table-migration";
+import type { SourceRow } from "@/server/migrations/types";
 
 /** A value for a jsonb column: `undefined` stores SQL NULL, anything else is stored as that JSON. */
 export interface LegacyAssessment {
@@ -113,4 +115,19 @@ export async function collect(chunks: AsyncIterable<string>): Promise<string> {
   let text = "";
   for await (const chunk of chunks) text += chunk;
   return text;
+}
+
+/**
+ * Hold a migration's SQL pre-filter to its classifier, on every row of its table as the real read
+ * returns it: `missed` are rows the filter leaves out although the classifier would change them (a
+ * run would silently skip them: must be none), `extra` rows it lets through that the classifier skips
+ * (harmless, only read and counted; none where the filter is exact).
+ */
+export async function filterAgreement<Row extends SourceRow>(db: DbOrTx, migration: TableMigration<Row>) {
+  const { declaration } = migration;
+  const read = (where: ReturnType<typeof sql>) => readSourceRows(db, declaration, { where, limit: 1_000_000 });
+  const changes = (row: Row) => declaration.classify(row).status !== "skipped";
+  const missed = (await read(sql`NOT COALESCE((${declaration.mayNeedChange}), false)`)).filter(changes);
+  const extra = (await read(declaration.mayNeedChange)).filter((row) => !changes(row));
+  return { missed, extra };
 }

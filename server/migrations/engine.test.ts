@@ -4,7 +4,7 @@ import { openDatabase, queryRows } from "@/db/client";
 import { createTestDatabase, type TestDatabase, usingPostgres } from "@/test/database";
 import { runMigration, startMigrationRun } from "./engine";
 import { EQUIPMENT_CASES, expectedCounts } from "@/test/equipment-cases";
-import { equipmentSingleChoice } from "@/server/migrations/equipment/migration";
+import { equipmentSingleChoice } from "@/server/migrations/equipment-single-choice";
 import { RunInProgressError, UnknownMigrationError } from "./errors";
 import { getRunProgress } from "./run-progress";
 import { reportChunks } from "./report";

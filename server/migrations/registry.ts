@@ -4,8 +4,8 @@
  */
 import "server-only";
 import { UnknownMigrationError } from "./errors";
-import { equipmentSingleChoice } from "@/server/migrations/equipment/migration";
-import { exerciseBackfill } from "@/server/migrations/exercise-backfill/migration";
+import { equipmentSingleChoice } from "@/server/migrations/equipment-single-choice";
+import { exerciseBackfill } from "@/server/migrations/exercise-backfill";
 import type { AnyDataMigration } from "./types";
 
 export const dataMigrations: readonly AnyDataMigration[] = [equipmentSingleChoice, exerciseBackfill];

@@ -6,7 +6,8 @@ import { runMigration } from "@/server/migrations/engine";
 import { reportChunks } from "@/server/migrations/report";
 import { collect, emptyMigrationTables, tableSnapshot } from "@/test/migrations";
 import { undoMigrationRun } from "@/server/migrations/undo";
-import { type ExerciseRow, exerciseBackfill, exerciseOutcome } from "./migration";
+import { type ExerciseRow, exerciseBackfill } from "./exercise-backfill";
+import { classifyExercise } from "@/lib/migrations/exercise-backfill/rules";
 
 const ID = "exercise-backfill";
 const admin = { label: "test:admin" };
@@ -102,7 +103,7 @@ describe("what the run records", () => {
   const row: ExerciseRow = { id: 5, userId: null, name: "Back Squat", type: "barbell", difficulty: null, equipmentRequired: [] };
 
   it("records the changed columns, with the name and type for the report", () => {
-    expect(exerciseOutcome(row)).toEqual({
+    expect(classifyExercise(row)).toEqual({
       status: "migrated",
       before: { name: "Back Squat", type: "barbell", difficulty: null, equipment_required: [] },
       after: { difficulty: 3, equipment_required: ["barbell"] },
