@@ -13,7 +13,8 @@ import { type DbOrTx, type Tx, queryRows } from "@/db/client";
 import { migrationRunItems } from "@/db/schema";
 import { jsonParam } from "./json-param";
 import { countScanned, rowLockClause } from "./keyset";
-import { type ColumnSource, isColumn, parseSelected, recordedValue, records, selectExpression, setFromRecorded } from "./table-sql";
+import { parseJsonColumn } from "@/lib/migrations/json";
+import { type ColumnSource, isColumn, recordedValue, records, selectExpression, selectedAsJson, setFromRecorded } from "./table-sql";
 import type {
   DataMigration,
   MigrationWording,
@@ -89,7 +90,9 @@ export async function readSourceRows<Row extends SourceRow>(
     sql`SELECT ${key} AS "id", ${owner ?? sql`NULL::int`} AS "userId", ${sql.join(selected, sql`, `)}
         FROM ${table} WHERE ${options.where} ORDER BY ${key} LIMIT ${options.limit} ${options.lock ?? sql``}`,
   );
-  for (const row of rows) for (const [property, source] of sources) row[property] = parseSelected(source, row[property]);
+  // Decided once per batch, not per row and column: a million-row run parses a quarter million rows.
+  const parsed = sources.filter(([, source]) => selectedAsJson(source)).map(([property]) => property);
+  for (const row of rows) for (const property of parsed) row[property] = parseJsonColumn(row[property] as string | null);
   return rows as unknown as Row[];
 }
 

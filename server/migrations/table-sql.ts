@@ -7,7 +7,6 @@
 import "server-only";
 import { Column, type SQL, is, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
-import { parseJsonColumn } from "@/lib/migrations/json";
 
 /** A row property the classifier reads: a column of the table, or a read-only SQL expression. */
 export type ColumnSource = PgColumn | SQL;
@@ -35,10 +34,9 @@ export function selectExpression(source: ColumnSource): SQL {
   return sql`${source}`;
 }
 
-/** The selected text back to the value the classifier sees (JSON parsed; SQL NULL is `undefined`). */
-export function parseSelected(source: ColumnSource, value: unknown): unknown {
-  if (!isColumn(source) || isJson(source)) return parseJsonColumn(value as string | null);
-  return value;
+/** Selected as JSON text, to be parsed (SQL NULL becomes `undefined`): jsonb columns and SQL expressions. */
+export function selectedAsJson(source: ColumnSource): boolean {
+  return !isColumn(source) || isJson(source);
 }
 
 /**
