@@ -131,3 +131,26 @@ export async function filterAgreement<Row extends SourceRow>(db: DbOrTx, migrati
   const extra = (await read(declaration.mayNeedChange)).filter((row) => !changes(row));
   return { missed, extra };
 }
+
+/**
+ * Run `work` while Postgres refuses every UPDATE of `table` whose old row matches `when` (SQL over
+ * OLD), raising `message`: a real fault from inside the database, injected from the test side, in
+ * the middle of a run when `when` picks rows of a later batch. The trigger is dropped afterwards.
+ */
+export async function withRefusedUpdates<T>(
+  db: DbOrTx,
+  fault: { table: "assessments" | "exercises" | "splits"; when: string; message: string },
+  work: () => Promise<T>,
+): Promise<T> {
+  const table = sql.identifier(fault.table);
+  await db.execute(sql.raw(`CREATE FUNCTION test_refuse_update() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN RAISE EXCEPTION '${fault.message.replaceAll("'", "''")}'; END $$`));
+  await db.execute(sql`CREATE TRIGGER test_refuse_update BEFORE UPDATE ON ${table} FOR EACH ROW
+    WHEN (${sql.raw(fault.when)}) EXECUTE FUNCTION test_refuse_update()`);
+  try {
+    return await work();
+  } finally {
+    await db.execute(sql`DROP TRIGGER test_refuse_update ON ${table}`);
+    await db.execute(sql`DROP FUNCTION test_refuse_update()`);
+  }
+}
