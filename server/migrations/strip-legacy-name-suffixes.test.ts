@@ -47,7 +47,8 @@ describe("the SQL around the rules agrees with the rules, on random names throug
     ["splits", stripLegacySplitNameSuffixes],
   ] as const)("%s: the filter is exact, and after a run no owner has two names alike", async (table, migration) => {
     const seen = { migrated: 0, errors: 0 };
-    for (const sample of fc.sample(rows, 6)) {
+    // A fixed seed: the same samples every run, checked to reach both outcomes below.
+    for (const sample of fc.sample(rows, { numRuns: 6, seed: 12 })) {
       await database.db.execute(sql`TRUNCATE exercises, splits, migration_runs, migration_run_items RESTART IDENTITY CASCADE`);
       for (const r of unique(sample.map((s) => (table === "splits" ? { ...s, owner: s.owner || 1 } : s)))) {
         const owner = r.owner === 0 ? null : r.owner;

@@ -119,6 +119,11 @@ export function defineTableMigration<Row extends SourceRow>(declaration: TableMi
       eq(migrationRunItems.rowId, key),
       eq(migrationRunItems.status, "error"),
     )})`;
+    // Counted first with a plain scan: after a good run there is nothing left (an exact filter), and
+    // the keyset read below (ORDER BY key) would walk the whole primary key index to find that out.
+    const candidates = sql`${key} <= ${upToId} AND (${mayNeedChange}) AND ${notAnError}`;
+    const [{ n }] = await queryRows<{ n: number }>(tx, sql`SELECT count(*)::int AS n FROM ${table} WHERE ${candidates}`);
+    if (n === 0) return 0;
     let left = 0;
     for (let afterId = -MAX_ID - 1; ; ) {
       const where = sql`${key} > ${afterId} AND ${key} <= ${upToId} AND (${mayNeedChange}) AND ${notAnError}`;
