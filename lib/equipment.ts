@@ -1,7 +1,7 @@
 /**
  * The equipment answer of the onboarding assessment, and what each answer lets an athlete train with.
  * The hierarchy is full_gym > basic_equipment > no_equipment (the old multi-select question is
- * converted to the highest choice ticked; see lib/migrations/equipment/rules.ts).
+ * converted to the highest choice ticked; see lib/migrations/equipment-single-choice/rules.ts).
  */
 export const EQUIPMENT_CHOICES = ["no_equipment", "basic_equipment", "full_gym"] as const;
 export type EquipmentChoice = (typeof EQUIPMENT_CHOICES)[number];

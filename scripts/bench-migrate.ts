@@ -17,7 +17,7 @@ import postgres from "postgres";
 import { type Database, openDatabase, queryRows, runSchemaMigrations } from "@/db/client";
 import { env } from "@/server/env";
 import { runMigration } from "@/server/migrations/engine";
-import { type AssessmentRow, equipmentSingleChoice } from "@/server/migrations/equipment/migration";
+import { type AssessmentRow, equipmentSingleChoice } from "@/server/migrations/equipment-single-choice";
 import { parseJsonColumn } from "@/lib/migrations/json";
 import { jsonParam } from "@/server/migrations/json-param";
 

@@ -3,7 +3,7 @@
  * integration tests (engine, report, undo, CLI). `undefined` stands for SQL NULL.
  */
 import type { LegacyAssessment } from "./migrations";
-import { BASIC_WITHOUT_ITEMS_REASON } from "@/lib/migrations/equipment/rules";
+import { BASIC_WITHOUT_ITEMS_REASON } from "@/lib/migrations/equipment-single-choice/rules";
 
 export interface EquipmentCase extends LegacyAssessment {
   expected: "migrated" | "flagged" | "skipped" | "error";

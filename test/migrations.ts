@@ -7,6 +7,8 @@ import { type Database, type DbOrTx, queryRows } from "@/db/client";
 import { deferred } from "@/lib/deferred";
 import { type RunMigrationOptions, startMigrationRun } from "@/server/migrations/engine";
 import type { LaunchedRun } from "@/server/migrations/run-launcher";
+import { type TableMigration, readSourceRows } from "@/server/migrations/table-migration";
+import type { SourceRow } from "@/server/migrations/types";
 
 /** A value for a jsonb column: `undefined` stores SQL NULL, anything else is stored as that JSON. */
 export interface LegacyAssessment {
@@ -113,4 +115,42 @@ export async function collect(chunks: AsyncIterable<string>): Promise<string> {
   let text = "";
   for await (const chunk of chunks) text += chunk;
   return text;
+}
+
+/**
+ * Hold a migration's SQL pre-filter to its classifier, on every row of its table as the real read
+ * returns it: `missed` are rows the filter leaves out although the classifier would change them (a
+ * run would silently skip them: must be none), `extra` rows it lets through that the classifier skips
+ * (harmless, only read and counted; none where the filter is exact).
+ */
+export async function filterAgreement<Row extends SourceRow>(db: DbOrTx, migration: TableMigration<Row>) {
+  const { declaration } = migration;
+  const read = (where: ReturnType<typeof sql>) => readSourceRows(db, declaration, { where, limit: 1_000_000 });
+  const changes = (row: Row) => declaration.classify(row).status !== "skipped";
+  const missed = (await read(sql`NOT COALESCE((${declaration.mayNeedChange}), false)`)).filter(changes);
+  const extra = (await read(declaration.mayNeedChange)).filter((row) => !changes(row));
+  return { missed, extra };
+}
+
+/**
+ * Run `work` while Postgres refuses every UPDATE of `table` whose old row matches `when` (SQL over
+ * OLD), raising `message`: a real fault from inside the database, injected from the test side, in
+ * the middle of a run when `when` picks rows of a later batch. The trigger is dropped afterwards.
+ */
+export async function withRefusedUpdates<T>(
+  db: DbOrTx,
+  fault: { table: "assessments" | "exercises" | "splits"; when: string; message: string },
+  work: () => Promise<T>,
+): Promise<T> {
+  const table = sql.identifier(fault.table);
+  await db.execute(sql.raw(`CREATE FUNCTION test_refuse_update() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN RAISE EXCEPTION '${fault.message.replaceAll("'", "''")}'; END $$`));
+  await db.execute(sql`CREATE TRIGGER test_refuse_update BEFORE UPDATE ON ${table} FOR EACH ROW
+    WHEN (${sql.raw(fault.when)}) EXECUTE FUNCTION test_refuse_update()`);
+  try {
+    return await work();
+  } finally {
+    await db.execute(sql`DROP TRIGGER test_refuse_update ON ${table}`);
+    await db.execute(sql`DROP FUNCTION test_refuse_update()`);
+  }
 }

@@ -4,12 +4,21 @@ import { openDatabase, queryRows } from "@/db/client";
 import { createTestDatabase, type TestDatabase, usingPostgres } from "@/test/database";
 import { runMigration, startMigrationRun } from "./engine";
 import { EQUIPMENT_CASES, expectedCounts } from "@/test/equipment-cases";
-import { equipmentSingleChoice } from "@/server/migrations/equipment/migration";
+import { equipmentSingleChoice } from "@/server/migrations/equipment-single-choice";
 import { RunInProgressError, UnknownMigrationError } from "./errors";
 import { getRunProgress } from "./run-progress";
 import { reportChunks } from "./report";
 import { STALE_RUN_MESSAGE } from "./run-records";
-import { assessmentState, collect, emptyMigrationTables, gate, insertLegacyAssessments, startHeldRun, tableSnapshot } from "@/test/migrations";
+import {
+  assessmentState,
+  collect,
+  emptyMigrationTables,
+  gate,
+  insertLegacyAssessments,
+  startHeldRun,
+  tableSnapshot,
+  withRefusedUpdates,
+} from "@/test/migrations";
 
 const ID = "equipment-single-choice";
 const admin = { userId: null, label: "test:admin" };
@@ -139,10 +148,14 @@ describe("failure", () => {
   it.each(["apply", "dry_run"] as const)("halfway through %s leaves the data untouched and the run recorded failed", async (mode) => {
     const before = await tableSnapshot(database.db, "assessments");
     const half = Math.floor(EQUIPMENT_CASES.length / 2);
-    const { run } = await runMigration(database, { migrationId: ID, mode, startedBy: admin, batchSize: 3, failAfterRows: half });
+    // The database refuses the rows of the second half: the batches before them have been written.
+    const fault = { table: "assessments", when: `OLD.id > ${ids[half - 1]}`, message: "injected fault" } as const;
+    const { run } = await withRefusedUpdates(database.db, fault, () =>
+      runMigration(database, { migrationId: ID, mode, startedBy: admin, batchSize: 3 }),
+    );
     expect(run.status).toBe("failed");
-    expect(run.error).toMatch(/Injected fault/);
-    expect(run.processed).toBeGreaterThanOrEqual(half);
+    expect(run.error).toMatch(/injected fault/);
+    expect(run.processed).toBeGreaterThan(0);
     expect(run.processed).toBeLessThan(EQUIPMENT_CASES.length);
     expect(run.finishedAt).toBeInstanceOf(Date);
     expect(await tableSnapshot(database.db, "assessments")).toEqual(before);

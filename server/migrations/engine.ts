@@ -13,7 +13,6 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Database, Tx } from "@/db/client";
 import type { MigrationRun } from "@/db/schema";
-import { InjectedFaultError } from "./errors";
 import type { LiveRun, ProgressListener } from "./live-runs";
 import { getDataMigration } from "./registry";
 import { runItemWriter } from "./item-writer";
@@ -35,11 +34,6 @@ export interface RunMigrationOptions {
   onProgress?: ProgressListener;
   /** Rows per batch (default 10,000). */
   batchSize?: number;
-  /**
-   * Fault injection for tests and drills: throw once this many rows have been written, as a real
-   * failure would (the run rolls back and is recorded failed).
-   */
-  failAfterRows?: number;
 }
 
 /** The report's summary, with the report's field names. The four counts add up to the total. */
@@ -144,9 +138,6 @@ async function migrateRows(
     addCounts(counts, outcome.counts);
     processed += outcome.scanned;
     await live.report({ processed, counts });
-    if (options.failAfterRows !== undefined && processed >= options.failAfterRows) {
-      throw new InjectedFaultError(processed);
-    }
   };
 
   try {

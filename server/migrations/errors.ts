@@ -42,11 +42,3 @@ export class UndoRefusedError extends UserFacingError {
     this.name = "UndoRefusedError";
   }
 }
-
-/** Thrown by the engine when a caller asked for a fault (tests, drills); rolls the run back. */
-export class InjectedFaultError extends Error {
-  constructor(readonly afterRows: number) {
-    super(`Injected fault after ${afterRows} rows`);
-    this.name = "InjectedFaultError";
-  }
-}

@@ -1,6 +1,7 @@
-/** Keyset pagination by primary key, shared by the migrations' batch reads. */
+/** Keyset pagination by primary key, for the batch reads the engine derives from a declaration. */
 import "server-only";
 import { type SQL, sql } from "drizzle-orm";
+import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import { type Tx, queryRows } from "@/db/client";
 import type { BatchRange, SourceBatch, SourceRow } from "./types";
 
@@ -11,14 +12,15 @@ import type { BatchRange, SourceBatch, SourceRow } from "./types";
  */
 export async function countScanned<Row extends SourceRow>(
   tx: Tx,
-  table: "assessments" | "exercises",
+  table: PgTable,
+  key: PgColumn,
   range: BatchRange,
   rows: Row[],
 ): Promise<SourceBatch<Row>> {
   const nextAfterId = rows.length === range.limit ? rows[rows.length - 1].id : range.upToId;
   const [{ scanned }] = await queryRows<{ scanned: number }>(
     tx,
-    sql`SELECT count(*)::int AS scanned FROM ${sql.identifier(table)} WHERE id > ${range.afterId} AND id <= ${nextAfterId}`,
+    sql`SELECT count(*)::int AS scanned FROM ${table} WHERE ${key} > ${range.afterId} AND ${key} <= ${nextAfterId}`,
   );
   return { rows, scanned: Math.max(scanned, rows.length), nextAfterId };
 }

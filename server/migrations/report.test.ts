@@ -4,7 +4,7 @@ import { NotFoundError } from "@/lib/errors";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { runMigration } from "./engine";
 import { EQUIPMENT_CASES, expectedCounts } from "@/test/equipment-cases";
-import { BASIC_WITHOUT_ITEMS_REASON } from "@/lib/migrations/equipment/rules";
+import { BASIC_WITHOUT_ITEMS_REASON } from "@/lib/migrations/equipment-single-choice/rules";
 import { csvCell, reportChunks, writeReport } from "./report";
 import { collect, emptyMigrationTables, insertLegacyAssessments } from "@/test/migrations";
 

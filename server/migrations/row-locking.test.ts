@@ -103,7 +103,7 @@ describe.skipIf(!usingPostgres)("row locks against an athlete's concurrent edit 
         const [lock] = await queryRows<{ waiting: number }>(
           database.db,
           sql`SELECT count(*)::int AS waiting FROM pg_stat_activity
-              WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'SELECT a.id, a.user_id%'`,
+              WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'SELECT "assessments"."id" AS "id"%'`,
         );
         return lock.waiting === 1;
       });

@@ -15,7 +15,7 @@ import { and, eq } from "drizzle-orm";
 import type { Database, Tx } from "@/db/client";
 import { type MigrationRun, migrationRuns } from "@/db/schema";
 import { deferred } from "@/lib/deferred";
-import { InjectedFaultError, RunInProgressError } from "./errors";
+import { RunInProgressError } from "./errors";
 import { databaseErrorMessage, driverError } from "@/lib/errors";
 import {
   type AnyRunMode,
@@ -125,13 +125,11 @@ export async function launchRun(database: Database, plan: RunPlan): Promise<Laun
         // The database itself is gone; the row stays 'running' and is found stale later.
         console.error(`Could not record the failure of migration run ${live.runId}:`, recordError);
       }
-      if (!(error instanceof InjectedFaultError)) {
-        const cause = driverError(error);
-        console.error(
-          `Migration run ${live.runId} (${plan.migrationId}, ${plan.mode}) failed and was rolled back:`,
-          cause instanceof Error ? (cause.stack ?? cause.message) : cause,
-        );
-      }
+      const cause = driverError(error);
+      console.error(
+        `Migration run ${live.runId} (${plan.migrationId}, ${plan.mode}) failed and was rolled back:`,
+        cause instanceof Error ? (cause.stack ?? cause.message) : cause,
+      );
     } finally {
       releaseInProcess(database, live);
     }

@@ -1,14 +1,16 @@
 /**
- * The contract between the data migration engine and the migrations it runs. A migration is rules
- * (a pure per-row classifier) plus the thin SQL around them: how to read a batch, write a batch,
- * undo recorded changes, and check the result. The engine owns everything else: the transaction,
- * the one-run-at-a-time lock, run records, items, progress and reports.
+ * The contract between the data migration engine and the migrations it runs: how to read a batch,
+ * classify a row, write a batch, undo recorded changes, and check the result. Migrations do not
+ * write it by hand: `defineTableMigration` (table-migration.ts) derives it from a short declaration.
+ * The engine owns everything else: the transaction, the one-run-at-a-time lock, run records, items,
+ * progress and reports.
  */
 import "server-only";
 import type { DbOrTx, Tx } from "@/db/client";
-import type { ItemStatus, RowStatus } from "@/lib/migrations/run-values";
+import type { RecordedItem, ReportShape, RowOutcome } from "@/lib/migrations/outcome";
 
 export type { ItemStatus, RowStatus, RunMode, UndoStatus } from "@/lib/migrations/run-values";
+export type { RecordedItem, ReportShape, RowOutcome } from "@/lib/migrations/outcome";
 
 /** Who started a run: a signed-in admin (userId) or an operator on the command line (userId null). */
 export interface StartedBy {
@@ -26,35 +28,9 @@ export interface SourceRow {
   userId: number | null;
 }
 
-/**
- * The pure classifier's verdict for one row.
- * - `before`: the values of the columns the change touches, as they were (plus the original values
- *   the report shows). A key that is absent stands for SQL NULL, so undo restores NULL, not JSON null.
- * - `after`: the new values of exactly the columns that change. Undo restores the `before` value of
- *   each of these keys, and only when the row still holds the `after` value (otherwise: conflict).
- * - `reason`: the flag reason or the error message.
- */
-export interface RowOutcome {
-  status: RowStatus;
-  before?: Record<string, unknown>;
-  after?: Record<string, unknown>;
-  reason?: string;
-}
-
 export interface ClassifiedRow<Row extends SourceRow = SourceRow> {
   row: Row;
   outcome: RowOutcome;
-}
-
-/** One `migration_run_items` row as the engine, undo and reports see it. */
-export interface RecordedItem {
-  rowId: number;
-  userId: number | null;
-  userEmail: string | null;
-  status: ItemStatus;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-  reason: string | null;
 }
 
 /**
@@ -174,12 +150,8 @@ export interface DataMigration<Row extends SourceRow = SourceRow> {
   /** Checks run inside the apply transaction after the last batch; stored with the run. */
   verify(tx: Tx, context: VerifyContext): Promise<Verification>;
 
-  report: {
-    /** CSV header, in order; JSON details use the same names. */
-    columns: readonly string[];
-    /** One report entry (`details[]`) for a recorded dry-run or apply item. */
-    detail(item: RecordedItem): Record<string, unknown>;
-  };
+  /** The report's columns and one entry (`details[]`) per recorded dry-run or apply item. */
+  report: ReportShape;
 }
 
 export type AnyDataMigration = DataMigration<SourceRow>;

@@ -6,7 +6,7 @@ import { runMigration } from "./engine";
 import { EQUIPMENT_CASES } from "@/test/equipment-cases";
 import { UndoRefusedError } from "./errors";
 import { getRun, listRunItems } from "./queries";
-import { assessmentState, emptyMigrationTables, insertLegacyAssessments, tableSnapshot } from "@/test/migrations";
+import { assessmentState, emptyMigrationTables, insertLegacyAssessments, tableSnapshot, withRefusedUpdates } from "@/test/migrations";
 import { undoMigrationRun } from "./undo";
 
 const ID = "equipment-single-choice";
@@ -110,7 +110,10 @@ describe("undo", () => {
 
   it("refuses a dry run, an undo, a failed run and an unknown run, recording nothing", async () => {
     const dry = await runMigration(database, { migrationId: ID, mode: "dry_run", startedBy: admin });
-    const failed = await runMigration(database, { migrationId: ID, mode: "apply", startedBy: admin, failAfterRows: 1 });
+    const failed = await withRefusedUpdates(database.db, { table: "assessments", when: "true", message: "injected fault" }, () =>
+      runMigration(database, { migrationId: ID, mode: "apply", startedBy: admin }),
+    );
+    expect(failed.run.status).toBe("failed");
     const applied = await runMigration(database, { migrationId: ID, mode: "apply", startedBy: admin });
     const undo = await undoMigrationRun(database, { runId: applied.run.id, startedBy: admin });
     const [{ before }] = await queryRows<{ before: number }>(database.db, sql`SELECT count(*)::int AS before FROM migration_runs`);

@@ -6,8 +6,9 @@ import { importLegacyDump, readLegacyDump } from "@/server/data-transfer";
 import { runMigration } from "@/server/migrations/engine";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 
-// The old system's data, end to end: import the sample Django dump (legacy equipment answers kept as
-// they were), then the equipment migration converts them, then the exercise backfill fills the gaps.
+// The old system's data, end to end: import the sample Django dump (legacy equipment answers and the
+// old guide's decorated names kept as they were), then the equipment migration converts them, the
+// exercise backfill fills the gaps, and the name-suffix migrations strip the decorations.
 let database: TestDatabase;
 const startedBy = { userId: null, label: "test" };
 
@@ -51,5 +52,31 @@ describe("legacy import followed by the data migrations", () => {
       sql`SELECT count(*)::int AS missing FROM exercises WHERE difficulty IS NULL`,
     );
     expect(row.missing).toBeLessThanOrEqual(run.errors);
+  });
+
+  const names = async (table: "exercises" | "splits") =>
+    (await queryRows<{ name: string }>(database.db, sql`SELECT name FROM ${sql.identifier(table)} ORDER BY name`)).map((r) => r.name);
+
+  it("strips the decorations from exercise names, leaving one that would repeat a library name as an error", async () => {
+    expect(await names("exercises")).toEqual(expect.arrayContaining(["Bench Press", "Bench Press 💪", "Front Squats 🦵", "Close-Grip Bench Press 💪"]));
+    const { run, summary } = await runMigration(database, { migrationId: "strip-legacy-name-suffixes", mode: "apply", startedBy });
+    expect(run.status).toBe("completed");
+    expect(run.verification).toMatchObject({ ok: true });
+    expect(summary).toMatchObject({ migrated: 2, errors: 1 });
+    const after = await names("exercises");
+    expect(after).toEqual(expect.arrayContaining(["Bench Press", "Bench Press 💪", "Front Squats", "Close-Grip Bench Press"]));
+    expect(after.filter((n) => /[💪🦵]/u.test(n))).toEqual(["Bench Press 💪"]);
+  });
+
+  it("strips the calendar from split names, leaving one the athlete already has as an error", async () => {
+    const { run, summary } = await runMigration(database, { migrationId: "strip-legacy-split-name-suffixes", mode: "apply", startedBy });
+    expect(run.status).toBe("completed");
+    expect(summary).toMatchObject({ migrated: 2, errors: 1 });
+    const [james] = await queryRows<{ names: string[] }>(
+      database.db,
+      sql`SELECT array_agg(s.name ORDER BY s.id) AS names FROM splits s JOIN users u ON u.id = s.user_id WHERE u.email = 'james.reid@example.com'`,
+    );
+    expect(james.names).toEqual(["Push Pull Legs", "Push Pull Legs 📅"]);
+    expect(await names("splits")).toEqual(expect.arrayContaining(["Upper/Lower", "Full Body 3x"]));
   });
 });

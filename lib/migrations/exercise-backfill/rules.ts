@@ -3,8 +3,8 @@
  * existed get one from their type, and an empty equipment list becomes the type itself.
  */
 import { describeJson, quoted } from "@/lib/migrations/json";
+import type { RowOutcome } from "@/lib/migrations/outcome";
 import { EXERCISE_TYPES, type ExerciseType } from "@/lib/training/types";
-
 
 /** barbell 3, dumbbell 2, bodyweight 1: the old guide's difficulty by type. */
 export const DIFFICULTY_BY_TYPE: Record<ExerciseType, number> = { barbell: 3, dumbbell: 2, bodyweight: 1 };
@@ -59,4 +59,31 @@ export function classifyExerciseBackfill(input: ExerciseBackfillInput): Exercise
     ...(newDifficulty !== undefined ? { newDifficulty } : {}),
     ...(newEquipmentRequired !== undefined ? { newEquipmentRequired } : {}),
   };
+}
+
+/** The exercise columns the migration reads; the name is read for the report only. */
+export interface ExerciseColumns extends ExerciseBackfillInput {
+  name: string;
+}
+
+/** The migration's classifier: the backfill verdict as the columns it changes, with name and type for the report. */
+export function classifyExercise(row: ExerciseColumns): RowOutcome {
+  const outcome = classifyExerciseBackfill(row);
+  const before: Record<string, unknown> = { name: row.name, type: row.type, difficulty: row.difficulty };
+  if (row.equipmentRequired !== undefined) before.equipment_required = row.equipmentRequired;
+  switch (outcome.status) {
+    case "skipped":
+      return { status: "skipped" };
+    case "error":
+      return { status: "error", before, reason: outcome.error };
+    case "migrated":
+      return {
+        status: "migrated",
+        before,
+        after: {
+          ...(outcome.newDifficulty !== undefined ? { difficulty: outcome.newDifficulty } : {}),
+          ...(outcome.newEquipmentRequired !== undefined ? { equipment_required: outcome.newEquipmentRequired } : {}),
+        },
+      };
+  }
 }

@@ -39,9 +39,9 @@ describe("importing the old system's sample dump", () => {
       "sessions.session": { mapped: 0, skipped: 1, rejected: 0 },
       "admin.logentry": { mapped: 0, skipped: 1, rejected: 0 },
       "auth.user": { mapped: 10, skipped: 0, rejected: 2 },
-      "workouts.workout": { mapped: 10, skipped: 2, rejected: 4 },
+      "workouts.workout": { mapped: 13, skipped: 2, rejected: 4 },
       "workouts.workoutmuscle": { mapped: 22, skipped: 3, rejected: 3 },
-      "workouts.split": { mapped: 4, skipped: 1, rejected: 2 },
+      "workouts.split": { mapped: 5, skipped: 1, rejected: 2 },
       "workouts.splitday": { mapped: 8, skipped: 1, rejected: 2 },
       "assessments.assessment": { mapped: 9, skipped: 2, rejected: 2 },
     });
@@ -52,7 +52,7 @@ describe("importing the old system's sample dump", () => {
       outcome: "rejected",
       reason: 'type: unknown type "Kettlebell" (expected barbell, dumbbell or bodyweight)',
     });
-    expect(report.rows).toEqual({ users: 10, muscles: 12, exercises: 10, exercise_muscles: 22, splits: 4, split_days: 8, split_day_exercises: 21, assessments: 9 });
+    expect(report.rows).toEqual({ users: 10, muscles: 12, exercises: 13, exercise_muscles: 22, splits: 5, split_days: 8, split_day_exercises: 21, assessments: 9 });
     expect(await rowCount(database.db, "split_day_exercises")).toBe(21);
   });
 
@@ -128,7 +128,7 @@ describe("importing the old system's sample dump", () => {
     const [bench] = await database.db.insert(exercises).values({ name: "Bench Press", type: "barbell", difficulty: 2, equipmentRequired: ["barbell", "bench"] }).returning();
     const [chest] = await database.db.insert(muscles).values({ name: "Pectoralis major", region: "chest" }).returning();
     await importLegacyDump(database, sample);
-    expect(await rowCount(database.db, "exercises")).toBe(10);
+    expect(await rowCount(database.db, "exercises")).toBe(13);
     const [pushUpChest] = await queryRows<{ muscle_id: number }>(
       database.db,
       sql`SELECT em.muscle_id FROM exercise_muscles em JOIN exercises e ON e.id = em.exercise_id WHERE e.name = 'Push-up'

@@ -4,9 +4,11 @@ import { queryRows } from "@/db/client";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { runMigration } from "@/server/migrations/engine";
 import { reportChunks } from "@/server/migrations/report";
-import { collect, emptyMigrationTables, tableSnapshot } from "@/test/migrations";
+import fc from "fast-check";
+import { collect, emptyMigrationTables, filterAgreement, tableSnapshot } from "@/test/migrations";
 import { undoMigrationRun } from "@/server/migrations/undo";
-import { type ExerciseRow, exerciseBackfill, exerciseOutcome } from "./migration";
+import { type ExerciseRow, exerciseBackfill } from "./exercise-backfill";
+import { classifyExercise } from "@/lib/migrations/exercise-backfill/rules";
 
 const ID = "exercise-backfill";
 const admin = { label: "test:admin" };
@@ -98,11 +100,36 @@ describe("exercise-backfill through the same engine", () => {
   });
 });
 
+describe("the SQL around the rules agrees with the rules", () => {
+  // jsonb cannot store the NUL character; everything else JSON can hold is fair game.
+  const noNul = (value: unknown) => !JSON.stringify(value ?? null).includes("\\u0000");
+  const equipment = fc.oneof(fc.constant([]), fc.array(fc.string(), { maxLength: 2 }), fc.jsonValue());
+
+  it("never leaves out a row the classifier would change, on random values through the database", async () => {
+    const samples = fc
+      .sample(fc.record({ type: fc.constantFrom("barbell", "dumbbell", "bodyweight"), difficulty: fc.constantFrom(null, 1, 2, 3), equipment }), 200)
+      .filter((s) => noNul(s.equipment));
+    await emptyMigrationTables(database.db, { exercises: true });
+    for (const [i, s] of samples.entries()) {
+      await database.db.execute(sql`
+        INSERT INTO exercises (name, type, difficulty, equipment_required)
+        VALUES (${`Exercise ${i}`}, ${s.type}, ${s.difficulty}, ${JSON.stringify(s.equipment)}::text::jsonb)`);
+    }
+    expect(await filterAgreement(database.db, exerciseBackfill)).toEqual({ missed: [], extra: [] });
+    const dry = await runMigration(database, { migrationId: ID, mode: "dry_run", startedBy: admin, batchSize: 32 });
+    const applied = await runMigration(database, { migrationId: ID, mode: "apply", startedBy: admin, batchSize: 50 });
+    expect(applied.summary).toEqual(dry.summary);
+    expect(applied.summary.migrated).toBeGreaterThan(0);
+    expect(applied.run.verification).toMatchObject({ ok: true });
+    expect(await exerciseBackfill.pendingCount(database.db)).toBe(applied.summary.errors);
+  });
+});
+
 describe("what the run records", () => {
   const row: ExerciseRow = { id: 5, userId: null, name: "Back Squat", type: "barbell", difficulty: null, equipmentRequired: [] };
 
   it("records the changed columns, with the name and type for the report", () => {
-    expect(exerciseOutcome(row)).toEqual({
+    expect(classifyExercise(row)).toEqual({
       status: "migrated",
       before: { name: "Back Squat", type: "barbell", difficulty: null, equipment_required: [] },
       after: { difficulty: 3, equipment_required: ["barbell"] },

@@ -6,6 +6,7 @@
  */
 import { EQUIPMENT_CHOICES, EQUIPMENT_RANK, type EquipmentChoice, isEquipmentChoice } from "@/lib/equipment";
 import { describeJson, quoted } from "@/lib/migrations/json";
+import type { RowOutcome } from "@/lib/migrations/outcome";
 
 export const BASIC_WITHOUT_ITEMS_REASON = "Basic equipment without specific items - user needs to re-assess";
 
@@ -109,6 +110,58 @@ export function applyEquipmentOutcome(answer: EquipmentAnswer, outcome: Equipmen
         ...answer,
         equipment: outcome.newEquipment ?? answer.equipment,
         needsReassessment: true,
+      };
+  }
+}
+
+/** The assessment columns the migration reads (jsonb as parsed JSON; `undefined` is SQL NULL). */
+export interface AssessmentColumns extends EquipmentAnswer {
+  reassessmentReason: string | null;
+  /** ISO 8601 with microseconds, as Postgres renders it in JSON, so undo restores it exactly. */
+  flaggedAt: string | null;
+  flaggedByRunId: number | null;
+}
+
+/** Keys present only when the column is not SQL NULL (see RowOutcome.before). */
+function originalValues(row: AssessmentColumns): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  if (row.equipment !== undefined) values.equipment = row.equipment;
+  if (row.equipmentItems !== undefined) values.equipment_items = row.equipmentItems;
+  return values;
+}
+
+/** The migration's classifier: the equipment verdict as the columns it changes, before and after. */
+export function classifyAssessment(row: AssessmentColumns): RowOutcome {
+  const outcome = classifyEquipment(row);
+  switch (outcome.status) {
+    case "skipped":
+      return { status: "skipped" };
+    case "error":
+      return { status: "error", before: originalValues(row), reason: outcome.error };
+    case "migrated":
+      return {
+        status: "migrated",
+        before: originalValues(row),
+        after: outcome.itemsCleared
+          ? { equipment: outcome.newEquipment, equipment_items: [] }
+          : { equipment: outcome.newEquipment },
+      };
+    case "flagged":
+      return {
+        status: "flagged",
+        before: {
+          ...originalValues(row),
+          needs_reassessment: row.needsReassessment,
+          reassessment_reason: row.reassessmentReason,
+          flagged_at: row.flaggedAt,
+          flagged_by_run_id: row.flaggedByRunId,
+        },
+        after: {
+          ...(outcome.newEquipment ? { equipment: outcome.newEquipment } : {}),
+          needs_reassessment: true,
+          reassessment_reason: outcome.reason,
+        },
+        reason: outcome.reason,
       };
   }
 }

@@ -1,0 +1,223 @@
+/**
+ * `defineTableMigration`: a data migration as a short declaration over one table. The declaration
+ * names the table, its key, owner and updated_at columns, the columns the pure classifier reads, and
+ * the SQL twin of "the classifier would not skip this row" (`mayNeedChange`); the engine derives the
+ * rest from it: the keyset read (FOR UPDATE when applying), the set-based write of each outcome's
+ * `after` keys, the undo (restore `before` where the row still holds `after`), the pending count,
+ * the fingerprint and the standard post-apply checks. See README.md in this folder.
+ */
+import "server-only";
+import { type SQL, and, eq, sql } from "drizzle-orm";
+import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
+import { type DbOrTx, type Tx, queryRows } from "@/db/client";
+import { migrationRunItems } from "@/db/schema";
+import { jsonParam } from "./json-param";
+import { countScanned, rowLockClause } from "./keyset";
+import { parseJsonColumn } from "@/lib/migrations/json";
+import { type ColumnSource, isColumn, recordedValue, records, selectExpression, selectedAsJson, setFromRecorded } from "./table-sql";
+import type {
+  DataMigration,
+  MigrationWording,
+  ReportShape,
+  RowOutcome,
+  SourceRow,
+  VerificationCheck,
+  VerifyContext,
+} from "./types";
+import { countCheck, itemsRecordedCheck, verificationOf } from "./verification";
+
+/**
+ * Columns that say which run changed a row and when (the equipment flag's `flagged_by_run_id` and
+ * `flagged_at`): set to the run's id and the transaction's time whenever a change writes `when`,
+ * restored from `before` by undo, which also requires the row to still name the undone run.
+ */
+export interface RunStamp {
+  when: PgColumn;
+  runId: PgColumn;
+  at: PgColumn;
+}
+
+export interface TableMigrationDeclaration<Row extends SourceRow> {
+  id: string;
+  title: string;
+  /** The rules in plain words, one sentence each, for the dashboard and `--help`. */
+  description: string;
+  rules: readonly string[];
+  wording: MigrationWording;
+  table: PgTable;
+  /** The integer primary key: the scan pages by it. */
+  key: PgColumn;
+  /** The user a row belongs to, named in its item and report entry; null when rows have none. */
+  owner: PgColumn | null;
+  /** Moved forward by every write and undo; its maximum is in the fingerprint (stale previews). */
+  updatedAt: PgColumn;
+  /**
+   * What the classifier reads, by row property. A column of `table` may be written: an outcome's
+   * `after` keys are SQL column names of these. A SQL expression is read-only context (read as JSON).
+   */
+  columns: { [K in Exclude<keyof Row, keyof SourceRow>]: ColumnSource };
+  /**
+   * The SQL twin of "`classify` would not skip this row". It may let through rows the classifier
+   * skips (they are read and counted), never leave out one it would change: the migration's
+   * property test holds it to that on random values through the real database.
+   */
+  mayNeedChange: SQL;
+  /** Pure and total (lib/migrations/<id>/rules.ts). */
+  classify(row: Row): RowOutcome;
+  runStamp?: RunStamp;
+  /** Checks of this migration's own, run after the standard ones. */
+  extraChecks?(tx: Tx, context: VerifyContext): Promise<VerificationCheck[]>;
+  report: ReportShape;
+}
+
+export interface TableMigration<Row extends SourceRow> extends DataMigration<Row> {
+  declaration: TableMigrationDeclaration<Row>;
+}
+
+const MAX_ID = 2_147_483_647;
+
+/** Rows of the declared table matching `where`, in key order, as the classifier sees them. */
+export async function readSourceRows<Row extends SourceRow>(
+  db: DbOrTx,
+  declaration: TableMigrationDeclaration<Row>,
+  options: { where: SQL; limit: number; lock?: SQL },
+): Promise<Row[]> {
+  const { table, key, owner } = declaration;
+  const sources = Object.entries(declaration.columns) as [string, ColumnSource][];
+  const selected = sources.map(([property, source]) => sql`${selectExpression(source)} AS ${sql.identifier(property)}`);
+  const rows = await queryRows<Record<string, unknown>>(
+    db,
+    sql`SELECT ${key} AS "id", ${owner ?? sql`NULL::int`} AS "userId", ${sql.join(selected, sql`, `)}
+        FROM ${table} WHERE ${options.where} ORDER BY ${key} LIMIT ${options.limit} ${options.lock ?? sql``}`,
+  );
+  // Decided once per batch, not per row and column: a million-row run parses a quarter million rows.
+  const parsed = sources.filter(([, source]) => selectedAsJson(source)).map(([property]) => property);
+  for (const row of rows) for (const property of parsed) row[property] = parseJsonColumn(row[property] as string | null);
+  return rows as unknown as Row[];
+}
+
+export function defineTableMigration<Row extends SourceRow>(declaration: TableMigrationDeclaration<Row>): TableMigration<Row> {
+  const { table, key, updatedAt, mayNeedChange, runStamp } = declaration;
+  const writable = new Map<string, PgColumn>();
+  for (const source of Object.values(declaration.columns) as ColumnSource[]) if (isColumn(source)) writable.set(source.name, source);
+
+  /** The declared columns some of these recorded changes write, in declaration order. */
+  const changedColumns = (changes: (Record<string, unknown> | null | undefined)[]): PgColumn[] => {
+    const names = new Set<string>();
+    for (const after of changes) for (const name of Object.keys(after ?? {})) names.add(name);
+    for (const name of names) {
+      if (!writable.has(name)) throw new Error(`${declaration.id}: a change writes "${name}", which is not a declared column`);
+    }
+    return [...writable.values()].filter((column) => names.has(column.name));
+  };
+  const stamped = (columns: PgColumn[]) => (runStamp && columns.includes(runStamp.when) ? runStamp : null);
+
+  /** Rows up to the run's last key that a run would still change, the run's own errors aside. */
+  async function leftToChange(tx: Tx, { runId, upToId }: VerifyContext): Promise<number> {
+    const notAnError = sql`NOT EXISTS (SELECT 1 FROM ${migrationRunItems} WHERE ${and(
+      eq(migrationRunItems.runId, runId),
+      eq(migrationRunItems.rowId, key),
+      eq(migrationRunItems.status, "error"),
+    )})`;
+    // Counted first with a plain scan: after a good run there is nothing left (an exact filter), and
+    // the keyset read below (ORDER BY key) would walk the whole primary key index to find that out.
+    const candidates = sql`${key} <= ${upToId} AND (${mayNeedChange}) AND ${notAnError}`;
+    const [{ n }] = await queryRows<{ n: number }>(tx, sql`SELECT count(*)::int AS n FROM ${table} WHERE ${candidates}`);
+    if (n === 0) return 0;
+    let left = 0;
+    for (let afterId = -MAX_ID - 1; ; ) {
+      const where = sql`${key} > ${afterId} AND ${key} <= ${upToId} AND (${mayNeedChange}) AND ${notAnError}`;
+      const rows = await readSourceRows(tx, declaration, { where, limit: 10_000 });
+      left += rows.filter((row) => declaration.classify(row).status !== "skipped").length;
+      if (rows.length < 10_000) return left;
+      afterId = rows[rows.length - 1].id;
+    }
+  }
+
+  return {
+    declaration,
+    id: declaration.id,
+    title: declaration.title,
+    description: declaration.description,
+    rules: declaration.rules,
+    wording: declaration.wording,
+    classify: declaration.classify,
+    report: declaration.report,
+
+    async readBatch(tx, range) {
+      const where = sql`${key} > ${range.afterId} AND ${key} <= ${range.upToId} AND (${mayNeedChange})`;
+      const rows = await readSourceRows(tx, declaration, { where, limit: range.limit, lock: rowLockClause(range) });
+      return countScanned(tx, table, key, range, rows);
+    },
+
+    async writeBatch(tx, changes, { runId }) {
+      const columns = changedColumns(changes.map((c) => c.outcome.after));
+      const after = sql`c.after`;
+      const sets = columns.map((column) => setFromRecorded(column, records(after, column), recordedValue(after, column)));
+      const stamp = stamped(columns);
+      if (stamp) {
+        sets.push(setFromRecorded(stamp.runId, records(after, stamp.when), sql`${runId}::int`));
+        // now() is the transaction's start: one stamp time for the whole run.
+        sets.push(setFromRecorded(stamp.at, records(after, stamp.when), sql`now()`));
+      }
+      const payload = changes.map(({ row, outcome }) => ({ id: row.id, after: outcome.after ?? {} }));
+      await tx.execute(sql`
+        UPDATE ${table} SET ${sql.join(sets, sql`, `)}, ${sql.identifier(updatedAt.name)} = now()
+        FROM jsonb_to_recordset(${jsonParam(payload)}) AS c(id int, after jsonb)
+        WHERE ${key} = c.id`);
+    },
+
+    async undoBatch(tx, items, { undoneRunId }) {
+      const columns = changedColumns(items.map((item) => item.after));
+      const [before, after] = [sql`i.before`, sql`i.after`];
+      // Restore only the columns the run changed (the keys of `after`), and only where the row still
+      // holds what the run wrote; a missing `before` key is SQL NULL, which `->` returns for it.
+      const sets = columns.map((column) => setFromRecorded(column, records(after, column), recordedValue(before, column)));
+      const holds = columns.map(
+        (column) => sql`(NOT ${records(after, column)} OR ${column} IS NOT DISTINCT FROM ${recordedValue(after, column)})`,
+      );
+      const stamp = stamped(columns);
+      if (stamp) {
+        for (const column of [stamp.runId, stamp.at]) sets.push(setFromRecorded(column, records(after, stamp.when), recordedValue(before, column)));
+        holds.push(sql`(NOT ${records(after, stamp.when)} OR ${stamp.runId} IS NOT DISTINCT FROM ${undoneRunId}::int)`);
+      }
+      if (sets.length === 0) return new Set();
+      const payload = items.map((item) => ({ row_id: item.rowId, before: item.before ?? {}, after: item.after ?? {} }));
+      const restored = await queryRows<{ id: number }>(
+        tx,
+        sql`UPDATE ${table} SET ${sql.join(sets, sql`, `)}, ${sql.identifier(updatedAt.name)} = now()
+            FROM jsonb_to_recordset(${jsonParam(payload)}) AS i(row_id int, before jsonb, after jsonb)
+            WHERE ${key} = i.row_id AND ${sql.join(holds, sql` AND `)}
+            RETURNING ${key} AS id`,
+      );
+      return new Set(restored.map((r) => r.id));
+    },
+
+    async pendingCount(db) {
+      const [row] = await queryRows<{ pending: number }>(db, sql`SELECT count(*)::int AS pending FROM ${table} WHERE ${mayNeedChange}`);
+      return row.pending;
+    },
+
+    async fingerprint(db) {
+      const [row] = await queryRows<{ rows: number; maxId: number | null; maxUpdatedAt: string | null }>(
+        db,
+        sql`SELECT count(*)::int AS rows, max(${key}) AS "maxId", to_json(max(${updatedAt})) #>> '{}' AS "maxUpdatedAt" FROM ${table}`,
+      );
+      return { rows: row.rows, maxId: row.maxId, maxUpdatedAt: row.maxUpdatedAt };
+    },
+
+    async verify(tx, context) {
+      const noun = declaration.wording.rowsNoun;
+      const [{ rowsNow }] = await queryRows<{ rowsNow: number }>(
+        tx,
+        sql`SELECT count(*)::int AS "rowsNow" FROM ${table} WHERE ${key} <= ${context.upToId}`,
+      );
+      return verificationOf([
+        countCheck("no_legacy_rows_left", `No ${noun} left that a run would still change, except the rows reported as errors`, 0, await leftToChange(tx, context)),
+        countCheck("row_count_unchanged", `The run added or removed no ${noun}`, context.totalAtStart, rowsNow),
+        ...((await declaration.extraChecks?.(tx, context)) ?? []),
+        await itemsRecordedCheck(tx, context.runId, context.counts),
+      ]);
+    },
+  };
+}
