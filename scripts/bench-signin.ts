@@ -51,7 +51,8 @@ let serverGroup: number | undefined;
 
 async function startServer(): Promise<ChildProcess> {
   if (!fs.existsSync(path.join(".next", "BUILD_ID"))) throw new Error("No production build: run `npm run build` first.");
-  const server = spawn("npx", ["next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
+  // scripts/serve.mjs: `next start` as `npm start` serves it (passing the socket address to the app).
+  const server = spawn(process.execPath, ["scripts/serve.mjs", "-p", String(PORT), "-H", "127.0.0.1"], {
     stdio: ["ignore", "pipe", "pipe"],
     env: {
       ...process.env,
@@ -81,7 +82,7 @@ async function startServer(): Promise<ChildProcess> {
 }
 
 function stopServer(): void {
-  // `npx` starts next in a child: end the group we started, by its id.
+  // End the whole group we started, by its id.
   if (serverGroup) {
     try {
       process.kill(-serverGroup, "SIGTERM");

@@ -31,7 +31,7 @@ export interface ThrottleLimits {
 export const DEFAULT_LIMITS: ThrottleLimits = {
   signInPerAccountAndAddress: { points: 5, windowSeconds: 15 * 60, blockSeconds: 15 * 60 },
   signInPerAddress: { points: 50, windowSeconds: 60 * 60, blockSeconds: 60 * 60 },
-  signUpPerAddress: { points: 10, windowSeconds: 60 * 60, blockSeconds: 60 * 60 },
+  signUpPerAddress: { points: 20, windowSeconds: 60 * 60, blockSeconds: 60 * 60 },
   passwordChangePerAccount: { points: 5, windowSeconds: 15 * 60, blockSeconds: 15 * 60 },
 };
 
