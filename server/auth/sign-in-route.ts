@@ -15,8 +15,10 @@ export function withSignInThrottle<R extends Request>(post: (request: R) => Prom
       const form = await request.clone().formData().catch(() => null);
       const email = emailField.safeParse(form?.get("email"));
       if (email.success) {
-        const state = await (await appThrottles()).signIn.check({ email: email.data, address: requestClientAddress(request.headers) });
+        const address = requestClientAddress(request.headers);
+        const state = await (await appThrottles()).signIn.check({ email: email.data, address });
         if (!state.allowed) {
+          console.warn(`[auth] sign-in refused for ${JSON.stringify(email.data)} from ${address}: throttled, retry after ${state.retryAfterSeconds} s (429)`);
           return Response.json(
             { error: retryMessage(state.retryAfterSeconds), code: "throttled" },
             { status: 429, headers: { "Retry-After": String(state.retryAfterSeconds), "cache-control": "no-store" } },
