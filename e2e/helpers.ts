@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { type APIRequestContext, expect, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "ironlog-demo";
 export const DEMO = {
@@ -17,4 +17,25 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 
 export function uniqueEmail(prefix: string): string {
   return `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
+}
+
+/** A new athlete through the sign-up form (lands on onboarding, signed in); returns the email. */
+export async function signUp(page: Page, prefix: string, password: string): Promise<string> {
+  const email = uniqueEmail(prefix);
+  await page.goto("/sign-up");
+  await page.getByLabel("Name").fill(`${prefix} athlete`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/onboarding/);
+  return email;
+}
+
+/** Sign in through Auth.js's credentials endpoint as a script would, without following the redirect. */
+export async function postCredentials(request: APIRequestContext, base: string, email: string, password: string) {
+  const csrf = (await (await request.get(`${base}/api/auth/csrf`)).json()) as { csrfToken: string };
+  return request.post(`${base}/api/auth/callback/credentials`, {
+    form: { csrfToken: csrf.csrfToken, email, password, callbackUrl: `${base}/dashboard` },
+    maxRedirects: 0,
+  });
 }

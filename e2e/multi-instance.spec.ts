@@ -6,10 +6,11 @@ import postgres from "postgres";
 import { openDatabase, queryRows } from "@/db/client";
 import { sql } from "drizzle-orm";
 import { captureServerAction, replayServerAction } from "./admin-helpers";
-import { DEMO, DEMO_PASSWORD } from "./helpers";
+import { DEMO, DEMO_PASSWORD, postCredentials } from "./helpers";
 
-// Two `next start` instances on different ports against one PostgreSQL database: sessions, migration
-// runs, their live progress and the one-run-at-a-time rule must all hold across them.
+// Two app instances (scripts/serve.mjs, the `next start` that `npm start` runs) on different ports
+// against one PostgreSQL database: sessions and their sign-out, the sign-in throttle, migration runs,
+// their live progress and the one-run-at-a-time rule must all hold across them.
 test.describe.configure({ mode: "serial" });
 
 const SERVER_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
@@ -91,9 +92,8 @@ test.beforeAll(async ({ browser }: { browser: Browser }) => {
   );
   await database.close();
 
-  const nextBin = path.join("node_modules", "next", "dist", "bin", "next");
   for (const port of PORTS) {
-    const server = spawn(process.execPath, [nextBin, "start", "-p", String(port)], {
+    const server = spawn(process.execPath, ["scripts/serve.mjs", "-p", String(port)], {
       env: {
         ...process.env,
         NODE_ENV: "production",
@@ -198,4 +198,47 @@ test("after the run, both instances show the same history", async () => {
   }
   expect(histories[0]).toMatch(/appl/i);
   expect(histories[1]).toBe(histories[0]);
+});
+
+test("failed sign-ins on either instance count toward one throttle", async () => {
+  const request = context.request;
+  for (const base of [A, B, A, B]) {
+    const refused = await postCredentials(request, base, DEMO.athlete, "not-the-password");
+    // Auth.js answers a wrong password by redirecting back to sign-in with an error code.
+    expect(refused.status()).toBe(302);
+    expect(refused.headers().location).toMatch(/error=CredentialsSignin/);
+  }
+  const fifth = await postCredentials(request, B, DEMO.athlete, "not-the-password");
+  expect(fifth.status()).toBe(302);
+  // Throttled now, on both instances, even for the right password.
+  for (const base of [A, B]) {
+    const throttled = await postCredentials(request, base, DEMO.athlete, DEMO_PASSWORD);
+    expect(throttled.status()).toBe(429);
+    expect(Number(throttled.headers()["retry-after"])).toBeGreaterThan(0);
+  }
+});
+
+test("signing out on one instance refuses the same cookie on the other", async ({ playwright }) => {
+  const own = await context.browser()!.newContext();
+  const page = await own.newPage();
+  await page.goto(`${A}/sign-in`);
+  await page.getByLabel("Email").fill(DEMO.flagged);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).not.toHaveURL(/\/sign-in/);
+  const saved = (await own.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+
+  // The cookie opens B too; sign out there.
+  await page.goto(`${B}/dashboard`);
+  await expect(page).toHaveURL(new RegExp(`^${B}/dashboard`));
+  await page.locator("header summary").click();
+  await page.getByRole("button", { name: "Sign out" }).first().click();
+  await expect(page).toHaveURL(new RegExp(`^${B}/$`));
+
+  const replay = await playwright.request.newContext({ extraHTTPHeaders: { cookie: saved } });
+  const onA = await replay.get(`${A}/dashboard`, { maxRedirects: 0 });
+  expect(onA.status()).toBe(307);
+  expect(onA.headers().location).toMatch(/\/sign-in/);
+  await replay.dispose();
+  await own.close();
 });

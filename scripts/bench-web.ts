@@ -120,7 +120,8 @@ async function prepareDatabase(): Promise<{ env: Record<string, string>; athlete
 
 async function startServer(env: Record<string, string>): Promise<ChildProcess> {
   if (!fs.existsSync(path.join(".next", "BUILD_ID"))) throw new Error("No production build: run `npm run build` first.");
-  const server = spawn("npx", ["next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
+  // scripts/serve.mjs: `next start` as `npm start` serves it (passing the socket address to the app).
+  const server = spawn(process.execPath, ["scripts/serve.mjs", "-p", String(PORT), "-H", "127.0.0.1"], {
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, ...env, NODE_ENV: "production", AUTH_SECRET: randomBytes(32).toString("base64url"), AUTH_TRUST_HOST: "true" },
     detached: true,
@@ -144,7 +145,7 @@ async function startServer(env: Record<string, string>): Promise<ChildProcess> {
 }
 
 function stopServer(server: ChildProcess): void {
-  // `npx` starts next in a child: end the whole group we started, by its id.
+  // End the whole group we started, by its id.
   if (server.pid) {
     try {
       process.kill(-server.pid, "SIGTERM");

@@ -60,7 +60,8 @@ async function main(): Promise<void> {
   }
 
   console.log(`Ironlog on ${embedded ? `the embedded database (${embeddedDataDir()})` : "PostgreSQL"}: http://localhost:${port}`);
-  const server = spawn("npx", ["next", "start", "-p", port], {
+  // scripts/serve.mjs is `next start` that also passes the socket address, which sign-in throttling keys on.
+  const server = spawn(process.execPath, ["scripts/serve.mjs", "-p", port], {
     stdio: "inherit",
     env: { ...process.env, AUTH_SECRET: secret, AUTH_TRUST_HOST: String(env().AUTH_TRUST_HOST) },
   });

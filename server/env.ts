@@ -8,6 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import { isAddressOrBlock } from "@/lib/http/client-address";
 
 export class ConfigurationError extends Error {
   constructor(message: string) {
@@ -34,6 +35,11 @@ export const environmentSchema = z.object({
   AUTH_SECRET: optionalText.pipe(z.string().min(32, "must be at least 32 characters (`openssl rand -base64 32`)").optional()),
   AUTH_TRUST_HOST: optionalText.pipe(z.enum(["true", "false"], "must be true or false").default("true")).transform((v) => v === "true"),
   IRONLOG_DATA_DIR: optionalText.pipe(z.string().default(".data")),
+  // Proxies whose X-Forwarded-For is believed: comma-separated addresses or CIDR blocks. Unset: none,
+  // and the client address is the socket's (what throttling keys on).
+  TRUSTED_PROXIES: optionalText
+    .transform((value) => (value ? value.split(",").map((entry) => entry.trim()).filter(Boolean) : []))
+    .pipe(z.array(z.string().refine(isAddressOrBlock, { error: (issue) => `"${String(issue.input)}" is not an IP address or CIDR block (like 10.0.0.0/8)` }))),
   PORT: optionalText.pipe(z.string().regex(/^\d{1,5}$/, "must be a port number").default("3000")).transform(Number),
   npm_package_version: optionalText,
 });

@@ -1,16 +1,23 @@
 "use server";
 
 import { AuthError } from "next-auth";
+import { headers } from "next/headers";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/server/db";
 import { users } from "@/db/schema";
 import { signIn, signOut } from "@/server/auth/config";
 import { publicAction } from "@/server/auth/guards";
 import { hashPassword } from "@/server/auth/passwords";
+import { requestClientAddress } from "@/server/auth/client-address";
+import { appThrottles } from "@/server/auth/throttle";
 import { safeRedirectPath, signInSchema, signUpSchema } from "@/lib/auth/schemas";
+import { retryMessage } from "@/lib/auth/retry-message";
 import { UserFacingError } from "@/lib/errors";
 
 export const signUpAction = publicAction(signUpSchema, async (input) => {
+  // Every sign-up from an address counts, successful or not: account creation is not free to spam.
+  const allowed = await (await appThrottles()).signUp.count(requestClientAddress(await headers()));
+  if (!allowed.allowed) throw new UserFacingError(retryMessage(allowed.retryAfterSeconds), { status: 429 });
   const db = await getDb();
   const passwordHash = await hashPassword(input.password);
   const created = await db
@@ -36,8 +43,11 @@ export const signInAction = publicAction(signInSchema, async (input) => {
     });
   } catch (error) {
     if (error instanceof AuthError) {
+      // Throttled (now, or by this failure): say how long to wait, the same words as the 429 answer.
+      const state = await (await appThrottles()).signIn.check({ email: input.email, address: requestClientAddress(await headers()) });
+      if (!state.allowed) return { status: "error", message: retryMessage(state.retryAfterSeconds), values: { email: input.email } };
       // One generic message: never say whether the email or the password was wrong.
-      return { status: "error", message: "Email or password is incorrect." };
+      return { status: "error", message: "Email or password is incorrect.", values: { email: input.email } };
     }
     throw error;
   }

@@ -42,3 +42,8 @@ export function safeRedirectPath(value: string | undefined, fallback: string): s
   if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
   return value;
 }
+
+export const changePasswordSchema = z.object({
+  currentPassword: z.string().min(1, "Enter your current password."),
+  newPassword: newPasswordField,
+});

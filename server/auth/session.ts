@@ -1,23 +1,29 @@
 import "server-only";
 import { cache } from "react";
-import { eq } from "drizzle-orm";
 import { forbidden, redirect } from "next/navigation";
 import { getDb } from "@/server/db";
-import { type User, users } from "@/db/schema";
+import type { User } from "@/db/schema";
 import { auth } from "./config";
+import { userForSession } from "./auth-sessions";
 
 /**
- * The signed-in user, reloaded from the database once per request (React cache), so role changes and
- * deleted accounts take effect immediately rather than when the session token expires.
+ * The signed-in user and their auth_sessions row id, reloaded from the database once per request
+ * (React cache): a session whose row was deleted (signed out, ended from another device, password
+ * changed, demoted) is no session, and role changes and deleted accounts take effect at once.
+ * A cookie from before sessions had rows carries no sid: it counts as signed out.
  */
-export const currentUser = cache(async (): Promise<User | null> => {
+export const currentSession = cache(async (): Promise<{ user: User; sid: string } | null> => {
   const session = await auth();
   const id = Number(session?.user?.id);
-  if (!Number.isInteger(id) || id <= 0) return null;
-  const db = await getDb();
-  const [user] = await db.select().from(users).where(eq(users.id, id)).limit(1);
-  return user ?? null;
+  const sid = session?.sid;
+  if (!sid || !Number.isInteger(id) || id <= 0) return null;
+  const user = await userForSession(await getDb(), sid, id);
+  return user ? { user, sid } : null;
 });
+
+export async function currentUser(): Promise<User | null> {
+  return (await currentSession())?.user ?? null;
+}
 
 /** For pages: the signed-in user, or a redirect to sign-in that comes back here afterwards. */
 export async function requireUser(returnTo?: string): Promise<User> {

@@ -167,8 +167,8 @@ async function holdsData(db: DbOrTx): Promise<boolean> {
 }
 
 /**
- * CASCADE also empties tables outside the dump that reference these (none today): with users
- * replaced, rows pointing at the old ones would be meaningless.
+ * CASCADE also empties tables outside the dump that reference these (auth_sessions: a replaced
+ * database signs everyone out): with users replaced, rows pointing at the old ones would be meaningless.
  */
 async function emptyDumpTables(tx: DbOrTx): Promise<void> {
   const names = sql.join(DUMP_TABLE_ORDER.map((name) => sql.identifier(name)), sql`, `);

@@ -31,8 +31,11 @@ export const DUMP_TABLE_ORDER = [
 ] as const;
 export type DumpTableName = (typeof DUMP_TABLE_ORDER)[number];
 
-/** Tables of db/schema deliberately left out of dumps, with the reason. None today. */
-export const NOT_DUMPED: Record<string, string> = {};
+/** Tables of db/schema deliberately left out of dumps, with the reason. */
+export const NOT_DUMPED: Record<string, string> = {
+  auth_sessions: "signed-in devices belong to the deployment they signed in to: after an import everyone signs in again",
+  rate_limits: "throttle counters expire within the hour; carrying them over would only lock people out",
+};
 
 /** Columns left out unless the dump is taken with secrets (`--include-secrets`). */
 export const SECRET_COLUMNS: Partial<Record<DumpTableName, readonly string[]>> = {

@@ -22,7 +22,7 @@ const SHIPPED = journal.entries;
 /** The import target, emptied (a fresh database per test would cost seconds each). */
 async function emptyDatabase(): Promise<TestDatabase> {
   const tables = sql.join(DUMP_TABLE_ORDER.map((name) => sql.identifier(name)), sql`, `);
-  await target.db.execute(sql`TRUNCATE TABLE ${tables} RESTART IDENTITY`);
+  await target.db.execute(sql`TRUNCATE TABLE ${tables} RESTART IDENTITY CASCADE`);
   return target;
 }
 

@@ -1,22 +1,47 @@
 import type { Metadata } from "next";
 import { AssessmentForm } from "@/components/athlete/assessment-form";
 import { Card, PageHeader } from "@/components/ui/card";
+import { formatDateTime } from "@/components/athlete/format";
 import { getAssessmentForUser } from "@/server/queries/assessments";
 import { assessmentDefaults } from "@/components/athlete/assessment-defaults";
-import { athletePage } from "@/server/athlete-page";
+import { athletePage, requestTimeZone } from "@/server/athlete-page";
+import { currentSession } from "@/server/auth/session";
+import { listAuthSessions } from "@/server/auth/auth-sessions";
 import { saveProfileAssessmentAction } from "@/app/(athlete)/onboarding/actions";
+import { deviceName } from "@/lib/auth/device-name";
 import { ProfileForm } from "./profile-form";
+import { ChangePasswordForm, DeviceList } from "./security";
 
 export const metadata: Metadata = { title: "Profile" };
 
 export default async function ProfilePage() {
-  const { user } = await athletePage("/profile");
-  const assessment = await getAssessmentForUser(user.id);
+  const { user, db } = await athletePage("/profile");
+  const [assessment, sessions, session, timeZone] = await Promise.all([
+    getAssessmentForUser(user.id),
+    listAuthSessions(db, user.id),
+    currentSession(),
+    requestTimeZone(),
+  ]);
+  const devices = sessions.map((s) => ({
+    id: s.id,
+    name: deviceName(s.userAgent),
+    current: s.id === session?.sid,
+    signedIn: formatDateTime(s.createdAt, timeZone),
+    lastSeen: formatDateTime(s.lastSeenAt, timeZone),
+    address: s.ipAddress,
+  }));
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <PageHeader title="Profile" description={user.email} />
       <Card title="You">
         <ProfileForm name={user.name ?? ""} weightUnit={user.weightUnit} />
+      </Card>
+      <Card title="Password">
+        <ChangePasswordForm />
+      </Card>
+      <Card title="Signed-in devices">
+        <p className="mb-2 text-sm text-slate-600">Sign out a device you no longer use, or every device at once if you think someone else has your password.</p>
+        <DeviceList devices={devices} />
       </Card>
       <Card title="Your assessment">
         <p className="mb-4 text-sm text-slate-600">Saving rebuilds your generated program. Your own splits and history are untouched.</p>

@@ -21,7 +21,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   const tables = sql.join(DUMP_TABLE_ORDER.map((name) => sql.identifier(name)), sql`, `);
-  await database.db.execute(sql`TRUNCATE TABLE ${tables} RESTART IDENTITY`);
+  await database.db.execute(sql`TRUNCATE TABLE ${tables} RESTART IDENTITY CASCADE`);
 });
 
 async function totalRows(): Promise<number> {
