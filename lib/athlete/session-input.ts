@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { toStoredKg, WEIGHT_UNITS } from "@/lib/training/units";
+import { jsonId } from "@/lib/ids";
 
 /** The heaviest weight the database column holds (numeric(7,2)) is far above any real lift. */
 export const MAX_WEIGHT_KG = 1500;
@@ -14,7 +15,7 @@ export const MAX_SESSION_MINUTES = 24 * 60;
 
 export const loggedSetSchema = z
   .object({
-    exerciseId: z.number().int().positive("Choose an exercise."),
+    exerciseId: jsonId("Choose an exercise."),
     weight: z.number({ error: "Enter the weight (0 for bodyweight)." }).min(0, "The weight cannot be negative."),
     reps: z.number({ error: "Enter the reps." }).int("Reps are whole numbers.").min(0, "Reps cannot be negative.").max(1000, "Enter at most 1000 reps."),
     rpe: z

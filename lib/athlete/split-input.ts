@@ -3,8 +3,9 @@
  * reps 1-100, max ≥ min) so the athlete gets a message by the field instead of a database error.
  */
 import { z } from "zod";
+import { formId } from "@/lib/ids";
 
-const id = z.coerce.number({ error: "Missing id." }).int().positive();
+const id = formId("Missing id.");
 
 export const splitNameSchema = z.object({
   name: z.string().trim().min(1, "Give it a name.").max(60, "Use at most 60 characters."),

@@ -4,6 +4,8 @@ import { defineRoute } from "@/server/auth/guards";
 import { issuesByPath, sessionSaveSchema } from "@/lib/athlete/session-input";
 import { UserFacingError } from "@/lib/errors";
 import { parseId } from "@/lib/ids";
+import { readJsonBody } from "@/lib/http/read-body";
+import { SESSION_SAVE_BODY_LIMIT } from "@/lib/http/limits";
 
 /**
  * PUT /api/sessions/:id: the logger saves the whole session with its sets (one transaction,
@@ -14,12 +16,7 @@ import { parseId } from "@/lib/ids";
 export const PUT = defineRoute<{ id: string }>("athlete", async (request, { user, params }) => {
   const sessionId = parseId(params.id);
   if (sessionId === undefined) return Response.json({ error: "That session was not found." }, { status: 404 });
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    return Response.json({ error: "The request was not valid JSON." }, { status: 400 });
-  }
+  const body = await readJsonBody(request, { limitBytes: SESSION_SAVE_BODY_LIMIT });
   const parsed = sessionSaveSchema.safeParse(body);
   if (!parsed.success) {
     return Response.json({ error: "Please correct the highlighted sets.", fieldErrors: issuesByPath(parsed.error) }, { status: 422 });
