@@ -4,6 +4,8 @@
  *   database, builds the app if it has not been built, and serves it on http://localhost:3000.
  * - DATABASE_URL: refuses to start while schema migrations are pending (run `npm run db:migrate`),
  *   and in production refuses without AUTH_SECRET, which every instance must share.
+ * This process releases the embedded database before it starts the server, which takes it itself as it
+ * starts (instrumentation.ts), before its first request; the build in between never opens it.
  */
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -61,7 +63,8 @@ async function main(): Promise<void> {
   }
 
   console.log(`Ironlog on ${embedded ? `the embedded database (${embeddedDataDir()})` : "PostgreSQL"}: http://localhost:${port}`);
-  const server = spawn("npx", ["next", "start", "-p", port], {
+  // Node itself on Next's entry point, not npx: the server is then this process's direct child.
+  const server = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", port], {
     stdio: "inherit",
     env: { ...process.env, AUTH_SECRET: secret, AUTH_TRUST_HOST: String(env().AUTH_TRUST_HOST) },
   });
