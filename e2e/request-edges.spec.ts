@@ -158,7 +158,7 @@ test.describe("bodies and text", () => {
     expect(nul.status()).toBe(422);
     expect(Object.keys((await nul.json()).fieldErrors)).toEqual(["notes"]);
 
-    const notJson = await page.request.put(`/api/sessions/${id}`, { data: "{not json", headers: { "content-type": "application/json" } });
+    const notJson = await page.request.put(`/api/sessions/${id}`, { data: Buffer.from("{not json"), headers: { "content-type": "application/json" } });
     expect(notJson.status()).toBe(400);
 
     // Nothing was half-written: the session is as it started.
