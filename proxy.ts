@@ -4,10 +4,12 @@
  *   it from the request's CSP header and puts it on its own scripts);
  * - the requested path passed on to the pages, so a sign-in redirect from a layout comes back to it;
  * - a server action larger than the limit refused with a message the browser shows (Next's own refusal
- *   would be a bare 500, "An unexpected response was received from the server").
+ *   would be a bare 500, "An unexpected response was received from the server"), and so is one whose
+ *   body is not the JSON React sends, and an address with broken percent-encoding: Next would answer
+ *   each with a 500 from its own decoding, before any code of ours runs.
  */
 import { type NextRequest, NextResponse } from "next/server";
-import { ACTION_TOO_LARGE_MESSAGE, SERVER_ACTION_BODY_LIMIT } from "@/lib/http/limits";
+import { ACTION_TOO_LARGE_MESSAGE, SERVER_ACTION_BODY_LIMIT, UNREADABLE_INPUT_MESSAGE } from "@/lib/http/limits";
 import {
   contentSecurityPolicy,
   createNonce,
@@ -17,16 +19,42 @@ import {
   staticSecurityHeaders,
 } from "@/lib/http/security-headers";
 
-export function proxy(request: NextRequest): NextResponse {
+/** A plain-text refusal: the browser's action call turns a text/plain error answer into an error with this message. */
+function refuse(status: number, message: string, headers: [string, string][]): NextResponse {
+  const refusal = new NextResponse(message, { status, headers: { "content-type": "text/plain" } });
+  for (const [name, value] of headers) refusal.headers.set(name, value);
+  return refusal;
+}
+
+function decodes(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** React sends an action's arguments as JSON text (or multipart, which Next parses with its own checks). */
+async function unreadableActionBody(request: NextRequest): Promise<boolean> {
+  if (!request.headers.get("content-type")?.startsWith("text/plain")) return false;
+  try {
+    JSON.parse(await request.text());
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+export async function proxy(request: NextRequest): Promise<NextResponse> {
   // nextUrl.protocol is https behind a TLS-terminating proxy too (Next reads X-Forwarded-Proto).
   const https = request.nextUrl.protocol === "https:";
   const headers = staticSecurityHeaders({ https });
 
-  if (request.method === "POST" && request.headers.has("next-action") && Number(request.headers.get("content-length")) > SERVER_ACTION_BODY_LIMIT) {
-    // The client's action call turns a text/plain error answer into an error with this message.
-    const refusal = new NextResponse(ACTION_TOO_LARGE_MESSAGE, { status: 413, headers: { "content-type": "text/plain" } });
-    for (const [name, value] of headers) refusal.headers.set(name, value);
-    return refusal;
+  if (!decodes(request.nextUrl.pathname)) return refuse(400, "That address is not valid.", headers);
+  if (request.method === "POST" && request.headers.has("next-action")) {
+    if (Number(request.headers.get("content-length")) > SERVER_ACTION_BODY_LIMIT) return refuse(413, ACTION_TOO_LARGE_MESSAGE, headers);
+    if (await unreadableActionBody(request)) return refuse(400, UNREADABLE_INPUT_MESSAGE, headers);
   }
 
   const nonce = createNonce();

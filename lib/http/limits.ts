@@ -22,6 +22,9 @@ export const PROXY_BODY_COPY_LIMIT = 2 * 1024 * 1024;
 export const ACTION_TOO_LARGE_MESSAGE =
   "That was too much to send at once (more than 1 MB), so nothing was saved. Shorten what you typed or pasted and try again.";
 
+/** A server action whose arguments cannot be read (forged, or sent by a page from an older version). */
+export const UNREADABLE_INPUT_MESSAGE = "This form could not be read. Reload the page and try again.";
+
 /** "1 MB" for messages. */
 export function formatLimit(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB` : `${Math.round(bytes / 1024)} kB`;

@@ -7,6 +7,7 @@ import { currentUser } from "./session";
 import type { Role } from "@/lib/auth/roles";
 import type { ActionState, FieldErrors } from "@/lib/action-state";
 import { findUnsafeText, UNSAFE_TEXT_MESSAGE } from "@/lib/text";
+import { UNREADABLE_INPUT_MESSAGE } from "@/lib/http/limits";
 
 export type { ActionState, FieldErrors };
 
@@ -45,8 +46,6 @@ function inputObject(input: unknown): Record<string, unknown> | undefined {
   if (input !== null && typeof input === "object" && Object.getPrototypeOf(input) === Object.prototype) return input as Record<string, unknown>;
   return undefined;
 }
-
-export const UNREADABLE_INPUT_MESSAGE = "This form could not be read. Reload the page and try again.";
 
 type ActionBody<S extends z.ZodType, T, U> = (input: z.output<S>, user: U) => Promise<ActionState<T> | void>;
 

@@ -1,0 +1,50 @@
+import "server-only";
+import type { NextRequest } from "next/server";
+import { safeRedirectPath } from "@/lib/auth/schemas";
+import { handlers } from "./config";
+
+const CALLBACK_COOKIES = ["authjs.callback-url", "__Secure-authjs.callback-url"];
+
+/** A callback Auth.js accepts: a same-site path, or an absolute URL on the request's own origin. */
+function acceptableCallback(value: string, origin: string): boolean {
+  if (safeRedirectPath(value, "") === value) return true;
+  try {
+    return new URL(value).origin === origin;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Auth.js answers a callback URL it refuses (another origin, text that is no URL) with a 500 "server
+ * configuration" error. The same refusal here is a 400 that says what was wrong; everything else goes
+ * to Auth.js unchanged.
+ */
+function refusingBadCallbacks(handler: (request: NextRequest) => Promise<Response>) {
+  return async (request: NextRequest): Promise<Response> => {
+    const url = new URL(request.url);
+    const candidates = url.searchParams.getAll("callbackUrl");
+    const cookies = request.headers.get("cookie") ?? "";
+    for (const part of cookies.split(";")) {
+      const [name, ...rest] = part.trim().split("=");
+      if (CALLBACK_COOKIES.includes(name)) {
+        try {
+          candidates.push(decodeURIComponent(rest.join("=")));
+        } catch {
+          candidates.push("%");
+        }
+      }
+    }
+    if (request.method === "POST" && request.headers.get("content-type")?.includes("application/x-www-form-urlencoded")) {
+      const form = new URLSearchParams(await request.clone().text());
+      candidates.push(...form.getAll("callbackUrl"));
+    }
+    if (candidates.some((value) => !acceptableCallback(value, url.origin))) {
+      return Response.json({ error: "That sign-in return address is not allowed.", code: "invalid_callback" }, { status: 400 });
+    }
+    return handler(request);
+  };
+}
+
+export const GET = refusingBadCallbacks(handlers.GET);
+export const POST = refusingBadCallbacks(handlers.POST);
