@@ -5,11 +5,15 @@ import { handlers } from "./config";
 
 const CALLBACK_COOKIES = ["authjs.callback-url", "__Secure-authjs.callback-url"];
 
-/** A callback Auth.js accepts: a same-site path, or an absolute URL on the request's own origin. */
-function acceptableCallback(value: string, origin: string): boolean {
+/**
+ * A callback Auth.js accepts: a same-site path, or an http(s) URL on the host the request came to (the
+ * Host header, as Auth.js reads it with trustHost; request.url may name another spelling of it).
+ */
+function acceptableCallback(value: string, host: string | null): boolean {
   if (safeRedirectPath(value, "") === value) return true;
   try {
-    return new URL(value).origin === origin;
+    const url = new URL(value);
+    return (url.protocol === "http:" || url.protocol === "https:") && url.host === host;
   } catch {
     return false;
   }
@@ -39,7 +43,7 @@ function refusingBadCallbacks(handler: (request: NextRequest) => Promise<Respons
       const form = new URLSearchParams(await request.clone().text());
       candidates.push(...form.getAll("callbackUrl"));
     }
-    if (candidates.some((value) => !acceptableCallback(value, url.origin))) {
+    if (candidates.some((value) => !acceptableCallback(value, request.headers.get("host")))) {
       return Response.json({ error: "That sign-in return address is not allowed.", code: "invalid_callback" }, { status: 400 });
     }
     return handler(request);
