@@ -3,11 +3,9 @@ import type { NextRequest } from "next/server";
 import { safeRedirectPath } from "@/lib/auth/schemas";
 import { handlers } from "./config";
 
-const CALLBACK_COOKIES = ["authjs.callback-url", "__Secure-authjs.callback-url"];
-
 /**
  * A callback Auth.js accepts: a same-site path, or an http(s) URL on the host the request came to (the
- * Host header, as Auth.js reads it with trustHost; request.url may name another spelling of it).
+ * X-Forwarded-Host or Host header, as Auth.js reads it with trustHost; request.url may spell it otherwise).
  */
 function acceptableCallback(value: string, host: string | null): boolean {
   if (safeRedirectPath(value, "") === value) return true;
@@ -22,28 +20,17 @@ function acceptableCallback(value: string, host: string | null): boolean {
 /**
  * Auth.js answers a callback URL it refuses (another origin, text that is no URL) with a 500 "server
  * configuration" error. The same refusal here is a 400 that says what was wrong; everything else goes
- * to Auth.js unchanged.
+ * to Auth.js unchanged. (The callback-url cookie is Auth.js's own, set from its own base: not checked.)
  */
 function refusingBadCallbacks(handler: (request: NextRequest) => Promise<Response>) {
   return async (request: NextRequest): Promise<Response> => {
     const url = new URL(request.url);
     const candidates = url.searchParams.getAll("callbackUrl");
-    const cookies = request.headers.get("cookie") ?? "";
-    for (const part of cookies.split(";")) {
-      const [name, ...rest] = part.trim().split("=");
-      if (CALLBACK_COOKIES.includes(name)) {
-        try {
-          candidates.push(decodeURIComponent(rest.join("=")));
-        } catch {
-          candidates.push("%");
-        }
-      }
-    }
     if (request.method === "POST" && request.headers.get("content-type")?.includes("application/x-www-form-urlencoded")) {
       const form = new URLSearchParams(await request.clone().text());
       candidates.push(...form.getAll("callbackUrl"));
     }
-    if (candidates.some((value) => !acceptableCallback(value, request.headers.get("host")))) {
+    if (candidates.some((value) => !acceptableCallback(value, request.headers.get("x-forwarded-host") ?? request.headers.get("host")))) {
       return Response.json({ error: "That sign-in return address is not allowed.", code: "invalid_callback" }, { status: 400 });
     }
     return handler(request);
