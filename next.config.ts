@@ -1,4 +1,6 @@
 import type { NextConfig } from "next";
+import { PROXY_BODY_COPY_LIMIT, SERVER_ACTION_BODY_LIMIT } from "./lib/http/limits";
+import { staticSecurityHeaders } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
   // PGlite ships WASM and data files, and @node-rs/argon2 a native binary: loaded from node_modules, not
@@ -8,8 +10,15 @@ const nextConfig: NextConfig = {
   experimental: {
     // forbidden()/unauthorized() for role checks that answer 403 with our own page.
     authInterrupts: true,
+    // Set on purpose (see lib/http/limits.ts); proxy.ts answers a larger action with a readable 413.
+    serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT },
+    proxyClientMaxBodySize: PROXY_BODY_COPY_LIMIT,
   },
   poweredByHeader: false,
+  // The proxy sets every header (the CSP with its nonce included) on everything else.
+  async headers() {
+    return [{ source: "/_next/:path*", headers: staticSecurityHeaders({ https: false }).map(([key, value]) => ({ key, value })) }];
+  },
 };
 
 export default nextConfig;

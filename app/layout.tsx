@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { connection } from "next/server";
 import { SiteHeader } from "@/components/layout/site-header";
 import { currentUser } from "@/server/auth/session";
 import { signOutAction } from "./(auth)/actions";
@@ -13,6 +14,9 @@ export const metadata: Metadata = {
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#1f57d6" };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request: the proxy's CSP nonce is new each time (Next puts it on its
+  // scripts), and the build must not prerender pages that read the database.
+  await connection();
   const user = await currentUser().catch(() => null);
   return (
     <html lang="en">

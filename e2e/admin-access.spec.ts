@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { DEMO, signIn } from "./helpers";
 
 // Every admin URL refuses athletes (403) and visitors (sign-in or 401), and gives neither any data.

@@ -1,4 +1,5 @@
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { signIn, uniqueEmail } from "./helpers";
 
 const ALLOWED_BADGES = new Set(["No equipment", "Dumbbells", "Pull-up bar"]);

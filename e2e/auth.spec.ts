@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { DEMO, signIn, uniqueEmail } from "./helpers";
 
 test("a visitor signs up, lands signed in, signs out and signs in again", async ({ page }) => {
@@ -52,10 +52,15 @@ test("an athlete who opens /admin is refused", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "You don't have access to this page" })).toBeVisible();
 });
 
-test("the health endpoint reports the embedded database", async ({ request }) => {
+test("the health endpoint says the app and database are up, and shows process details to admins only", async ({ page, request }) => {
   const response = await request.get("/api/health");
   expect(response.status()).toBe(200);
   const body = await response.json();
-  expect(body.database).toMatchObject({ driver: "pglite", ok: true });
-  expect(body.schemaMigrations.pending).toBe(0);
+  expect(body).toEqual({ status: "ok", version: expect.any(String), database: { ok: true }, schema: { current: true } });
+
+  await signIn(page, DEMO.admin);
+  const details = (await (await page.request.get("/api/health")).json()).details;
+  expect(details.database).toMatchObject({ driver: "pglite" });
+  expect(details.schemaMigrations.pending).toBe(0);
+  expect(details.process.pid).toEqual(expect.any(Number));
 });

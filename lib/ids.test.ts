@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { idOrNotFound, idSchema, MAX_ID, parseId } from "./ids";
+import { formId, idOrNotFound, idSchema, jsonId, MAX_ID, parseId } from "./ids";
 
 describe("parseId", () => {
   it.each([
@@ -27,5 +27,21 @@ describe("idSchema", () => {
     expect(idSchema.parse("12")).toBe(12);
     expect(idSchema.safeParse(String(MAX_ID + 1)).success).toBe(false);
     expect(idSchema.safeParse("0").success).toBe(false);
+  });
+});
+
+describe("formId and jsonId", () => {
+  it("bound every id to int4 with the field's own message", () => {
+    const previewRun = formId("Preview the migration first.");
+    expect(previewRun.parse("7")).toBe(7);
+    expect(previewRun.safeParse(String(MAX_ID + 1)).error?.issues[0].message).toBe("Preview the migration first.");
+    expect(jsonId().parse(MAX_ID)).toBe(MAX_ID);
+    expect(jsonId().safeParse(MAX_ID + 1).success).toBe(false);
+    expect(jsonId().safeParse(2 ** 53).success).toBe(false);
+  });
+
+  it("jsonId does not coerce text or booleans", () => {
+    expect(jsonId().safeParse("7").success).toBe(false);
+    expect(jsonId().safeParse(true).success).toBe(false);
   });
 });

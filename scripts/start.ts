@@ -4,6 +4,8 @@
  *   database, builds the app if it has not been built, and serves it on http://localhost:3000.
  * - DATABASE_URL: refuses to start while schema migrations are pending (run `npm run db:migrate`),
  *   and in production refuses without AUTH_SECRET, which every instance must share.
+ * This process releases the embedded database before it starts the server, which takes it itself as it
+ * starts (instrumentation.ts), before its first request; the build in between never opens it.
  */
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -60,7 +62,8 @@ async function main(): Promise<void> {
   }
 
   console.log(`Ironlog on ${embedded ? `the embedded database (${embeddedDataDir()})` : "PostgreSQL"}: http://localhost:${port}`);
-  // scripts/serve.mjs is `next start` that also passes the socket address, which sign-in throttling keys on.
+  // scripts/serve.mjs is `next start` that also passes the socket address, which sign-in throttling keys on;
+  // run by Node itself, not npx, so the server is this process's direct child.
   const server = spawn(process.execPath, ["scripts/serve.mjs", "-p", port], {
     stdio: "inherit",
     env: { ...process.env, AUTH_SECRET: secret, AUTH_TRUST_HOST: String(env().AUTH_TRUST_HOST) },

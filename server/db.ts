@@ -6,7 +6,7 @@
 import "server-only";
 import path from "node:path";
 import { type Database, type DatabaseConfig, type Db, openDatabase, runSchemaMigrations } from "@/db/client";
-import { embeddedDataDir, env } from "./env";
+import { embeddedDataDir, env, isBuildPhase } from "./env";
 
 /** Where the environment says the database is. */
 export function configuredDatabase(): DatabaseConfig {
@@ -22,6 +22,9 @@ const globalForDb = globalThis as typeof globalThis & { __ironlogDatabase?: Prom
  * A failed open is not cached, so one failed start does not poison every later request.
  */
 export function getDatabase(): Promise<Database> {
+  // The build renders no page with data (the root layout waits for a request), so a caller here is a
+  // bug; on the embedded database it would also take the data folder's lock under a build worker's PID.
+  if (isBuildPhase()) return Promise.reject(new Error("The database is not opened during `next build`."));
   if (!globalForDb.__ironlogDatabase) {
     const opening = (async () => {
       const database = await openDatabase(configuredDatabase());

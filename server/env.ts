@@ -42,6 +42,8 @@ export const environmentSchema = z.object({
     .pipe(z.array(z.string().refine(isAddressOrBlock, { error: (issue) => `"${String(issue.input)}" is not an IP address or CIDR block (like 10.0.0.0/8)` }))),
   PORT: optionalText.pipe(z.string().regex(/^\d{1,5}$/, "must be a port number").default("3000")).transform(Number),
   npm_package_version: optionalText,
+  /** Set by Next while it builds ("phase-production-build"): nothing may open the database then. */
+  NEXT_PHASE: optionalText,
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -62,6 +64,11 @@ let cached: Environment | undefined;
 export function env(): Environment {
   cached ??= parseEnvironment();
   return cached;
+}
+
+/** True inside `next build` (its page-data and static-page workers included). */
+export function isBuildPhase(): boolean {
+  return env().NEXT_PHASE === "phase-production-build";
 }
 
 export function usesEmbeddedDatabase(): boolean {

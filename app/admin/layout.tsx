@@ -7,7 +7,8 @@ import { AdminNav } from "@/components/admin/admin-nav";
  * checks the role again on the server, because layouts do not guard actions or route handlers.
  */
 export default async function AdminLayout({ children }: { children: ReactNode }) {
-  await requireAdmin("/admin");
+  // No path given: requireUser takes the requested one from the proxy, so /admin/users?q=x survives sign-in.
+  await requireAdmin();
   return (
     <div className="space-y-6">
       <AdminNav />

@@ -6,6 +6,7 @@
  * applies such a save to the stored session.
  */
 import { z } from "zod";
+import { jsonId } from "@/lib/ids";
 import { fromStoredKg, WEIGHT_UNITS, type WeightUnit } from "@/lib/training/units";
 
 /** The heaviest weight the database column holds (numeric(7,2)) is far above any real lift. */
@@ -105,7 +106,7 @@ export type SlotTarget = z.output<typeof targetSchema>;
 export const slotChangeSchema = z
   .object({
     id: uuidSchema,
-    exerciseId: z.number().int().positive("Choose an exercise.").max(2_147_483_647),
+    exerciseId: jsonId("Choose an exercise."),
     position: z.number().int().min(0).max(100_000),
     positionAt: timeSchema,
   })

@@ -3,14 +3,10 @@
  * reps 1-100, max ≥ min) so the athlete gets a message by the field instead of a database error.
  */
 import { z } from "zod";
-import { MAX_ID, idSchema } from "@/lib/ids";
+import { formId, idSchema } from "@/lib/ids";
 
 /** The exercise picker's value: empty until the athlete picks one, which is what the error says. */
-const CHOOSE_EXERCISE = "Choose an exercise to add.";
-const chosenExerciseId = z.preprocess(
-  (v) => (v === "" || v === null ? undefined : v),
-  z.coerce.number({ error: CHOOSE_EXERCISE }).int(CHOOSE_EXERCISE).positive(CHOOSE_EXERCISE).max(MAX_ID, CHOOSE_EXERCISE),
-);
+const chosenExerciseId = z.preprocess((v) => (v === "" || v === null ? undefined : v), formId("Choose an exercise to add."));
 
 export const splitNameSchema = z.object({
   name: z.string().trim().min(1, "Give it a name.").max(60, "Use at most 60 characters."),

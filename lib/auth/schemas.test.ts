@@ -25,6 +25,12 @@ describe("safeRedirectPath", () => {
     ["https://evil.example", "/dashboard"],
     ["//evil.example", "/dashboard"],
     ["/\\evil.example", "/dashboard"],
+    ["/dashboard\nSet-Cookie: x=1", "/dashboard"],
+    ["/log\r\n", "/dashboard"],
+    ["/\t/evil.example", "/dashboard"],
+    ["/\u0000", "/dashboard"],
+    ["/exercises?q=Übung 1", "/exercises?q=%C3%9Cbung%201"],
+    ["/history/12#set-3", "/history/12#set-3"],
   ])("%j becomes %j", (input, expected) => {
     expect(safeRedirectPath(input, "/dashboard")).toBe(expected);
   });

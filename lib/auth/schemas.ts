@@ -37,10 +37,21 @@ export const signInSchema = z.object({
   redirectTo: z.string().optional(),
 });
 
-/** Only same-site relative paths may be used after sign-in, never another origin. */
+const SAME_SITE = "http://same-site.invalid";
+
+/**
+ * Only same-site relative paths may be used after sign-in, never another origin. Control characters
+ * and backslashes are refused (a newline in a Location header was a 500), and the rest is returned as
+ * the URL parser reads it, percent-encoded, so any character a hand-edited link holds is a valid header.
+ */
 export function safeRedirectPath(value: string | undefined, fallback: string): string {
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
-  return value;
+  if (!value || !value.startsWith("/") || value.startsWith("//") || /[\u0000-\u001f\u007f\\]/.test(value)) return fallback;
+  try {
+    const url = new URL(value, SAME_SITE);
+    return url.origin === SAME_SITE ? `${url.pathname}${url.search}${url.hash}` : fallback;
+  } catch {
+    return fallback;
+  }
 }
 
 export const changePasswordSchema = z.object({

@@ -6,6 +6,8 @@ import { ForbiddenError, GENERIC_ERROR_MESSAGE, NotSignedInError, UserFacingErro
 import { currentUser } from "./session";
 import type { Role } from "@/lib/auth/roles";
 import type { ActionState, FieldErrors } from "@/lib/action-state";
+import { findUnsafeText, UNSAFE_TEXT_MESSAGE } from "@/lib/text";
+import { UNREADABLE_INPUT_MESSAGE } from "@/lib/http/limits";
 
 export type { ActionState, FieldErrors };
 
@@ -34,6 +36,17 @@ function echoValues(raw: Record<string, unknown>): Record<string, string> {
   return values;
 }
 
+/**
+ * The action's input as a plain object, or undefined when it is not one. The app's own forms send
+ * FormData or an object; anything else (`[]`, `[null]`, a bare string) was forged or sent by a stale
+ * page, and gets a readable error rather than a crash.
+ */
+function inputObject(input: unknown): Record<string, unknown> | undefined {
+  if (input instanceof FormData) return formDataToObject(input);
+  if (input !== null && typeof input === "object" && Object.getPrototypeOf(input) === Object.prototype) return input as Record<string, unknown>;
+  return undefined;
+}
+
 type ActionBody<S extends z.ZodType, T, U> = (input: z.output<S>, user: U) => Promise<ActionState<T> | void>;
 
 /**
@@ -47,9 +60,16 @@ function defineAction<S extends z.ZodType, T, U>(
   body: ActionBody<S, T, U>,
 ) {
   return async (_prev: ActionState<T> | undefined, input: FormData | z.input<S>): Promise<ActionState<T>> => {
-    const raw = (input instanceof FormData ? formDataToObject(input) : input) as Record<string, unknown>;
+    const raw = inputObject(input) ?? {};
     try {
       const caller = await loadCaller();
+      if (!inputObject(input)) return { status: "error", message: UNREADABLE_INPUT_MESSAGE };
+      // Before the schema: a NUL would pass zod and then fail in the database, as a 500.
+      const unsafe = findUnsafeText(raw);
+      if (unsafe !== undefined) {
+        const field = unsafe.split(".")[0] || "form";
+        return { status: "error", message: UNSAFE_TEXT_MESSAGE, fieldErrors: { [field]: [UNSAFE_TEXT_MESSAGE] }, values: echoValues(raw) };
+      }
       const parsed = schema.safeParse(raw);
       if (!parsed.success) {
         const flat = z.flattenError(parsed.error as z.ZodError<Record<string, unknown>>);
@@ -92,7 +112,8 @@ type RouteContext<P> = { params: Promise<P> };
 
 /**
  * Route handlers go through here: 401 for visitors, 403 for the wrong role, JSON errors with a
- * status for UserFacingError, and a generic 500 (stack in the log only) for the rest.
+ * status for UserFacingError (with `fieldErrors` when it names a field, the shape the logger shows),
+ * and a generic 500 (stack in the log only) for the rest. Bodies are read with lib/http/read-body.ts.
  */
 export function defineRoute<P = Record<string, string>>(
   role: Role,
@@ -105,7 +126,9 @@ export function defineRoute<P = Record<string, string>>(
     } catch (error) {
       unstable_rethrow(error);
       if (error instanceof UserFacingError) {
-        return Response.json({ error: error.message, code: error.options.code }, { status: error.status });
+        const { code, field } = error.options;
+        const fieldErrors = field ? { [field]: [error.message] } : undefined;
+        return Response.json({ error: error.message, code, fieldErrors }, { status: error.status });
       }
       console.error("Route handler failed", error);
       return Response.json({ error: GENERIC_ERROR_MESSAGE }, { status: 500 });

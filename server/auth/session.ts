@@ -1,10 +1,13 @@
 import "server-only";
 import { cache } from "react";
+import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { getDb } from "@/server/db";
 import type { User } from "@/db/schema";
 import { auth } from "./config";
 import { userForSession } from "./auth-sessions";
+import { safeRedirectPath } from "@/lib/auth/schemas";
+import { RETURN_TO_HEADER } from "@/lib/http/security-headers";
 
 /**
  * The signed-in user and their auth_sessions row id, reloaded from the database once per request
@@ -25,10 +28,17 @@ export async function currentUser(): Promise<User | null> {
   return (await currentSession())?.user ?? null;
 }
 
-/** For pages: the signed-in user, or a redirect to sign-in that comes back here afterwards. */
+/**
+ * For pages: the signed-in user, or a redirect to sign-in that comes back here afterwards. Layouts do
+ * not know their page's URL, so by default the path comes from the proxy (proxy.ts), which passes the
+ * requested path and query on to every request.
+ */
 export async function requireUser(returnTo?: string): Promise<User> {
   const user = await currentUser();
-  if (!user) redirect(returnTo ? `/sign-in?redirectTo=${encodeURIComponent(returnTo)}` : "/sign-in");
+  if (!user) {
+    const back = safeRedirectPath(returnTo ?? (await headers()).get(RETURN_TO_HEADER) ?? undefined, "/");
+    redirect(back !== "/" ? `/sign-in?redirectTo=${encodeURIComponent(back)}` : "/sign-in");
+  }
   return user;
 }
 

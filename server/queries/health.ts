@@ -32,3 +32,23 @@ export async function databaseHealth(database: Database, now: () => number = () 
     };
   }
 }
+
+/** What /api/health tells anyone: up or not, and whether the schema is current. No process details. */
+export function publicHealth(health: DatabaseHealth, version: string) {
+  const current = health.schemaMigrations?.pending === 0;
+  return {
+    status: !health.ok ? "unavailable" : current ? "ok" : "degraded",
+    version,
+    database: { ok: health.ok },
+    schema: { current },
+  } as const;
+}
+
+/** What /api/health adds for a signed-in admin: the database, its migrations and the serving process. */
+export function healthDetails(health: DatabaseHealth) {
+  return {
+    database: { driver: health.driver, location: health.location, latencyMs: health.latencyMs, problem: health.problem },
+    schemaMigrations: health.schemaMigrations,
+    process: { pid: process.pid, command: process.argv.slice(1).join(" ").slice(0, 200), uptimeSeconds: Math.round(process.uptime()) },
+  };
+}

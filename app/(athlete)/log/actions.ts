@@ -10,7 +10,7 @@ import { athleteAction } from "@/server/auth/guards";
 import type { ExerciseContext } from "@/lib/athlete/exercise-context";
 import { NotFoundError } from "@/lib/errors";
 import { getSession, loggingContext } from "@/server/queries/sessions";
-import { idSchema } from "@/lib/ids";
+import { idSchema, jsonId } from "@/lib/ids";
 
 const optionalId = z.preprocess((v) => (v === "" || v === undefined || v === null ? undefined : v), idSchema.optional());
 
@@ -45,7 +45,7 @@ export const deleteSessionAction = athleteAction(z.object({ sessionId: idSchema,
 
 /** What the logger needs when an exercise is added mid-session: last time's sets and the records to beat. */
 export const exerciseContextAction = athleteAction(
-  z.object({ sessionId: z.number().int().positive(), exerciseId: z.number().int().positive() }),
+  z.object({ sessionId: jsonId("That session was not found."), exerciseId: jsonId("Choose an exercise.") }),
   async ({ sessionId, exerciseId }, user) => {
     const db = await getDb();
     const session = await getSession(db, user.id, sessionId);

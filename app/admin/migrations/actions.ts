@@ -4,6 +4,7 @@ import { z } from "zod";
 import { getDatabase } from "@/server/db";
 import { type ActionState, adminAction } from "@/server/auth/guards";
 import { UserFacingError } from "@/lib/errors";
+import { formId } from "@/lib/ids";
 import { startMigrationRun } from "@/server/migrations/engine";
 import { getRunProgress } from "@/server/migrations/run-progress";
 import { previewStatus } from "@/server/migrations/queries";
@@ -31,7 +32,7 @@ export const previewMigrationAction = adminAction(previewSchema, async (input, a
 const runSchema = z.object({
   migrationId: z.string().trim().min(1),
   // The preview whose counts the dialog showed: a newer one means the admin has not seen it.
-  previewRunId: z.coerce.number().int().positive({ message: "Preview the migration before you run it." }),
+  previewRunId: formId("Preview the migration before you run it."),
   confirmation: z.string().trim(),
 });
 

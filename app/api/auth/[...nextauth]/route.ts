@@ -1,5 +1,1 @@
-import { handlers } from "@/server/auth/config";
-import { withSignInThrottle } from "@/server/auth/sign-in-route";
-
-export const { GET } = handlers;
-export const POST = withSignInThrottle(handlers.POST);
+export { GET, POST } from "@/server/auth/auth-routes";

@@ -5,6 +5,8 @@ import { defineRoute } from "@/server/auth/guards";
 import { issuesByPath, sessionSaveSchema } from "@/lib/athlete/session-sync";
 import { UserFacingError } from "@/lib/errors";
 import { parseId } from "@/lib/ids";
+import { readJsonBody } from "@/lib/http/read-body";
+import { SESSION_SAVE_BODY_LIMIT } from "@/lib/http/limits";
 
 const notFound = () => Response.json({ error: "That session was not found." }, { status: 404 });
 
@@ -18,12 +20,7 @@ const notFound = () => Response.json({ error: "That session was not found." }, {
 export const PUT = defineRoute<{ id: string }>("athlete", async (request, { user, params }) => {
   const sessionId = parseId(params.id);
   if (sessionId === undefined) return notFound();
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    return Response.json({ error: "The request was not valid JSON." }, { status: 400 });
-  }
+  const body = await readJsonBody(request, { limitBytes: SESSION_SAVE_BODY_LIMIT });
   const parsed = sessionSaveSchema.safeParse(body);
   if (!parsed.success) {
     return Response.json({ error: "Some values were not saved: see the highlighted fields.", fieldErrors: issuesByPath(parsed.error) }, { status: 422 });

@@ -1,0 +1,23 @@
+import "server-only";
+import { DataDirBusyError } from "@/db/data-dir-lock";
+import { getDatabase } from "./db";
+import { isBuildPhase, usesEmbeddedDatabase } from "./env";
+
+/**
+ * Called by instrumentation.ts as the server process starts, before it answers any request. On the
+ * embedded database the server takes the data folder now, not at its first request: a command-line
+ * tool started after "Ready" is refused instead of taking the folder from under the app. A server that
+ * cannot have the folder stops at once, saying who holds it. PostgreSQL is shared, so it opens lazily.
+ */
+export async function openEmbeddedDatabaseBeforeFirstRequest(): Promise<void> {
+  if (!usesEmbeddedDatabase() || isBuildPhase()) return;
+  try {
+    await getDatabase();
+  } catch (error) {
+    if (error instanceof DataDirBusyError) {
+      console.error(`Cannot start Ironlog: ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
