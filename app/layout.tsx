@@ -1,7 +1,11 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/layout/site-header";
+import { MaintenanceBanner } from "@/components/layout/maintenance-banner";
 import { currentUser } from "@/server/auth/session";
+import { getDb } from "@/server/db";
+import { visibleMaintenanceNotices } from "@/server/queries/maintenance-notices";
+import { requestTimeZone } from "@/server/athlete-page";
 import { signOutAction } from "./(auth)/actions";
 import "./globals.css";
 
@@ -12,8 +16,16 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#1f57d6" };
 
+function noticesUnavailable(error: unknown): [] {
+  console.error("Maintenance notices could not be read", error);
+  return [];
+}
+
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const user = await currentUser().catch(() => null);
+  const now = new Date();
+  // Signed-in users only: visitors have nothing open to lose. A failed read must not take the page down.
+  const notices = user ? await getDb().then((db) => visibleMaintenanceNotices(db, now)).catch(noticesUnavailable) : [];
   return (
     <html lang="en">
       <body className="min-h-screen">
@@ -21,6 +33,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to content
         </a>
         <SiteHeader user={user && { name: user.name, email: user.email, role: user.role }} signOutAction={signOutAction} />
+        {user ? <MaintenanceBanner initial={notices} serverNow={now.toISOString()} timeZone={await requestTimeZone()} /> : null}
         <main id="main" className="mx-auto w-full max-w-6xl px-4 py-6 sm:px-6">
           {children}
         </main>

@@ -3,3 +3,4 @@ export * from "./assessments";
 export * from "./exercises";
 export * from "./training";
 export * from "./migration-runs";
+export * from "./maintenance";
