@@ -33,7 +33,15 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to content
         </a>
         <SiteHeader user={user && { name: user.name, email: user.email, role: user.role }} signOutAction={signOutAction} />
-        {user ? <MaintenanceBanner initial={notices} serverNow={now.toISOString()} timeZone={await requestTimeZone()} /> : null}
+        {user ? (
+          // Keyed by what the server saw, so a re-render after a change (an admin ending a window) starts from it.
+          <MaintenanceBanner
+            key={notices.map((n) => `${n.id}:${n.endedAt ?? ""}`).join(",")}
+            initial={notices}
+            serverNow={now.toISOString()}
+            timeZone={await requestTimeZone()}
+          />
+        ) : null}
         <main id="main" className="mx-auto w-full max-w-6xl px-4 py-6 sm:px-6">
           {children}
         </main>

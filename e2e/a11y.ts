@@ -16,6 +16,8 @@ export async function overflowsSideways(page: Page): Promise<string[]> {
     const wide: string[] = [];
     for (const element of Array.from(document.querySelectorAll("main *"))) {
       const box = element.getBoundingClientRect();
+      // Headers kept for screen readers only (a card table's thead, sr-only text) are clipped to nothing.
+      if (element.closest("thead, .sr-only")) continue;
       if (box.width > 0 && box.right > width + 1 && getComputedStyle(element).position !== "fixed") {
         wide.push(`${element.tagName.toLowerCase()}${element.className ? `.${String(element.className).split(" ")[0]}` : ""}`);
       }

@@ -12,8 +12,11 @@ import { endNoticeAction } from "./actions";
 
 const idle: ActionState = { status: "idle" };
 
-/** End a window early (or cancel one not started), with the message users see instead of the banner. */
-export function EndNoticeButton({ noticeId, started }: { noticeId: number; started: boolean }) {
+/**
+ * End a window early (or cancel one not started), with the message users see instead of the banner.
+ * Stays mounted once the notice is over (`canEnd` false), so the outcome's toast outlives the button.
+ */
+export function EndNoticeButton({ noticeId, started, canEnd }: { noticeId: number; started: boolean; canEnd: boolean }) {
   const [open, setOpen] = useState(false);
   const [state, action] = useActionState(async (previous: ActionState, formData: FormData) => {
     const result = await endNoticeAction(previous, formData);
@@ -24,10 +27,12 @@ export function EndNoticeButton({ noticeId, started }: { noticeId: number; start
   const label = started ? "End early" : "Cancel maintenance";
   return (
     <>
-      <Button variant="secondary" aria-haspopup="dialog" className="min-h-9 px-3 py-1 text-xs" onClick={() => setOpen(true)} aria-label={`${label} #${noticeId}`}>
-        {label}…
-      </Button>
-      <Dialog open={open} onClose={() => setOpen(false)} title={started ? `End maintenance #${noticeId} now?` : `Cancel maintenance #${noticeId}?`}>
+      {canEnd ? (
+        <Button variant="secondary" aria-haspopup="dialog" className="min-h-9 px-3 py-1 text-xs" onClick={() => setOpen(true)} aria-label={`${label} #${noticeId}`}>
+          {label}…
+        </Button>
+      ) : null}
+      <Dialog open={open && canEnd} onClose={() => setOpen(false)} title={started ? `End maintenance #${noticeId} now?` : `Cancel maintenance #${noticeId}?`}>
         <form action={action} className="space-y-4">
           <FormMessage state={state.status === "error" && !errors ? state : undefined} />
           <input type="hidden" name="noticeId" value={noticeId} />

@@ -60,7 +60,7 @@ export default async function AdminMaintenancePage() {
                       </div>
                       <div className="flex flex-wrap items-center gap-2">
                         <Badge tone={PHASES[phase].tone}>{PHASES[phase].label}</Badge>
-                        {open ? <EndNoticeButton noticeId={notice.id} started={phase === "in_progress"} /> : null}
+                        <EndNoticeButton noticeId={notice.id} started={phase === "in_progress"} canEnd={open} />
                       </div>
                     </div>
                     <p className="mt-2 whitespace-pre-line text-sm [overflow-wrap:anywhere]">{notice.message}</p>
