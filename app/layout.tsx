@@ -2,7 +2,11 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { connection } from "next/server";
 import { SiteHeader } from "@/components/layout/site-header";
+import { MaintenanceBanner } from "@/components/layout/maintenance-banner";
 import { currentUser } from "@/server/auth/session";
+import { getDb } from "@/server/db";
+import { visibleMaintenanceNotices } from "@/server/queries/maintenance-notices";
+import { requestTimeZone } from "@/server/athlete-page";
 import { signOutAction } from "./(auth)/actions";
 import "./globals.css";
 
@@ -13,11 +17,19 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#1f57d6" };
 
+function noticesUnavailable(error: unknown): [] {
+  console.error("Maintenance notices could not be read", error);
+  return [];
+}
+
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Every page renders per request: the proxy's CSP nonce is new each time (Next puts it on its
   // scripts), and the build must not prerender pages that read the database.
   await connection();
   const user = await currentUser().catch(() => null);
+  const now = new Date();
+  // Signed-in users only: visitors have nothing open to lose. A failed read must not take the page down.
+  const notices = user ? await getDb().then((db) => visibleMaintenanceNotices(db, now)).catch(noticesUnavailable) : [];
   return (
     <html lang="en">
       <body className="min-h-screen">
@@ -25,6 +37,15 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to content
         </a>
         <SiteHeader user={user && { name: user.name, email: user.email, role: user.role }} signOutAction={signOutAction} />
+        {user ? (
+          // Keyed by what the server saw, so a re-render after a change (an admin ending a window) starts from it.
+          <MaintenanceBanner
+            key={notices.map((n) => `${n.id}:${n.endedAt ?? ""}`).join(",")}
+            initial={notices}
+            serverNow={now.toISOString()}
+            timeZone={await requestTimeZone()}
+          />
+        ) : null}
         <main id="main" className="mx-auto w-full max-w-6xl px-4 py-6 sm:px-6">
           {children}
         </main>

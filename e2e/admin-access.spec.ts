@@ -19,6 +19,8 @@ const PAGES = [
   `/admin/migrations/${MIGRATION}?status=flagged`,
   "/admin/migrations/exercise-backfill",
   "/admin/runs/1",
+  "/admin/users/1",
+  "/admin/maintenance",
 ];
 
 const ROUTE_HANDLERS = [

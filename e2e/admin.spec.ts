@@ -226,18 +226,38 @@ test("undo restores the data and reports restored rows and conflicts", async ({ 
 
 test("the last admin cannot step down, and an admin can promote and demote others", async ({ browser, request }) => {
   await page.goto(`/admin/users?q=${encodeURIComponent(DEMO.admin)}`);
-  await page.getByRole("button", { name: "Step down as admin" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "You are the last admin" })).toBeVisible();
+  await page.getByRole("button", { name: "Step down as admin…" }).click();
+  const stepDown = page.getByRole("dialog", { name: "Step down as admin?" });
+  await stepDown.getByRole("button", { name: "Step down" }).click();
+  await expect(stepDown.getByRole("alert").filter({ hasText: "You are the last admin" })).toBeVisible();
+  await page.keyboard.press("Escape");
   await page.goto("/admin");
   await expect(page.getByRole("heading", { name: "Admin", level: 1 })).toBeVisible();
 
   await page.goto("/admin/users?q=maya%40ironlog.dev");
+  // A role change asks first, in the app's own dialog, and Cancel changes nothing.
+  await page.getByRole("button", { name: "Make admin: maya@ironlog.dev" }).click();
+  const promote = page.getByRole("dialog", { name: "Make maya@ironlog.dev an admin?" });
+  await expect(promote).toContainText("run and undo data migrations");
+  await promote.getByRole("button", { name: "Cancel" }).click();
+  await expect(promote).toBeHidden();
+  await page.reload();
+  await expect(page.getByRole("row").filter({ hasText: "maya@ironlog.dev" })).toContainText("Athlete");
+
   const captured = captureServerAction(page);
   await page.getByRole("button", { name: "Make admin: maya@ironlog.dev" }).click();
+  await promote.getByRole("button", { name: "Make admin" }).click();
   await expect(page.getByRole("status").filter({ hasText: "maya@ironlog.dev is now an admin." })).toBeVisible();
   await expect(page.getByRole("row").filter({ hasText: "maya@ironlog.dev" })).toContainText("Admin");
+
+  // The user's own page: the role, the assessment, and a demotion that asks first there too.
+  await page.getByRole("link", { name: "maya@ironlog.dev" }).click();
+  await expect(page.getByRole("heading", { name: "maya@ironlog.dev", level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Migration runs that touched this user" })).toBeVisible();
   await page.getByRole("button", { name: "Make athlete: maya@ironlog.dev" }).click();
+  await page.getByRole("dialog", { name: "Make maya@ironlog.dev an athlete?" }).getByRole("button", { name: "Make athlete" }).click();
   await expect(page.getByRole("status").filter({ hasText: "maya@ironlog.dev is now an athlete." })).toBeVisible();
+  await page.goto("/admin/users?q=maya%40ironlog.dev");
 
   // An athlete sending "make maya admin" again changes nothing.
   await expectRefused(browser, request, await captured);

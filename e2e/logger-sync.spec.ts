@@ -1,4 +1,5 @@
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { ATHLETE_PASSWORD, newAthleteWithProgram } from "./athlete-helpers";
 import { signIn } from "./helpers";
 

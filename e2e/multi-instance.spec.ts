@@ -133,6 +133,24 @@ test("a session started on one instance is valid on the other", async () => {
   await page.close();
 });
 
+test("planned maintenance scheduled on one instance is announced by the other", async () => {
+  const page = await context.newPage();
+  const message = `Planned upgrade ${Date.now()}`;
+  await page.goto(`${A}/admin/maintenance`);
+  const form = page.getByRole("form", { name: "Schedule maintenance" });
+  // The browser's zone is the machine's; the start is an hour ahead whatever it is, and told a day before.
+  const local = (ms: number) => new Date(ms - new Date(ms).getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+  const start = Date.now() + 60 * 60_000;
+  await form.getByLabel("Message to users").fill(message);
+  await form.getByLabel("Starts").fill(await page.evaluate(local, start));
+  await form.getByLabel("Ends").fill(await page.evaluate(local, start + 30 * 60_000));
+  await form.getByRole("button", { name: "Schedule maintenance" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /is scheduled/ })).toBeVisible();
+  await page.goto(`${B}/dashboard`);
+  await expect(page.getByRole("region", { name: "Planned maintenance" })).toContainText(message);
+  await page.close();
+});
+
 test("a run started on one instance shows its live progress on the other, which refuses a second run", async () => {
   test.setTimeout(240_000);
   const onA = await context.newPage();

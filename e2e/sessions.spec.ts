@@ -1,4 +1,5 @@
-import { type BrowserContext, expect, type Page, test } from "@playwright/test";
+import type { BrowserContext, Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { postCredentials, signIn, signUp } from "./helpers";
 
 const PASSWORD = "squat-bench-deadlift";

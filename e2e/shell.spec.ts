@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 test("every page has the logo and a favicon, and nothing it asks for is missing", async ({ page }) => {
   const missing: string[] = [];

@@ -9,6 +9,7 @@ import {
   assessments,
   exerciseMuscles,
   exercises,
+  maintenanceNotices,
   migrationRunItems,
   migrationRuns,
   muscles,
@@ -87,6 +88,18 @@ export async function insertSampleData(db: Db): Promise<void> {
       { id: 9_007_199_254_740_000, runId: run.id, rowId: 1, userId: 2, userEmail: "zoë@example.com", status: "migrated", before: { equipment: ["basic_equipment"] }, after: { equipment: "basic_equipment" } },
       { runId: run.id, rowId: 2, userId: 7, userEmail: "legacy@example.com", status: "flagged", before: { equipment: ["basic_equipment", "full_gym"] }, after: null, reason: "two choices ticked" },
     ]);
+    await tx.insert(maintenanceNotices).values({
+      message: "Database upgrade: logging is paused.",
+      startsAt: new Date("2025-01-02T01:00:00Z"),
+      endsAt: new Date("2025-01-02T03:00:00Z"),
+      leadMinutes: 1440,
+      notifyFrom: new Date("2025-01-01T01:00:00Z"),
+      endedAt: new Date("2025-01-02T02:00:00Z"),
+      completionMessage: "Done early.",
+      endedBy: "admin@ironlog.dev",
+      createdByUserId: 1,
+      createdBy: "admin@ironlog.dev",
+    });
   });
 }
 

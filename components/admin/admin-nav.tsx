@@ -9,14 +9,18 @@ const ITEMS = [
   { href: "/admin/users", label: "Users" },
   { href: "/admin/flagged", label: "Flagged users" },
   { href: "/admin/integrity", label: "Data integrity" },
+  { href: "/admin/maintenance", label: "Maintenance" },
 ];
 
-/** The admin area's own navigation; scrolls sideways on a phone rather than wrapping. */
+/**
+ * The admin area's own navigation. On a phone the tabs wrap onto a second line: a row that scrolls
+ * sideways hid the last tabs behind the edge with nothing to say they were there.
+ */
 export function AdminNav() {
   const pathname = usePathname();
   return (
-    <nav aria-label="Admin" className="-mx-4 overflow-x-auto border-b border-slate-200 px-4 sm:mx-0 sm:px-0">
-      <ul className="flex min-w-max gap-1">
+    <nav aria-label="Admin" className="border-b border-slate-200">
+      <ul className="flex flex-wrap gap-x-1">
         {ITEMS.map((item) => {
           const current = item.matches ? item.matches(pathname) : pathname === item.href || pathname.startsWith(`${item.href}/`);
           return (
@@ -24,7 +28,7 @@ export function AdminNav() {
               <Link
                 href={item.href}
                 aria-current={current ? "page" : undefined}
-                className={`inline-block border-b-2 px-3 py-2 text-sm font-medium ${
+                className={`inline-block whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium ${
                   current ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900"
                 }`}
               >

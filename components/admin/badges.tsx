@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { ASSESSMENT_STATUS_LABELS, type AssessmentStatus } from "@/lib/athlete/assessment-status";
 
 const TONES = {
   green: "bg-emerald-50 text-emerald-800 ring-emerald-200",
@@ -48,4 +49,17 @@ export function statusLabel(status: string): string {
 /** A run or item status, in words and colour (the words carry the meaning; colour only helps). */
 export function StatusBadge({ status }: { status: string }) {
   return <Badge tone={STATUS_TONES[status] ?? "grey"}>{statusLabel(status)}</Badge>;
+}
+
+const ASSESSMENT_TONES: Record<AssessmentStatus, Tone> = {
+  none: "grey",
+  current: "green",
+  needs_reassessment: "amber",
+  legacy_format: "blue",
+  invalid: "red",
+};
+
+/** Where a user's assessment stands (the users list and the user's page). */
+export function AssessmentStatusBadge({ status }: { status: AssessmentStatus }) {
+  return <Badge tone={ASSESSMENT_TONES[status]}>{ASSESSMENT_STATUS_LABELS[status]}</Badge>;
 }

@@ -18,7 +18,7 @@ function counts(run: MigrationRun): string {
 export function RunHistory({ runs, caption }: { runs: MigrationRun[]; caption: string }) {
   return (
     <TableScroll label={caption}>
-      <table className="min-w-full text-left text-sm">
+      <table className="card-table min-w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
           <tr>
@@ -34,21 +34,21 @@ export function RunHistory({ runs, caption }: { runs: MigrationRun[]; caption: s
         <tbody className="divide-y divide-slate-100">
           {runs.map((run) => (
             <tr key={run.id}>
-              <td className="px-3 py-2 whitespace-nowrap">
+              <td data-label="Run" className="px-3 py-2 whitespace-nowrap">
                 <Link href={`/admin/runs/${run.id}`} className="font-semibold text-brand-700 underline underline-offset-2">
                   Run #{run.id}
                 </Link>
               </td>
-              <td className="px-3 py-2 whitespace-nowrap">{statusLabel(run.mode)}</td>
-              <td className="px-3 py-2">
+              <td data-label="Kind" className="px-3 py-2 whitespace-nowrap">{statusLabel(run.mode)}</td>
+              <td data-label="Status" className="px-3 py-2">
                 <StatusBadge status={run.status} />
               </td>
-              <td className="px-3 py-2 whitespace-nowrap">
+              <td data-label="Started" className="px-3 py-2 whitespace-nowrap">
                 <DateTime value={run.startedAt} />
               </td>
-              <td className="min-w-40 px-3 py-2 [overflow-wrap:anywhere]">{run.startedBy}</td>
-              <td className="min-w-56 px-3 py-2 text-slate-700">{run.status === "failed" ? (run.error ?? "Failed") : counts(run)}</td>
-              <td className="px-3 py-2 text-right whitespace-nowrap tabular-nums">{formatDuration(run.durationMs)}</td>
+              <td data-label="By" className="min-w-40 px-3 py-2 [overflow-wrap:anywhere]">{run.startedBy}</td>
+              <td data-label="Counts" className="min-w-56 px-3 py-2 text-slate-700">{run.status === "failed" ? (run.error ?? "Failed") : counts(run)}</td>
+              <td data-label="Duration" className="px-3 py-2 text-right whitespace-nowrap tabular-nums">{formatDuration(run.durationMs)}</td>
             </tr>
           ))}
         </tbody>

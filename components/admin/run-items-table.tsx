@@ -6,7 +6,8 @@ import { StatusBadge, statusLabel } from "./badges";
 import { OffsetPager } from "./offset-pager";
 import { TableScroll } from "./table-scroll";
 
-function Values({ values }: { values: Record<string, unknown> | null }) {
+/** A row's values before or after a change, one line per column. */
+export function ChangedValues({ values }: { values: Record<string, unknown> | null }) {
   if (!values || Object.keys(values).length === 0) return <span className="text-slate-400">—</span>;
   return (
     <dl className="space-y-0.5 font-mono text-xs">
@@ -76,7 +77,7 @@ export function RunItemsTable({
         </EmptyState>
       ) : (
         <TableScroll label={caption}>
-          <table className="min-w-full text-left text-sm">
+          <table className="card-table min-w-full text-left text-sm">
             <caption className="sr-only">{caption}</caption>
             <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
               <tr>
@@ -90,20 +91,20 @@ export function RunItemsTable({
             <tbody className="divide-y divide-slate-100">
               {items.map((item) => (
                 <tr key={item.id} className="align-top">
-                  <td className="min-w-48 px-3 py-2">
+                  <td data-label="User" className="min-w-48 px-3 py-2">
                     <span className="font-medium [overflow-wrap:anywhere]">{item.userEmail ?? "—"}</span>
                     <span className="block text-xs text-slate-500">row {item.rowId}</span>
                   </td>
-                  <td className="px-3 py-2">
+                  <td data-label="Status" className="px-3 py-2">
                     <StatusBadge status={item.status} />
                   </td>
-                  <td className="min-w-56 px-3 py-2">
-                    <Values values={item.before} />
+                  <td data-label="Before" className="min-w-56 px-3 py-2">
+                    <ChangedValues values={item.before} />
                   </td>
-                  <td className="min-w-56 px-3 py-2">
-                    <Values values={item.after} />
+                  <td data-label="After" className="min-w-56 px-3 py-2">
+                    <ChangedValues values={item.after} />
                   </td>
-                  <td className="min-w-48 max-w-xs px-3 py-2 text-slate-700">{item.reason ?? <span className="text-slate-400">—</span>}</td>
+                  <td data-label="Reason" className="min-w-48 max-w-xs px-3 py-2 text-slate-700">{item.reason ?? <span className="text-slate-400">—</span>}</td>
                 </tr>
               ))}
             </tbody>

@@ -90,3 +90,40 @@ export function FormMessage({ state }: { state: { status: string; message?: stri
     </p>
   );
 }
+
+/** A labelled multi-line input, with its error and hint tied to it like TextField's. */
+export function TextAreaField({
+  label,
+  name,
+  errors,
+  hint,
+  className = "",
+  ...props
+}: ComponentProps<"textarea"> & { label: string; name: string; errors?: string[]; hint?: ReactNode }) {
+  const id = props.id ?? `field-${name}`;
+  const errorId = `${id}-error`;
+  const hintId = `${id}-hint`;
+  const describedBy = [hint ? hintId : null, errors?.length ? errorId : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <textarea
+        id={id}
+        name={name}
+        rows={3}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy}
+        className={`mt-1 ${inputClasses}`}
+        {...props}
+      />
+      {hint ? (
+        <p id={hintId} className="mt-1 text-sm text-slate-500">
+          {hint}
+        </p>
+      ) : null}
+      <FieldError id={errorId} errors={errors} />
+    </div>
+  );
+}

@@ -4,3 +4,4 @@ export * from "./exercises";
 export * from "./training";
 export * from "./migration-runs";
 export * from "./auth";
+export * from "./maintenance";

@@ -78,6 +78,20 @@ export const CHECK_RULES: Record<string, CheckRule> = {
     message: "must not be negative",
   },
   session_sets_rpe_range: { field: "rpe", holds: (r) => between(r.rpe, 1, 10), message: "must be between 1 and 10" },
+  maintenance_notices_window: {
+    field: "ends_at",
+    // Timestamps in a dump are ISO 8601 text; the row's own column checks reject anything else.
+    holds: (r) => {
+      const [starts, ends, notify] = [r.starts_at, r.ends_at, r.notify_from].map((v) => (typeof v === "string" ? Date.parse(v) : NaN));
+      return [starts, ends, notify].some(Number.isNaN) || (ends > starts && notify <= starts);
+    },
+    message: "the window must end after it starts, and users be told no later than the start",
+  },
+  maintenance_notices_ended: {
+    field: "completion_message",
+    holds: (r) => isNull(r.ended_at) === isNull(r.completion_message),
+    message: "an ended notice needs its completion message, and only an ended one has one",
+  },
 };
 
 const INTEGER_RANGES: Record<string, [number, number]> = {

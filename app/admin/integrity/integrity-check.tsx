@@ -34,7 +34,7 @@ export function IntegrityCheck() {
             Checked at <time dateTime={report.checkedAt}>{report.checkedAt.slice(11, 19)} UTC</time> in {report.durationMs} ms.
           </p>
           <TableScroll label="Integrity check results">
-            <table className="min-w-full text-left text-sm">
+            <table className="card-table min-w-full text-left text-sm">
               <caption className="sr-only">Integrity check results, one row per table</caption>
               <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
                 <tr>
@@ -51,8 +51,8 @@ export function IntegrityCheck() {
                       {table.label}
                       <span className="block font-mono text-xs font-normal text-slate-500">{table.table}</span>
                     </th>
-                    <td className="px-3 py-2 text-right tabular-nums">{table.rowCount.toLocaleString("en")}</td>
-                    <td className="px-3 py-2">
+                    <td data-label="Rows" className="px-3 py-2 text-right tabular-nums">{table.rowCount.toLocaleString("en")}</td>
+                    <td data-label="Result" className="px-3 py-2">
                       {table.ok ? (
                         <Badge tone="green">OK</Badge>
                       ) : (
@@ -64,7 +64,7 @@ export function IntegrityCheck() {
                         </div>
                       )}
                     </td>
-                    <td className="px-3 py-2">
+                    <td data-label="Checks" className="px-3 py-2">
                       {table.checks.length === 0 ? (
                         <span className="text-slate-500">Row count only</span>
                       ) : (

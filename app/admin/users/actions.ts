@@ -18,7 +18,8 @@ export const changeRoleAction = adminAction(changeRoleSchema, async (input, admi
   const result = await changeUserRole(await getDb(), { actorId: admin.id, userId: input.userId, role: input.role });
   // An admin who stepped down can no longer see the admin area.
   if (result.changed && input.userId === admin.id) redirect("/dashboard");
-  revalidatePath("/admin/users");
+  // "layout": the list and every user's own page.
+  revalidatePath("/admin/users", "layout");
   const role = result.role === "admin" ? "an admin" : "an athlete";
   return { status: "success", message: result.changed ? `${result.email} is now ${role}.` : `${result.email} was already ${role}.` };
 });

@@ -6,22 +6,14 @@ import { PageHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { SelectField, TextField } from "@/components/ui/field";
 import { buttonClasses } from "@/components/ui/button";
-import { Badge, type Tone } from "@/components/admin/badges";
+import Link from "next/link";
+import { AssessmentStatusBadge, Badge } from "@/components/admin/badges";
 import { Pager } from "@/components/admin/pager";
 import { idParam, param, type SearchParams } from "@/lib/search-params";
 import { RoleChangeForm } from "./role-form";
 import { TableScroll } from "@/components/admin/table-scroll";
-import { ASSESSMENT_STATUS_LABELS, type AssessmentStatus } from "@/lib/athlete/assessment-status";
 
 export const metadata: Metadata = { title: "Users · Admin" };
-
-const STATUS_TONES: Record<AssessmentStatus, Tone> = {
-  none: "grey",
-  current: "green",
-  needs_reassessment: "amber",
-  legacy_format: "blue",
-  invalid: "red",
-};
 
 export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const admin = await requireAdmin("/admin/users");
@@ -53,7 +45,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
         </EmptyState>
       ) : (
         <TableScroll label="Users table">
-          <table className="min-w-full text-left text-sm">
+          <table className="card-table min-w-full text-left text-sm">
             <caption className="sr-only">Users</caption>
             <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
               <tr>
@@ -68,18 +60,20 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
             <tbody className="divide-y divide-slate-100">
               {page.users.map((user) => (
                 <tr key={user.id}>
-                  <td className="min-w-48 px-3 py-2 font-medium [overflow-wrap:anywhere]">
-                    {user.email}
+                  <td data-label="Email" className="min-w-48 px-3 py-2 font-medium [overflow-wrap:anywhere]">
+                    <Link href={`/admin/users/${user.id}`} className="text-brand-700 underline underline-offset-2">
+                      {user.email}
+                    </Link>
                     {user.id === admin.id ? <span className="ml-1 text-xs text-slate-500">(you)</span> : null}
                   </td>
-                  <td className="px-3 py-2">{user.name ?? <span className="text-slate-400">—</span>}</td>
-                  <td className="px-3 py-2">
+                  <td data-label="Name" className="px-3 py-2">{user.name ?? <span className="text-slate-400">—</span>}</td>
+                  <td data-label="Role" className="px-3 py-2">
                     <Badge tone={user.role === "admin" ? "blue" : "grey"}>{user.role === "admin" ? "Admin" : "Athlete"}</Badge>
                   </td>
-                  <td className="px-3 py-2">
-                    <Badge tone={STATUS_TONES[user.assessmentStatus]}>{ASSESSMENT_STATUS_LABELS[user.assessmentStatus]}</Badge>
+                  <td data-label="Assessment" className="px-3 py-2">
+                    <AssessmentStatusBadge status={user.assessmentStatus} />
                   </td>
-                  <td className="px-3 py-2 whitespace-nowrap text-slate-600">
+                  <td data-label="Joined" className="px-3 py-2 whitespace-nowrap text-slate-600">
                     <time dateTime={user.createdAt.toISOString()}>{user.createdAt.toISOString().slice(0, 10)}</time>
                   </td>
                   <td className="px-3 py-2 text-right">

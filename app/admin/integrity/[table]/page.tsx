@@ -66,7 +66,7 @@ export default async function OffendingRowsPage({
         <EmptyState title="No offending rows">{after ? "That was the last page." : "Every row of this table passes."}</EmptyState>
       ) : (
         <TableScroll label="Offending rows">
-          <table className="min-w-full text-left text-sm">
+          <table className="card-table min-w-full text-left text-sm">
             <caption className="sr-only">Offending rows of {definition.label}</caption>
             <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
               <tr>
@@ -82,11 +82,11 @@ export default async function OffendingRowsPage({
               {page.rows.map((row) => (
                 <tr key={row.key} className="align-top">
                   {definition.columns.map((c) => (
-                    <td key={c} className="max-w-xs px-3 py-2 font-mono text-xs break-words">
+                    <td key={c} data-label={c} className="max-w-xs px-3 py-2 font-mono text-xs break-words">
                       {cell(row.values[c])}
                     </td>
                   ))}
-                  <td className="px-3 py-2">
+                  <td data-label="Fails" className="px-3 py-2">
                     <ul className="space-y-0.5 text-xs text-red-800">
                       {row.failedChecks.map((id) => (
                         <li key={id}>{labelOf(id)}</li>

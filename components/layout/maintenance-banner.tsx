@@ -1,0 +1,92 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+import { type BannerNotice, bannerTimes, nextNoticeChange, noticePhase } from "@/lib/maintenance/notice";
+import { formatWindow } from "@/lib/maintenance/format";
+
+const POLL_MS = 60_000;
+// setTimeout's delay is a 32-bit number of milliseconds; a change further away is met by the polling.
+const MAX_TIMER_MS = 2_147_483_647;
+
+/**
+ * Planned downtime, on every page of a signed-in user. The server renders it with its own clock (so
+ * the first paint matches the browser's), then the banner asks for the current notices every minute
+ * and when the tab comes back, and switches itself at the window's start and clears itself at its
+ * end without a reload. Times show in the user's time zone (the tz cookie, else UTC).
+ */
+export function MaintenanceBanner({ initial, serverNow, timeZone }: { initial: BannerNotice[]; serverNow: string; timeZone: string }) {
+  const [notices, setNotices] = useState(initial);
+  // The browser's clock may be off: keep the server's time by the difference seen at the last answer.
+  const skewMs = useRef<number | null>(null);
+  const [now, setNow] = useState(() => new Date(serverNow));
+
+  const refresh = useCallback(async () => {
+    try {
+      const response = await fetch("/api/maintenance-notices", { cache: "no-store" });
+      if (!response.ok) return; // Signed out in another tab, or the server is down for the very maintenance: keep what we have.
+      const body = (await response.json()) as { now: string; notices: BannerNotice[] };
+      const skew = Date.now() - new Date(body.now).getTime();
+      skewMs.current = skew;
+      setNotices(body.notices);
+      setNow(new Date(Date.now() - skew));
+    } catch {
+      // Offline: the timers below still switch and clear what is shown.
+    }
+  }, []);
+
+  useEffect(() => {
+    skewMs.current ??= Date.now() - new Date(serverNow).getTime();
+    const poll = setInterval(refresh, POLL_MS);
+    const onVisible = () => {
+      if (document.visibilityState === "visible") void refresh();
+    };
+    document.addEventListener("visibilitychange", onVisible);
+    return () => {
+      clearInterval(poll);
+      document.removeEventListener("visibilitychange", onVisible);
+    };
+  }, [refresh, serverNow]);
+
+  // Wake up at the next phase change of any notice shown.
+  useEffect(() => {
+    const skew = (skewMs.current ??= Date.now() - new Date(serverNow).getTime());
+    const changes = notices
+      .map((n) => nextNoticeChange(bannerTimes(n), now))
+      .filter((d): d is Date => d !== null)
+      .map((d) => d.getTime());
+    if (changes.length === 0) return;
+    const delay = Math.min(Math.max(Math.min(...changes) - (Date.now() - skew), 0) + 250, MAX_TIMER_MS);
+    const timer = setTimeout(() => setNow(new Date(Date.now() - skew)), delay);
+    return () => clearTimeout(timer);
+  }, [notices, now, serverNow]);
+
+  const shown = notices
+    .map((notice) => ({ notice, phase: noticePhase(bannerTimes(notice), now) }))
+    .filter(({ phase }) => phase === "announced" || phase === "in_progress" || phase === "completed");
+
+  return (
+    <div aria-live="polite" className="mx-auto w-full max-w-6xl px-4 sm:px-6">
+      {shown.length > 0 ? (
+        <section aria-label="Planned maintenance" className="mt-4 space-y-2">
+          {shown.map(({ notice, phase }) => {
+            const window = formatWindow(new Date(notice.startsAt), new Date(notice.endsAt), timeZone);
+            const completed = phase === "completed";
+            return (
+              <div
+                key={notice.id}
+                className={`rounded-lg border p-3 text-sm sm:p-4 ${
+                  completed ? "border-emerald-300 bg-emerald-50 text-emerald-950" : "border-sky-300 bg-sky-50 text-sky-950"
+                }`}
+              >
+                <p className="font-semibold">
+                  {completed ? "Maintenance is over" : phase === "in_progress" ? `Maintenance in progress: ${window}` : `Planned maintenance: ${window}`}
+                </p>
+                <p className="mt-1 whitespace-pre-line [overflow-wrap:anywhere]">{completed ? notice.completionMessage : notice.message}</p>
+              </div>
+            );
+          })}
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,185 @@
+/**
+ * Planned downtime notices: an admin announces a maintenance window (start, end, message) and every
+ * signed-in user sees a banner from a chosen lead time before it starts until it ends. Ending it early
+ * (or cancelling it before it starts) replaces the banner with the admin's completion message for a
+ * while, so users who saw the warning also learn that it is over.
+ */
+import { z } from "zod";
+import { idSchema } from "@/lib/ids";
+
+/** How long before the window the banner appears, in minutes, as the admin picks it. */
+export const LEAD_TIMES = [
+  [15, "15 minutes before"],
+  [60, "1 hour before"],
+  [240, "4 hours before"],
+  [1440, "1 day before"],
+  [4320, "3 days before"],
+  [10080, "1 week before"],
+] as const;
+export type LeadMinutes = (typeof LEAD_TIMES)[number][0];
+export const DEFAULT_LEAD_MINUTES: LeadMinutes = 1440;
+
+/** How long the completion message stays up after an admin ends a window early. */
+export const COMPLETION_VISIBLE_MS = 60 * 60 * 1000;
+
+export const NOTICE_MESSAGE_MAX = 500;
+
+/** What the banner needs of a notice, as plain JSON (it goes to the browser and back from the API). */
+export interface BannerNotice {
+  id: number;
+  message: string;
+  startsAt: string;
+  endsAt: string;
+  notifyFrom: string;
+  endedAt: string | null;
+  completionMessage: string | null;
+}
+
+/** A banner notice's times as dates, for the phase rules. */
+export function bannerTimes(notice: BannerNotice): NoticeTimes {
+  return {
+    startsAt: new Date(notice.startsAt),
+    endsAt: new Date(notice.endsAt),
+    notifyFrom: new Date(notice.notifyFrom),
+    endedAt: notice.endedAt ? new Date(notice.endedAt) : null,
+  };
+}
+
+/** Where a notice stands at an instant, as users see it. */
+export type NoticePhase = "scheduled" | "announced" | "in_progress" | "completed" | "over";
+
+export interface NoticeTimes {
+  startsAt: Date;
+  endsAt: Date;
+  notifyFrom: Date;
+  /** Set when an admin ended the window early (or cancelled it before it started). */
+  endedAt: Date | null;
+}
+
+/**
+ * scheduled: not shown yet; announced: banner before the window; in_progress: banner during it;
+ * completed: ended early, the completion message shows; over: nothing shows any more.
+ */
+export function noticePhase(notice: NoticeTimes, now: Date): NoticePhase {
+  const t = now.getTime();
+  if (notice.endedAt) {
+    // A notice cancelled before anyone was told stays silent: there is nothing to take back.
+    if (notice.endedAt.getTime() < notice.notifyFrom.getTime()) return "over";
+    return t < notice.endedAt.getTime() + COMPLETION_VISIBLE_MS ? "completed" : "over";
+  }
+  if (t < notice.notifyFrom.getTime()) return "scheduled";
+  if (t < notice.startsAt.getTime()) return "announced";
+  if (t < notice.endsAt.getTime()) return "in_progress";
+  return "over";
+}
+
+/** Whether users see a banner for this notice at `now`. */
+export function noticeVisible(notice: NoticeTimes, now: Date): boolean {
+  const phase = noticePhase(notice, now);
+  return phase === "announced" || phase === "in_progress" || phase === "completed";
+}
+
+/** The next instant the banner changes (appears, switches, clears), or null when it never will again. */
+export function nextNoticeChange(notice: NoticeTimes, now: Date): Date | null {
+  const t = now.getTime();
+  const candidates = notice.endedAt
+    ? [notice.endedAt.getTime() + COMPLETION_VISIBLE_MS]
+    : [notice.notifyFrom.getTime(), notice.startsAt.getTime(), notice.endsAt.getTime()];
+  const next = candidates.find((c) => c > t);
+  return next === undefined ? null : new Date(next);
+}
+
+const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+/** The offset of `timeZone` from UTC at an instant, in milliseconds (Intl has no direct call for it). */
+function zoneOffsetMs(instant: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  }).formatToParts(new Date(instant));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
+  return asUtc - Math.floor(instant / 1000) * 1000;
+}
+
+/**
+ * A wall-clock time as a `datetime-local` input sends it ("2026-12-01T22:30"), read in the admin's
+ * time zone, as an instant; null when the text is not such a time. Across a DST change the offset
+ * at the guess can differ from the offset at the answer, so it is checked once more.
+ */
+export function localDateTimeToInstant(local: string, timeZone: string): Date | null {
+  const match = LOCAL_DATE_TIME.exec(local);
+  if (!match) return null;
+  const [year, month, day, hour, minute, second] = match.slice(1).map((v) => Number(v ?? 0));
+  const wall = Date.UTC(year, month - 1, day, hour, minute, second);
+  const check = new Date(wall);
+  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59) return null;
+  let instant = wall - zoneOffsetMs(wall, timeZone);
+  instant = wall - zoneOffsetMs(instant, timeZone);
+  return new Date(instant);
+}
+
+/** An instant as the value of a `datetime-local` input in a time zone ("2026-12-01T22:30"). */
+export function instantToLocalDateTime(instant: Date, timeZone: string): string {
+  return new Date(instant.getTime() + zoneOffsetMs(instant.getTime(), timeZone)).toISOString().slice(0, 16);
+}
+
+const localTime = (label: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, `Choose when the maintenance ${label}.`)
+    .regex(LOCAL_DATE_TIME, `Enter the date and time the maintenance ${label}.`);
+
+/** The schedule form, as the browser sends it (FormData: all text). Shared by the form and the action. */
+export const scheduleNoticeSchema = z
+  .object({
+    message: z
+      .string()
+      .trim()
+      .min(1, "Tell users what is going to happen, e.g. “Ironlog is unavailable while we upgrade the database.”")
+      .max(NOTICE_MESSAGE_MAX, `Keep the message under ${NOTICE_MESSAGE_MAX} characters.`),
+    startsAt: localTime("starts"),
+    endsAt: localTime("ends"),
+    leadMinutes: z.coerce
+      .number("Choose when users are told.")
+      .refine((v): v is LeadMinutes => LEAD_TIMES.some(([m]) => m === v), "Choose when users are told."),
+    // The admin's browser fills this in; a missing or unknown zone reads the times as UTC.
+    timeZone: z.string().max(64).optional(),
+  })
+  .refine((v) => v.endsAt > v.startsAt, { path: ["endsAt"], message: "The maintenance must end after it starts." });
+export type ScheduleNoticeInput = z.output<typeof scheduleNoticeSchema>;
+
+export const endNoticeSchema = z.object({
+  noticeId: idSchema,
+  completionMessage: z
+    .string()
+    .trim()
+    .min(1, "Tell users how it went, e.g. “Maintenance is over: everything is back.”")
+    .max(NOTICE_MESSAGE_MAX, `Keep the message under ${NOTICE_MESSAGE_MAX} characters.`),
+});
+export type EndNoticeInput = z.output<typeof endNoticeSchema>;
+
+/** The window as instants, or the field that is wrong and why (checked on the server, at `now`). */
+export function scheduleWindow(
+  input: ScheduleNoticeInput,
+  timeZone: string,
+  now: Date,
+): { ok: true; startsAt: Date; endsAt: Date; notifyFrom: Date } | { ok: false; field: "startsAt" | "endsAt"; message: string } {
+  const startsAt = localDateTimeToInstant(input.startsAt, timeZone);
+  if (!startsAt) return { ok: false, field: "startsAt", message: "Enter a real date and time." };
+  const endsAt = localDateTimeToInstant(input.endsAt, timeZone);
+  if (!endsAt) return { ok: false, field: "endsAt", message: "Enter a real date and time." };
+  // A minute of grace: "now" typed into the form is already a few seconds old when it arrives.
+  if (startsAt.getTime() < now.getTime() - 60_000) {
+    return { ok: false, field: "startsAt", message: "The start is in the past. Choose a time from now on." };
+  }
+  if (endsAt.getTime() <= startsAt.getTime()) return { ok: false, field: "endsAt", message: "The maintenance must end after it starts." };
+  return { ok: true, startsAt, endsAt, notifyFrom: new Date(startsAt.getTime() - input.leadMinutes * 60_000) };
+}
