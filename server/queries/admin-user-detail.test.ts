@@ -20,7 +20,7 @@ beforeAll(async () => {
     { userId: ids["other@example.com"], equipment: ["basic_equipment"], equipmentItems: ["bench"] },
   ]);
   await database.db.insert(workoutSessions).values([
-    { userId: ids["legacy@example.com"], name: "Push", startedAt: new Date("2026-11-01T10:00:00Z") },
+    { userId: ids["legacy@example.com"], name: "Push", startedAt: new Date("2026-11-01T10:00:00Z"), finishedAt: new Date("2026-11-01T11:00:00Z") },
     { userId: ids["legacy@example.com"], name: "Pull", startedAt: new Date("2026-11-03T10:00:00Z") },
     { userId: ids["other@example.com"], name: "Legs" },
   ]);
