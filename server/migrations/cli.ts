@@ -13,6 +13,7 @@ import { runMigration } from "./engine";
 import { RunInProgressError, UndoRefusedError } from "./errors";
 import type { RunProgress } from "./live-runs";
 import { getRun, listRuns } from "./queries";
+import { settleDeadRuns } from "./run-progress";
 import { dataMigrations, getDataMigration } from "./registry";
 import { writeReport, type ReportFormat } from "./report";
 import { undoMigrationRun, undoRefusal } from "./undo";
@@ -174,6 +175,7 @@ async function undoCommand(database: Database, io: ConsoleIO, command: Extract<M
 }
 
 async function listRunsCommand(database: Database, io: ConsoleIO, migrationId: string): Promise<number> {
+  await settleDeadRuns(database, migrationId);
   const page = await listRuns(database.db, { migrationId, limit: 50 });
   if (page.total === 0) {
     io.out(`No runs of ${migrationId} yet.`);

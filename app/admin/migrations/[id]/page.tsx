@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getDatabase } from "@/server/db";
 import { runningRunOf } from "@/server/queries/admin-runs";
 import { requireAdmin } from "@/server/auth/session";
-import { getRunProgress } from "@/server/migrations/run-progress";
+import { getRunProgress, settleDeadRuns } from "@/server/migrations/run-progress";
 import { latestPreview, listRunItems, listRuns } from "@/server/migrations/queries";
 import { findDataMigration } from "@/server/migrations/registry";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -36,6 +36,7 @@ export default async function MigrationPage({ params, searchParams }: { params: 
 
   const database = await getDatabase();
   const db = database.db;
+  await settleDeadRuns(database, migration.id);
   const [preview, recordedRunning, history] = await Promise.all([
     latestPreview(db, migration.id),
     runningRunOf(db, migration.id),
