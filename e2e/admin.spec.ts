@@ -166,7 +166,18 @@ test("the downloaded JSON report's summary equals the preview's", async () => {
 
   const csv = await page.request.get(`/admin/runs/${appliedRunId}/report?format=csv`);
   expect(csv.headers()["content-type"]).toContain("text/csv");
-  expect((await csv.text()).split("\r\n")[0]).toBe("user_id,user_email,status,original_equipment,new_equipment,items_cleared,original_items,reason,error");
+  const csvLines = (await csv.text()).split("\r\n");
+  expect(csvLines).toContain(`# run_id: ${appliedRunId}`);
+  expect(csvLines.find((line) => !line.startsWith("# "))).toBe("user_id,user_email,status,original_equipment,new_equipment,items_cleared,original_items,reason,error");
+  expect(report.report).toMatchObject({ run_id: appliedRunId, migration_id: MIGRATION, mode: "apply", status: "completed", includes_skipped: false });
+
+  // The checkbox adds the rows the run left as they were.
+  await page.getByLabel("Include skipped rows").check();
+  const withSkippedPromise = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download JSON report" }).click();
+  const withSkipped = JSON.parse(fs.readFileSync((await (await withSkippedPromise).path())!, "utf8"));
+  expect(withSkipped.report.includes_skipped).toBe(true);
+  expect(withSkipped.details.filter((d: { status: string }) => d.status === "skipped")).toHaveLength(SEED_SUMMARY.skipped);
 });
 
 test("the flagged users list shows who the run flagged, with copy and CSV export", async () => {

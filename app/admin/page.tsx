@@ -11,6 +11,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { Badge, StatusBadge, statusLabel } from "@/components/admin/badges";
 import { DateTime } from "@/components/admin/date-time";
 import { pendingCountOf } from "@/server/migrations/pending-counts";
+import { settleDeadRuns } from "@/server/migrations/run-progress";
 
 export const metadata: Metadata = { title: "Admin" };
 
@@ -20,6 +21,8 @@ export default async function AdminOverviewPage() {
   const admin = await requireAdmin("/admin");
   const database = await getDatabase();
   const db = database.db;
+  // A run whose process died reads "Failed" here, not "Running", without anyone opening it.
+  await settleDeadRuns(database);
   const [migrations, flaggedCount, flagged, health] = await Promise.all([
     Promise.all(
       dataMigrations.map(async (migration) => {

@@ -5,6 +5,7 @@ import {
   integer,
   jsonb,
   pgEnum,
+  pgSequence,
   pgTable,
   text,
   timestamp,
@@ -98,3 +99,16 @@ export const unenforcedReferences = [
 
 export type MigrationRun = typeof migrationRuns.$inferSelect;
 export type MigrationRunItem = typeof migrationRunItems.$inferSelect;
+
+/**
+ * Write counters of the tables data migrations read: a statement-level trigger on each (insert,
+ * update, delete, truncate; written by hand in the run_trust migration) takes a number from its
+ * table's sequence for every statement of any client, so a preview's fingerprint sees plain-SQL
+ * writes that leave row count, highest id and updated_at as they were. A sequence takes no lock,
+ * so athletes' writes never wait behind a long run. The engine's own statements set
+ * `ironlog.migration_engine` locally and are not counted (sequences do not roll back, so a dry run
+ * would otherwise make its own preview stale). Named `<table>_write_seq` (see table-migration.ts).
+ */
+export const assessmentsWriteSeq = pgSequence("assessments_write_seq");
+export const exercisesWriteSeq = pgSequence("exercises_write_seq");
+export const splitsWriteSeq = pgSequence("splits_write_seq");

@@ -1,12 +1,14 @@
 /**
  * Is the latest preview still a fair picture of what a run would do? A run follows a preview; if the
  * rows the migration reads changed since (the migration's fingerprint: row count, highest id, latest
- * updated_at), the admin is shown that the preview is stale and offered a fresh one.
+ * updated_at, and the count of writing statements of any client the table's trigger keeps), the admin is shown that the preview is stale and offered a fresh one.
  */
 export interface Fingerprint {
   rows?: unknown;
   maxId?: unknown;
   maxUpdatedAt?: unknown;
+  /** Writes counted by the table's trigger; absent in fingerprints recorded before it existed. */
+  writes?: unknown;
 }
 
 export interface PreviewStaleness {
@@ -26,7 +28,8 @@ export function previewStaleness(preview: Fingerprint | null | undefined, curren
   } else if ((preview.maxId ?? null) !== (current.maxId ?? null)) {
     changes.push("Rows were added and removed.");
   }
-  if ((preview.maxUpdatedAt ?? null) !== (current.maxUpdatedAt ?? null)) {
+  const editedByAnyClient = preview.writes !== undefined && current.writes !== undefined && Number(preview.writes) !== Number(current.writes);
+  if ((preview.maxUpdatedAt ?? null) !== (current.maxUpdatedAt ?? null) || editedByAnyClient) {
     changes.push("Rows were edited since the preview.");
   }
   return { stale: changes.length > 0, changes };

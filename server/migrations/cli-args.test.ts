@@ -23,6 +23,13 @@ describe("parseMigrateArgs", () => {
     expect(parse("exercise-backfill", "--save-report", "out.CSV")).toMatchObject({ report: { format: "csv" } });
   });
 
+  it("adds skipped rows to the saved report with --include-skipped, and only to a saved one", () => {
+    expect(parse("exercise-backfill", "--save-report", "r.json", "--include-skipped")).toMatchObject({ report: { includeSkipped: true } });
+    expect(parse("exercise-backfill", "--save-report", "r.json")).toMatchObject({ report: { includeSkipped: false } });
+    expect(() => parse("exercise-backfill", "--include-skipped")).toThrow("--include-skipped needs --save-report FILE");
+    expect(() => parse("exercise-backfill", "--undo", "3", "--save-report", "r.json", "--include-skipped")).toThrow("an undo skips nothing");
+  });
+
   it("undoes a run by id", () => {
     expect(parse("equipment-single-choice", "--undo", "12")).toEqual({
       kind: "undo",

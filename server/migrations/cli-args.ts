@@ -19,6 +19,8 @@ export type MigrateCommand =
 export interface ReportTarget {
   file: string;
   format: ReportFormat;
+  /** Also list the rows the run left as they were (`--include-skipped`). */
+  includeSkipped: boolean;
 }
 
 export class UsageError extends Error {
@@ -37,6 +39,7 @@ Options:
   --dry-run              Preview: run everything in a transaction that is rolled back; nothing is saved.
   --save-report FILE     Write the report to FILE (JSON, or CSV with --format csv or a .csv name).
   --format json|csv      Report format (default: json, or csv when FILE ends in .csv).
+  --include-skipped      List in the report the rows the run left as they were, too.
   --undo RUN_ID          Undo an applied run: restore the rows it changed (rows changed since are
                          left alone and reported as conflicts).
   --list                 List past runs of the migration (or, without an id, the migrations).
@@ -87,6 +90,7 @@ export function parseMigrateArgs(argv: string[], knownMigrationIds: readonly str
         "dry-run": { type: "boolean" },
         "save-report": { type: "string" },
         format: { type: "string" },
+        "include-skipped": { type: "boolean" },
         undo: { type: "string" },
         list: { type: "boolean" },
         help: { type: "boolean", short: "h" },
@@ -104,7 +108,7 @@ export function parseMigrateArgs(argv: string[], knownMigrationIds: readonly str
   }
 
   if (values.list) {
-    const extra = (["dry-run", "save-report", "format", "undo"] as const).filter((flag) => values[flag] !== undefined);
+    const extra = (["dry-run", "save-report", "format", "include-skipped", "undo"] as const).filter((flag) => values[flag] !== undefined);
     if (extra.length > 0) throw new UsageError(`--list cannot be combined with ${extra.map((f) => `--${f}`).join(", ")}`);
     return migrationId ? { kind: "list-runs", migrationId } : { kind: "list-migrations" };
   }
@@ -116,12 +120,15 @@ export function parseMigrateArgs(argv: string[], knownMigrationIds: readonly str
     throw new UsageError(`--format must be json or csv, got "${values.format}"`);
   }
   if (values.format !== undefined && file === undefined) throw new UsageError("--format needs --save-report FILE");
+  if (values["include-skipped"] && file === undefined) throw new UsageError("--include-skipped needs --save-report FILE");
+  const includeSkipped = Boolean(values["include-skipped"]);
   const report: ReportTarget | null = file
-    ? { file, format: (values.format as ReportFormat | undefined) ?? (file.toLowerCase().endsWith(".csv") ? "csv" : "json") }
+    ? { file, format: (values.format as ReportFormat | undefined) ?? (file.toLowerCase().endsWith(".csv") ? "csv" : "json"), includeSkipped }
     : null;
 
   if (values.undo !== undefined) {
     if (values["dry-run"]) throw new UsageError("--undo cannot be combined with --dry-run");
+    if (includeSkipped) throw new UsageError("--include-skipped is for migration runs: an undo skips nothing");
     return { kind: "undo", migrationId, runId: positiveInteger(values.undo, "--undo"), report };
   }
   return { kind: "run", migrationId, mode: values["dry-run"] ? "dry_run" : "apply", report };

@@ -113,7 +113,10 @@ describe("npm run migrate", { timeout: 240_000 }, () => {
     const applied = await equipment("--save-report", file, "--format", "csv");
     expect(applied.code).toBe(0);
     expect(applied.stdout).not.toContain("DRY RUN");
-    const csv = fs.readFileSync(file, "utf8").trimEnd().split("\r\n");
+    const lines = fs.readFileSync(file, "utf8").trimEnd().split("\r\n");
+    // Leading "# key: value" lines say which run the file describes; the table follows.
+    expect(lines).toContain("# mode: apply");
+    const csv = lines.filter((line) => !line.startsWith("# "));
     expect(csv[0]).toMatch(/^user_id,user_email,status,/);
     expect(csv).toHaveLength(1 + EQUIPMENT_CASES.filter((c) => c.expected !== "skipped").length);
     const runId = Number(/Run (\d+) applied/.exec(applied.stdout)?.[1]);

@@ -8,13 +8,14 @@ import os from "node:os";
 import { type Database } from "@/db/client";
 import { getDatabase } from "@/server/db";
 import type { MigrationRun } from "@/db/schema";
-import { type MigrateCommand, USAGE, UsageError, checkReportPath, parseMigrateArgs } from "./cli-args";
+import { type MigrateCommand, type ReportTarget, USAGE, UsageError, checkReportPath, parseMigrateArgs } from "./cli-args";
 import { runMigration } from "./engine";
 import { RunInProgressError, UndoRefusedError } from "./errors";
 import type { RunProgress } from "./live-runs";
 import { getRun, listRuns } from "./queries";
+import { settleDeadRuns } from "./run-progress";
 import { dataMigrations, getDataMigration } from "./registry";
-import { writeReport, type ReportFormat } from "./report";
+import { writeReport } from "./report";
 import { undoMigrationRun, undoRefusal } from "./undo";
 
 export const EXIT = { completed: 0, failed: 1, usage: 2, locked: 3 } as const;
@@ -97,8 +98,8 @@ function startedByOperator() {
   return { userId: null, label: `cli:${user}@${os.hostname()}` };
 }
 
-async function saveReport(database: Database, io: ConsoleIO, runId: number, target: { file: string; format: ReportFormat }) {
-  await writeReport(database.db, runId, target.format, fs.createWriteStream(target.file));
+async function saveReport(database: Database, io: ConsoleIO, runId: number, target: ReportTarget) {
+  await writeReport(database.db, runId, target.format, fs.createWriteStream(target.file), { includeSkipped: target.includeSkipped });
   io.out(`Report saved to: ${target.file}`);
 }
 
@@ -174,6 +175,7 @@ async function undoCommand(database: Database, io: ConsoleIO, command: Extract<M
 }
 
 async function listRunsCommand(database: Database, io: ConsoleIO, migrationId: string): Promise<number> {
+  await settleDeadRuns(database, migrationId);
   const page = await listRuns(database.db, { migrationId, limit: 50 });
   if (page.total === 0) {
     io.out(`No runs of ${migrationId} yet.`);

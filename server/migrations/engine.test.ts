@@ -6,7 +6,8 @@ import { runMigration, startMigrationRun } from "./engine";
 import { EQUIPMENT_CASES, expectedCounts } from "@/test/equipment-cases";
 import { equipmentSingleChoice } from "@/server/migrations/equipment-single-choice";
 import { RunInProgressError, UnknownMigrationError } from "./errors";
-import { getRunProgress } from "./run-progress";
+import { getRunProgress, settleDeadRuns } from "./run-progress";
+import { getRun, listRuns } from "./queries";
 import { reportChunks } from "./report";
 import { STALE_RUN_MESSAGE } from "./run-records";
 import {
@@ -265,6 +266,41 @@ describe("one run at a time", () => {
     expect(run.status).toBe("completed");
     expect(await getRunProgress(database, stale.id)).toMatchObject({ status: "failed", error: STALE_RUN_MESSAGE });
     expect(await itemsOfStaleRun()).toBe(0);
+  });
+
+  it("leaves a dead run's record honest: failed, counts zeroed, shown so in lists without opening it", async () => {
+    // As a SIGKILL at 87,606 rows leaves it: counts reported by the last batch, never committed.
+    const insertDead = async () =>
+      (
+        await queryRows<{ id: number }>(
+          database.db,
+          sql`INSERT INTO migration_runs (migration_id, mode, started_by, total, processed, migrated, flagged, skipped, errors)
+              VALUES (${ID}, 'apply', 'killed', 200158, 87606, 52492, 17502, 17000, 612) RETURNING id`,
+        )
+      )[0].id;
+    const dead = await insertDead();
+    await settleDeadRuns(database);
+    const listed = (await listRuns(database.db, { migrationId: ID })).rows.find((run) => run.id === dead);
+    expect(listed).toMatchObject({ status: "failed", error: STALE_RUN_MESSAGE, processed: 87606, total: 200158 });
+    expect(listed).toMatchObject({ migrated: 0, flagged: 0, skipped: 0, errors: 0 });
+
+    // Taken over by the next run: the same honest record.
+    await database.db.execute(sql`DELETE FROM migration_runs WHERE id = ${dead}`);
+    const takenOver = await insertDead();
+    expect((await runMigration(database, { migrationId: ID, mode: "dry_run", startedBy: admin })).run.status).toBe("completed");
+    expect(await getRun(database.db, takenOver)).toMatchObject({ status: "failed", migrated: 0, flagged: 0, skipped: 0, errors: 0 });
+  });
+
+  // On PGlite every read waits while a run's transaction is open (one session), so this is Postgres only.
+  it.runIf(usingPostgres)("leaves a live run alone when settling dead ones", async () => {
+    const running = await startHeldRun(database, { migrationId: ID, mode: "dry_run", startedBy: admin });
+    try {
+      await settleDeadRuns(database, ID);
+      expect((await getRunProgress(database, running.runId))?.status).toBe("running");
+    } finally {
+      running.release();
+    }
+    expect((await running.done).status).toBe("completed");
   });
 
   it("refuses an unknown migration without recording a run", async () => {

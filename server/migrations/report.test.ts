@@ -29,9 +29,32 @@ afterAll(async () => {
 const detailOf = (email: string) => details.find((d) => d.user_email === email);
 
 describe("JSON report", () => {
-  it("has exactly a summary and details", async () => {
+  it("has a header saying which run it is, then the summary and details under their own names", async () => {
     const report = JSON.parse(await collect(reportChunks(database.db, runId, "json")));
-    expect(Object.keys(report)).toEqual(["summary", "details"]);
+    expect(Object.keys(report)).toEqual(["report", "summary", "details"]);
+    expect(report.report).toEqual({
+      run_id: runId,
+      migration_id: "equipment-single-choice",
+      mode: "dry_run",
+      status: "completed",
+      started_by: "t",
+      started_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      finished_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      undo_of_run_id: null,
+      app_version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+      schema_migration: expect.stringMatching(/^\d{4}_/),
+      includes_skipped: false,
+    });
+  });
+
+  it("lists the skipped rows too when asked, after the recorded ones", async () => {
+    const report = JSON.parse(await collect(reportChunks(database.db, runId, "json", { includeSkipped: true, batchSize: 2 })));
+    expect(report.report.includes_skipped).toBe(true);
+    const skipped = (report.details as Detail[]).filter((d) => d.status === "skipped");
+    const expected = EQUIPMENT_CASES.filter((c) => c.expected === "skipped").map((c) => c.email);
+    expect(skipped.map((d) => d.user_email).sort()).toEqual([...expected].sort());
+    expect(report.details.slice(0, details.length)).toEqual(details);
+    expect(skipped).toHaveLength(summary.skipped);
   });
 
   it("summarises with the operator guide's field names, adding up to the total", () => {
@@ -92,14 +115,22 @@ describe("JSON report", () => {
     const chunks: string[] = [];
     for await (const chunk of reportChunks(database.db, runId, "json", { batchSize: 3 })) chunks.push(chunk);
     expect(chunks.length).toBeGreaterThan(details.length / 3);
-    expect(JSON.parse(chunks.join(""))).toEqual({ summary, details });
+    expect(JSON.parse(chunks.join(""))).toMatchObject({ summary, details });
   });
 });
 
 describe("CSV report", () => {
   it("has a header and one line per detail, matching the JSON", async () => {
     const csv = await collect(reportChunks(database.db, runId, "csv", { batchSize: 4 }));
-    const lines = csv.trimEnd().split("\r\n");
+    const all = csv.trimEnd().split("\r\n");
+    // Leading comment lines say which run this is; the table follows.
+    const comments = all.filter((l) => l.startsWith("# "));
+    expect(comments).toContain(`# run_id: ${runId}`);
+    expect(comments).toContain("# migration_id: equipment-single-choice");
+    expect(comments).toContain("# mode: dry_run");
+    expect(comments.find((l) => l.startsWith("# schema_migration: "))).toMatch(/^# schema_migration: \d{4}_/);
+    expect(all.slice(0, comments.length)).toEqual(comments);
+    const lines = all.slice(comments.length);
     expect(lines[0]).toBe("user_id,user_email,status,original_equipment,new_equipment,items_cleared,original_items,reason,error");
     expect(lines).toHaveLength(details.length + 1);
     const gym = lines.find((l) => l.includes("list-gym@example.com"));
@@ -139,7 +170,7 @@ describe("a run with nothing to report", () => {
   it("is valid JSON with an empty details list", async () => {
     await emptyMigrationTables(database.db);
     const { run } = await runMigration(database, { migrationId: "equipment-single-choice", mode: "dry_run", startedBy: { label: "t" } });
-    expect(JSON.parse(await collect(reportChunks(database.db, run.id, "json")))).toEqual({
+    expect(JSON.parse(await collect(reportChunks(database.db, run.id, "json")))).toMatchObject({
       summary: { total_processed: 0, migrated: 0, flagged: 0, skipped: 0, errors: 0 },
       details: [],
     });

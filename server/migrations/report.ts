@@ -3,21 +3,28 @@
  * is never built in memory. `reportChunks` is an async iterable of strings (the dashboard wraps it in
  * a web ReadableStream for downloads); `writeReport` pipes it into any Node Writable (the CLI's file).
  *
- * JSON: `{ "summary": { total_processed, migrated, flagged, skipped, errors }, "details": [...] }`,
- * one detail per non-skipped row, in row order, with the field names the migration defines. Undo
- * runs report `{ total_processed, restored, conflicts }` and one detail per restored or conflicting row.
+ * JSON: `{ "report": {...}, "summary": { total_processed, migrated, flagged, skipped, errors },
+ * "details": [...] }`, one detail per non-skipped row, in row order, with the field names the
+ * migration defines. Undo runs report `{ total_processed, restored, conflicts }` and one detail per
+ * restored or conflicting row. `report` says which run this is (run and migration ids, mode,
+ * status, who, when, app version, schema migration), so two files can be told apart; CSV carries
+ * the same as leading `# key: value` lines. With `includeSkipped`, the rows the run read and left
+ * as they were follow the recorded ones (skipped rows get no item, so they are read from the table
+ * as it is now, up to the run's highest id).
  */
 import "server-only";
 import { Readable, type Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { sql } from "drizzle-orm";
-import { type DbOrTx, queryRows } from "@/db/client";
+import { type DbOrTx, queryRows, schemaMigrationStatus } from "@/db/client";
+import { appVersion } from "@/server/env";
 import type { MigrationRun } from "@/db/schema";
 import { NotFoundError } from "@/lib/errors";
 import { migrationSummaryOf } from "./engine";
 import { getDataMigration } from "./registry";
 import { loadRun } from "./run-records";
-import type { RecordedItem } from "./types";
+import type { TableMigration } from "./table-migration";
+import type { RecordedItem, SourceRow } from "./types";
 import { undoSummaryOf } from "./undo";
 
 export type ReportFormat = "json" | "csv";
@@ -82,20 +89,73 @@ export function csvLine(values: readonly unknown[]): string {
   return `${values.map(csvCell).join(",")}\r\n`;
 }
 
+/** Which run a report describes: the JSON's `report` object, the CSV's leading comment lines. */
+export async function reportHeader(db: DbOrTx, run: MigrationRun, includeSkipped: boolean): Promise<Record<string, unknown>> {
+  return {
+    run_id: run.id,
+    migration_id: run.migrationId,
+    mode: run.mode,
+    status: run.status,
+    started_by: run.startedBy,
+    started_at: run.startedAt.toISOString(),
+    finished_at: run.finishedAt?.toISOString() ?? null,
+    undo_of_run_id: run.undoOfRunId,
+    app_version: appVersion(),
+    schema_migration: (await schemaMigrationStatus(db)).latest,
+    includes_skipped: includeSkipped,
+  };
+}
+
+/**
+ * Rows a dry run or apply read and left as they were. They have no item (a million-row run would
+ * record a million of them), so they are the table's rows up to the run's highest id that have
+ * none, read now in key order.
+ */
+async function* skippedItems(db: DbOrTx, run: MigrationRun, batchSize = 5_000): AsyncGenerator<RecordedItem[]> {
+  const maxId = Number((run.sourceFingerprint as { maxId?: unknown } | null)?.maxId ?? Number.NaN);
+  if (run.mode === "undo" || run.status !== "completed" || !Number.isInteger(maxId)) return;
+  const { table, key, owner } = (getDataMigration(run.migrationId) as TableMigration<SourceRow>).declaration;
+  let afterId = -2_147_483_648;
+  for (;;) {
+    const rows = await queryRows<RecordedItem & Record<string, unknown>>(
+      db,
+      sql`SELECT t.${sql.identifier(key.name)} AS "rowId", ${owner ? sql`t.${sql.identifier(owner.name)}` : sql`NULL::int`} AS "userId",
+                 u.email AS "userEmail", 'skipped' AS status, NULL AS before, NULL AS after, NULL AS reason
+          FROM ${table} t LEFT JOIN users u ON u.id = ${owner ? sql`t.${sql.identifier(owner.name)}` : sql`NULL::int`}
+          WHERE t.${sql.identifier(key.name)} > ${afterId} AND t.${sql.identifier(key.name)} <= ${maxId}
+            AND NOT EXISTS (SELECT 1 FROM migration_run_items i WHERE i.run_id = ${run.id} AND i.row_id = t.${sql.identifier(key.name)})
+          ORDER BY t.${sql.identifier(key.name)}
+          LIMIT ${batchSize}`,
+    );
+    if (rows.length === 0) return;
+    afterId = rows[rows.length - 1].rowId;
+    yield rows;
+  }
+}
+
+export interface ReportOptions {
+  batchSize?: number;
+  /** Add the rows the run left as they were (status "skipped") after the recorded ones. */
+  includeSkipped?: boolean;
+}
+
 /** The report as string chunks (one per batch of items). Throws NotFoundError for an unknown run. */
-export async function* reportChunks(
-  db: DbOrTx,
-  runId: number,
-  format: ReportFormat,
-  options: { batchSize?: number } = {},
-): AsyncGenerator<string> {
-  const run = await loadRun(db, runId);
-  if (!run) throw new NotFoundError(`Migration run ${runId}`);
+export async function* reportChunks(db: DbOrTx, runId: number, format: ReportFormat, options: ReportOptions = {}): AsyncGenerator<string> {
+  const found = await loadRun(db, runId);
+  if (!found) throw new NotFoundError(`Migration run ${runId}`);
+  const run: MigrationRun = found;
   const shape = shapeOf(run);
+  const includeSkipped = Boolean(options.includeSkipped) && run.mode !== "undo";
+  const header = await reportHeader(db, run, includeSkipped);
+  async function* batches(): AsyncGenerator<RecordedItem[]> {
+    yield* runItems(db, runId, options.batchSize);
+    if (includeSkipped) yield* skippedItems(db, run, options.batchSize);
+  }
 
   if (format === "csv") {
+    for (const [name, value] of Object.entries(header)) yield `# ${name}: ${String(value ?? "").replace(/[\r\n]+/g, " ")}\r\n`;
     yield csvLine(shape.columns);
-    for await (const items of runItems(db, runId, options.batchSize)) {
+    for await (const items of batches()) {
       yield items
         .map((item) => {
           const detail = shape.detail(item);
@@ -106,10 +166,10 @@ export async function* reportChunks(
     return;
   }
 
-  const summary = JSON.stringify(shape.summary, null, 2).replaceAll("\n", "\n  ");
-  yield `{\n  "summary": ${summary},\n  "details": [`;
+  const indented = (value: unknown) => JSON.stringify(value, null, 2).replaceAll("\n", "\n  ");
+  yield `{\n  "report": ${indented(header)},\n  "summary": ${indented(shape.summary)},\n  "details": [`;
   let first = true;
-  for await (const items of runItems(db, runId, options.batchSize)) {
+  for await (const items of batches()) {
     let chunk = "";
     for (const item of items) {
       chunk += `${first ? "\n" : ",\n"}    ${JSON.stringify(shape.detail(item))}`;
@@ -121,8 +181,14 @@ export async function* reportChunks(
 }
 
 /** Stream the report into a Writable (a file, an HTTP response), respecting backpressure. */
-export async function writeReport(db: DbOrTx, runId: number, format: ReportFormat, destination: Writable): Promise<void> {
-  await pipeline(Readable.from(reportChunks(db, runId, format)), destination);
+export async function writeReport(
+  db: DbOrTx,
+  runId: number,
+  format: ReportFormat,
+  destination: Writable,
+  options: ReportOptions = {},
+): Promise<void> {
+  await pipeline(Readable.from(reportChunks(db, runId, format, options)), destination);
 }
 
 /** Content type and file name for a download of the report. */

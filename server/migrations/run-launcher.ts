@@ -11,7 +11,7 @@
  * - Failure: the transaction rolls back, then the row is marked failed with the reason.
  */
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Database, Tx } from "@/db/client";
 import { type MigrationRun, migrationRuns } from "@/db/schema";
 import { deferred } from "@/lib/deferred";
@@ -103,6 +103,10 @@ export async function launchRun(database: Database, plan: RunPlan): Promise<Laun
         if (!(await tryTransactionLock(tx, plan.migrationId))) {
           throw await inProgressError(database, plan.migrationId, live);
         }
+        // The engine's own statements are not counted as writes by the tables' triggers (see
+        // db/schema/migration-runs.ts): sequences do not roll back, so a dry run would otherwise
+        // make its own preview stale. Local to this transaction; nothing else runs in it.
+        await tx.execute(sql`SELECT set_config('ironlog.migration_engine', 'on', true)`);
         if (database.driver === "postgres") await record(database.db);
         const outcome = await plan.work(tx, live, context);
         await live.settled();

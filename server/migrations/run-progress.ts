@@ -4,7 +4,8 @@
  */
 import "server-only";
 import type { Database } from "@/db/client";
-import type { MigrationRun } from "@/db/schema";
+import { and, eq } from "drizzle-orm";
+import { type MigrationRun, migrationRuns } from "@/db/schema";
 import { type RunProgress, liveRunById, rateOf } from "./live-runs";
 import { isLockHeld } from "./run-lock";
 import { failStaleRun, loadRun } from "./run-records";
@@ -68,4 +69,20 @@ export async function getRunProgress(database: Database, runId: number): Promise
     run = (await loadRun(database.db, runId)) ?? run;
   }
   return progressOf(run);
+}
+
+/**
+ * Mark every run recorded 'running' whose process died as failed (zeroed counts, items gone), so
+ * lists of runs (the overview, a migration's history, `--list`) tell the truth without anyone
+ * opening the run. Cheap: the partial unique index holds at most one running row per migration.
+ */
+export async function settleDeadRuns(database: Database, migrationId?: string): Promise<void> {
+  const where = migrationId
+    ? and(eq(migrationRuns.status, "running"), eq(migrationRuns.migrationId, migrationId))
+    : eq(migrationRuns.status, "running");
+  const running = await database.db.select().from(migrationRuns).where(where);
+  for (const run of running) {
+    if (liveRunById(database, run.id)) continue;
+    if (await isStale(database, run)) await getRunProgress(database, run.id);
+  }
 }

@@ -26,11 +26,17 @@ async function discardItemsOfRuns(db: DbOrTx, runIds: number[]): Promise<void> {
   await db.delete(migrationRunItems).where(inArray(migrationRunItems.runId, runIds));
 }
 
+/**
+ * What a dead run's record says: failed, and (like finishFailedRun) no outcome counts, because its
+ * transaction was rolled back and nothing it did was kept. `processed` still says how far it got.
+ */
+const staleRunFields = () => ({ status: "failed" as const, error: STALE_RUN_MESSAGE, finishedAt: sql`now()`, ...emptyCounts() });
+
 /** Mark 'running' rows of a migration as failed. Only call while holding the migration's lock. */
 export async function failStaleRuns(db: DbOrTx, migrationId: string): Promise<number> {
   const rows = await db
     .update(migrationRuns)
-    .set({ status: "failed", error: STALE_RUN_MESSAGE, finishedAt: sql`now()` })
+    .set(staleRunFields())
     .where(and(eq(migrationRuns.migrationId, migrationId), eq(migrationRuns.status, "running")))
     .returning({ id: migrationRuns.id });
   await discardItemsOfRuns(db, rows.map((r) => r.id));
@@ -40,7 +46,7 @@ export async function failStaleRuns(db: DbOrTx, migrationId: string): Promise<nu
 export async function failStaleRun(db: DbOrTx, runId: number): Promise<void> {
   const rows = await db
     .update(migrationRuns)
-    .set({ status: "failed", error: STALE_RUN_MESSAGE, finishedAt: sql`now()` })
+    .set(staleRunFields())
     .where(and(eq(migrationRuns.id, runId), eq(migrationRuns.status, "running")))
     .returning({ id: migrationRuns.id });
   await discardItemsOfRuns(db, rows.map((r) => r.id));

@@ -7,7 +7,7 @@
  * the fingerprint and the standard post-apply checks. See README.md in this folder.
  */
 import "server-only";
-import { type SQL, and, eq, sql } from "drizzle-orm";
+import { type SQL, and, eq, getTableName, sql } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import { type DbOrTx, type Tx, queryRows } from "@/db/client";
 import { migrationRunItems } from "@/db/schema";
@@ -98,6 +98,9 @@ export async function readSourceRows<Row extends SourceRow>(
 
 export function defineTableMigration<Row extends SourceRow>(declaration: TableMigrationDeclaration<Row>): TableMigration<Row> {
   const { table, key, updatedAt, mayNeedChange, runStamp } = declaration;
+  // Counts every statement of any client that writes the table (trigger in the run_trust schema
+  // migration; db/schema/migration-runs.ts): the fingerprint sees plain-SQL writes too.
+  const writeSequence = sql.identifier(`${getTableName(table)}_write_seq`);
   const writable = new Map<string, PgColumn>();
   for (const source of Object.values(declaration.columns) as ColumnSource[]) if (isColumn(source)) writable.set(source.name, source);
 
@@ -199,11 +202,13 @@ export function defineTableMigration<Row extends SourceRow>(declaration: TableMi
     },
 
     async fingerprint(db) {
-      const [row] = await queryRows<{ rows: number; maxId: number | null; maxUpdatedAt: string | null }>(
+      const [row] = await queryRows<{ rows: number; maxId: number | null; maxUpdatedAt: string | null; writes: string }>(
         db,
-        sql`SELECT count(*)::int AS rows, max(${key}) AS "maxId", to_json(max(${updatedAt})) #>> '{}' AS "maxUpdatedAt" FROM ${table}`,
+        sql`SELECT count(*)::int AS rows, max(${key}) AS "maxId", to_json(max(${updatedAt})) #>> '{}' AS "maxUpdatedAt",
+                   (SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM ${writeSequence})::text AS writes
+            FROM ${table}`,
       );
-      return { rows: row.rows, maxId: row.maxId, maxUpdatedAt: row.maxUpdatedAt };
+      return { rows: row.rows, maxId: row.maxId, maxUpdatedAt: row.maxUpdatedAt, writes: Number(row.writes) };
     },
 
     async verify(tx, context) {

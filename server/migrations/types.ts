@@ -42,6 +42,8 @@ export interface SourceFingerprint extends Record<string, unknown> {
   rows: number;
   maxId: number | null;
   maxUpdatedAt: string | null;
+  /** Statements of any client that wrote the table (its write sequence), the engine's own aside. */
+  writes: number;
 }
 
 /**

@@ -4,12 +4,11 @@ import { notFound } from "next/navigation";
 import { getDatabase } from "@/server/db";
 import { runningRunOf } from "@/server/queries/admin-runs";
 import { requireAdmin } from "@/server/auth/session";
-import { getRunProgress } from "@/server/migrations/run-progress";
+import { getRunProgress, settleDeadRuns } from "@/server/migrations/run-progress";
 import { latestPreview, listRunItems, listRuns } from "@/server/migrations/queries";
 import { findDataMigration } from "@/server/migrations/registry";
 import { Card, PageHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { buttonClasses } from "@/components/ui/button";
 import { DateTime, formatDuration } from "@/components/admin/date-time";
 import { OffsetPager } from "@/components/admin/offset-pager";
 import { RunHistory } from "@/components/admin/run-history";
@@ -19,6 +18,7 @@ import { DETAILS_PAGE_SIZE, RUN_ITEM_STATUSES, detailsFilter } from "@/lib/migra
 import { param, type SearchParams } from "@/lib/search-params";
 import { progressView } from "@/server/migrations/progress-view";
 import { MigrationControls } from "./migration-controls";
+import { ReportLinks } from "@/components/admin/report-links";
 
 export const metadata: Metadata = { title: "Data migration · Admin" };
 
@@ -36,6 +36,7 @@ export default async function MigrationPage({ params, searchParams }: { params: 
 
   const database = await getDatabase();
   const db = database.db;
+  await settleDeadRuns(database, migration.id);
   const [preview, recordedRunning, history] = await Promise.all([
     latestPreview(db, migration.id),
     runningRunOf(db, migration.id),
@@ -84,14 +85,7 @@ export default async function MigrationPage({ params, searchParams }: { params: 
             ) : null}
           </div>
           {preview ? (
-            <div className="flex flex-wrap gap-2">
-              <a href={`/admin/runs/${preview.id}/report?format=json`} className={buttonClasses("secondary")} download>
-                Download preview JSON
-              </a>
-              <a href={`/admin/runs/${preview.id}/report?format=csv`} className={buttonClasses("secondary")} download>
-                Download preview CSV
-              </a>
-            </div>
+            <ReportLinks runId={preview.id} labels={{ json: "Download preview JSON", csv: "Download preview CSV" }} canIncludeSkipped />
           ) : null}
         </div>
         {!preview || !items ? (

@@ -10,7 +10,6 @@ import { getRun, listRunItems } from "@/server/migrations/queries";
 import { findDataMigration } from "@/server/migrations/registry";
 import type { Verification } from "@/server/migrations/types";
 import { Card, PageHeader } from "@/components/ui/card";
-import { buttonClasses } from "@/components/ui/button";
 import { Badge, StatusBadge, statusLabel } from "@/components/admin/badges";
 import { DateTime, formatDuration } from "@/components/admin/date-time";
 import { RunItemsTable } from "@/components/admin/run-items-table";
@@ -21,6 +20,7 @@ import { parseId } from "@/lib/ids";
 import type { SearchParams } from "@/lib/search-params";
 import { progressView } from "@/server/migrations/progress-view";
 import { UndoRunButton } from "./undo-button";
+import { ReportLinks } from "@/components/admin/report-links";
 
 export const metadata: Metadata = { title: "Migration run · Admin" };
 
@@ -132,14 +132,7 @@ export default async function RunPage({ params, searchParams }: { params: Promis
             <h2 id="summary-heading" className="text-xl font-bold">
               Summary
             </h2>
-            <div className="flex flex-wrap gap-2">
-              <a href={`/admin/runs/${run.id}/report?format=json`} className={buttonClasses("secondary")} download>
-                Download JSON report
-              </a>
-              <a href={`/admin/runs/${run.id}/report?format=csv`} className={buttonClasses("secondary")} download>
-                Download CSV report
-              </a>
-            </div>
+            <ReportLinks runId={run.id} labels={{ json: "Download JSON report", csv: "Download CSV report" }} canIncludeSkipped={!undo} />
           </div>
           <SummaryCards label={undo ? "Undo summary" : "Run summary"} cards={cards} />
           {run.mode === "apply" ? (

@@ -12,7 +12,7 @@ function isReportFormat(value: string): value is ReportFormat {
   return (REPORT_FORMATS as readonly string[]).includes(value);
 }
 
-/** A run's report (`?format=json` or `csv`), streamed from its recorded items a batch at a time. */
+/** A run's report (`?format=json` or `csv`, `&skipped=1` to list skipped rows too), streamed from its recorded items a batch at a time. */
 export const GET = defineRoute<{ runId: string }>("admin", async (request, { params }) => {
   const runId = idOrNotFound(params.runId, "That migration run");
   const format = new URL(request.url).searchParams.get("format") ?? "json";
@@ -26,5 +26,6 @@ export const GET = defineRoute<{ runId: string }>("admin", async (request, { par
     throw new UserFacingError("The run is still in progress: its report is ready when it finishes.", { status: 409, code: "run_in_progress" });
   }
   const { contentType, fileName } = reportDownload(run, format);
-  return downloadResponse(reportChunks(db, runId, format), { filename: fileName, contentType });
+  const includeSkipped = new URL(request.url).searchParams.get("skipped") === "1";
+  return downloadResponse(reportChunks(db, runId, format, { includeSkipped }), { filename: fileName, contentType });
 });
