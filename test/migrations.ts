@@ -117,6 +117,12 @@ export async function collect(chunks: AsyncIterable<string>): Promise<string> {
   return text;
 }
 
+/** A JSON report's outcome (`summary` and `details`), without the header that names the run itself. */
+export async function reportOutcome(chunks: AsyncIterable<string>): Promise<unknown> {
+  const { summary, details } = JSON.parse(await collect(chunks)) as { summary: unknown; details: unknown };
+  return { summary, details };
+}
+
 /**
  * Hold a migration's SQL pre-filter to its classifier, on every row of its table as the real read
  * returns it: `missed` are rows the filter leaves out although the classifier would change them (a

@@ -10,16 +10,7 @@ import { getRunProgress, settleDeadRuns } from "./run-progress";
 import { getRun, listRuns } from "./queries";
 import { reportChunks } from "./report";
 import { STALE_RUN_MESSAGE } from "./run-records";
-import {
-  assessmentState,
-  collect,
-  emptyMigrationTables,
-  gate,
-  insertLegacyAssessments,
-  startHeldRun,
-  tableSnapshot,
-  withRefusedUpdates,
-} from "@/test/migrations";
+import { assessmentState, collect, emptyMigrationTables, gate, insertLegacyAssessments, reportOutcome, startHeldRun, tableSnapshot, withRefusedUpdates } from "@/test/migrations";
 
 const ID = "equipment-single-choice";
 const admin = { userId: null, label: "test:admin" };
@@ -70,7 +61,10 @@ describe("apply", () => {
     const dry = await runMigration(database, { migrationId: ID, mode: "dry_run", startedBy: admin, batchSize: 5 });
     const applied = await runMigration(database, { migrationId: ID, mode: "apply", startedBy: admin, batchSize: 7 });
     expect(applied.run.status).toBe("completed");
-    expect(await report(applied.run.id)).toBe(await report(dry.run.id));
+    // Everything but the header, which names each run (id, mode, times).
+    expect(await reportOutcome(reportChunks(database.db, applied.run.id, "json", { batchSize: 4 }))).toEqual(
+      await reportOutcome(reportChunks(database.db, dry.run.id, "json", { batchSize: 4 })),
+    );
   });
 
   it("converts each row as its rule says and never touches other columns", async () => {
