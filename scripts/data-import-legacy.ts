@@ -18,8 +18,10 @@ are skipped). Reports, per model, what was mapped, skipped and rejected, with th
 
 It merges into the existing data by natural key: a user whose e-mail is already in Ironlog is left
 as it is, with their splits and assessment; a workout whose exercise name exists is linked to that
-exercise. Running it twice changes nothing the second time. Legacy ids are not kept. Users get no
-password (they set one with password reset). Assessments keep their legacy equipment answer (lists
+exercise. Running it twice changes nothing the second time. Legacy ids are not kept. Users keep
+their Django password hash (pbkdf2_sha256/sha1, argon2, bcrypt_sha256), replaced by argon2id at their first
+sign-in; unusable or unverifiable ones import as no password (a reset is needed): the report counts
+both, and never prints a hash. Assessments keep their legacy equipment answer (lists
 stay lists) for the equipment migration; missing exercise difficulty stays empty for the exercise
 backfill migration. One transaction: all or nothing.
 

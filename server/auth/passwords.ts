@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import * as argon2 from "@node-rs/argon2";
 import bcrypt from "bcryptjs";
+import { DJANGO_FORMATS } from "./django-hashers";
 
 /**
  * Every password-hash format Ironlog can meet, in one place: what new hashes are made with, how each
@@ -48,8 +49,8 @@ const bcryptFormat: PasswordFormat = {
   needsUpgrade: () => true,
 };
 
-/** Checked in order; the first that recognises a hash verifies it. */
-export const STORED_FORMATS: readonly PasswordFormat[] = [argon2id, bcryptFormat];
+/** Checked in order; the first that recognises a hash verifies it. The Django ones come from a legacy import. */
+export const STORED_FORMATS: readonly PasswordFormat[] = [argon2id, bcryptFormat, ...DJANGO_FORMATS];
 
 export function hashPassword(password: string): Promise<string> {
   return argon2.hash(password, ARGON2_POLICY);

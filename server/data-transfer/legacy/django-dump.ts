@@ -2,7 +2,7 @@
  * The old system's `manage.py dumpdata` JSON: a list of `{ "model": "app.model", "pk": ..., "fields": {...} }`.
  * zod schemas for the models Ironlog imports; each field is checked and mapped (legacy-values.ts),
  * and a record failing any field is rejected with the field's reason. Fields not listed (Django's
- * password, groups, last_login, ...) are ignored.
+ * groups, last_login, ...) are ignored. `password` is kept: it is a secret, never put in a reason.
  */
 import "server-only";
 import fs from "node:fs";
@@ -58,6 +58,8 @@ export const legacyUserFields = z.object({
   is_staff: flag,
   is_superuser: flag,
   date_joined: mapped(mapLegacyDateTime),
+  // Never echoed back: a zod message would otherwise carry the hash into the report.
+  password: z.unknown().optional().transform((v) => (typeof v === "string" ? v : "")),
 });
 
 export const legacyWorkoutFields = z.object({

@@ -1,13 +1,16 @@
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { queryRows } from "@/db/client";
 import { exercises, muscles, users } from "@/db/schema";
 import { type TestDatabase, createTestDatabase } from "@/test/database";
 import { DUMP_TABLE_ORDER } from "@/server/data-transfer/tables";
 import { rowCount } from "@/test/data-transfer-fixtures";
+import { attemptSignIn } from "@/server/auth/sign-in";
+import { createThrottles } from "@/server/auth/throttle";
 import { readLegacyDump } from "./django-dump";
 import { importLegacyDump } from "./import-legacy";
+import { formatLegacyImportReport } from "./legacy-report";
 
 const SAMPLE = path.join(process.cwd(), "samples", "legacy-dumpdata.json");
 const sample = readLegacyDump(SAMPLE);
@@ -56,11 +59,28 @@ describe("importing the old system's sample dump", () => {
     expect(await rowCount(database.db, "split_day_exercises")).toBe(21);
   });
 
-  it("creates users without passwords, with lower-case e-mail, staff as admins", async () => {
-    await importLegacyDump(database, sample);
+  it("creates users with lower-case e-mail, staff as admins, keeping usable Django hashes only", async () => {
+    const report = await importLegacyDump(database, sample);
     const rows = await database.db.select().from(users).orderBy(users.id);
     expect(rows).toHaveLength(10);
-    expect(rows.every((u) => u.passwordHash === null)).toBe(true);
+    const hashOf = (email: string) => rows.find((u) => u.email === email)?.passwordHash;
+    expect(hashOf("maria.okafor@oldgym.example")).toMatch(/^pbkdf2_sha256\$600000\$/);
+    expect(hashOf("lena.novak@example.com")).toMatch(/^pbkdf2_sha1\$30000\$/);
+    // Unusable (!…), empty and md5 (a format Ironlog does not verify): no password, reset needed.
+    for (const email of ["tom.becker@example.com", "diego.alvarez@example.com", "sam.oconnor@example.com", "noah.williams@example.com"]) {
+      expect(hashOf(email)).toBeNull();
+    }
+    expect(report.passwords).toEqual({ usable: 6, needReset: 4 });
+    expect(report.outcomes).toContainEqual({
+      model: "auth.user",
+      pk: 8,
+      outcome: "mapped",
+      reason: "password hash (md5) is not a format Ironlog verifies; the user needs a password reset",
+    });
+    // A hash is a secret: the report (printed and kept) holds none of them, not even a piece.
+    const printed = JSON.stringify(report) + formatLegacyImportReport(report);
+    for (const row of rows) if (row.passwordHash) expect(printed).not.toContain(row.passwordHash.split("$")[3]);
+    expect(formatLegacyImportReport(report)).toContain("New users: 6 can sign in with their old password; 4 have no usable password and need a password reset");
     expect(rows.find((u) => u.email === "james.reid@example.com")).toMatchObject({ name: "James Reid", role: "athlete" });
     expect(rows.find((u) => u.email === "maria.okafor@oldgym.example")?.role).toBe("admin");
     expect(rows.find((u) => u.email === "aiko.tanaka@example.com")?.name).toBe("aiko");
@@ -153,3 +173,23 @@ describe("importing the old system's sample dump", () => {
     expect(await totalRows()).toBe(0);
   });
 });
+
+describe("signing in as a migrated user", () => {
+  it("the old password signs in, and then nothing legacy is left in the database", async () => {
+    await importLegacyDump(database, sample);
+    const throttles = createThrottles(database.db);
+    const request = { address: "203.0.113.9", userAgent: "vitest" };
+    const wrong = await attemptSignIn(database.db, throttles, { ...request, email: "james.reid@example.com", password: "james-lifts-light" });
+    expect(wrong.status).toBe("refused");
+    const right = await attemptSignIn(database.db, throttles, { ...request, email: "james.reid@example.com", password: "james-lifts-heavy" });
+    expect(right.status).toBe("signed-in");
+    const [james] = await database.db.select().from(users).where(eq(users.email, "james.reid@example.com"));
+    expect(james.passwordHash).toMatch(/^\$argon2id\$/);
+    const again = await attemptSignIn(database.db, throttles, { ...request, email: "james.reid@example.com", password: "james-lifts-heavy" });
+    expect(again.status).toBe("signed-in");
+    // A user without a usable password is refused like anyone else (the way out is a reset).
+    const tom = await attemptSignIn(database.db, throttles, { ...request, email: "tom.becker@example.com", password: "anything-at-all" });
+    expect(tom.status).toBe("refused");
+  });
+});
+

@@ -2,7 +2,8 @@
  * Import an old-system dumpdata file: read what Ironlog already holds, plan every record
  * (plan-legacy-import.ts), then insert the planned rows in one transaction. Rejected records are
  * reported and left out; with `strict`, any rejection refuses the whole import instead.
- * Users get no password (the old hashes are Django's): they set one through password reset.
+ * Users keep their Django password hash (verified at sign-in, then replaced by argon2id); those without a
+ * usable one set a password through password reset.
  * Pending schema migrations are applied first (except on a dry run).
  */
 import "server-only";
@@ -52,6 +53,8 @@ export interface LegacyImportReport {
   rejectedCount: number;
   /** Rows per Ironlog table (dry run: that would be written). */
   rows: Record<string, number>;
+  /** New users who can sign in with their old password / who need a password reset (counts only). */
+  passwords: { usable: number; needReset: number };
   message: string;
 }
 
@@ -111,6 +114,7 @@ function legacyReport(
     outcomes: plan.outcomes,
     rejectedCount: rejectedCount(plan),
     rows: plannedRows(plan),
+    passwords: plan.passwords,
     message,
   };
 }
@@ -195,7 +199,7 @@ async function writePlan(tx: DbOrTx, plan: LegacyPlan): Promise<void> {
   await insertChunks(
     tx,
     users,
-    plan.users.map((u) => ({ id: userIds.get(u.key)!, email: u.email, name: u.name, role: u.role, passwordHash: null, createdAt: u.createdAt })),
+    plan.users.map((u) => ({ id: userIds.get(u.key)!, email: u.email, name: u.name, role: u.role, passwordHash: u.passwordHash, createdAt: u.createdAt })),
   );
   await insertChunks(tx, muscles, plan.muscles.map((m) => ({ id: muscleIds.get(m.key)!, name: m.name, region: m.region })));
   await insertChunks(

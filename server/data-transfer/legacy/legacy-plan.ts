@@ -27,6 +27,8 @@ export interface PlannedUser {
   name: string | null;
   role: Role;
   createdAt?: Date;
+  /** The Django hash, kept for sign-in (server/auth/django-hashers.ts); null when unusable or unverifiable. A secret. */
+  passwordHash: string | null;
 }
 export interface PlannedMuscle extends LegacyMuscle {
   key: string;
@@ -91,6 +93,8 @@ export interface LegacyModelCounts {
 
 export interface LegacyPlan {
   users: PlannedUser[];
+  /** New users who can sign in with their old password, and those who need a password reset. */
+  passwords: { usable: number; needReset: number };
   muscles: PlannedMuscle[];
   exercises: PlannedExercise[];
   exerciseMuscles: PlannedExerciseMuscle[];

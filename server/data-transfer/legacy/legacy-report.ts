@@ -29,6 +29,9 @@ export function formatLegacyImportReport(report: LegacyImportReport): string {
   section("rejected", "rejected");
   section("skipped", "skipped");
   section("mapped", "mapped with notes");
+  const { usable, needReset } = report.passwords;
+  const verb = report.dryRun ? "would" : "can";
+  out.push(`New users: ${usable} ${verb} sign in with their old password; ${needReset} have no usable password and need a password reset`);
   out.push(report.message);
   return out.join("\n");
 }

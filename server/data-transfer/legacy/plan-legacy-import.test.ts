@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { DJANGO_PBKDF2_FIXTURES } from "@/test/django-password-fixtures";
 import type { ExistingData } from "./legacy-plan";
 import { planLegacyImport } from "./plan-legacy-import";
 
@@ -7,7 +8,7 @@ const nothing = (): ExistingData => ({ userIdsByEmail: new Map(), exerciseIdsByN
 const user = (pk: number, email: string, extra: Record<string, unknown> = {}) => ({
   model: "auth.user",
   pk,
-  fields: { username: `u${pk}`, email, first_name: "", last_name: "", is_staff: false, is_superuser: false, password: "pbkdf2_sha256$x", ...extra },
+  fields: { username: `u${pk}`, email, first_name: "", last_name: "", is_staff: false, is_superuser: false, password: DJANGO_PBKDF2_FIXTURES[0].hash, ...extra },
 });
 const workout = (pk: number, name: string, extra: Record<string, unknown> = {}) => ({
   model: "workouts.workout",
@@ -143,3 +144,27 @@ describe("planning a legacy import", () => {
     expect(planLegacyImport({ not: "a list" }, nothing()).models["(file)"]).toEqual({ mapped: 0, skipped: 0, rejected: 1 });
   });
 });
+
+describe("planning users' passwords", () => {
+  it("keeps a verifiable Django hash, and plans no password (counted as needing a reset) for the rest", () => {
+    const plan = planLegacyImport(
+      [
+        user(1, "a@example.com"),
+        user(2, "b@example.com", { password: "!unusable" }),
+        user(3, "c@example.com", { password: "" }),
+        user(4, "d@example.com", { password: "sha1$salt$0123456789abcdef0123456789abcdef01234567" }),
+        user(5, "e@example.com", { password: "pbkdf2_sha256$x" }),
+        user(6, "f@example.com", { password: null }),
+      ],
+      nothing(),
+    );
+    expect(plan.users.map((u) => u.passwordHash)).toEqual([DJANGO_PBKDF2_FIXTURES[0].hash, null, null, null, null, null]);
+    expect(plan.passwords).toEqual({ usable: 1, needReset: 5 });
+    expect(plan.outcomes.map((o) => [o.pk, o.reason])).toEqual([
+      [4, "password hash (sha1) is not a format Ironlog verifies; the user needs a password reset"],
+      [5, "password hash (pbkdf2_sha256) is not a format Ironlog verifies; the user needs a password reset"],
+    ]);
+    expect(JSON.stringify(plan.outcomes)).not.toContain("0123456789abcdef");
+  });
+});
+

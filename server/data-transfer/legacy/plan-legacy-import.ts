@@ -25,6 +25,8 @@ import {
   legacyWorkoutFields,
   legacyWorkoutMuscleFields,
 } from "./django-dump";
+import { isUnusableDjangoPassword } from "@/server/auth/django-hashers";
+import { passwordFormatOf } from "@/server/auth/passwords";
 import { exerciseNameKey, mapLegacyMuscle, muscleNameKey } from "./legacy-values";
 import type { ExistingData, LegacyOutcomeKind, LegacyPlan, PlannedMuscle, RowRef } from "./legacy-plan";
 
@@ -35,6 +37,7 @@ const keyOf = (pk: LegacyPk) => String(pk);
 export function planLegacyImport(dump: unknown, existing: ExistingData): LegacyPlan {
   const plan: LegacyPlan = {
     users: [],
+    passwords: { usable: 0, needReset: 0 },
     muscles: [],
     exercises: [],
     exerciseMuscles: [],
@@ -104,14 +107,17 @@ export function planLegacyImport(dump: unknown, existing: ExistingData): LegacyP
       plannedEmails.set(fields.email, rec.pk);
     } else {
       const name = [fields.first_name, fields.last_name].filter(Boolean).join(" ") || fields.username;
+      const password = legacyPassword(fields.password);
+      plan.passwords[password.hash ? "usable" : "needReset"] += 1;
       plan.users.push({
+        passwordHash: password.hash,
         key: keyOf(rec.pk),
         email: fields.email,
         name,
         role: fields.is_superuser || fields.is_staff ? "admin" : "athlete",
         createdAt: fields.date_joined,
       });
-      record(rec.model, rec.pk, "mapped");
+      record(rec.model, rec.pk, "mapped", password.note);
       users.set(keyOf(rec.pk), { state: "new" });
       plannedEmails.set(fields.email, rec.pk);
     }
@@ -334,4 +340,17 @@ function resolveMuscle(
 function comparePks(a: { pk: LegacyPk }, b: { pk: LegacyPk }): number {
   if (typeof a.pk === "number" && typeof b.pk === "number") return a.pk - b.pk;
   return String(a.pk).localeCompare(String(b.pk), "en", { numeric: true });
+}
+
+/**
+ * What a Django `password` value becomes. The note names the hash's algorithm only, never the hash: a
+ * hash is a secret and the report is printed and kept. Unusable (`!…`) and empty ones mean "no password"
+ * without a note (Django's own state for such accounts); a hash in a format Ironlog cannot verify (md5,
+ * unsalted sha1, crypt: too weak to keep anyway) is dropped with a note, so the user resets it.
+ */
+function legacyPassword(value: string): { hash: string | null; note?: string } {
+  if (isUnusableDjangoPassword(value)) return { hash: null };
+  if (passwordFormatOf(value)) return { hash: value };
+  const algorithm = /^[a-z0-9_]{1,30}(?=\$)/.exec(value)?.[0] ?? "unrecognised";
+  return { hash: null, note: `password hash (${algorithm}) is not a format Ironlog verifies; the user needs a password reset` };
 }
