@@ -3,7 +3,7 @@
  * table's id is a Postgres int4, so anything beyond its range is "not found" or a field error, never
  * a database error (Postgres refuses 2147483648 for an int4 column, and that would be a 500).
  */
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { NotFoundError } from "./errors";
 
 export const MAX_ID = 2_147_483_647;

@@ -7,7 +7,7 @@ import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { isAddressOrBlock } from "@/lib/http/client-address";
 
 export class ConfigurationError extends Error {

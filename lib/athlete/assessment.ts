@@ -3,7 +3,7 @@
  * FormData values are strings, so numbers are coerced; a single ticked checkbox arrives as a string,
  * several as an array.
  */
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import {
   EQUIPMENT_CHOICES,
   EQUIPMENT_ITEMS,

@@ -3,7 +3,7 @@
  * (muscle, activation %), named muscle1/activation1 … so that the form needs no client code; empty
  * rows are ignored and at least one muscle is required, because volume tracking counts by muscle.
  */
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { CUSTOM_EXERCISE_EQUIPMENT, CUSTOM_EXERCISE_MUSCLE_ROWS } from "./custom-exercise-options";
 import { EXERCISE_TYPES } from "@/lib/training/types";
 import { idSchema } from "@/lib/ids";

@@ -5,7 +5,7 @@
  * each field was changed there and the session revision it last saw. lib/athlete/session-merge.ts
  * applies such a save to the stored session.
  */
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { jsonId } from "@/lib/ids";
 import { fromStoredKg, WEIGHT_UNITS, type WeightUnit } from "@/lib/training/units";
 

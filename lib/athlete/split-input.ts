@@ -2,7 +2,7 @@
  * The split editor's forms. Limits mirror the CHECK constraints on split_day_exercises (sets 1-20,
  * reps 1-100, max ≥ min) so the athlete gets a message by the field instead of a database error.
  */
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { formId, idSchema } from "@/lib/ids";
 
 /** The exercise picker's value: empty until the athlete picks one, which is what the error says. */

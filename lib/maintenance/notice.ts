@@ -4,7 +4,7 @@
  * (or cancelling it before it starts) replaces the banner with the admin's completion message for a
  * while, so users who saw the warning also learn that it is over.
  */
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { idSchema } from "@/lib/ids";
 
 /** How long before the window the banner appears, in minutes, as the admin picks it. */

@@ -1,6 +1,6 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import type { User } from "@/db/schema";
 import { ForbiddenError, GENERIC_ERROR_MESSAGE, NotSignedInError, UserFacingError } from "@/lib/errors";
 import { currentUser } from "./session";

@@ -6,7 +6,7 @@
 import "server-only";
 import fs from "node:fs";
 import path from "node:path";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { MIGRATIONS_FOLDER } from "@/db/client";
 import { DUMP_TABLE_ORDER, type DumpTableName } from "./tables";
 

@@ -5,7 +5,7 @@
  * problem here instead lets the import name the line and field instead of failing mid-transaction.
  */
 import "server-only";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { getTableConfig } from "drizzle-orm/pg-core";
 import { type DumpTable, type DumpTableName, dumpTables } from "./tables";

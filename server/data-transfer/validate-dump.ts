@@ -9,7 +9,7 @@
  */
 import "server-only";
 import { createHash } from "node:crypto";
-import type { z } from "zod";
+import type { z } from "@/lib/zod";
 import {
   DUMP_FORMAT_VERSION,
   type DumpHeader,

@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { getDb } from "@/server/db";
 import { customExerciseSchema } from "@/lib/athlete/custom-exercise";
 import { athleteAction } from "@/server/auth/guards";

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { getDb } from "@/server/db";
 import { updateProfile } from "@/server/services/profile";
 import { athleteAction } from "@/server/auth/guards";

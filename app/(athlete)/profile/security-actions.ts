@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { getDb } from "@/server/db";
 import { athleteAction } from "@/server/auth/guards";
 import { signOut } from "@/server/auth/config";

@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { getDb } from "@/server/db";
 import { regenerateProgram } from "@/server/services/program";
 import { copySplit } from "@/server/services/splits";

@@ -1,6 +1,6 @@
 "use server";
 
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { getDb } from "@/server/db";
 import { type ActionState, adminAction } from "@/server/auth/guards";
 import { type IntegrityReport, runIntegrityCheck } from "@/server/integrity/run";

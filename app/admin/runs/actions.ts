@@ -1,6 +1,6 @@
 "use server";
 
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { getDatabase } from "@/server/db";
 import { type ActionState, adminAction } from "@/server/auth/guards";
 import { getRunProgress } from "@/server/migrations/run-progress";

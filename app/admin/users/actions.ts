@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { getDb } from "@/server/db";
 import { adminAction } from "@/server/auth/guards";
 import { changeUserRole } from "@/server/services/user-roles";

@@ -6,7 +6,7 @@
  */
 import "server-only";
 import fs from "node:fs";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import {
   type Mapped,
   keepLegacyEquipment,

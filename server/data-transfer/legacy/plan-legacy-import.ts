@@ -10,7 +10,7 @@
  * Legacy primary keys are not kept; new rows get new ids.
  */
 import "server-only";
-import type { z } from "zod";
+import type { z } from "@/lib/zod";
 import {
   type DjangoRecord,
   LEGACY_MODELS,
