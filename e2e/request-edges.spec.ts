@@ -144,19 +144,21 @@ test.describe("bodies and text", () => {
   test("the session save refuses a body over 1 MB with 413, and bad ids and text by the field", async ({ page }) => {
     await signIn(page, MAYA);
     const id = await startEmptySession(page);
-    const valid = { name: "Edges", unit: "kg", notes: null, durationMinutes: null, finished: false, sets: [] };
+    // The save contract of lib/athlete/session-sync.ts: changes by identity, each field with its device time.
+    const valid = { baseRevision: 0, unit: "kg", name: { value: "Edges", at: Date.now() } };
 
-    const huge = await page.request.put(`/api/sessions/${id}`, { data: JSON.stringify({ ...valid, notes: "x".repeat(2 * 1024 * 1024) }), headers: { "content-type": "application/json" } });
+    const huge = await page.request.put(`/api/sessions/${id}`, { data: JSON.stringify({ ...valid, notes: { value: "x".repeat(2 * 1024 * 1024), at: Date.now() } }), headers: { "content-type": "application/json" } });
     expect(huge.status()).toBe(413);
     expect((await huge.json()).error).toBe("That request is too large: the limit is 1 MB. Nothing was saved.");
 
-    const bigId = await page.request.put(`/api/sessions/${id}`, { data: { ...valid, sets: [{ exerciseId: 2147483648, weight: 20, reps: 5 }] } });
+    const slot = { id: "6f1c2a4e-8b3d-4c5e-9f70-1a2b3c4d5e6f", exerciseId: 2147483648, position: 0, positionAt: Date.now() };
+    const bigId = await page.request.put(`/api/sessions/${id}`, { data: { ...valid, exercises: [slot] } });
     expect(bigId.status()).toBe(422);
-    expect((await bigId.json()).fieldErrors["sets.0.exerciseId"]).toEqual(["Choose an exercise."]);
+    expect((await bigId.json()).fieldErrors["exercises.0.exerciseId"]).toEqual(["Choose an exercise."]);
 
-    const nul = await page.request.put(`/api/sessions/${id}`, { data: { ...valid, notes: "pasted\u0000junk" } });
+    const nul = await page.request.put(`/api/sessions/${id}`, { data: { ...valid, notes: { value: "pasted\u0000junk", at: Date.now() } } });
     expect(nul.status()).toBe(422);
-    expect(Object.keys((await nul.json()).fieldErrors)).toEqual(["notes"]);
+    expect(Object.keys((await nul.json()).fieldErrors)).toEqual(["notes.value"]);
 
     const notJson = await page.request.put(`/api/sessions/${id}`, { data: Buffer.from("{not json"), headers: { "content-type": "application/json" } });
     expect(notJson.status()).toBe(400);
