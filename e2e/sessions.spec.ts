@@ -48,9 +48,11 @@ test("the profile lists signed-in devices and signs one out, then all", async ({
   await expect(devices.getByRole("listitem")).toHaveCount(1);
   await expectSignedOut(phonePage);
 
-  // Sign out everywhere ends this device too (after a confirmation).
-  page.once("dialog", (dialog) => void dialog.accept());
+  // Sign out everywhere ends this device too, after a confirmation in the app's own dialog.
   await page.getByRole("button", { name: "Sign out everywhere" }).click();
+  const confirm = page.getByRole("dialog", { name: "Sign out of Ironlog on every device, this one included?" });
+  await expect(confirm.getByRole("button", { name: "Cancel" })).toBeFocused();
+  await confirm.getByRole("button", { name: "Sign out everywhere" }).click();
   await expect(page).toHaveURL(/\/sign-in/);
   await expectSignedOut(page);
   await phone.close();

@@ -1,8 +1,9 @@
 "use client";
 
-import { useActionState, type ReactNode } from "react";
+import { useActionState, useRef, type ReactNode } from "react";
 import { useFormStatus } from "react-dom";
 import { buttonClasses } from "@/components/ui/button";
+import { splitQuestion, useConfirm } from "@/components/ui/confirm-dialog";
 import type { ActionState } from "@/lib/action-state";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
@@ -20,7 +21,8 @@ type Variant = "primary" | "secondary" | "danger" | "ghost" | "link";
 
 /**
  * One button that runs a server action with a few hidden fields (start this day, move up, delete…),
- * and shows the action's error message next to it. `confirm` asks before destructive actions.
+ * and shows the action's error message next to it. `confirm` asks first, in the app's dialog, with a
+ * button named like this one ("Discard workout"); `confirmLabel` names it when the button is an icon.
  */
 export function ActionButton({
   action,
@@ -29,6 +31,7 @@ export function ActionButton({
   pendingLabel,
   variant = "secondary",
   confirm,
+  confirmLabel,
   label,
   className = "",
 }: {
@@ -38,20 +41,37 @@ export function ActionButton({
   pendingLabel?: string;
   variant?: Variant;
   confirm?: string;
+  confirmLabel?: string;
   /** Accessible name when the visible content is only an icon or arrow. */
   label?: string;
   className?: string;
 }) {
   const [state, formAction] = useActionState(action, { status: "idle" } as ActionState);
   const message = state.status === "error" ? (state.message ?? Object.values(state.fieldErrors ?? {})[0]?.[0]) : undefined;
+  const asked = useConfirm();
+  const form = useRef<HTMLFormElement>(null);
+  // Set while the form is resubmitted after a yes, so that submit goes through.
+  const confirmed = useRef(false);
   return (
     <form
+      ref={form}
       action={formAction}
       className="inline-flex flex-col items-start"
       onSubmit={(e) => {
-        if (confirm && !window.confirm(confirm)) e.preventDefault();
+        if (!confirm || confirmed.current) {
+          confirmed.current = false;
+          return;
+        }
+        e.preventDefault();
+        const name = confirmLabel ?? (typeof children === "string" ? children : label) ?? "Continue";
+        void asked.confirm({ ...splitQuestion(confirm), confirmLabel: name, tone: variant === "danger" || /delete|discard|remove|sign out/i.test(name) ? "danger" : "primary" }).then((yes) => {
+          if (!yes) return;
+          confirmed.current = true;
+          form.current?.requestSubmit();
+        });
       }}
     >
+      {asked.dialog}
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}

@@ -1,4 +1,3 @@
-import { roundEstimate } from "./format";
 import type { LoggedSet } from "@/lib/training/types";
 import type { RepCountBest } from "@/lib/training/records";
 import { formatWeight, type WeightUnit } from "@/lib/training/units";
@@ -28,7 +27,7 @@ export function BestsPerRepCountTable<T extends LoggedSet>({
           <tr key={b.reps} className="border-t border-slate-100">
             <td className="py-1.5">{b.reps}</td>
             <td className="py-1.5">{b.best.weightKg > 0 ? formatWeight(b.best.weightKg, unit) : "Bodyweight"}</td>
-            <td className="py-1.5">{b.estimatedOneRepMaxKg ? formatWeight(roundEstimate(b.estimatedOneRepMaxKg), unit) : "—"}</td>
+            <td className="py-1.5">{b.estimatedOneRepMaxKg ? formatWeight(b.estimatedOneRepMaxKg, unit) : "—"}</td>
           </tr>
         ))}
       </tbody>

@@ -23,17 +23,13 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** An estimated 1RM is an estimate: one decimal is all the precision it has. */
-export function roundEstimate(kg: number): number {
-  return Math.round(kg * 10) / 10;
-}
-
 /** The estimated-1RM series as the chart plots it, in the athlete's unit and time zone. */
 export function oneRepMaxChartPoints(series: readonly OneRepMaxPoint[], unit: WeightUnit, timeZone?: string): OneRepMaxChartPoint[] {
   return series.map((p) => ({
     date: p.performedAt.toISOString(),
     label: formatDay(p.performedAt, timeZone),
-    value: Number(fromStoredKg(p.estimateKg, unit).toFixed(1)),
+    // The one rounding rule for weights (lib/training/units.ts), as everywhere else on the page.
+    value: fromStoredKg(p.estimateKg, unit),
     formula: p.formula,
     set: `${formatWeight(p.set.weightKg, unit)} × ${p.set.reps}${p.set.rpe ? ` @ RPE ${p.set.rpe}` : ""}`,
   }));

@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgEnum, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { check, index, integer, jsonb, pgEnum, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { ROLES } from "../../lib/auth/roles";
 import { WEIGHT_UNITS } from "../../lib/training/units";
+import type { PlateSetup } from "../../lib/athlete/plate-setup";
 
 export const userRole = pgEnum("user_role", ROLES);
 export const weightUnit = pgEnum("weight_unit", WEIGHT_UNITS);
@@ -17,6 +18,8 @@ export const users = pgTable(
     passwordHash: text("password_hash"),
     role: userRole("role").notNull().default("athlete"),
     weightUnit: weightUnit("weight_unit").notNull().default("kg"),
+    // The bar and plates the logger's plate calculator loads with (lib/athlete/plate-setup); NULL: the standard ones.
+    plateSetup: jsonb("plate_setup").$type<PlateSetup>(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -62,7 +62,7 @@ export function unlogSet(state: LoggerState, setId: string, slotId: string): Log
   const row = loggedRows(state, slotId).find((r) => r.id === setId);
   if (!row) return state;
   const onServer = state.server.sets.some((s) => s.id === setId);
-  const text: SetText = { weight: String(Number(row.values.weight.toFixed(2))), reps: row.values.missed && row.values.reps === 0 ? "" : String(row.values.reps), rpe: row.values.rpe === null ? "" : String(row.values.rpe), missed: row.values.missed };
+  const text = textOfLogged(row.values);
   const { [setId]: _edit, ...sets } = state.pending.sets;
   const rows = state.rows[slotId] ?? [];
   return {
@@ -114,8 +114,28 @@ export function removeRow(state: LoggerState, rowId: string, slotId: string): Lo
   return { ...state, rows: { ...state.rows, [slotId]: (state.rows[slotId] ?? []).filter((r) => r.id !== rowId) }, errors: withoutKey(state.errors, rowId) };
 }
 
+/**
+ * "+ Add set": a new row holding the previous set's weight, reps and RPE, since the next set is most
+ * often the same again. The previous set is the nearest row above with something in it (blank planned
+ * rows are skipped), typed or logged. Never "missed".
+ */
 export function addRow(state: LoggerState, slotId: string): LoggerState {
-  return { ...state, rows: { ...state.rows, [slotId]: [...(state.rows[slotId] ?? []), { id: newUuid(), slotId, text: blankText() }] } };
+  const typed = state.rows[slotId] ?? [];
+  const filled = (text: SetText) => text.weight.trim() !== "" || text.reps.trim() !== "";
+  const logged = loggedRows(state, slotId).map((r) => textOfLogged(r.values));
+  const previous = [...logged, ...typed.map((r) => r.text)].findLast(filled) ?? blankText();
+  const text: SetText = { ...previous, missed: false };
+  return { ...state, rows: { ...state.rows, [slotId]: [...typed, { id: newUuid(), slotId, text }] } };
+}
+
+/** A logged set's values as the text fields show them. */
+function textOfLogged(values: PendingSet["values"]): SetText {
+  return {
+    weight: String(Number(values.weight.toFixed(2))),
+    reps: values.missed && values.reps === 0 ? "" : String(values.reps),
+    rpe: values.rpe === null ? "" : String(values.rpe),
+    missed: values.missed,
+  };
 }
 
 export function addExercise(state: LoggerState, option: { id: number; name: string; bodyweight: boolean }, now: number): LoggerState {

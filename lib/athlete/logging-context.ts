@@ -8,6 +8,9 @@ import { recordHolders } from "@/lib/athlete/record-holders";
 
 export type PreviousPerformance = { sessionId: number; startedAt: Date; sets: LoggedSet[] };
 
+/** How many earlier sessions of each exercise the context keeps whole: the progression rule looks at two. */
+export const RECENT_SESSIONS = 2;
+
 export type LoggingContext = {
   /**
    * For each exercise, the sets of the athlete's most recent earlier session that had it: what the
@@ -20,6 +23,8 @@ export type LoggingContext = {
    * history (lib/athlete/record-holders), so the logger detects records in the browser, offline.
    */
   records: Map<number, LoggedSet[]>;
+  /** For each exercise, the sets of its last RECENT_SESSIONS earlier sessions, newest first (progression). */
+  recent: Map<number, LoggedSet[][]>;
 };
 
 /** One earlier set of an exercise, with the session it was logged in. */
@@ -30,13 +35,24 @@ export type HistorySet = LoggedSet & { sessionId: number; startedAt: Date; exerc
  * broken by session id), each session's sets in logged order.
  */
 export function contextFromHistory(rows: readonly HistorySet[]): LoggingContext {
-  const context: LoggingContext = { previous: new Map(), records: new Map() };
+  const context: LoggingContext = { previous: new Map(), records: new Map(), recent: new Map() };
   const history = new Map<number, LoggedSet[]>();
+  // Per exercise, the ids of the recent sessions met so far, in order (newest first).
+  const recentIds = new Map<number, number[]>();
   for (const { sessionId, startedAt, exerciseId, ...set } of rows) {
     // Newest session first: the first session met for an exercise is its "last time".
     let previous = context.previous.get(exerciseId);
     if (!previous) context.previous.set(exerciseId, (previous = { sessionId, startedAt, sets: [] }));
     if (previous.sessionId === sessionId) previous.sets.push(set);
+    const ids = recentIds.get(exerciseId) ?? [];
+    if (!ids.includes(sessionId) && ids.length < RECENT_SESSIONS) ids.push(sessionId);
+    recentIds.set(exerciseId, ids);
+    const at = ids.indexOf(sessionId);
+    if (at >= 0) {
+      const sessions = context.recent.get(exerciseId) ?? [];
+      (sessions[at] ??= []).push(set);
+      context.recent.set(exerciseId, sessions);
+    }
     const list = history.get(exerciseId) ?? [];
     list.push(set);
     history.set(exerciseId, list);

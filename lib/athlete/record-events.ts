@@ -35,7 +35,7 @@ export function oneRepMaxSeries(sets: readonly HistorySet[]): OneRepMaxPoint[] {
       bySession.set(set.sessionId, {
         sessionId: set.sessionId,
         performedAt: set.performedAt,
-        estimateKg: Math.round(estimate.valueKg * 10) / 10,
+        estimateKg: estimate.valueKg,
         formula: estimate.label,
         set: { weightKg: set.weightKg, reps: set.reps, rpe: set.rpe ?? null },
       });

@@ -45,7 +45,11 @@ export function fromStoredKg(kg: number, unit: WeightUnit): number {
   return unit === "lb" ? roundToStep(kgToLb(kg), DISPLAY_STEP.lb) : roundToStep(kg, DISPLAY_STEP.kg);
 }
 
-/** "135 lb", "61.25 kg", "132.3 lb": the weight in the athlete's unit with no trailing zeros. */
+/**
+ * "135 lb", "61.25 kg", "132.3 lb": the weight in the athlete's unit with no trailing zeros. The one
+ * rounding rule for every weight the app shows, lifted or estimated (a 1RM, a record's "was"): the
+ * unit's display step, so two figures on one screen never differ in precision.
+ */
 export function formatWeight(kg: number, unit: WeightUnit): string {
   const value = fromStoredKg(kg, unit);
   const text = value.toFixed(2).replace(/\.?0+$/, "");

@@ -91,6 +91,14 @@ describe("the logging page's read", () => {
     ]);
     expect(data?.context.records.get(bench)).toEqual(expect.arrayContaining([{ weightKg: 80, reps: 5, rpe: 8 }]));
     expect(data?.context.previous.get(curl)?.sets).toEqual([{ weightKg: 12, reps: 12, rpe: 8 }]);
+    // The last two sessions of each exercise, newest first, for the progression suggestion.
+    expect(data?.context.recent.get(bench)).toEqual([
+      [
+        { weightKg: 70, reps: 10, rpe: 8 },
+        { weightKg: 72.5, reps: 8, rpe: 8 },
+      ],
+      [{ weightKg: 80, reps: 5, rpe: 8 }],
+    ]);
   });
 
   it("gives an empty plan and no history to a session started empty with nothing logged", async () => {
@@ -142,13 +150,15 @@ describe("the history the logger reads", () => {
     const fromWhole = contextFromHistory(whole);
     expect(data?.context.previous).toEqual(fromWhole.previous);
     expect(data?.context.records).toEqual(fromWhole.records);
+    expect(data?.context.recent).toEqual(fromWhole.recent);
+    expect(data?.context.recent.get(bench)).toHaveLength(2);
     expect(data?.context.records.get(bench)?.length).toBeGreaterThan(0);
     const started = data!.session.startedAt;
     const [{ kept }] = await queryRows<{ kept: number }>(
       db,
       sql`SELECT count(*)::int AS kept FROM (${contextSetsQuery(carla, sql`${bench}::int`, { sessionId: sql`${today}::int`, startedAt: sql`${started.toISOString()}::timestamptz` })}) c`,
     );
-    // Last time's 4 sets, and at most one per rep count (1-12) and RPE (null, 6-10 by halves).
+    // The last two sessions' 8 sets, and at most one per rep count (1-12) and RPE (null, 6-10 by halves).
     expect(kept).toBeLessThan(whole.length);
     expect(await loggingContext(db, carla, [bench], { sessionId: today, startedAt: started })).toEqual(fromWhole);
   });

@@ -15,6 +15,7 @@ import { workoutSessions } from "@/db/schema";
 import type { SessionSnapshot, SnapshotSet, SnapshotSlot } from "@/lib/athlete/session-sync";
 import { contextSetsQuery, type SessionView } from "./sessions";
 import { contextFromHistory, type HistorySet, type LoggingContext } from "@/lib/athlete/logging-context";
+import type { ExerciseType } from "@/lib/training/types";
 
 export type LoggerSession = {
   session: Pick<SessionView, "id" | "name" | "splitDayId" | "startedAt" | "finishedAt">;
@@ -22,13 +23,15 @@ export type LoggerSession = {
   snapshot: SessionSnapshot;
   /** Last time's sets and the record-holding sets of every exercise in the session's slots. */
   context: LoggingContext;
+  /** Each slot exercise's type (the progression's load steps depend on it). */
+  exerciseTypes: Map<number, ExerciseType>;
 };
 
 // Correlated subqueries name their tables by alias and the outer row by its table: Drizzle leaves
 // columns unqualified in a single-table select, where "id" would silently mean the inner table's.
-const slotsJson = sql<string | (Omit<SnapshotSlot, "target"> & SlotTargetColumns)[]>`(
+const slotsJson = sql<string | (Omit<SnapshotSlot, "target"> & SlotTargetColumns & { exerciseType: ExerciseType })[]>`(
   SELECT coalesce(json_agg(json_build_object(
-    'id', x.id, 'exerciseId', x.exercise_id, 'exerciseName', e.name, 'bodyweight', e.type = 'bodyweight',
+    'id', x.id, 'exerciseId', x.exercise_id, 'exerciseName', e.name, 'bodyweight', e.type = 'bodyweight', 'exerciseType', e.type,
     'position', x.position, 'targetSets', x.target_sets, 'targetRepsMin', x.target_reps_min,
     'targetRepsMax', x.target_reps_max, 'note', x.note, 'revision', x.revision, 'times', x.field_times
   ) ORDER BY x.position, x.id), '[]')
@@ -92,6 +95,7 @@ export async function loggerSession(db: DbOrTx, userId: number, sessionId: numbe
   if (!row) return null;
   // numeric columns become JSON numbers and timestamps ISO strings with their offset.
   const earlier = jsonArray(row.history).map((h) => ({ ...h, startedAt: new Date(h.startedAt) }));
+  const slots = jsonArray(row.slots);
   const snapshot: SessionSnapshot = {
     id: row.id,
     revision: row.revision,
@@ -100,7 +104,7 @@ export async function loggerSession(db: DbOrTx, userId: number, sessionId: numbe
     durationSeconds: row.durationSeconds,
     finishedAt: row.finishedAt?.toISOString() ?? null,
     times: row.times,
-    exercises: jsonArray(row.slots).map(({ targetSets, targetRepsMin, targetRepsMax, note, ...slot }) => ({
+    exercises: slots.map(({ targetSets, targetRepsMin, targetRepsMax, note, exerciseType: _type, ...slot }) => ({
       ...slot,
       target: targetSets === null || targetRepsMin === null || targetRepsMax === null ? null : { sets: targetSets, repsMin: targetRepsMin, repsMax: targetRepsMax, note },
     })),
@@ -110,5 +114,6 @@ export async function loggerSession(db: DbOrTx, userId: number, sessionId: numbe
     session: { id: row.id, name: row.name, splitDayId: row.splitDayId, startedAt: row.startedAt, finishedAt: row.finishedAt },
     snapshot,
     context: contextFromHistory(earlier),
+    exerciseTypes: new Map(slots.map((slot) => [slot.exerciseId, slot.exerciseType])),
   };
 }

@@ -10,7 +10,7 @@ import { type DbOrTx, queryRows } from "@/db/client";
 import { exercises, sessionExercises, sessionSets, splitDays, splits, workoutSessions } from "@/db/schema";
 import { getGeneratedProgram, getSplit, type SplitDayView, type SplitView } from "./splits";
 import { nextDayAfter } from "@/lib/athlete/next-day";
-import { LoggingContext, contextFromHistory } from "@/lib/athlete/logging-context";
+import { LoggingContext, RECENT_SESSIONS, contextFromHistory } from "@/lib/athlete/logging-context";
 import type { ExerciseType } from "@/lib/training/types";
 
 export type SessionSetView = {
@@ -143,7 +143,8 @@ export async function listSessionsInProgress(db: DbOrTx, userId: number): Promis
 /**
  * The athlete's earlier sets of some exercises ("earlier" = another session, started before the
  * current one) that the logging context needs, rather than the whole history, which grows with every
- * workout: every set of each exercise's most recent earlier session ("last time"), and for each
+ * workout: every set of each exercise's two most recent earlier sessions ("last time", and the one
+ * before, which the progression suggestion needs to see two sessions short of the range), and for each
  * exercise, rep count and RPE, the heaviest set. At a given rep count and RPE a heavier set is at
  * least as good for every record kind (heaviest weight, estimated 1RM, set volume), so recordHolders
  * finds the same records among these as in the whole history, and the rows stay bounded.
@@ -158,15 +159,18 @@ export function contextSetsQuery(userId: number, exerciseIds: SQL, current: { se
       FROM session_sets h JOIN workout_sessions w ON w.id = h.session_id
       WHERE w.user_id = ${userId} AND w.id <> ${current.sessionId} AND w.started_at < ${current.startedAt}
         AND h.exercise_id IN (${exerciseIds})
-    ), last_time AS (
-      SELECT DISTINCT ON (exercise_id) exercise_id, session_id FROM earlier
-      ORDER BY exercise_id, started_at DESC, session_id DESC
+    ), recent AS (
+      SELECT exercise_id, session_id FROM (
+        SELECT exercise_id, session_id, dense_rank() OVER (PARTITION BY exercise_id ORDER BY started_at DESC, session_id DESC) AS rank
+        FROM (SELECT DISTINCT exercise_id, session_id, started_at FROM earlier) sessions
+      ) ranked
+      WHERE rank <= ${RECENT_SESSIONS}
     ), heaviest AS (
       SELECT DISTINCT ON (exercise_id, reps, rpe) id FROM earlier
       ORDER BY exercise_id, reps, rpe, weight_kg DESC, started_at DESC, session_id DESC
     )
     SELECT * FROM earlier
-    WHERE (exercise_id, session_id) IN (SELECT exercise_id, session_id FROM last_time)
+    WHERE (exercise_id, session_id) IN (SELECT exercise_id, session_id FROM recent)
        OR id IN (SELECT id FROM heaviest)`;
 }
 

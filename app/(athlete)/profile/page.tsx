@@ -10,6 +10,8 @@ import { listAuthSessions } from "@/server/auth/auth-sessions";
 import { saveProfileAssessmentAction } from "@/app/(athlete)/onboarding/actions";
 import { deviceName } from "@/lib/auth/device-name";
 import { ProfileForm } from "./profile-form";
+import { PlatesForm } from "./plates-form";
+import { plateSetupFor } from "@/lib/athlete/plate-setup";
 import { ChangePasswordForm, DeviceList } from "./security";
 
 export const metadata: Metadata = { title: "Profile" };
@@ -35,6 +37,10 @@ export default async function ProfilePage() {
       <PageHeader title="Profile" description={user.email} />
       <Card title="You">
         <ProfileForm name={user.name ?? ""} weightUnit={user.weightUnit} />
+      </Card>
+      <Card title="Bar and plates" id="plates" className="scroll-mt-20">
+        {/* Keyed by unit: after a switch of units the form starts from that unit's plates. */}
+        <PlatesForm key={user.weightUnit} setup={plateSetupFor(user.plateSetup, user.weightUnit)} />
       </Card>
       <Card title="Password">
         <ChangePasswordForm />

@@ -4,7 +4,7 @@ import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage, TextAreaField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { Dialog } from "@/components/admin/dialog";
+import { Dialog } from "@/components/ui/dialog";
 import { ActionToast } from "@/components/admin/action-toast";
 import type { ActionState } from "@/lib/action-state";
 import { NOTICE_MESSAGE_MAX } from "@/lib/maintenance/notice";

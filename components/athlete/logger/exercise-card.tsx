@@ -3,6 +3,8 @@
 import { formatDay } from "@/components/athlete/format";
 import type { SlotTarget } from "@/lib/athlete/session-sync";
 import type { SetText } from "@/lib/athlete/logger-state";
+import type { PlateSetup } from "@/lib/athlete/plate-setup";
+import { PlateHint } from "./plate-hint";
 import { SET_GRID, SetRow, type PreviousSet, type SetRowView } from "./set-row";
 
 export type SlotView = { id: string; exerciseId: number; exerciseName: string; bodyweight: boolean; target: SlotTarget | null };
@@ -10,6 +12,13 @@ export type SlotView = { id: string; exerciseId: number; exerciseName: string; b
 function targetText(target: SlotTarget | null): string {
   if (!target) return "No target";
   return `Target ${target.sets} × ${target.repsMin === target.repsMax ? target.repsMin : `${target.repsMin}–${target.repsMax}`}`;
+}
+
+/** The weight of the next set to lift: the first row not logged, as typed or as its placeholder. */
+function nextWeight(rows: readonly SetRowView[], placeholderFor: (index: number) => PreviousSet): string {
+  const index = rows.findIndex((r) => !r.logged);
+  if (index < 0) return "";
+  return rows[index].text.weight.trim() || placeholderFor(index)?.weight || "";
 }
 
 /** One exercise of the session: its target, last time, and its rows. */
@@ -23,6 +32,9 @@ export function ExerciseCard({
   timeZone,
   notice,
   previousFor,
+  placeholderFor,
+  suggestion,
+  plates,
   onChange,
   onToggle,
   onRemoveRow,
@@ -39,6 +51,11 @@ export function ExerciseCard({
   timeZone: string;
   notice?: string;
   previousFor: (index: number) => PreviousSet;
+  placeholderFor: (index: number) => PreviousSet;
+  /** Why today's placeholders are what they are (the progression rule), in one line. */
+  suggestion?: string;
+  /** The athlete's bar and plates, for a barbell exercise (null for the rest: no plate calculator). */
+  plates: PlateSetup | null;
   onChange: (row: SetRowView, patch: Partial<SetText>) => void;
   onToggle: (row: SetRowView, index: number) => void;
   onRemoveRow: (row: SetRowView) => void;
@@ -56,6 +73,11 @@ export function ExerciseCard({
             {targetText(slot.target)}
             {lastTime ? ` · last time ${formatDay(new Date(lastTime), timeZone)}` : " · first time"}
           </p>
+          {suggestion ? (
+            <p className="mt-1 text-xs text-brand-700" data-testid="progression-suggestion">
+              Today: {suggestion}
+            </p>
+          ) : null}
           {notice ? <p className="mt-1 text-xs text-amber-800">{notice}</p> : null}
         </div>
         <div className="flex shrink-0 items-center">
@@ -89,12 +111,14 @@ export function ExerciseCard({
             row={row}
             unit={unit}
             previous={previousFor(index)}
+            placeholder={placeholderFor(index)}
             onChange={(patch) => onChange(row, patch)}
             onToggle={() => onToggle(row, index)}
             onRemove={() => onRemoveRow(row)}
           />
         ))}
       </ol>
+      {plates ? <PlateHint weightText={nextWeight(rows, placeholderFor)} setup={plates} exerciseName={name} /> : null}
       <button type="button" onClick={onAddRow} className="mt-2 w-full rounded-md py-2 text-sm font-semibold text-brand-700 ring-1 ring-dashed ring-slate-300 hover:bg-brand-50">
         + Add set
       </button>

@@ -2,11 +2,14 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useState } from "react";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 import { addExercise, addRow, editLoggedSet, logRow, moveExercise, removeExercise, removeRow, requestFinish, typeInRow, typeSessionField, unlogSet } from "@/lib/athlete/logger-actions";
 import { hasPending, loggedRows, visibleSlots } from "@/lib/athlete/logger-state";
 import { loggedCount, recordsForLoggedSet, rowsOfSlot } from "@/lib/athlete/logger-view";
 import type { ExerciseContext } from "@/lib/athlete/exercise-context";
 import type { SessionSnapshot } from "@/lib/athlete/session-sync";
+import type { SlotSuggestion } from "@/lib/athlete/slot-suggestions";
+import type { PlateSetup } from "@/lib/athlete/plate-setup";
 import { RECORD_LABELS } from "@/lib/training/records";
 import type { LoggedSet } from "@/lib/training/types";
 import { fromStoredKg, type WeightUnit } from "@/lib/training/units";
@@ -49,6 +52,9 @@ export function SessionLogger({
   alreadyFinished,
   previous: initialPrevious,
   recordSets: initialRecordSets,
+  suggestions,
+  plates,
+  barbellExercises,
   exerciseContextAction,
   exerciseOptionsAction,
 }: {
@@ -61,6 +67,11 @@ export function SessionLogger({
   alreadyFinished: boolean;
   previous: Record<number, PreviousPerformance>;
   recordSets: Record<number, LoggedSet[]>;
+  /** Per planned slot, what the progression rule suggests today (the fields' placeholders). */
+  suggestions: Record<string, SlotSuggestion>;
+  /** The athlete's bar and plates (profile), and the session's barbell exercises, for the plate calculator. */
+  plates: PlateSetup;
+  barbellExercises: number[];
   exerciseContextAction: DataAction<{ sessionId: number; exerciseId: number }, ExerciseContext>;
   exerciseOptionsAction: DataAction<Record<string, never>, PickerOption[]>;
 }) {
@@ -74,6 +85,9 @@ export function SessionLogger({
   const [announcement, setAnnouncement] = useState("");
   const [picking, setPicking] = useState(false);
   const [finishPressed, setFinishPressed] = useState(false);
+  const asked = useConfirm();
+  // Barbell exercises get the plate calculator: the plan's, and any added on the day.
+  const [barbells, setBarbells] = useState(() => new Set(barbellExercises));
   const now = useClock();
   const slots = visibleSlots(state);
 
@@ -84,9 +98,15 @@ export function SessionLogger({
     return { weight: s.weightKg > 0 ? String(Number(fromStoredKg(s.weightKg, state.unit).toFixed(2))) : "", reps: String(s.reps) };
   }
 
+  /** What an empty row's fields show greyed, and log when ticked as they are: today's suggestion, else last time. */
+  function placeholderFor(slot: (typeof slots)[number], index: number): PreviousSet {
+    const suggestion = suggestions[slot.id];
+    return suggestion ? { weight: suggestion.weight, reps: suggestion.reps } : previousFor(slot.exerciseId, index);
+  }
+
   function toggle(slot: (typeof slots)[number], row: SetRowView, index: number) {
     if (row.logged) return update((s) => unlogSet(s, row.id, slot.id));
-    const result = logRow(state, row.id, slot.id, previousFor(slot.exerciseId, index), deviceTime());
+    const result = logRow(state, row.id, slot.id, placeholderFor(slot, index), deviceTime());
     if (!result.logged) return update(() => result.state);
     const set = result.logged;
     const records = recordsForLoggedSet(result.state, set, slot.exerciseId, library.recordSets[slot.exerciseId] ?? []);
@@ -101,8 +121,9 @@ export function SessionLogger({
     if (rest.enabled) setRestEndsAt(secondsFromNow(rest.seconds));
   }
 
-  function removeSlot(slot: (typeof slots)[number]) {
-    if (loggedRows(state, slot.id).length && !window.confirm(`Remove ${slot.exerciseName} and its logged sets from this session?`)) return;
+  async function removeSlot(slot: (typeof slots)[number]) {
+    const logged = loggedRows(state, slot.id).length;
+    if (logged && !(await asked.confirm({ title: `Remove ${slot.exerciseName}?`, detail: `Its ${logged === 1 ? "logged set is" : `${logged} logged sets are`} removed from this session too.`, confirmLabel: "Remove exercise" }))) return;
     update((s) => removeExercise(s, slot.id));
   }
 
@@ -114,13 +135,23 @@ export function SessionLogger({
   function pick(option: PickerOption) {
     setPicking(false);
     update((s) => addExercise(s, { id: option.id, name: option.name, bodyweight: option.type === "bodyweight" }, deviceTime()));
+    if (option.type === "barbell") setBarbells((known) => new Set(known).add(option.id));
     void library.loadContext(option.id);
   }
 
-  function finish() {
+  async function finish() {
     if (state.sessionErrors.durationMinutes) return document.getElementById("duration")?.focus();
     const unticked = slots.flatMap((slot) => state.rows[slot.id] ?? []).filter((r) => r.text.weight.trim() || r.text.reps.trim()).length;
-    if (unticked && !window.confirm(`${unticked} set${unticked === 1 ? " has" : "s have"} values but ${unticked === 1 ? "is" : "are"} not logged and will not be saved. Finish anyway?`)) return;
+    if (
+      unticked &&
+      !(await asked.confirm({
+        title: "Finish with sets not logged?",
+        detail: `${unticked} set${unticked === 1 ? " has" : "s have"} values but ${unticked === 1 ? "is" : "are"} not ticked, and will not be saved.`,
+        confirmLabel: "Finish anyway",
+        tone: "primary",
+      }))
+    )
+      return;
     setFinishPressed(true);
     wantFinish();
     update(requestFinish);
@@ -133,6 +164,7 @@ export function SessionLogger({
 
   return (
     <div className={`mx-auto max-w-3xl ${restEndsAt ? "pb-28" : "pb-8"}`}>
+      {asked.dialog}
       <div className="sticky top-14 z-20 -mx-4 mb-4 border-b border-slate-200 bg-slate-50/95 px-4 py-3 backdrop-blur sm:mx-0 sm:rounded-lg sm:border sm:px-4">
         <div className="flex flex-wrap items-center gap-3">
           <label htmlFor="session-name" className="sr-only">
@@ -185,12 +217,15 @@ export function SessionLogger({
             timeZone={timeZone}
             notice={state.notices[slot.id]}
             previousFor={(i) => previousFor(slot.exerciseId, i)}
+            placeholderFor={(i) => placeholderFor(slot, i)}
+            suggestion={suggestions[slot.id]?.why}
+            plates={barbells.has(slot.exerciseId) ? plates : null}
             onChange={(row, patch) => update((s) => (row.logged ? editLoggedSet(s, row.id, slot.id, patch, deviceTime()) : typeInRow(s, row.id, slot.id, patch)))}
             onToggle={(row, i) => toggle(slot, row, i)}
             onRemoveRow={(row) => update((s) => removeRow(s, row.id, slot.id))}
             onAddRow={() => update((s) => addRow(s, slot.id))}
             onMove={(delta) => update((s) => moveExercise(s, slot.id, delta, deviceTime()))}
-            onRemove={() => removeSlot(slot)}
+            onRemove={() => void removeSlot(slot)}
           />
         ))}
       </ol>
@@ -234,7 +269,7 @@ export function SessionLogger({
         }}
         onDuration={(text) => update((s) => typeSessionField(s, "durationMinutes", text, deviceTime()))}
         onNotes={(text) => update((s) => typeSessionField(s, "notes", text, deviceTime()))}
-        onFinish={finish}
+        onFinish={() => void finish()}
       />
 
       {restEndsAt ? <RestTimer endsAt={restEndsAt} total={rest.seconds} onChange={setRestEndsAt} /> : null}

@@ -30,6 +30,7 @@ export function SetRow({
   row,
   unit,
   previous,
+  placeholder,
   onChange,
   onToggle,
   onRemove,
@@ -39,6 +40,8 @@ export function SetRow({
   row: SetRowView;
   unit: string;
   previous: PreviousSet;
+  /** What the empty fields show (and a tick logs): today's suggestion, or last time's values. */
+  placeholder: PreviousSet;
   onChange: (patch: Partial<SetText>) => void;
   onToggle: () => void;
   onRemove: () => void;
@@ -74,8 +77,8 @@ export function SetRow({
             —
           </span>
         )}
-        <input aria-label={`${label}: weight (${unit})`} inputMode="decimal" autoComplete="off" value={row.text.weight} placeholder={previous?.weight || "0"} onChange={(e) => onChange({ weight: e.target.value })} className={inputClass} {...field("weight")} />
-        <input aria-label={`${label}: reps`} inputMode="numeric" autoComplete="off" value={row.text.reps} placeholder={previous?.reps || ""} onChange={(e) => onChange({ reps: e.target.value })} className={inputClass} {...field("reps")} />
+        <input aria-label={`${label}: weight (${unit})`} inputMode="decimal" autoComplete="off" value={row.text.weight} placeholder={placeholder?.weight || "0"} onChange={(e) => onChange({ weight: e.target.value })} className={inputClass} {...field("weight")} />
+        <input aria-label={`${label}: reps`} inputMode="numeric" autoComplete="off" value={row.text.reps} placeholder={placeholder?.reps || ""} onChange={(e) => onChange({ reps: e.target.value })} className={inputClass} {...field("reps")} />
         <input aria-label={`${label}: RPE (optional)`} inputMode="decimal" autoComplete="off" value={row.text.rpe} placeholder="–" onChange={(e) => onChange({ rpe: e.target.value })} className={inputClass} {...field("rpe")} />
         <button
           type="button"

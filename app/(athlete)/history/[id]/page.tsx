@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActionButton } from "@/components/athlete/action-button";
-import { formatDateTime, formatDuration, roundEstimate } from "@/components/athlete/format";
+import { formatDateTime, formatDuration } from "@/components/athlete/format";
 import { Notice } from "@/components/athlete/notice";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -96,7 +96,7 @@ export default async function SessionPage({ params, searchParams }: { params: Pr
                       <td className="py-2 pr-2">{s.reps}</td>
                       <td className="py-2 pr-2">{s.rpe ?? "—"}</td>
                       <td className="py-2" title={estimate?.label}>
-                        {estimate ? `${formatWeight(roundEstimate(estimate.valueKg), unit)}${estimate.reliable ? "" : " (rough)"}` : "—"}
+                        {estimate ? `${formatWeight(estimate.valueKg, unit)}${estimate.reliable ? "" : " (rough)"}` : "—"}
                       </td>
                     </tr>
                   );

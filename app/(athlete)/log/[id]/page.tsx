@@ -5,6 +5,8 @@ import { ActionButton } from "@/components/athlete/action-button";
 import { SessionLogger } from "@/components/athlete/logger/session-logger";
 import { loggerSession } from "@/server/queries/logger";
 import type { LoggedSet } from "@/lib/training/types";
+import { slotSuggestions } from "@/lib/athlete/slot-suggestions";
+import { plateSetupFor } from "@/lib/athlete/plate-setup";
 import { athletePage, idFromSegment, requestTimeZone } from "@/server/athlete-page";
 import { deleteSessionAction, exerciseContextAction, exerciseOptionsAction } from "@/app/(athlete)/log/actions";
 
@@ -18,7 +20,7 @@ export default async function LogSessionPage({ params }: { params: Promise<{ id:
   // when the picker opens.
   const [data, timeZone] = await Promise.all([loggerSession(db, user.id, id), requestTimeZone()]);
   if (!data) notFound();
-  const { session, snapshot, context } = data;
+  const { session, snapshot, context, exerciseTypes } = data;
   const { previous, records } = context;
   const plain = (sets: readonly LoggedSet[]) => sets.map((s) => ({ weightKg: s.weightKg, reps: s.reps, rpe: s.rpe ?? null }));
 
@@ -47,6 +49,9 @@ export default async function LogSessionPage({ params }: { params: Promise<{ id:
         alreadyFinished={session.finishedAt !== null}
         previous={Object.fromEntries([...previous].map(([k, v]) => [k, { startedAt: v.startedAt.toISOString(), sets: plain(v.sets) }]))}
         recordSets={Object.fromEntries([...records].map(([k, v]) => [k, plain(v)]))}
+        plates={plateSetupFor(user.plateSetup, user.weightUnit)}
+        barbellExercises={[...exerciseTypes].filter(([, type]) => type === "barbell").map(([id]) => id)}
+        suggestions={session.finishedAt ? {} : slotSuggestions(snapshot.exercises, context.recent, exerciseTypes, user.weightUnit)}
         exerciseContextAction={exerciseContextAction}
         exerciseOptionsAction={exerciseOptionsAction}
       />

@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { Dialog } from "@/components/admin/dialog";
+import { Dialog } from "@/components/ui/dialog";
 import type { ActionState } from "@/lib/action-state";
 import type { ProgressView } from "@/lib/migrations/progress-view";
 import { SUMMARY_COUNTS } from "@/lib/migrations/run-values";

@@ -5,7 +5,7 @@ import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { Dialog } from "@/components/admin/dialog";
+import { Dialog } from "@/components/ui/dialog";
 import { RunProgress } from "@/components/admin/run-progress";
 import type { ProgressView } from "@/lib/migrations/progress-view";
 import type { ActionState } from "@/lib/action-state";

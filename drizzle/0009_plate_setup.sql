@@ -1,0 +1,1 @@
+ALTER TABLE "users" ADD COLUMN "plate_setup" jsonb;
