@@ -40,7 +40,8 @@ test("the overview lists the migrations with what they would still change, flagg
   await page.goto("/admin");
   await expect(page.getByRole("heading", { name: "Admin", level: 1 })).toBeVisible();
   const migration = page.getByRole("listitem").filter({ hasText: MIGRATION });
-  await expect(migration.getByText("Would still change")).toBeVisible();
+  await expect(migration.getByText("Still to do")).toBeVisible();
+  await expect(migration.getByText(/^\d[\d,]* assessments to change$/)).toBeVisible();
   await expect(page.getByText("Healthy")).toBeVisible();
   flaggedBefore = Number((await page.getByText(/^\d+ waiting$/).innerText()).replace(/\D/g, ""));
   await expect(page.getByText(`${SHIPPED_SCHEMA_MIGRATIONS} applied, 0 pending`)).toBeVisible();

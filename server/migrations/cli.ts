@@ -17,6 +17,8 @@ import { settleDeadRuns } from "./run-progress";
 import { dataMigrations, getDataMigration } from "./registry";
 import { writeReport } from "./report";
 import { undoMigrationRun, undoRefusal } from "./undo";
+import type { VerificationCheck } from "./types";
+import { checkSummary } from "./verification";
 
 export const EXIT = { completed: 0, failed: 1, usage: 2, locked: 3 } as const;
 
@@ -132,12 +134,13 @@ async function runCommand(database: Database, io: ConsoleIO, command: Extract<Mi
   io.out(`Skipped (Already Valid): ${fmt(summary.skipped)}`);
   io.out(`Errors: ${fmt(summary.errors)}`);
   io.out("");
-  const failedChecks = (run.verification?.checks as { ok: boolean; description: string; expected: number; actual: number }[] | undefined)?.filter(
-    (c) => !c.ok,
-  );
-  for (const check of failedChecks ?? []) {
-    io.err(`Warning: verification failed: ${check.description} (expected ${check.expected}, found ${check.actual})`);
+  const checks = (run.verification?.checks as VerificationCheck[] | undefined) ?? [];
+  if (checks.length > 0) io.out("--- Checks ---");
+  for (const check of checks) {
+    if (check.ok) io.out(`OK: ${checkSummary(check)}`);
+    else io.err(`Warning: verification failed: ${checkSummary(check)}`);
   }
+  if (checks.length > 0) io.out("");
   if (command.report) await saveReport(database, io, run.id, command.report);
   io.out(
     command.mode === "dry_run"

@@ -9,6 +9,7 @@ import { getRunProgress } from "@/server/migrations/run-progress";
 import { getRun, listRunItems } from "@/server/migrations/queries";
 import { findDataMigration } from "@/server/migrations/registry";
 import type { Verification } from "@/server/migrations/types";
+import { checkSummary } from "@/server/migrations/verification";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Badge, StatusBadge, statusLabel } from "@/components/admin/badges";
 import { DateTime, formatDuration } from "@/components/admin/date-time";
@@ -166,10 +167,7 @@ export default async function RunPage({ params, searchParams }: { params: Promis
             {verification.checks.map((check) => (
               <li key={check.name} className="flex flex-wrap items-baseline gap-2">
                 <Badge tone={check.ok ? "green" : "red"}>{check.ok ? "Passed" : "Failed"}</Badge>
-                <span>{check.description}</span>
-                <span className="text-slate-500">
-                  expected {check.expected.toLocaleString("en")}, found {check.actual.toLocaleString("en")}
-                </span>
+                <span>{checkSummary(check)}</span>
               </li>
             ))}
           </ul>
