@@ -14,7 +14,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { Badge, StatusBadge, statusLabel } from "@/components/admin/badges";
 import { DateTime, formatDuration } from "@/components/admin/date-time";
 import { RunItemsTable } from "@/components/admin/run-items-table";
-import { RunProgress } from "@/components/admin/run-progress";
+import { CancellableRunProgress } from "@/app/admin/runs/cancel-run-button";
 import { type SummaryCard, SummaryCards } from "@/components/admin/summary-cards";
 import { DETAILS_PAGE_SIZE, RUN_ITEM_STATUSES, UNDO_ITEM_STATUSES, detailsFilter } from "@/lib/migrations/details-filter";
 import { parseId } from "@/lib/ids";
@@ -115,7 +115,19 @@ export default async function RunPage({ params, searchParams }: { params: Promis
         </div>
       </div>
 
-      {progress && progress.status === "running" ? <RunProgress initial={progressView(progress)} /> : null}
+      {progress && progress.status === "running" ? <CancellableRunProgress initial={progressView(progress)} /> : null}
+
+      {run.status === "cancelled" ? (
+        <div role="alert" className="rounded-lg bg-slate-50 p-4 text-sm text-slate-900 ring-1 ring-slate-200">
+          <p className="font-semibold">
+            The run was cancelled{run.cancelledBy ? <> by {run.cancelledBy}</> : null}
+            {run.cancelRequestedAt ? <> <DateTime value={run.cancelRequestedAt} withSeconds /></> : null} and rolled back: nothing it did was kept.
+          </p>
+          <p className="mt-1">
+            It had processed {run.processed.toLocaleString("en")} of {run.total.toLocaleString("en")} rows.
+          </p>
+        </div>
+      ) : null}
 
       {run.status === "failed" ? (
         <div role="alert" className="rounded-lg bg-red-50 p-4 text-sm text-red-900 ring-1 ring-red-200">
