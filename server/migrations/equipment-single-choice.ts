@@ -62,6 +62,7 @@ export const equipmentSingleChoice = defineTableMigration<AssessmentRow>({
   mayNeedChange: MAY_NEED_CHANGE,
   classify: classifyAssessment,
   runStamp: { when: needsReassessment, runId: assessments.flaggedByRunId, at: assessments.flaggedAt },
+  fixable: [equipment, items],
   async extraChecks(tx, { runId, counts }) {
     const [row] = await queryRows<{ withFlag: number }>(
       tx,

@@ -66,6 +66,11 @@ export interface TableMigrationDeclaration<Row extends SourceRow> {
   /** Pure and total (lib/migrations/<id>/rules.ts). */
   classify(row: Row): RowOutcome;
   runStamp?: RunStamp;
+  /**
+   * The columns an admin may correct from a run's error list (fix in place), when not every
+   * declared column of the table: the equipment migration's answer, not its flag columns.
+   */
+  fixable?: PgColumn[];
   /** Checks of this migration's own, run after the standard ones. */
   extraChecks?(tx: Tx, context: VerifyContext): Promise<VerificationCheck[]>;
   report: ReportShape;
