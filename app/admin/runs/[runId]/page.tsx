@@ -22,10 +22,9 @@ import type { SearchParams } from "@/lib/search-params";
 import { progressView } from "@/server/migrations/progress-view";
 import { UndoRunButton } from "./undo-button";
 import { ReportLinks } from "@/components/admin/report-links";
+import { RunErrors } from "./run-errors";
 
 export const metadata: Metadata = { title: "Migration run · Admin" };
-
-const ERRORS_SHOWN = 10;
 
 function isVerification(value: unknown): value is Verification {
   return typeof value === "object" && value !== null && Array.isArray((value as Verification).checks);
@@ -46,9 +45,8 @@ export default async function RunPage({ params, searchParams }: { params: Promis
   const filter = detailsFilter(await searchParams, statuses);
   const migration = findDataMigration(run.migrationId);
   const progress = run.status === "running" ? await getRunProgress(database, run.id) : null;
-  const [items, errors, preview] = await Promise.all([
+  const [items, preview] = await Promise.all([
     listRunItems(db, { runId: run.id, status: filter.status, email: filter.email, limit: DETAILS_PAGE_SIZE, offset: filter.offset }),
-    !undo && run.errors > 0 ? listRunItems(db, { runId: run.id, status: "error", limit: ERRORS_SHOWN }) : null,
     run.mode === "apply" ? previewBefore(db, run) : null,
   ]);
   const previewSummary = preview ? migrationSummaryOf(preview) : null;
@@ -195,27 +193,7 @@ export default async function RunPage({ params, searchParams }: { params: Promis
         </Card>
       ) : null}
 
-      {errors && errors.rows.length > 0 ? (
-        <section aria-labelledby="errors-heading" className="space-y-2">
-          <h2 id="errors-heading" className="text-xl font-bold">
-            Errors
-          </h2>
-          <p className="text-sm text-slate-600">Rows with data the rules cannot convert. They were left untouched; fix them by hand, then preview again.</p>
-          <ul className="divide-y divide-slate-100 rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-            {errors.rows.map((item) => (
-              <li key={item.id} className="px-3 py-2 text-sm">
-                <span className="font-medium break-all">{item.userEmail ?? `row ${item.rowId}`}</span>{" "}
-                <span className="text-slate-500">(row {item.rowId})</span>: <span className="text-red-800">{item.reason}</span>
-              </li>
-            ))}
-          </ul>
-          {errors.total > errors.rows.length ? (
-            <Link href={`/admin/runs/${run.id}?status=error#details`} className="text-sm font-semibold text-brand-700 underline underline-offset-2">
-              See all {errors.total.toLocaleString("en")} errors
-            </Link>
-          ) : null}
-        </section>
-      ) : null}
+      {!undo ? <RunErrors run={run} migration={migration ?? null} /> : null}
 
       <section aria-labelledby="details-heading" className="space-y-3">
         <h2 id="details-heading" className="text-xl font-bold">
