@@ -27,6 +27,7 @@ let databaseName: string;
 let databaseUrl: string;
 const servers: ChildProcess[] = [];
 let context: BrowserContext;
+let appliedRunUrl: string;
 
 async function postgresAvailable(): Promise<boolean> {
   const client = postgres(SERVER_URL, { max: 1, connect_timeout: 3, onnotice: () => {} });
@@ -151,6 +152,32 @@ test("planned maintenance scheduled on one instance is announced by the other", 
   await page.close();
 });
 
+test("a preview started on one instance is cancelled from the other's dashboard, and the lock is free at once", async () => {
+  test.setTimeout(180_000);
+  const onA = await context.newPage();
+  const onB = await context.newPage();
+  await onA.goto(`${A}/admin/migrations/${MIGRATION}`);
+  await onA.getByRole("button", { name: "Preview migration" }).click();
+  const heading = onA.getByRole("heading", { name: /^Preview #\d+ in progress$/ });
+  await expect(heading).toBeVisible();
+  const runId = Number(/#(\d+)/.exec(await heading.innerText())![1]);
+
+  // B shows the run A is doing, with its cancel button; B's admin cancels it through the database.
+  await onB.goto(`${B}/admin/migrations/${MIGRATION}`);
+  await onB.getByRole("button", { name: `Cancel run #${runId}` }).click();
+  await expect(onB.getByRole("heading", { name: `Preview #${runId} cancelled` })).toBeVisible({ timeout: 60_000 });
+  await expect(onA.getByRole("heading", { name: `Preview #${runId} cancelled` })).toBeVisible({ timeout: 60_000 });
+
+  // The run's page says who cancelled it; nothing it did was kept, and a new preview may start at once.
+  await onB.goto(`${B}/admin/runs/${runId}`);
+  await expect(onB.getByText(`The run was cancelled by ${DEMO.admin}`)).toBeVisible();
+  await expect(onB.getByText("Cancelled", { exact: true }).first()).toBeVisible();
+  const status = await (await context.request.get(`${A}/admin/migrations/${MIGRATION}/status`)).json();
+  expect(status.running).toBeNull();
+  await onA.close();
+  await onB.close();
+});
+
 test("a run started on one instance shows its live progress on the other, which refuses a second run", async () => {
   test.setTimeout(240_000);
   const onA = await context.newPage();
@@ -201,6 +228,7 @@ test("a run started on one instance shows its live progress on the other, which 
   await expect(onA).toHaveURL(new RegExp(`^${A}/admin/runs/\\d+$`), { timeout: 180_000 });
   await expect(onA.getByRole("heading", { name: /^Applied #\d+$/ })).toBeVisible();
   await expect(onA.getByText("Completed", { exact: true }).first()).toBeVisible();
+  appliedRunUrl = onA.url();
   await onA.close();
   await onB.close();
 });
@@ -217,6 +245,47 @@ test("after the run, both instances show the same history", async () => {
   }
   expect(histories[0]).toMatch(/appl/i);
   expect(histories[1]).toBe(histories[0]);
+});
+
+test("an error row of the run is fixed in place from the other instance, checked against the rules by the field", async () => {
+  const page = await context.newPage();
+  await page.goto(appliedRunUrl.replace(A, B));
+  const errors = page.getByRole("region", { name: "Errors" });
+  await expect(errors).toContainText("Fix a row here (only equipment and equipment_items");
+  const summary = errors.locator("summary").first();
+  const rowId = Number(/Fix row (\d+)/.exec(await summary.innerText())![1]);
+  await summary.click();
+  const form = page.getByRole("form", { name: `Fix row ${rowId}` });
+
+  // Not JSON: refused by the field, nothing saved.
+  await form.getByLabel("equipment", { exact: true }).fill("gym");
+  await form.getByRole("button", { name: "Save fix" }).click();
+  await expect(form.getByLabel("equipment", { exact: true })).toHaveAttribute("aria-invalid", "true");
+  await expect(form.getByText(/^Enter JSON/)).toBeVisible();
+  // JSON, but a name the migration's rules do not know: refused with the rule's reason.
+  await form.getByLabel("equipment", { exact: true }).fill('"gym"');
+  await form.getByRole("button", { name: "Save fix" }).click();
+  await expect(form.getByText(/^Still an error under the migration's rules: equipment "gym" is not one of/)).toBeVisible();
+
+  await form.getByLabel("equipment", { exact: true }).fill('"full_gym"');
+  await form.getByLabel("equipment_items", { exact: true }).fill("[]");
+  await form.getByRole("button", { name: "Save fix" }).click();
+  await expect(form.getByText(`Row ${rowId} fixed: it is already in the new format, so a run leaves it as it is. Preview again before you run.`)).toBeVisible();
+  await expect(page.getByRole("region", { name: "Fixed in place" })).toContainText(`Row ${rowId}, by ${DEMO.admin}`);
+
+  const database = await openDatabase({ url: databaseUrl });
+  try {
+    const [row] = await queryRows<{ equipment: string; items: string }>(
+      database.db,
+      sql`SELECT equipment::text AS equipment, equipment_items::text AS items FROM assessments WHERE id = ${rowId}`,
+    );
+    expect(row).toEqual({ equipment: '"full_gym"', items: "[]" });
+    const fixes = await queryRows<{ fixed_by: string }>(database.db, sql`SELECT fixed_by FROM migration_row_fixes WHERE row_id = ${rowId}`);
+    expect(fixes).toEqual([{ fixed_by: DEMO.admin }]);
+  } finally {
+    await database.close();
+  }
+  await page.close();
 });
 
 test("failed sign-ins on either instance count toward one throttle", async () => {

@@ -4,6 +4,7 @@
  */
 import { sql } from "drizzle-orm";
 import { type Database, type DbOrTx, queryRows } from "@/db/client";
+import { seedExerciseLibrary } from "@/db/seed";
 import { deferred } from "@/lib/deferred";
 import { type RunMigrationOptions, startMigrationRun } from "@/server/migrations/engine";
 import type { LaunchedRun } from "@/server/migrations/run-launcher";
@@ -73,12 +74,14 @@ export async function assessmentState(db: DbOrTx, id: number): Promise<Assessmen
  * Empty the tables migration tests write, ids restarting at 1. `migration_run_items` is named
  * because it has no foreign key to runs for TRUNCATE ... CASCADE to follow.
  */
-export async function emptyMigrationTables(db: DbOrTx, options: { exercises?: boolean } = {}): Promise<void> {
+export async function emptyMigrationTables(db: DbOrTx, options: { exercises?: boolean; library?: boolean } = {}): Promise<void> {
   await db.execute(
     options.exercises
       ? sql`TRUNCATE users, exercises, migration_runs, migration_run_items RESTART IDENTITY CASCADE`
       : sql`TRUNCATE users, migration_runs, migration_run_items RESTART IDENTITY CASCADE`,
   );
+  // The built-in exercise library, which program generation (the equipment migration's checks) reads.
+  if (options.library) await seedExerciseLibrary(db);
 }
 
 /** Resolves when `release` is called: lets a test hold a run between two batches. */

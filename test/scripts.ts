@@ -9,3 +9,12 @@ export const TSX = path.join(process.cwd(), "node_modules", ".bin", "tsx");
 export function scriptArgs(script: string, args: readonly string[] = []): string[] {
   return ["--conditions=react-server", `scripts/${script}.ts`, ...args];
 }
+
+/**
+ * The migrate command as `npm run migrate` starts it: one node process with tsx as a loader, so
+ * Ctrl-C reaches the command's own handler (the tsx binary relays signals to a child process and
+ * kills it when it does not answer within 30 ms, which a busy run cannot).
+ */
+export function nodeScriptArgs(script: string, args: readonly string[] = []): string[] {
+  return ["--conditions=react-server", "--import", "tsx", `scripts/${script}.ts`, ...args];
+}

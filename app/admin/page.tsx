@@ -59,9 +59,16 @@ export default async function AdminOverviewPage() {
                   </div>
                   <dl className="grid grid-cols-2 gap-3 text-sm">
                     <div>
-                      <dt className="text-slate-500">Would still change</dt>
+                      <dt className="text-slate-500">Still to do</dt>
                       <dd>
-                        <span className="text-lg font-bold tabular-nums">{pending.toLocaleString("en")}</span> {migration.wording.rowsNoun}
+                        <span>
+                          <span className="text-lg font-bold tabular-nums">{pending.toChange.toLocaleString("en")}</span> {migration.wording.rowsNoun} to change
+                        </span>
+                        {pending.errors > 0 ? (
+                          <span className="block text-sm text-red-800">
+                            {pending.errors.toLocaleString("en")} {pending.errors === 1 ? "error" : "errors"} left as they are
+                          </span>
+                        ) : null}
                         <span className="block text-xs text-slate-500">
                           counted <DateTime value={countedAt} />
                         </span>

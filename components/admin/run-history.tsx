@@ -47,7 +47,7 @@ export function RunHistory({ runs, caption }: { runs: MigrationRun[]; caption: s
                 <DateTime value={run.startedAt} />
               </td>
               <td data-label="By" className="min-w-40 px-3 py-2 [overflow-wrap:anywhere]">{run.startedBy}</td>
-              <td data-label="Counts" className="min-w-56 px-3 py-2 text-slate-700">{run.status === "failed" ? (run.error ?? "Failed") : counts(run)}</td>
+              <td data-label="Counts" className="min-w-56 px-3 py-2 text-slate-700">{run.status === "failed" || run.status === "cancelled" ? (run.error ?? statusLabel(run.status)) : counts(run)}</td>
               <td data-label="Duration" className="px-3 py-2 text-right whitespace-nowrap tabular-nums">{formatDuration(run.durationMs)}</td>
             </tr>
           ))}

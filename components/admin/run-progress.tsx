@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useId, useState } from "react";
+import { type ReactNode, useEffect, useId, useState } from "react";
 import { formatDuration } from "./date-time";
 import type { ProgressView } from "@/lib/migrations/progress-view";
 
@@ -19,7 +19,16 @@ function eta(seconds: number | null): string {
  * route while it runs (so it keeps working after a reload, and for a run another instance is doing),
  * then calls `onFinished`, or refreshes the page so it shows the finished run.
  */
-export function RunProgress({ initial, onFinished }: { initial: ProgressView; onFinished?: (progress: ProgressView) => void }) {
+export function RunProgress({
+  initial,
+  onFinished,
+  whileRunning,
+}: {
+  initial: ProgressView;
+  onFinished?: (progress: ProgressView) => void;
+  /** Controls shown while the run is in progress (the cancel button), given its id. */
+  whileRunning?: (runId: number) => ReactNode;
+}) {
   const router = useRouter();
   const [progress, setProgress] = useState(initial);
   const [attempt, setAttempt] = useState(0);
@@ -59,7 +68,7 @@ export function RunProgress({ initial, onFinished }: { initial: ProgressView; on
 
   const percent = progress.total > 0 ? Math.min(100, Math.round((progress.processed / progress.total) * 100)) : running ? 0 : 100;
   const what = `${MODE_WORDS[progress.mode]} #${progress.runId}`;
-  const state = running ? "in progress" : progress.status === "completed" ? "finished" : "failed";
+  const state = running ? "in progress" : progress.status === "completed" ? "finished" : progress.status === "cancelled" ? "cancelled" : "failed";
 
   return (
     <section aria-labelledby={headingId} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
@@ -102,6 +111,7 @@ export function RunProgress({ initial, onFinished }: { initial: ProgressView; on
           </dd>
         </div>
       </dl>
+      {running && whileRunning ? <div className="mt-3">{whileRunning(progress.runId)}</div> : null}
       {progress.error ? (
         <p role="alert" className="mt-3 text-sm text-red-800">
           {progress.error}

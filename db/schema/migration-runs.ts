@@ -55,6 +55,13 @@ export const migrationRuns = pgTable(
     // Results of the post-apply verification checks.
     verification: jsonb("verification").$type<Record<string, unknown>>(),
     instance: text("instance"),
+    // Cancel: asked for by an admin (dashboard) or the operator (Ctrl-C), on any instance. The run
+    // checks it between batches; on Postgres the asker also cancels the statement the run's
+    // backend is executing (pg_cancel_backend on backend_pid, only while it holds the run's lock).
+    cancelRequestedAt: timestamp("cancel_requested_at", { withTimezone: true }),
+    cancelledBy: text("cancelled_by"),
+    cancelledByUserId: integer("cancelled_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    backendPid: integer("backend_pid"),
   },
   (t) => [
     index("migration_runs_migration_started_idx").on(t.migrationId, t.startedAt),
@@ -91,6 +98,32 @@ export const migrationRunItems = pgTable(
     index("migration_run_items_run_row_idx").on(t.runId, t.rowId),
   ],
 );
+
+/**
+ * One admin correction of one row's value, made from a run's error list ("fix in place"): only the
+ * migration's own columns, validated against its rules, with who and when. `before`/`after` hold
+ * the changed columns by SQL name, as run items do.
+ */
+export const migrationRowFixes = pgTable(
+  "migration_row_fixes",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    migrationId: text("migration_id").notNull(),
+    // The run whose error list the fix was made from.
+    runId: integer("run_id")
+      .notNull()
+      .references(() => migrationRuns.id, { onDelete: "cascade" }),
+    rowId: integer("row_id").notNull(),
+    before: jsonb("before").$type<Record<string, unknown>>().notNull(),
+    after: jsonb("after").$type<Record<string, unknown>>().notNull(),
+    fixedBy: text("fixed_by").notNull(),
+    fixedByUserId: integer("fixed_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    fixedAt: timestamp("fixed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("migration_row_fixes_run_row_idx").on(t.runId, t.rowId)],
+);
+
+export type MigrationRowFix = typeof migrationRowFixes.$inferSelect;
 
 /** References the database does not enforce, which dumps and the integrity check verify instead. */
 export const unenforcedReferences = [

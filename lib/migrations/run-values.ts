@@ -9,7 +9,8 @@ export type AnyRunMode = (typeof RUN_MODES)[number];
 /** The modes a migration itself runs in (an undo replays a run's items instead). */
 export type RunMode = Exclude<AnyRunMode, "undo">;
 
-export const RUN_STATUSES = ["running", "completed", "failed"] as const;
+/** `cancelled`: stopped by an admin or the operator (Ctrl-C) and rolled back; nothing it did was kept. */
+export const RUN_STATUSES = ["running", "completed", "failed", "cancelled"] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 
 /** What a run decided for one row. Only `skipped` rows are left out of the recorded items. */

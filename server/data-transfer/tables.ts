@@ -28,6 +28,7 @@ export const DUMP_TABLE_ORDER = [
   "session_tombstones",
   "migration_runs",
   "migration_run_items",
+  "migration_row_fixes",
   "maintenance_notices",
 ] as const;
 export type DumpTableName = (typeof DUMP_TABLE_ORDER)[number];

@@ -12,7 +12,7 @@ import { type Database, openDatabase, queryRows, runSchemaMigrations } from "@/d
 import { createTestDatabase, type TestDatabase, usingPostgres } from "@/test/database";
 import { EQUIPMENT_CASES, expectedCounts } from "@/test/equipment-cases";
 import { insertLegacyAssessments, startHeldRun, tableSnapshot } from "@/test/migrations";
-import { TSX, scriptArgs } from "@/test/scripts";
+import { nodeScriptArgs } from "@/test/scripts";
 
 const ROOT = path.resolve(__dirname, "../..");
 
@@ -37,9 +37,13 @@ interface CliResult {
   stderr: string;
 }
 
-function migrate(args: string[], env: Record<string, string | undefined> = {}): Promise<CliResult> {
+function migrate(
+  args: string[],
+  env: Record<string, string | undefined> = {},
+  onStdout?: (stdout: string, child: ReturnType<typeof spawn>) => void,
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, scriptArgs("migrate", args), {
+    const child = spawn(process.execPath, nodeScriptArgs("migrate", args), {
       cwd: ROOT,
       env: {
         ...process.env,
@@ -51,7 +55,10 @@ function migrate(args: string[], env: Record<string, string | undefined> = {}): 
     });
     let stdout = "";
     let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stdout.on("data", (d: Buffer) => {
+      stdout += d.toString();
+      onStdout?.(stdout, child);
+    });
     child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
     child.on("error", reject);
     child.on("close", (code) => resolve({ code, stdout, stderr }));
@@ -215,6 +222,53 @@ describe("npm run migrate", { timeout: 240_000 }, () => {
       running.release();
     }
     expect((await running.done).status).toBe("completed");
+  });
+});
+
+// A table big enough that the run is still going when Ctrl-C arrives, in a database of its own.
+describe("Ctrl-C", { timeout: 240_000 }, () => {
+  it("cancels the run: it rolls back, is recorded cancelled by the operator, and the command exits 130", async () => {
+    const bigFolder = fs.mkdtempSync(path.join(os.tmpdir(), "ironlog-cli-big-"));
+    const big = usingPostgres ? await createTestDatabase() : await openDatabase({ dataDir: path.join(bigFolder, "pglite") });
+    try {
+      if (!usingPostgres) await runSchemaMigrations(big);
+      await big.db.execute(sql`INSERT INTO users (email) SELECT 'bulk' || g || '@example.com' FROM generate_series(1, 40000) g`);
+      await big.db.execute(sql`INSERT INTO assessments (user_id, equipment) SELECT id, '["full_gym", "no_equipment"]'::jsonb FROM users`);
+      const before = await tableSnapshot(big.db, "assessments");
+      if (!usingPostgres) await big.close();
+
+      let interrupted = false;
+      const result = await migrate(
+        ["equipment-single-choice"],
+        { IRONLOG_DATA_DIR: bigFolder, DATABASE_URL: (big as TestDatabase).url ?? "" },
+        (stdout, child) => {
+          if (!interrupted && stdout.includes("assessments to process")) {
+            interrupted = true;
+            child.kill("SIGINT");
+          }
+        },
+      );
+      expect(result.code, `${result.stdout}\n${result.stderr}`).toBe(130);
+      expect(result.stderr, result.stdout).not.toBe("");
+      expect(result.stderr).toContain("Cancelling run 1 (Ctrl-C): rolling back...");
+      expect(result.stderr).toMatch(/Migration cancelled by cli:/);
+      expect(result.stderr).toContain("All changes were rolled back; nothing was saved. Run 1 is recorded as cancelled.");
+
+      const check = usingPostgres ? big : await openDatabase({ dataDir: path.join(bigFolder, "pglite") });
+      try {
+        const [run] = await queryRows<{ status: string; cancelled_by: string; migrated: number }>(
+          check.db,
+          sql`SELECT status, cancelled_by, migrated FROM migration_runs WHERE id = 1`,
+        );
+        expect(run).toMatchObject({ status: "cancelled", cancelled_by: expect.stringMatching(/^cli:/), migrated: 0 });
+        expect(await tableSnapshot(check.db, "assessments")).toEqual(before);
+      } finally {
+        if (!usingPostgres) await check.close();
+      }
+    } finally {
+      if (usingPostgres) await (big as TestDatabase).drop();
+      fs.rmSync(bigFolder, { recursive: true, force: true });
+    }
   });
 });
 

@@ -9,16 +9,21 @@ import { type Database } from "@/db/client";
 import { getDatabase } from "@/server/db";
 import type { MigrationRun } from "@/db/schema";
 import { type MigrateCommand, type ReportTarget, USAGE, UsageError, checkReportPath, parseMigrateArgs } from "./cli-args";
-import { runMigration } from "./engine";
+import { migrationSummaryOf, startMigrationRun } from "./engine";
+import { cancelMigrationRun } from "./cancel";
+import type { LaunchedRun } from "./run-launcher";
 import { RunInProgressError, UndoRefusedError } from "./errors";
 import type { RunProgress } from "./live-runs";
 import { getRun, listRuns } from "./queries";
 import { settleDeadRuns } from "./run-progress";
 import { dataMigrations, getDataMigration } from "./registry";
 import { writeReport } from "./report";
-import { undoMigrationRun, undoRefusal } from "./undo";
+import { startUndoRun, undoRefusal, undoSummaryOf } from "./undo";
+import type { VerificationCheck } from "./types";
+import { checkSummary } from "./verification";
 
-export const EXIT = { completed: 0, failed: 1, usage: 2, locked: 3 } as const;
+/** 130: cancelled with Ctrl-C, as shells report a command stopped by SIGINT. */
+export const EXIT = { completed: 0, failed: 1, usage: 2, locked: 3, cancelled: 130 } as const;
 
 export interface ConsoleIO {
   out: (line: string) => void;
@@ -26,6 +31,8 @@ export interface ConsoleIO {
   /** Raw write for the progress bar (no newline). */
   write: (text: string) => void;
   isTTY: boolean;
+  /** Call `handler` on the first Ctrl-C (a second one stops the process as usual); returns an unsubscribe. */
+  onInterrupt(handler: () => void): () => void;
 }
 
 export const processConsole: ConsoleIO = {
@@ -33,6 +40,10 @@ export const processConsole: ConsoleIO = {
   err: (line) => console.error(line),
   write: (text) => process.stdout.write(text),
   isTTY: Boolean(process.stdout.isTTY),
+  onInterrupt(handler) {
+    process.once("SIGINT", handler);
+    return () => process.off("SIGINT", handler);
+  },
 };
 
 const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
@@ -104,9 +115,35 @@ async function saveReport(database: Database, io: ConsoleIO, runId: number, targ
 }
 
 function printFailure(io: ConsoleIO, run: MigrationRun, what: string) {
+  if (run.status === "cancelled") {
+    io.err(`${what} cancelled by ${run.cancelledBy ?? "unknown"}.`);
+    io.err(`All changes were rolled back; nothing was saved. Run ${run.id} is recorded as cancelled.`);
+    return;
+  }
   io.err(`${what} failed: ${run.error ?? "unknown error"}`);
   io.err(`All changes were rolled back; nothing was saved. Run ${run.id} is recorded as failed.`);
 }
+
+/**
+ * Wait for a launched run, cancelling it on the first Ctrl-C: it rolls back and is recorded as
+ * cancelled by the operator, and the lock is released before the process exits.
+ */
+async function awaitRun(database: Database, io: ConsoleIO, launched: LaunchedRun): Promise<MigrationRun> {
+  const stop = io.onInterrupt(() => {
+    io.err("");
+    io.err(`Cancelling run ${launched.runId} (Ctrl-C): rolling back...`);
+    cancelMigrationRun(database, { runId: launched.runId, cancelledBy: startedByOperator() }).catch((error: unknown) =>
+      io.err(`Could not cancel run ${launched.runId}: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  });
+  try {
+    return await launched.done;
+  } finally {
+    stop();
+  }
+}
+
+const exitCodeOf = (run: MigrationRun) => (run.status === "cancelled" ? EXIT.cancelled : EXIT.failed);
 
 async function runCommand(database: Database, io: ConsoleIO, command: Extract<MigrateCommand, { kind: "run" }>): Promise<number> {
   const migration = getDataMigration(command.migrationId);
@@ -114,15 +151,18 @@ async function runCommand(database: Database, io: ConsoleIO, command: Extract<Mi
   if (command.mode === "dry_run") io.out("DRY RUN MODE - No changes will be saved");
   io.out(`Database: ${database.driver} (${database.location})`);
   const printer = progressPrinter(io, migration.wording.rowsNoun);
-  const { run, summary } = await runMigration(database, {
+  const run = await startMigrationRun(database, {
     migrationId: migration.id,
     mode: command.mode,
     startedBy: startedByOperator(),
     onProgress: printer.onProgress,
-  }).finally(() => printer.end());
+  })
+    .then((launched) => awaitRun(database, io, launched))
+    .finally(() => printer.end());
+  const summary = migrationSummaryOf(run);
   if (run.status !== "completed") {
     printFailure(io, run, "Migration");
-    return EXIT.failed;
+    return exitCodeOf(run);
   }
   io.out("");
   io.out("--- Migration Report ---");
@@ -132,12 +172,13 @@ async function runCommand(database: Database, io: ConsoleIO, command: Extract<Mi
   io.out(`Skipped (Already Valid): ${fmt(summary.skipped)}`);
   io.out(`Errors: ${fmt(summary.errors)}`);
   io.out("");
-  const failedChecks = (run.verification?.checks as { ok: boolean; description: string; expected: number; actual: number }[] | undefined)?.filter(
-    (c) => !c.ok,
-  );
-  for (const check of failedChecks ?? []) {
-    io.err(`Warning: verification failed: ${check.description} (expected ${check.expected}, found ${check.actual})`);
+  const checks = (run.verification?.checks as VerificationCheck[] | undefined) ?? [];
+  if (checks.length > 0) io.out("--- Checks ---");
+  for (const check of checks) {
+    if (check.ok) io.out(`OK: ${checkSummary(check)}`);
+    else io.err(`Warning: verification failed: ${checkSummary(check)}`);
   }
+  if (checks.length > 0) io.out("");
   if (command.report) await saveReport(database, io, run.id, command.report);
   io.out(
     command.mode === "dry_run"
@@ -153,14 +194,17 @@ async function undoCommand(database: Database, io: ConsoleIO, command: Extract<M
   io.out(`Starting undo of ${migration.wording.name} data migration run ${command.runId}...`);
   io.out(`Database: ${database.driver} (${database.location})`);
   const printer = progressPrinter(io, "changed rows");
-  const { run, summary } = await undoMigrationRun(database, {
+  const run = await startUndoRun(database, {
     runId: command.runId,
     startedBy: startedByOperator(),
     onProgress: printer.onProgress,
-  }).finally(() => printer.end());
+  })
+    .then((launched) => awaitRun(database, io, launched))
+    .finally(() => printer.end());
+  const summary = undoSummaryOf(run);
   if (run.status !== "completed") {
     printFailure(io, run, "Undo");
-    return EXIT.failed;
+    return exitCodeOf(run);
   }
   io.out("");
   io.out("--- Undo Report ---");

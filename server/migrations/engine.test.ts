@@ -25,7 +25,7 @@ afterAll(async () => {
   await database?.drop();
 });
 beforeEach(async () => {
-  await emptyMigrationTables(database.db);
+  await emptyMigrationTables(database.db, { library: true });
   ids = await insertLegacyAssessments(database.db, EQUIPMENT_CASES);
 });
 
@@ -110,8 +110,33 @@ describe("apply", () => {
       ["no_legacy_rows_left", true],
       ["row_count_unchanged", true],
       ["flagged_users_have_flag", true],
+      ["sampled_equipment_single_choice", true],
+      ["sampled_programs_generate", true],
       ["items_recorded", true],
     ]);
+  });
+
+  it("words every check with its numbers, so a check that passed reads as what happened", async () => {
+    const { migrated, flagged, errors } = expectedCounts();
+    const { run } = await runMigration(database, { migrationId: ID, mode: "apply", startedBy: admin });
+    const summaries = Object.fromEntries((run.verification?.checks as { name: string; summary: string }[]).map((c) => [c.name, c.summary]));
+    expect(summaries).toEqual({
+      no_legacy_rows_left: `Nothing left to change: 0 assessments a run would still change, ${errors} errors left as they are`,
+      row_count_unchanged: `${EQUIPMENT_CASES.length} assessments before the run, ${EQUIPMENT_CASES.length} after`,
+      flagged_users_have_flag: `${flagged} flagged, all ${flagged} have needs_reassessment set`,
+      sampled_equipment_single_choice: `Sampled ${migrated} migrated users and ${flagged} flagged users: all ${migrated + flagged} read as a single equipment choice`,
+      sampled_programs_generate: `Sampled ${migrated} migrated users and ${flagged} flagged users: a program with an exercise on every day was generated for all ${migrated + flagged}`,
+      items_recorded: `${migrated + flagged + errors} rows migrated, flagged or in error, each with a report item`,
+    });
+  });
+
+  it("fails the program check when no program can be generated (an empty exercise library)", async () => {
+    await database.db.execute(sql`TRUNCATE exercises CASCADE`);
+    const { run } = await runMigration(database, { migrationId: ID, mode: "apply", startedBy: admin });
+    expect(run.status).toBe("completed");
+    expect(run.verification).toMatchObject({ ok: false });
+    const check = (run.verification?.checks as { name: string; ok: boolean; summary: string }[]).find((c) => c.name === "sampled_programs_generate");
+    expect(check).toMatchObject({ ok: false, summary: expect.stringMatching(/generated for only 0 of \d+ \(the exercise library is empty\)$/) });
   });
 
   it("changes nothing when applied a second time", async () => {
@@ -125,8 +150,10 @@ describe("apply", () => {
   it("counts pending rows before and only errors after", async () => {
     const { migrated, flagged, errors } = expectedCounts();
     expect(await equipmentSingleChoice.pendingCount(database.db)).toBe(migrated + flagged + errors);
+    expect(await equipmentSingleChoice.pendingOutcome(database.db)).toEqual({ toChange: migrated + flagged, errors });
     await runMigration(database, { migrationId: ID, mode: "apply", startedBy: admin });
     expect(await equipmentSingleChoice.pendingCount(database.db)).toBe(errors);
+    expect(await equipmentSingleChoice.pendingOutcome(database.db)).toEqual({ toChange: 0, errors });
   });
 
   it("changes the source fingerprint, so an earlier preview is stale", async () => {

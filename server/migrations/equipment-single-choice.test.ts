@@ -32,7 +32,7 @@ describe("the SQL around the rules agrees with the rules", () => {
     const samples = fc
       .sample(fc.record({ equipment, items, needsReassessment: fc.boolean() }), 300)
       .filter((s) => noNul(s.equipment) && noNul(s.items));
-    await emptyMigrationTables(database.db);
+    await emptyMigrationTables(database.db, { library: true });
     const rows: LegacyAssessment[] = samples.map((s, i) => ({ email: `p${i}@example.com`, ...s }));
     await insertLegacyAssessments(database.db, rows);
 

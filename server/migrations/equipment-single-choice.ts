@@ -12,7 +12,8 @@ import { type AssessmentColumns, BASIC_WITHOUT_ITEMS_REASON, classifyAssessment 
 import { equipmentReport } from "@/lib/migrations/equipment-single-choice/report";
 import { defineTableMigration } from "./table-migration";
 import type { SourceRow } from "./types";
-import { countCheck } from "./verification";
+import { guideChecks } from "./equipment-guide-checks";
+import { count, countCheck } from "./verification";
 
 export type AssessmentRow = SourceRow & AssessmentColumns;
 
@@ -61,13 +62,25 @@ export const equipmentSingleChoice = defineTableMigration<AssessmentRow>({
   mayNeedChange: MAY_NEED_CHANGE,
   classify: classifyAssessment,
   runStamp: { when: needsReassessment, runId: assessments.flaggedByRunId, at: assessments.flaggedAt },
-  async extraChecks(tx, { runId }) {
-    const [row] = await queryRows<{ unflagged: number }>(
+  fixable: [equipment, items],
+  async extraChecks(tx, { runId, counts }) {
+    const [row] = await queryRows<{ withFlag: number }>(
       tx,
-      sql`SELECT count(*)::int AS unflagged FROM ${migrationRunItems} i JOIN ${assessments} ON ${assessments.id} = i.row_id
-          WHERE i.run_id = ${runId} AND i.status = 'flagged' AND NOT ${needsReassessment}`,
+      sql`SELECT count(*)::int AS "withFlag" FROM ${migrationRunItems} i JOIN ${assessments} ON ${assessments.id} = i.row_id
+          WHERE i.run_id = ${runId} AND i.status = 'flagged' AND ${needsReassessment}`,
     );
-    return [countCheck("flagged_users_have_flag", "Every flagged assessment has needs_reassessment set", 0, row.unflagged)];
+    const flagged = counts.flagged;
+    const have = row.withFlag === flagged ? (flagged === 1 ? "it has" : `all ${count(flagged)} have`) : `only ${count(row.withFlag)} have`;
+    return [
+      countCheck(
+        "flagged_users_have_flag",
+        "Every flagged assessment has needs_reassessment set",
+        flagged,
+        row.withFlag,
+        flagged === 0 ? "None flagged, so no needs_reassessment to check" : `${count(flagged)} flagged, ${have} needs_reassessment set`,
+      ),
+      ...(await guideChecks(tx, runId)),
+    ];
   },
   report: equipmentReport,
 });

@@ -42,3 +42,22 @@ export class UndoRefusedError extends UserFacingError {
     this.name = "UndoRefusedError";
   }
 }
+
+/** A cancel that cannot be done: no such run, or it is no longer running. */
+export class CancelRefusedError extends UserFacingError {
+  constructor(message: string) {
+    super(message, { status: 409, code: "cancel_refused" });
+    this.name = "CancelRefusedError";
+  }
+}
+
+/**
+ * Thrown inside a run's transaction when a cancel was asked for, so the transaction rolls back;
+ * the launcher records the run as cancelled. Never reaches a caller.
+ */
+export class RunCancelledError extends Error {
+  constructor(readonly runId: number) {
+    super(`Run ${runId} was cancelled`);
+    this.name = "RunCancelledError";
+  }
+}

@@ -13,6 +13,7 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import type { Database, Db } from "@/db/client";
 import { migrationRuns } from "@/db/schema";
+import { RunCancelledError } from "./errors";
 import type { StartedBy } from "./types";
 import { type AnyRunMode, type RunCounts, type RunStatus, emptyCounts } from "@/lib/migrations/run-values";
 
@@ -56,6 +57,11 @@ export class LiveRun {
   total = 0;
   processed = 0;
   counts = emptyCounts();
+  /**
+   * Who asked to cancel the run, once someone has: set here by a cancel in this process (the only
+   * way on PGlite), or read back from the run's row on Postgres, where any instance may ask.
+   */
+  cancelledBy: StartedBy | null = null;
   private pendingWrite: Promise<void> = Promise.resolve();
 
   constructor(
@@ -95,7 +101,28 @@ export class LiveRun {
     if (update.counts) Object.assign(this.counts, update.counts);
     this.heartbeatAt = new Date();
     if (this.database.driver === "postgres") await this.persist();
+    // PGlite answers in microtasks, so a run would never let the event loop turn: a Ctrl-C (a
+    // signal) or a cancel request would wait for the run's end. One turn per batch lets them in.
+    else await new Promise((resolve) => setImmediate(resolve));
+    this.throwIfCancelled();
     await this.listener?.(this.snapshot());
+  }
+
+  /** Between batches: a run someone cancelled stops here, and its transaction rolls back. */
+  throwIfCancelled(): void {
+    if (this.cancelledBy) throw new RunCancelledError(this.runId);
+  }
+
+  /** Who cancelled the run, if anyone; on Postgres read from its row (any instance may have asked). */
+  async readCancel(): Promise<StartedBy | null> {
+    if (this.database.driver === "postgres" && !this.cancelledBy && this.runId) {
+      const [row] = await this.database.db
+        .select({ at: migrationRuns.cancelRequestedAt, by: migrationRuns.cancelledBy, userId: migrationRuns.cancelledByUserId })
+        .from(migrationRuns)
+        .where(eq(migrationRuns.id, this.runId));
+      if (row?.at) this.cancelledBy = { label: row.by ?? "unknown", userId: row.userId };
+    }
+    return this.cancelledBy;
   }
 
   /** Wait for the last progress write, so the final record is not overwritten by a late one. */
@@ -120,7 +147,11 @@ export class LiveRun {
         conflicts: counts.conflicts,
       })
       .where(eq(migrationRuns.id, this.runId))
-      .then(() => undefined);
+      // The same statement tells the run whether anyone, on any instance, asked to cancel it.
+      .returning({ at: migrationRuns.cancelRequestedAt, by: migrationRuns.cancelledBy, userId: migrationRuns.cancelledByUserId })
+      .then(([row]) => {
+        if (row?.at && !this.cancelledBy) this.cancelledBy = { label: row.by ?? "unknown", userId: row.userId };
+      });
     await this.pendingWrite;
   }
 }

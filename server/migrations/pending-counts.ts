@@ -1,11 +1,12 @@
 import "server-only";
 import type { DbOrTx } from "@/db/client";
 import type { MigrationRun } from "@/db/schema";
-import type { AnyDataMigration } from "./types";
+import type { AnyDataMigration, PendingOutcome } from "./types";
 
 /**
- * A migration's pending count reads its whole source table (no index can answer "not yet in the new
- * format"), so the overview does not recount it on every render: a count is reused for a minute, and
+ * What a run of a migration would still do: rows it would change and rows it would leave as errors
+ * (classified, so the overview never counts errors as "to change"). It reads its whole source table
+ * (no index can answer "not yet in the new format"), so the overview does not recount it on every render: a count is reused for a minute, and
  * recounted at once when the migration's latest run changes (a run just finished, or started).
  */
 const TTL_MS = 60_000;
@@ -13,7 +14,7 @@ const TTL_MS = 60_000;
 interface CachedCount {
   runKey: string;
   countedAt: number;
-  pending: number;
+  pending: PendingOutcome;
 }
 
 const globalForCounts = globalThis as typeof globalThis & { __ironlogPendingCounts?: Map<string, CachedCount> };
@@ -23,7 +24,7 @@ export async function pendingCountOf(
   migration: AnyDataMigration,
   latestRun: Pick<MigrationRun, "id" | "status"> | null,
   now = Date.now(),
-): Promise<{ pending: number; countedAt: Date }> {
+): Promise<{ pending: PendingOutcome; countedAt: Date }> {
   globalForCounts.__ironlogPendingCounts ??= new Map();
   const cache = globalForCounts.__ironlogPendingCounts;
   const runKey = latestRun ? `${latestRun.id}:${latestRun.status}` : "none";
@@ -31,7 +32,7 @@ export async function pendingCountOf(
   if (cached && cached.runKey === runKey && now - cached.countedAt < TTL_MS) {
     return { pending: cached.pending, countedAt: new Date(cached.countedAt) };
   }
-  const pending = await migration.pendingCount(db);
+  const pending = await migration.pendingOutcome(db);
   cache.set(migration.id, { runKey, countedAt: now, pending });
   return { pending, countedAt: new Date(now) };
 }

@@ -15,7 +15,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Database, Tx } from "@/db/client";
 import { type MigrationRun, migrationRuns } from "@/db/schema";
 import { deferred } from "@/lib/deferred";
-import { RunInProgressError } from "./errors";
+import { RunCancelledError, RunInProgressError } from "./errors";
 import { databaseErrorMessage, driverError } from "@/lib/errors";
 import {
   type AnyRunMode,
@@ -27,7 +27,7 @@ import {
   registerRunId,
   releaseInProcess,
 } from "./live-runs";
-import { tryTransactionLock } from "./run-lock";
+import { backendPid, tryTransactionLock } from "./run-lock";
 import {
   type RunOutcomeFields,
   failStaleRuns,
@@ -37,6 +37,11 @@ import {
   loadRun,
 } from "./run-records";
 import type { SourceFingerprint, StartedBy } from "./types";
+
+/** What a cancelled run's record says. */
+export function cancelledMessage(by: StartedBy): string {
+  return `Cancelled by ${by.label}; its transaction was rolled back, so nothing it did was kept.`;
+}
 
 export interface RunPlan {
   migrationId: string;
@@ -87,9 +92,9 @@ export async function launchRun(database: Database, plan: RunPlan): Promise<Laun
   let fingerprint: SourceFingerprint | null = null;
   const context: WorkContext = { setFingerprint: (f) => (fingerprint = f) };
 
-  const record = async (db: Database["db"]) => {
+  const record = async (db: Database["db"], backendPid: number | null = null) => {
     await failStaleRuns(db, plan.migrationId);
-    const run = await insertRunRow(db, plan);
+    const run = await insertRunRow(db, { ...plan, backendPid });
     live.runId = run.id;
     registerRunId(database, live);
     recorded = true;
@@ -107,9 +112,12 @@ export async function launchRun(database: Database, plan: RunPlan): Promise<Laun
         // db/schema/migration-runs.ts): sequences do not roll back, so a dry run would otherwise
         // make its own preview stale. Local to this transaction; nothing else runs in it.
         await tx.execute(sql`SELECT set_config('ironlog.migration_engine', 'on', true)`);
-        if (database.driver === "postgres") await record(database.db);
+        // The backend a cancel interrupts (pg_cancel_backend, cancel.ts), recorded with the run.
+        if (database.driver === "postgres") await record(database.db, await backendPid(tx));
         const outcome = await plan.work(tx, live, context);
         await live.settled();
+        // A cancel asked for during the last batch or the checks still rolls the run back.
+        if (await live.readCancel()) throw new RunCancelledError(live.runId);
         await finishCompletedRun(tx, live.runId, { ...outcome, sourceFingerprint: outcome.sourceFingerprint ?? fingerprint });
       });
     } catch (error) {
@@ -118,22 +126,30 @@ export async function launchRun(database: Database, plan: RunPlan): Promise<Laun
         return undefined;
       }
       await live.settled();
+      // A cancel stops the run with RunCancelledError between batches, or (Postgres) by cancelling
+      // the statement it was running: either way the row says who asked.
+      const cancelledBy = await live.readCancel().catch(() => live.cancelledBy);
       try {
         await finishFailedRun(database.db, live.runId, {
           total: live.total,
           processed: live.processed,
-          error: databaseErrorMessage(error),
+          error: cancelledBy ? cancelledMessage(cancelledBy) : databaseErrorMessage(error),
           sourceFingerprint: fingerprint,
+          cancelledBy,
         });
       } catch (recordError) {
         // The database itself is gone; the row stays 'running' and is found stale later.
-        console.error(`Could not record the failure of migration run ${live.runId}:`, recordError);
+        console.error(`Could not record the end of migration run ${live.runId}:`, recordError);
       }
-      const cause = driverError(error);
-      console.error(
-        `Migration run ${live.runId} (${plan.migrationId}, ${plan.mode}) failed and was rolled back:`,
-        cause instanceof Error ? (cause.stack ?? cause.message) : cause,
-      );
+      if (cancelledBy) {
+        console.info(`Migration run ${live.runId} (${plan.migrationId}, ${plan.mode}) was cancelled by ${cancelledBy.label} and rolled back.`);
+      } else {
+        const cause = driverError(error);
+        console.error(
+          `Migration run ${live.runId} (${plan.migrationId}, ${plan.mode}) failed and was rolled back:`,
+          cause instanceof Error ? (cause.stack ?? cause.message) : cause,
+        );
+      }
     } finally {
       releaseInProcess(database, live);
     }
@@ -172,5 +188,9 @@ function lostRecord(live: LiveRun, plan: RunPlan): MigrationRun {
     sourceFingerprint: null,
     verification: null,
     instance: null,
+    cancelRequestedAt: null,
+    cancelledBy: null,
+    cancelledByUserId: null,
+    backendPid: null,
   };
 }

@@ -52,3 +52,26 @@ export async function isLockHeld(db: DbOrTx, migrationId: string): Promise<boole
   );
   return row.held;
 }
+
+/** The run transaction's backend process id (Postgres), which a cancel from any instance interrupts. */
+export async function backendPid(tx: Tx): Promise<number> {
+  const [row] = await queryRows<{ pid: number }>(tx, sql`SELECT pg_backend_pid() AS pid`);
+  return row.pid;
+}
+
+/**
+ * Cancel the statement the run's backend is executing (Postgres), so a run waiting on a lock or in
+ * a long statement stops at once and rolls back. Only a backend that holds this migration's lock
+ * in this database and has the recorded pid: a pid reused by another session is left alone.
+ */
+export async function cancelLockHolder(db: DbOrTx, migrationId: string, pid: number): Promise<boolean> {
+  const objid = migrationLockKey(migrationId) >>> 0;
+  const rows = await queryRows<{ cancelled: boolean }>(
+    db,
+    sql`SELECT pg_cancel_backend(pid) AS cancelled FROM pg_locks
+        WHERE locktype = 'advisory' AND granted AND objsubid = 2 AND pid = ${pid}
+          AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+          AND classid = ${String(LOCK_NAMESPACE)}::text::oid AND objid = ${String(objid)}::text::oid`,
+  );
+  return rows.some((r) => r.cancelled);
+}

@@ -54,7 +54,7 @@ export async function failStaleRun(db: DbOrTx, runId: number): Promise<void> {
 
 export async function insertRunRow(
   db: DbOrTx,
-  fields: { migrationId: string; mode: AnyRunMode; startedBy: StartedBy; undoOfRunId?: number | null },
+  fields: { migrationId: string; mode: AnyRunMode; startedBy: StartedBy; undoOfRunId?: number | null; backendPid?: number | null },
 ): Promise<MigrationRun> {
   const [run] = await db
     .insert(migrationRuns)
@@ -67,6 +67,7 @@ export async function insertRunRow(
       undoOfRunId: fields.undoOfRunId ?? null,
       heartbeatAt: sql`now()`,
       instance: INSTANCE,
+      backendPid: fields.backendPid ?? null,
     })
     .returning();
   return run;
@@ -107,13 +108,28 @@ export async function finishCompletedRun(tx: Tx, runId: number, fields: RunOutco
 export async function finishFailedRun(
   db: DbOrTx,
   runId: number,
-  fields: { total: number; processed: number; error: string; sourceFingerprint?: SourceFingerprint | null },
+  fields: {
+    total: number;
+    processed: number;
+    error: string;
+    sourceFingerprint?: SourceFingerprint | null;
+    /** Who cancelled it: the run is recorded `cancelled`, by them, rather than failed. */
+    cancelledBy?: StartedBy | null;
+  },
 ): Promise<void> {
   await discardItemsOfRuns(db, [runId]);
+  const cancelled = fields.cancelledBy
+    ? {
+        status: "cancelled" as const,
+        cancelledBy: fields.cancelledBy.label,
+        cancelledByUserId: fields.cancelledBy.userId ?? null,
+        cancelRequestedAt: sql`coalesce(${migrationRuns.cancelRequestedAt}, clock_timestamp())`,
+      }
+    : { status: "failed" as const };
   await db
     .update(migrationRuns)
     .set({
-      status: "failed",
+      ...cancelled,
       error: fields.error,
       finishedAt: sql`clock_timestamp()`,
       durationMs: durationSql,
@@ -123,6 +139,24 @@ export async function finishFailedRun(
       sourceFingerprint: fields.sourceFingerprint ?? null,
     })
     .where(eq(migrationRuns.id, runId));
+}
+
+/**
+ * Ask for a running run to be cancelled: recorded on its row (any instance's run sees it between
+ * batches). Returns the row as it now is, or undefined when there is no such running run. A second
+ * request keeps the first asker.
+ */
+export async function recordCancelRequest(db: DbOrTx, runId: number, by: StartedBy): Promise<MigrationRun | undefined> {
+  const [run] = await db
+    .update(migrationRuns)
+    .set({
+      cancelRequestedAt: sql`coalesce(${migrationRuns.cancelRequestedAt}, now())`,
+      cancelledBy: sql`coalesce(${migrationRuns.cancelledBy}, ${by.label})`,
+      cancelledByUserId: sql`coalesce(${migrationRuns.cancelledByUserId}, ${by.userId ?? null}::int)`,
+    })
+    .where(and(eq(migrationRuns.id, runId), eq(migrationRuns.status, "running")))
+    .returning();
+  return run;
 }
 
 export async function loadRun(db: DbOrTx, runId: number): Promise<MigrationRun | undefined> {

@@ -18,13 +18,14 @@ import { type ColumnSource, isColumn, recordedValue, records, selectExpression, 
 import type {
   DataMigration,
   MigrationWording,
+  PendingOutcome,
   ReportShape,
   RowOutcome,
   SourceRow,
   VerificationCheck,
   VerifyContext,
 } from "./types";
-import { countCheck, itemsRecordedCheck, verificationOf } from "./verification";
+import { count, countCheck, counted, itemsRecordedCheck, verificationOf } from "./verification";
 
 /**
  * Columns that say which run changed a row and when (the equipment flag's `flagged_by_run_id` and
@@ -65,6 +66,11 @@ export interface TableMigrationDeclaration<Row extends SourceRow> {
   /** Pure and total (lib/migrations/<id>/rules.ts). */
   classify(row: Row): RowOutcome;
   runStamp?: RunStamp;
+  /**
+   * The columns an admin may correct from a run's error list (fix in place), when not every
+   * declared column of the table: the equipment migration's answer, not its flag columns.
+   */
+  fixable?: PgColumn[];
   /** Checks of this migration's own, run after the standard ones. */
   extraChecks?(tx: Tx, context: VerifyContext): Promise<VerificationCheck[]>;
   report: ReportShape;
@@ -115,6 +121,28 @@ export function defineTableMigration<Row extends SourceRow>(declaration: TableMi
   };
   const stamped = (columns: PgColumn[]) => (runStamp && columns.includes(runStamp.when) ? runStamp : null);
 
+  /**
+   * Classify the rows matching `where` (a subset of `mayNeedChange`), in keyset batches: how many a
+   * run would change and how many it would leave as errors. Counted first with a plain scan: after a
+   * good run there is nothing or only errors left (the filters are exact), and the keyset read
+   * (ORDER BY key) would walk the whole primary key index to find that out.
+   */
+  async function classifyWhere(db: DbOrTx, where: SQL): Promise<PendingOutcome> {
+    const outcome = { toChange: 0, errors: 0 };
+    const [{ n }] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`);
+    if (n === 0) return outcome;
+    for (let afterId = -MAX_ID - 1; ; ) {
+      const rows = await readSourceRows(db, declaration, { where: sql`${key} > ${afterId} AND ${where}`, limit: 10_000 });
+      for (const row of rows) {
+        const status = declaration.classify(row).status;
+        if (status === "error") outcome.errors++;
+        else if (status !== "skipped") outcome.toChange++;
+      }
+      if (rows.length < 10_000) return outcome;
+      afterId = rows[rows.length - 1].id;
+    }
+  }
+
   /** Rows up to the run's last key that a run would still change, the run's own errors aside. */
   async function leftToChange(tx: Tx, { runId, upToId }: VerifyContext): Promise<number> {
     const notAnError = sql`NOT EXISTS (SELECT 1 FROM ${migrationRunItems} WHERE ${and(
@@ -122,19 +150,9 @@ export function defineTableMigration<Row extends SourceRow>(declaration: TableMi
       eq(migrationRunItems.rowId, key),
       eq(migrationRunItems.status, "error"),
     )})`;
-    // Counted first with a plain scan: after a good run there is nothing left (an exact filter), and
-    // the keyset read below (ORDER BY key) would walk the whole primary key index to find that out.
-    const candidates = sql`${key} <= ${upToId} AND (${mayNeedChange}) AND ${notAnError}`;
-    const [{ n }] = await queryRows<{ n: number }>(tx, sql`SELECT count(*)::int AS n FROM ${table} WHERE ${candidates}`);
-    if (n === 0) return 0;
-    let left = 0;
-    for (let afterId = -MAX_ID - 1; ; ) {
-      const where = sql`${key} > ${afterId} AND ${key} <= ${upToId} AND (${mayNeedChange}) AND ${notAnError}`;
-      const rows = await readSourceRows(tx, declaration, { where, limit: 10_000 });
-      left += rows.filter((row) => declaration.classify(row).status !== "skipped").length;
-      if (rows.length < 10_000) return left;
-      afterId = rows[rows.length - 1].id;
-    }
+    const left = await classifyWhere(tx, sql`${key} <= ${upToId} AND (${mayNeedChange}) AND ${notAnError}`);
+    // A row that was no error when the run read it but is one now was changed under the run: count it.
+    return left.toChange + left.errors;
   }
 
   return {
@@ -196,6 +214,8 @@ export function defineTableMigration<Row extends SourceRow>(declaration: TableMi
       return new Set(restored.map((r) => r.id));
     },
 
+    pendingOutcome: (db) => classifyWhere(db, sql`(${mayNeedChange})`),
+
     async pendingCount(db) {
       const [row] = await queryRows<{ pending: number }>(db, sql`SELECT count(*)::int AS pending FROM ${table} WHERE ${mayNeedChange}`);
       return row.pending;
@@ -217,9 +237,24 @@ export function defineTableMigration<Row extends SourceRow>(declaration: TableMi
         tx,
         sql`SELECT count(*)::int AS "rowsNow" FROM ${table} WHERE ${key} <= ${context.upToId}`,
       );
+      const left = await leftToChange(tx, context);
+      const errors = context.counts.errors;
+      const errorsLeft = errors === 0 ? "no errors" : `${counted(errors, "errors")} left as they are`;
       return verificationOf([
-        countCheck("no_legacy_rows_left", `No ${noun} left that a run would still change, except the rows reported as errors`, 0, await leftToChange(tx, context)),
-        countCheck("row_count_unchanged", `The run added or removed no ${noun}`, context.totalAtStart, rowsNow),
+        countCheck(
+          "no_legacy_rows_left",
+          `No ${noun} left that a run would still change, except the rows reported as errors`,
+          0,
+          left,
+          left === 0 ? `Nothing left to change: 0 ${noun} a run would still change, ${errorsLeft}` : `${count(left)} ${noun} a run would still change, besides ${errorsLeft}`,
+        ),
+        countCheck(
+          "row_count_unchanged",
+          `The run added or removed no ${noun}`,
+          context.totalAtStart,
+          rowsNow,
+          `${count(context.totalAtStart)} ${noun} before the run, ${count(rowsNow)} after`,
+        ),
         ...((await declaration.extraChecks?.(tx, context)) ?? []),
         await itemsRecordedCheck(tx, context.runId, context.counts),
       ]);

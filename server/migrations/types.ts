@@ -95,6 +95,17 @@ export interface VerificationCheck {
   ok: boolean;
   expected: number;
   actual: number;
+  /**
+   * The outcome in plain words, numbers included ("11 flagged, all 11 have needs_reassessment
+   * set"). Runs recorded before it existed have none; readers fall back to expected/found.
+   */
+  summary?: string;
+}
+
+/** What a run would still do to the table: rows it would change, and rows it would leave as errors. */
+export interface PendingOutcome {
+  toChange: number;
+  errors: number;
 }
 
 export interface Verification extends Record<string, unknown> {
@@ -145,8 +156,10 @@ export interface DataMigration<Row extends SourceRow = SourceRow> {
    * Returns the row ids restored; every other item is a conflict.
    */
   undoBatch(tx: Tx, items: RecordedItem[], context: UndoContext): Promise<Set<number>>;
-  /** Cheap count of rows not yet in the new format, for the dashboard. */
+  /** Cheap count of rows not yet in the new format, errors included (one count, no classifying). */
   pendingCount(db: DbOrTx): Promise<number>;
+  /** The rows not yet in the new format, classified: how many a run would change, how many are errors. */
+  pendingOutcome(db: DbOrTx): Promise<PendingOutcome>;
   /** Size of the source and a value that changes whenever its rows change (see SourceFingerprint). */
   fingerprint(db: DbOrTx): Promise<SourceFingerprint>;
   /** Checks run inside the apply transaction after the last batch; stored with the run. */

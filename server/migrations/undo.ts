@@ -48,6 +48,7 @@ export function undoRefusal(run: MigrationRun | undefined, runId: number): strin
   if (run.mode !== "apply") return `Run ${runId} was a dry run: it changed nothing, so there is nothing to undo.`;
   if (run.status === "running") return `Run ${runId} is still in progress; wait for it to finish.`;
   if (run.status === "failed") return `Run ${runId} failed and was rolled back: there is nothing to undo.`;
+  if (run.status === "cancelled") return `Run ${runId} was cancelled and rolled back: there is nothing to undo.`;
   if (run.undoneByRunId !== null) return `Run ${runId} was already undone by run ${run.undoneByRunId}.`;
   return null;
 }

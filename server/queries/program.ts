@@ -40,10 +40,15 @@ export async function loadProgramCandidates(db: DbOrTx): Promise<ProgramExercise
   return [...byId.values()];
 }
 
-/** The program these answers produce, without saving it (the program page shows its notes). */
-export async function previewProgram(db: DbOrTx, answers: ProgramAnswers): Promise<GeneratedProgram> {
+/** The program these answers produce from an already loaded library (many programs, one read). */
+export function programFromAnswers(answers: ProgramAnswers, library: readonly ProgramExerciseCandidate[]): GeneratedProgram {
   return generateProgram(
     { daysPerWeek: answers.daysPerWeek, experienceLevel: answers.experienceLevel, goal: answers.goal, equipment: answers.equipment, equipmentItems: answers.items },
-    await loadProgramCandidates(db),
+    library,
   );
+}
+
+/** The program these answers produce, without saving it (the program page shows its notes). */
+export async function previewProgram(db: DbOrTx, answers: ProgramAnswers): Promise<GeneratedProgram> {
+  return programFromAnswers(answers, await loadProgramCandidates(db));
 }

@@ -5,7 +5,7 @@ import { startTransition, useActionState, useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { ActionToast } from "@/components/admin/action-toast";
-import { RunProgress } from "@/components/admin/run-progress";
+import { CancellableRunProgress } from "@/app/admin/runs/cancel-run-button";
 import type { ProgressView } from "@/lib/migrations/progress-view";
 import type { ActionState } from "@/lib/action-state";
 import { previewMigrationAction, runMigrationAction } from "@/app/admin/migrations/actions";
@@ -94,7 +94,7 @@ export function MigrationControls({ migrationId, initialRunning }: { migrationId
           </p>
         ) : null}
       </div>
-      {live ? <RunProgress key={live.runId} initial={live} onFinished={finished} /> : null}
+      {live ? <CancellableRunProgress key={live.runId} initial={live} onFinished={finished} /> : null}
       <RunDialog
         open={dialogOpen}
         onClose={() => setDialogOpen(false)}

@@ -9,11 +9,12 @@ import { getRunProgress } from "@/server/migrations/run-progress";
 import { getRun, listRunItems } from "@/server/migrations/queries";
 import { findDataMigration } from "@/server/migrations/registry";
 import type { Verification } from "@/server/migrations/types";
+import { checkSummary } from "@/server/migrations/verification";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Badge, StatusBadge, statusLabel } from "@/components/admin/badges";
 import { DateTime, formatDuration } from "@/components/admin/date-time";
 import { RunItemsTable } from "@/components/admin/run-items-table";
-import { RunProgress } from "@/components/admin/run-progress";
+import { CancellableRunProgress } from "@/app/admin/runs/cancel-run-button";
 import { type SummaryCard, SummaryCards } from "@/components/admin/summary-cards";
 import { DETAILS_PAGE_SIZE, RUN_ITEM_STATUSES, UNDO_ITEM_STATUSES, detailsFilter } from "@/lib/migrations/details-filter";
 import { parseId } from "@/lib/ids";
@@ -21,10 +22,9 @@ import type { SearchParams } from "@/lib/search-params";
 import { progressView } from "@/server/migrations/progress-view";
 import { UndoRunButton } from "./undo-button";
 import { ReportLinks } from "@/components/admin/report-links";
+import { RunErrors } from "./run-errors";
 
 export const metadata: Metadata = { title: "Migration run · Admin" };
-
-const ERRORS_SHOWN = 10;
 
 function isVerification(value: unknown): value is Verification {
   return typeof value === "object" && value !== null && Array.isArray((value as Verification).checks);
@@ -45,9 +45,8 @@ export default async function RunPage({ params, searchParams }: { params: Promis
   const filter = detailsFilter(await searchParams, statuses);
   const migration = findDataMigration(run.migrationId);
   const progress = run.status === "running" ? await getRunProgress(database, run.id) : null;
-  const [items, errors, preview] = await Promise.all([
+  const [items, preview] = await Promise.all([
     listRunItems(db, { runId: run.id, status: filter.status, email: filter.email, limit: DETAILS_PAGE_SIZE, offset: filter.offset }),
-    !undo && run.errors > 0 ? listRunItems(db, { runId: run.id, status: "error", limit: ERRORS_SHOWN }) : null,
     run.mode === "apply" ? previewBefore(db, run) : null,
   ]);
   const previewSummary = preview ? migrationSummaryOf(preview) : null;
@@ -114,7 +113,19 @@ export default async function RunPage({ params, searchParams }: { params: Promis
         </div>
       </div>
 
-      {progress && progress.status === "running" ? <RunProgress initial={progressView(progress)} /> : null}
+      {progress && progress.status === "running" ? <CancellableRunProgress initial={progressView(progress)} /> : null}
+
+      {run.status === "cancelled" ? (
+        <div role="alert" className="rounded-lg bg-slate-50 p-4 text-sm text-slate-900 ring-1 ring-slate-200">
+          <p className="font-semibold">
+            The run was cancelled{run.cancelledBy ? <> by {run.cancelledBy}</> : null}
+            {run.cancelRequestedAt ? <> <DateTime value={run.cancelRequestedAt} withSeconds /></> : null} and rolled back: nothing it did was kept.
+          </p>
+          <p className="mt-1">
+            It had processed {run.processed.toLocaleString("en")} of {run.total.toLocaleString("en")} rows.
+          </p>
+        </div>
+      ) : null}
 
       {run.status === "failed" ? (
         <div role="alert" className="rounded-lg bg-red-50 p-4 text-sm text-red-900 ring-1 ring-red-200">
@@ -166,10 +177,7 @@ export default async function RunPage({ params, searchParams }: { params: Promis
             {verification.checks.map((check) => (
               <li key={check.name} className="flex flex-wrap items-baseline gap-2">
                 <Badge tone={check.ok ? "green" : "red"}>{check.ok ? "Passed" : "Failed"}</Badge>
-                <span>{check.description}</span>
-                <span className="text-slate-500">
-                  expected {check.expected.toLocaleString("en")}, found {check.actual.toLocaleString("en")}
-                </span>
+                <span>{checkSummary(check)}</span>
               </li>
             ))}
           </ul>
@@ -185,27 +193,7 @@ export default async function RunPage({ params, searchParams }: { params: Promis
         </Card>
       ) : null}
 
-      {errors && errors.rows.length > 0 ? (
-        <section aria-labelledby="errors-heading" className="space-y-2">
-          <h2 id="errors-heading" className="text-xl font-bold">
-            Errors
-          </h2>
-          <p className="text-sm text-slate-600">Rows with data the rules cannot convert. They were left untouched; fix them by hand, then preview again.</p>
-          <ul className="divide-y divide-slate-100 rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-            {errors.rows.map((item) => (
-              <li key={item.id} className="px-3 py-2 text-sm">
-                <span className="font-medium break-all">{item.userEmail ?? `row ${item.rowId}`}</span>{" "}
-                <span className="text-slate-500">(row {item.rowId})</span>: <span className="text-red-800">{item.reason}</span>
-              </li>
-            ))}
-          </ul>
-          {errors.total > errors.rows.length ? (
-            <Link href={`/admin/runs/${run.id}?status=error#details`} className="text-sm font-semibold text-brand-700 underline underline-offset-2">
-              See all {errors.total.toLocaleString("en")} errors
-            </Link>
-          ) : null}
-        </section>
-      ) : null}
+      {!undo ? <RunErrors run={run} migration={migration ?? null} /> : null}
 
       <section aria-labelledby="details-heading" className="space-y-3">
         <h2 id="details-heading" className="text-xl font-bold">

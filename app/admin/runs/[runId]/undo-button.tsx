@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Dialog } from "@/components/ui/dialog";
-import { RunProgress } from "@/components/admin/run-progress";
+import { CancellableRunProgress } from "@/app/admin/runs/cancel-run-button";
 import type { ProgressView } from "@/lib/migrations/progress-view";
 import type { ActionState } from "@/lib/action-state";
 import { undoRunAction } from "@/app/admin/runs/actions";
@@ -42,7 +42,7 @@ export function UndoRunButton({ runId, changedRows }: { runId: number; changedRo
       >
         Undo this run…
       </Button>
-      {live ? <RunProgress key={live.runId} initial={live} onFinished={(p) => router.push(`/admin/runs/${p.runId}`)} /> : null}
+      {live ? <CancellableRunProgress key={live.runId} initial={live} onFinished={(p) => router.push(`/admin/runs/${p.runId}`)} /> : null}
       <Dialog open={open} onClose={() => setOpen(false)} title={`Undo run #${runId}?`}>
         <form action={action} className="space-y-4">
           <FormMessage state={state === stateAtOpen ? undefined : state} />
