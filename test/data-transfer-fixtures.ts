@@ -10,6 +10,7 @@ import {
   exerciseMuscles,
   exercises,
   maintenanceNotices,
+  migrationRowFixes,
   migrationRunItems,
   migrationRuns,
   muscles,
@@ -88,6 +89,16 @@ export async function insertSampleData(db: Db): Promise<void> {
       { id: 9_007_199_254_740_000, runId: run.id, rowId: 1, userId: 2, userEmail: "zoë@example.com", status: "migrated", before: { equipment: ["basic_equipment"] }, after: { equipment: "basic_equipment" } },
       { runId: run.id, rowId: 2, userId: 7, userEmail: "legacy@example.com", status: "flagged", before: { equipment: ["basic_equipment", "full_gym"] }, after: null, reason: "two choices ticked" },
     ]);
+    await tx.insert(migrationRowFixes).values({
+      migrationId: "equipment-v2",
+      runId: run.id,
+      rowId: 2,
+      before: { equipment: "Full_Gym" },
+      after: { equipment: "full_gym" },
+      fixedBy: "admin@ironlog.dev",
+      fixedByUserId: 1,
+      fixedAt: new Date("2025-01-01T00:05:00Z"),
+    });
     await tx.insert(maintenanceNotices).values({
       message: "Database upgrade: logging is paused.",
       startsAt: new Date("2025-01-02T01:00:00Z"),
