@@ -1,7 +1,25 @@
 import "server-only";
 import { DataDirBusyError } from "@/db/data-dir-lock";
 import { getDatabase } from "./db";
-import { isBuildPhase, usesEmbeddedDatabase } from "./env";
+import { ConfigurationError, env, isBuildPhase, usesEmbeddedDatabase } from "./env";
+
+/**
+ * Called by instrumentation.ts as the server process starts: a server whose environment is not valid
+ * (production on PostgreSQL without mail settings, say) stops at once, naming the variables, rather
+ * than answering every request with an error.
+ */
+export async function startServerProcess(): Promise<void> {
+  try {
+    env();
+  } catch (error) {
+    if (error instanceof ConfigurationError) {
+      console.error(`Cannot start Ironlog: ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  await openEmbeddedDatabaseBeforeFirstRequest();
+}
 
 /**
  * Called by instrumentation.ts as the server process starts, before it answers any request. On the
