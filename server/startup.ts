@@ -1,12 +1,14 @@
 import "server-only";
 import { DataDirBusyError } from "@/db/data-dir-lock";
-import { getDatabase } from "./db";
+import { getDatabase, getDb } from "./db";
+import { appMailer } from "./mail/mailer";
+import { startAppMailWorker } from "./mail/worker";
 import { ConfigurationError, env, isBuildPhase, usesEmbeddedDatabase } from "./env";
 
 /**
  * Called by instrumentation.ts as the server process starts: a server whose environment is not valid
  * (production on PostgreSQL without mail settings, say) stops at once, naming the variables, rather
- * than answering every request with an error.
+ * than answering every request with an error. Then the background work starts: the mail worker.
  */
 export async function startServerProcess(): Promise<void> {
   try {
@@ -19,6 +21,8 @@ export async function startServerProcess(): Promise<void> {
     throw error;
   }
   await openEmbeddedDatabaseBeforeFirstRequest();
+  // Every instance sends queued mail; the queue's row locks keep them from sending a message twice.
+  if (!isBuildPhase()) startAppMailWorker({ db: getDb, mailer: appMailer() });
 }
 
 /**
