@@ -4,6 +4,6 @@
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { openEmbeddedDatabaseBeforeFirstRequest } = await import("@/server/startup");
-  await openEmbeddedDatabaseBeforeFirstRequest();
+  const { startServerProcess } = await import("@/server/startup");
+  await startServerProcess();
 }

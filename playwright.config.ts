@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_MAIL_FROM, E2E_SMTP_PORT } from "./e2e/mail";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
@@ -40,6 +41,8 @@ export default defineConfig({
   webServer: {
     // A production server (next build + next start) on a fresh embedded database seeded with the demo data.
     command: `npx tsx scripts/e2e-server.ts --port ${PORT}`,
+    // Real SMTP to the port the mail specs listen on (e2e/mail.ts), as a deployment would send.
+    env: { SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`, MAIL_FROM: E2E_MAIL_FROM },
     url: `${baseURL}/api/health`,
     timeout: 300_000,
     reuseExistingServer: !process.env.CI,

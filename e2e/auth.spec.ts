@@ -42,7 +42,7 @@ test("wrong credentials get one generic message", async ({ page }) => {
   await page.getByLabel("Email").fill(DEMO.athlete);
   await page.getByLabel("Password").fill("not-the-password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByText("Email or password is incorrect.")).toBeVisible();
+  await expect(page.getByText("Wrong email or password. Forgot it? Reset your password.")).toBeVisible();
 });
 
 test("an athlete who opens /admin is refused", async ({ page }) => {

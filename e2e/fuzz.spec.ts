@@ -242,7 +242,9 @@ test.describe("on PostgreSQL", () => {
     });
     if (seeded.status !== 0) throw new Error(`db:seed failed: ${seeded.stderr}`);
     server = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(PG_PORT)], {
-      env: { ...process.env, NODE_ENV: "production", DATABASE_URL: url.toString(), AUTH_SECRET: "fuzz-test-secret-0123456789abcdef0123", AUTH_TRUST_HOST: "true" },
+      env: { ...process.env, NODE_ENV: "production", DATABASE_URL: url.toString(), AUTH_SECRET: "fuzz-test-secret-0123456789abcdef0123", AUTH_TRUST_HOST: "true",
+        // Required in production on PostgreSQL; nothing listens there: a fuzzed reset request's mail just fails.
+        SMTP_URL: "smtp://127.0.0.1:1", MAIL_FROM: "Ironlog <no-reply@ironlog.test>", APP_URL: base },
       stdio: ["ignore", "ignore", "pipe"],
     });
     server.stderr?.on("data", (chunk) => process.stderr.write(`[fuzz pg] ${chunk}`));

@@ -103,6 +103,10 @@ test.beforeAll(async ({ browser }: { browser: Browser }) => {
         // Every instance shares one secret: that is what makes a session valid on both.
         AUTH_SECRET: "multi-instance-test-secret-0123456789abcdef",
         AUTH_TRUST_HOST: "true",
+        // Required in production on PostgreSQL; nothing listens there, and nothing here sends mail.
+        SMTP_URL: "smtp://127.0.0.1:1",
+        MAIL_FROM: "Ironlog <no-reply@ironlog.test>",
+        APP_URL: `http://127.0.0.1:${port}`,
       },
       stdio: ["ignore", "pipe", "pipe"],
     });

@@ -88,7 +88,7 @@ test("changing the password needs the current one and signs the other devices ou
   await otherPage.getByLabel("Email").fill(email);
   await otherPage.getByLabel("Password").fill(PASSWORD);
   await otherPage.getByRole("button", { name: "Sign in" }).click();
-  await expect(otherPage.getByText("Email or password is incorrect.")).toBeVisible();
+  await expect(otherPage.getByText("Wrong email or password. Forgot it? Reset your password.")).toBeVisible();
   await signIn(otherPage, email, "a-brand-new-passphrase");
   await expect(otherPage).toHaveURL(/\/dashboard/);
   await other.close();
@@ -112,7 +112,7 @@ test("repeated wrong passwords are throttled, on the form and the endpoint", asy
   };
   for (let i = 1; i <= 4; i++) {
     await attempt(`wrong-guess-${i}`);
-    await expect(page.getByRole("alert").filter({ hasText: "Email or password is incorrect." })).toBeVisible();
+    await expect(page.getByRole("alert").filter({ hasText: "Wrong email or password. Forgot it? Reset your password." })).toBeVisible();
   }
   await attempt("wrong-guess-5");
   await expect(page.getByText("Too many attempts. Try again in 15 minutes.")).toBeVisible();

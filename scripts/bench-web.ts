@@ -72,7 +72,8 @@ async function prepareDatabase(): Promise<{ env: Record<string, string>; athlete
     await admin.unsafe(`CREATE DATABASE "${name}"`);
     const url = new URL(serverUrl);
     url.pathname = `/${name}`;
-    env = { DATABASE_URL: url.toString() };
+    // Production on PostgreSQL requires mail settings; the benchmark sends none (nothing listens on port 1).
+    env = { DATABASE_URL: url.toString(), SMTP_URL: "smtp://127.0.0.1:1", MAIL_FROM: "Ironlog <no-reply@ironlog.test>", APP_URL: "http://127.0.0.1" };
     config = { url: url.toString() };
     cleanup = async () => {
       if (!KEEP) await admin.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);

@@ -15,3 +15,28 @@ describe("TRUSTED_PROXIES", () => {
     expect(() => parseEnvironment({ TRUSTED_PROXIES: "10.0.0.0/8,proxy.internal" })).toThrow(/TRUSTED_PROXIES.*"proxy\.internal" is not an IP address/);
   });
 });
+
+describe("mail settings", () => {
+  const production = { NODE_ENV: "production", DATABASE_URL: "postgres://app@db:5432/ironlog" };
+
+  it("are optional on the embedded demo and in development", () => {
+    expect(parseEnvironment({ NODE_ENV: "production" }).SMTP_URL).toBeUndefined();
+    expect(parseEnvironment({ DATABASE_URL: production.DATABASE_URL }).SMTP_URL).toBeUndefined();
+  });
+
+  it("are required in production with DATABASE_URL, each named", () => {
+    expect(() => parseEnvironment(production)).toThrow(ConfigurationError);
+    expect(() => parseEnvironment(production)).toThrow(/SMTP_URL: is required in production with DATABASE_URL[\s\S]*MAIL_FROM[\s\S]*APP_URL/);
+    const complete = { ...production, SMTP_URL: "smtps://u:p@smtp.example.com:465", MAIL_FROM: "Ironlog <no-reply@example.com>", APP_URL: "https://ironlog.example.com" };
+    expect(parseEnvironment(complete)).toMatchObject({ SMTP_URL: complete.SMTP_URL, MAIL_FROM: complete.MAIL_FROM, APP_URL: complete.APP_URL });
+  });
+
+  it("are not asked for while `next build` runs", () => {
+    expect(() => parseEnvironment({ ...production, NEXT_PHASE: "phase-production-build" })).not.toThrow();
+  });
+
+  it("refuse a URL that is not SMTP and an origin with a path", () => {
+    expect(() => parseEnvironment({ SMTP_URL: "http://mail.example.com" })).toThrow(/SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL/);
+    expect(() => parseEnvironment({ APP_URL: "https://ironlog.example.com/app" })).toThrow(/APP_URL: must be the app's public origin/);
+  });
+});

@@ -24,6 +24,20 @@ const optionalText = z
   .optional()
   .transform((value) => (value ? value : undefined));
 
+const smtpUrl = optionalText.pipe(
+  z
+    .string()
+    .regex(/^smtps?:\/\/\S+$/, "must be an smtp:// or smtps:// URL, like smtps://user:pass@smtp.example.com:465")
+    .optional(),
+);
+const mailFrom = optionalText.pipe(z.string().max(300, "is too long").optional());
+const appUrl = optionalText.pipe(
+  z
+    .string()
+    .regex(/^https?:\/\/[^/\s]+$/, "must be the app's public origin, like https://ironlog.example.com (no path)")
+    .optional(),
+);
+
 export const environmentSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: optionalText.pipe(
@@ -41,9 +55,23 @@ export const environmentSchema = z.object({
     .transform((value) => (value ? value.split(",").map((entry) => entry.trim()).filter(Boolean) : []))
     .pipe(z.array(z.string().refine(isAddressOrBlock, { error: (issue) => `"${String(issue.input)}" is not an IP address or CIDR block (like 10.0.0.0/8)` }))),
   PORT: optionalText.pipe(z.string().regex(/^\d{1,5}$/, "must be a port number").default("3000")).transform(Number),
+  // Outgoing mail (password reset links, flagged users' notices): server/mail/. Unset on the embedded
+  // demo: messages go to the server log and .data/outbox/ instead.
+  SMTP_URL: smtpUrl,
+  MAIL_FROM: mailFrom,
+  // The public origin emailed links start with. Unset (the demo): the request's own origin.
+  APP_URL: appUrl,
   npm_package_version: optionalText,
   /** Set by Next while it builds ("phase-production-build"): nothing may open the database then. */
   NEXT_PHASE: optionalText,
+}).superRefine((value, context) => {
+  // A deployment on PostgreSQL sends real mail: a reset link is a bearer secret and must never be written
+  // to a production log, and an emailed link must never take its host from a client's Host header.
+  // Not while `next build` runs: it opens no database and sends nothing.
+  if (value.NODE_ENV !== "production" || !value.DATABASE_URL || value.NEXT_PHASE === "phase-production-build") return;
+  for (const name of ["SMTP_URL", "MAIL_FROM", "APP_URL"] as const) {
+    if (!value[name]) context.addIssue({ code: "custom", path: [name], message: "is required in production with DATABASE_URL (see README: Environment variables)" });
+  }
 });
 
 export type Environment = z.infer<typeof environmentSchema>;

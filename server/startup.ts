@@ -1,7 +1,29 @@
 import "server-only";
 import { DataDirBusyError } from "@/db/data-dir-lock";
-import { getDatabase } from "./db";
-import { isBuildPhase, usesEmbeddedDatabase } from "./env";
+import { getDatabase, getDb } from "./db";
+import { appMailer } from "./mail/mailer";
+import { startAppMailWorker } from "./mail/worker";
+import { ConfigurationError, env, isBuildPhase, usesEmbeddedDatabase } from "./env";
+
+/**
+ * Called by instrumentation.ts as the server process starts: a server whose environment is not valid
+ * (production on PostgreSQL without mail settings, say) stops at once, naming the variables, rather
+ * than answering every request with an error. Then the background work starts: the mail worker.
+ */
+export async function startServerProcess(): Promise<void> {
+  try {
+    env();
+  } catch (error) {
+    if (error instanceof ConfigurationError) {
+      console.error(`Cannot start Ironlog: ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  await openEmbeddedDatabaseBeforeFirstRequest();
+  // Every instance sends queued mail; the queue's row locks keep them from sending a message twice.
+  if (!isBuildPhase()) startAppMailWorker({ db: getDb, mailer: appMailer() });
+}
 
 /**
  * Called by instrumentation.ts as the server process starts, before it answers any request. On the

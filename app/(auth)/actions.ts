@@ -12,6 +12,7 @@ import { requestClientAddress } from "@/server/auth/client-address";
 import { appThrottles } from "@/server/auth/throttle";
 import { safeRedirectPath, signInSchema, signUpSchema } from "@/lib/auth/schemas";
 import { retryMessage } from "@/lib/auth/retry-message";
+import { SIGN_IN_REFUSED_MESSAGE } from "@/lib/auth/password-reset";
 import { UserFacingError } from "@/lib/errors";
 
 export const signUpAction = publicAction(signUpSchema, async (input) => {
@@ -47,7 +48,7 @@ export const signInAction = publicAction(signInSchema, async (input) => {
       const state = await (await appThrottles()).signIn.check({ email: input.email, address: requestClientAddress(await headers()) });
       if (!state.allowed) return { status: "error", message: retryMessage(state.retryAfterSeconds), values: { email: input.email } };
       // One generic message: never say whether the email or the password was wrong.
-      return { status: "error", message: "Email or password is incorrect.", values: { email: input.email } };
+      return { status: "error", message: SIGN_IN_REFUSED_MESSAGE, values: { email: input.email } };
     }
     throw error;
   }

@@ -58,3 +58,13 @@ export const changePasswordSchema = z.object({
   currentPassword: z.string().min(1, "Enter your current password."),
   newPassword: newPasswordField,
 });
+
+export const passwordResetRequestSchema = z.object({ email: emailField });
+
+/** A reset link's token: 32 random bytes, base64url (server/auth/password-reset.ts). */
+export const resetTokenField = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "This reset link is not valid.");
+
+export const resetPasswordSchema = z.object({
+  token: resetTokenField,
+  password: newPasswordField,
+});

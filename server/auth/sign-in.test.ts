@@ -11,7 +11,7 @@ import { changePassword } from "./change-password";
 import { changeUserRole } from "@/server/services/user-roles";
 
 const limit = { points: 3, windowSeconds: 60, blockSeconds: 60 };
-const limits: ThrottleLimits = { signInPerAccountAndAddress: limit, signInPerAddress: { ...limit, points: 100 }, signUpPerAddress: limit, passwordChangePerAccount: limit };
+const limits: ThrottleLimits = { signInPerAccountAndAddress: limit, signInPerAddress: { ...limit, points: 100 }, signUpPerAddress: limit, passwordChangePerAccount: limit, passwordResetPerAddress: limit, passwordResetPerEmail: limit };
 const PASSWORD = "squat-bench-deadlift";
 
 let database: TestDatabase;

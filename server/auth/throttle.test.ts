@@ -9,6 +9,8 @@ const limits: ThrottleLimits = {
   signInPerAddress: { points: 5, windowSeconds: 60, blockSeconds: 60 },
   signUpPerAddress: { points: 2, windowSeconds: 60, blockSeconds: 60 },
   passwordChangePerAccount: quick,
+  passwordResetPerAddress: quick,
+  passwordResetPerEmail: quick,
 };
 
 let database: TestDatabase;

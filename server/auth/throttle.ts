@@ -26,6 +26,8 @@ export interface ThrottleLimits {
   signInPerAddress: Limit;
   signUpPerAddress: Limit;
   passwordChangePerAccount: Limit;
+  passwordResetPerAddress: Limit;
+  passwordResetPerEmail: Limit;
 }
 
 export const DEFAULT_LIMITS: ThrottleLimits = {
@@ -33,6 +35,8 @@ export const DEFAULT_LIMITS: ThrottleLimits = {
   signInPerAddress: { points: 50, windowSeconds: 60 * 60, blockSeconds: 60 * 60 },
   signUpPerAddress: { points: 20, windowSeconds: 60 * 60, blockSeconds: 60 * 60 },
   passwordChangePerAccount: { points: 5, windowSeconds: 15 * 60, blockSeconds: 15 * 60 },
+  passwordResetPerAddress: { points: 10, windowSeconds: 60 * 60, blockSeconds: 60 * 60 },
+  passwordResetPerEmail: { points: 3, windowSeconds: 60 * 60, blockSeconds: 60 * 60 },
 };
 
 /** What a throttle says: go ahead, or wait this many seconds. */
@@ -100,6 +104,12 @@ export interface Throttles {
   signUp: Counter;
   /** Keyed by user id: wrong current passwords on the change-password form. */
   passwordChange: Counter;
+  /**
+   * Reset requests: every request from an address counts (the form says how long to wait), and every
+   * request for an email (past the limit no more mail goes to it, and the answer does not change, so it
+   * tells nobody whether the account exists).
+   */
+  passwordReset: { perAddress: Counter; perEmail: Counter };
 }
 
 export function createThrottles(db: Db, limits: ThrottleLimits = DEFAULT_LIMITS): Throttles {
@@ -115,6 +125,10 @@ export function createThrottles(db: Db, limits: ThrottleLimits = DEFAULT_LIMITS)
     },
     signUp: counter(db, "sign_up_address", limits.signUpPerAddress),
     passwordChange: counter(db, "password_change_account", limits.passwordChangePerAccount),
+    passwordReset: {
+      perAddress: counter(db, "password_reset_address", limits.passwordResetPerAddress),
+      perEmail: counter(db, "password_reset_email", limits.passwordResetPerEmail),
+    },
   };
 }
 

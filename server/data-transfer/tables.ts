@@ -30,6 +30,7 @@ export const DUMP_TABLE_ORDER = [
   "migration_run_items",
   "migration_row_fixes",
   "maintenance_notices",
+  "flagged_user_notices",
 ] as const;
 export type DumpTableName = (typeof DUMP_TABLE_ORDER)[number];
 
@@ -37,6 +38,8 @@ export type DumpTableName = (typeof DUMP_TABLE_ORDER)[number];
 export const NOT_DUMPED: Record<string, string> = {
   auth_sessions: "signed-in devices belong to the deployment they signed in to: after an import everyone signs in again",
   rate_limits: "throttle counters expire within the hour; carrying them over would only lock people out",
+  password_reset_tokens: "reset links are bearer secrets valid for an hour: never copied, and a user asks again after a move",
+  mail_queue: "outgoing mail belongs to the deployment that sends it; who was told is kept in flagged_user_notices",
 };
 
 /** Columns left out unless the dump is taken with secrets (`--include-secrets`). */

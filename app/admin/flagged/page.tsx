@@ -11,6 +11,10 @@ import { Pager } from "@/components/admin/pager";
 import { DateTime } from "@/components/admin/date-time";
 import { idParam, type SearchParams } from "@/lib/search-params";
 import { TableScroll } from "@/components/admin/table-scroll";
+import { headers } from "next/headers";
+import { flaggedNoticeSummary, listFlaggedNotices, previewFlaggedNotice } from "@/server/queries/flagged-notices";
+import { publicOrigin } from "@/server/mail/links";
+import { FlaggedNotices } from "./flagged-notices";
 
 export const metadata: Metadata = { title: "Flagged users · Admin" };
 
@@ -18,7 +22,14 @@ export default async function FlaggedUsersPage({ searchParams }: { searchParams:
   await requireAdmin("/admin/flagged");
   const after = idParam(await searchParams, "after");
   const db = await getDb();
-  const [total, page] = await Promise.all([countFlaggedUsers(db), listFlaggedUsers(db, { after, limit: 50 })]);
+  const origin = publicOrigin(await headers());
+  const [total, page, preview, summary, notices] = await Promise.all([
+    countFlaggedUsers(db),
+    listFlaggedUsers(db, { after, limit: 50 }),
+    previewFlaggedNotice(db, origin),
+    flaggedNoticeSummary(db),
+    listFlaggedNotices(db, { limit: 50 }),
+  ]);
 
   return (
     <div>
@@ -73,6 +84,7 @@ export default async function FlaggedUsersPage({ searchParams }: { searchParams:
         </TableScroll>
       )}
       <Pager basePath="/admin/flagged" params={{}} next={page.next} isFirstPage={!after} label="Flagged user pages" />
+      <FlaggedNotices preview={preview} summary={summary} notices={notices} />
     </div>
   );
 }

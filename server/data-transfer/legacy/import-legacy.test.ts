@@ -8,6 +8,8 @@ import { DUMP_TABLE_ORDER } from "@/server/data-transfer/tables";
 import { rowCount } from "@/test/data-transfer-fixtures";
 import { attemptSignIn } from "@/server/auth/sign-in";
 import { createThrottles } from "@/server/auth/throttle";
+import { resetPassword, sendPasswordResetEmail } from "@/server/auth/password-reset";
+import type { Mailer, MailMessage } from "@/server/mail/mailer";
 import { readLegacyDump } from "./django-dump";
 import { importLegacyDump } from "./import-legacy";
 import { formatLegacyImportReport } from "./legacy-report";
@@ -81,6 +83,9 @@ describe("importing the old system's sample dump", () => {
     const printed = JSON.stringify(report) + formatLegacyImportReport(report);
     for (const row of rows) if (row.passwordHash) expect(printed).not.toContain(row.passwordHash.split("$")[3]);
     expect(formatLegacyImportReport(report)).toContain("New users: 6 can sign in with their old password; 4 have no usable password and need a password reset");
+    // The summary says where those four go, and what the operator does next.
+    expect(formatLegacyImportReport(report)).toContain('They reset it with "Forgot password?" on the sign-in page (an emailed link), or an admin gives them a link');
+    expect(formatLegacyImportReport(report)).toContain("Now sign in as a migrated user to confirm it worked");
     expect(rows.find((u) => u.email === "james.reid@example.com")).toMatchObject({ name: "James Reid", role: "athlete" });
     expect(rows.find((u) => u.email === "maria.okafor@oldgym.example")?.role).toBe("admin");
     expect(rows.find((u) => u.email === "aiko.tanaka@example.com")?.name).toBe("aiko");
@@ -190,6 +195,18 @@ describe("signing in as a migrated user", () => {
     // A user without a usable password is refused like anyone else (the way out is a reset).
     const tom = await attemptSignIn(database.db, throttles, { ...request, email: "tom.becker@example.com", password: "anything-at-all" });
     expect(tom.status).toBe("refused");
+  });
+
+  it("a migrated user without a usable password resets it through the emailed link, then signs in", async () => {
+    await importLegacyDump(database, sample);
+    const sent: MailMessage[] = [];
+    const mailer: Mailer = { description: "memory", send: async (message) => void sent.push(message) };
+    expect(await sendPasswordResetEmail(database.db, mailer, { email: "tom.becker@example.com", origin: "http://ironlog.test" })).toBe(true);
+    const token = /\/reset-password\/([A-Za-z0-9_-]{43})/.exec(sent[0].text)![1];
+    const throttles = createThrottles(database.db);
+    await resetPassword(database.db, throttles, { token, password: "tom-starts-over-2026", address: "203.0.113.9" });
+    const tom = await attemptSignIn(database.db, throttles, { email: "tom.becker@example.com", password: "tom-starts-over-2026", address: "203.0.113.9", userAgent: "vitest" });
+    expect(tom.status).toBe("signed-in");
   });
 });
 

@@ -32,6 +32,10 @@ export function formatLegacyImportReport(report: LegacyImportReport): string {
   const { usable, needReset } = report.passwords;
   const verb = report.dryRun ? "would" : "can";
   out.push(`New users: ${usable} ${verb} sign in with their old password; ${needReset} have no usable password and need a password reset`);
+  if (needReset > 0) {
+    out.push("  They reset it with \"Forgot password?\" on the sign-in page (an emailed link), or an admin gives them a link: Admin → Users → the user → Create reset link.");
+  }
+  if (!report.dryRun && usable + needReset > 0) out.push("  Now sign in as a migrated user to confirm it worked (README: Moving data between environments).");
   out.push(report.message);
   return out.join("\n");
 }

@@ -13,6 +13,10 @@ import { ChangedValues } from "@/components/admin/run-items-table";
 import { TableScroll } from "@/components/admin/table-scroll";
 import { parseId } from "@/lib/ids";
 import { RoleChangeForm } from "../role-form";
+import { ResetLinkForm } from "../reset-link-form";
+import { listResetLinks, type ResetLinkStatus } from "@/server/auth/password-reset";
+
+const RESET_LINK_STATUS: Record<ResetLinkStatus, string> = { open: "Open", used: "Used", expired: "Expired", superseded: "Replaced by a newer link" };
 
 export const metadata: Metadata = { title: "User · Admin" };
 
@@ -33,7 +37,8 @@ export default async function AdminUserPage({ params }: { params: Promise<{ user
   const { userId } = await params;
   const admin = await requireAdmin(`/admin/users/${userId}`);
   const id = parseId(userId) ?? notFound();
-  const detail = await getAdminUserDetail(await getDb(), id);
+  const db = await getDb();
+  const [detail, resetLinks] = await Promise.all([getAdminUserDetail(db, id), listResetLinks(db, id)]);
   if (!detail) notFound();
   const { user, assessment, training, runs } = detail;
   const isSelf = user.id === admin.id;
@@ -65,11 +70,30 @@ export default async function AdminUserPage({ params }: { params: Promise<{ user
             <Fact label="Password">{user.hasPassword ? "Set" : "None: imported account that has not set one"}</Fact>
             <Fact label="Weight unit">{user.weightUnit}</Fact>
           </dl>
-          {/*
-            SLOT (account access): the signed-in devices (issue 14's auth_sessions, with "sign out this
-            device") and the admin-issued password reset link (issue 16) belong here, under the account
-            facts. Neither table is on this branch yet, so nothing is shown rather than a stand-in.
-          */}
+          <section aria-labelledby="reset-link-heading" className="mt-6 space-y-3 border-t border-slate-200 pt-4">
+            <h3 id="reset-link-heading" className="text-sm font-semibold">
+              Password reset link
+            </h3>
+            <ResetLinkForm userId={user.id} email={user.email} />
+            {resetLinks.length === 0 ? (
+              <p className="text-sm text-slate-600">No reset link was ever issued for this user, by email or by an admin.</p>
+            ) : (
+              <ul className="space-y-1 text-sm text-slate-700" aria-label="Reset links issued">
+                {resetLinks.map((link) => (
+                  <li key={link.id}>
+                    <DateTime value={link.createdAt} /> {link.issuedBy ? `by ${link.issuedBy}` : "emailed on request"}:{" "}
+                    <Badge tone={link.status === "open" ? "blue" : link.status === "used" ? "green" : "grey"}>{RESET_LINK_STATUS[link.status]}</Badge>
+                    {link.endedAt ? (
+                      <span className="text-slate-500">
+                        {" "}
+                        <DateTime value={link.endedAt} />
+                      </span>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
         </Card>
 
         <Card title="Assessment" actions={<AssessmentStatusBadge status={detail.assessmentStatus} />}>
