@@ -68,12 +68,13 @@ test("a plank is logged in seconds and a farmer's carry in metres, and the sessi
   await expect(page.getByTestId("sync-status")).toHaveText("All changes saved", { timeout: 20_000 });
 
   await page.goto(`/history/${sessionId}`);
-  const plankCard = page.getByRole("main").locator("section, div").filter({ has: page.getByRole("link", { name: "Plank", exact: true }) }).last();
-  await expect(plankCard.getByRole("columnheader", { name: "Time" })).toBeVisible();
-  await expect(plankCard.getByRole("cell", { name: "45 s" })).toBeVisible();
-  const carryCard = page.getByRole("main").locator("section, div").filter({ has: page.getByRole("link", { name: "Farmer's Carry", exact: true }) }).last();
-  await expect(carryCard.getByRole("cell", { name: "40 m" })).toBeVisible();
-  await expect(carryCard.getByRole("cell", { name: "24 kg" })).toBeVisible();
+  const tables = page.getByRole("table");
+  // The plank's table has a time and no reps; the carry's a weight and a distance.
+  await expect(tables.nth(0).getByRole("columnheader")).toHaveText(["Set", "Time", "RPE"]);
+  await expect(tables.nth(0).getByRole("cell", { name: "45 s" })).toBeVisible();
+  await expect(tables.nth(1).getByRole("columnheader")).toHaveText(["Set", "Weight", "Distance", "RPE"]);
+  await expect(tables.nth(1).getByRole("cell", { name: "40 m" })).toBeVisible();
+  await expect(tables.nth(1).getByRole("cell", { name: "24 kg" })).toBeVisible();
 });
 
 test("warm-ups are marked, ramped toward the working weight, and never a record", async ({ page }) => {
@@ -159,4 +160,14 @@ test("a superset runs in the logger: straight on to its next exercise, rest afte
   // After the group's last exercise: the rest, then back to the first for the next round.
   await expect(page.getByRole("timer")).toBeVisible();
   await expect(page.getByLabel(`${curl}, set 2: weight (kg)`)).toBeFocused();
+
+  // The session's own grouping can change in the logger, and the change is saved.
+  await page.getByRole("button", { name: "Skip" }).click();
+  await page.getByRole("button", { name: "Unlink next" }).click();
+  await expect(page.getByTestId("superset-label")).toHaveCount(0);
+  await expect(page.getByTestId("sync-status")).toHaveText("All changes saved", { timeout: 20_000 });
+  await page.evaluate(() => window.localStorage.clear());
+  await page.reload();
+  await expect(page.getByRole("button", { name: "Superset with next" })).toBeVisible();
+  await expect(page.getByTestId("superset-label")).toHaveCount(0);
 });

@@ -209,6 +209,31 @@ export function moveExercise(state: LoggerState, slotId: string, delta: -1 | 1, 
   return { ...state, pending: { ...state.pending, exercises } };
 }
 
+/**
+ * Link a slot with the next one into a superset (the group either already has, or a new number), or
+ * unlink the next one when they are already together. Sent like a move: the later change wins.
+ */
+export function toggleSupersetWithNext(state: LoggerState, slotId: string, now: number): LoggerState {
+  const slots = visibleSlots(state);
+  const index = slots.findIndex((s) => s.id === slotId);
+  const slot = slots[index];
+  const next = slots[index + 1];
+  if (!slot || !next) return state;
+  const exercises = { ...state.pending.exercises };
+  const put = (s: (typeof slots)[number], supersetGroup: number | null) => {
+    const { target: _target, ...rest } = s;
+    exercises[s.id] = { ...rest, positionAt: state.pending.exercises[s.id]?.positionAt ?? 0, supersetGroup, supersetAt: now };
+  };
+  if (slot.supersetGroup !== null && slot.supersetGroup === next.supersetGroup) {
+    put(next, null);
+  } else {
+    const group = slot.supersetGroup ?? next.supersetGroup ?? Math.max(0, ...slots.map((s) => s.supersetGroup ?? 0)) + 1;
+    put(slot, group);
+    put(next, group);
+  }
+  return { ...state, pending: { ...state.pending, exercises } };
+}
+
 /** The session's own fields: sent when valid by the shared schema, otherwise an error beside the field. */
 export function typeSessionField(state: LoggerState, field: "name" | "notes" | "durationMinutes", text: string, now: number): LoggerState {
   const textState = field === "name" ? { nameText: text } : field === "notes" ? { notesText: text } : { durationText: text };

@@ -31,6 +31,8 @@ export type PendingSlot = {
   bodyweight: boolean;
   measure: ExerciseMeasure;
   supersetGroup: number | null;
+  /** When the superset grouping was changed here; absent: not changed on this device. */
+  supersetAt?: number;
   position: number;
   positionAt: number;
 };
@@ -136,7 +138,8 @@ export function visibleSlots(state: LoggerState): (PendingSlot & { target: SlotT
       exerciseName: e.exerciseName,
       bodyweight: e.bodyweight,
       measure: e.measure ?? "reps_load",
-      supersetGroup: e.supersetGroup ?? null,
+      supersetGroup: moved?.supersetAt !== undefined ? moved.supersetGroup : (e.supersetGroup ?? null),
+      ...(moved?.supersetAt !== undefined ? { supersetAt: moved.supersetAt } : {}),
       position: moved?.position ?? e.position,
       positionAt: moved?.positionAt ?? 0,
       target: e.target,

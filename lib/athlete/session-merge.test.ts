@@ -11,7 +11,7 @@ const empty: StoredSession = {
   durationSeconds: null,
   finished: false,
   times: {},
-  slots: [{ id: SLOT, exerciseId: 1, position: 0, target: null, revision: 0, times: {} }],
+  slots: [{ id: SLOT, exerciseId: 1, position: 0, supersetGroup: null, target: null, revision: 0, times: {} }],
   sets: [],
   tombstones: [],
 };
@@ -36,6 +36,17 @@ describe("mergeSave", () => {
     const stale = mergeSave(later.session, save({ baseRevision: 2, sets: [{ ...normal, values: { ...normal.values, setType: "drop" as const }, times: { ...normal.times, setType: 250 } }] }), 1000);
     expect(stale.session.sets[0].setType).toBe("normal");
     expect(stale.conflicts).toEqual([{ kind: "set", id: uuid(1), reason: "changed_elsewhere", fields: ["setType"] }]);
+  });
+
+  it("groups slots into a superset by the later change, and leaves the group alone for a device that does not send it", () => {
+    const grouped = mergeSave(empty, save({ baseRevision: 0, exercises: [{ id: SLOT, exerciseId: 1, position: 0, positionAt: 0, supersetGroup: 1, supersetAt: 200 }] }), 1000).session;
+    expect(grouped.slots[0].supersetGroup).toBe(1);
+    const moved = mergeSave(grouped, save({ baseRevision: 1, exercises: [{ id: SLOT, exerciseId: 1, position: 2, positionAt: 300 }] }), 1000).session;
+    expect(moved.slots[0]).toMatchObject({ position: 2, supersetGroup: 1 });
+    const stale = mergeSave(moved, save({ baseRevision: 1, exercises: [{ id: SLOT, exerciseId: 1, position: 2, positionAt: 300, supersetGroup: null, supersetAt: 100 }] }), 1000);
+    expect(stale.session.slots[0].supersetGroup).toBe(1);
+    const ungrouped = mergeSave(moved, save({ baseRevision: 2, exercises: [{ id: SLOT, exerciseId: 1, position: 2, positionAt: 300, supersetGroup: null, supersetAt: 400 }] }), 1000);
+    expect(ungrouped.session.slots[0].supersetGroup).toBeNull();
   });
 
   it("stores a timed set with 0 reps, and refuses a set that records nothing", () => {

@@ -36,6 +36,7 @@ export type StoredSlot = {
   id: string;
   exerciseId: number;
   position: number;
+  supersetGroup: number | null;
   target: SlotTarget | null;
   revision: number;
   times: FieldTimes;
@@ -120,14 +121,31 @@ export function mergeSave(stored: StoredSession, save: SessionSave, receivedAt: 
       continue;
     }
     const existing = slots.get(change.id);
+    const grouped = change.supersetAt !== undefined && change.supersetGroup !== undefined;
     if (!existing) {
-      slots.set(change.id, { id: change.id, exerciseId: change.exerciseId, position: change.position, target: null, revision: next, times: { position: clamp(change.positionAt) } });
+      slots.set(change.id, {
+        id: change.id,
+        exerciseId: change.exerciseId,
+        position: change.position,
+        supersetGroup: grouped ? change.supersetGroup! : null,
+        target: null,
+        revision: next,
+        times: { position: clamp(change.positionAt), ...(grouped ? { supersetGroup: clamp(change.supersetAt!) } : {}) },
+      });
       changed = true;
       continue;
     }
     const position = lww(existing.position, existing.times.position, change.position, clamp(change.positionAt));
-    if (position.value !== existing.position || position.at !== existing.times.position) {
-      slots.set(change.id, { ...existing, position: position.value, revision: next, times: { ...existing.times, position: position.at } });
+    const group = grouped ? lww(existing.supersetGroup, existing.times.supersetGroup, change.supersetGroup!, clamp(change.supersetAt!)) : null;
+    const groupChanged = group !== null && (group.value !== existing.supersetGroup || group.at !== existing.times.supersetGroup);
+    if (position.value !== existing.position || position.at !== existing.times.position || groupChanged) {
+      slots.set(change.id, {
+        ...existing,
+        position: position.value,
+        supersetGroup: group ? group.value : existing.supersetGroup,
+        revision: next,
+        times: { ...existing.times, position: position.at, ...(group ? { supersetGroup: group.at } : {}) },
+      });
       changed = true;
     }
   }

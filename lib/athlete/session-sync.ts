@@ -165,6 +165,9 @@ export const slotChangeSchema = z
     exerciseId: jsonId("Choose an exercise."),
     position: z.number().int().min(0).max(100_000),
     positionAt: timeSchema,
+    // Grouping into a superset on a device: the later change wins, as for the position.
+    supersetGroup: z.number().int().min(1).max(100).nullable().optional(),
+    supersetAt: timeSchema.optional(),
   })
   .strict();
 

@@ -29,7 +29,7 @@ import {
   splitTemplateFor,
   type Slot,
 } from "./program-templates";
-import type { ExperienceLevel, ExerciseType, MuscleActivation, TrainingGoal } from "./types";
+import type { ExerciseMeasure, ExperienceLevel, ExerciseType, MuscleActivation, TrainingGoal } from "./types";
 
 export type ProgramAssessment = {
   daysPerWeek: number;
@@ -43,6 +43,8 @@ export type ProgramExerciseCandidate = {
   id: number;
   name: string;
   type: ExerciseType;
+  /** What a set records; weight × reps when left out. Holds and carries get their targets in seconds and metres. */
+  measure?: ExerciseMeasure;
   /** 1-3; null (rows from before difficulty existed) is treated as 2. */
   difficulty: number | null;
   equipmentRequired: readonly string[];
@@ -179,6 +181,16 @@ function whyThisExercise(pick: Pick, slot: Slot): string {
   return base;
 }
 
+/**
+ * A day's targets count in the exercise's measure (see the logger): seconds for a hold (30-60 s,
+ * the usual prescription for planks and hangs) and metres for a carry (20-40 m lengths).
+ */
+function targetsFor(scheme: { sets: number; repsMin: number; repsMax: number }, measure: ExerciseMeasure | undefined) {
+  if (measure === "time") return { ...scheme, repsMin: 30, repsMax: 60 };
+  if (measure === "distance" || measure === "distance_time") return { ...scheme, repsMin: 20, repsMax: 40 };
+  return scheme;
+}
+
 /** The athlete's program for their assessment, built from `exercises` (built-in library, usually). */
 export function generateProgram(assessment: ProgramAssessment, exercises: readonly ProgramExerciseCandidate[]): GeneratedProgram {
   if (!Number.isFinite(assessment.daysPerWeek)) throw new RangeError("daysPerWeek must be a number from 1 to 7.");
@@ -208,7 +220,7 @@ export function generateProgram(assessment: ProgramAssessment, exercises: readon
       const { exercise } = pick.candidate;
       usedToday.add(exercise.id);
       timesUsed.set(exercise.id, (timesUsed.get(exercise.id) ?? 0) + 1);
-      const scheme = repSchemeFor(assessment.goal, slot.role, assessment.experienceLevel, exercise.type === "bodyweight");
+      const scheme = targetsFor(repSchemeFor(assessment.goal, slot.role, assessment.experienceLevel, exercise.type === "bodyweight"), exercise.measure);
       dayExercises.push({
         exerciseId: exercise.id,
         name: exercise.name,

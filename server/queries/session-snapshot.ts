@@ -81,7 +81,15 @@ export async function lockStoredSession(tx: DbOrTx, userId: number, sessionId: n
     durationSeconds: session.durationSeconds,
     finished: session.finishedAt !== null,
     times: session.fieldTimes,
-    slots: slots.map((s) => ({ id: s.id, exerciseId: s.exerciseId, position: s.position, target: targetOf(s), revision: s.revision, times: s.fieldTimes })),
+    slots: slots.map((s) => ({
+      id: s.id,
+      exerciseId: s.exerciseId,
+      position: s.position,
+      supersetGroup: s.supersetGroup,
+      target: targetOf(s),
+      revision: s.revision,
+      times: s.fieldTimes,
+    })),
     sets,
     tombstones,
   };

@@ -139,11 +139,11 @@ async function writeMerge(tx: DbOrTx, userId: number, sessionId: number, before:
   if (writes.deleteSlotIds.length) await tx.delete(sessionExercises).where(and(eq(sessionExercises.sessionId, sessionId), inArray(sessionExercises.id, writes.deleteSlotIds)));
   if (writes.insertSlots.length) {
     await tx.insert(sessionExercises).values(
-      writes.insertSlots.map((s) => ({ id: s.id, sessionId, exerciseId: s.exerciseId, position: s.position, revision: s.revision, fieldTimes: s.times })),
+      writes.insertSlots.map((s) => ({ id: s.id, sessionId, exerciseId: s.exerciseId, position: s.position, supersetGroup: s.supersetGroup, revision: s.revision, fieldTimes: s.times })),
     );
   }
   for (const s of writes.updateSlots) {
-    await tx.update(sessionExercises).set({ position: s.position, revision: s.revision, fieldTimes: s.times }).where(and(eq(sessionExercises.id, s.id), eq(sessionExercises.sessionId, sessionId)));
+    await tx.update(sessionExercises).set({ position: s.position, supersetGroup: s.supersetGroup, revision: s.revision, fieldTimes: s.times }).where(and(eq(sessionExercises.id, s.id), eq(sessionExercises.sessionId, sessionId)));
   }
   const slotExercise = new Map(after.slots.map((s) => [s.id, s.exerciseId]));
   if (writes.insertSets.length) {

@@ -45,7 +45,12 @@ export function ExerciseCard({
   onRemove,
   onAddWarmups,
   superset,
+  linkedWithNext,
+  onToggleSuperset,
 }: {
+  /** Whether the next exercise is in this one's superset; the toggle is absent on the last card. */
+  linkedWithNext?: boolean;
+  onToggleSuperset?: () => void;
   slot: SlotView;
   /** Adds ramped warm-up rows; absent where warm-ups do not apply (no load to ramp). */
   onAddWarmups?: () => void;
@@ -132,6 +137,11 @@ export function ExerciseCard({
         <button type="button" onClick={onAddRow} className="flex-1 rounded-md py-2 text-sm font-semibold text-brand-700 ring-1 ring-dashed ring-slate-300 hover:bg-brand-50">
           + Add set
         </button>
+        {onToggleSuperset ? (
+          <button type="button" onClick={onToggleSuperset} aria-pressed={linkedWithNext ? true : false} className="rounded-md px-3 py-2 text-sm font-semibold text-brand-700 ring-1 ring-slate-300 hover:bg-brand-50">
+            {linkedWithNext ? "Unlink next" : "Superset with next"}
+          </button>
+        ) : null}
         {onAddWarmups ? (
           <button type="button" onClick={onAddWarmups} className="rounded-md px-3 py-2 text-sm font-semibold text-sky-800 ring-1 ring-slate-300 hover:bg-sky-50">
             + Warm-ups

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useState } from "react";
-import { addExercise, addRow, addWarmupRows, editLoggedSet, logRow, moveExercise, removeExercise, removeRow, requestFinish, typeInRow, typeSessionField, unlogSet } from "@/lib/athlete/logger-actions";
+import { addExercise, addRow, addWarmupRows, toggleSupersetWithNext, editLoggedSet, logRow, moveExercise, removeExercise, removeRow, requestFinish, typeInRow, typeSessionField, unlogSet } from "@/lib/athlete/logger-actions";
 import { hasPending, loggedRows, parseNumber, visibleSlots } from "@/lib/athlete/logger-state";
 import { afterSetLogged, supersetPlaces } from "@/lib/athlete/supersets";
 import { loggedCount, recordsForLoggedSet, rowsOfSlot } from "@/lib/athlete/logger-view";
@@ -245,6 +245,8 @@ export function SessionLogger({
             onRemove={() => removeSlot(slot)}
             onAddWarmups={slot.measure === "reps_load" && !slot.bodyweight ? () => addWarmups(slot) : undefined}
             superset={supersets.get(slot.id)}
+            linkedWithNext={index < slots.length - 1 && slot.supersetGroup !== null && slot.supersetGroup === slots[index + 1].supersetGroup}
+            onToggleSuperset={index < slots.length - 1 ? () => update((s) => toggleSupersetWithNext(s, slot.id, deviceTime())) : undefined}
           />
         ))}
       </ol>

@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { addWarmupRows, logRow, toggleSupersetWithNext, typeInRow } from "./logger-actions";
+import { initialState, openState, visibleSlots, type LoggerState } from "./logger-state";
+import { recordsForLoggedSet } from "./logger-view";
+import { saveInput } from "./logger-sync";
+import { sessionSaveSchema, type SessionSnapshot } from "./session-sync";
+
+const PLANK = "00000000-0000-4000-8000-00000000000a";
+const PRESS = "00000000-0000-4000-8000-00000000000b";
+const snapshot: SessionSnapshot = {
+  id: 7,
+  revision: 1,
+  name: "Workout",
+  notes: "",
+  durationSeconds: null,
+  finishedAt: null,
+  times: {},
+  exercises: [
+    { id: PLANK, exerciseId: 1, exerciseName: "Plank", bodyweight: true, measure: "time", supersetGroup: null, position: 0, target: { sets: 1, repsMin: 30, repsMax: 60, note: null }, revision: 1, times: {} },
+    { id: PRESS, exerciseId: 2, exerciseName: "Press", bodyweight: false, measure: "reps_load", supersetGroup: null, position: 1, target: { sets: 1, repsMin: 8, repsMax: 12, note: null }, revision: 1, times: {} },
+  ],
+  sets: [],
+};
+
+const rowOf = (state: LoggerState, slotId: string, index = 0) => state.rows[slotId][index];
+
+describe("the logger, by measure and set type", () => {
+  it("logs a plank by its seconds, with 0 reps, and asks for the seconds when they are blank", () => {
+    let state = initialState(snapshot, "kg");
+    const row = rowOf(state, PLANK);
+    const blank = logRow(state, row.id, PLANK, null, 1000);
+    expect(blank.logged).toBeNull();
+    expect(blank.state.errors[row.id]).toEqual({ seconds: "Enter the time in seconds." });
+    state = typeInRow(state, row.id, PLANK, { seconds: "45" });
+    const logged = logRow(state, row.id, PLANK, null, 1000).logged!;
+    expect(logged.values).toMatchObject({ reps: 0, seconds: 45, distance: null, setType: "normal" });
+    expect(sessionSaveSchema.safeParse(saveInput(logRow(state, row.id, PLANK, null, 1000).state)).success).toBe(true);
+  });
+
+  it("adds warm-ups ramped toward the working weight before the typed rows", () => {
+    const state = addWarmupRows(initialState(snapshot, "kg"), PRESS, 100);
+    expect(state.rows[PRESS].map((r) => [r.text.setType, r.text.weight, r.text.reps])).toEqual([
+      ["warmup", "40", "5"],
+      ["warmup", "60", "3"],
+      ["warmup", "80", "2"],
+      ["normal", "", ""],
+    ]);
+  });
+
+  it("finds no record in a logged warm-up", () => {
+    let state = initialState(snapshot, "kg");
+    const row = rowOf(state, PRESS);
+    state = typeInRow(state, row.id, PRESS, { weight: "200", reps: "5", setType: "warmup" });
+    const { state: after, logged } = logRow(state, row.id, PRESS, null, 1000);
+    expect(recordsForLoggedSet(after, logged!, 2, [{ weightKg: 100, reps: 5 }])).toEqual([]);
+  });
+
+  it("links an exercise with the next into a superset and unlinks it, sending only the grouping", () => {
+    const linked = toggleSupersetWithNext(initialState(snapshot, "kg"), PLANK, 500);
+    expect(visibleSlots(linked).map((s) => s.supersetGroup)).toEqual([1, 1]);
+    const save = sessionSaveSchema.parse(saveInput(linked));
+    expect(save.exercises.map((e) => [e.supersetGroup, e.supersetAt, e.positionAt])).toEqual([
+      [1, 500, 0],
+      [1, 500, 0],
+    ]);
+    expect(visibleSlots(toggleSupersetWithNext(linked, PLANK, 600)).map((s) => s.supersetGroup)).toEqual([1, null]);
+  });
+
+  it("keeps rows typed on a device from before set types and measures, with the defaults", () => {
+    const state = initialState(snapshot, "kg");
+    const old = { ...state, rows: { [PRESS]: [{ id: rowOf(state, PRESS).id, slotId: PRESS, text: { weight: "50", reps: "8", rpe: "", missed: false } }] } } as unknown as LoggerState;
+    const opened = openState(old, snapshot, "kg");
+    expect(opened.rows[PRESS][0].text).toEqual({ weight: "50", reps: "8", rpe: "", missed: false, setType: "normal", seconds: "", distance: "" });
+  });
+});
