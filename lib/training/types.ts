@@ -24,6 +24,14 @@ export const EXERCISE_TYPE_LABELS: Record<ExerciseType, string> = {
 export const EXERCISE_MEASURES = ["reps", "reps_load", "time", "distance", "distance_time"] as const;
 export type ExerciseMeasure = (typeof EXERCISE_MEASURES)[number];
 
+export const EXERCISE_MEASURE_LABELS: Record<ExerciseMeasure, string> = {
+  reps_load: "Weight and reps",
+  reps: "Reps only",
+  time: "Time (a hold)",
+  distance: "Distance (a carry)",
+  distance_time: "Distance and time (a row, a run)",
+};
+
 /**
  * Normal working sets, warm-ups (count for nothing in records or volume), drop sets (a lighter set
  * straight after a working set) and sets taken to failure. A missed attempt is the separate `missed` flag.

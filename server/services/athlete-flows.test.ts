@@ -257,6 +257,9 @@ describe("the exercise library", () => {
     const form = { name: "Towel Row", type: "bodyweight", difficulty: "1", muscle1: String(muscle.id), activation1: "70" };
     const id = await createCustomExercise(database.db, userId, customExerciseSchema.parse(form));
     expect(id).toBeGreaterThan(0);
+    const sled = await createCustomExercise(database.db, userId, customExerciseSchema.parse({ ...form, name: "Sled Push", type: "machine", measure: "distance" }));
+    const [stored] = await database.db.select({ type: exercises.type, measure: exercises.measure }).from(exercises).where(eq(exercises.id, sled));
+    expect(stored).toEqual({ type: "machine", measure: "distance" });
     await expect(createCustomExercise(database.db, userId, customExerciseSchema.parse({ ...form, name: "towel row" }))).rejects.toMatchObject({
       message: EXERCISE_NAME_TAKEN,
       options: { field: "name" },
