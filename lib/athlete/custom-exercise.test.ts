@@ -4,10 +4,16 @@ import { customExerciseSchema } from "./custom-exercise";
 const form = { name: " Landmine Press ", type: "barbell", difficulty: "2", equipment: "barbell", notes: "", muscle1: "3", activation1: "80", muscle2: "", activation2: "", muscle3: "", activation3: "" };
 
 describe("customExerciseSchema", () => {
+  it("keeps how its sets are logged, and refuses a measure it does not know", () => {
+    expect(customExerciseSchema.parse({ ...form, measure: "distance" }).measure).toBe("distance");
+    expect(customExerciseSchema.safeParse({ ...form, measure: "laps" }).success).toBe(false);
+  });
+
   it("turns the form's rows into muscles and ignores the empty ones", () => {
     expect(customExerciseSchema.parse({ ...form, muscle2: "5", activation2: "40" })).toEqual({
       name: "Landmine Press",
       type: "barbell",
+      measure: "reps_load",
       difficulty: 2,
       equipment: ["barbell"],
       notes: null,

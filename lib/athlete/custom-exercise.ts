@@ -5,7 +5,7 @@
  */
 import { z } from "@/lib/zod";
 import { CUSTOM_EXERCISE_EQUIPMENT, CUSTOM_EXERCISE_MUSCLE_ROWS } from "./custom-exercise-options";
-import { EXERCISE_TYPES } from "@/lib/training/types";
+import { EXERCISE_MEASURES, EXERCISE_TYPES } from "@/lib/training/types";
 import { idSchema } from "@/lib/ids";
 
 export { CUSTOM_EXERCISE_EQUIPMENT, CUSTOM_EXERCISE_MUSCLE_ROWS } from "./custom-exercise-options";
@@ -36,7 +36,9 @@ const muscleRowFields = Object.fromEntries(
 export const customExerciseSchema = z
   .object({
     name: z.string().trim().min(2, "Name the exercise (at least 2 characters).").max(200, "Use at most 200 characters."),
-    type: z.enum(EXERCISE_TYPES, { error: "Choose barbell, dumbbell or bodyweight." }),
+    type: z.enum(EXERCISE_TYPES, { error: "Choose a type from the list." }),
+    // How its sets are logged; a form without the choice logs weight × reps.
+    measure: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.enum(EXERCISE_MEASURES, { error: "Choose how its sets are logged." }).default("reps_load")),
     difficulty: z.coerce.number({ error: "Choose a difficulty." }).int().min(1, "Choose a difficulty.").max(3, "Choose a difficulty."),
     equipment: checkboxList,
     notes: z.string().trim().max(500, "Keep notes under 500 characters.").optional().transform((v) => v || null),
@@ -69,6 +71,7 @@ export const customExerciseSchema = z
     return {
       name: value.name,
       type: value.type,
+      measure: value.measure,
       difficulty: value.difficulty as 1 | 2 | 3,
       equipment: [...new Set(value.equipment)].sort(),
       notes: value.notes,

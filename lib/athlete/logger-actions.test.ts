@@ -1,56 +1,75 @@
 import { describe, expect, it } from "vitest";
-import { addRow, logRow, typeInRow } from "./logger-actions";
-import { initialState, loggedRows, type LoggerState } from "./logger-state";
-import type { SessionSnapshot } from "./session-sync";
+import { addWarmupRows, logRow, toggleSupersetWithNext, typeInRow } from "./logger-actions";
+import { initialState, openState, visibleSlots, type LoggerState } from "./logger-state";
+import { recordsForLoggedSet } from "./logger-view";
+import { saveInput } from "./logger-sync";
+import { sessionSaveSchema, type SessionSnapshot } from "./session-sync";
 
-const snapshot = (sets: SessionSnapshot["sets"] = []): SessionSnapshot => ({
-  id: 1,
+const PLANK = "00000000-0000-4000-8000-00000000000a";
+const PRESS = "00000000-0000-4000-8000-00000000000b";
+const snapshot: SessionSnapshot = {
+  id: 7,
   revision: 1,
-  name: "Push",
+  name: "Workout",
   notes: "",
   durationSeconds: null,
   finishedAt: null,
   times: {},
-  exercises: [{ id: "slot-1", exerciseId: 7, exerciseName: "Bench Press", bodyweight: false, position: 0, target: { sets: 2, repsMin: 8, repsMax: 10, note: null }, revision: 1, times: {} }],
-  sets,
-});
+  exercises: [
+    { id: PLANK, exerciseId: 1, exerciseName: "Plank", bodyweight: true, measure: "time", supersetGroup: null, position: 0, target: { sets: 1, repsMin: 30, repsMax: 60, note: null }, revision: 1, times: {} },
+    { id: PRESS, exerciseId: 2, exerciseName: "Press", bodyweight: false, measure: "reps_load", supersetGroup: null, position: 1, target: { sets: 1, repsMin: 8, repsMax: 12, note: null }, revision: 1, times: {} },
+  ],
+  sets: [],
+};
 
-const rowsOf = (state: LoggerState) => state.rows["slot-1"] ?? [];
+const rowOf = (state: LoggerState, slotId: string, index = 0) => state.rows[slotId][index];
 
-describe("+ Add set", () => {
-  it("copies the last logged set's weight, reps and RPE", () => {
-    const state = initialState(snapshot([{ id: "set-1", slotId: "slot-1", position: 0, weightKg: 62.5, reps: 8, rpe: 7.5, missed: false, revision: 1, times: {} }]), "kg");
-    const next = addRow(state, "slot-1");
-    expect(rowsOf(next).at(-1)!.text).toEqual({ weight: "62.5", reps: "8", rpe: "7.5", missed: false });
+describe("the logger, by measure and set type", () => {
+  it("logs a plank by its seconds, with 0 reps, and asks for the seconds when they are blank", () => {
+    let state = initialState(snapshot, "kg");
+    const row = rowOf(state, PLANK);
+    const blank = logRow(state, row.id, PLANK, null, 1000);
+    expect(blank.logged).toBeNull();
+    expect(blank.state.errors[row.id]).toEqual({ seconds: "Enter the time in seconds." });
+    state = typeInRow(state, row.id, PLANK, { seconds: "45" });
+    const logged = logRow(state, row.id, PLANK, null, 1000).logged!;
+    expect(logged.values).toMatchObject({ reps: 0, seconds: 45, distance: null, setType: "normal" });
+    expect(sessionSaveSchema.safeParse(saveInput(logRow(state, row.id, PLANK, null, 1000).state)).success).toBe(true);
   });
 
-  it("copies the nearest typed row above, skipping blank planned rows", () => {
-    let state = initialState(snapshot(), "kg");
-    const [first] = rowsOf(state);
-    state = typeInRow(state, first.id, "slot-1", { weight: "40", reps: "12" });
-    const next = addRow(state, "slot-1");
-    expect(rowsOf(next)).toHaveLength(3);
-    expect(rowsOf(next).at(-1)!.text).toEqual({ weight: "40", reps: "12", rpe: "", missed: false });
-  });
-
-  it("starts blank when nothing was typed or logged, and never copies 'missed'", () => {
-    const blank = addRow(initialState(snapshot(), "kg"), "slot-1");
-    expect(rowsOf(blank).at(-1)!.text).toEqual({ weight: "", reps: "", rpe: "", missed: false });
-
-    const missed = initialState(snapshot([{ id: "set-1", slotId: "slot-1", position: 0, weightKg: 100, reps: 3, rpe: null, missed: true, revision: 1, times: {} }]), "lb");
-    const next = addRow(missed, "slot-1");
-    expect(rowsOf(next).at(-1)!.text).toMatchObject({ weight: "220.45", reps: "3", missed: false });
-  });
-
-  it("gives the copy its own identity, so logging it adds a set instead of changing one", () => {
-    let state = initialState(snapshot([{ id: "set-1", slotId: "slot-1", position: 0, weightKg: 60, reps: 5, rpe: null, missed: false, revision: 1, times: {} }]), "kg");
-    state = addRow(state, "slot-1");
-    const copy = rowsOf(state).at(-1)!;
-    expect(copy.id).not.toBe("set-1");
-    const logged = logRow(state, copy.id, "slot-1", null, 1_000).state;
-    expect(loggedRows(logged, "slot-1").map((r) => [r.id, r.values.weight, r.values.reps])).toEqual([
-      ["set-1", 60, 5],
-      [copy.id, 60, 5],
+  it("adds warm-ups ramped toward the working weight before the typed rows", () => {
+    const state = addWarmupRows(initialState(snapshot, "kg"), PRESS, 100);
+    expect(state.rows[PRESS].map((r) => [r.text.setType, r.text.weight, r.text.reps])).toEqual([
+      ["warmup", "40", "5"],
+      ["warmup", "60", "3"],
+      ["warmup", "80", "2"],
+      ["normal", "", ""],
     ]);
+  });
+
+  it("finds no record in a logged warm-up", () => {
+    let state = initialState(snapshot, "kg");
+    const row = rowOf(state, PRESS);
+    state = typeInRow(state, row.id, PRESS, { weight: "200", reps: "5", setType: "warmup" });
+    const { state: after, logged } = logRow(state, row.id, PRESS, null, 1000);
+    expect(recordsForLoggedSet(after, logged!, 2, [{ weightKg: 100, reps: 5 }])).toEqual([]);
+  });
+
+  it("links an exercise with the next into a superset and unlinks it, sending only the grouping", () => {
+    const linked = toggleSupersetWithNext(initialState(snapshot, "kg"), PLANK, 500);
+    expect(visibleSlots(linked).map((s) => s.supersetGroup)).toEqual([1, 1]);
+    const save = sessionSaveSchema.parse(saveInput(linked));
+    expect(save.exercises.map((e) => [e.supersetGroup, e.supersetAt, e.positionAt])).toEqual([
+      [1, 500, 0],
+      [1, 500, 0],
+    ]);
+    expect(visibleSlots(toggleSupersetWithNext(linked, PLANK, 600)).map((s) => s.supersetGroup)).toEqual([1, null]);
+  });
+
+  it("keeps rows typed on a device from before set types and measures, with the defaults", () => {
+    const state = initialState(snapshot, "kg");
+    const old = { ...state, rows: { [PRESS]: [{ id: rowOf(state, PRESS).id, slotId: PRESS, text: { weight: "50", reps: "8", rpe: "", missed: false } }] } } as unknown as LoggerState;
+    const opened = openState(old, snapshot, "kg");
+    expect(opened.rows[PRESS][0].text).toEqual({ weight: "50", reps: "8", rpe: "", missed: false, setType: "normal", seconds: "", distance: "" });
   });
 });

@@ -50,6 +50,18 @@ describe("recordEvents", () => {
     const events = recordEvents([set(1, 1, 20, 8), set(1, 1, 22.5, 8), set(1, 1, 25, 8)]);
     expect(events.map((e) => e.set.weightKg)).toEqual([22.5, 25]);
   });
+
+  it("finds no record in a warm-up, and leaves it out of the 1RM chart", () => {
+    const warmup = { ...set(1, 1, 30, 8), setType: "warmup" as const };
+    const events = recordEvents([set(1, 1, 20, 8), warmup, set(1, 1, 22.5, 8)]);
+    expect(events.map((e) => e.set.weightKg)).toEqual([22.5]);
+    expect(oneRepMaxSeries([set(1, 1, 20, 8), warmup]).map((p) => p.set.weightKg)).toEqual([20]);
+  });
+
+  it("lists a longer hold and a longer carry as records", () => {
+    const hold = (n: number, seconds: number) => ({ ...set(n, n, 0, 0), seconds });
+    expect(recordEvents([hold(1, 40), hold(2, 45)]).map((e) => e.records.map((r) => r.kind))).toEqual([["longest_hold"]]);
+  });
 });
 
 describe("dailyRecords", () => {

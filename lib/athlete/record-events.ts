@@ -5,7 +5,7 @@
  */
 import { estimateOneRepMax } from "@/lib/training/one-rep-max";
 import { detectPersonalRecords, type PersonalRecord } from "@/lib/training/records";
-import type { LoggedSet } from "@/lib/training/types";
+import { isWarmup, type LoggedSet } from "@/lib/training/types";
 import { calendarDayIn } from "./calendar";
 import { recordHolders } from "./record-holders";
 
@@ -28,7 +28,7 @@ export type OneRepMaxPoint = {
 export function oneRepMaxSeries(sets: readonly HistorySet[]): OneRepMaxPoint[] {
   const bySession = new Map<number, OneRepMaxPoint>();
   for (const set of sets) {
-    const estimate = estimateOneRepMax(set);
+    const estimate = isWarmup(set) ? null : estimateOneRepMax(set);
     if (!estimate || !estimate.reliable) continue;
     const current = bySession.get(set.sessionId);
     if (!current || estimate.valueKg > current.estimateKg) {
@@ -62,7 +62,14 @@ export function recordEvents(sets: readonly HistorySet[]): RecordEvent[] {
   const events: RecordEvent[] = [];
   for (const set of sets) {
     const earlier = holders.get(set.exerciseId) ?? [];
-    const logged: LoggedSet = { weightKg: set.weightKg, reps: set.reps, rpe: set.rpe ?? null };
+    const logged: LoggedSet = {
+      weightKg: set.weightKg,
+      reps: set.reps,
+      rpe: set.rpe ?? null,
+      setType: set.setType ?? "normal",
+      seconds: set.seconds ?? null,
+      distanceM: set.distanceM ?? null,
+    };
     const records = detectPersonalRecords(earlier, logged).filter((r) => r.previous !== null);
     if (records.length) events.push({ sessionId: set.sessionId, exerciseId: set.exerciseId, performedAt: set.performedAt, set: logged, records });
     holders.set(set.exerciseId, recordHolders([...earlier, logged]));

@@ -14,6 +14,7 @@
  * - A save that changes nothing (a retry) leaves the session, and its revision, as they were.
  */
 import { toStoredKg } from "@/lib/training/units";
+import type { SetType } from "@/lib/training/types";
 import type { FieldTimes, SaveConflict, SessionItemKind, SessionSave, SlotTarget } from "./session-sync";
 
 export type StoredSet = {
@@ -24,6 +25,9 @@ export type StoredSet = {
   reps: number;
   rpe: number | null;
   missed: boolean;
+  setType: SetType;
+  durationSeconds: number | null;
+  distanceM: number | null;
   revision: number;
   times: FieldTimes;
 };
@@ -32,6 +36,7 @@ export type StoredSlot = {
   id: string;
   exerciseId: number;
   position: number;
+  supersetGroup: number | null;
   target: SlotTarget | null;
   revision: number;
   times: FieldTimes;
@@ -116,14 +121,31 @@ export function mergeSave(stored: StoredSession, save: SessionSave, receivedAt: 
       continue;
     }
     const existing = slots.get(change.id);
+    const grouped = change.supersetAt !== undefined && change.supersetGroup !== undefined;
     if (!existing) {
-      slots.set(change.id, { id: change.id, exerciseId: change.exerciseId, position: change.position, target: null, revision: next, times: { position: clamp(change.positionAt) } });
+      slots.set(change.id, {
+        id: change.id,
+        exerciseId: change.exerciseId,
+        position: change.position,
+        supersetGroup: grouped ? change.supersetGroup! : null,
+        target: null,
+        revision: next,
+        times: { position: clamp(change.positionAt), ...(grouped ? { supersetGroup: clamp(change.supersetAt!) } : {}) },
+      });
       changed = true;
       continue;
     }
     const position = lww(existing.position, existing.times.position, change.position, clamp(change.positionAt));
-    if (position.value !== existing.position || position.at !== existing.times.position) {
-      slots.set(change.id, { ...existing, position: position.value, revision: next, times: { ...existing.times, position: position.at } });
+    const group = grouped ? lww(existing.supersetGroup, existing.times.supersetGroup, change.supersetGroup!, clamp(change.supersetAt!)) : null;
+    const groupChanged = group !== null && (group.value !== existing.supersetGroup || group.at !== existing.times.supersetGroup);
+    if (position.value !== existing.position || position.at !== existing.times.position || groupChanged) {
+      slots.set(change.id, {
+        ...existing,
+        position: position.value,
+        supersetGroup: group ? group.value : existing.supersetGroup,
+        revision: next,
+        times: { ...existing.times, position: position.at, ...(group ? { supersetGroup: group.at } : {}) },
+      });
       changed = true;
     }
   }
@@ -138,6 +160,9 @@ export function mergeSave(stored: StoredSession, save: SessionSave, receivedAt: 
       reps: change.values.reps,
       rpe: change.values.rpe,
       missed: change.values.missed,
+      setType: change.values.setType as SetType,
+      seconds: change.values.seconds,
+      distance: change.values.distance,
       position: change.position,
     };
     const existing = sets.get(change.id);
@@ -150,19 +175,33 @@ export function mergeSave(stored: StoredSession, save: SessionSave, receivedAt: 
         reps: incoming.reps,
         rpe: incoming.rpe,
         missed: incoming.missed,
+        setType: incoming.setType,
+        durationSeconds: incoming.seconds,
+        distanceM: incoming.distance,
         revision: next,
         times: Object.fromEntries(Object.entries(change.times).map(([k, t]) => [k, clamp(t)])),
       });
       changed = true;
       continue;
     }
-    const current = { weight: existing.weightKg, reps: existing.reps, rpe: existing.rpe, missed: existing.missed, position: existing.position };
+    const current = {
+      weight: existing.weightKg,
+      reps: existing.reps,
+      rpe: existing.rpe,
+      missed: existing.missed,
+      setType: existing.setType,
+      seconds: existing.durationSeconds,
+      distance: existing.distanceM,
+      position: existing.position,
+    };
     const merged = { ...current };
     const times = { ...existing.times };
     const lost: string[] = [];
     let setChanged = false;
-    for (const field of Object.keys(incoming) as (keyof typeof incoming)[]) {
-      const result = lww(current[field], existing.times[field], incoming[field], clamp(change.times[field]));
+    // A device from before set types and measures sends no time for them: they are not its edit.
+    const sent = (Object.keys(incoming) as (keyof typeof incoming)[]).filter((field) => change.times[field] !== undefined);
+    for (const field of sent) {
+      const result = lww(current[field], existing.times[field], incoming[field], clamp(change.times[field]!));
       if (result.lost && field !== "position") lost.push(field);
       if (result.value !== current[field] || result.at !== existing.times[field]) {
         (merged as Record<string, Comparable>)[field] = result.value;
@@ -172,7 +211,19 @@ export function mergeSave(stored: StoredSession, save: SessionSave, receivedAt: 
     }
     if (lost.length) conflicts.push({ kind: "set", id: change.id, reason: "changed_elsewhere", fields: lost });
     if (setChanged) {
-      sets.set(change.id, { ...existing, weightKg: merged.weight, reps: merged.reps, rpe: merged.rpe, missed: merged.missed, position: merged.position, revision: next, times });
+      sets.set(change.id, {
+        ...existing,
+        weightKg: merged.weight,
+        reps: merged.reps,
+        rpe: merged.rpe,
+        missed: merged.missed,
+        setType: merged.setType,
+        durationSeconds: merged.seconds,
+        distanceM: merged.distance,
+        position: merged.position,
+        revision: next,
+        times,
+      });
       changed = true;
     }
   }

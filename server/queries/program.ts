@@ -18,6 +18,7 @@ export async function loadProgramCandidates(db: DbOrTx): Promise<ProgramExercise
       id: exercises.id,
       name: exercises.name,
       type: exercises.type,
+      measure: exercises.measure,
       difficulty: exercises.difficulty,
       equipmentRequired: exercises.equipmentRequired,
       muscle: muscles.name,
@@ -32,7 +33,7 @@ export async function loadProgramCandidates(db: DbOrTx): Promise<ProgramExercise
   for (const row of rows) {
     let candidate = byId.get(row.id);
     if (!candidate) {
-      candidate = { id: row.id, name: row.name, type: row.type, difficulty: row.difficulty, equipmentRequired: asStringList(row.equipmentRequired), muscles: [] };
+      candidate = { id: row.id, name: row.name, type: row.type, measure: row.measure, difficulty: row.difficulty, equipmentRequired: asStringList(row.equipmentRequired), muscles: [] };
       byId.set(row.id, candidate);
     }
     if (row.muscle !== null && row.activation !== null) candidate.muscles.push({ muscle: row.muscle, activation: row.activation });

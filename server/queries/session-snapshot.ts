@@ -35,6 +35,7 @@ const slotColumns = {
   targetRepsMin: sessionExercises.targetRepsMin,
   targetRepsMax: sessionExercises.targetRepsMax,
   note: sessionExercises.note,
+  supersetGroup: sessionExercises.supersetGroup,
   revision: sessionExercises.revision,
   fieldTimes: sessionExercises.fieldTimes,
 };
@@ -47,6 +48,9 @@ const setColumns = {
   reps: sessionSets.reps,
   rpe: sessionSets.rpe,
   missed: sessionSets.missed,
+  setType: sessionSets.setType,
+  durationSeconds: sessionSets.durationSeconds,
+  distanceM: sessionSets.distanceM,
   revision: sessionSets.revision,
   times: sessionSets.fieldTimes,
 };
@@ -77,7 +81,15 @@ export async function lockStoredSession(tx: DbOrTx, userId: number, sessionId: n
     durationSeconds: session.durationSeconds,
     finished: session.finishedAt !== null,
     times: session.fieldTimes,
-    slots: slots.map((s) => ({ id: s.id, exerciseId: s.exerciseId, position: s.position, target: targetOf(s), revision: s.revision, times: s.fieldTimes })),
+    slots: slots.map((s) => ({
+      id: s.id,
+      exerciseId: s.exerciseId,
+      position: s.position,
+      supersetGroup: s.supersetGroup,
+      target: targetOf(s),
+      revision: s.revision,
+      times: s.fieldTimes,
+    })),
     sets,
     tombstones,
   };
@@ -93,7 +105,7 @@ export async function sessionSnapshot(db: DbOrTx, userId: number, sessionId: num
   if (!session) return null;
   const [slots, sets] = await Promise.all([
     db
-      .select({ ...slotColumns, exerciseName: exercises.name, bodyweight: sql<boolean>`${exercises.type} = 'bodyweight'` })
+      .select({ ...slotColumns, exerciseName: exercises.name, measure: exercises.measure, bodyweight: sql<boolean>`${exercises.type} = 'bodyweight'` })
       .from(sessionExercises)
       .innerJoin(exercises, eq(exercises.id, sessionExercises.exerciseId))
       .where(eq(sessionExercises.sessionId, sessionId))
@@ -118,6 +130,8 @@ export async function sessionSnapshot(db: DbOrTx, userId: number, sessionId: num
       exerciseId: s.exerciseId,
       exerciseName: s.exerciseName,
       bodyweight: Boolean(s.bodyweight),
+      measure: s.measure,
+      supersetGroup: s.supersetGroup,
       position: s.position,
       target: targetOf(s),
       revision: s.revision,

@@ -175,7 +175,7 @@ describe("sessions", () => {
     const current = { sessionId: next, startedAt: new Date(row.startedAt.getTime() + 1) };
     const context = await loggingContext(db, userId, [exerciseId], current);
     expect(context.previous.get(exerciseId)?.sets.map((s) => s.weightKg)).toEqual([20.41, 22.68, 24.95]);
-    expect(context.records.get(exerciseId)).toEqual([{ weightKg: 24.95, reps: 8, rpe: 8 }]);
+    expect(context.records.get(exerciseId)).toEqual([{ weightKg: 24.95, reps: 8, rpe: 8, setType: "normal", seconds: null, distanceM: null }]);
 
     const list = await listSessions(db, userId, 1);
     expect(list.items.map((s) => s.id)).toEqual([next, id]);
@@ -257,6 +257,9 @@ describe("the exercise library", () => {
     const form = { name: "Towel Row", type: "bodyweight", difficulty: "1", muscle1: String(muscle.id), activation1: "70" };
     const id = await createCustomExercise(database.db, userId, customExerciseSchema.parse(form));
     expect(id).toBeGreaterThan(0);
+    const sled = await createCustomExercise(database.db, userId, customExerciseSchema.parse({ ...form, name: "Sled Push", type: "machine", measure: "distance" }));
+    const [stored] = await database.db.select({ type: exercises.type, measure: exercises.measure }).from(exercises).where(eq(exercises.id, sled));
+    expect(stored).toEqual({ type: "machine", measure: "distance" });
     await expect(createCustomExercise(database.db, userId, customExerciseSchema.parse({ ...form, name: "towel row" }))).rejects.toMatchObject({
       message: EXERCISE_NAME_TAKEN,
       options: { field: "name" },

@@ -29,6 +29,7 @@ export async function createCustomExercise(db: DbOrTx, userId: number, input: Cu
       .values({
         name: input.name,
         type: input.type,
+        measure: input.measure,
         difficulty: input.difficulty,
         equipmentRequired: input.equipment,
         notes: input.notes,

@@ -63,6 +63,7 @@ export async function startSession(db: DbOrTx, userId: number, options: { splitD
             targetRepsMin: e.targetRepsMin,
             targetRepsMax: e.targetRepsMax,
             note: e.note,
+            supersetGroup: e.supersetGroup,
           })),
         );
       }
@@ -138,11 +139,11 @@ async function writeMerge(tx: DbOrTx, userId: number, sessionId: number, before:
   if (writes.deleteSlotIds.length) await tx.delete(sessionExercises).where(and(eq(sessionExercises.sessionId, sessionId), inArray(sessionExercises.id, writes.deleteSlotIds)));
   if (writes.insertSlots.length) {
     await tx.insert(sessionExercises).values(
-      writes.insertSlots.map((s) => ({ id: s.id, sessionId, exerciseId: s.exerciseId, position: s.position, revision: s.revision, fieldTimes: s.times })),
+      writes.insertSlots.map((s) => ({ id: s.id, sessionId, exerciseId: s.exerciseId, position: s.position, supersetGroup: s.supersetGroup, revision: s.revision, fieldTimes: s.times })),
     );
   }
   for (const s of writes.updateSlots) {
-    await tx.update(sessionExercises).set({ position: s.position, revision: s.revision, fieldTimes: s.times }).where(and(eq(sessionExercises.id, s.id), eq(sessionExercises.sessionId, sessionId)));
+    await tx.update(sessionExercises).set({ position: s.position, supersetGroup: s.supersetGroup, revision: s.revision, fieldTimes: s.times }).where(and(eq(sessionExercises.id, s.id), eq(sessionExercises.sessionId, sessionId)));
   }
   const slotExercise = new Map(after.slots.map((s) => [s.id, s.exerciseId]));
   if (writes.insertSets.length) {
@@ -157,6 +158,9 @@ async function writeMerge(tx: DbOrTx, userId: number, sessionId: number, before:
         reps: s.reps,
         rpe: s.rpe,
         missed: s.missed,
+        setType: s.setType,
+        durationSeconds: s.durationSeconds,
+        distanceM: s.distanceM,
         revision: s.revision,
         fieldTimes: s.times,
       })),
@@ -165,7 +169,18 @@ async function writeMerge(tx: DbOrTx, userId: number, sessionId: number, before:
   for (const s of writes.updateSets) {
     await tx
       .update(sessionSets)
-      .set({ position: s.position, weightKg: s.weightKg, reps: s.reps, rpe: s.rpe, missed: s.missed, revision: s.revision, fieldTimes: s.times })
+      .set({
+        position: s.position,
+        weightKg: s.weightKg,
+        reps: s.reps,
+        rpe: s.rpe,
+        missed: s.missed,
+        setType: s.setType,
+        durationSeconds: s.durationSeconds,
+        distanceM: s.distanceM,
+        revision: s.revision,
+        fieldTimes: s.times,
+      })
       .where(and(eq(sessionSets.uid, s.id), eq(sessionSets.sessionId, sessionId)));
   }
   if (writes.tombstones.length) {

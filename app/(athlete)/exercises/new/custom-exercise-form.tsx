@@ -7,7 +7,7 @@ import { FieldError, FormMessage, SelectField, TextField } from "@/components/ui
 import { CUSTOM_EXERCISE_EQUIPMENT, CUSTOM_EXERCISE_MUSCLE_ROWS } from "@/lib/athlete/custom-exercise-options";
 import { DIFFICULTY_LABELS, equipmentLabel } from "@/lib/athlete/exercise-filters";
 import { EQUIPMENT_ITEM_LABELS } from "@/lib/equipment";
-import { EXERCISE_TYPES } from "@/lib/training/types";
+import { EXERCISE_MEASURE_LABELS, EXERCISE_MEASURES, EXERCISE_TYPE_LABELS, EXERCISE_TYPES } from "@/lib/training/types";
 import { createCustomExerciseAction } from "@/app/(athlete)/exercises/actions";
 
 export function CustomExerciseForm({ muscles }: { muscles: { id: number; name: string; region: string }[] }) {
@@ -25,7 +25,14 @@ export function CustomExerciseForm({ muscles }: { muscles: { id: number; name: s
           </option>
           {EXERCISE_TYPES.map((t) => (
             <option key={t} value={t}>
-              {t[0].toUpperCase() + t.slice(1)}
+              {EXERCISE_TYPE_LABELS[t]}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label="Sets are logged by" name="measure" defaultValue={values?.measure ?? "reps_load"} errors={errors?.measure}>
+          {EXERCISE_MEASURES.map((m) => (
+            <option key={m} value={m}>
+              {EXERCISE_MEASURE_LABELS[m]}
             </option>
           ))}
         </SelectField>
