@@ -5,3 +5,4 @@ export * from "./training";
 export * from "./migration-runs";
 export * from "./auth";
 export * from "./maintenance";
+export * from "./history-imports";

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { AssessmentForm } from "@/components/athlete/assessment-form";
 import { Card, PageHeader } from "@/components/ui/card";
+import { ButtonLink, buttonClasses } from "@/components/ui/button";
 import { formatDateTime } from "@/components/athlete/format";
 import { getAssessmentForUser } from "@/server/queries/assessments";
 import { assessmentDefaults } from "@/components/athlete/assessment-defaults";
@@ -35,6 +36,18 @@ export default async function ProfilePage() {
       <PageHeader title="Profile" description={user.email} />
       <Card title="You">
         <ProfileForm name={user.name ?? ""} weightUnit={user.weightUnit} />
+      </Card>
+      <Card title="Your history">
+        <p className="mb-3 text-sm text-slate-600">Bring your workouts from Strong or Hevy, or take a copy of everything you logged here.</p>
+        <div className="flex flex-wrap gap-2">
+          <ButtonLink href="/history/import">Import from Strong or Hevy</ButtonLink>
+          <a href="/api/history/export?format=csv" className={buttonClasses("secondary")} download>
+            Export CSV
+          </a>
+          <a href="/api/history/export?format=json" className={buttonClasses("secondary")} download>
+            Export JSON
+          </a>
+        </div>
       </Card>
       <Card title="Password">
         <ChangePasswordForm />
