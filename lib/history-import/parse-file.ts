@@ -79,6 +79,18 @@ function firstLineOf(head: Uint8Array): string {
   return end >= 0 ? text.slice(0, end) : text;
 }
 
+function drainedOrClosed(parser: ReturnType<typeof parse>): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      parser.off("drain", done);
+      parser.off("close", done);
+      resolve();
+    };
+    parser.on("drain", done);
+    parser.on("close", done);
+  });
+}
+
 function countNewlines(cells: readonly string[]): number {
   let n = 0;
   for (const cell of cells) for (let i = cell.indexOf("\n"); i >= 0; i = cell.indexOf("\n", i + 1)) n++;
@@ -115,7 +127,7 @@ export async function parseHistoryFile(chunks: AsyncIterable<Uint8Array>, { time
     try {
       for await (const chunk of source) {
         if (parser.destroyed) break;
-        if (!parser.write(chunk)) await new Promise((resolve) => (parser.once("drain", resolve), parser.once("close", resolve)));
+        if (!parser.write(chunk)) await drainedOrClosed(parser);
       }
       if (parser.destroyed) await source.return(undefined);
       else parser.end();
@@ -125,8 +137,14 @@ export async function parseHistoryFile(chunks: AsyncIterable<Uint8Array>, { time
   })();
 
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      const line = info.lines - countNewlines(record);
+    // csv-parse counts a quoted CRLF as two lines, so lines are counted here: blank lines skipped, plus
+    // the line breaks inside quoted cells.
+    let lastEnd = 0;
+    let lastEmpty = 0;
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { empty_lines: number } }>) {
+      const line = lastEnd + 1 + (info.empty_lines - lastEmpty);
+      lastEnd = line + countNewlines(record);
+      lastEmpty = info.empty_lines;
       if (!header) {
         // The format matched ignoring case; rows.ts reads the columns by their documented names.
         header = record.map((cell) => COLUMNS[detected.format].get(cell.trim().toLowerCase()) ?? cell.trim());

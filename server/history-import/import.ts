@@ -8,8 +8,8 @@ import "server-only";
  */
 import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, gt, gte, inArray, isNotNull, lt, sql } from "drizzle-orm";
-import type { DbOrTx, Tx } from "@/db/client";
-import { exercises, historyImportPreviews, historyImportPreviewWorkouts, historyImports, sessionExercises, sessionSets, workoutSessions } from "@/db/schema";
+import { type DbOrTx, queryRows, type Tx } from "@/db/client";
+import { exercises, historyImportPreviews, historyImportPreviewWorkouts, historyImports, workoutSessions } from "@/db/schema";
 import { UserFacingError, NotFoundError } from "@/lib/errors";
 import { exerciseTypeFromName, type ImportFormInput } from "@/lib/history-import/import-form";
 import { storedSetValues } from "@/lib/history-import/set-mapping";
@@ -20,8 +20,8 @@ import { duplicatePositions, exerciseChoicesFor, previewWorkoutHeads } from "./p
 export const PREVIEW_GONE = "This preview has expired or was already imported. Upload the file again to see it.";
 /** Workouts read and written per round: memory stays flat whatever the file's size. */
 const WORKOUTS_PER_ROUND = 250;
-/** Rows per set insert, under Postgres's 65,535 parameters (10 columns each). */
-const SETS_PER_INSERT = 5000;
+/** Sets per insert statement (one jsonb parameter of about 1 MB). */
+const SETS_PER_INSERT = 10_000;
 
 export interface ImportOutcome {
   importId: number;
@@ -71,41 +71,54 @@ async function resolveExercises(tx: Tx, userId: number, summary: PreviewSummary,
   return ids;
 }
 
+/**
+ * Sessions, slots and sets of a round of workouts, in three statements: each takes its rows as one
+ * jsonb parameter (jsonb_to_recordset), which both drivers bind far faster than thousands of
+ * parameters. Session ids are taken from the table's own sequence first, so slots can name them.
+ */
 async function writeWorkouts(tx: Tx, userId: number, importId: number, workouts: readonly StoredWorkout[], exerciseIds: Map<string, number>, input: ImportFormInput): Promise<number> {
   if (workouts.length === 0) return 0;
-  const created = await tx
-    .insert(workoutSessions)
-    .values(
-      workouts.map((w) => {
-        const startedAt = new Date(w.startedAt);
-        return {
-          userId,
-          name: w.name,
-          startedAt,
-          finishedAt: new Date(startedAt.getTime() + (w.durationSeconds ?? 0) * 1000),
-          durationSeconds: w.durationSeconds,
-          notes: w.notes,
-          importId,
-        };
-      }),
-    )
-    // Postgres returns the rows of one INSERT ... VALUES in the order given.
-    .returning({ id: workoutSessions.id });
-  const slots: (typeof sessionExercises.$inferInsert)[] = [];
-  const sets: (typeof sessionSets.$inferInsert)[] = [];
+  const ids = await queryRows<{ id: number }>(
+    tx,
+    sql`SELECT nextval(pg_get_serial_sequence('workout_sessions', 'id'))::int AS id FROM generate_series(1, ${workouts.length})`,
+  );
+  const sessions = workouts.map((w, i) => {
+    const startedAt = new Date(w.startedAt);
+    return {
+      id: ids[i].id,
+      name: w.name,
+      started_at: startedAt.toISOString(),
+      finished_at: new Date(startedAt.getTime() + (w.durationSeconds ?? 0) * 1000).toISOString(),
+      duration_seconds: w.durationSeconds,
+      notes: w.notes,
+    };
+  });
+  const slots: { id: string; session_id: number; exercise_id: number; position: number; note: string | null }[] = [];
+  const sets: { session_id: number; exercise_id: number; exercise_slot_id: string; position: number; reps: number; missed: boolean; weight_kg: number; rpe: number | null; notes: string | null }[] = [];
   workouts.forEach((workout, w) => {
-    const sessionId = created[w].id;
+    const sessionId = ids[w].id;
     workout.exercises.forEach((exercise, position) => {
       const exerciseId = exerciseIds.get(exercise.name)!;
       const slotId = randomUUID();
-      slots.push({ id: slotId, sessionId, exerciseId, position, note: exercise.notes });
+      slots.push({ id: slotId, session_id: sessionId, exercise_id: exerciseId, position, note: exercise.notes });
       exercise.sets.forEach((set, setPosition) => {
-        sets.push({ sessionId, exerciseId, exerciseSlotId: slotId, position: setPosition, ...storedSetValues(set, input.weightUnit) });
+        const values = storedSetValues(set, input.weightUnit);
+        sets.push({ session_id: sessionId, exercise_id: exerciseId, exercise_slot_id: slotId, position: setPosition, reps: values.reps, missed: values.missed, weight_kg: values.weightKg, rpe: values.rpe, notes: values.notes });
       });
     });
   });
-  for (let i = 0; i < slots.length; i += SETS_PER_INSERT) await tx.insert(sessionExercises).values(slots.slice(i, i + SETS_PER_INSERT));
-  for (let i = 0; i < sets.length; i += SETS_PER_INSERT) await tx.insert(sessionSets).values(sets.slice(i, i + SETS_PER_INSERT));
+  await tx.execute(sql`INSERT INTO workout_sessions (id, user_id, name, started_at, finished_at, duration_seconds, notes, import_id)
+    SELECT x.id, ${userId}, x.name, x.started_at, x.finished_at, x.duration_seconds, x.notes, ${importId}
+    FROM jsonb_to_recordset(${JSON.stringify(sessions)}::jsonb) AS x(id int, name text, started_at timestamptz, finished_at timestamptz, duration_seconds int, notes text)`);
+  await tx.execute(sql`INSERT INTO session_exercises (id, session_id, exercise_id, position, note)
+    SELECT x.id, x.session_id, x.exercise_id, x.position, x.note
+    FROM jsonb_to_recordset(${JSON.stringify(slots)}::jsonb) AS x(id uuid, session_id int, exercise_id int, position int, note text)`);
+  for (let i = 0; i < sets.length; i += SETS_PER_INSERT) {
+    await tx.execute(sql`INSERT INTO session_sets (session_id, exercise_id, exercise_slot_id, position, reps, missed, weight_kg, rpe, notes)
+      SELECT x.session_id, x.exercise_id, x.exercise_slot_id, x.position, x.reps, x.missed, x.weight_kg, x.rpe, x.notes
+      FROM jsonb_to_recordset(${JSON.stringify(sets.slice(i, i + SETS_PER_INSERT))}::jsonb)
+        AS x(session_id int, exercise_id int, exercise_slot_id uuid, position int, reps int, missed boolean, weight_kg numeric, rpe numeric, notes text)`);
+  }
   return sets.length;
 }
 
