@@ -7,6 +7,7 @@ import path from "node:path";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { newAthleteWithProgram } from "./athlete-helpers";
+import { overflowsSideways, seriousViolations } from "./a11y";
 import { generateWorkouts, strongCsv } from "../test/history-files";
 
 const fixture = (name: string) => path.join(process.cwd(), "test/fixtures/history", name);
@@ -89,6 +90,11 @@ test("a Hevy export: the unit comes from the file, and the workouts reach the pr
   await expect(page).toHaveURL(/\/history\/import$/);
   await uploadForPreview(page, "hevy.csv");
   await expect(page.getByText("Weights in the file are in kg.")).toBeVisible();
+  // The preview is accessible and fits a phone.
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await overflowsSideways(page)).toEqual([]);
+  await page.setViewportSize({ width: 1280, height: 720 });
   await expect(page.getByText("Which unit are the weights in?")).toHaveCount(0);
   await expect(page.getByRole("row", { name: /302 Set type “rest-pause”/ })).toBeVisible();
   await page.getByRole("button", { name: "Import 21 workouts" }).click();

@@ -20,8 +20,8 @@ const MAX_WEIGHT_KG = 99_999.99;
 
 /** Why a set read from the file cannot be stored, or null when it can. */
 export function unstorableReason(set: Pick<StoredSet, "reps" | "seconds" | "distance">): string | null {
-  if (set.reps !== null && set.reps > 0) return null;
-  if (set.seconds !== null || set.distance !== null) return "A timed or distance set without reps: Ironlog does not store those yet.";
+  if (set.reps != null && set.reps > 0) return null;
+  if (set.seconds != null || set.distance != null) return "A timed or distance set without reps: Ironlog does not store those yet.";
   return "The set has no reps.";
 }
 
@@ -32,7 +32,7 @@ export function storedSetValues(set: StoredSet, unitWhereUnsaid: WeightUnit): St
     reps: set.reps ?? 0,
     missed: false,
     weightKg: Math.min(MAX_WEIGHT_KG, toStoredKg(set.weight ?? 0, unit)),
-    rpe: set.rpe === null ? null : Math.round(set.rpe * 10) / 10,
-    notes: set.notes,
+    rpe: set.rpe == null ? null : Math.round(set.rpe * 10) / 10,
+    notes: set.notes ?? null,
   };
 }

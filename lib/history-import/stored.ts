@@ -6,18 +6,19 @@ import type { ImportFormat } from "./formats";
 import type { DistanceUnitInFile, ImportedSet, ImportedSetType, WeightUnitInFile } from "./rows";
 import type { ImportedWorkout } from "./workouts";
 
+/** A set as the file wrote it. Empty values are left out (not null): a ten-year preview is half the jsonb. */
 export interface StoredSet {
   line: number;
   setIndex: number;
   setType: ImportedSetType;
-  weight: number | null;
-  weightUnit: WeightUnitInFile | null;
-  reps: number | null;
-  distance: number | null;
-  distanceUnit: DistanceUnitInFile | null;
-  seconds: number | null;
-  rpe: number | null;
-  notes: string | null;
+  weight?: number | null;
+  weightUnit?: WeightUnitInFile | null;
+  reps?: number | null;
+  distance?: number | null;
+  distanceUnit?: DistanceUnitInFile | null;
+  seconds?: number | null;
+  rpe?: number | null;
+  notes?: string | null;
 }
 
 export interface StoredExercise {
@@ -59,19 +60,16 @@ export interface PreviewSummary {
 }
 
 export function storedSet(set: ImportedSet): StoredSet {
-  return {
-    line: set.line,
-    setIndex: set.setIndex,
-    setType: set.setType,
-    weight: set.weight,
-    weightUnit: set.weightUnit,
-    reps: set.reps,
-    distance: set.distance,
-    distanceUnit: set.distanceUnit,
-    seconds: set.seconds,
-    rpe: set.rpe,
-    notes: set.notes,
-  };
+  const stored: StoredSet = { line: set.line, setIndex: set.setIndex, setType: set.setType };
+  if (set.weight !== null) stored.weight = set.weight;
+  if (set.weightUnit !== null) stored.weightUnit = set.weightUnit;
+  if (set.reps !== null) stored.reps = set.reps;
+  if (set.distance !== null) stored.distance = set.distance;
+  if (set.distanceUnit !== null) stored.distanceUnit = set.distanceUnit;
+  if (set.seconds !== null) stored.seconds = set.seconds;
+  if (set.rpe !== null) stored.rpe = set.rpe;
+  if (set.notes !== null) stored.notes = set.notes;
+  return stored;
 }
 
 export function storedWorkout(workout: ImportedWorkout): StoredWorkout {

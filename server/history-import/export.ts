@@ -5,7 +5,7 @@ import "server-only";
  * paging on started_at, id), so memory stays flat at any history size and a client that stops reading
  * stops the queries.
  */
-import { and, asc, eq, gt, inArray, or } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { stringify } from "csv-stringify/sync";
 import type { DbOrTx } from "@/db/client";
 import { exercises, sessionExercises, sessionSets, workoutSessions } from "@/db/schema";
@@ -16,7 +16,7 @@ const SESSIONS_PER_BATCH = 200;
 
 /** Every session of the athlete with its exercises and sets, oldest first, a batch at a time. */
 export async function* exportedSessions(db: DbOrTx, userId: number): AsyncGenerator<ExportedSession[]> {
-  let after: { startedAt: Date; id: number } | null = null;
+  let afterId: number | null = null;
   for (;;) {
     const sessions: (typeof workoutSessions.$inferSelect)[] = await db
       .select()
@@ -24,7 +24,10 @@ export async function* exportedSessions(db: DbOrTx, userId: number): AsyncGenera
       .where(
         and(
           eq(workoutSessions.userId, userId),
-          after ? or(gt(workoutSessions.startedAt, after.startedAt), and(eq(workoutSessions.startedAt, after.startedAt), gt(workoutSessions.id, after.id))) : undefined,
+          // The cursor's start time is read in SQL: a JavaScript Date would drop its microseconds.
+          afterId === null
+            ? undefined
+            : sql`(${workoutSessions.startedAt}, ${workoutSessions.id}) > (SELECT c.started_at, c.id FROM workout_sessions c WHERE c.id = ${afterId})`,
         ),
       )
       .orderBy(asc(workoutSessions.startedAt), asc(workoutSessions.id))
@@ -58,8 +61,7 @@ export async function* exportedSessions(db: DbOrTx, userId: number): AsyncGenera
       notes: s.notes,
       exercises: slotsBySession.get(s.id) ?? [],
     }));
-    const last = sessions.at(-1)!;
-    after = { startedAt: last.startedAt, id: last.id };
+    afterId = sessions.at(-1)!.id;
   }
 }
 
