@@ -52,7 +52,7 @@ describe("database schema", () => {
       database.db.insert(exercises).values({ name: "Too Hard", type: "barbell", difficulty: 4 }),
     ).rejects.toThrow();
     await expect(
-      queryRows(database.db, sql`INSERT INTO exercises (name, type) VALUES ('Bad type', 'kettlebell')`),
+      queryRows(database.db, sql`INSERT INTO exercises (name, type) VALUES ('Bad type', 'sled')`),
     ).rejects.toThrow();
   });
 });

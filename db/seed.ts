@@ -3,14 +3,11 @@
  * assessments in the proportions of a real legacy table, and a few weeks of logged training for the
  * demo athlete. Deterministic, and written in one transaction.
  */
-import { count, isNull } from "drizzle-orm";
+import { count } from "drizzle-orm";
 import type { Db, DbOrTx } from "./client";
 import { derivedSlotId } from "./slot-ids";
 import {
   assessments,
-  exerciseMuscles,
-  exercises,
-  muscles,
   sessionExercises,
   sessionSets,
   splitDayExercises,
@@ -19,8 +16,7 @@ import {
   users,
   workoutSessions,
 } from "./schema";
-import { EXERCISE_LIBRARY } from "@/db/seed-data/exercises";
-import { MUSCLES } from "@/db/seed-data/muscles";
+import { seedExerciseLibrary } from "./exercise-library";
 import { bulkSeedAssessments, seededRandom } from "./seed-assessments";
 
 export const DEMO_PASSWORD = "ironlog-demo";
@@ -36,40 +32,7 @@ export const DEMO_ACCOUNTS = {
 
 export const REASSESSMENT_REASON = "Basic equipment without specific items - user needs to re-assess";
 
-/** Insert the built-in exercise library (idempotent by name). Returns exercise ids by name. */
-export async function seedExerciseLibrary(db: DbOrTx): Promise<Map<string, number>> {
-  await db
-    .insert(muscles)
-    .values(MUSCLES.map((m) => ({ name: m.name, region: m.region })))
-    .onConflictDoNothing({ target: muscles.name });
-  const muscleRows = await db.select({ id: muscles.id, name: muscles.name }).from(muscles);
-  const muscleId = new Map(muscleRows.map((m) => [m.name, m.id]));
-
-  await db
-    .insert(exercises)
-    .values(
-      EXERCISE_LIBRARY.map((e) => ({
-        name: e.name,
-        type: e.type,
-        difficulty: e.difficulty,
-        equipmentRequired: [...e.equipmentRequired],
-        notes: e.notes,
-      })),
-    )
-    .onConflictDoNothing();
-  const exerciseRows = await db.select({ id: exercises.id, name: exercises.name }).from(exercises).where(isNull(exercises.createdBy));
-  const exerciseId = new Map(exerciseRows.map((e) => [e.name, e.id]));
-
-  const links = EXERCISE_LIBRARY.flatMap((e) =>
-    e.muscles.map((m) => ({
-      exerciseId: exerciseId.get(e.name)!,
-      muscleId: muscleId.get(m.muscle)!,
-      activationRating: m.activation,
-    })),
-  );
-  await db.insert(exerciseMuscles).values(links).onConflictDoNothing();
-  return exerciseId;
-}
+export { seedExerciseLibrary } from "./exercise-library";
 
 function findExercise(ids: Map<string, number>, ...candidates: string[]): number {
   for (const c of candidates) {
@@ -94,7 +57,8 @@ async function seedTrainingHistory(db: DbOrTx, userId: number, ids: Map<string, 
       { id: findExercise(ids, "Barbell Back Squat", "Back Squat", "Squat"), start: 80, step: 2.5, reps: 5 },
       { id: findExercise(ids, "Romanian Deadlift", "Deadlift"), start: 70, step: 2.5, reps: 8 },
       { id: findExercise(ids, "Dumbbell Walking Lunge", "Lunge"), start: 16, step: 1, reps: 10 },
-      { id: findExercise(ids, "Plank", "Crunch", "Hanging Leg Raise"), start: 0, step: 0, reps: 12 },
+      // A timed hold: its targets are seconds (40-42), its sets 0 reps and the seconds held, 5 more a week.
+      { id: findExercise(ids, "Plank"), start: 0, step: 0, reps: 40, holdSeconds: 40 },
     ],
   };
 
@@ -142,15 +106,21 @@ async function seedTrainingHistory(db: DbOrTx, userId: number, ids: Map<string, 
         .values(plan[dayName].map((item, position) => ({ id: derivedSlotId(session.id, item.id), sessionId: session.id, exerciseId: item.id, position, targetSets: 3, targetRepsMin: item.reps, targetRepsMax: item.reps + 2 })))
         .returning({ id: sessionExercises.id });
       const sets = plan[dayName].flatMap((item, exerciseIndex) =>
-        [0, 1, 2].map((setIndex) => ({
-          sessionId: session.id,
-          exerciseId: item.id,
-          exerciseSlotId: slots[exerciseIndex].id,
-          position: setIndex,
-          reps: Math.max(1, item.reps - (setIndex === 2 && random() < 0.4 ? 1 : 0)),
-          weightKg: item.start + item.step * (week * 2 + (slot === 2 ? 1 : 0)),
-          rpe: item.start > 0 ? Math.min(10, 7 + setIndex * 0.5 + Math.round(random() * 2) / 2) : null,
-        })),
+        [0, 1, 2].map((setIndex) => {
+          // Drawn for every exercise, holds included, so the rest of the history stays as it was.
+          const lastSetShort = setIndex === 2 && random() < 0.4;
+          const holdSeconds = "holdSeconds" in item ? item.holdSeconds : undefined;
+          return {
+            sessionId: session.id,
+            exerciseId: item.id,
+            exerciseSlotId: slots[exerciseIndex].id,
+            position: setIndex,
+            reps: holdSeconds ? 0 : Math.max(1, item.reps - (lastSetShort ? 1 : 0)),
+            durationSeconds: holdSeconds ? holdSeconds + week * 5 - (lastSetShort ? 5 : 0) : null,
+            weightKg: item.start + item.step * (week * 2 + (slot === 2 ? 1 : 0)),
+            rpe: item.start > 0 ? Math.min(10, 7 + setIndex * 0.5 + Math.round(random() * 2) / 2) : null,
+          };
+        }),
       );
       await db.insert(sessionSets).values(sets);
       sessionsLogged++;

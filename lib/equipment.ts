@@ -70,6 +70,8 @@ const REQUIREMENT_ALIASES: Record<string, string | null> = {
   bodyweight: null,
   dumbbell: "dumbbells",
   kettlebell: "kettlebells",
+  band: "resistance_bands",
+  cable: "cable_machine",
 };
 
 export function normalizedRequirements(required: readonly string[]): string[] {

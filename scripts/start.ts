@@ -12,6 +12,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { count } from "drizzle-orm";
 import { runSchemaMigrations, schemaMigrationStatus } from "@/db/client";
+import { topUpExerciseLibrary } from "@/db/exercise-library";
 import { closeDatabase, getDatabase } from "@/server/db";
 import { users } from "@/db/schema";
 import { loadDemoData } from "@/server/services/demo-data";
@@ -32,6 +33,9 @@ async function prepareDatabase(): Promise<void> {
         console.log("Empty database: loading the demo data…");
         const summary = await loadDemoData(database.db);
         console.log(`Demo data loaded: ${summary}`);
+      } else {
+        const added = await topUpExerciseLibrary(database.db);
+        if (added.length > 0) console.log(`Exercise library: ${added.length} new exercise(s) added.`);
       }
     } else {
       const status = await schemaMigrationStatus(database.db);

@@ -16,7 +16,7 @@ export const GENERATED_EXERCISES = [
   "Pull Up",
   "Lateral Raise (Dumbbell)",
   "Bicep Curl (Dumbbell)",
-  "Leg Press",
+  "Zercher Squat",
   "Triceps Dip",
 ] as const;
 

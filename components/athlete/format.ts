@@ -2,6 +2,7 @@
 import type { OneRepMaxChartPoint } from "@/components/athlete/charts/one-rep-max-chart";
 import type { OneRepMaxPoint } from "@/lib/athlete/record-events";
 import { formatWeight, fromStoredKg, type WeightUnit } from "@/lib/training/units";
+import { RECORD_UNITS, type RecordKind } from "@/lib/training/records";
 
 export function formatDay(date: Date, timeZone?: string): string {
   return new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "short", day: "numeric", month: "short" }).format(date);
@@ -37,4 +38,42 @@ export function oneRepMaxChartPoints(series: readonly OneRepMaxPoint[], unit: We
     formula: p.formula,
     set: `${formatWeight(p.set.weightKg, unit)} × ${p.set.reps}${p.set.rpe ? ` @ RPE ${p.set.rpe}` : ""}`,
   }));
+}
+
+/** Seconds as "45 s", "1:30", "1:02:05". */
+export function formatSeconds(seconds: number): string {
+  if (seconds < 60) return `${seconds} s`;
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = String(seconds % 60).padStart(2, "0");
+  return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${s}` : `${m}:${s}`;
+}
+
+/** Metres as "40 m" or "1.5 km". */
+export function formatMetres(metres: number): string {
+  return metres >= 1000 ? `${Number((metres / 1000).toFixed(2))} km` : `${Number(metres.toFixed(2))} m`;
+}
+
+/** What a set did, in words: "60 kg × 8", "Bodyweight × 12", "45 s", "40 m with 32 kg", "500 m in 1:50". */
+export function describeSet(set: { weightKg: number; reps: number; seconds?: number | null; distanceM?: number | null }, unit: WeightUnit): string {
+  const load = set.weightKg > 0 ? formatWeight(set.weightKg, unit) : null;
+  if (set.distanceM) return `${formatMetres(set.distanceM)}${set.seconds ? ` in ${formatSeconds(set.seconds)}` : ""}${load ? ` with ${load}` : ""}`;
+  if (set.seconds) return `${formatSeconds(set.seconds)}${load ? ` with ${load}` : ""}`;
+  return `${load ?? "Bodyweight"} × ${set.reps}`;
+}
+
+/** A record's value in its unit (RECORD_UNITS): weight, kg × reps, a time, a distance, or a pace per km. */
+export function formatRecordValue(kind: RecordKind, value: number, unit: WeightUnit): string {
+  switch (RECORD_UNITS[kind]) {
+    case "seconds":
+      return formatSeconds(value);
+    case "metres":
+      return formatMetres(value);
+    case "metres_per_second":
+      return `${formatSeconds(Math.round(1000 / value))} /km`;
+    case "kg_reps":
+      return `${formatWeight(value, unit)} × reps`;
+    default:
+      return formatWeight(value, unit);
+  }
 }

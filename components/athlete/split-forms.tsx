@@ -70,19 +70,19 @@ export function TargetsForm({
   action,
   fields,
   exercises,
-  defaults = { targetSets: 3, targetRepsMin: 8, targetRepsMax: 12, note: "" },
+  defaults = { targetSets: 3, targetRepsMin: 8, targetRepsMax: 12, note: "", supersetGroup: null },
   submitLabel,
 }: {
   action: Action;
   fields: Record<string, string | number>;
   exercises?: { id: number; name: string }[];
-  defaults?: { targetSets: number; targetRepsMin: number; targetRepsMax: number; note: string | null };
+  defaults?: { targetSets: number; targetRepsMin: number; targetRepsMax: number; note: string | null; supersetGroup?: number | null };
   submitLabel: string;
 }) {
   const { state, dispatch, pending, onSubmit, errors, message } = useAction(action);
   const id = useId();
   const v = (name: string, fallback: string) => (state.status === "error" ? (state.values?.[name] ?? fallback) : fallback);
-  const num = (name: "targetSets" | "targetRepsMin" | "targetRepsMax", label: string) => (
+  const num = (name: "targetSets" | "targetRepsMin" | "targetRepsMax" | "supersetGroup", label: string) => (
     <div className="w-20">
       <label htmlFor={`${id}-${name}`} className="block text-xs font-medium text-slate-700">
         {label}
@@ -91,7 +91,7 @@ export function TargetsForm({
         id={`${id}-${name}`}
         name={name}
         inputMode="numeric"
-        defaultValue={v(name, String(defaults[name]))}
+        defaultValue={v(name, defaults[name] === null || defaults[name] === undefined ? "" : String(defaults[name]))}
         aria-invalid={errors?.[name] ? true : undefined}
         aria-describedby={errors?.[name] ? `${id}-${name}-error` : undefined}
         className={`mt-1 ${input}`}
@@ -129,11 +129,13 @@ export function TargetsForm({
         {num("targetSets", "Sets")}
         {num("targetRepsMin", "Reps from")}
         {num("targetRepsMax", "to")}
+        {num("supersetGroup", "Superset #")}
         <PendingButton pending={pending} variant="secondary">
           {submitLabel}
         </PendingButton>
       </div>
-      {(["exerciseId", "targetSets", "targetRepsMin", "targetRepsMax"] as const).map((name) => (
+      <p className="text-xs text-slate-500">Give exercises of the day the same superset number to do them back to back, resting after the last.</p>
+      {(["exerciseId", "targetSets", "targetRepsMin", "targetRepsMax", "supersetGroup"] as const).map((name) => (
         <FieldError key={name} id={`${id}-${name}-error`} errors={errors?.[name]} />
       ))}
       {message ? (

@@ -4,7 +4,6 @@ import {
   index,
   integer,
   jsonb,
-  pgEnum,
   pgTable,
   primaryKey,
   smallint,
@@ -13,10 +12,9 @@ import {
   uniqueIndex,
   varchar,
 } from "drizzle-orm/pg-core";
-import { EXERCISE_TYPES } from "../../lib/training/types";
+import { EXERCISE_MEASURES, EXERCISE_TYPES, type ExerciseMeasure, type ExerciseType } from "../../lib/training/types";
+import { sqlList } from "./sql-list";
 import { users } from "./users";
-
-export const exerciseType = pgEnum("exercise_type", EXERCISE_TYPES);
 
 export const exercises = pgTable(
   "exercises",
@@ -25,7 +23,10 @@ export const exercises = pgTable(
     // Unique among what one athlete sees, ignoring case: the library's names, and each athlete's own
     // beside them (two athletes may both have a "Towel Row"; neither can shadow "Bench Press").
     name: varchar("name", { length: 200 }).notNull(),
-    type: exerciseType("type").notNull(),
+    // Text with a CHECK, not an enum: Postgres refuses a new enum value in the transaction that added
+    // it, and Drizzle's migrator applies every pending migration in one transaction, so a migration
+    // could never add a type and insert exercises of it. Adding a type is editing the CHECK.
+    type: text("type").$type<ExerciseType>().notNull(),
     // NULL only for rows imported before difficulty existed; the exercise backfill migration sets it.
     difficulty: smallint("difficulty"),
     // A jsonb list of equipment item names (see lib/equipment.ts). Not constrained to an array in the
@@ -36,8 +37,13 @@ export const exercises = pgTable(
     createdBy: integer("created_by").references(() => users.id, { onDelete: "cascade" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    // What a set of it records (lib/training/types.ts). Every exercise from before measures existed
+    // was logged as weight × reps, so that is the default.
+    measure: text("measure").$type<ExerciseMeasure>().notNull().default("reps_load"),
   },
   (t) => [
+    check("exercises_type_known", sql`${t.type} IN (${sqlList(EXERCISE_TYPES)})`),
+    check("exercises_measure_known", sql`${t.measure} IN (${sqlList(EXERCISE_MEASURES)})`),
     check("exercises_difficulty_range", sql`${t.difficulty} IS NULL OR ${t.difficulty} BETWEEN 1 AND 3`),
     index("exercises_created_by_idx").on(t.createdBy),
     uniqueIndex("exercises_library_name_idx").on(sql`lower(${t.name})`).where(sql`${t.createdBy} IS NULL`),

@@ -15,7 +15,8 @@ import {
   text,
   timestamp,
 } from "drizzle-orm/pg-core";
-import { SPLIT_SOURCES } from "../../lib/training/types";
+import { SET_TYPES, SPLIT_SOURCES, type SetType } from "../../lib/training/types";
+import { sqlList } from "./sql-list";
 import { SESSION_ITEM_KINDS, type FieldTimes } from "../../lib/athlete/session-sync";
 import { exercises } from "./exercises";
 import { users } from "./users";
@@ -70,9 +71,13 @@ export const splitDayExercises = pgTable(
     targetRepsMax: smallint("target_reps_max").notNull().default(12),
     // "Why this exercise" for generated programs; free text for custom splits.
     note: text("note"),
+    // Exercises of a day sharing a group number are a superset: done one after the other, resting
+    // after the group's last. NULL: not in a superset.
+    supersetGroup: smallint("superset_group"),
   },
   (t) => [
     index("split_day_exercises_day_idx").on(t.splitDayId, t.position),
+    check("split_day_exercises_superset_range", sql`${t.supersetGroup} IS NULL OR ${t.supersetGroup} BETWEEN 1 AND 100`),
     check("split_day_exercises_sets_range", sql`${t.targetSets} BETWEEN 1 AND 20`),
     check(
       "split_day_exercises_reps_range",
@@ -136,6 +141,8 @@ export const sessionExercises = pgTable(
     targetRepsMin: smallint("target_reps_min"),
     targetRepsMax: smallint("target_reps_max"),
     note: text("note"),
+    // The superset this slot belongs to in its session (see split_day_exercises.superset_group).
+    supersetGroup: smallint("superset_group"),
     revision: integer("revision").notNull().default(0),
     fieldTimes: jsonb("field_times").$type<FieldTimes>().notNull().default({}),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -143,6 +150,7 @@ export const sessionExercises = pgTable(
   (t) => [
     index("session_exercises_session_idx").on(t.sessionId, t.position),
     index("session_exercises_exercise_idx").on(t.exerciseId),
+    check("session_exercises_superset_range", sql`${t.supersetGroup} IS NULL OR ${t.supersetGroup} BETWEEN 1 AND 100`),
   ],
 );
 
@@ -182,13 +190,21 @@ export const sessionSets = pgTable(
       .references(() => sessionExercises.id, { onDelete: "cascade" }),
     // Order within the exercise slot.
     position: integer("position").notNull(),
+    // 0 for a set measured by time or distance only.
     reps: smallint("reps").notNull(),
-    // A missed attempt (it counts in powerlifting): the only set that may hold 0 reps.
+    // A missed attempt (it counts in powerlifting): the only set that may record nothing.
     missed: boolean("missed").notNull().default(false),
-    // Always kilograms; the UI converts for users who prefer pounds.
+    // Always kilograms; the UI converts for users who prefer pounds. Also the load of a carry or a
+    // weighted hold.
     weightKg: numeric("weight_kg", { precision: 7, scale: 2, mode: "number" }).notNull().default(0),
     rpe: numeric("rpe", { precision: 3, scale: 1, mode: "number" }),
     notes: text("notes"),
+    // Warm-ups count for nothing in records and volume; drop and failure sets count as working sets.
+    setType: text("set_type").$type<SetType>().notNull().default("normal"),
+    // For exercises measured by time (a plank) or distance and time (a row).
+    durationSeconds: integer("duration_seconds"),
+    // Always metres, for exercises measured by distance (a carry) or distance and time.
+    distanceM: numeric("distance_m", { precision: 9, scale: 2, mode: "number" }),
     /** The session revision this set last changed at. */
     revision: integer("revision").notNull().default(0),
     fieldTimes: jsonb("field_times").$type<FieldTimes>().notNull().default({}),
@@ -199,7 +215,14 @@ export const sessionSets = pgTable(
     index("session_sets_slot_idx").on(t.exerciseSlotId, t.position),
     index("session_sets_exercise_idx").on(t.exerciseId),
     check("session_sets_reps_range", sql`${t.reps} BETWEEN 0 AND 1000`),
-    check("session_sets_zero_reps_missed", sql`${t.reps} > 0 OR ${t.missed}`),
+    // A set records something (reps, a time or a distance) unless it was a missed attempt.
+    check(
+      "session_sets_records_something",
+      sql`${t.reps} > 0 OR ${t.missed} OR coalesce(${t.durationSeconds}, 0) > 0 OR coalesce(${t.distanceM}, 0) > 0`,
+    ),
+    check("session_sets_type_known", sql`${t.setType} IN (${sqlList(SET_TYPES)})`),
+    check("session_sets_duration_range", sql`${t.durationSeconds} IS NULL OR ${t.durationSeconds} BETWEEN 0 AND 86400`),
+    check("session_sets_distance_range", sql`${t.distanceM} IS NULL OR ${t.distanceM} BETWEEN 0 AND 1000000`),
     check("session_sets_weight_range", sql`${t.weightKg} >= 0`),
     check("session_sets_rpe_range", sql`${t.rpe} IS NULL OR ${t.rpe} BETWEEN 1 AND 10`),
   ],

@@ -8,35 +8,18 @@
  * They are plausible consensus figures from the EMG literature and coaching practice, not one study's
  * measurements; what matters for volume and program generation is their order and rough size.
  *
- * The database's exercise types are barbell, dumbbell and bodyweight only, so kettlebell, band and
- * machine exercises are not in the library. Bodyweight exercises needing a bar or bench list it in
+ * Kettlebell, band and machine exercises, and the bodyweight ones that need an apparatus (a pull-up bar,
+ * a dip station, a jump rope, an ab wheel, a rack), are in ./exercises-home-equipment.ts and
+ * ./exercises-gym-machines.ts: at least six for every item the app names. Bodyweight exercises needing a bar or bench list it in
  * `equipmentRequired`; household props (a chair, a door frame, a sofa to anchor the feet) are not
  * equipment and are said in the notes instead.
  */
-import type { EquipmentItem, GYM_ONLY_EQUIPMENT } from "../../lib/equipment";
-import type { Difficulty, ExerciseType } from "../../lib/training/types";
-import type { MuscleName } from "./muscles";
+import type { SeedExercise } from "./seed-exercise";
+import { works } from "./seed-exercise";
+import { HOME_EQUIPMENT_EXERCISES } from "./exercises-home-equipment";
+import { GYM_MACHINE_EXERCISES } from "./exercises-gym-machines";
 
-export type EquipmentName = EquipmentItem | (typeof GYM_ONLY_EQUIPMENT)[number];
-export type SeedMuscleRating = { readonly muscle: MuscleName; readonly activation: number };
-
-export type SeedExercise = {
-  readonly name: string;
-  readonly type: ExerciseType;
-  readonly difficulty: Difficulty;
-  readonly equipmentRequired: readonly EquipmentName[];
-  /** A short coaching cue. */
-  readonly notes: string;
-  /** Highest rating first. */
-  readonly muscles: readonly SeedMuscleRating[];
-};
-
-/** Ratings written as { muscle: rating }, the readable way; listed highest first. */
-function works(ratings: Partial<Record<MuscleName, number>>): SeedMuscleRating[] {
-  return (Object.entries(ratings) as [MuscleName, number][])
-    .map(([muscle, activation]) => ({ muscle, activation }))
-    .sort((a, b) => b.activation - a.activation);
-}
+export type { EquipmentName, SeedExercise, SeedMuscleRating } from "./seed-exercise";
 
 const BARBELL: SeedExercise[] = [
   {
@@ -651,7 +634,8 @@ const BODYWEIGHT: SeedExercise[] = [
     type: "bodyweight",
     difficulty: 1,
     equipmentRequired: ["jump_rope"],
-    notes: "Small, quick jumps on the balls of the feet; turn the rope from the wrists. Log jumps (or seconds) as reps.",
+    notes: "Small, quick jumps on the balls of the feet; turn the rope from the wrists.",
+    measure: "time",
     muscles: works({ Calves: 75, Quadriceps: 35, "Forearm flexors": 30, "Anterior deltoid": 25 }),
   },
   {
@@ -659,7 +643,8 @@ const BODYWEIGHT: SeedExercise[] = [
     type: "bodyweight",
     difficulty: 1,
     equipmentRequired: [],
-    notes: "Forearms under the shoulders, body in a straight line, squeeze glutes and abs. Log the seconds held as reps.",
+    notes: "Forearms under the shoulders, body in a straight line, squeeze glutes and abs.",
+    measure: "time",
     muscles: works({
       "Rectus abdominis": 60,
       Obliques: 50,
@@ -673,7 +658,8 @@ const BODYWEIGHT: SeedExercise[] = [
     type: "bodyweight",
     difficulty: 1,
     equipmentRequired: [],
-    notes: "Elbow under the shoulder, hips lifted in line with the body. Log the seconds held per side as reps.",
+    notes: "Elbow under the shoulder, hips lifted in line with the body. Log the seconds held per side.",
+    measure: "time",
     muscles: works({ Obliques: 80, "Gluteus medius": 55, "Rectus abdominis": 40 }),
   },
   {
@@ -705,7 +691,8 @@ const BODYWEIGHT: SeedExercise[] = [
     type: "bodyweight",
     difficulty: 2,
     equipmentRequired: [],
-    notes: "Lower back pinned to the floor, arms and legs extended just off the ground. Log the seconds held as reps.",
+    notes: "Lower back pinned to the floor, arms and legs extended just off the ground.",
+    measure: "time",
     muscles: works({ "Rectus abdominis": 80, "Hip flexors": 55, Obliques: 50 }),
   },
   {
@@ -785,7 +772,8 @@ const BODYWEIGHT: SeedExercise[] = [
     type: "bodyweight",
     difficulty: 3,
     equipmentRequired: ["bench"],
-    notes: "Side plank with the top leg on the bench and the bottom leg hanging; hold with the inner thigh. Log seconds as reps.",
+    notes: "Side plank with the top leg on the bench and the bottom leg hanging; hold with the inner thigh.",
+    measure: "time",
     muscles: works({ Adductors: 85, Obliques: 65, "Gluteus medius": 45 }),
   },
   {
@@ -793,9 +781,10 @@ const BODYWEIGHT: SeedExercise[] = [
     type: "bodyweight",
     difficulty: 1,
     equipmentRequired: [],
-    notes: "Back flat against a wall, thighs parallel to the floor, knees over the ankles. Log the seconds held as reps.",
+    notes: "Back flat against a wall, thighs parallel to the floor, knees over the ankles.",
+    measure: "time",
     muscles: works({ Quadriceps: 80, "Gluteus maximus": 35 }),
   },
 ];
 
-export const EXERCISE_LIBRARY: readonly SeedExercise[] = [...BARBELL, ...DUMBBELL, ...BODYWEIGHT];
+export const EXERCISE_LIBRARY: readonly SeedExercise[] = [...BARBELL, ...DUMBBELL, ...BODYWEIGHT, ...HOME_EQUIPMENT_EXERCISES, ...GYM_MACHINE_EXERCISES];

@@ -33,10 +33,11 @@ describe("muscles", () => {
 });
 
 describe("exercise library", () => {
-  it("has at least 40 exercises, with at least 15 of each type", () => {
+  it("has at least 40 exercises, at least 15 of each original type and 6 of each newer one", () => {
     expect(EXERCISE_LIBRARY.length).toBeGreaterThanOrEqual(40);
     for (const type of EXERCISE_TYPES) {
-      expect(EXERCISE_LIBRARY.filter((e) => e.type === type).length, type).toBeGreaterThanOrEqual(15);
+      const least = ["barbell", "dumbbell", "bodyweight"].includes(type) ? 15 : 6;
+      expect(EXERCISE_LIBRARY.filter((e) => e.type === type).length, type).toBeGreaterThanOrEqual(least);
     }
   });
 
@@ -87,9 +88,15 @@ describe("exercise library", () => {
     }
   });
 
-  it("asks for the bar or the dumbbells the type implies", () => {
+  it("asks for the bar, the bells, the band or the machine the type implies", () => {
     for (const e of EXERCISE_LIBRARY.filter((x) => x.type === "barbell")) expect(e.equipmentRequired, e.name).toContain("barbell");
     for (const e of EXERCISE_LIBRARY.filter((x) => x.type === "dumbbell")) expect(e.equipmentRequired, e.name).toContain("dumbbells");
+    for (const e of EXERCISE_LIBRARY.filter((x) => x.type === "kettlebell")) expect(e.equipmentRequired, e.name).toContain("kettlebells");
+    for (const e of EXERCISE_LIBRARY.filter((x) => x.type === "band")) expect(e.equipmentRequired, e.name).toContain("resistance_bands");
+    for (const e of EXERCISE_LIBRARY.filter((x) => x.type === "cable")) expect(e.equipmentRequired, e.name).toContain("cable_machine");
+    for (const e of EXERCISE_LIBRARY.filter((x) => x.type === "machine")) {
+      expect(e.equipmentRequired.some((item) => ["leg_press", "lat_pulldown_machine", "smith_machine"].includes(item)), e.name).toBe(true);
+    }
   });
 
   it("asks for the apparatus bodyweight exercises hang or push from", () => {

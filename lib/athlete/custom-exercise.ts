@@ -36,7 +36,7 @@ const muscleRowFields = Object.fromEntries(
 export const customExerciseSchema = z
   .object({
     name: z.string().trim().min(2, "Name the exercise (at least 2 characters).").max(200, "Use at most 200 characters."),
-    type: z.enum(EXERCISE_TYPES, { error: "Choose barbell, dumbbell or bodyweight." }),
+    type: z.enum(EXERCISE_TYPES, { error: "Choose a type from the list." }),
     difficulty: z.coerce.number({ error: "Choose a difficulty." }).int().min(1, "Choose a difficulty.").max(3, "Choose a difficulty."),
     equipment: checkboxList,
     notes: z.string().trim().max(500, "Keep notes under 500 characters.").optional().transform((v) => v || null),

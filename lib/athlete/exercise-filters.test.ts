@@ -16,7 +16,7 @@ describe("parseExerciseFilters", () => {
   });
 
   it("drops values it does not know instead of failing", () => {
-    expect(parseExerciseFilters({ type: "kettlebell", muscle: "-1", equipment: "treadmill", difficulty: "9", page: "x", q: "" })).toEqual({
+    expect(parseExerciseFilters({ type: "sled", muscle: "-1", equipment: "treadmill", difficulty: "9", page: "x", q: "" })).toEqual({
       q: undefined,
       type: undefined,
       muscleId: undefined,

@@ -6,6 +6,8 @@
 import { sessionSaveSchema, setValueErrors, type SetFieldErrors } from "./session-sync";
 import { blankText, loggedRows, newUuid, slotIsDeleted, valuesOfText, visibleSlots, withPlannedRows, type LoggerState, type PendingSet, type SetText } from "./logger-state";
 import { fromStoredKg } from "@/lib/training/units";
+import type { ExerciseMeasure } from "@/lib/training/types";
+import { warmupRamp } from "@/lib/training/warmups";
 
 /** Deleting a set this device added and has not heard back about: its own version is the one it saw. */
 export const OWN_SET_REVISION = 2_147_483_647;
@@ -20,10 +22,28 @@ function slotOf(state: LoggerState, slotId: string) {
   return visibleSlots(state).find((s) => s.id === slotId);
 }
 
+/** A logged set's values back as text (to edit, or to type again after an untick or a refusal). */
+export function textOfValues(values: PendingSet["values"]): SetText {
+  return {
+    weight: String(Number(values.weight.toFixed(2))),
+    reps: values.missed && values.reps === 0 ? "" : String(values.reps),
+    rpe: values.rpe === null ? "" : String(values.rpe),
+    missed: values.missed,
+    setType: values.setType ?? "normal",
+    seconds: values.seconds === null || values.seconds === undefined ? "" : String(values.seconds),
+    distance: values.distance === null || values.distance === undefined ? "" : String(values.distance),
+  };
+}
+
 /** Validate typed text with the shared schema: the values to log, or the field errors to show. */
-export function checkText(state: LoggerState, text: SetText, bodyweight: boolean): { values: PendingSet["values"] } | { errors: SetFieldErrors } {
-  const values = valuesOfText(text, bodyweight);
-  const errors = setValueErrors(values, state.unit);
+export function checkText(
+  state: LoggerState,
+  text: SetText,
+  bodyweight: boolean,
+  measure: ExerciseMeasure = "reps_load",
+): { values: PendingSet["values"] } | { errors: SetFieldErrors } {
+  const values = valuesOfText(text, bodyweight, measure);
+  const errors = setValueErrors(values, state.unit, measure);
   if (Object.keys(errors).length) return { errors };
   return { values: values as PendingSet["values"] };
 }
@@ -33,18 +53,33 @@ export function typeInRow(state: LoggerState, rowId: string, slotId: string, pat
   return { ...state, rows: { ...state.rows, [slotId]: rows }, errors: withoutKey(state.errors, rowId) };
 }
 
+/** Last time's values for a row, as the placeholders show them. */
+export type RowFill = { weight: string; reps: string; seconds?: string; distance?: string };
+
 /** Tick a typed row: logged if valid (blank fields take last time's values, as the placeholder says). */
-export function logRow(state: LoggerState, rowId: string, slotId: string, fill: { weight: string; reps: string } | null, now: number): { state: LoggerState; logged: PendingSet | null } {
+export function logRow(state: LoggerState, rowId: string, slotId: string, fill: RowFill | null, now: number): { state: LoggerState; logged: PendingSet | null } {
   const slot = slotOf(state, slotId);
   const row = state.rows[slotId]?.find((r) => r.id === rowId);
   if (!slot || !row) return { state, logged: null };
-  const text = { ...row.text, weight: row.text.weight.trim() || fill?.weight || "", reps: row.text.reps.trim() || (row.text.missed ? "0" : fill?.reps || "") };
-  const checked = checkText(state, text, slot.bodyweight);
+  const text = {
+    ...row.text,
+    weight: row.text.weight.trim() || fill?.weight || "",
+    reps: row.text.reps.trim() || (row.text.missed ? "0" : fill?.reps || ""),
+    seconds: row.text.seconds.trim() || (row.text.missed ? "" : fill?.seconds || ""),
+    distance: row.text.distance.trim() || (row.text.missed ? "" : fill?.distance || ""),
+  };
+  const checked = checkText(state, text, slot.bodyweight, slot.measure);
   if ("errors" in checked) {
     return { state: { ...typeInRow(state, rowId, slotId, text), errors: { ...state.errors, [rowId]: checked.errors } }, logged: null };
   }
   const position = Math.max(-1, ...loggedRows(state, slotId).map((r) => r.position)) + 1;
-  const set: PendingSet = { id: row.id, slotId, position, values: checked.values, times: { weight: now, reps: now, rpe: now, missed: now, position: now } };
+  const set: PendingSet = {
+    id: row.id,
+    slotId,
+    position,
+    values: checked.values,
+    times: { weight: now, reps: now, rpe: now, missed: now, position: now, setType: now, seconds: now, distance: now },
+  };
   return {
     state: {
       ...state,
@@ -62,7 +97,7 @@ export function unlogSet(state: LoggerState, setId: string, slotId: string): Log
   const row = loggedRows(state, slotId).find((r) => r.id === setId);
   if (!row) return state;
   const onServer = state.server.sets.some((s) => s.id === setId);
-  const text: SetText = { weight: String(Number(row.values.weight.toFixed(2))), reps: row.values.missed && row.values.reps === 0 ? "" : String(row.values.reps), rpe: row.values.rpe === null ? "" : String(row.values.rpe), missed: row.values.missed };
+  const text = textOfValues(row.values);
   const { [setId]: _edit, ...sets } = state.pending.sets;
   const rows = state.rows[slotId] ?? [];
   return {
@@ -79,18 +114,13 @@ export function editLoggedSet(state: LoggerState, setId: string, slotId: string,
   const slot = slotOf(state, slotId);
   const row = loggedRows(state, slotId).find((r) => r.id === setId);
   if (!slot || !row) return state;
-  const current = state.editing[setId] ?? {
-    weight: String(Number(row.values.weight.toFixed(2))),
-    reps: String(row.values.reps),
-    rpe: row.values.rpe === null ? "" : String(row.values.rpe),
-    missed: row.values.missed,
-  };
+  const current = state.editing[setId] ?? { ...textOfValues(row.values), reps: String(row.values.reps) };
   const text = { ...current, ...patch };
-  const checked = checkText(state, text, slot.bodyweight);
+  const checked = checkText(state, text, slot.bodyweight, slot.measure);
   if ("errors" in checked) return { ...state, editing: { ...state.editing, [setId]: text }, errors: { ...state.errors, [setId]: checked.errors } };
   const base = state.pending.sets[setId];
   const times = base?.times ?? serverTimes(state, setId);
-  const changed = (Object.keys(checked.values) as (keyof PendingSet["values"])[]).filter((k) => checked.values[k] !== row.values[k]);
+  const changed = (Object.keys(checked.values) as (keyof PendingSet["values"])[]).filter((k) => checked.values[k] !== (row.values[k] ?? null));
   const set: PendingSet = { id: setId, slotId, position: row.position, values: checked.values, times: { ...times, ...Object.fromEntries(changed.map((k) => [k, now])) } };
   return {
     ...state,
@@ -103,7 +133,16 @@ export function editLoggedSet(state: LoggerState, setId: string, slotId: string,
 
 function serverTimes(state: LoggerState, setId: string): PendingSet["times"] {
   const t = state.server.sets.find((s) => s.id === setId)?.times ?? {};
-  return { weight: t.weight ?? 0, reps: t.reps ?? 0, rpe: t.rpe ?? 0, missed: t.missed ?? 0, position: t.position ?? 0 };
+  return {
+    weight: t.weight ?? 0,
+    reps: t.reps ?? 0,
+    rpe: t.rpe ?? 0,
+    missed: t.missed ?? 0,
+    position: t.position ?? 0,
+    setType: t.setType ?? 0,
+    seconds: t.seconds ?? 0,
+    distance: t.distance ?? 0,
+  };
 }
 
 export function removeRow(state: LoggerState, rowId: string, slotId: string): LoggerState {
@@ -118,13 +157,22 @@ export function addRow(state: LoggerState, slotId: string): LoggerState {
   return { ...state, rows: { ...state.rows, [slotId]: [...(state.rows[slotId] ?? []), { id: newUuid(), slotId, text: blankText() }] } };
 }
 
-export function addExercise(state: LoggerState, option: { id: number; name: string; bodyweight: boolean }, now: number): LoggerState {
+export function addExercise(state: LoggerState, option: { id: number; name: string; bodyweight: boolean; measure?: ExerciseMeasure }, now: number): LoggerState {
   const id = newUuid();
   const position = Math.max(-1, ...visibleSlots(state).map((s) => s.position)) + 1;
-  return withPlannedRows({
-    ...state,
-    pending: { ...state.pending, exercises: { ...state.pending.exercises, [id]: { id, exerciseId: option.id, exerciseName: option.name, bodyweight: option.bodyweight, position, positionAt: now } } },
-  });
+  const slot = { id, exerciseId: option.id, exerciseName: option.name, bodyweight: option.bodyweight, measure: option.measure ?? "reps_load", supersetGroup: null, position, positionAt: now };
+  return withPlannedRows({ ...state, pending: { ...state.pending, exercises: { ...state.pending.exercises, [id]: slot } } });
+}
+
+/**
+ * Two or three warm-up rows before the slot's first typed row, ramped toward the working weight
+ * (lib/training/warmups). Returns the state unchanged when there is no working weight to ramp to.
+ */
+export function addWarmupRows(state: LoggerState, slotId: string, workingWeight: number): LoggerState {
+  const ramp = warmupRamp(workingWeight, state.unit);
+  if (ramp.length === 0) return state;
+  const rows = ramp.map((step) => ({ id: newUuid(), slotId, text: { ...blankText(), setType: "warmup" as const, weight: String(step.weight), reps: String(step.reps) } }));
+  return { ...state, rows: { ...state.rows, [slotId]: [...rows, ...(state.rows[slotId] ?? [])] } };
 }
 
 /** Remove an exercise with its sets: a tombstone for what this device has seen of it. */

@@ -6,10 +6,11 @@
  */
 import { fromStoredKg, type WeightUnit } from "@/lib/training/units";
 import type { RecordKind } from "@/lib/training/records";
-import type { SetFieldErrors, SessionSnapshot, SlotTarget } from "./session-sync";
+import type { ExerciseMeasure, SetType } from "@/lib/training/types";
+import { MEASURE_FIELDS, type SetFieldErrors, type SessionSnapshot, type SlotTarget } from "./session-sync";
 
-/** A set's text fields as typed. */
-export type SetText = { weight: string; reps: string; rpe: string; missed: boolean };
+/** A set's text fields as typed (seconds and metres for timed and distance exercises). */
+export type SetText = { weight: string; reps: string; rpe: string; missed: boolean; setType: SetType; seconds: string; distance: string };
 
 /** A row typed on this device and not logged (yet): its id becomes the set's when it is ticked. */
 export type LocalRow = { id: string; slotId: string; text: SetText };
@@ -18,11 +19,21 @@ export type PendingSet = {
   id: string;
   slotId: string;
   position: number;
-  values: { weight: number; reps: number; rpe: number | null; missed: boolean };
-  times: { weight: number; reps: number; rpe: number; missed: number; position: number };
+  values: { weight: number; reps: number; rpe: number | null; missed: boolean; setType: SetType; seconds: number | null; distance: number | null };
+  // The later fields are absent in a queue kept from before they existed.
+  times: { weight: number; reps: number; rpe: number; missed: number; position: number; setType?: number; seconds?: number; distance?: number };
 };
 
-export type PendingSlot = { id: string; exerciseId: number; exerciseName: string; bodyweight: boolean; position: number; positionAt: number };
+export type PendingSlot = {
+  id: string;
+  exerciseId: number;
+  exerciseName: string;
+  bodyweight: boolean;
+  measure: ExerciseMeasure;
+  supersetGroup: number | null;
+  position: number;
+  positionAt: number;
+};
 
 export type PendingField<T> = { value: T; at: number };
 
@@ -74,7 +85,7 @@ export function newUuid(): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-export const blankText = (): SetText => ({ weight: "", reps: "", rpe: "", missed: false });
+export const blankText = (): SetText => ({ weight: "", reps: "", rpe: "", missed: false, setType: "normal", seconds: "", distance: "" });
 
 /** A number typed in a field: commas accepted as decimal points ("62,5"); blank is null, junk is NaN. */
 export function parseNumber(text: string): number | null {
@@ -88,14 +99,26 @@ export function formatWeight(kg: number, unit: WeightUnit): string {
   return String(Number(fromStoredKg(kg, unit).toFixed(2)));
 }
 
-/** The values to validate for a row: blank weight is bodyweight (0) only for bodyweight exercises. */
-export function valuesOfText(text: SetText, bodyweight: boolean): { weight: number | null; reps: number | null; rpe: number | null; missed: boolean } {
-  const weight = parseNumber(text.weight);
+/**
+ * The values to validate for a row: blank weight is bodyweight (0) for bodyweight exercises and for
+ * measures that take no load; blank reps are 0 for measures not logged by reps (a plank, a carry).
+ */
+export function valuesOfText(
+  text: SetText,
+  bodyweight: boolean,
+  measure: ExerciseMeasure = "reps_load",
+): { weight: number | null; reps: number | null; rpe: number | null; missed: boolean; setType: SetType; seconds: number | null; distance: number | null } {
+  const fields = MEASURE_FIELDS[measure];
+  const weight = parseNumber(text.weight ?? "");
+  const reps = parseNumber(text.reps ?? "");
   return {
-    weight: weight === null && bodyweight ? 0 : weight,
-    reps: parseNumber(text.reps),
-    rpe: parseNumber(text.rpe),
+    weight: weight === null && (bodyweight || !fields.weight) ? 0 : weight,
+    reps: reps === null && !fields.reps ? 0 : reps,
+    rpe: parseNumber(text.rpe ?? ""),
     missed: text.missed,
+    setType: text.setType ?? "normal",
+    seconds: fields.seconds ? parseNumber(text.seconds ?? "") : null,
+    distance: fields.distance ? parseNumber(text.distance ?? "") : null,
   };
 }
 
@@ -107,15 +130,30 @@ export function slotIsDeleted(state: LoggerState, slotId: string): boolean {
 export function visibleSlots(state: LoggerState): (PendingSlot & { target: SlotTarget | null })[] {
   const fromServer = state.server.exercises.map((e) => {
     const moved = state.pending.exercises[e.id];
-    return { id: e.id, exerciseId: e.exerciseId, exerciseName: e.exerciseName, bodyweight: e.bodyweight, position: moved?.position ?? e.position, positionAt: moved?.positionAt ?? 0, target: e.target };
+    return {
+      id: e.id,
+      exerciseId: e.exerciseId,
+      exerciseName: e.exerciseName,
+      bodyweight: e.bodyweight,
+      measure: e.measure ?? "reps_load",
+      supersetGroup: e.supersetGroup ?? null,
+      position: moved?.position ?? e.position,
+      positionAt: moved?.positionAt ?? 0,
+      target: e.target,
+    };
   });
   const known = new Set(fromServer.map((e) => e.id));
   const added = Object.values(state.pending.exercises)
     .filter((e) => !known.has(e.id))
-    .map((e) => ({ ...e, target: null }));
+    .map((e) => ({ ...e, measure: e.measure ?? "reps_load", supersetGroup: e.supersetGroup ?? null, target: null }));
   return [...fromServer, ...added]
     .filter((e) => !slotIsDeleted(state, e.id))
     .sort((a, b) => a.position - b.position || (a.id < b.id ? -1 : 1));
+}
+
+/** A queued set from before set types and measures: a normal set with no time or distance. */
+function withLaterValues(values: PendingSet["values"]): PendingSet["values"] {
+  return { ...values, setType: values.setType ?? "normal", seconds: values.seconds ?? null, distance: values.distance ?? null };
 }
 
 /** A logged set as this device sees it: the server's version with this device's pending edit on top. */
@@ -128,13 +166,28 @@ export function loggedRows(state: LoggerState, slotId: string): LoggedRow[] {
     const edit = state.pending.sets[s.id];
     rows.push(
       edit
-        ? { id: s.id, slotId, position: edit.position, values: edit.values, revision: s.revision, pending: true }
-        : { id: s.id, slotId, position: s.position, values: { weight: fromStoredKg(s.weightKg, state.unit), reps: s.reps, rpe: s.rpe, missed: s.missed }, revision: s.revision, pending: false },
+        ? { id: s.id, slotId, position: edit.position, values: withLaterValues(edit.values), revision: s.revision, pending: true }
+        : {
+            id: s.id,
+            slotId,
+            position: s.position,
+            values: {
+              weight: fromStoredKg(s.weightKg, state.unit),
+              reps: s.reps,
+              rpe: s.rpe,
+              missed: s.missed,
+              setType: s.setType ?? "normal",
+              seconds: s.durationSeconds ?? null,
+              distance: s.distanceM ?? null,
+            },
+            revision: s.revision,
+            pending: false,
+          },
     );
   }
   const onServer = new Set(state.server.sets.map((s) => s.id));
   for (const p of Object.values(state.pending.sets)) {
-    if (p.slotId === slotId && !onServer.has(p.id)) rows.push({ id: p.id, slotId, position: p.position, values: p.values, revision: null, pending: true });
+    if (p.slotId === slotId && !onServer.has(p.id)) rows.push({ id: p.id, slotId, position: p.position, values: withLaterValues(p.values), revision: null, pending: true });
   }
   return rows.sort((a, b) => a.position - b.position || (a.id < b.id ? -1 : 1));
 }
@@ -181,6 +234,10 @@ export function initialState(server: SessionSnapshot, unit: WeightUnit): LoggerS
  */
 export function openState(local: LoggerState | null, server: SessionSnapshot, unit: WeightUnit): LoggerState {
   if (!local || local.version !== 2 || local.sessionId !== server.id) return initialState(server, unit);
+  // Rows typed before set types and measures existed lack their fields: kept, with the defaults.
+  const rows = Object.fromEntries(Object.entries(local.rows).map(([slotId, list]) => [slotId, list.map((r) => ({ ...r, text: { ...blankText(), ...r.text } }))]));
+  const editing = Object.fromEntries(Object.entries(local.editing).map(([id, text]) => [id, { ...blankText(), ...text }]));
+  local = { ...local, rows, editing };
   const newest = server.revision >= local.server.revision ? server : local.server;
   return adoptServer({ ...local, unit: local.unit }, newest);
 }

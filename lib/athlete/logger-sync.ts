@@ -5,6 +5,7 @@
  * server's reason beside the field).
  */
 import { adoptServer, type LoggerState, type PendingChanges, type SetText } from "./logger-state";
+import { textOfValues } from "./logger-actions";
 import type { SaveConflict, SessionSaveInput, SessionSnapshot } from "./session-sync";
 
 export function saveInput(state: LoggerState): SessionSaveInput {
@@ -73,11 +74,11 @@ export function refuse(state: LoggerState, sent: PendingChanges, fieldErrors: Re
     const field = /^(name|notes|durationMinutes)(\.|$)/.exec(path);
     if (set && sentSets[Number(set[1])]) {
       const refused = sentSets[Number(set[1])];
-      const name = (["weight", "reps", "rpe", "missed"].includes(set[2]) ? set[2] : "weight") as "weight";
+      const name = (["weight", "reps", "rpe", "missed", "setType", "seconds", "distance"].includes(set[2]) ? set[2] : "weight") as "weight";
       delete pending.sets[refused.id];
       delete marks[refused.id];
       const onServer = state.server.sets.some((s) => s.id === refused.id);
-      const text: SetText = { weight: String(refused.values.weight), reps: String(refused.values.reps), rpe: refused.values.rpe === null ? "" : String(refused.values.rpe), missed: refused.values.missed };
+      const text: SetText = { ...textOfValues(refused.values), weight: String(refused.values.weight), reps: String(refused.values.reps) };
       if (!onServer) rows[refused.slotId] = [{ id: refused.id, slotId: refused.slotId, text }, ...(rows[refused.slotId] ?? []).filter((r) => r.id !== refused.id)];
       errors[refused.id] = { ...errors[refused.id], [name]: `Not saved: ${messages[0]}` };
       placed = true;

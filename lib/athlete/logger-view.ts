@@ -28,6 +28,9 @@ export function rowsOfSlot(state: LoggerState, slotId: string, bodyweight: boole
       reps: String(r.values.reps),
       rpe: r.values.rpe === null ? "" : String(r.values.rpe),
       missed: r.values.missed,
+      setType: r.values.setType,
+      seconds: r.values.seconds === null ? "" : String(r.values.seconds),
+      distance: r.values.distance === null ? "" : numberText(r.values.distance),
     },
     logged: true,
     pending: r.pending,
@@ -44,8 +47,19 @@ export function loggedCount(state: LoggerState): number {
   return visibleSlots(state).reduce((n, slot) => n + loggedRows(state, slot.id).filter((r) => !state.errors[r.id]).length, 0);
 }
 
+function asLoggedSet(values: PendingSet["values"], state: LoggerState): LoggedSet {
+  return {
+    weightKg: toStoredKg(values.weight, state.unit),
+    reps: values.reps,
+    rpe: values.rpe,
+    setType: values.setType,
+    seconds: values.seconds,
+    distanceM: values.distance,
+  };
+}
+
 /**
- * The records a newly logged set sets: against the athlete's record-holding sets from before this
+ * The records a newly logged set sets (a warm-up sets none): against the athlete's record-holding sets from before this
  * session, plus the sets of the same exercise logged earlier in this session.
  */
 export function recordsForLoggedSet(state: LoggerState, set: PendingSet, exerciseId: number, recordSets: readonly LoggedSet[]): PersonalRecord[] {
@@ -53,9 +67,9 @@ export function recordsForLoggedSet(state: LoggerState, set: PendingSet, exercis
   for (const slot of visibleSlots(state)) {
     if (slot.exerciseId !== exerciseId) continue;
     for (const r of loggedRows(state, slot.id)) {
-      if (r.id !== set.id) earlier.push({ weightKg: toStoredKg(r.values.weight, state.unit), reps: r.values.reps, rpe: r.values.rpe });
+      if (r.id !== set.id) earlier.push(asLoggedSet(r.values, state));
     }
   }
   if (set.values.missed) return [];
-  return detectPersonalRecords(earlier, { weightKg: toStoredKg(set.values.weight, state.unit), reps: set.values.reps, rpe: set.values.rpe });
+  return detectPersonalRecords(earlier, asLoggedSet(set.values, state));
 }

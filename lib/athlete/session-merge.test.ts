@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { mergeSave, type StoredSession } from "./session-merge";
-import { sessionSaveSchema, type SessionSave } from "./session-sync";
+import { sessionSaveSchema, type SessionSave, type SessionSaveInput } from "./session-sync";
 
 const SLOT = "00000000-0000-4000-8000-000000000001";
 const empty: StoredSession = {
@@ -18,10 +18,32 @@ const empty: StoredSession = {
 
 const uuid = (n: number) => `10000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
 const times = (at: number) => ({ weight: at, reps: at, rpe: at, missed: at, position: at });
-const setChange = (id: string, weight: number, at: number, position = 0) => ({ id, slotId: SLOT, position, values: { weight, reps: 5, rpe: null, missed: false }, times: times(at) });
-const save = (input: Partial<SessionSave> & { baseRevision: number }): SessionSave => sessionSaveSchema.parse({ unit: "kg", ...input });
+const setChange = (id: string, weight: number, at: number, position = 0) => ({ id, slotId: SLOT, position, values: { weight, reps: 5, rpe: null, missed: false, setType: "normal" as const, seconds: null, distance: null }, times: times(at) });
+const save = (input: Partial<SessionSaveInput> & { baseRevision: number }): SessionSave => sessionSaveSchema.parse({ unit: "kg", ...input });
 
 describe("mergeSave", () => {
+  it("merges a set's type, time and distance field by field, and a device that does not send them leaves them alone", () => {
+    const warmup = { id: uuid(1), slotId: SLOT, position: 0, values: { weight: 40, reps: 5, rpe: null, missed: false, setType: "warmup" as const, seconds: null, distance: null }, times: { ...times(100), setType: 100, seconds: 100, distance: 100 } };
+    const base = mergeSave(empty, save({ baseRevision: 0, sets: [warmup] }), 1000).session;
+    expect(base.sets[0]).toMatchObject({ setType: "warmup", durationSeconds: null, distanceM: null });
+    // An older device edits the weight only, and says nothing of the set type: it stays a warm-up.
+    const old = mergeSave(base, save({ baseRevision: 1, sets: [setChange(uuid(1), 42.5, 200)] }), 1000).session;
+    expect(old.sets[0]).toMatchObject({ weightKg: 42.5, setType: "warmup" });
+    // A later edit of the type on another device wins; an earlier one loses and is told.
+    const normal = { ...warmup, values: { ...warmup.values, weight: 42.5, setType: "normal" as const }, times: { ...warmup.times, weight: 200, setType: 300 } };
+    const later = mergeSave(old, save({ baseRevision: 2, sets: [normal] }), 1000);
+    expect(later.session.sets[0].setType).toBe("normal");
+    const stale = mergeSave(later.session, save({ baseRevision: 2, sets: [{ ...normal, values: { ...normal.values, setType: "drop" as const }, times: { ...normal.times, setType: 250 } }] }), 1000);
+    expect(stale.session.sets[0].setType).toBe("normal");
+    expect(stale.conflicts).toEqual([{ kind: "set", id: uuid(1), reason: "changed_elsewhere", fields: ["setType"] }]);
+  });
+
+  it("stores a timed set with 0 reps, and refuses a set that records nothing", () => {
+    const hold = { id: uuid(1), slotId: SLOT, position: 0, values: { weight: 0, reps: 0, rpe: null, missed: false, seconds: 45 }, times: { ...times(100), seconds: 100 } };
+    expect(mergeSave(empty, save({ baseRevision: 0, sets: [hold] }), 1000).session.sets[0]).toMatchObject({ reps: 0, durationSeconds: 45, setType: "normal" });
+    expect(sessionSaveSchema.safeParse({ baseRevision: 0, unit: "kg", sets: [{ ...hold, values: { ...hold.values, seconds: null } }] }).success).toBe(false);
+  });
+
   it("keeps both devices' sets when each adds one", () => {
     const a = mergeSave(empty, save({ baseRevision: 0, sets: [setChange(uuid(1), 7.5, 100)] }), 1000).session;
     const b = mergeSave(a, save({ baseRevision: 0, sets: [setChange(uuid(2), 5, 90, 1)] }), 1000).session;

@@ -14,6 +14,7 @@
  * - A save that changes nothing (a retry) leaves the session, and its revision, as they were.
  */
 import { toStoredKg } from "@/lib/training/units";
+import type { SetType } from "@/lib/training/types";
 import type { FieldTimes, SaveConflict, SessionItemKind, SessionSave, SlotTarget } from "./session-sync";
 
 export type StoredSet = {
@@ -24,6 +25,9 @@ export type StoredSet = {
   reps: number;
   rpe: number | null;
   missed: boolean;
+  setType: SetType;
+  durationSeconds: number | null;
+  distanceM: number | null;
   revision: number;
   times: FieldTimes;
 };
@@ -138,6 +142,9 @@ export function mergeSave(stored: StoredSession, save: SessionSave, receivedAt: 
       reps: change.values.reps,
       rpe: change.values.rpe,
       missed: change.values.missed,
+      setType: change.values.setType as SetType,
+      seconds: change.values.seconds,
+      distance: change.values.distance,
       position: change.position,
     };
     const existing = sets.get(change.id);
@@ -150,19 +157,33 @@ export function mergeSave(stored: StoredSession, save: SessionSave, receivedAt: 
         reps: incoming.reps,
         rpe: incoming.rpe,
         missed: incoming.missed,
+        setType: incoming.setType,
+        durationSeconds: incoming.seconds,
+        distanceM: incoming.distance,
         revision: next,
         times: Object.fromEntries(Object.entries(change.times).map(([k, t]) => [k, clamp(t)])),
       });
       changed = true;
       continue;
     }
-    const current = { weight: existing.weightKg, reps: existing.reps, rpe: existing.rpe, missed: existing.missed, position: existing.position };
+    const current = {
+      weight: existing.weightKg,
+      reps: existing.reps,
+      rpe: existing.rpe,
+      missed: existing.missed,
+      setType: existing.setType,
+      seconds: existing.durationSeconds,
+      distance: existing.distanceM,
+      position: existing.position,
+    };
     const merged = { ...current };
     const times = { ...existing.times };
     const lost: string[] = [];
     let setChanged = false;
-    for (const field of Object.keys(incoming) as (keyof typeof incoming)[]) {
-      const result = lww(current[field], existing.times[field], incoming[field], clamp(change.times[field]));
+    // A device from before set types and measures sends no time for them: they are not its edit.
+    const sent = (Object.keys(incoming) as (keyof typeof incoming)[]).filter((field) => change.times[field] !== undefined);
+    for (const field of sent) {
+      const result = lww(current[field], existing.times[field], incoming[field], clamp(change.times[field]!));
       if (result.lost && field !== "position") lost.push(field);
       if (result.value !== current[field] || result.at !== existing.times[field]) {
         (merged as Record<string, Comparable>)[field] = result.value;
@@ -172,7 +193,19 @@ export function mergeSave(stored: StoredSession, save: SessionSave, receivedAt: 
     }
     if (lost.length) conflicts.push({ kind: "set", id: change.id, reason: "changed_elsewhere", fields: lost });
     if (setChanged) {
-      sets.set(change.id, { ...existing, weightKg: merged.weight, reps: merged.reps, rpe: merged.rpe, missed: merged.missed, position: merged.position, revision: next, times });
+      sets.set(change.id, {
+        ...existing,
+        weightKg: merged.weight,
+        reps: merged.reps,
+        rpe: merged.rpe,
+        missed: merged.missed,
+        setType: merged.setType,
+        durationSeconds: merged.seconds,
+        distanceM: merged.distance,
+        position: merged.position,
+        revision: next,
+        times,
+      });
       changed = true;
     }
   }

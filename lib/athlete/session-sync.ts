@@ -8,6 +8,7 @@
 import { z } from "@/lib/zod";
 import { jsonId } from "@/lib/ids";
 import { fromStoredKg, WEIGHT_UNITS, type WeightUnit } from "@/lib/training/units";
+import { type ExerciseMeasure, SET_TYPES, type SetType } from "@/lib/training/types";
 
 /** The heaviest weight the database column holds (numeric(7,2)) is far above any real lift. */
 export const MAX_WEIGHT_KG = 1500;
@@ -15,6 +16,8 @@ export const MAX_SETS_PER_SESSION = 300;
 export const MAX_EXERCISES_PER_SESSION = 60;
 export const MAX_SESSION_MINUTES = 24 * 60;
 export const MAX_REPS = 1000;
+export const MAX_SET_SECONDS = 86_400;
+export const MAX_SET_METRES = 1_000_000;
 
 /** What a tombstone names. The database enum is built from this list. */
 export const SESSION_ITEM_KINDS = ["set", "exercise"] as const;
@@ -23,12 +26,16 @@ export type SessionItemKind = (typeof SESSION_ITEM_KINDS)[number];
 /** When each field was last changed on a device, ms since the epoch. */
 export type FieldTimes = Record<string, number>;
 
-export const SET_FIELDS = ["weight", "reps", "rpe", "missed", "position"] as const;
+export const SET_FIELDS = ["weight", "reps", "rpe", "missed", "setType", "seconds", "distance", "position"] as const;
 export type SetField = (typeof SET_FIELDS)[number];
+/** Fields a device from before set types and measures does not send; absent, the merge leaves them alone. */
+export const LATER_SET_FIELDS = ["setType", "seconds", "distance"] as const;
 
 /**
- * A logged set's values, as typed (weight in the athlete's unit). Zero reps only for an attempt
- * marked missed; an empty reps field never becomes 0.
+ * A logged set's values, as typed (weight in the athlete's unit, distance in metres). A set records
+ * reps, a time or a distance; zero of all of them only for an attempt marked missed; an empty field
+ * never becomes 0. Left out (a device from before they existed), the set type is normal and there is
+ * no time or distance.
  */
 export const setValuesSchema = z
   .object({
@@ -48,22 +55,52 @@ export const setValuesSchema = z
       .multipleOf(0.5, "Use whole or half RPE steps, like 8 or 8.5.")
       .nullable(),
     missed: z.boolean(),
+    setType: z.enum(SET_TYPES, { error: "Choose normal, warm-up, drop or failure." }).default("normal"),
+    seconds: z
+      .number({ error: "Enter the time in seconds." })
+      .int("Enter whole seconds.")
+      .min(1, "Enter the time in seconds.")
+      .max(MAX_SET_SECONDS, "A set lasts at most 24 hours.")
+      .nullable()
+      .default(null),
+    distance: z
+      .number({ error: "Enter the distance in metres." })
+      .finite("Enter the distance in metres.")
+      .positive("Enter the distance in metres.")
+      .max(MAX_SET_METRES, "Enter at most 1000 km.")
+      .multipleOf(0.01, "Use at most two decimals.")
+      .nullable()
+      .default(null),
   })
   .strict()
   .superRefine((set, ctx) => {
-    if (set.reps === 0 && !set.missed) ctx.addIssue({ code: "custom", path: ["reps"], message: "Enter the reps, or mark the attempt as missed." });
+    if (set.reps === 0 && !set.missed && set.seconds === null && set.distance === null) {
+      ctx.addIssue({ code: "custom", path: ["reps"], message: "Enter the reps, or mark the attempt as missed." });
+    }
   });
 export type SetValues = z.output<typeof setValuesSchema>;
+
+/** The field a set of each measure must fill, and what it says when it is blank. */
+export const MEASURE_FIELDS: Record<ExerciseMeasure, { reps: boolean; weight: boolean; seconds: boolean; distance: boolean }> = {
+  reps: { reps: true, weight: false, seconds: false, distance: false },
+  reps_load: { reps: true, weight: true, seconds: false, distance: false },
+  time: { reps: false, weight: false, seconds: true, distance: false },
+  distance: { reps: false, weight: true, seconds: false, distance: true },
+  distance_time: { reps: false, weight: false, seconds: true, distance: true },
+};
 
 /** The weight limit in the unit the athlete typed in: refused on both sides with the same words. */
 export function weightLimitMessage(weight: number, unit: WeightUnit): string | null {
   return weight > fromStoredKg(MAX_WEIGHT_KG, unit) + 1e-9 ? "That weight is beyond any lift on record." : null;
 }
 
-export type SetFieldErrors = Partial<Record<"weight" | "reps" | "rpe" | "missed", string>>;
+export type SetFieldErrors = Partial<Record<"weight" | "reps" | "rpe" | "missed" | "setType" | "seconds" | "distance", string>>;
 
-/** The shared check of one set: the field errors the logger shows, or none. */
-export function setValueErrors(values: unknown, unit: WeightUnit): SetFieldErrors {
+/**
+ * The shared check of one set: the field errors the logger shows, or none. Given the exercise's
+ * measure, the field it is logged by must be filled (a plank needs its seconds) unless missed.
+ */
+export function setValueErrors(values: unknown, unit: WeightUnit, measure?: ExerciseMeasure): SetFieldErrors {
   const parsed = setValuesSchema.safeParse(values);
   const errors: SetFieldErrors = {};
   if (!parsed.success) {
@@ -71,10 +108,18 @@ export function setValueErrors(values: unknown, unit: WeightUnit): SetFieldError
       const field = String(issue.path[0] ?? "reps") as keyof SetFieldErrors;
       errors[field] ??= issue.message;
     }
-    return errors;
+  } else {
+    const limit = weightLimitMessage(parsed.data.weight, unit);
+    if (limit) errors.weight = limit;
   }
-  const limit = weightLimitMessage(parsed.data.weight, unit);
-  if (limit) errors.weight = limit;
+  if (measure && !(values as { missed?: boolean }).missed) {
+    const v = values as { seconds?: unknown; distance?: unknown; reps?: unknown };
+    const fields = MEASURE_FIELDS[measure];
+    if (fields.seconds && (v.seconds === null || v.seconds === undefined)) errors.seconds ??= "Enter the time in seconds.";
+    if (fields.distance && (v.distance === null || v.distance === undefined)) errors.distance ??= "Enter the distance in metres.";
+    if (fields.reps && (v.reps === null || v.reps === undefined)) errors.reps ??= "Enter the reps.";
+    if (!fields.reps && (fields.seconds || fields.distance)) delete errors.reps;
+  }
   return errors;
 }
 
@@ -89,7 +134,18 @@ export const setChangeSchema = z
     slotId: uuidSchema,
     position: z.number().int().min(0).max(100_000),
     values: setValuesSchema,
-    times: z.object({ weight: timeSchema, reps: timeSchema, rpe: timeSchema, missed: timeSchema, position: timeSchema }).strict(),
+    times: z
+      .object({
+        weight: timeSchema,
+        reps: timeSchema,
+        rpe: timeSchema,
+        missed: timeSchema,
+        position: timeSchema,
+        setType: timeSchema.optional(),
+        seconds: timeSchema.optional(),
+        distance: timeSchema.optional(),
+      })
+      .strict(),
   })
   .strict();
 
@@ -158,7 +214,7 @@ export function issuesByPath(error: z.ZodError): Record<string, string[]> {
   return out;
 }
 
-/** One stored set as the devices see it (weight in kilograms). */
+/** One stored set as the devices see it (weight in kilograms, distance in metres). */
 export type SnapshotSet = {
   id: string;
   slotId: string;
@@ -167,6 +223,9 @@ export type SnapshotSet = {
   reps: number;
   rpe: number | null;
   missed: boolean;
+  setType: SetType;
+  durationSeconds: number | null;
+  distanceM: number | null;
   revision: number;
   times: FieldTimes;
 };
@@ -176,6 +235,9 @@ export type SnapshotSlot = {
   exerciseId: number;
   exerciseName: string;
   bodyweight: boolean;
+  measure: ExerciseMeasure;
+  /** Slots sharing a number are a superset (lib/athlete/supersets). */
+  supersetGroup: number | null;
   position: number;
   target: SlotTarget | null;
   revision: number;

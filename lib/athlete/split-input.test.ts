@@ -8,6 +8,7 @@ describe("targetsSchema", () => {
       targetRepsMin: 8,
       targetRepsMax: 12,
       note: null,
+      supersetGroup: null,
     });
   });
 

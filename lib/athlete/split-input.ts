@@ -20,6 +20,11 @@ export const targetsFields = {
     z.coerce.number({ error: "Enter the reps." }).int("Reps are whole numbers.").min(1, "At least 1 rep.").max(100, "At most 100 reps.").optional(),
   ),
   note: z.string().trim().max(200, "Keep the note under 200 characters.").optional().transform((v) => v || null),
+  // Exercises of a day with the same number are a superset; blank is none.
+  supersetGroup: z.preprocess(
+    (v) => (v === "" || v === undefined || v === null ? null : v),
+    z.coerce.number({ error: "Enter a superset number (1 to 100), or leave it blank." }).int("Superset numbers are whole numbers.").min(1, "Superset numbers run from 1 to 100.").max(100, "Superset numbers run from 1 to 100.").nullable(),
+  ),
 };
 
 /** A single rep count ("5") is a range of one: max defaults to min. */
@@ -36,7 +41,8 @@ export const targetsSchema = z.object(targetsFields).transform(completeRange);
 export const addDayExerciseSchema = z.object({ dayId: idSchema, exerciseId: chosenExerciseId, ...targetsFields }).transform(completeRange);
 export const updateDayExerciseSchema = z.object({ itemId: idSchema, ...targetsFields }).transform(completeRange);
 
-export type Targets = z.output<typeof targetsSchema>;
+/** A day exercise's targets; a caller that leaves the superset out leaves it as it is. */
+export type Targets = Omit<z.output<typeof targetsSchema>, "supersetGroup"> & { supersetGroup?: number | null };
 
 /** "3 × 8–12", "5 × 5". */
 export function formatTargets(t: { targetSets: number; targetRepsMin: number; targetRepsMax: number }): string {

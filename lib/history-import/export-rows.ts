@@ -4,6 +4,7 @@
  * enough decimals that importing the file again gives back the stored kilograms exactly.
  */
 import { IRONLOG_HEADER } from "./formats";
+import type { SetType } from "@/lib/training/types";
 import { kgToLb, type WeightUnit } from "@/lib/training/units";
 
 export interface ExportedSet {
@@ -12,11 +13,15 @@ export interface ExportedSet {
   rpe: number | null;
   missed: boolean;
   notes: string | null;
+  setType: SetType;
+  durationSeconds: number | null;
+  distanceM: number | null;
 }
 
 export interface ExportedExercise {
   name: string;
   note: string | null;
+  supersetGroup: number | null;
   sets: ExportedSet[];
 }
 
@@ -76,15 +81,16 @@ export function sessionCsvRows(session: ExportedSession, unit: WeightUnit, timeZ
         String(i + 1),
         exportedWeight(set.weightKg, unit),
         String(set.reps),
-        "",
-        "",
+        set.distanceM === null ? "" : String(set.distanceM),
+        set.durationSeconds === null ? "" : String(set.durationSeconds),
         set.notes ?? "",
         session.notes ?? "",
         set.rpe === null ? "" : String(set.rpe),
         unit === "lb" ? "lbs" : "kg",
-        "",
-        "normal",
-        "",
+        // Metres, as stored: the distance comes back exact.
+        set.distanceM === null ? "" : "m",
+        set.setType,
+        exercise.supersetGroup === null ? "" : String(exercise.supersetGroup),
         timeZone,
       ]);
     });

@@ -38,11 +38,3 @@ export const importFormSchema = z
   });
 
 export type ImportFormInput = z.output<typeof importFormSchema>;
-
-/** An exercise type for a name the athlete creates as their own ("Cable Row" has none of the three: bodyweight). */
-export function exerciseTypeFromName(name: string): "barbell" | "dumbbell" | "bodyweight" {
-  const lower = name.toLowerCase();
-  if (lower.includes("barbell")) return "barbell";
-  if (lower.includes("dumbbell")) return "dumbbell";
-  return "bodyweight";
-}

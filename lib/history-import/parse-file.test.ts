@@ -12,13 +12,15 @@ const parse = (bytes: string | Uint8Array, timeZone = "Europe/Berlin") => parseH
 describe("parsing Strong's export (fixture: BOM, CRLF, a blank line, quoted newlines)", () => {
   it("finds every workout and set, leaves the unit to ask for, and lists the rows it cannot read by their line", async () => {
     const result = await parse(fixture("strong.csv"));
-    expect(result).toMatchObject({ ok: true, summary: { format: "strong", weightUnitInFile: null, workouts: 21, sets: 301, problemCount: 3 } });
+    expect(result).toMatchObject({ ok: true, summary: { format: "strong", weightUnitInFile: null, workouts: 22, sets: 302, problemCount: 2 } });
     if (!result.ok) return;
     expect(result.summary.problems).toEqual([
       { line: 306, reason: "The date “03/05/2024 18:02” is not in the form 2024-03-05 18:02:11." },
-      { line: 307, reason: "A timed or distance set without reps: Ironlog does not store those yet." },
       { line: 308, reason: "RPE 11 is outside 1–10." },
     ]);
+    const plank = result.workouts.find((w) => w.name === "Core")!;
+    expect(plank.exercises).toEqual([{ name: "Plank", notes: null, supersetId: null, sets: [expect.objectContaining({ line: 307, reps: 0, seconds: 60 })] }]);
+    expect(result.summary.exercises.find((e) => e.name === "Plank")).toEqual({ name: "Plank", sets: 1, measure: "time" });
     const last = result.workouts.at(-1)!;
     expect(last.startedAt).toBe("2024-03-06T17:00:00.000Z");
     expect(last.exercises[0].sets[0]).toMatchObject({ line: 309, notes: "a note, with a comma\r\nand a second line", rpe: 8 });
@@ -36,12 +38,14 @@ describe("parsing Strong's older export (fixture: semicolons, kg and lbs row by 
 });
 
 describe("parsing Hevy's export (fixture: warm-ups, a superset, an unknown set type, a run)", () => {
-  it("reads its unit from the header, its sets and supersets, and lists what it cannot store", async () => {
+  it("reads its unit from the header, its sets, supersets and a run, and lists the row it cannot read", async () => {
     const result = await parse(fixture("hevy.csv"));
-    expect(result).toMatchObject({ ok: true, summary: { format: "hevy", weightUnitInFile: "kg", workouts: 21, sets: 302, problemCount: 2 } });
+    expect(result).toMatchObject({ ok: true, summary: { format: "hevy", weightUnitInFile: "kg", workouts: 22, sets: 303, problemCount: 1 } });
     if (!result.ok) return;
-    expect(result.summary.problems.map((p) => p.line)).toEqual([302, 305]);
-    const upper = result.workouts.at(-1)!;
+    expect(result.summary.problems.map((p) => p.line)).toEqual([302]);
+    const run = result.workouts.at(-1)!;
+    expect(run.exercises[0].sets[0]).toMatchObject({ line: 305, distance: 5.2, distanceUnit: "km", seconds: 1800 });
+    const upper = result.workouts.at(-2)!;
     expect(upper).toMatchObject({ name: "Upper", startedAt: "2025-03-05T17:02:00.000Z", durationSeconds: 4080 });
     expect(upper.exercises.map((e) => [e.name, e.supersetId])).toEqual([
       ["Bench Press (Barbell)", "1"],

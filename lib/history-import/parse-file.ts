@@ -8,7 +8,7 @@ import { CsvError, parse } from "csv-parse";
 import { hasUnsafeCharacters } from "@/lib/text";
 import { detectFormat, type DetectedFormat, HEVY_HEADER_KG, IRONLOG_HEADER, STRONG_HEADER, STRONG_LEGACY_HEADER } from "./formats";
 import { type ImportedSet, readRow, type WeightUnitInFile } from "./rows";
-import { unstorableReason } from "./set-mapping";
+import { measureFromSets, unstorableReason } from "./set-mapping";
 import { type PreviewSummary, type RowProblem, type StoredWorkout, storedWorkout } from "./stored";
 import { groupWorkouts, summarise } from "./workouts";
 
@@ -184,7 +184,20 @@ export async function parseHistoryFile(chunks: AsyncIterable<Uint8Array>, { time
   const workouts = groupWorkouts(sets);
   const summary = summarise(workouts);
   const setsByName = new Map<string, number>();
-  for (const w of workouts) for (const e of w.exercises) setsByName.set(e.name, (setsByName.get(e.name) ?? 0) + e.sets.length);
+  const recorded = new Map<string, { reps: boolean; weight: boolean; seconds: boolean; distance: boolean }>();
+  for (const w of workouts) {
+    for (const e of w.exercises) {
+      setsByName.set(e.name, (setsByName.get(e.name) ?? 0) + e.sets.length);
+      const flags = recorded.get(e.name) ?? { reps: false, weight: false, seconds: false, distance: false };
+      for (const set of e.sets) {
+        flags.reps ||= (set.reps ?? 0) > 0;
+        flags.weight ||= (set.weight ?? 0) > 0;
+        flags.seconds ||= (set.seconds ?? 0) > 0;
+        flags.distance ||= (set.distance ?? 0) > 0;
+      }
+      recorded.set(e.name, flags);
+    }
+  }
   if (workouts.length === 0) {
     const first = problems[0];
     return {
@@ -205,7 +218,7 @@ export async function parseHistoryFile(chunks: AsyncIterable<Uint8Array>, { time
       sets: summary.sets,
       from: summary.from?.toISOString() ?? null,
       to: summary.to?.toISOString() ?? null,
-      exercises: summary.exercises.map((name) => ({ name, sets: setsByName.get(name) ?? 0 })),
+      exercises: summary.exercises.map((name) => ({ name, sets: setsByName.get(name) ?? 0, measure: measureFromSets(recorded.get(name)!) })),
       problems,
       problemCount,
     },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { durationText, exportedWeight } from "./export-rows";
 import { parseDurationText } from "./local-time";
-import { storedSetValues, unstorableReason } from "./set-mapping";
+import { exerciseTypeFromName, measureFromSets, storedSetValues, supersetGroups, unstorableReason } from "./set-mapping";
 import type { StoredSet } from "./stored";
 import { toStoredKg } from "@/lib/training/units";
 
@@ -28,16 +28,47 @@ describe("storedSetValues", () => {
   });
 
   it("stores a bodyweight set (no weight) as 0 kg, with its RPE and notes", () => {
-    expect(storedSetValues(set({ weight: null, rpe: 8.5, notes: "strict" }), "kg")).toEqual({ reps: 5, missed: false, weightKg: 0, rpe: 8.5, notes: "strict" });
+    expect(storedSetValues(set({ weight: null, rpe: 8.5, notes: "strict" }), "kg")).toEqual({
+      reps: 5,
+      missed: false,
+      weightKg: 0,
+      rpe: 8.5,
+      notes: "strict",
+      setType: "normal",
+      durationSeconds: null,
+      distanceM: null,
+    });
   });
 });
 
 describe("unstorableReason", () => {
-  it("refuses timed and distance sets without reps, for now", () => {
-    expect(unstorableReason(set({ reps: 0, seconds: 60 }))).toMatch(/timed or distance/);
-    expect(unstorableReason(set({ reps: null, distance: 5 }))).toMatch(/timed or distance/);
-    expect(unstorableReason(set({ reps: 0 }))).toBe("The set has no reps.");
+  it("stores a set with reps, a time or a distance, and refuses one with none", () => {
+    expect(unstorableReason(set({ reps: 0, seconds: 60 }))).toBeNull();
+    expect(unstorableReason(set({ reps: null, distance: 5 }))).toBeNull();
     expect(unstorableReason(set({}))).toBeNull();
+    expect(unstorableReason(set({ reps: 0 }))).toBe("The set has no reps, time or distance.");
+  });
+});
+
+describe("timed, distance and typed sets", () => {
+  it("keeps the set type, the time, and the distance in metres (unlabelled distances in the athlete's unit)", () => {
+    expect(storedSetValues(set({ reps: 0, weight: null, seconds: 60, setType: "warmup" }), "kg")).toMatchObject({ reps: 0, setType: "warmup", durationSeconds: 60, distanceM: null });
+    expect(storedSetValues(set({ reps: null, distance: 5.2, distanceUnit: "km", seconds: 1800 }), "lb")).toMatchObject({ distanceM: 5200, durationSeconds: 1800 });
+    expect(storedSetValues(set({ reps: null, distance: 1 }), "lb").distanceM).toBe(1609.34);
+    expect(storedSetValues(set({ reps: null, distance: 1 }), "kg").distanceM).toBe(1000);
+  });
+
+  it("numbers a workout's supersets 1, 2, 3 in the order the file names them", () => {
+    expect(supersetGroups(["7", "7", null, "a", "a", "7"])).toEqual([1, 1, null, 2, 2, 1]);
+  });
+
+  it("guesses what an athlete's own exercise measures and its equipment", () => {
+    expect(measureFromSets({ reps: true, weight: true, seconds: false, distance: false })).toBe("reps_load");
+    expect(measureFromSets({ reps: false, weight: false, seconds: true, distance: false })).toBe("time");
+    expect(measureFromSets({ reps: false, weight: false, seconds: true, distance: true })).toBe("distance_time");
+    expect(exerciseTypeFromName("Cable Crossover")).toBe("cable");
+    expect(exerciseTypeFromName("Leg Press (Machine)")).toBe("machine");
+    expect(exerciseTypeFromName("Leg Press")).toBe("bodyweight");
   });
 });
 

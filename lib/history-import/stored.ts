@@ -2,6 +2,7 @@
  * What a preview keeps in the database between the upload and "Import": the workouts found (compact,
  * as the file wrote them, in its units) and a summary the preview page shows without reading them.
  */
+import type { ExerciseMeasure } from "@/lib/training/types";
 import type { ImportFormat } from "./formats";
 import type { DistanceUnitInFile, ImportedSet, ImportedSetType, WeightUnitInFile } from "./rows";
 import type { ImportedWorkout } from "./workouts";
@@ -52,8 +53,8 @@ export interface PreviewSummary {
   sets: number;
   from: string | null;
   to: string | null;
-  /** Each distinct exercise name with its number of sets, in name order. */
-  exercises: { name: string; sets: number }[];
+  /** Each distinct exercise name with its number of sets and what they record, in name order. */
+  exercises: { name: string; sets: number; measure?: ExerciseMeasure }[];
   /** The first problems (line and reason); `problemCount` counts them all. */
   problems: RowProblem[];
   problemCount: number;

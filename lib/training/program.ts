@@ -12,14 +12,16 @@
  *    difficulty cap; then ones that fit, one level above the cap; then, when nothing fits, ones that
  *    work a target muscle at 50+ as a secondary mover, within the cap. If all are empty the slot is
  *    left out that day; a slot left out all week is named in the notes (no equipment: no biceps).
- * 3. Within a tier, in order: candidates scoring within 10% of the tier's best (so variety never
+ * 3. Within a tier, in order: for an athlete with basic equipment, exercises that use an item they
+ *    own (they listed it to train with it; a bodyweight option is there when nothing owned fits);
+ *    then candidates scoring within 10% of the tier's best (so variety never
  *    swaps a barbell row for a door-frame row); then the least used elsewhere in the program, for
  *    variety across days (a strength program may use each main lift twice a week before this
  *    applies: strength is specific to the lift); then the best score for the slot; then
  *    multi-muscle exercises first for compound slots and isolation first for accessories; then
  *    difficulty closest to the cap; then name; then id.
  */
-import { canPerformWith, type EquipmentChoice } from "@/lib/equipment";
+import { canPerformWith, normalizedRequirements, type EquipmentChoice } from "@/lib/equipment";
 import {
   DIFFICULTY_CAP,
   GOAL_LABELS,
@@ -74,6 +76,8 @@ function compareText(a: string, b: string): number {
 
 type Candidate = {
   exercise: ProgramExerciseCandidate;
+  /** Whether it needs an item the athlete listed as owned. */
+  usesOwned: boolean;
   difficulty: number;
   rating: ReadonlyMap<string, number>;
   /** Muscles sorted by rating, highest first (ties by name). */
@@ -81,13 +85,14 @@ type Candidate = {
   totalActivation: number;
 };
 
-function toCandidate(exercise: ProgramExerciseCandidate): Candidate {
+function toCandidate(exercise: ProgramExerciseCandidate, ownedItems: readonly string[]): Candidate {
   const ranked = [...exercise.muscles]
     .filter((m) => m.activation > 0)
     .sort((a, b) => b.activation - a.activation || compareText(a.muscle, b.muscle));
   const difficulty = exercise.difficulty === null || !Number.isFinite(exercise.difficulty) ? 2 : exercise.difficulty;
   return {
     exercise,
+    usesOwned: normalizedRequirements(exercise.equipmentRequired).some((item) => ownedItems.includes(item)),
     difficulty,
     rating: new Map(ranked.map((m) => [m.muscle, m.activation])),
     ranked,
@@ -143,8 +148,10 @@ function pickForSlot(
     const goodEnough = (c: Candidate) => (score.get(c)! >= threshold ? 0 : 1);
     const overused = (c: Candidate) => Math.max(0, (timesUsed.get(c.exercise.id) ?? 0) - repeatsAllowed);
     const isolationFirst = slot.role === "accessory" ? 1 : -1;
+    const owned = (c: Candidate) => (c.usesOwned ? 0 : 1);
     const sorted = [...candidates].sort(
       (a, b) =>
+        owned(a) - owned(b) ||
         goodEnough(a) - goodEnough(b) ||
         overused(a) - overused(b) ||
         score.get(b)! - score.get(a)! ||
@@ -180,7 +187,8 @@ export function generateProgram(assessment: ProgramAssessment, exercises: readon
   const cap = DIFFICULTY_CAP[assessment.experienceLevel];
   const pool = exercises
     .filter((e) => canPerformWith(assessment.equipment, assessment.equipmentItems, e.equipmentRequired))
-    .map(toCandidate)
+    // A full gym's athletes list no items; their choice is the whole library.
+    .map((e) => toCandidate(e, assessment.equipment === "basic_equipment" ? assessment.equipmentItems : []))
     .sort((a, b) => compareText(a.exercise.name, b.exercise.name) || a.exercise.id - b.exercise.id);
 
   const timesUsed = new Map<number, number>();

@@ -67,7 +67,30 @@ describe("personalBests", () => {
   });
 
   it("is empty for no sets", () => {
-    expect(personalBests([])).toEqual({ heaviest_weight: null, best_estimated_one_rep_max: null, best_set_volume: null });
+    expect(personalBests([])).toEqual({
+      heaviest_weight: null,
+      best_estimated_one_rep_max: null,
+      best_set_volume: null,
+      longest_hold: null,
+      longest_distance: null,
+      best_pace: null,
+    });
+  });
+
+  it("counts nothing for a warm-up, however heavy", () => {
+    expect(personalBests([{ weightKg: 140, reps: 3, setType: "warmup" }]).heaviest_weight).toBeNull();
+    expect(detectPersonalRecords([{ weightKg: 100, reps: 5 }], { weightKg: 105, reps: 5, setType: "warmup" })).toEqual([]);
+    expect(detectPersonalRecords([{ weightKg: 100, reps: 5, setType: "warmup" }], { weightKg: 90, reps: 5 }).map((r) => r.previous)).toEqual([null, null, null]);
+  });
+
+  it("holds the longest hold, the longest distance and the best pace", () => {
+    const plank = [{ weightKg: 0, reps: 0, seconds: 45 }];
+    expect(detectPersonalRecords(plank, { weightKg: 0, reps: 0, seconds: 60 })).toMatchObject([{ kind: "longest_hold", value: 60, previous: 45 }]);
+    expect(detectPersonalRecords(plank, { weightKg: 0, reps: 0, seconds: 30 })).toEqual([]);
+    const carry = [{ weightKg: 32, reps: 0, distanceM: 40 }];
+    expect(detectPersonalRecords(carry, { weightKg: 32, reps: 0, distanceM: 50 })).toMatchObject([{ kind: "longest_distance", value: 50, previous: 40 }]);
+    const row = [{ weightKg: 0, reps: 0, distanceM: 500, seconds: 120 }];
+    expect(detectPersonalRecords(row, { weightKg: 0, reps: 0, distanceM: 500, seconds: 110 }).map((r) => r.kind)).toEqual(["best_pace"]);
   });
 });
 

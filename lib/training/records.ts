@@ -8,20 +8,40 @@
  * session in progress, so the second heavy set of a day is compared with the first.
  */
 import { estimateOneRepMax } from "./one-rep-max";
-import type { LoggedSet } from "./types";
+import { isWarmup, type LoggedSet } from "./types";
 
-export const RECORD_KINDS = ["heaviest_weight", "best_estimated_one_rep_max", "best_set_volume"] as const;
+export const RECORD_KINDS = [
+  "heaviest_weight",
+  "best_estimated_one_rep_max",
+  "best_set_volume",
+  "longest_hold",
+  "longest_distance",
+  "best_pace",
+] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 export const RECORD_LABELS: Record<RecordKind, string> = {
   heaviest_weight: "Heaviest weight",
   best_estimated_one_rep_max: "Best estimated 1RM",
   best_set_volume: "Best set volume",
+  longest_hold: "Longest hold",
+  longest_distance: "Longest distance",
+  best_pace: "Best pace",
+};
+
+/** What a record's value is measured in. */
+export const RECORD_UNITS: Record<RecordKind, "kg" | "kg_reps" | "seconds" | "metres" | "metres_per_second"> = {
+  heaviest_weight: "kg",
+  best_estimated_one_rep_max: "kg",
+  best_set_volume: "kg_reps",
+  longest_hold: "seconds",
+  longest_distance: "metres",
+  best_pace: "metres_per_second",
 };
 
 export type PersonalRecord = {
   kind: RecordKind;
-  /** Kilograms for weight and 1RM; kilogram-reps for volume. */
+  /** In RECORD_UNITS[kind]: kilograms for weight and 1RM, kilogram-reps for volume, seconds, metres, m/s. */
   value: number;
   /** The best before this set, or null when nothing earlier counted. */
   previous: number | null;
@@ -35,17 +55,40 @@ export type PersonalBests = Record<RecordKind, number | null>;
 // Weights are stored with two decimals; anything closer than this is the same number.
 const EPSILON = 1e-9;
 
+const positive = (n: number | null | undefined): n is number => typeof n === "number" && Number.isFinite(n) && n > 0;
+
+const NO_RECORDS = (): PersonalBests => ({
+  heaviest_weight: null,
+  best_estimated_one_rep_max: null,
+  best_set_volume: null,
+  longest_hold: null,
+  longest_distance: null,
+  best_pace: null,
+});
+
 /**
- * What a set contributes to each record, or null where it cannot count. Sets with no reps or no load
- * count for nothing. Estimated 1RMs past 12 effective reps are too rough to be records: 40 kg × 25
- * would otherwise "beat" a real heavy triple.
+ * What a set contributes to each record, or null where it cannot count. Warm-ups count for nothing.
+ * Load records need reps and a load; estimated 1RMs past 12 effective reps are too rough to be
+ * records: 40 kg × 25 would otherwise "beat" a real heavy triple. A time alone is a hold; a distance
+ * is a distance, and with a time too it has a pace (metres per second: higher is faster).
  */
-function recordValues(set: LoggedSet): PersonalBests & { formula: string | null } {
+export function recordValues(set: LoggedSet): PersonalBests & { formula: string | null } {
+  const values = { ...NO_RECORDS(), formula: null as string | null };
+  if (isWarmup(set)) return values;
+  const seconds = positive(set.seconds) ? set.seconds : null;
+  const distance = positive(set.distanceM) ? set.distanceM : null;
+  if (distance !== null) {
+    values.longest_distance = distance;
+    if (seconds !== null) values.best_pace = distance / seconds;
+  } else if (seconds !== null) {
+    values.longest_hold = seconds;
+  }
   const counts = Number.isFinite(set.weightKg) && set.weightKg > 0 && Number.isFinite(set.reps) && set.reps >= 1;
-  if (!counts) return { heaviest_weight: null, best_estimated_one_rep_max: null, best_set_volume: null, formula: null };
+  if (!counts) return values;
   const estimate = estimateOneRepMax(set);
   const usable = estimate !== null && estimate.reliable;
   return {
+    ...values,
     heaviest_weight: set.weightKg,
     best_estimated_one_rep_max: usable ? estimate.valueKg : null,
     best_set_volume: set.weightKg * set.reps,
@@ -55,7 +98,7 @@ function recordValues(set: LoggedSet): PersonalBests & { formula: string | null 
 
 /** The best of each record kind over these sets (null where no set counts). */
 export function personalBests(sets: readonly LoggedSet[]): PersonalBests {
-  const bests: PersonalBests = { heaviest_weight: null, best_estimated_one_rep_max: null, best_set_volume: null };
+  const bests: PersonalBests = NO_RECORDS();
   for (const set of sets) {
     const values = recordValues(set);
     for (const kind of RECORD_KINDS) {
@@ -93,12 +136,12 @@ export type RepCountBest<T extends LoggedSet> = {
 /**
  * "Bests per rep count": for each rep count performed, the heaviest set done for exactly that many
  * reps, ordered by reps. Pass sets oldest first so that ties keep the first time the weight was done.
- * Sets with no reps are left out; bodyweight sets (0 kg) still show which rep counts were reached.
+ * Sets with no reps and warm-ups are left out; bodyweight sets (0 kg) still show which rep counts were reached.
  */
 export function bestsByRepCount<T extends LoggedSet>(sets: readonly T[]): RepCountBest<T>[] {
   const byReps = new Map<number, T>();
   for (const set of sets) {
-    if (!Number.isInteger(set.reps) || set.reps < 1 || !Number.isFinite(set.weightKg) || set.weightKg < 0) continue;
+    if (isWarmup(set) || !Number.isInteger(set.reps) || set.reps < 1 || !Number.isFinite(set.weightKg) || set.weightKg < 0) continue;
     const current = byReps.get(set.reps);
     if (current === undefined || set.weightKg > current.weightKg + EPSILON) byReps.set(set.reps, set);
   }

@@ -3,8 +3,33 @@
  * which live here so that the rules stay plain functions with no database import, usable from server
  * code and client components alike.
  */
-export const EXERCISE_TYPES = ["barbell", "dumbbell", "bodyweight"] as const;
+export const EXERCISE_TYPES = ["barbell", "dumbbell", "bodyweight", "kettlebell", "band", "cable", "machine"] as const;
 export type ExerciseType = (typeof EXERCISE_TYPES)[number];
+
+export const EXERCISE_TYPE_LABELS: Record<ExerciseType, string> = {
+  barbell: "Barbell",
+  dumbbell: "Dumbbell",
+  bodyweight: "Bodyweight",
+  kettlebell: "Kettlebell",
+  band: "Band",
+  cable: "Cable",
+  machine: "Machine",
+};
+
+/**
+ * What a set of the exercise records: reps (bodyweight or a band, no load), reps with a load (the
+ * default: every set logged before measures existed is weight × reps), a time (a plank), a distance
+ * (a carry, a sled push), or a distance and a time (a row, a run).
+ */
+export const EXERCISE_MEASURES = ["reps", "reps_load", "time", "distance", "distance_time"] as const;
+export type ExerciseMeasure = (typeof EXERCISE_MEASURES)[number];
+
+/**
+ * Normal working sets, warm-ups (count for nothing in records or volume), drop sets (a lighter set
+ * straight after a working set) and sets taken to failure. A missed attempt is the separate `missed` flag.
+ */
+export const SET_TYPES = ["normal", "warmup", "drop", "failure"] as const;
+export type SetType = (typeof SET_TYPES)[number];
 
 export const EXPERIENCE_LEVELS = ["beginner", "intermediate", "advanced"] as const;
 export type ExperienceLevel = (typeof EXPERIENCE_LEVELS)[number];
@@ -22,5 +47,20 @@ export type Difficulty = 1 | 2 | 3;
 /** How strongly an exercise works a muscle, 0-100 (an EMG-style rating relative to the muscle's maximum). */
 export type MuscleActivation = { muscle: string; activation: number };
 
-/** One logged set as the training rules see it. Weight is always kilograms (0 = bodyweight only). */
-export type LoggedSet = { weightKg: number; reps: number; rpe?: number | null };
+/**
+ * One logged set as the training rules see it. Weight is always kilograms (0 = bodyweight only),
+ * distance metres. Left out, the set type is normal and there is no time or distance.
+ */
+export type LoggedSet = {
+  weightKg: number;
+  reps: number;
+  rpe?: number | null;
+  setType?: SetType;
+  seconds?: number | null;
+  distanceM?: number | null;
+};
+
+/** Warm-ups count for nothing in records or volume. */
+export function isWarmup(set: { setType?: SetType | string | null }): boolean {
+  return set.setType === "warmup";
+}

@@ -50,6 +50,19 @@ describe("weeklyMuscleVolume", () => {
     expect(week.setsByMuscle).toEqual({ "Pectoralis major": 0.9, "Triceps brachii": 0.7, "Anterior deltoid": 0.6 });
   });
 
+  it("counts no warm-up, and counts a timed or distance set with 0 reps", () => {
+    const when = at("2025-01-14T18:00:00Z");
+    const [week] = weeklyMuscleVolume(
+      [
+        { performedAt: when, exerciseId: BENCH, reps: 5, setType: "warmup" },
+        { performedAt: when, exerciseId: ROW, reps: 0, seconds: 40 },
+        { performedAt: when, exerciseId: ROW, reps: 0 },
+      ],
+      muscles,
+    );
+    expect(week.setsByMuscle).toEqual({ Rhomboids: 0.85, "Biceps brachii": 0.55 });
+  });
+
   it("adds up sets of several exercises in the same week, without floating-point noise", () => {
     const sets = [BENCH, BENCH, BENCH, ROW, ROW].map((exerciseId) => ({ performedAt: at("2025-01-15T18:00:00Z"), exerciseId }));
     const [week] = weeklyMuscleVolume(sets, muscles);

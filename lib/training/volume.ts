@@ -3,14 +3,25 @@
  * of an exercise rated 60 for a muscle counts 0.6 set for it. Weeks are ISO weeks (Monday to Sunday)
  * in the athlete's time zone, so a Sunday-evening session is not pushed into next week by UTC.
  */
-import type { MuscleActivation } from "./types";
+import { isWarmup, type MuscleActivation, type SetType } from "./types";
 
 export type VolumeSet = {
   performedAt: Date;
   exerciseId: number;
-  /** Sets with no reps (skipped or failed) do not count as volume. Omitted = counts. */
+  /** Sets with no reps (skipped or failed) do not count as volume, unless timed or a distance. Omitted = counts. */
   reps?: number;
+  seconds?: number | null;
+  distanceM?: number | null;
+  /** Warm-ups do not count as volume. */
+  setType?: SetType;
 };
+
+/** A working set: not a warm-up, and it did something (reps, a time or a distance). */
+export function countsAsVolume(set: VolumeSet): boolean {
+  if (isWarmup(set)) return false;
+  if (set.reps === undefined || set.reps > 0) return true;
+  return (set.seconds ?? 0) > 0 || (set.distanceM ?? 0) > 0;
+}
 
 export type WeeklyMuscleVolume = {
   /** ISO week, e.g. "2025-W03". */
@@ -82,7 +93,7 @@ export function weeklyMuscleVolume(
   // quarter hours: this saves most of the (slow) Intl date formatting.
   const weekOfQuarterHour = new Map<number, { week: string; weekStart: string }>();
   for (const set of sets) {
-    if (set.reps !== undefined && !(set.reps > 0)) continue;
+    if (!countsAsVolume(set)) continue;
     const quarterHour = Math.floor(set.performedAt.getTime() / QUARTER_HOUR_MS);
     let isoWeek = weekOfQuarterHour.get(quarterHour);
     if (!isoWeek) weekOfQuarterHour.set(quarterHour, (isoWeek = isoWeekOf(set.performedAt, timeZone)));

@@ -14,9 +14,11 @@ export const DUMP_FORMAT = "ironlog-dump";
 /**
  * Bumped when a reader of the previous version could misread a new dump. 2: sessions have exercise
  * slots and tombstones, sets an identity, a slot, a missed flag and merge clocks (format-upgrade.ts
- * reads format 1).
+ * reads format 1). 3: exercises have a measure (and more types), sets a set type, a time and a
+ * distance, day and session exercises a superset group; a format-2 dump lacks them, and they take
+ * their defaults (weight × reps, normal sets, no superset).
  */
-export const DUMP_FORMAT_VERSION = 2;
+export const DUMP_FORMAT_VERSION = 3;
 
 export const dumpHeaderSchema = z.strictObject({
   format: z.literal(DUMP_FORMAT),

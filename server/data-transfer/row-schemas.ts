@@ -8,6 +8,7 @@ import "server-only";
 import { z } from "@/lib/zod";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { getTableConfig } from "drizzle-orm/pg-core";
+import { EXERCISE_MEASURES, EXERCISE_TYPES, SET_TYPES } from "@/lib/training/types";
 import { type DumpTable, type DumpTableName, dumpTables } from "./tables";
 
 type Row = Record<string, unknown>;
@@ -21,6 +22,9 @@ interface CheckRule {
 const isNull = (value: unknown) => value === null || value === undefined;
 const between = (value: unknown, low: number, high: number) =>
   isNull(value) || (typeof value === "number" && value >= low && value <= high);
+/** A text column checked against one of lib's value lists; left out, it takes its (listed) default. */
+const oneOf = (value: unknown, values: readonly string[]) => value === undefined || (typeof value === "string" && values.includes(value));
+const positive = (value: unknown) => typeof value === "number" && value > 0;
 
 /** One rule per CHECK constraint in db/schema, by constraint name (tables.test.ts keeps them in step). */
 export const CHECK_RULES: Record<string, CheckRule> = {
@@ -34,6 +38,16 @@ export const CHECK_RULES: Record<string, CheckRule> = {
     field: "days_per_week",
     holds: (r) => between(r.days_per_week, 1, 7),
     message: "must be between 1 and 7",
+  },
+  exercises_type_known: {
+    field: "type",
+    holds: (r) => r.type === undefined || oneOf(r.type, EXERCISE_TYPES),
+    message: `must be one of ${EXERCISE_TYPES.join(", ")}`,
+  },
+  exercises_measure_known: {
+    field: "measure",
+    holds: (r) => oneOf(r.measure, EXERCISE_MEASURES),
+    message: `must be one of ${EXERCISE_MEASURES.join(", ")}`,
   },
   exercises_difficulty_range: {
     field: "difficulty",
@@ -66,11 +80,36 @@ export const CHECK_RULES: Record<string, CheckRule> = {
     message: "must not be negative",
   },
   session_sets_reps_range: { field: "reps", holds: (r) => between(r.reps, 0, 1000), message: "must be between 0 and 1000" },
-  session_sets_zero_reps_missed: {
+  session_sets_records_something: {
     field: "reps",
-    // Columns left out take their defaults (missed = false).
-    holds: (r) => r.reps !== 0 || r.missed === true,
-    message: "0 reps only for an attempt marked missed",
+    // Columns left out take their defaults (missed = false, no time, no distance).
+    holds: (r) => r.reps !== 0 || r.missed === true || positive(r.duration_seconds) || positive(r.distance_m),
+    message: "0 reps only for an attempt marked missed, or a set with a time or a distance",
+  },
+  session_sets_type_known: {
+    field: "set_type",
+    holds: (r) => oneOf(r.set_type, SET_TYPES),
+    message: `must be one of ${SET_TYPES.join(", ")}`,
+  },
+  session_sets_duration_range: {
+    field: "duration_seconds",
+    holds: (r) => between(r.duration_seconds, 0, 86400),
+    message: "must be between 0 and 86400 seconds",
+  },
+  session_sets_distance_range: {
+    field: "distance_m",
+    holds: (r) => between(r.distance_m, 0, 1_000_000),
+    message: "must be between 0 and 1000000 metres",
+  },
+  split_day_exercises_superset_range: {
+    field: "superset_group",
+    holds: (r) => between(r.superset_group, 1, 100),
+    message: "must be between 1 and 100",
+  },
+  session_exercises_superset_range: {
+    field: "superset_group",
+    holds: (r) => between(r.superset_group, 1, 100),
+    message: "must be between 1 and 100",
   },
   session_sets_weight_range: {
     field: "weight_kg",

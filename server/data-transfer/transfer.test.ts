@@ -55,7 +55,7 @@ afterAll(async () => {
 describe("export", () => {
   it("writes a header, every row in table order, and a trailer with the counts", () => {
     const lines = dump.trimEnd().split("\n").map((line) => JSON.parse(line));
-    expect(lines[0]).toMatchObject({ format: "ironlog-dump", format_version: 2, schema_migration: SHIPPED.at(-1)!.tag, secrets: "omitted" });
+    expect(lines[0]).toMatchObject({ format: "ironlog-dump", format_version: 3, schema_migration: SHIPPED.at(-1)!.tag, secrets: "omitted" });
     const tables = lines.slice(1, -1).map((record: { table: string }) => record.table);
     expect(tables).toEqual([...tables].sort((a, b) => DUMP_TABLE_ORDER.indexOf(a as never) - DUMP_TABLE_ORDER.indexOf(b as never)));
     expect(lines.at(-1)).toEqual({
@@ -210,6 +210,47 @@ describe("import", () => {
     const report = await importDump(bare, textDumpSource(dump));
     expect(report).toMatchObject({ status: "imported", schemaMigrationsApplied: SHIPPED.length });
     expect(await rowCount(bare.db, "session_sets")).toBe(3);
+  });
+
+  it("carries set types, times, distances, measures and supersets (format 3)", async () => {
+    await source.db.execute(sql`UPDATE session_sets SET set_type = 'warmup', duration_seconds = 45, distance_m = 12.5 WHERE id = (SELECT min(id) FROM session_sets)`);
+    await source.db.execute(sql`UPDATE exercises SET measure = 'distance' WHERE id = (SELECT min(id) FROM exercises)`);
+    await source.db.execute(sql`UPDATE split_day_exercises SET superset_group = 2`);
+    const fresh = await collect(exportAll(source.db));
+    await emptyDatabase();
+    expect((await importDump(target, textDumpSource(fresh))).status).toBe("imported");
+    const [set] = await queryRows<{ set_type: string; duration_seconds: number; distance_m: string }>(target.db, sql`SELECT set_type, duration_seconds, distance_m FROM session_sets ORDER BY id LIMIT 1`);
+    expect({ ...set, distance_m: Number(set.distance_m) }).toEqual({ set_type: "warmup", duration_seconds: 45, distance_m: 12.5 });
+    const [exercise] = await queryRows<{ measure: string }>(target.db, sql`SELECT measure FROM exercises ORDER BY id LIMIT 1`);
+    expect(exercise.measure).toBe("distance");
+    const groups = await queryRows<{ superset_group: number }>(target.db, sql`SELECT DISTINCT superset_group FROM split_day_exercises`);
+    expect(groups).toEqual([{ superset_group: 2 }]);
+  });
+
+  it("loads a format-2 dump (before set types and measures): weight × reps, normal sets, no supersets", async () => {
+    const FORMAT_3: Record<string, string[]> = {
+      exercises: ["measure"],
+      session_sets: ["set_type", "duration_seconds", "distance_m"],
+      split_day_exercises: ["superset_group"],
+      session_exercises: ["superset_group"],
+    };
+    const lines = dump
+      .trim()
+      .split("\n")
+      .map((line) => {
+        const value = JSON.parse(line);
+        if (value.format) return JSON.stringify({ ...value, format_version: 2, schema_migration: "0008_run_trust" });
+        for (const column of FORMAT_3[value.table] ?? []) delete value.row[column];
+        return JSON.stringify(value);
+      });
+    expect(lines.join("\n")).not.toContain("set_type");
+    await emptyDatabase();
+    const report = await importDump(target, textDumpSource(lines.join("\n") + "\n", "v2.ndjson"));
+    expect(report.rejections).toEqual([]);
+    const sets = await queryRows<{ set_type: string; duration_seconds: number | null }>(target.db, sql`SELECT DISTINCT set_type, duration_seconds FROM session_sets`);
+    expect(sets).toEqual([{ set_type: "normal", duration_seconds: null }]);
+    const measures = await queryRows<{ measure: string }>(target.db, sql`SELECT DISTINCT measure FROM exercises`);
+    expect(measures).toEqual([{ measure: "reps_load" }]);
   });
 
   it("loads a format-1 dump (before set identities): sets get their slots, 0-rep sets are missed, one workout stays in progress", async () => {

@@ -1,4 +1,6 @@
 /** Export → import into a new account reproduces the history (PGlite, or Postgres with DATABASE_URL). */
+import fs from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
@@ -56,6 +58,8 @@ describe("exporting the history", () => {
   it("round-trips through CSV into a new account: sessions, times, durations, notes, exercises and sets", async () => {
     const [{ id: source }] = await database.db.insert(users).values({ email: "source@example.com", weightUnit: "lb" }).returning({ id: users.id });
     await importCsv(source, strongCsv(generateWorkouts({ workouts: 30, setsPerExercise: 3, seed: 5 })), "lb");
+    // Hevy's fixture brings warm-ups, a superset and a run (distance and time).
+    await importCsv(source, fs.readFileSync(path.join(process.cwd(), "test/fixtures/history/hevy.csv"), "utf8"), "lb");
     // And a session logged in Ironlog itself, with an awkward weight, RPE and a note holding a comma and a newline.
     const sessionId = await startSession(database.db, source, { name: "Logged, here" });
     await logSets(database.db, source, sessionId, [
@@ -69,7 +73,11 @@ describe("exporting the history", () => {
     const [{ id: target }] = await database.db.insert(users).values({ email: "target@example.com", weightUnit: "kg" }).returning({ id: users.id });
     const { summary, outcome } = await importCsv(target, csv, "kg");
     expect(summary).toMatchObject({ format: "ironlog", weightUnitInFile: "lb", problemCount: 0 });
-    expect(outcome.workouts).toBe(31);
+    expect(outcome.workouts).toBe(31 + 22);
+    const sets = (await history(target)).flatMap((s) => s.exercises.flatMap((e) => e.sets));
+    expect(sets.some((s) => s.setType === "warmup")).toBe(true);
+    expect(sets.some((s) => s.distanceM === 5200 && s.durationSeconds === 1800)).toBe(true);
+    expect((await history(target)).some((s) => s.exercises.some((e) => e.supersetGroup === 1))).toBe(true);
     expect(await history(target)).toEqual(await history(source));
   });
 

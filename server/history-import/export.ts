@@ -36,13 +36,23 @@ export async function* exportedSessions(db: DbOrTx, userId: number): AsyncGenera
     const ids = sessions.map((s) => s.id);
     const [slots, sets] = await Promise.all([
       db
-        .select({ id: sessionExercises.id, sessionId: sessionExercises.sessionId, note: sessionExercises.note, name: exercises.name })
+        .select({ id: sessionExercises.id, sessionId: sessionExercises.sessionId, note: sessionExercises.note, supersetGroup: sessionExercises.supersetGroup, name: exercises.name })
         .from(sessionExercises)
         .innerJoin(exercises, eq(exercises.id, sessionExercises.exerciseId))
         .where(inArray(sessionExercises.sessionId, ids))
         .orderBy(asc(sessionExercises.sessionId), asc(sessionExercises.position), asc(sessionExercises.createdAt)),
       db
-        .select({ slotId: sessionSets.exerciseSlotId, reps: sessionSets.reps, weightKg: sessionSets.weightKg, rpe: sessionSets.rpe, missed: sessionSets.missed, notes: sessionSets.notes })
+        .select({
+          slotId: sessionSets.exerciseSlotId,
+          reps: sessionSets.reps,
+          weightKg: sessionSets.weightKg,
+          rpe: sessionSets.rpe,
+          missed: sessionSets.missed,
+          notes: sessionSets.notes,
+          setType: sessionSets.setType,
+          durationSeconds: sessionSets.durationSeconds,
+          distanceM: sessionSets.distanceM,
+        })
         .from(sessionSets)
         .where(inArray(sessionSets.sessionId, ids))
         .orderBy(asc(sessionSets.exerciseSlotId), asc(sessionSets.position), asc(sessionSets.id)),
@@ -51,7 +61,7 @@ export async function* exportedSessions(db: DbOrTx, userId: number): AsyncGenera
     for (const { slotId, ...set } of sets) setsBySlot.set(slotId, [...(setsBySlot.get(slotId) ?? []), set]);
     const slotsBySession = new Map<number, ExportedSession["exercises"]>();
     for (const slot of slots) {
-      slotsBySession.set(slot.sessionId, [...(slotsBySession.get(slot.sessionId) ?? []), { name: slot.name, note: slot.note, sets: setsBySlot.get(slot.id) ?? [] }]);
+      slotsBySession.set(slot.sessionId, [...(slotsBySession.get(slot.sessionId) ?? []), { name: slot.name, note: slot.note, supersetGroup: slot.supersetGroup, sets: setsBySlot.get(slot.id) ?? [] }]);
     }
     yield sessions.map((s) => ({
       name: s.name,

@@ -80,7 +80,7 @@ describe("importing a Strong export", () => {
     const { id } = await preview(userId, csv);
     await importPreview(database.db, userId, await confirmAsSuggested(userId, id));
     const own = await database.db.select({ name: exercises.name }).from(exercises).where(eq(exercises.createdBy, userId));
-    expect(own.map((e) => e.name)).toEqual(["Leg Press"]);
+    expect(own.map((e) => e.name)).toEqual(["Zercher Squat"]);
     const benchSets = await database.db
       .select({ n: count() })
       .from(sessionSets)
@@ -165,7 +165,7 @@ describe("undoing an import", () => {
     expect(await sessionCount(userId)).toBe(0);
     const second = await importPreview(database.db, userId, await confirmAsSuggested(userId, (await preview(userId, csv)).id));
     expect(second).toMatchObject({ workouts: 5, duplicatesSkipped: 0 });
-    // "Leg Press" was created once, on the first import, and reused.
+    // "Zercher Squat" was created once, on the first import, and reused.
     expect(await database.db.select().from(exercises).where(eq(exercises.createdBy, userId))).toHaveLength(1);
   });
 });

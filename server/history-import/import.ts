@@ -11,8 +11,8 @@ import { and, asc, desc, eq, gt, gte, inArray, isNotNull, lt, sql } from "drizzl
 import { type DbOrTx, queryRows, type Tx } from "@/db/client";
 import { exercises, historyImportPreviews, historyImportPreviewWorkouts, historyImports, workoutSessions } from "@/db/schema";
 import { UserFacingError, NotFoundError } from "@/lib/errors";
-import { exerciseTypeFromName, type ImportFormInput } from "@/lib/history-import/import-form";
-import { storedSetValues } from "@/lib/history-import/set-mapping";
+import type { ImportFormInput } from "@/lib/history-import/import-form";
+import { exerciseTypeFromName, storedSetValues, supersetGroups } from "@/lib/history-import/set-mapping";
 import type { PreviewSummary, StoredWorkout } from "@/lib/history-import/stored";
 import { visibleTo } from "@/server/queries/exercises";
 import { duplicatePositions, exerciseChoicesFor, previewWorkoutHeads } from "./previews";
@@ -36,7 +36,7 @@ async function resolveExercises(tx: Tx, userId: number, summary: PreviewSummary,
   const byName = new Map(options.map((o) => [o.name.toLowerCase(), o]));
   const chosen = new Map(input.choices.map((c) => [c.index, c]));
   const ids = new Map<string, number>();
-  for (const [index, { name }] of summary.exercises.entries()) {
+  for (const [index, { name, measure = "reps_load" }] of summary.exercises.entries()) {
     const choice = chosen.get(index) ?? (suggested[index] ? { index, kind: "library" as const, name: suggested[index]!.name } : { index, kind: "own" as const });
     if (choice.kind === "library") {
       const option = byName.get(choice.name.toLowerCase());
@@ -58,14 +58,14 @@ async function resolveExercises(tx: Tx, userId: number, summary: PreviewSummary,
     }
     const [created] = await tx
       .insert(exercises)
-      .values({ name: ownName, type: exerciseTypeFromName(name), difficulty: 2, notes: "Added by a history import.", createdBy: userId })
+      .values({ name: ownName, type: exerciseTypeFromName(name), measure, difficulty: 2, notes: "Added by a history import.", createdBy: userId })
       .onConflictDoNothing()
       .returning({ id: exercises.id });
     const id =
       created?.id ??
       (await tx.select({ id: exercises.id }).from(exercises).where(and(sql`lower(${exercises.name}) = lower(${ownName})`, visibleTo(userId))).limit(1))[0]?.id;
     if (id === undefined) throw new UserFacingError(`“${name}” could not be added to your exercises. Try again.`, { field: `exercise.${index}` });
-    byName.set(ownName.toLowerCase(), { id, name: ownName, type: exerciseTypeFromName(name), custom: true });
+    byName.set(ownName.toLowerCase(), { id, name: ownName, type: exerciseTypeFromName(name), measure, custom: true });
     ids.set(name, id);
   }
   return ids;
@@ -93,31 +93,46 @@ async function writeWorkouts(tx: Tx, userId: number, importId: number, workouts:
       notes: w.notes,
     };
   });
-  const slots: { id: string; session_id: number; exercise_id: number; position: number; note: string | null }[] = [];
-  const sets: { session_id: number; exercise_id: number; exercise_slot_id: string; position: number; reps: number; missed: boolean; weight_kg: number; rpe: number | null; notes: string | null }[] = [];
+  const slots: { id: string; session_id: number; exercise_id: number; position: number; note: string | null; superset_group: number | null }[] = [];
+  const sets: Record<string, unknown>[] = [];
   workouts.forEach((workout, w) => {
     const sessionId = ids[w].id;
+    const groups = supersetGroups(workout.exercises.map((e) => e.supersetId));
     workout.exercises.forEach((exercise, position) => {
       const exerciseId = exerciseIds.get(exercise.name)!;
       const slotId = randomUUID();
-      slots.push({ id: slotId, session_id: sessionId, exercise_id: exerciseId, position, note: exercise.notes });
+      slots.push({ id: slotId, session_id: sessionId, exercise_id: exerciseId, position, note: exercise.notes, superset_group: groups[position] });
       exercise.sets.forEach((set, setPosition) => {
-        const values = storedSetValues(set, input.weightUnit);
-        sets.push({ session_id: sessionId, exercise_id: exerciseId, exercise_slot_id: slotId, position: setPosition, reps: values.reps, missed: values.missed, weight_kg: values.weightKg, rpe: values.rpe, notes: values.notes });
+        const v = storedSetValues(set, input.weightUnit);
+        sets.push({
+          session_id: sessionId,
+          exercise_id: exerciseId,
+          exercise_slot_id: slotId,
+          position: setPosition,
+          reps: v.reps,
+          missed: v.missed,
+          weight_kg: v.weightKg,
+          rpe: v.rpe,
+          notes: v.notes,
+          set_type: v.setType,
+          duration_seconds: v.durationSeconds,
+          distance_m: v.distanceM,
+        });
       });
     });
   });
   await tx.execute(sql`INSERT INTO workout_sessions (id, user_id, name, started_at, finished_at, duration_seconds, notes, import_id)
     SELECT x.id, ${userId}, x.name, x.started_at, x.finished_at, x.duration_seconds, x.notes, ${importId}
     FROM jsonb_to_recordset(${JSON.stringify(sessions)}::jsonb) AS x(id int, name text, started_at timestamptz, finished_at timestamptz, duration_seconds int, notes text)`);
-  await tx.execute(sql`INSERT INTO session_exercises (id, session_id, exercise_id, position, note)
-    SELECT x.id, x.session_id, x.exercise_id, x.position, x.note
-    FROM jsonb_to_recordset(${JSON.stringify(slots)}::jsonb) AS x(id uuid, session_id int, exercise_id int, position int, note text)`);
+  await tx.execute(sql`INSERT INTO session_exercises (id, session_id, exercise_id, position, note, superset_group)
+    SELECT x.id, x.session_id, x.exercise_id, x.position, x.note, x.superset_group
+    FROM jsonb_to_recordset(${JSON.stringify(slots)}::jsonb) AS x(id uuid, session_id int, exercise_id int, position int, note text, superset_group smallint)`);
   for (let i = 0; i < sets.length; i += SETS_PER_INSERT) {
-    await tx.execute(sql`INSERT INTO session_sets (session_id, exercise_id, exercise_slot_id, position, reps, missed, weight_kg, rpe, notes)
-      SELECT x.session_id, x.exercise_id, x.exercise_slot_id, x.position, x.reps, x.missed, x.weight_kg, x.rpe, x.notes
+    await tx.execute(sql`INSERT INTO session_sets (session_id, exercise_id, exercise_slot_id, position, reps, missed, weight_kg, rpe, notes, set_type, duration_seconds, distance_m)
+      SELECT x.session_id, x.exercise_id, x.exercise_slot_id, x.position, x.reps, x.missed, x.weight_kg, x.rpe, x.notes, x.set_type, x.duration_seconds, x.distance_m
       FROM jsonb_to_recordset(${JSON.stringify(sets.slice(i, i + SETS_PER_INSERT))}::jsonb)
-        AS x(session_id int, exercise_id int, exercise_slot_id uuid, position int, reps int, missed boolean, weight_kg numeric, rpe numeric, notes text)`);
+        AS x(session_id int, exercise_id int, exercise_slot_id uuid, position int, reps int, missed boolean, weight_kg numeric, rpe numeric, notes text,
+             set_type text, duration_seconds int, distance_m numeric)`);
   }
   return sets.length;
 }

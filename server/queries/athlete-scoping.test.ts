@@ -151,7 +151,7 @@ describe("sessions", () => {
     const later = await startSession(db, alice);
     const [row] = await db.select().from(workoutSessions).where(eq(workoutSessions.id, later));
     const { previous } = await loggingContext(db, alice, [bench], { sessionId: later, startedAt: new Date(row.startedAt.getTime() + 1000) });
-    expect(previous.get(bench)?.sets).toEqual([{ weightKg: 60, reps: 8, rpe: null }]);
+    expect(previous.get(bench)?.sets).toEqual([{ weightKg: 60, reps: 8, rpe: null, setType: "normal", seconds: null, distanceM: null }]);
     expect((await recentRecords(db, alice, "UTC")).every((r) => r.sessionId !== bobSession)).toBe(true);
   });
 });

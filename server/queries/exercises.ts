@@ -11,6 +11,7 @@ import { exerciseMuscles, exercises, muscles } from "@/db/schema";
 import { type EquipmentChoice, requirementNamesSatisfiedBy } from "@/lib/equipment";
 import { EXERCISES_PER_PAGE, type ExerciseFilters } from "@/lib/athlete/exercise-filters";
 import type { ExerciseType } from "@/lib/training/types";
+import type { ExerciseMeasure } from "@/lib/training/types";
 
 /** Built-in exercises and this athlete's own. */
 export function visibleTo(userId: number): SQL {
@@ -143,12 +144,12 @@ export async function getExercise(db: DbOrTx, userId: number, exerciseId: number
   };
 }
 
-export type ExerciseOption = { id: number; name: string; type: ExerciseListItem["type"]; custom: boolean };
+export type ExerciseOption = { id: number; name: string; type: ExerciseListItem["type"]; measure: ExerciseMeasure; custom: boolean };
 
 /** Every exercise the athlete may pick (for the logger and the split editor), by name. */
 export async function listExerciseOptions(db: DbOrTx, userId: number): Promise<ExerciseOption[]> {
   const rows = await db
-    .select({ id: exercises.id, name: exercises.name, type: exercises.type, createdBy: exercises.createdBy })
+    .select({ id: exercises.id, name: exercises.name, type: exercises.type, measure: exercises.measure, createdBy: exercises.createdBy })
     .from(exercises)
     .where(visibleTo(userId))
     .orderBy(asc(exercises.name));

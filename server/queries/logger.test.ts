@@ -86,11 +86,11 @@ describe("the logging page's read", () => {
     const expected = await loggingContext(database.db, alice, [curl, squat, bench], { sessionId: current, startedAt: session.startedAt });
     expect(data?.context).toEqual(expected);
     expect(data?.context.previous.get(bench)?.sets).toEqual([
-      { weightKg: 70, reps: 10, rpe: 8 },
-      { weightKg: 72.5, reps: 8, rpe: 8 },
+      { weightKg: 70, reps: 10, rpe: 8, setType: "normal", seconds: null, distanceM: null },
+      { weightKg: 72.5, reps: 8, rpe: 8, setType: "normal", seconds: null, distanceM: null },
     ]);
-    expect(data?.context.records.get(bench)).toEqual(expect.arrayContaining([{ weightKg: 80, reps: 5, rpe: 8 }]));
-    expect(data?.context.previous.get(curl)?.sets).toEqual([{ weightKg: 12, reps: 12, rpe: 8 }]);
+    expect(data?.context.records.get(bench)).toEqual(expect.arrayContaining([{ weightKg: 80, reps: 5, rpe: 8, setType: "normal", seconds: null, distanceM: null }]));
+    expect(data?.context.previous.get(curl)?.sets).toEqual([{ weightKg: 12, reps: 12, rpe: 8, setType: "normal", seconds: null, distanceM: null }]);
   });
 
   it("gives an empty plan and no history to a session started empty with nothing logged", async () => {
@@ -131,7 +131,7 @@ describe("the history the logger reads", () => {
     await logSets(db, carla, today, [{ exerciseId: bench, weight: 60, reps: 5, rpe: null }]);
 
     const whole = await db
-      .select({ sessionId: sessionSets.sessionId, startedAt: workoutSessions.startedAt, exerciseId: sessionSets.exerciseId, weightKg: sessionSets.weightKg, reps: sessionSets.reps, rpe: sessionSets.rpe })
+      .select({ sessionId: sessionSets.sessionId, startedAt: workoutSessions.startedAt, exerciseId: sessionSets.exerciseId, weightKg: sessionSets.weightKg, reps: sessionSets.reps, rpe: sessionSets.rpe, setType: sessionSets.setType, seconds: sessionSets.durationSeconds, distanceM: sessionSets.distanceM })
       .from(sessionSets)
       .innerJoin(workoutSessions, eq(workoutSessions.id, sessionSets.sessionId))
       .where(and(eq(workoutSessions.userId, carla), ne(workoutSessions.id, today)))

@@ -29,7 +29,7 @@ export type LoggerSession = {
 const slotsJson = sql<string | (Omit<SnapshotSlot, "target"> & SlotTargetColumns)[]>`(
   SELECT coalesce(json_agg(json_build_object(
     'id', x.id, 'exerciseId', x.exercise_id, 'exerciseName', e.name, 'bodyweight', e.type = 'bodyweight',
-    'position', x.position, 'targetSets', x.target_sets, 'targetRepsMin', x.target_reps_min,
+    'measure', e.measure, 'supersetGroup', x.superset_group, 'position', x.position, 'targetSets', x.target_sets, 'targetRepsMin', x.target_reps_min,
     'targetRepsMax', x.target_reps_max, 'note', x.note, 'revision', x.revision, 'times', x.field_times
   ) ORDER BY x.position, x.id), '[]')
   FROM session_exercises x JOIN exercises e ON e.id = x.exercise_id
@@ -38,7 +38,8 @@ const slotsJson = sql<string | (Omit<SnapshotSlot, "target"> & SlotTargetColumns
 const setsJson = sql<string | SnapshotSet[]>`(
   SELECT coalesce(json_agg(json_build_object(
     'id', s.uid, 'slotId', s.exercise_slot_id, 'position', s.position, 'weightKg', s.weight_kg, 'reps', s.reps,
-    'rpe', s.rpe, 'missed', s.missed, 'revision', s.revision, 'times', s.field_times
+    'rpe', s.rpe, 'missed', s.missed, 'setType', s.set_type, 'durationSeconds', s.duration_seconds,
+    'distanceM', s.distance_m, 'revision', s.revision, 'times', s.field_times
   ) ORDER BY x.position, x.id, s.position, s.uid), '[]')
   FROM session_sets s JOIN session_exercises x ON x.id = s.exercise_slot_id
   WHERE s.session_id = "workout_sessions"."id")`;
@@ -58,7 +59,8 @@ function historyJson(userId: number) {
   return sql<string | (Omit<HistorySet, "startedAt"> & { startedAt: string })[]>`(
     SELECT coalesce(json_agg(json_build_object(
       'sessionId', c.session_id, 'startedAt', c.started_at, 'exerciseId', c.exercise_id,
-      'weightKg', c.weight_kg, 'reps', c.reps, 'rpe', c.rpe
+      'weightKg', c.weight_kg, 'reps', c.reps, 'rpe', c.rpe, 'setType', c.set_type, 'seconds', c.duration_seconds,
+      'distanceM', c.distance_m
     ) ORDER BY c.started_at DESC, c.session_id DESC, c.position, c.id), '[]')
     FROM (${sets}) c)`;
 }

@@ -35,6 +35,7 @@ const slotColumns = {
   targetRepsMin: sessionExercises.targetRepsMin,
   targetRepsMax: sessionExercises.targetRepsMax,
   note: sessionExercises.note,
+  supersetGroup: sessionExercises.supersetGroup,
   revision: sessionExercises.revision,
   fieldTimes: sessionExercises.fieldTimes,
 };
@@ -47,6 +48,9 @@ const setColumns = {
   reps: sessionSets.reps,
   rpe: sessionSets.rpe,
   missed: sessionSets.missed,
+  setType: sessionSets.setType,
+  durationSeconds: sessionSets.durationSeconds,
+  distanceM: sessionSets.distanceM,
   revision: sessionSets.revision,
   times: sessionSets.fieldTimes,
 };
@@ -93,7 +97,7 @@ export async function sessionSnapshot(db: DbOrTx, userId: number, sessionId: num
   if (!session) return null;
   const [slots, sets] = await Promise.all([
     db
-      .select({ ...slotColumns, exerciseName: exercises.name, bodyweight: sql<boolean>`${exercises.type} = 'bodyweight'` })
+      .select({ ...slotColumns, exerciseName: exercises.name, measure: exercises.measure, bodyweight: sql<boolean>`${exercises.type} = 'bodyweight'` })
       .from(sessionExercises)
       .innerJoin(exercises, eq(exercises.id, sessionExercises.exerciseId))
       .where(eq(sessionExercises.sessionId, sessionId))
@@ -118,6 +122,8 @@ export async function sessionSnapshot(db: DbOrTx, userId: number, sessionId: num
       exerciseId: s.exerciseId,
       exerciseName: s.exerciseName,
       bodyweight: Boolean(s.bodyweight),
+      measure: s.measure,
+      supersetGroup: s.supersetGroup,
       position: s.position,
       target: targetOf(s),
       revision: s.revision,

@@ -11,17 +11,22 @@ import { exercises, sessionExercises, sessionSets, splitDays, splits, workoutSes
 import { getGeneratedProgram, getSplit, type SplitDayView, type SplitView } from "./splits";
 import { nextDayAfter } from "@/lib/athlete/next-day";
 import { LoggingContext, contextFromHistory } from "@/lib/athlete/logging-context";
-import type { ExerciseType } from "@/lib/training/types";
+import type { ExerciseMeasure, ExerciseType, SetType } from "@/lib/training/types";
 
 export type SessionSetView = {
   id: number;
   exerciseId: number;
   exerciseName: string;
   exerciseType: ExerciseType;
+  measure: ExerciseMeasure;
   position: number;
   reps: number;
   weightKg: number;
   rpe: number | null;
+  setType: SetType;
+  seconds: number | null;
+  distanceM: number | null;
+  missed: boolean;
 };
 
 export type SessionView = {
@@ -62,10 +67,15 @@ export async function getSession(db: DbOrTx, userId: number, sessionId: number):
       exerciseId: sessionSets.exerciseId,
       exerciseName: exercises.name,
       exerciseType: exercises.type,
+      measure: exercises.measure,
       position: sessionSets.position,
       reps: sessionSets.reps,
       weightKg: sessionSets.weightKg,
       rpe: sessionSets.rpe,
+      setType: sessionSets.setType,
+      seconds: sessionSets.durationSeconds,
+      distanceM: sessionSets.distanceM,
+      missed: sessionSets.missed,
     })
     .from(sessionSets)
     .innerJoin(exercises, eq(exercises.id, sessionSets.exerciseId))
@@ -97,7 +107,7 @@ const summaryColumns = {
   // single-table select, where "id" would silently mean the inner table's.
   setCount: sql<number>`(SELECT count(*)::int FROM session_sets s WHERE s.session_id = "workout_sessions"."id")`,
   exerciseCount: sql<number>`(SELECT count(DISTINCT s.exercise_id)::int FROM session_sets s WHERE s.session_id = "workout_sessions"."id")`,
-  volumeKg: sql<number>`(SELECT coalesce(sum(s.weight_kg * s.reps), 0)::float8 FROM session_sets s WHERE s.session_id = "workout_sessions"."id")`,
+  volumeKg: sql<number>`(SELECT coalesce(sum(s.weight_kg * s.reps), 0)::float8 FROM session_sets s WHERE s.session_id = "workout_sessions"."id" AND s.set_type <> 'warmup')`,
 };
 
 function toSummary(row: { setCount: number; exerciseCount: number; volumeKg: number } & Omit<SessionSummary, "setCount" | "exerciseCount" | "volumeKg">): SessionSummary {
@@ -148,26 +158,42 @@ export async function listSessionsInProgress(db: DbOrTx, userId: number): Promis
  * least as good for every record kind (heaviest weight, estimated 1RM, set volume), so recordHolders
  * finds the same records among these as in the whole history, and the rows stay bounded.
  *
- * Columns: id, session_id, started_at, exercise_id, weight_kg, reps, rpe, position. `current` may
- * refer to an outer query's row (the logging page's one-statement read does).
+ * Warm-ups hold no records: they are left out of the heaviest sets (they still show in "last time").
+ * Timed and distance records have one holder each per exercise (longest, farthest, fastest).
+ *
+ * Columns: id, session_id, started_at, exercise_id, weight_kg, reps, rpe, position, set_type,
+ * duration_seconds, distance_m. `current` may refer to an outer query's row (the logging page's
+ * one-statement read does).
  */
 export function contextSetsQuery(userId: number, exerciseIds: SQL, current: { sessionId: SQL; startedAt: SQL }): SQL {
   return sql`
     WITH earlier AS (
-      SELECT h.id, h.session_id, w.started_at, h.exercise_id, h.weight_kg, h.reps, h.rpe, h.position
+      SELECT h.id, h.session_id, w.started_at, h.exercise_id, h.weight_kg, h.reps, h.rpe, h.position,
+             h.set_type, h.duration_seconds, h.distance_m
       FROM session_sets h JOIN workout_sessions w ON w.id = h.session_id
       WHERE w.user_id = ${userId} AND w.id <> ${current.sessionId} AND w.started_at < ${current.startedAt}
         AND h.exercise_id IN (${exerciseIds})
     ), last_time AS (
       SELECT DISTINCT ON (exercise_id) exercise_id, session_id FROM earlier
       ORDER BY exercise_id, started_at DESC, session_id DESC
+    ), working AS (
+      SELECT * FROM earlier WHERE set_type <> 'warmup'
     ), heaviest AS (
-      SELECT DISTINCT ON (exercise_id, reps, rpe) id FROM earlier
+      SELECT DISTINCT ON (exercise_id, reps, rpe) id FROM working
       ORDER BY exercise_id, reps, rpe, weight_kg DESC, started_at DESC, session_id DESC
+    ), longest AS (
+      SELECT DISTINCT ON (exercise_id) id FROM working WHERE duration_seconds > 0 AND coalesce(distance_m, 0) = 0
+      ORDER BY exercise_id, duration_seconds DESC, started_at, session_id
+    ), farthest AS (
+      SELECT DISTINCT ON (exercise_id) id FROM working WHERE distance_m > 0
+      ORDER BY exercise_id, distance_m DESC, started_at, session_id
+    ), fastest AS (
+      SELECT DISTINCT ON (exercise_id) id FROM working WHERE distance_m > 0 AND duration_seconds > 0
+      ORDER BY exercise_id, distance_m / duration_seconds DESC, started_at, session_id
     )
     SELECT * FROM earlier
     WHERE (exercise_id, session_id) IN (SELECT exercise_id, session_id FROM last_time)
-       OR id IN (SELECT id FROM heaviest)`;
+       OR id IN (SELECT id FROM heaviest UNION ALL SELECT id FROM longest UNION ALL SELECT id FROM farthest UNION ALL SELECT id FROM fastest)`;
 }
 
 /**
@@ -188,10 +214,21 @@ export async function loggingContext(
     sql.join(ids.map((id) => sql`${id}::int`), sql`, `),
     { sessionId: sql`${current.sessionId}::int`, startedAt: sql`${current.startedAt.toISOString()}::timestamptz` },
   );
-  const rows = await queryRows<{ sessionId: number; startedAt: string | Date; exerciseId: number; weightKg: number | string; reps: number; rpe: number | string | null }>(
+  const rows = await queryRows<{
+    sessionId: number;
+    startedAt: string | Date;
+    exerciseId: number;
+    weightKg: number | string;
+    reps: number;
+    rpe: number | string | null;
+    setType: SetType;
+    seconds: number | null;
+    distanceM: number | string | null;
+  }>(
     db,
     sql`SELECT c.session_id AS "sessionId", c.started_at AS "startedAt", c.exercise_id AS "exerciseId",
-               c.weight_kg AS "weightKg", c.reps, c.rpe
+               c.weight_kg AS "weightKg", c.reps, c.rpe, c.set_type AS "setType", c.duration_seconds AS "seconds",
+               c.distance_m AS "distanceM"
         FROM (${sets}) c
         ORDER BY c.started_at DESC, c.session_id DESC, c.position, c.id`,
   );
@@ -203,6 +240,9 @@ export async function loggingContext(
       weightKg: Number(r.weightKg),
       reps: r.reps,
       rpe: r.rpe === null ? null : Number(r.rpe),
+      setType: r.setType,
+      seconds: r.seconds,
+      distanceM: r.distanceM === null ? null : Number(r.distanceM),
     })),
   );
 }

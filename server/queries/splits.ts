@@ -30,6 +30,7 @@ export type SplitDayExerciseView = {
   targetRepsMin: number;
   targetRepsMax: number;
   note: string | null;
+  supersetGroup: number | null;
 };
 
 export type SplitDayView = { id: number; name: string; position: number; exercises: SplitDayExerciseView[] };
@@ -98,6 +99,7 @@ async function loadDays(db: DbOrTx, splitIds: number[]): Promise<Map<number, Spl
           targetRepsMin: splitDayExercises.targetRepsMin,
           targetRepsMax: splitDayExercises.targetRepsMax,
           note: splitDayExercises.note,
+          supersetGroup: splitDayExercises.supersetGroup,
         })
         .from(splitDayExercises)
         .innerJoin(exercises, eq(exercises.id, splitDayExercises.exerciseId))

@@ -38,6 +38,9 @@ const historySetColumns = {
   weightKg: sessionSets.weightKg,
   reps: sessionSets.reps,
   rpe: sessionSets.rpe,
+  setType: sessionSets.setType,
+  seconds: sessionSets.durationSeconds,
+  distanceM: sessionSets.distanceM,
 };
 
 /** Every set of the athlete's sessions (optionally of one exercise), in the order performed. */

@@ -175,7 +175,7 @@ describe("sessions", () => {
     const current = { sessionId: next, startedAt: new Date(row.startedAt.getTime() + 1) };
     const context = await loggingContext(db, userId, [exerciseId], current);
     expect(context.previous.get(exerciseId)?.sets.map((s) => s.weightKg)).toEqual([20.41, 22.68, 24.95]);
-    expect(context.records.get(exerciseId)).toEqual([{ weightKg: 24.95, reps: 8, rpe: 8 }]);
+    expect(context.records.get(exerciseId)).toEqual([{ weightKg: 24.95, reps: 8, rpe: 8, setType: "normal", seconds: null, distanceM: null }]);
 
     const list = await listSessions(db, userId, 1);
     expect(list.items.map((s) => s.id)).toEqual([next, id]);

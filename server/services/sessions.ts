@@ -63,6 +63,7 @@ export async function startSession(db: DbOrTx, userId: number, options: { splitD
             targetRepsMin: e.targetRepsMin,
             targetRepsMax: e.targetRepsMax,
             note: e.note,
+            supersetGroup: e.supersetGroup,
           })),
         );
       }
@@ -157,6 +158,9 @@ async function writeMerge(tx: DbOrTx, userId: number, sessionId: number, before:
         reps: s.reps,
         rpe: s.rpe,
         missed: s.missed,
+        setType: s.setType,
+        durationSeconds: s.durationSeconds,
+        distanceM: s.distanceM,
         revision: s.revision,
         fieldTimes: s.times,
       })),
@@ -165,7 +169,18 @@ async function writeMerge(tx: DbOrTx, userId: number, sessionId: number, before:
   for (const s of writes.updateSets) {
     await tx
       .update(sessionSets)
-      .set({ position: s.position, weightKg: s.weightKg, reps: s.reps, rpe: s.rpe, missed: s.missed, revision: s.revision, fieldTimes: s.times })
+      .set({
+        position: s.position,
+        weightKg: s.weightKg,
+        reps: s.reps,
+        rpe: s.rpe,
+        missed: s.missed,
+        setType: s.setType,
+        durationSeconds: s.durationSeconds,
+        distanceM: s.distanceM,
+        revision: s.revision,
+        fieldTimes: s.times,
+      })
       .where(and(eq(sessionSets.uid, s.id), eq(sessionSets.sessionId, sessionId)));
   }
   if (writes.tombstones.length) {

@@ -124,7 +124,10 @@ export async function copySplit(db: DbOrTx, userId: number, splitId: number, nam
 export async function insertDays(
   tx: DbOrTx,
   splitId: number,
-  days: { name: string; exercises: { exerciseId: number; targetSets: number; targetRepsMin: number; targetRepsMax: number; note: string | null }[] }[],
+  days: {
+    name: string;
+    exercises: { exerciseId: number; targetSets: number; targetRepsMin: number; targetRepsMax: number; note: string | null; supersetGroup?: number | null }[];
+  }[],
 ): Promise<void> {
   if (days.length === 0) return;
   const created = await tx
@@ -141,6 +144,7 @@ export async function insertDays(
       targetRepsMin: e.targetRepsMin,
       targetRepsMax: e.targetRepsMax,
       note: e.note,
+      supersetGroup: e.supersetGroup ?? null,
     })),
   );
   if (items.length) await tx.insert(splitDayExercises).values(items);

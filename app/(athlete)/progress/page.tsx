@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { LazyMuscleVolumeChart, LazyOneRepMaxChart } from "@/components/athlete/charts/lazy";
-import { formatDay, oneRepMaxChartPoints } from "@/components/athlete/format";
+import { describeSet, formatDay, formatRecordValue, oneRepMaxChartPoints } from "@/components/athlete/format";
 import { FORMULA_NOTE } from "@/components/athlete/formula-note";
 import { ButtonLink } from "@/components/ui/button";
 import { BestsPerRepCountTable } from "@/components/athlete/bests-table";
@@ -10,7 +10,6 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { historySets, loggedExercises, recentRecords, weeklyVolume } from "@/server/queries/training-progress";
 import { oneRepMaxSeries } from "@/lib/athlete/record-events";
 import { bestsByRepCount, RECORD_LABELS } from "@/lib/training/records";
-import { formatWeight } from "@/lib/training/units";
 import { compareWeekWithTargets, isoWeekOf, weekToShow } from "@/lib/training/volume";
 import { athletePage, requestTimeZone } from "@/server/athlete-page";
 
@@ -167,11 +166,11 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
                   {r.exerciseName}
                 </Link>
                 <span className="tabular-nums">
-                  {formatWeight(r.set.weightKg, unit)} × {r.set.reps}
+                  {describeSet(r.set, unit)}
                 </span>
                 <span className="text-slate-600">
                   {r.records
-                    .map((k) => `${RECORD_LABELS[k.kind]}${k.kind === "best_set_volume" ? "" : ` (was ${k.previous === null ? "—" : formatWeight(k.previous, unit)})`}`)
+                    .map((k) => `${RECORD_LABELS[k.kind]}${k.kind === "best_set_volume" ? "" : ` (was ${k.previous === null ? "—" : formatRecordValue(k.kind, k.previous, unit)})`}`)
                     .join(" · ")}
                 </span>
               </li>

@@ -3,14 +3,28 @@
 import { formatDay } from "@/components/athlete/format";
 import type { SlotTarget } from "@/lib/athlete/session-sync";
 import type { SetText } from "@/lib/athlete/logger-state";
-import { SET_GRID, SetRow, type PreviousSet, type SetRowView } from "./set-row";
+import type { ExerciseMeasure } from "@/lib/training/types";
+import { SET_GRID, SetRow, measureInputs, type PreviousSet, type SetRowView } from "./set-row";
 
-export type SlotView = { id: string; exerciseId: number; exerciseName: string; bodyweight: boolean; target: SlotTarget | null };
+export type SlotView = {
+  id: string;
+  exerciseId: number;
+  exerciseName: string;
+  bodyweight: boolean;
+  measure: ExerciseMeasure;
+  supersetGroup: number | null;
+  target: SlotTarget | null;
+};
 
-function targetText(target: SlotTarget | null): string {
+/** The plan's targets count in the measure's unit: reps, or seconds for a hold, metres for a carry. */
+const TARGET_UNITS: Record<ExerciseMeasure, string> = { reps: "", reps_load: "", time: " s", distance: " m", distance_time: " m" };
+
+function targetText(target: SlotTarget | null, measure: ExerciseMeasure): string {
   if (!target) return "No target";
-  return `Target ${target.sets} × ${target.repsMin === target.repsMax ? target.repsMin : `${target.repsMin}–${target.repsMax}`}`;
+  return `Target ${target.sets} × ${target.repsMin === target.repsMax ? target.repsMin : `${target.repsMin}–${target.repsMax}`}${TARGET_UNITS[measure]}`;
 }
+
+const HEADINGS = { reps: "Reps", seconds: "Sec", distance: "Metres" };
 
 /** One exercise of the session: its target, last time, and its rows. */
 export function ExerciseCard({
@@ -29,8 +43,14 @@ export function ExerciseCard({
   onAddRow,
   onMove,
   onRemove,
+  onAddWarmups,
+  superset,
 }: {
   slot: SlotView;
+  /** Adds ramped warm-up rows; absent where warm-ups do not apply (no load to ramp). */
+  onAddWarmups?: () => void;
+  /** "Superset A · 1 of 2" when the slot is in one. */
+  superset?: { label: string; position: number; size: number };
   rows: SetRowView[];
   unit: string;
   first: boolean;
@@ -47,13 +67,24 @@ export function ExerciseCard({
   onRemove: () => void;
 }) {
   const name = slot.exerciseName;
+  const inputs = measureInputs(slot.measure, slot.bodyweight);
+  const heading = (field: (typeof inputs)[number] | undefined) => (field === undefined ? "" : field === "weight" ? unit : HEADINGS[field]);
   return (
-    <li className="rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200 sm:p-4" data-testid="logger-exercise">
+    <li
+      id={`slot-${slot.id}`}
+      className={`scroll-mt-40 rounded-lg bg-white p-3 shadow-sm ring-1 sm:p-4 ${superset ? "border-l-4 border-l-brand-600 ring-brand-200" : "ring-slate-200"}`}
+      data-testid="logger-exercise"
+    >
+      {superset ? (
+        <p className="mb-1 text-xs font-semibold uppercase tracking-wide text-brand-700" data-testid="superset-label">
+          {superset.label} · {superset.position} of {superset.size}
+        </p>
+      ) : null}
       <div className="flex items-start justify-between gap-2">
         <div className="min-w-0">
           <h2 className="font-semibold text-slate-900">{name}</h2>
           <p className="text-xs text-slate-500">
-            {targetText(slot.target)}
+            {targetText(slot.target, slot.measure)}
             {lastTime ? ` · last time ${formatDay(new Date(lastTime), timeZone)}` : " · first time"}
           </p>
           {notice ? <p className="mt-1 text-xs text-amber-800">{notice}</p> : null}
@@ -73,8 +104,8 @@ export function ExerciseCard({
       <div className={`mt-3 ${SET_GRID} px-1 text-[11px] font-semibold uppercase tracking-wide text-slate-500`} aria-hidden>
         <span className="text-center">Set</span>
         <span>Last</span>
-        <span className="text-center">{unit}</span>
-        <span className="text-center">Reps</span>
+        <span className="text-center">{heading(inputs[0])}</span>
+        <span className="text-center">{heading(inputs[1])}</span>
         <span className="text-center">RPE</span>
         <span />
         <span />
@@ -88,6 +119,8 @@ export function ExerciseCard({
             exerciseName={name}
             row={row}
             unit={unit}
+            measure={slot.measure}
+            bodyweight={slot.bodyweight}
             previous={previousFor(index)}
             onChange={(patch) => onChange(row, patch)}
             onToggle={() => onToggle(row, index)}
@@ -95,9 +128,16 @@ export function ExerciseCard({
           />
         ))}
       </ol>
-      <button type="button" onClick={onAddRow} className="mt-2 w-full rounded-md py-2 text-sm font-semibold text-brand-700 ring-1 ring-dashed ring-slate-300 hover:bg-brand-50">
-        + Add set
-      </button>
+      <div className="mt-2 flex gap-2">
+        <button type="button" onClick={onAddRow} className="flex-1 rounded-md py-2 text-sm font-semibold text-brand-700 ring-1 ring-dashed ring-slate-300 hover:bg-brand-50">
+          + Add set
+        </button>
+        {onAddWarmups ? (
+          <button type="button" onClick={onAddWarmups} className="rounded-md px-3 py-2 text-sm font-semibold text-sky-800 ring-1 ring-slate-300 hover:bg-sky-50">
+            + Warm-ups
+          </button>
+        ) : null}
+      </div>
     </li>
   );
 }

@@ -1,9 +1,9 @@
 "use client";
 
 import { useId, useMemo, useState } from "react";
-import type { ExerciseType } from "@/lib/training/types";
+import type { ExerciseMeasure, ExerciseType } from "@/lib/training/types";
 
-export type PickerOption = { id: number; name: string; type: ExerciseType; custom: boolean };
+export type PickerOption = { id: number; name: string; type: ExerciseType; measure: ExerciseMeasure; custom: boolean };
 
 /** Search the athlete's library (built-in and their own) and pick an exercise to add. */
 export function ExercisePicker({

@@ -2,13 +2,14 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useState } from "react";
-import { addExercise, addRow, editLoggedSet, logRow, moveExercise, removeExercise, removeRow, requestFinish, typeInRow, typeSessionField, unlogSet } from "@/lib/athlete/logger-actions";
-import { hasPending, loggedRows, visibleSlots } from "@/lib/athlete/logger-state";
+import { addExercise, addRow, addWarmupRows, editLoggedSet, logRow, moveExercise, removeExercise, removeRow, requestFinish, typeInRow, typeSessionField, unlogSet } from "@/lib/athlete/logger-actions";
+import { hasPending, loggedRows, parseNumber, visibleSlots } from "@/lib/athlete/logger-state";
+import { afterSetLogged, supersetPlaces } from "@/lib/athlete/supersets";
 import { loggedCount, recordsForLoggedSet, rowsOfSlot } from "@/lib/athlete/logger-view";
 import type { ExerciseContext } from "@/lib/athlete/exercise-context";
 import type { SessionSnapshot } from "@/lib/athlete/session-sync";
 import { RECORD_LABELS } from "@/lib/training/records";
-import type { LoggedSet } from "@/lib/training/types";
+import { isWarmup, type LoggedSet } from "@/lib/training/types";
 import { fromStoredKg, type WeightUnit } from "@/lib/training/units";
 import { ExerciseCard } from "./exercise-card";
 import { ExercisePicker, type PickerOption } from "./exercise-picker";
@@ -76,12 +77,50 @@ export function SessionLogger({
   const [finishPressed, setFinishPressed] = useState(false);
   const now = useClock();
   const slots = visibleSlots(state);
+  const supersets = supersetPlaces(slots);
 
   function previousFor(exerciseId: number, index: number): PreviousSet {
     const p = library.previous[exerciseId]?.sets;
     const s = p?.[Math.min(index, (p?.length ?? 1) - 1)];
     if (!s) return null;
-    return { weight: s.weightKg > 0 ? String(Number(fromStoredKg(s.weightKg, state.unit).toFixed(2))) : "", reps: String(s.reps) };
+    return {
+      weight: s.weightKg > 0 ? String(Number(fromStoredKg(s.weightKg, state.unit).toFixed(2))) : "",
+      reps: String(s.reps),
+      ...(s.seconds ? { seconds: String(s.seconds) } : {}),
+      ...(s.distanceM ? { distance: String(Number(s.distanceM.toFixed(2))) } : {}),
+    };
+  }
+
+  /** The first working weight to ramp warm-ups to: the first typed working row's, else last time's. */
+  function workingWeightFor(slot: (typeof slots)[number]): number {
+    const typed = (state.rows[slot.id] ?? []).find((r) => r.text.setType !== "warmup" && r.text.weight.trim());
+    const fromTyped = typed ? parseNumber(typed.text.weight) : null;
+    if (fromTyped !== null && Number.isFinite(fromTyped) && fromTyped > 0) return fromTyped;
+    const last = library.previous[slot.exerciseId]?.sets.find((s) => !isWarmup(s) && s.weightKg > 0);
+    return last ? fromStoredKg(last.weightKg, state.unit) : 0;
+  }
+
+  function addWarmups(slot: (typeof slots)[number]) {
+    const weight = workingWeightFor(slot);
+    if (!(weight > 0)) {
+      setAnnouncement(`Type the first working weight for ${slot.exerciseName}, then add warm-ups.`);
+      return update((s) => ({ ...s, notices: { ...s.notices, [slot.id]: "Type the first working weight, then add warm-ups ramped toward it." } }));
+    }
+    update((s) => {
+      const { [slot.id]: _notice, ...notices } = s.notices;
+      return addWarmupRows({ ...s, notices }, slot.id, weight);
+    });
+    setAnnouncement(`Warm-up sets added to ${slot.exerciseName}, ramped toward ${weight} ${state.unit}.`);
+  }
+
+  /** Within a superset, straight on to the next exercise: its first row still to log gets the focus. */
+  function goToSlot(slotId: string) {
+    setTimeout(() => {
+      const card = document.getElementById(`slot-${slotId}`);
+      card?.scrollIntoView({ block: "start", behavior: "smooth" });
+      const open = card?.querySelector<HTMLInputElement>('[data-logged="false"] input');
+      open?.focus({ preventScroll: true });
+    }, 0);
   }
 
   function toggle(slot: (typeof slots)[number], row: SetRowView, index: number) {
@@ -93,12 +132,25 @@ export function SessionLogger({
     update(() => ({ ...result.state, marks: { ...result.state.marks, [set.id]: records.map((r) => ({ kind: r.kind, first: r.previous === null })) } }));
     const real = records.filter((r) => r.previous !== null);
     const values = set.values;
+    const what =
+      values.seconds !== null && values.distance !== null
+        ? `${values.distance} m in ${values.seconds} s`
+        : values.seconds !== null
+          ? `${values.seconds} seconds`
+          : values.distance !== null
+            ? `${values.distance} m${values.weight ? ` with ${values.weight} ${state.unit}` : ""}`
+            : `${values.weight ? `${values.weight} ${state.unit}` : "bodyweight"} for ${values.reps} reps`;
+    const step = afterSetLogged(slots, slot.id);
+    const next = step.nextSlotId && step.nextSlotId !== slot.id ? slots.find((s) => s.id === step.nextSlotId) : undefined;
     setAnnouncement(
-      real.length
+      (real.length
         ? `New personal record on ${slot.exerciseName}: ${real.map((r) => RECORD_LABELS[r.kind]).join(", ")}.`
-        : `Logged ${slot.exerciseName} set ${index + 1}: ${values.weight ? `${values.weight} ${state.unit}` : "bodyweight"} for ${values.reps} reps${values.missed ? " (missed)" : ""}.`,
+        : `Logged ${slot.exerciseName} set ${index + 1}${values.setType === "warmup" ? " (warm-up)" : ""}: ${what}${values.missed ? " (missed)" : ""}.`) +
+        (next ? ` Next: ${next.exerciseName}.` : ""),
     );
-    if (rest.enabled) setRestEndsAt(secondsFromNow(rest.seconds));
+    // In a superset the rest comes after the group's last exercise, not between its exercises.
+    if (rest.enabled && step.rest) setRestEndsAt(secondsFromNow(rest.seconds));
+    if (next) goToSlot(next.id);
   }
 
   function removeSlot(slot: (typeof slots)[number]) {
@@ -113,7 +165,7 @@ export function SessionLogger({
 
   function pick(option: PickerOption) {
     setPicking(false);
-    update((s) => addExercise(s, { id: option.id, name: option.name, bodyweight: option.type === "bodyweight" }, deviceTime()));
+    update((s) => addExercise(s, { id: option.id, name: option.name, bodyweight: option.type === "bodyweight", measure: option.measure }, deviceTime()));
     void library.loadContext(option.id);
   }
 
@@ -191,6 +243,8 @@ export function SessionLogger({
             onAddRow={() => update((s) => addRow(s, slot.id))}
             onMove={(delta) => update((s) => moveExercise(s, slot.id, delta, deviceTime()))}
             onRemove={() => removeSlot(slot)}
+            onAddWarmups={slot.measure === "reps_load" && !slot.bodyweight ? () => addWarmups(slot) : undefined}
+            superset={supersets.get(slot.id)}
           />
         ))}
       </ol>
@@ -208,7 +262,7 @@ export function SessionLogger({
       <div className="mt-4 flex flex-wrap items-center gap-3 rounded-lg bg-white p-3 text-sm shadow-sm ring-1 ring-slate-200">
         <label className="flex items-center gap-2">
           <input type="checkbox" checked={rest.enabled} onChange={(e) => saveRest({ ...rest, enabled: e.target.checked })} className="h-4 w-4 accent-brand-600" />
-          Rest timer after each set
+          Rest timer after each set{supersets.size ? " (after each superset round)" : ""}
         </label>
         <label className="flex items-center gap-2">
           <span className="sr-only">Rest length</span>

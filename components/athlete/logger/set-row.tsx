@@ -1,10 +1,32 @@
 "use client";
 
 import type { SetText } from "@/lib/athlete/logger-state";
-import type { SetFieldErrors } from "@/lib/athlete/session-sync";
+import { MEASURE_FIELDS, type SetFieldErrors } from "@/lib/athlete/session-sync";
 import { RECORD_LABELS, type RecordKind } from "@/lib/training/records";
+import { type ExerciseMeasure, SET_TYPES, type SetType } from "@/lib/training/types";
 
-export type PreviousSet = { weight: string; reps: string } | null;
+export type PreviousSet = { weight: string; reps: string; seconds?: string; distance?: string } | null;
+
+export const SET_TYPE_LABELS: Record<SetType, string> = { normal: "normal", warmup: "warm-up", drop: "drop set", failure: "to failure" };
+const SET_TYPE_MARKS: Record<Exclude<SetType, "normal">, string> = { warmup: "W", drop: "D", failure: "F" };
+
+/** The two value fields a row shows for the exercise's measure, in order. */
+export function measureInputs(measure: ExerciseMeasure, bodyweight: boolean): ("weight" | "reps" | "seconds" | "distance")[] {
+  const f = MEASURE_FIELDS[measure];
+  if (measure === "reps_load") return ["weight", "reps"];
+  if (measure === "reps") return ["reps"];
+  if (measure === "time") return ["seconds"];
+  if (measure === "distance") return bodyweight || !f.weight ? ["distance"] : ["weight", "distance"];
+  return ["distance", "seconds"];
+}
+
+/** "40×8", "BW×12", "45 s", "30 m", "500 m in 110 s": last time's set, short. */
+function previousText(previous: NonNullable<PreviousSet>, measure: ExerciseMeasure): string {
+  if (measure === "time") return `${previous.seconds ?? "–"} s`;
+  if (measure === "distance") return `${previous.distance ?? "–"} m${previous.weight ? ` · ${previous.weight}` : ""}`;
+  if (measure === "distance_time") return `${previous.distance ?? "–"} m/${previous.seconds ?? "–"} s`;
+  return `${previous.weight || "BW"}×${previous.reps}`;
+}
 
 /** One row as the logger shows it: typed, or logged (and then saved, or on its way). */
 export type SetRowView = {
@@ -23,12 +45,18 @@ export const SET_GRID = "grid grid-cols-[1.25rem_minmax(0,3.5rem)_minmax(0,1.5fr
 const inputClass =
   "block w-full min-w-0 rounded-md border-0 px-1 py-2 text-center text-base tabular-nums ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-brand-600 aria-[invalid=true]:ring-2 aria-[invalid=true]:ring-red-500 aria-[invalid=true]:bg-red-50";
 
-/** One set: last time's values, weight, reps, optional RPE, missed, and the tick that logs it. */
+/**
+ * One set: its type (tap the number: warm-up, drop set, to failure), last time's values, the fields
+ * of the exercise's measure (weight and reps, seconds, metres), optional RPE, missed, and the tick
+ * that logs it.
+ */
 export function SetRow({
   index,
   exerciseName,
   row,
   unit,
+  measure,
+  bodyweight,
   previous,
   onChange,
   onToggle,
@@ -38,6 +66,8 @@ export function SetRow({
   exerciseName: string;
   row: SetRowView;
   unit: string;
+  measure: ExerciseMeasure;
+  bodyweight: boolean;
   previous: PreviousSet;
   onChange: (patch: Partial<SetText>) => void;
   onToggle: () => void;
@@ -51,31 +81,65 @@ export function SetRow({
   const baseline = logged && (row.marks?.length ?? 0) > 0 && realRecords.length === 0;
   const errorId = `${row.id}-errors`;
   const errorText = Object.values(row.errors).filter(Boolean).join(" ");
-  const field = (name: "weight" | "reps" | "rpe") => ({
+  const field = (name: "weight" | "reps" | "rpe" | "seconds" | "distance") => ({
     "aria-invalid": row.errors[name] ? true : undefined,
     "aria-describedby": errorText ? errorId : undefined,
   });
+  const setType = row.text.setType ?? "normal";
+  const nextType = SET_TYPES[(SET_TYPES.indexOf(setType) + 1) % SET_TYPES.length];
+  const inputs = measureInputs(measure, bodyweight);
+  const inputProps = {
+    weight: { label: `weight (${unit})`, mode: "decimal" as const, placeholder: previous?.weight || "0" },
+    reps: { label: "reps", mode: "numeric" as const, placeholder: previous?.reps || "" },
+    seconds: { label: "seconds", mode: "numeric" as const, placeholder: previous?.seconds || "" },
+    distance: { label: "distance (m)", mode: "decimal" as const, placeholder: previous?.distance || "" },
+  };
+  const background = setType === "warmup" ? "bg-sky-50" : logged ? (realRecords.length ? "bg-amber-50" : "bg-emerald-50") : "";
   return (
-    <li className={`rounded-md px-1 py-1 ${logged ? (realRecords.length ? "bg-amber-50" : "bg-emerald-50") : ""}`} data-testid="set-row" data-logged={logged ? "true" : "false"}>
+    <li className={`rounded-md px-1 py-1 ${background}`} data-testid="set-row" data-logged={logged ? "true" : "false"} data-set-type={setType}>
       <div className={`${SET_GRID} items-center`}>
-        <span className="text-center text-sm font-semibold text-slate-500">{index + 1}</span>
+        <button
+          type="button"
+          onClick={() => onChange({ setType: nextType })}
+          aria-label={`${label}: ${SET_TYPE_LABELS[setType]}. Change to ${SET_TYPE_LABELS[nextType]}`}
+          title="Set type: tap for warm-up, drop set, to failure"
+          className={`h-8 rounded text-center text-sm font-semibold ${setType === "normal" ? "text-slate-500" : "bg-sky-600 text-white"} hover:ring-1 hover:ring-slate-300`}
+        >
+          {setType === "normal" ? index + 1 : SET_TYPE_MARKS[setType]}
+        </button>
         {previous ? (
           <button
             type="button"
             disabled={logged}
-            onClick={() => onChange({ weight: previous.weight, reps: previous.reps })}
+            onClick={() => onChange({ weight: previous.weight, reps: previous.reps, ...(previous.seconds ? { seconds: previous.seconds } : {}), ...(previous.distance ? { distance: previous.distance } : {}) })}
             className="truncate rounded px-1 py-2 text-left text-xs text-slate-500 hover:bg-slate-100 disabled:hover:bg-transparent"
-            aria-label={`Last time: ${previous.weight ? `${previous.weight} ${unit}` : "bodyweight"} for ${previous.reps} reps. Use these values for ${label}`}
+            aria-label={`Last time: ${previousText(previous, measure)}. Use these values for ${label}`}
           >
-            {previous.weight || "BW"}×{previous.reps}
+            {previousText(previous, measure)}
           </button>
         ) : (
           <span className="px-1 text-xs text-slate-400" aria-hidden>
             —
           </span>
         )}
-        <input aria-label={`${label}: weight (${unit})`} inputMode="decimal" autoComplete="off" value={row.text.weight} placeholder={previous?.weight || "0"} onChange={(e) => onChange({ weight: e.target.value })} className={inputClass} {...field("weight")} />
-        <input aria-label={`${label}: reps`} inputMode="numeric" autoComplete="off" value={row.text.reps} placeholder={previous?.reps || ""} onChange={(e) => onChange({ reps: e.target.value })} className={inputClass} {...field("reps")} />
+        {[0, 1].map((slot) => {
+          const name = inputs[slot];
+          if (!name) return <span key={slot} aria-hidden />;
+          const p = inputProps[name];
+          return (
+            <input
+              key={name}
+              aria-label={`${label}: ${p.label}`}
+              inputMode={p.mode}
+              autoComplete="off"
+              value={row.text[name] ?? ""}
+              placeholder={p.placeholder}
+              onChange={(e) => onChange({ [name]: e.target.value })}
+              className={inputClass}
+              {...field(name)}
+            />
+          );
+        })}
         <input aria-label={`${label}: RPE (optional)`} inputMode="decimal" autoComplete="off" value={row.text.rpe} placeholder="–" onChange={(e) => onChange({ rpe: e.target.value })} className={inputClass} {...field("rpe")} />
         <button
           type="button"
@@ -105,6 +169,7 @@ export function SetRow({
           {errorText}
         </p>
       ) : null}
+      {setType !== "normal" ? <p className="mt-1 pl-6 text-xs font-medium text-sky-800">{setType === "warmup" ? "Warm-up: not counted in records or volume." : SET_TYPE_LABELS[setType][0].toUpperCase() + SET_TYPE_LABELS[setType].slice(1)}</p> : null}
       {row.notice ? <p className="mt-1 pl-6 text-xs text-amber-800" data-testid="set-notice">{row.notice}</p> : null}
       {logged && row.pending ? <p className="sr-only">Saving</p> : null}
       {realRecords.length ? (

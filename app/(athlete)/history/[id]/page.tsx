@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActionButton } from "@/components/athlete/action-button";
-import { formatDateTime, formatDuration, roundEstimate } from "@/components/athlete/format";
+import { describeSet, formatDateTime, formatDuration, formatMetres, formatSeconds, roundEstimate } from "@/components/athlete/format";
 import { Notice } from "@/components/athlete/notice";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -30,9 +30,21 @@ export default async function SessionPage({ params, searchParams }: { params: Pr
     if (last && last.exerciseId === set.exerciseId) last.sets.push(set);
     else groups.push({ exerciseId: set.exerciseId, name: set.exerciseName, sets: [set] });
   }
-  const recordFor = (exerciseId: number, weightKg: number, reps: number) =>
-    records.find((r) => r.exerciseId === exerciseId && r.set.weightKg === weightKg && r.set.reps === reps);
-  const volume = session.sets.reduce((sum, s) => sum + s.weightKg * s.reps, 0);
+  const recordFor = (s: (typeof session.sets)[number]) =>
+    s.setType === "warmup"
+      ? undefined
+      : records.find(
+          (r) =>
+            r.exerciseId === s.exerciseId &&
+            r.set.weightKg === s.weightKg &&
+            r.set.reps === s.reps &&
+            (r.set.seconds ?? null) === s.seconds &&
+            (r.set.distanceM ?? null) === s.distanceM,
+        );
+  // Warm-ups count for nothing in volume.
+  const volume = session.sets.reduce((sum, s) => sum + (s.setType === "warmup" ? 0 : s.weightKg * s.reps), 0);
+  const TYPE_MARK = { normal: "", warmup: "W", drop: "D", failure: "F" } as const;
+  const TYPE_NAME = { normal: "", warmup: "Warm-up", drop: "Drop set", failure: "To failure" } as const;
 
   return (
     <div className="mx-auto max-w-3xl">
@@ -64,7 +76,7 @@ export default async function SessionPage({ params, searchParams }: { params: Pr
             {records.map((r, i) => (
               <li key={i}>
                 <span className="mr-2 rounded-full bg-amber-400 px-2 py-0.5 text-xs font-bold text-amber-950">PR</span>
-                <strong>{groups.find((g) => g.exerciseId === r.exerciseId)?.name}</strong>: {formatWeight(r.set.weightKg, unit)} × {r.set.reps} —{" "}
+                <strong>{groups.find((g) => g.exerciseId === r.exerciseId)?.name}</strong>: {describeSet(r.set, unit)} —{" "}
                 {r.records.map((k) => RECORD_LABELS[k.kind]).join(", ")}
               </li>
             ))}
@@ -73,38 +85,57 @@ export default async function SessionPage({ params, searchParams }: { params: Pr
       ) : null}
 
       <div className="space-y-4">
-        {groups.map((g, gi) => (
+        {groups.map((g, gi) => {
+          const measure = g.sets[0].measure;
+          const byReps = measure === "reps" || measure === "reps_load";
+          const timed = measure === "time" || measure === "distance_time";
+          const far = measure === "distance" || measure === "distance_time";
+          return (
           <Card key={`${g.exerciseId}-${gi}`} title={<Link href={`/exercises/${g.exerciseId}`} className="hover:underline">{g.name}</Link>}>
             <table className="w-full text-left text-sm">
               <thead className="text-xs uppercase tracking-wide text-slate-500">
                 <tr>
                   <th scope="col" className="py-1 pr-2">Set</th>
-                  <th scope="col" className="py-1 pr-2">Weight</th>
-                  <th scope="col" className="py-1 pr-2">Reps</th>
+                  {measure !== "time" && measure !== "distance_time" ? <th scope="col" className="py-1 pr-2">Weight</th> : null}
+                  {byReps ? <th scope="col" className="py-1 pr-2">Reps</th> : null}
+                  {far ? <th scope="col" className="py-1 pr-2">Distance</th> : null}
+                  {timed ? <th scope="col" className="py-1 pr-2">Time</th> : null}
                   <th scope="col" className="py-1 pr-2">RPE</th>
-                  <th scope="col" className="py-1">Est. 1RM</th>
+                  {byReps ? <th scope="col" className="py-1">Est. 1RM</th> : null}
                 </tr>
               </thead>
               <tbody className="tabular-nums">
                 {g.sets.map((s, i) => {
-                  const estimate = estimateOneRepMax(s);
-                  const record = recordFor(s.exerciseId, s.weightKg, s.reps);
+                  const estimate = s.setType === "warmup" ? null : estimateOneRepMax(s);
+                  const record = recordFor(s);
                   return (
-                    <tr key={s.id} className={`border-t border-slate-100 ${record ? "bg-amber-50" : ""}`}>
-                      <td className="py-2 pr-2">{i + 1}</td>
-                      <td className="py-2 pr-2">{s.weightKg > 0 ? formatWeight(s.weightKg, unit) : "Bodyweight"}</td>
-                      <td className="py-2 pr-2">{s.reps}</td>
-                      <td className="py-2 pr-2">{s.rpe ?? "—"}</td>
-                      <td className="py-2" title={estimate?.label}>
-                        {estimate ? `${formatWeight(roundEstimate(estimate.valueKg), unit)}${estimate.reliable ? "" : " (rough)"}` : "—"}
+                    <tr key={s.id} className={`border-t border-slate-100 ${record ? "bg-amber-50" : s.setType === "warmup" ? "bg-sky-50 text-slate-600" : ""}`} data-set-type={s.setType}>
+                      <td className="py-2 pr-2">
+                        {i + 1}
+                        {s.setType !== "normal" ? (
+                          <abbr title={TYPE_NAME[s.setType]} className="ml-1 rounded bg-sky-600 px-1 text-xs font-bold text-white no-underline">
+                            {TYPE_MARK[s.setType]}
+                          </abbr>
+                        ) : null}
                       </td>
+                      {measure !== "time" && measure !== "distance_time" ? <td className="py-2 pr-2">{s.weightKg > 0 ? formatWeight(s.weightKg, unit) : "Bodyweight"}</td> : null}
+                      {byReps ? <td className="py-2 pr-2">{s.reps}</td> : null}
+                      {far ? <td className="py-2 pr-2">{s.distanceM ? formatMetres(s.distanceM) : "—"}</td> : null}
+                      {timed ? <td className="py-2 pr-2">{s.seconds ? formatSeconds(s.seconds) : "—"}</td> : null}
+                      <td className="py-2 pr-2">{s.rpe ?? "—"}</td>
+                      {byReps ? (
+                        <td className="py-2" title={estimate?.label}>
+                          {estimate ? `${formatWeight(roundEstimate(estimate.valueKg), unit)}${estimate.reliable ? "" : " (rough)"}` : "—"}
+                        </td>
+                      ) : null}
                     </tr>
                   );
                 })}
               </tbody>
             </table>
           </Card>
-        ))}
+          );
+        })}
         {groups.length === 0 ? <p className="text-sm text-slate-600">No sets logged in this session.</p> : null}
       </div>
 
@@ -113,7 +144,7 @@ export default async function SessionPage({ params, searchParams }: { params: Pr
           <p className="whitespace-pre-line text-sm text-slate-700">{session.notes}</p>
         </Card>
       ) : null}
-      {volume > 0 ? <p className="mt-4 text-sm text-slate-600">Total volume: {formatWeight(volume, unit)} (weight × reps).</p> : null}
+      {volume > 0 ? <p className="mt-4 text-sm text-slate-600">Total volume: {formatWeight(volume, unit)} (weight × reps, warm-ups left out).</p> : null}
       <p className="mt-6 text-sm">
         <Link href="/history" className="font-semibold text-brand-700 hover:underline">
           ← All sessions

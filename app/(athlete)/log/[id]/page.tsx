@@ -20,7 +20,8 @@ export default async function LogSessionPage({ params }: { params: Promise<{ id:
   if (!data) notFound();
   const { session, snapshot, context } = data;
   const { previous, records } = context;
-  const plain = (sets: readonly LoggedSet[]) => sets.map((s) => ({ weightKg: s.weightKg, reps: s.reps, rpe: s.rpe ?? null }));
+  const plain = (sets: readonly LoggedSet[]) =>
+    sets.map((s) => ({ weightKg: s.weightKg, reps: s.reps, rpe: s.rpe ?? null, setType: s.setType ?? "normal", seconds: s.seconds ?? null, distanceM: s.distanceM ?? null }));
 
   return (
     <div>

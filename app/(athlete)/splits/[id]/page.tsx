@@ -94,6 +94,7 @@ export default async function SplitPage({ params, searchParams }: { params: Prom
                       <Link href={`/exercises/${e.exerciseId}`} className="min-w-0 flex-1 font-semibold text-slate-900 hover:underline">
                         {e.exerciseName}
                       </Link>
+                      {e.supersetGroup !== null ? <span className="rounded-full bg-brand-50 px-2 py-0.5 text-xs font-semibold text-brand-700">Superset {e.supersetGroup}</span> : null}
                       <span className="font-mono text-sm font-semibold">{formatTargets(e)}</span>
                       <ActionButton action={moveDayExerciseAction} fields={{ itemId: e.id, direction: "up" }} variant="ghost" label={`Move ${e.exerciseName} up`} className={i === 0 ? "invisible" : ""}>
                         ↑
@@ -107,7 +108,7 @@ export default async function SplitPage({ params, searchParams }: { params: Prom
                     </div>
                     {e.note ? <p className="mt-1 text-sm text-slate-600">{e.note}</p> : null}
                     <details className="mt-1">
-                      <summary className="cursor-pointer text-xs font-semibold text-slate-500">Change sets × reps</summary>
+                      <summary className="cursor-pointer text-xs font-semibold text-slate-500">Change sets × reps or superset</summary>
                       <div className="mt-2">
                         <TargetsForm action={updateDayExerciseAction} fields={{ itemId: e.id }} defaults={e} submitLabel="Save" />
                       </div>
