@@ -72,6 +72,8 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
 }
 
 export const config = {
-  // Everything but the build's static files (hashed, immutable, and never HTML).
-  matcher: ["/((?!_next/static|_next/image).*)"],
+  // Everything but the build's static files (hashed, immutable, and never HTML) and the history upload,
+  // whose body Next would otherwise buffer for the proxy (up to 2 MB, cutting the rest): next.config.ts
+  // gives it the security headers instead.
+  matcher: ["/((?!_next/static|_next/image|api/history/import).*)"],
 };

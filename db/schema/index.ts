@@ -6,3 +6,4 @@ export * from "./migration-runs";
 export * from "./auth";
 export * from "./maintenance";
 export * from "./mail";
+export * from "./history-imports";

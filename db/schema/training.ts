@@ -20,6 +20,7 @@ import { sqlList } from "./sql-list";
 import { SESSION_ITEM_KINDS, type FieldTimes } from "../../lib/athlete/session-sync";
 import { exercises } from "./exercises";
 import { users } from "./users";
+import { historyImports } from "./history-imports";
 
 export const splitSource = pgEnum("split_source", SPLIT_SOURCES);
 export const sessionItemKind = pgEnum("session_item_kind", SESSION_ITEM_KINDS);
@@ -105,10 +106,13 @@ export const workoutSessions = pgTable(
     // When each field (name, notes, durationSeconds) was last edited on a device, in ms since the
     // epoch: the later edit wins, field by field.
     fieldTimes: jsonb("field_times").$type<FieldTimes>().notNull().default({}),
+    // The history import that created the session (undo removes those still at revision 0, unedited).
+    importId: integer("import_id").references(() => historyImports.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    index("workout_sessions_import_idx").on(t.importId),
     index("workout_sessions_user_started_idx").on(t.userId, t.startedAt),
     // One workout in progress per athlete: "Start workout" resumes it instead of opening a second.
     uniqueIndex("workout_sessions_one_in_progress").on(t.userId).where(sql`${t.finishedAt} IS NULL`),

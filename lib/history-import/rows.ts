@@ -62,8 +62,18 @@ function wholeNumber(value: string | undefined, column: string, max: number): nu
   return parsed;
 }
 
+// Every set of a workout repeats its date: the last one read is reused.
+let lastInstant: { raw: string; timeZone: string; read: unknown; at: Date } | null = null;
+
 function instant(value: string | undefined, read: (text: string) => WallClock | null, example: string, timeZone: string): Date {
   const raw = text(value);
+  if (lastInstant && lastInstant.raw === raw && lastInstant.timeZone === timeZone && lastInstant.read === read) return new Date(lastInstant.at);
+  const at = readInstant(raw, read, example, timeZone);
+  lastInstant = { raw, timeZone, read, at };
+  return new Date(at);
+}
+
+function readInstant(raw: string, read: (text: string) => WallClock | null, example: string, timeZone: string): Date {
   const wallClock = raw ? read(raw) : null;
   if (!wallClock) throw new RowError(raw ? `The date “${raw.slice(0, 30)}” is not in the form ${example}.` : "The date is missing.");
   return wallClockToInstant(wallClock, timeZone);
@@ -177,9 +187,12 @@ function readIronlog(record: Record<string, string>, line: number, context: RowC
   };
 }
 
+const knownZones = new Set<string>();
 function isTimeZone(zone: string): boolean {
+  if (knownZones.has(zone)) return true;
   try {
     new Intl.DateTimeFormat("en", { timeZone: zone });
+    knownZones.add(zone);
     return true;
   } catch {
     return false;

@@ -29,3 +29,10 @@ export const UNREADABLE_INPUT_MESSAGE = "This form could not be read. Reload the
 export function formatLimit(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB` : `${Math.round(bytes / 1024)} kB`;
 }
+
+/**
+ * POST /api/history/import: a history file from Strong or Hevy. A ten-year Strong export is about 5 MB;
+ * ten times that covers any real history. The route streams the body (it is outside the proxy's matcher,
+ * so Next does not buffer it) and refuses it as soon as it passes this.
+ */
+export const HISTORY_IMPORT_BODY_LIMIT = 50 * 1024 * 1024;

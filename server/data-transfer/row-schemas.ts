@@ -117,6 +117,11 @@ export const CHECK_RULES: Record<string, CheckRule> = {
     message: "must not be negative",
   },
   session_sets_rpe_range: { field: "rpe", holds: (r) => between(r.rpe, 1, 10), message: "must be between 1 and 10" },
+  history_imports_counts: {
+    field: "workouts",
+    holds: (r) => typeof r.workouts !== "number" || typeof r.sets !== "number" || (r.workouts >= 0 && r.sets >= 0),
+    message: "counts must not be negative",
+  },
   maintenance_notices_window: {
     field: "ends_at",
     // Timestamps in a dump are ISO 8601 text; the row's own column checks reject anything else.

@@ -22,6 +22,7 @@ export const DUMP_TABLE_ORDER = [
   "splits",
   "split_days",
   "split_day_exercises",
+  "history_imports",
   "workout_sessions",
   "session_exercises",
   "session_sets",
@@ -37,6 +38,8 @@ export type DumpTableName = (typeof DUMP_TABLE_ORDER)[number];
 /** Tables of db/schema deliberately left out of dumps, with the reason. */
 export const NOT_DUMPED: Record<string, string> = {
   auth_sessions: "signed-in devices belong to the deployment they signed in to: after an import everyone signs in again",
+  history_import_previews: "an uploaded history file waiting a day at most for the athlete to confirm it; they upload it again",
+  history_import_preview_workouts: "the workouts of those previews",
   rate_limits: "throttle counters expire within the hour; carrying them over would only lock people out",
   password_reset_tokens: "reset links are bearer secrets valid for an hour: never copied, and a user asks again after a move",
   mail_queue: "outgoing mail belongs to the deployment that sends it; who was told is kept in flagged_user_notices",

@@ -1,13 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { formatDateTime, formatDuration, plural } from "@/components/athlete/format";
-import { ButtonLink } from "@/components/ui/button";
+import { ButtonLink, buttonClasses } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { addMonths, calendarDayIn, formatYearMonth, monthGrid, parseYearMonth } from "@/lib/athlete/calendar";
 import { formatWeight } from "@/lib/training/units";
 import { athletePage, pageParam, requestTimeZone } from "@/server/athlete-page";
 import { listSessions, sessionsBetween } from "@/server/queries/sessions";
+import { keptSessionsOf, listImports } from "@/server/history-import/import";
+import { ImportsCard } from "@/components/athlete/history-import/imports-card";
+import { Notice } from "@/components/athlete/notice";
+import { undoImportAction } from "./actions";
 
 export const metadata: Metadata = { title: "History" };
 
@@ -23,7 +27,40 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
   // Query a day either side of the grid: the time zone decides which calendar day a session lands on.
   const from = new Date(Date.parse(`${weeks[0][0].date}T00:00:00Z`) - DAY_MS);
   const to = new Date(Date.parse(`${weeks.at(-1)!.at(-1)!.date}T00:00:00Z`) + 2 * DAY_MS);
-  const [list, monthSessions] = await Promise.all([listSessions(db, user.id, pageParam(params.page)), sessionsBetween(db, user.id, from, to)]);
+  const [list, monthSessions, imports] = await Promise.all([listSessions(db, user.id, pageParam(params.page)), sessionsBetween(db, user.id, from, to), listImports(db, user.id)]);
+  const kept = await keptSessionsOf(db, user.id, imports.filter((i) => i.undoneAt && i.undoKept).map((i) => i.id));
+  const imported = imports.find((i) => String(i.id) === params.imported);
+  const undone = imports.find((i) => String(i.id) === params.undone && i.undoneAt);
+  const notice = imported ? (
+    <Notice>
+      Imported {plural(imported.workouts, "workout")} ({plural(imported.sets, "set")}) from {imported.fileName}
+      {imported.duplicatesSkipped ? `; ${plural(imported.duplicatesSkipped, "duplicate")} skipped` : ""}. Your records and progress include them now.
+    </Notice>
+  ) : undone ? (
+    <Notice>
+      Undid the import of {undone.fileName}: {plural(undone.undoRemoved ?? 0, "session")} removed
+      {undone.undoKept ? `, ${plural(undone.undoKept, "session")} kept because you edited ${undone.undoKept === 1 ? "it" : "them"} since (listed under Imports).` : "."}
+    </Notice>
+  ) : null;
+  const headerActions = (
+    <div className="flex flex-wrap gap-2">
+      <ButtonLink href="/history/import" variant="secondary">
+        Import history
+      </ButtonLink>
+      {list.total > 0 ? (
+        <>
+          <a href="/api/history/export?format=csv" className={buttonClasses("secondary")} download>
+            Export CSV
+          </a>
+          <a href="/api/history/export?format=json" className={buttonClasses("secondary")} download>
+            Export JSON
+          </a>
+          <ButtonLink href="/log">Log a workout</ButtonLink>
+        </>
+      ) : null}
+    </div>
+  );
+  const importsCard = <ImportsCard imports={imports} kept={kept} undo={undoImportAction} timeZone={timeZone} />;
   const byDay = new Map<string, typeof monthSessions>();
   for (const s of monthSessions) {
     const day = calendarDayIn(s.startedAt, timeZone);
@@ -36,16 +73,29 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
     return (
       <div>
         <PageHeader title="History" />
-        <EmptyState title="No sessions yet" action={<ButtonLink href="/log">Log your first workout</ButtonLink>}>
-          Every workout you log appears here, with a calendar of the days you trained.
+        {notice}
+        <EmptyState
+          title="No sessions yet"
+          action={
+            <div className="flex flex-wrap justify-center gap-2">
+              <ButtonLink href="/log">Log your first workout</ButtonLink>
+              <ButtonLink href="/history/import" variant="secondary">
+                Import from Strong or Hevy
+              </ButtonLink>
+            </div>
+          }
+        >
+          Every workout you log appears here, with a calendar of the days you trained. Switching apps? Bring your history with you.
         </EmptyState>
+        <div className="mt-6">{importsCard}</div>
       </div>
     );
   }
 
   return (
     <div>
-      <PageHeader title="History" description={`${plural(list.total, "session")} logged.`} actions={<ButtonLink href="/log">Log a workout</ButtonLink>} />
+      <PageHeader title="History" description={`${plural(list.total, "session")} logged.`} actions={headerActions} />
+      {notice}
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="min-w-0">
           <ol className="space-y-3" aria-label="Sessions, newest first">
@@ -87,7 +137,8 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
           ) : null}
         </div>
 
-        <Card title={monthLabel} className="order-first self-start lg:order-last lg:sticky lg:top-20">
+        <div className="order-first space-y-6 self-start lg:order-last lg:sticky lg:top-20">
+        <Card title={monthLabel}>
           <div className="mb-3 flex items-center justify-between text-sm">
             <Link href={`/history?month=${formatYearMonth(addMonths(month, -1))}`} className="rounded px-2 py-1 font-semibold text-brand-700 hover:bg-brand-50">
               ← <span className="sr-only">Previous month</span>
@@ -138,6 +189,8 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
             </tbody>
           </table>
         </Card>
+        {importsCard}
+        </div>
       </div>
     </div>
   );

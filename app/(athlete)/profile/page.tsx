@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { AssessmentForm } from "@/components/athlete/assessment-form";
 import { Card, PageHeader } from "@/components/ui/card";
+import { ButtonLink, buttonClasses } from "@/components/ui/button";
 import { formatDateTime } from "@/components/athlete/format";
 import { getAssessmentForUser } from "@/server/queries/assessments";
 import { assessmentDefaults } from "@/components/athlete/assessment-defaults";
@@ -41,6 +42,18 @@ export default async function ProfilePage() {
       <Card title="Bar and plates" id="plates" className="scroll-mt-20">
         {/* Keyed by unit: after a switch of units the form starts from that unit's plates. */}
         <PlatesForm key={user.weightUnit} setup={plateSetupFor(user.plateSetup, user.weightUnit)} />
+      </Card>
+      <Card title="Your history">
+        <p className="mb-3 text-sm text-slate-600">Bring your workouts from Strong or Hevy, or take a copy of everything you logged here.</p>
+        <div className="flex flex-wrap gap-2">
+          <ButtonLink href="/history/import">Import from Strong or Hevy</ButtonLink>
+          <a href="/api/history/export?format=csv" className={buttonClasses("secondary")} download>
+            Export CSV
+          </a>
+          <a href="/api/history/export?format=json" className={buttonClasses("secondary")} download>
+            Export JSON
+          </a>
+        </div>
       </Card>
       <Card title="Password">
         <ChangePasswordForm />

@@ -1,0 +1,73 @@
+/**
+ * The one place an imported set becomes a stored set: reps, weight (kilograms), RPE, notes, its type
+ * (warm-up, drop, failure), its time and its distance (metres), and where an exercise name's own
+ * exercise is created, what it measures. Weights and distances the file does not label take the
+ * athlete's unit (kilograms with kilometres, pounds with miles, as Strong exports them).
+ */
+import { EXERCISE_TYPES, type ExerciseMeasure, type ExerciseType, type SetType } from "@/lib/training/types";
+import { toStoredKg, type WeightUnit } from "@/lib/training/units";
+import type { DistanceUnitInFile } from "./rows";
+import type { StoredSet } from "./stored";
+
+export interface StoredSetValues {
+  reps: number;
+  missed: boolean;
+  weightKg: number;
+  rpe: number | null;
+  notes: string | null;
+  setType: SetType;
+  durationSeconds: number | null;
+  distanceM: number | null;
+}
+
+/** numeric(7,2) holds up to 99,999.99 kg; the parser already refuses weights past 2,000. */
+const MAX_WEIGHT_KG = 99_999.99;
+const METRES: Record<DistanceUnitInFile, number> = { m: 1, km: 1000, mi: 1609.344 };
+
+const positive = (value: number | null | undefined) => value != null && value > 0;
+
+/** Why a set read from the file cannot be stored, or null when it can. */
+export function unstorableReason(set: Pick<StoredSet, "reps" | "seconds" | "distance">): string | null {
+  if (positive(set.reps) || positive(set.seconds) || positive(set.distance)) return null;
+  return "The set has no reps, time or distance.";
+}
+
+/** The stored values of a storable set; weights in the file's unit, or `unitWhereUnsaid` where it names none. */
+export function storedSetValues(set: StoredSet, unitWhereUnsaid: WeightUnit): StoredSetValues {
+  const unit: WeightUnit = set.weightUnit ?? unitWhereUnsaid;
+  const distanceUnit: DistanceUnitInFile = set.distanceUnit ?? (unitWhereUnsaid === "lb" ? "mi" : "km");
+  return {
+    reps: set.reps ?? 0,
+    missed: false,
+    weightKg: Math.min(MAX_WEIGHT_KG, toStoredKg(set.weight ?? 0, unit)),
+    rpe: set.rpe == null ? null : Math.round(set.rpe * 10) / 10,
+    notes: set.notes ?? null,
+    setType: set.setType,
+    durationSeconds: positive(set.seconds) ? Math.round(set.seconds!) : null,
+    distanceM: positive(set.distance) ? Math.min(1_000_000, Math.round(set.distance! * METRES[distanceUnit] * 100) / 100) : null,
+  };
+}
+
+/** What an exercise records, from what its sets in the file hold. */
+export function measureFromSets(flags: { reps: boolean; weight: boolean; seconds: boolean; distance: boolean }): ExerciseMeasure {
+  if (flags.reps) return flags.weight ? "reps_load" : "reps";
+  if (flags.distance) return flags.seconds ? "distance_time" : "distance";
+  if (flags.seconds) return "time";
+  return "reps_load";
+}
+
+/** An exercise type for a name the athlete creates as their own: the equipment it names, else bodyweight. */
+export function exerciseTypeFromName(name: string): ExerciseType {
+  const lower = name.toLowerCase();
+  return EXERCISE_TYPES.find((type) => type !== "bodyweight" && lower.includes(type)) ?? (lower.includes("smith") ? "machine" : "bodyweight");
+}
+
+/** Superset ids as the file writes them ("0", "a"…), numbered 1, 2, 3… within a workout. */
+export function supersetGroups(ids: readonly (string | null)[]): (number | null)[] {
+  const numbers = new Map<string, number>();
+  return ids.map((id) => {
+    if (id === null) return null;
+    if (!numbers.has(id)) numbers.set(id, Math.min(100, numbers.size + 1));
+    return numbers.get(id)!;
+  });
+}
