@@ -36,7 +36,9 @@ export async function claimDueMail(db: DbOrTx, options: { limit: number; now?: D
   const due = db
     .select({ id: mailQueue.id })
     .from(mailQueue)
-    .where(and(inArray(mailQueue.status, ["pending", "sending"]), lte(mailQueue.nextAttemptAt, dueBy)))
+    // A JavaScript Date holds milliseconds and the stamps microseconds: a row stamped later in the same
+    // millisecond as `options.now` is due at it, so compare at the Date's precision.
+    .where(and(inArray(mailQueue.status, ["pending", "sending"]), options.now ? sql`date_trunc('milliseconds', ${mailQueue.nextAttemptAt}) <= ${options.now.toISOString()}::timestamptz` : lte(mailQueue.nextAttemptAt, dueBy)))
     .orderBy(asc(mailQueue.nextAttemptAt), asc(mailQueue.id))
     .limit(options.limit)
     .for("update", { skipLocked: true });
