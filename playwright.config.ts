@@ -41,8 +41,9 @@ export default defineConfig({
   webServer: {
     // A production server (next build + next start) on a fresh embedded database seeded with the demo data.
     command: `npx tsx scripts/e2e-server.ts --port ${PORT}`,
-    // Real SMTP to the port the mail specs listen on (e2e/mail.ts), as a deployment would send.
-    env: { SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`, MAIL_FROM: E2E_MAIL_FROM },
+    // Real SMTP to the port the mail specs listen on (e2e/mail.ts), as a deployment would send. The
+    // browser counts as behind a proxy on loopback, so each test can be its own client (e2e/fixtures.ts).
+    env: { SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`, MAIL_FROM: E2E_MAIL_FROM, TRUSTED_PROXIES: "127.0.0.1,::1" },
     url: `${baseURL}/api/health`,
     timeout: 300_000,
     reuseExistingServer: !process.env.CI,
