@@ -5,6 +5,7 @@
  */
 import { IRONLOG_HEADER } from "./formats";
 import type { SetType } from "@/lib/training/types";
+import { formatWallClock, wallClockAt } from "@/lib/time-zone";
 import { kgToLb, type WeightUnit } from "@/lib/training/units";
 
 export interface ExportedSet {
@@ -36,22 +37,9 @@ export interface ExportedSession {
 
 export const EXPORT_CSV_HEADER: readonly string[] = IRONLOG_HEADER;
 
-const pad = (n: number) => String(n).padStart(2, "0");
-
 /** `2024-03-05 18:02:11`: the instant's wall-clock time in `timeZone` (Strong's date layout). */
 export function wallClockIn(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(instant);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return `${get("year")}-${pad(get("month"))}-${pad(get("day"))} ${pad(get("hour"))}:${pad(get("minute"))}:${pad(get("second"))}`;
+  return formatWallClock(wallClockAt(instant, timeZone));
 }
 
 /** Strong's `1h 5m` (seconds kept when there are any, so the duration comes back exact). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseDayMonthWallClock, parseDurationText, parseIsoWallClock, wallClockToInstant } from "./local-time";
+import { parseDayMonthWallClock, parseDurationText, parseIsoWallClock } from "./local-time";
+import { wallClockToInstant } from "@/lib/time-zone";
 
 describe("wall-clock times", () => {
   it("reads Strong's and Hevy's formats", () => {

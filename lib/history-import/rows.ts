@@ -3,7 +3,8 @@
  * cannot be read. Numbers are read as the file writes them (in its units); nothing is converted here.
  */
 import type { DetectedFormat } from "./formats";
-import { parseDayMonthWallClock, parseDurationText, parseIsoWallClock, type WallClock, wallClockToInstant } from "./local-time";
+import { parseDayMonthWallClock, parseDurationText, parseIsoWallClock } from "./local-time";
+import { type WallClock, wallClockToInstant } from "@/lib/time-zone";
 
 export const IMPORTED_SET_TYPES = ["normal", "warmup", "drop", "failure"] as const;
 export type ImportedSetType = (typeof IMPORTED_SET_TYPES)[number];

@@ -6,6 +6,7 @@
  */
 import { z } from "@/lib/zod";
 import { idSchema } from "@/lib/ids";
+import { formatWallClock, validWallClock, wallClockAt, wallClockToInstant } from "@/lib/time-zone";
 
 /** How long before the window the banner appears, in minutes, as the admin picks it. */
 export const LEAD_TIMES = [
@@ -91,43 +92,21 @@ export function nextNoticeChange(notice: NoticeTimes, now: Date): Date | null {
 
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 
-/** The offset of `timeZone` from UTC at an instant, in milliseconds (Intl has no direct call for it). */
-function zoneOffsetMs(instant: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(new Date(instant));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
-  return asUtc - Math.floor(instant / 1000) * 1000;
-}
-
 /**
  * A wall-clock time as a `datetime-local` input sends it ("2026-12-01T22:30"), read in the admin's
- * time zone, as an instant; null when the text is not such a time. Across a DST change the offset
- * at the guess can differ from the offset at the answer, so it is checked once more.
+ * time zone, as an instant; null when the text is not such a time.
  */
 export function localDateTimeToInstant(local: string, timeZone: string): Date | null {
   const match = LOCAL_DATE_TIME.exec(local);
   if (!match) return null;
   const [year, month, day, hour, minute, second] = match.slice(1).map((v) => Number(v ?? 0));
-  const wall = Date.UTC(year, month - 1, day, hour, minute, second);
-  const check = new Date(wall);
-  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59) return null;
-  let instant = wall - zoneOffsetMs(wall, timeZone);
-  instant = wall - zoneOffsetMs(instant, timeZone);
-  return new Date(instant);
+  const wallClock = validWallClock({ year, month, day, hour, minute, second });
+  return wallClock && wallClockToInstant(wallClock, timeZone);
 }
 
 /** An instant as the value of a `datetime-local` input in a time zone ("2026-12-01T22:30"). */
 export function instantToLocalDateTime(instant: Date, timeZone: string): string {
-  return new Date(instant.getTime() + zoneOffsetMs(instant.getTime(), timeZone)).toISOString().slice(0, 16);
+  return formatWallClock(wallClockAt(instant, timeZone), { separator: "T", seconds: false });
 }
 
 const localTime = (label: string) =>

@@ -4,6 +4,7 @@
  * in the athlete's time zone, so a Sunday-evening session is not pushed into next week by UTC.
  */
 import { isWarmup, type MuscleActivation, type SetType } from "./types";
+import { wallClockAt } from "@/lib/time-zone";
 
 export type VolumeSet = {
   performedAt: Date;
@@ -38,22 +39,10 @@ export type VolumeStatus = "below" | "within" | "above";
 const DAY_MS = 86_400_000;
 const QUARTER_HOUR_MS = 900_000;
 
-// Building a DateTimeFormat is far slower than using one; a year of sets reuses the same few.
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-function dateFormatFor(timeZone: string): Intl.DateTimeFormat {
-  let format = dateFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "numeric", day: "numeric" });
-    dateFormats.set(timeZone, format);
-  }
-  return format;
-}
-
 /** The calendar date of an instant in a time zone, as a UTC-midnight Date (for day arithmetic). */
 function calendarDate(instant: Date, timeZone: string): Date {
-  const parts = dateFormatFor(timeZone).formatToParts(instant);
-  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return new Date(Date.UTC(part("year"), part("month") - 1, part("day")));
+  const { year, month, day } = wallClockAt(instant, timeZone);
+  return new Date(Date.UTC(year, month - 1, day));
 }
 
 function isoDate(day: Date): string {
