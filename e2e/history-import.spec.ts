@@ -54,12 +54,14 @@ test("a Strong export: preview, import, progress, undo, re-import, duplicates an
   await expect(page.getByLabel("Exercise").locator("option", { hasText: "Barbell Bench Press" })).toHaveCount(1);
   await expect(page.getByLabel("Exercise").locator("option", { hasText: "Zercher Squat" })).toHaveCount(1);
 
-  // Undo removes what the import created.
+  // Undo removes what the import created, the own "Zercher Squat" with it.
   await page.goto("/history");
-  page.once("dialog", (dialog) => dialog.accept());
   await page.getByRole("button", { name: "Undo the import of strong.csv" }).click();
+  const confirm = page.getByRole("dialog", { name: "Remove the 22 workouts this import created?" });
+  await expect(confirm).toContainText("Sessions you edited since are kept, and so are the exercises it added that you have used since.");
+  await confirm.getByRole("button", { name: "Undo this import" }).click();
   await expect(page).toHaveURL(/\/history\?undone=\d+/);
-  await expect(page.getByRole("status").filter({ hasText: "Undid the import of strong.csv: 22 sessions removed." })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Undid the import of strong.csv: 22 sessions and 1 exercise it had added removed." })).toBeVisible();
   await expect(page.getByText("No sessions yet")).toBeVisible();
 
   // Imported again, then a third upload finds every workout already there.

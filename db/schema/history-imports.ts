@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import type { PreviewSummary, StoredWorkout } from "../../lib/history-import/stored";
+import { exercises } from "./exercises";
 import { users } from "./users";
 
 /**
@@ -58,6 +59,8 @@ export const historyImports = pgTable(
     /** Sessions the undo removed, and those it kept because the athlete had edited them since. */
     undoRemoved: integer("undo_removed"),
     undoKept: integer("undo_kept"),
+    /** The athlete's own exercises the import had added that the undo removed (those still in use stay). */
+    undoExercisesRemoved: integer("undo_exercises_removed"),
   },
   (t) => [
     index("history_imports_user_idx").on(t.userId, t.createdAt),
@@ -67,3 +70,20 @@ export const historyImports = pgTable(
 
 export type HistoryImportPreview = typeof historyImportPreviews.$inferSelect;
 export type HistoryImport = typeof historyImports.$inferSelect;
+
+/**
+ * The athlete's own exercises an import added ("Create as my own"), so that undoing the import removes
+ * them too, as long as nothing else of the athlete's (a session, a split) uses them by then.
+ */
+export const historyImportExercises = pgTable(
+  "history_import_exercises",
+  {
+    importId: integer("import_id")
+      .notNull()
+      .references(() => historyImports.id, { onDelete: "cascade" }),
+    exerciseId: integer("exercise_id")
+      .notNull()
+      .references(() => exercises.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.exerciseId] }), index("history_import_exercises_exercise_idx").on(t.exerciseId)],
+);

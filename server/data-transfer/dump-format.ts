@@ -16,9 +16,10 @@ export const DUMP_FORMAT = "ironlog-dump";
  * slots and tombstones, sets an identity, a slot, a missed flag and merge clocks (format-upgrade.ts
  * reads format 1). 3: exercises have a measure (and more types), sets a set type, a time and a
  * distance, day and session exercises a superset group; a format-2 dump lacks them, and they take
- * their defaults (weight × reps, normal sets, no superset).
+ * their defaults (weight × reps, normal sets, no superset). 4: history_import_exercises (the own
+ * exercises an import added, for its undo); older dumps have none.
  */
-export const DUMP_FORMAT_VERSION = 3;
+export const DUMP_FORMAT_VERSION = 4;
 
 export const dumpHeaderSchema = z.strictObject({
   format: z.literal(DUMP_FORMAT),

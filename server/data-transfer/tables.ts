@@ -23,6 +23,7 @@ export const DUMP_TABLE_ORDER = [
   "split_days",
   "split_day_exercises",
   "history_imports",
+  "history_import_exercises",
   "workout_sessions",
   "session_exercises",
   "session_sets",

@@ -55,12 +55,12 @@ afterAll(async () => {
 describe("export", () => {
   it("writes a header, every row in table order, and a trailer with the counts", () => {
     const lines = dump.trimEnd().split("\n").map((line) => JSON.parse(line));
-    expect(lines[0]).toMatchObject({ format: "ironlog-dump", format_version: 3, schema_migration: SHIPPED.at(-1)!.tag, secrets: "omitted" });
+    expect(lines[0]).toMatchObject({ format: "ironlog-dump", format_version: 4, schema_migration: SHIPPED.at(-1)!.tag, secrets: "omitted" });
     const tables = lines.slice(1, -1).map((record: { table: string }) => record.table);
     expect(tables).toEqual([...tables].sort((a, b) => DUMP_TABLE_ORDER.indexOf(a as never) - DUMP_TABLE_ORDER.indexOf(b as never)));
     expect(lines.at(-1)).toEqual({
       end: "ironlog-dump",
-      counts: { users: 3, assessments: 2, muscles: 2, exercises: 2, exercise_muscles: 3, splits: 1, split_days: 1, split_day_exercises: 2, history_imports: 0, workout_sessions: 2, session_exercises: 2, session_sets: 3, session_tombstones: 1, migration_runs: 1, migration_run_items: 2, migration_row_fixes: 1, maintenance_notices: 1, flagged_user_notices: 0 },
+      counts: { users: 3, assessments: 2, muscles: 2, exercises: 2, exercise_muscles: 3, splits: 1, split_days: 1, split_day_exercises: 2, history_imports: 0, history_import_exercises: 0, workout_sessions: 2, session_exercises: 2, session_sets: 3, session_tombstones: 1, migration_runs: 1, migration_run_items: 2, migration_row_fixes: 1, maintenance_notices: 1, flagged_user_notices: 0 },
     });
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { textDumpSource } from "./dump-source";
-import { shippedSchemaMigrations } from "./dump-format";
+import { DUMP_FORMAT_VERSION, shippedSchemaMigrations } from "./dump-format";
 import { type Rejection, validateDump } from "./validate-dump";
 
 const header = {
@@ -75,7 +75,7 @@ describe("validating a dump", () => {
   });
 
   it("refuses a dump from a newer format or a schema this app does not ship", async () => {
-    const newer = await rejectionsOf(dump([], { header: { ...header, format_version: 4 } }));
+    const newer = await rejectionsOf(dump([], { header: { ...header, format_version: DUMP_FORMAT_VERSION + 1 } }));
     expect(newer).toEqual([expect.objectContaining({ field: "format_version", message: expect.stringContaining("newer Ironlog") })]);
     const future = await rejectionsOf(dump([], { header: { ...header, schema_migration: "0042_future" } }));
     expect(future).toEqual([expect.objectContaining({ field: "schema_migration", message: expect.stringContaining("upgrade the app") })]);

@@ -165,7 +165,32 @@ describe("undoing an import", () => {
     expect(await sessionCount(userId)).toBe(0);
     const second = await importPreview(database.db, userId, await confirmAsSuggested(userId, (await preview(userId, csv)).id));
     expect(second).toMatchObject({ workouts: 5, duplicatesSkipped: 0 });
-    // "Zercher Squat" was created once, on the first import, and reused.
+    // "Zercher Squat" went with the first import's undo and came back with the second import.
     expect(await database.db.select().from(exercises).where(eq(exercises.createdBy, userId))).toHaveLength(1);
+  });
+
+  it("removes the own exercises it added, but keeps one the athlete has used since, with what they logged", async () => {
+    const csv = strongCsv(generateWorkouts({ workouts: 4, setsPerExercise: 2, seed: 11 }));
+    const ownExercises = (userId: number) => database.db.select().from(exercises).where(eq(exercises.createdBy, userId));
+
+    const untouched = await newAthlete();
+    const first = await importPreview(database.db, untouched, await confirmAsSuggested(untouched, (await preview(untouched, csv)).id));
+    expect((await ownExercises(untouched)).map((e) => e.name)).toEqual(["Zercher Squat"]);
+    expect(await undoImport(database.db, untouched, first.importId)).toMatchObject({ removed: 4, exercisesRemoved: 1 });
+    expect(await ownExercises(untouched)).toEqual([]);
+    const [record] = await database.db.select().from(historyImports).where(eq(historyImports.id, first.importId));
+    expect(record.undoExercisesRemoved).toBe(1);
+
+    const usedSince = await newAthlete();
+    const second = await importPreview(database.db, usedSince, await confirmAsSuggested(usedSince, (await preview(usedSince, csv)).id));
+    const [zercher] = await ownExercises(usedSince);
+    const [today] = await database.db
+      .insert(workoutSessions)
+      .values({ userId: usedSince, name: "Legs", startedAt: new Date("2026-11-30T10:00:00Z"), finishedAt: new Date("2026-11-30T11:00:00Z") })
+      .returning({ id: workoutSessions.id });
+    await logSets(database.db, usedSince, today.id, [{ exerciseId: zercher.id, weight: 60, reps: 8 }]);
+    expect(await undoImport(database.db, usedSince, second.importId)).toMatchObject({ removed: 4, exercisesRemoved: 0 });
+    expect((await ownExercises(usedSince)).map((e) => e.id)).toEqual([zercher.id]);
+    expect(await database.db.select({ reps: sessionSets.reps }).from(sessionSets).where(eq(sessionSets.sessionId, today.id))).toEqual([{ reps: 8 }]);
   });
 });

@@ -4,12 +4,23 @@ import "server-only";
  * Import a preview: one transaction that creates the athlete's own exercises they asked for, then
  * every workout not already in Ironlog, with its original times, duration, notes and sets, and
  * records the import. Undo removes exactly the sessions an import created, keeping (and naming) any
- * the athlete has edited since, the way a migration undo leaves rows changed after the run.
+ * the athlete has edited since, the way a migration undo leaves rows changed after the run, and the
+ * own exercises it added that nothing else uses by then.
  */
 import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, gt, gte, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import { type DbOrTx, queryRows, type Tx } from "@/db/client";
-import { exercises, historyImportPreviews, historyImportPreviewWorkouts, historyImports, workoutSessions } from "@/db/schema";
+import {
+  exercises,
+  historyImportExercises,
+  historyImportPreviews,
+  historyImportPreviewWorkouts,
+  historyImports,
+  sessionExercises,
+  sessionSets,
+  splitDayExercises,
+  workoutSessions,
+} from "@/db/schema";
 import { UserFacingError, NotFoundError } from "@/lib/errors";
 import type { ImportFormInput } from "@/lib/history-import/import-form";
 import { exerciseTypeFromName, storedSetValues, supersetGroups } from "@/lib/history-import/set-mapping";
@@ -30,8 +41,11 @@ export interface ImportOutcome {
   duplicatesSkipped: number;
 }
 
-/** Where each of the preview's exercise names goes: an exercise id, creating the athlete's own where asked. */
-async function resolveExercises(tx: Tx, userId: number, summary: PreviewSummary, input: ImportFormInput): Promise<Map<string, number>> {
+/**
+ * Where each of the preview's exercise names goes: an exercise id, creating the athlete's own where
+ * asked (linked to the import, for its undo).
+ */
+async function resolveExercises(tx: Tx, userId: number, importId: number, summary: PreviewSummary, input: ImportFormInput): Promise<Map<string, number>> {
   const { options, suggested } = await exerciseChoicesFor(tx, userId, summary);
   const byName = new Map(options.map((o) => [o.name.toLowerCase(), o]));
   const chosen = new Map(input.choices.map((c) => [c.index, c]));
@@ -65,6 +79,7 @@ async function resolveExercises(tx: Tx, userId: number, summary: PreviewSummary,
       created?.id ??
       (await tx.select({ id: exercises.id }).from(exercises).where(and(sql`lower(${exercises.name}) = lower(${ownName})`, visibleTo(userId))).limit(1))[0]?.id;
     if (id === undefined) throw new UserFacingError(`“${name}” could not be added to your exercises. Try again.`, { field: `exercise.${index}` });
+    if (created) await tx.insert(historyImportExercises).values({ importId, exerciseId: id });
     byName.set(ownName.toLowerCase(), { id, name: ownName, type: exerciseTypeFromName(name), measure, custom: true });
     ids.set(name, id);
   }
@@ -147,12 +162,12 @@ export async function importPreview(db: DbOrTx, userId: number, input: ImportFor
       .where(and(eq(historyImportPreviews.id, input.previewId), eq(historyImportPreviews.userId, userId), gt(historyImportPreviews.expiresAt, new Date())))
       .for("update");
     if (!preview) throw new UserFacingError(PREVIEW_GONE, { status: 404, code: "preview_gone" });
-    const exerciseIds = await resolveExercises(tx, userId, preview.summary, input);
-    const duplicates = await duplicatePositions(tx, userId, await previewWorkoutHeads(tx, preview.id), (name) => exerciseIds.get(name));
     const [record] = await tx
       .insert(historyImports)
-      .values({ userId, fileName: preview.fileName, format: preview.summary.format, workouts: 0, sets: 0, duplicatesSkipped: duplicates.size, rowsSkipped: preview.summary.problemCount })
+      .values({ userId, fileName: preview.fileName, format: preview.summary.format, workouts: 0, sets: 0, rowsSkipped: preview.summary.problemCount })
       .returning({ id: historyImports.id });
+    const exerciseIds = await resolveExercises(tx, userId, record.id, preview.summary, input);
+    const duplicates = await duplicatePositions(tx, userId, await previewWorkoutHeads(tx, preview.id), (name) => exerciseIds.get(name));
     let workouts = 0;
     let sets = 0;
     for (let from = 0; ; from += WORKOUTS_PER_ROUND) {
@@ -166,7 +181,7 @@ export async function importPreview(db: DbOrTx, userId: number, input: ImportFor
       sets += await writeWorkouts(tx, userId, record.id, fresh, exerciseIds, input);
       workouts += fresh.length;
     }
-    await tx.update(historyImports).set({ workouts, sets }).where(eq(historyImports.id, record.id));
+    await tx.update(historyImports).set({ workouts, sets, duplicatesSkipped: duplicates.size }).where(eq(historyImports.id, record.id));
     await tx.delete(historyImportPreviews).where(eq(historyImportPreviews.id, preview.id));
     return { importId: record.id, workouts, sets, duplicatesSkipped: duplicates.size };
   });
@@ -175,9 +190,14 @@ export async function importPreview(db: DbOrTx, userId: number, input: ImportFor
 export interface UndoOutcome {
   removed: number;
   kept: { id: number; name: string; startedAt: Date }[];
+  /** The own exercises the import added that went with it. */
+  exercisesRemoved: number;
 }
 
-/** Remove the sessions an import created that are as it left them (revision 0); name those edited since. */
+/**
+ * Remove the sessions an import created that are as it left them (revision 0), naming those edited
+ * since, then the own exercises it added that no kept session, later session or split uses.
+ */
 export async function undoImport(db: DbOrTx, userId: number, importId: number): Promise<UndoOutcome> {
   return db.transaction(async (tx) => {
     const [record] = await tx.select().from(historyImports).where(and(eq(historyImports.id, importId), eq(historyImports.userId, userId))).for("update");
@@ -193,8 +213,19 @@ export async function undoImport(db: DbOrTx, userId: number, importId: number): 
       .from(workoutSessions)
       .where(and(eq(workoutSessions.importId, importId), eq(workoutSessions.userId, userId)))
       .orderBy(asc(workoutSessions.startedAt));
-    await tx.update(historyImports).set({ undoneAt: new Date(), undoRemoved: removed.length, undoKept: kept.length }).where(eq(historyImports.id, importId));
-    return { removed: removed.length, kept };
+    // Deleting an exercise cascades to what uses it: only those nothing uses go, the rest stay the athlete's.
+    const added = tx.select({ id: historyImportExercises.exerciseId }).from(historyImportExercises).where(eq(historyImportExercises.importId, importId));
+    const unused = (table: typeof sessionExercises | typeof sessionSets | typeof splitDayExercises) =>
+      sql`NOT EXISTS (SELECT 1 FROM ${table} WHERE ${table.exerciseId} = ${exercises.id})`;
+    const exercisesRemoved = await tx
+      .delete(exercises)
+      .where(and(inArray(exercises.id, added), eq(exercises.createdBy, userId), unused(sessionExercises), unused(sessionSets), unused(splitDayExercises)))
+      .returning({ id: exercises.id });
+    await tx
+      .update(historyImports)
+      .set({ undoneAt: new Date(), undoRemoved: removed.length, undoKept: kept.length, undoExercisesRemoved: exercisesRemoved.length })
+      .where(eq(historyImports.id, importId));
+    return { removed: removed.length, kept, exercisesRemoved: exercisesRemoved.length };
   });
 }
 

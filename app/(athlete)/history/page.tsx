@@ -9,7 +9,7 @@ import { formatWeight } from "@/lib/training/units";
 import { athletePage, pageParam, requestTimeZone } from "@/server/athlete-page";
 import { listSessions, sessionsBetween } from "@/server/queries/sessions";
 import { keptSessionsOf, listImports } from "@/server/history-import/import";
-import { ImportsCard } from "@/components/athlete/history-import/imports-card";
+import { ImportsCard, undoSummary } from "@/components/athlete/history-import/imports-card";
 import { Notice } from "@/components/athlete/notice";
 import { undoImportAction } from "./actions";
 
@@ -38,8 +38,8 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
     </Notice>
   ) : undone ? (
     <Notice>
-      Undid the import of {undone.fileName}: {plural(undone.undoRemoved ?? 0, "session")} removed
-      {undone.undoKept ? `, ${plural(undone.undoKept, "session")} kept because you edited ${undone.undoKept === 1 ? "it" : "them"} since (listed under Imports).` : "."}
+      Undid the import of {undone.fileName}: {undoSummary(undone)}
+      {undone.undoKept ? " (listed under Imports)." : "."}
     </Notice>
   ) : null;
   const headerActions = (

@@ -8,6 +8,13 @@ import type { ActionState } from "@/lib/action-state";
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 type Kept = { id: number; importId: number | null; name: string; startedAt: Date };
 
+/** What an undo did: "3 sessions and 1 exercise it had added removed, 1 session kept because you edited it since". */
+export function undoSummary(i: Pick<HistoryImport, "undoRemoved" | "undoKept" | "undoExercisesRemoved">): string {
+  const sessions = plural(i.undoRemoved ?? 0, "session");
+  const removed = i.undoExercisesRemoved ? `${sessions} and ${plural(i.undoExercisesRemoved, "exercise")} it had added removed` : `${sessions} removed`;
+  return i.undoKept ? `${removed}, ${plural(i.undoKept, "session")} kept because you edited ${i.undoKept === 1 ? "it" : "them"} since` : removed;
+}
+
 /** The athlete's imports with their counts, an Undo for each one still in place, and what an undo kept. */
 export function ImportsCard({ imports, kept, undo, timeZone }: { imports: HistoryImport[]; kept: Kept[]; undo: Action; timeZone: string }) {
   if (imports.length === 0) return null;
@@ -26,8 +33,8 @@ export function ImportsCard({ imports, kept, undo, timeZone }: { imports: Histor
               </p>
               {i.undoneAt ? (
                 <p className="text-slate-600">
-                  Undone {formatDateTime(i.undoneAt, timeZone)}: {plural(i.undoRemoved ?? 0, "session")} removed
-                  {i.undoKept ? `, ${plural(i.undoKept, "session")} kept because you edited ${i.undoKept === 1 ? "it" : "them"} since:` : "."}
+                  Undone {formatDateTime(i.undoneAt, timeZone)}: {undoSummary(i)}
+                  {i.undoKept ? ":" : "."}
                 </p>
               ) : (
                 <ActionButton
@@ -35,7 +42,7 @@ export function ImportsCard({ imports, kept, undo, timeZone }: { imports: Histor
                   fields={{ importId: i.id }}
                   variant="link"
                   pendingLabel="Undoing…"
-                  confirm={`Remove the ${plural(i.workouts, "workout")} this import created? Sessions you edited since are kept.`}
+                  confirm={`Remove the ${plural(i.workouts, "workout")} this import created? Sessions you edited since are kept, and so are the exercises it added that you have used since.`}
                   label={`Undo the import of ${i.fileName}`}
                 >
                   Undo this import
