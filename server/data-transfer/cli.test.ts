@@ -52,8 +52,8 @@ describe("data scripts", () => {
     const result = await script("data-import-legacy", "samples/legacy-dumpdata.json");
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain("Imported 100 row(s); 15 record(s) rejected and left out.");
-    expect(result.stdout).toContain('workouts.workout 9: type: unknown type "Kettlebell"');
+    expect(result.stdout).toContain("Imported 104 row(s); 13 record(s) rejected and left out.");
+    expect(result.stdout).toContain('workouts.workout 13: difficulty_level: difficulty 7 is not 1-3');
   });
 
   it("data:import-legacy --strict refuses with exit 1 when records are rejected", async () => {
@@ -66,7 +66,7 @@ describe("data scripts", () => {
     const file = path.join(workDir, "dump.ndjson");
     const result = await script("data-export", file);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain(`Exported 100 row(s) to ${file}`);
+    expect(result.stdout).toContain(`Exported 104 row(s) to ${file}`);
     expect(JSON.parse(fs.readFileSync(file, "utf8").split("\n")[0])).toMatchObject({ format: "ironlog-dump", secrets: "omitted" });
     expect(fs.existsSync(`${file}.partial`)).toBe(false);
   });
@@ -93,7 +93,7 @@ describe("data scripts", () => {
   it("data:import --replace loads the dump and exits 0", async () => {
     const result = await script("data-import", path.join(workDir, "dump.ndjson"), "--replace");
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain("Imported 100 row(s), replacing the existing data.");
+    expect(result.stdout).toContain("Imported 104 row(s), replacing the existing data.");
   });
 
   it("exit 2 for wrong usage, and --help says what happens to a non-empty database", async () => {

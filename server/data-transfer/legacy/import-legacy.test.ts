@@ -44,21 +44,24 @@ describe("importing the old system's sample dump", () => {
       "sessions.session": { mapped: 0, skipped: 1, rejected: 0 },
       "admin.logentry": { mapped: 0, skipped: 1, rejected: 0 },
       "auth.user": { mapped: 10, skipped: 0, rejected: 2 },
-      "workouts.workout": { mapped: 13, skipped: 2, rejected: 4 },
-      "workouts.workoutmuscle": { mapped: 22, skipped: 3, rejected: 3 },
+      "workouts.workout": { mapped: 15, skipped: 2, rejected: 2 },
+      "workouts.workoutmuscle": { mapped: 23, skipped: 2, rejected: 3 },
       "workouts.split": { mapped: 5, skipped: 1, rejected: 2 },
       "workouts.splitday": { mapped: 8, skipped: 1, rejected: 2 },
       "assessments.assessment": { mapped: 9, skipped: 2, rejected: 2 },
     });
-    expect(report.rejectedCount).toBe(15);
+    expect(report.rejectedCount).toBe(13);
     expect(report.outcomes).toContainEqual({
       model: "workouts.workout",
-      pk: 9,
+      pk: 13,
       outcome: "rejected",
-      reason: 'type: unknown type "Kettlebell" (expected barbell, dumbbell or bodyweight)',
+      reason: "difficulty_level: difficulty 7 is not 1-3 or beginner/intermediate/advanced",
     });
-    expect(report.rows).toEqual({ users: 10, muscles: 12, exercises: 13, exercise_muscles: 22, splits: 5, split_days: 8, split_day_exercises: 21, assessments: 9 });
-    expect(await rowCount(database.db, "split_day_exercises")).toBe(21);
+    // The old system's "Kettlebell" and "Cable" are types Ironlog has.
+    const typed = await queryRows<{ name: string; type: string }>(database.db, sql`SELECT name, type FROM exercises WHERE name IN ('Kettlebell Swing', 'Cable Fly') ORDER BY name`);
+    expect(typed).toEqual([{ name: "Cable Fly", type: "cable" }, { name: "Kettlebell Swing", type: "kettlebell" }]);
+    expect(report.rows).toEqual({ users: 10, muscles: 12, exercises: 15, exercise_muscles: 23, splits: 5, split_days: 8, split_day_exercises: 22, assessments: 9 });
+    expect(await rowCount(database.db, "split_day_exercises")).toBe(22);
   });
 
   it("creates users with lower-case e-mail, staff as admins, keeping usable Django hashes only", async () => {
@@ -137,6 +140,7 @@ describe("importing the old system's sample dump", () => {
       "Pull: Dumbbell Row",
       "Legs: Back Squat",
       "Legs: Deadlift",
+      "Legs: Kettlebell Swing",
     ]);
   });
 
@@ -153,7 +157,7 @@ describe("importing the old system's sample dump", () => {
     const [bench] = await database.db.insert(exercises).values({ name: "Bench Press", type: "barbell", difficulty: 2, equipmentRequired: ["barbell", "bench"] }).returning();
     const [chest] = await database.db.insert(muscles).values({ name: "Pectoralis major", region: "chest" }).returning();
     await importLegacyDump(database, sample);
-    expect(await rowCount(database.db, "exercises")).toBe(13);
+    expect(await rowCount(database.db, "exercises")).toBe(15);
     const [pushUpChest] = await queryRows<{ muscle_id: number }>(
       database.db,
       sql`SELECT em.muscle_id FROM exercise_muscles em JOIN exercises e ON e.id = em.exercise_id WHERE e.name = 'Push-up'
@@ -174,7 +178,7 @@ describe("importing the old system's sample dump", () => {
   it("strict refuses the whole import when any record is rejected", async () => {
     const report = await importLegacyDump(database, sample, { strict: true });
     expect(report.status).toBe("refused");
-    expect(report.rejectedCount).toBe(15);
+    expect(report.rejectedCount).toBe(13);
     expect(await totalRows()).toBe(0);
   });
 });

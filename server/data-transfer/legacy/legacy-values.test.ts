@@ -23,15 +23,19 @@ describe("legacy exercise type", () => {
     ["Bodyweight", "bodyweight"],
     ["body weight", "bodyweight"],
     ["Body-Weight", "bodyweight"],
+    ["Kettlebell", "kettlebell"],
+    ["KB", "kettlebell"],
+    ["Resistance Band", "band"],
+    ["Cables", "cable"],
+    ["machine", "machine"],
   ])("maps %j to %s", (legacy, expected) => {
     expect(mapLegacyExerciseType(legacy)).toEqual({ ok: true, value: expected });
   });
 
   it.each([
-    ["Kettlebell", 'unknown type "Kettlebell" (expected barbell, dumbbell or bodyweight)'],
-    ["Cable", 'unknown type "Cable" (expected barbell, dumbbell or bodyweight)'],
-    ["", "has no type (expected barbell, dumbbell or bodyweight)"],
-    [null, "has no type (expected barbell, dumbbell or bodyweight)"],
+    ["Sandbag", 'unknown type "Sandbag" (expected barbell, dumbbell, bodyweight, kettlebell, band, cable or machine)'],
+    ["", "has no type (expected barbell, dumbbell, bodyweight, kettlebell, band, cable or machine)"],
+    [null, "has no type (expected barbell, dumbbell, bodyweight, kettlebell, band, cable or machine)"],
     [3, "type 3 is not text"],
   ])("rejects %j with a reason", (legacy, reason) => {
     expect(mapLegacyExerciseType(legacy)).toEqual({ ok: false, reason });

@@ -4,6 +4,7 @@
  */
 import "server-only";
 import type { Assessment, Exercise } from "@/db/schema";
+import { EXERCISE_TYPES } from "@/lib/training/types";
 
 export type Mapped<T> = { ok: true; value: T } | { ok: false; reason: string };
 
@@ -15,23 +16,24 @@ const describe = (value: unknown) => JSON.stringify(value);
 /** Letters only, lower-case: "Body-Weight", "body weight" and "BODYWEIGHT" compare equal. */
 const letters = (value: string) => value.toLowerCase().replace(/[^a-z]/g, "");
 
-const EXERCISE_TYPES: Record<string, Exercise["type"]> = {
-  barbell: "barbell",
-  barbells: "barbell",
+/** Every Ironlog type by its name and plural, and the spellings the old system's rows use. */
+const EXERCISE_TYPE_SPELLINGS: Record<string, Exercise["type"]> = {
+  ...Object.fromEntries(EXERCISE_TYPES.flatMap((type) => [[letters(type), type], [`${letters(type)}s`, type]])),
   bb: "barbell",
-  dumbbell: "dumbbell",
-  dumbbells: "dumbbell",
   dumbell: "dumbbell",
   db: "dumbbell",
-  bodyweight: "bodyweight",
   bw: "bodyweight",
+  kb: "kettlebell",
+  resistanceband: "band",
+  resistancebands: "band",
 };
+const EXPECTED_TYPES = `expected ${EXERCISE_TYPES.slice(0, -1).join(", ")} or ${EXERCISE_TYPES.at(-1)}`;
 
 export function mapLegacyExerciseType(value: unknown): Mapped<Exercise["type"]> {
-  if (isBlank(value)) return fail("has no type (expected barbell, dumbbell or bodyweight)");
+  if (isBlank(value)) return fail(`has no type (${EXPECTED_TYPES})`);
   if (typeof value !== "string") return fail(`type ${describe(value)} is not text`);
-  const type = EXERCISE_TYPES[letters(value)];
-  return type ? ok(type) : fail(`unknown type ${describe(value)} (expected barbell, dumbbell or bodyweight)`);
+  const type = EXERCISE_TYPE_SPELLINGS[letters(value)];
+  return type ? ok(type) : fail(`unknown type ${describe(value)} (${EXPECTED_TYPES})`);
 }
 
 const DIFFICULTY_WORDS: Record<string, 1 | 2 | 3> = {

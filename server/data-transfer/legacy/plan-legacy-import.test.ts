@@ -85,7 +85,7 @@ describe("planning a legacy import", () => {
 
   it("rejects invalid records with every field's reason, and skips what depends on them", () => {
     const plan = planLegacyImport(
-      [user(1, ""), split(1, 1), assessment(1, 1), workout(1, "Swing", { type: "Kettlebell", difficulty_level: 9 }), muscle(1, 1, "Glutes"), user(2, "bo@example.com"), split(2, 2), day(1, 2, "A", 1, [1])],
+      [user(1, ""), split(1, 1), assessment(1, 1), workout(1, "Swing", { type: "Sandbag", difficulty_level: 9 }), muscle(1, 1, "Glutes"), user(2, "bo@example.com"), split(2, 2), day(1, 2, "A", 1, [1])],
       nothing(),
     );
     expect(plan.models["auth.user"]).toEqual({ mapped: 1, skipped: 0, rejected: 1 });
@@ -93,7 +93,7 @@ describe("planning a legacy import", () => {
     expect(reasons).toEqual({
       "auth.user 1": "rejected: email: has no e-mail address (Ironlog signs in by e-mail)",
       "workouts.workout 1":
-        'rejected: type: unknown type "Kettlebell" (expected barbell, dumbbell or bodyweight); difficulty_level: difficulty 9 is not 1-3 or beginner/intermediate/advanced',
+        'rejected: type: unknown type "Sandbag" (expected barbell, dumbbell, bodyweight, kettlebell, band, cable or machine); difficulty_level: difficulty 9 is not 1-3 or beginner/intermediate/advanced',
       "workouts.workoutmuscle 1": "skipped: its workout: workouts.workout 1 was rejected",
       "workouts.split 1": "skipped: belongs to auth.user 1, who was rejected",
       "workouts.splitday 1": "mapped: left out of the day: workouts.workout 1 was rejected",
