@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { FormMessage, TextField } from "@/components/ui/field";
+import { NewPasswordField } from "@/components/auth/new-password-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionState } from "@/lib/action-state";
 import { SIGN_IN_REFUSED_MESSAGE } from "@/lib/auth/password-reset";
@@ -58,15 +59,7 @@ export function SignUpForm() {
       <FormMessage state={state} />
       <TextField label="Name" name="name" autoComplete="name" required defaultValue={values?.name} errors={errors?.name} />
       <TextField label="Email" name="email" type="email" autoComplete="email" required defaultValue={values?.email} errors={errors?.email} />
-      <TextField
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        hint="At least 10 characters. A short phrase is easy to remember and hard to guess."
-        errors={errors?.password}
-      />
+      <NewPasswordField errors={errors?.password} />
       <SubmitButton className="w-full" pendingLabel="Creating your account…">
         Create account
       </SubmitButton>

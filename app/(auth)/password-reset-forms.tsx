@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { FormMessage, TextField } from "@/components/ui/field";
+import { NewPasswordField } from "@/components/auth/new-password-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionState } from "@/lib/action-state";
 import { requestPasswordResetAction, resetPasswordAction } from "./password-reset-actions";
@@ -42,15 +43,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
         </p>
       ) : null}
       <input type="hidden" name="token" value={token} />
-      <TextField
-        label="New password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        hint="At least 10 characters. A short phrase is easy to remember and hard to guess."
-        errors={errors?.password}
-      />
+      <NewPasswordField label="New password" errors={errors?.password} />
       <SubmitButton className="w-full" pendingLabel="Setting your password…">
         Set password and sign in
       </SubmitButton>

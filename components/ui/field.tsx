@@ -12,6 +12,47 @@ export function FieldError({ id, errors }: { id: string; errors?: string[] }) {
   );
 }
 
+/** The ids a field's hint and error take, and what its control says it is described by. */
+function fieldIds(name: string, id: string | undefined, hint: ReactNode, errors: string[] | undefined) {
+  const controlId = id ?? `field-${name}`;
+  const errorId = `${controlId}-error`;
+  const hintId = `${controlId}-hint`;
+  const describedBy = [hint ? hintId : null, errors?.length ? errorId : null].filter(Boolean).join(" ") || undefined;
+  return { controlId, errorId, hintId, aria: { "aria-invalid": errors?.length ? true : undefined, "aria-describedby": describedBy } };
+}
+
+/** The label above, the hint and the error below: what every field shares around its control. */
+function FieldFrame({
+  ids,
+  label,
+  hint,
+  errors,
+  className,
+  children,
+}: {
+  ids: ReturnType<typeof fieldIds>;
+  label: string;
+  hint?: ReactNode;
+  errors?: string[];
+  className: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className={className}>
+      <label htmlFor={ids.controlId} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      {children}
+      {hint ? (
+        <p id={ids.hintId} className="mt-1 text-sm text-slate-500">
+          {hint}
+        </p>
+      ) : null}
+      <FieldError id={ids.errorId} errors={errors} />
+    </div>
+  );
+}
+
 /** A labelled input whose error, if any, is announced and tied to it with aria-describedby. */
 export function TextField({
   label,
@@ -21,30 +62,11 @@ export function TextField({
   className = "",
   ...props
 }: ComponentProps<"input"> & { label: string; name: string; errors?: string[]; hint?: ReactNode }) {
-  const id = props.id ?? `field-${name}`;
-  const errorId = `${id}-error`;
-  const hintId = `${id}-hint`;
-  const describedBy = [hint ? hintId : null, errors?.length ? errorId : null].filter(Boolean).join(" ") || undefined;
+  const ids = fieldIds(name, props.id, hint, errors);
   return (
-    <div className={className}>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      <input
-        id={id}
-        name={name}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy}
-        className={`mt-1 ${inputClasses}`}
-        {...props}
-      />
-      {hint ? (
-        <p id={hintId} className="mt-1 text-sm text-slate-500">
-          {hint}
-        </p>
-      ) : null}
-      <FieldError id={errorId} errors={errors} />
-    </div>
+    <FieldFrame ids={ids} label={label} hint={hint} errors={errors} className={className}>
+      <input id={ids.controlId} name={name} {...ids.aria} className={`mt-1 ${inputClasses}`} {...props} />
+    </FieldFrame>
   );
 }
 
@@ -56,25 +78,13 @@ export function SelectField({
   className = "",
   ...props
 }: ComponentProps<"select"> & { label: string; name: string; errors?: string[] }) {
-  const id = props.id ?? `field-${name}`;
-  const errorId = `${id}-error`;
+  const ids = fieldIds(name, props.id, undefined, errors);
   return (
-    <div className={className}>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      <select
-        id={id}
-        name={name}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={errors?.length ? errorId : undefined}
-        className={`mt-1 ${inputClasses}`}
-        {...props}
-      >
+    <FieldFrame ids={ids} label={label} errors={errors} className={className}>
+      <select id={ids.controlId} name={name} {...ids.aria} className={`mt-1 ${inputClasses}`} {...props}>
         {children}
       </select>
-      <FieldError id={errorId} errors={errors} />
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -100,30 +110,10 @@ export function TextAreaField({
   className = "",
   ...props
 }: ComponentProps<"textarea"> & { label: string; name: string; errors?: string[]; hint?: ReactNode }) {
-  const id = props.id ?? `field-${name}`;
-  const errorId = `${id}-error`;
-  const hintId = `${id}-hint`;
-  const describedBy = [hint ? hintId : null, errors?.length ? errorId : null].filter(Boolean).join(" ") || undefined;
+  const ids = fieldIds(name, props.id, hint, errors);
   return (
-    <div className={className}>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      <textarea
-        id={id}
-        name={name}
-        rows={3}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy}
-        className={`mt-1 ${inputClasses}`}
-        {...props}
-      />
-      {hint ? (
-        <p id={hintId} className="mt-1 text-sm text-slate-500">
-          {hint}
-        </p>
-      ) : null}
-      <FieldError id={errorId} errors={errors} />
-    </div>
+    <FieldFrame ids={ids} label={label} hint={hint} errors={errors} className={className}>
+      <textarea id={ids.controlId} name={name} rows={3} {...ids.aria} className={`mt-1 ${inputClasses}`} {...props} />
+    </FieldFrame>
   );
 }

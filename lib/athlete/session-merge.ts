@@ -15,22 +15,10 @@
  */
 import { toStoredKg } from "@/lib/training/units";
 import type { SetType } from "@/lib/training/types";
-import type { FieldTimes, SaveConflict, SessionItemKind, SessionSave, SlotTarget } from "./session-sync";
+import type { FieldTimes, SaveConflict, SessionItemKind, SessionSave, SlotTarget, SnapshotSet } from "./session-sync";
 
-export type StoredSet = {
-  id: string;
-  slotId: string;
-  position: number;
-  weightKg: number;
-  reps: number;
-  rpe: number | null;
-  missed: boolean;
-  setType: SetType;
-  durationSeconds: number | null;
-  distanceM: number | null;
-  revision: number;
-  times: FieldTimes;
-};
+/** A stored set is what the devices see of it: the merge and the snapshot share one shape. */
+export type StoredSet = SnapshotSet;
 
 export type StoredSlot = {
   id: string;

@@ -18,9 +18,12 @@ const COMMON_PASSWORDS = new Set([
   "ironlog-password",
 ]);
 
+/** The shortest password accepted: the forms' hints say it too. */
+export const PASSWORD_MIN_LENGTH = 10;
+
 export const newPasswordField = z
   .string()
-  .min(10, "Use at least 10 characters.")
+  .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
   .max(200, "Use at most 200 characters.")
   .refine((p) => !COMMON_PASSWORDS.has(p.toLowerCase()), "That password is too common; choose another.")
   .refine((p) => new Set(p).size >= 4, "That password is too easy to guess; mix more characters.");

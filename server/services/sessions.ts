@@ -11,7 +11,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { type DbOrTx } from "@/db/client";
 import { sessionExercises, sessionSets, sessionTombstones, workoutSessions } from "@/db/schema";
-import { mergeSave, sessionWrites, type StoredSession } from "@/lib/athlete/session-merge";
+import { mergeSave, sessionWrites, type StoredSession, type StoredSet } from "@/lib/athlete/session-merge";
 import type { SaveResult, SessionSave } from "@/lib/athlete/session-sync";
 import { driverError, NotFoundError, UserFacingError } from "@/lib/errors";
 import { visibleExerciseIds } from "@/server/queries/exercises";
@@ -120,6 +120,22 @@ async function mergeInTransaction(db: DbOrTx, userId: number, sessionId: number,
   });
 }
 
+/** A set's columns that a save writes, for a new set and a changed one alike. */
+function setColumns(s: StoredSet) {
+  return {
+    position: s.position,
+    weightKg: s.weightKg,
+    reps: s.reps,
+    rpe: s.rpe,
+    missed: s.missed,
+    setType: s.setType,
+    durationSeconds: s.durationSeconds,
+    distanceM: s.distanceM,
+    revision: s.revision,
+    fieldTimes: s.times,
+  };
+}
+
 /** Write only what the merge changed (the embedded database has no autovacuum: no blind rewrites). */
 async function writeMerge(tx: DbOrTx, userId: number, sessionId: number, before: StoredSession, after: StoredSession): Promise<void> {
   const writes = sessionWrites(before, after);
@@ -153,34 +169,14 @@ async function writeMerge(tx: DbOrTx, userId: number, sessionId: number, before:
         sessionId,
         exerciseSlotId: s.slotId,
         exerciseId: slotExercise.get(s.slotId)!,
-        position: s.position,
-        weightKg: s.weightKg,
-        reps: s.reps,
-        rpe: s.rpe,
-        missed: s.missed,
-        setType: s.setType,
-        durationSeconds: s.durationSeconds,
-        distanceM: s.distanceM,
-        revision: s.revision,
-        fieldTimes: s.times,
+        ...setColumns(s),
       })),
     );
   }
   for (const s of writes.updateSets) {
     await tx
       .update(sessionSets)
-      .set({
-        position: s.position,
-        weightKg: s.weightKg,
-        reps: s.reps,
-        rpe: s.rpe,
-        missed: s.missed,
-        setType: s.setType,
-        durationSeconds: s.durationSeconds,
-        distanceM: s.distanceM,
-        revision: s.revision,
-        fieldTimes: s.times,
-      })
+      .set(setColumns(s))
       .where(and(eq(sessionSets.uid, s.id), eq(sessionSets.sessionId, sessionId)));
   }
   if (writes.tombstones.length) {

@@ -1,6 +1,7 @@
 "use client";
 
 import { FormMessage, TextField } from "@/components/ui/field";
+import { NewPasswordField } from "@/components/auth/new-password-field";
 import { PendingButton } from "@/components/athlete/pending-button";
 import { ActionButton } from "@/components/athlete/action-button";
 import { useFormAction } from "@/components/athlete/use-form-action";
@@ -13,15 +14,7 @@ export function ChangePasswordForm() {
     <form key={state.status === "success" ? state.message : "form"} action={dispatch} onSubmit={onSubmit} noValidate className="space-y-4">
       <FormMessage state={state} />
       <TextField label="Current password" name="currentPassword" type="password" autoComplete="current-password" required errors={errors?.currentPassword} />
-      <TextField
-        label="New password"
-        name="newPassword"
-        type="password"
-        autoComplete="new-password"
-        required
-        hint="At least 10 characters. Your other devices are signed out when it changes."
-        errors={errors?.newPassword}
-      />
+      <NewPasswordField label="New password" name="newPassword" hint="Your other devices are signed out when it changes." errors={errors?.newPassword} />
       <PendingButton pending={pending} pendingLabel="Changing…">
         Change password
       </PendingButton>
