@@ -28,6 +28,7 @@ export const DEMO_ACCOUNTS = {
   maya: "maya@ironlog.dev",
   leo: "leo@ironlog.dev",
   reassess: "reassess@ironlog.dev",
+  untold: "sam@ironlog.dev",
 } as const;
 
 export const REASSESSMENT_REASON = "Basic equipment without specific items - user needs to re-assess";
@@ -151,6 +152,7 @@ export async function seedDemoData(db: Db, { hashPassword, now = new Date() }: S
         { email: DEMO_ACCOUNTS.maya, name: "Maya Runner", passwordHash, weightUnit: "lb" },
         { email: DEMO_ACCOUNTS.leo, name: "Leo Legacy", passwordHash },
         { email: DEMO_ACCOUNTS.reassess, name: "Riley Reassess", passwordHash },
+        { email: DEMO_ACCOUNTS.untold, name: "Sam Pending", passwordHash },
       ])
       .returning({ id: users.id, email: users.email });
     const idOf = (email: string) => demoUsers.find((u) => u.email === email)!.id;
@@ -205,6 +207,20 @@ export async function seedDemoData(db: Db, { hashPassword, now = new Date() }: S
         age: 31,
         experienceLevel: "intermediate",
         goal: "general_fitness",
+        daysPerWeek: 3,
+        equipment: "basic_equipment",
+        equipmentItems: [],
+        needsReassessment: true,
+        reassessmentReason: REASSESSMENT_REASON,
+        flaggedAt: new Date(now.getTime() - 3 * 86_400_000),
+      },
+      {
+        // Flagged by the same earlier run and not yet told: the admin's flagged-users page can mail them.
+        userId: idOf(DEMO_ACCOUNTS.untold),
+        sport: "Cycling",
+        age: 38,
+        experienceLevel: "beginner",
+        goal: "endurance",
         daysPerWeek: 3,
         equipment: "basic_equipment",
         equipmentItems: [],

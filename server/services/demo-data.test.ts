@@ -29,7 +29,7 @@ describe("the demo data", () => {
   });
 
   it("leaves the flagged and legacy demo accounts on the re-assessment path, without a program", async () => {
-    for (const email of [DEMO_ACCOUNTS.flagged, DEMO_ACCOUNTS.leo, DEMO_ACCOUNTS.reassess]) {
+    for (const email of [DEMO_ACCOUNTS.flagged, DEMO_ACCOUNTS.leo, DEMO_ACCOUNTS.reassess, DEMO_ACCOUNTS.untold]) {
       expect(await getGeneratedProgram(database.db, await idOf(email)), email).toBeNull();
     }
   });
