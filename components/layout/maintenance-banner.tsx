@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import { type BannerNotice, bannerTimes, nextNoticeChange, noticePhase } from "@/lib/maintenance/notice";
+import { type BannerNotice, bannerTimes, nextNoticeChange, noticePhase } from "@/lib/maintenance/phase";
 import { formatWindow } from "@/lib/maintenance/format";
 
 const POLL_MS = 60_000;

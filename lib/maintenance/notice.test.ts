@@ -1,14 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  COMPLETION_VISIBLE_MS,
-  type NoticeTimes,
-  instantToLocalDateTime,
-  localDateTimeToInstant,
-  nextNoticeChange,
-  noticePhase,
-  scheduleNoticeSchema,
-  scheduleWindow,
-} from "./notice";
+import { instantToLocalDateTime, localDateTimeToInstant, scheduleNoticeSchema, scheduleWindow } from "./notice";
+import { COMPLETION_VISIBLE_MS, type NoticeTimes, nextNoticeChange, noticePhase } from "./phase";
 
 const at = (iso: string) => new Date(iso);
 const notice: NoticeTimes = {

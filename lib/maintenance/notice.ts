@@ -2,7 +2,8 @@
  * Planned downtime notices: an admin announces a maintenance window (start, end, message) and every
  * signed-in user sees a banner from a chosen lead time before it starts until it ends. Ending it early
  * (or cancelling it before it starts) replaces the banner with the admin's completion message for a
- * while, so users who saw the warning also learn that it is over.
+ * while, so users who saw the warning also learn that it is over. The phase rules the banner runs in
+ * the browser are in phase.ts, apart from these schemas, so that zod is not in every page's scripts.
  */
 import { z } from "@/lib/zod";
 import { idSchema } from "@/lib/ids";
@@ -20,75 +21,7 @@ export const LEAD_TIMES = [
 export type LeadMinutes = (typeof LEAD_TIMES)[number][0];
 export const DEFAULT_LEAD_MINUTES: LeadMinutes = 1440;
 
-/** How long the completion message stays up after an admin ends a window early. */
-export const COMPLETION_VISIBLE_MS = 60 * 60 * 1000;
-
 export const NOTICE_MESSAGE_MAX = 500;
-
-/** What the banner needs of a notice, as plain JSON (it goes to the browser and back from the API). */
-export interface BannerNotice {
-  id: number;
-  message: string;
-  startsAt: string;
-  endsAt: string;
-  notifyFrom: string;
-  endedAt: string | null;
-  completionMessage: string | null;
-}
-
-/** A banner notice's times as dates, for the phase rules. */
-export function bannerTimes(notice: BannerNotice): NoticeTimes {
-  return {
-    startsAt: new Date(notice.startsAt),
-    endsAt: new Date(notice.endsAt),
-    notifyFrom: new Date(notice.notifyFrom),
-    endedAt: notice.endedAt ? new Date(notice.endedAt) : null,
-  };
-}
-
-/** Where a notice stands at an instant, as users see it. */
-export type NoticePhase = "scheduled" | "announced" | "in_progress" | "completed" | "over";
-
-export interface NoticeTimes {
-  startsAt: Date;
-  endsAt: Date;
-  notifyFrom: Date;
-  /** Set when an admin ended the window early (or cancelled it before it started). */
-  endedAt: Date | null;
-}
-
-/**
- * scheduled: not shown yet; announced: banner before the window; in_progress: banner during it;
- * completed: ended early, the completion message shows; over: nothing shows any more.
- */
-export function noticePhase(notice: NoticeTimes, now: Date): NoticePhase {
-  const t = now.getTime();
-  if (notice.endedAt) {
-    // A notice cancelled before anyone was told stays silent: there is nothing to take back.
-    if (notice.endedAt.getTime() < notice.notifyFrom.getTime()) return "over";
-    return t < notice.endedAt.getTime() + COMPLETION_VISIBLE_MS ? "completed" : "over";
-  }
-  if (t < notice.notifyFrom.getTime()) return "scheduled";
-  if (t < notice.startsAt.getTime()) return "announced";
-  if (t < notice.endsAt.getTime()) return "in_progress";
-  return "over";
-}
-
-/** Whether users see a banner for this notice at `now`. */
-export function noticeVisible(notice: NoticeTimes, now: Date): boolean {
-  const phase = noticePhase(notice, now);
-  return phase === "announced" || phase === "in_progress" || phase === "completed";
-}
-
-/** The next instant the banner changes (appears, switches, clears), or null when it never will again. */
-export function nextNoticeChange(notice: NoticeTimes, now: Date): Date | null {
-  const t = now.getTime();
-  const candidates = notice.endedAt
-    ? [notice.endedAt.getTime() + COMPLETION_VISIBLE_MS]
-    : [notice.notifyFrom.getTime(), notice.startsAt.getTime(), notice.endsAt.getTime()];
-  const next = candidates.find((c) => c > t);
-  return next === undefined ? null : new Date(next);
-}
 
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 

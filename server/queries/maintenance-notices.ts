@@ -2,7 +2,7 @@ import "server-only";
 import { asc, desc, gt, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { type MaintenanceNotice, maintenanceNotices } from "@/db/schema";
-import { type BannerNotice, COMPLETION_VISIBLE_MS, noticeVisible } from "@/lib/maintenance/notice";
+import { type BannerNotice, COMPLETION_VISIBLE_MS, noticeVisible } from "@/lib/maintenance/phase";
 
 export function bannerNotice(notice: MaintenanceNotice): BannerNotice {
   return {

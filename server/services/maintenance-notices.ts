@@ -3,7 +3,8 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { type MaintenanceNotice, maintenanceNotices } from "@/db/schema";
 import { NotFoundError, UserFacingError } from "@/lib/errors";
-import { type EndNoticeInput, type ScheduleNoticeInput, noticePhase, scheduleWindow } from "@/lib/maintenance/notice";
+import { type EndNoticeInput, type ScheduleNoticeInput, scheduleWindow } from "@/lib/maintenance/notice";
+import { noticePhase } from "@/lib/maintenance/phase";
 import { safeTimeZone } from "@/lib/athlete/calendar";
 
 interface Actor {

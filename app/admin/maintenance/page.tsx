@@ -6,7 +6,8 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Badge, type Tone } from "@/components/admin/badges";
 import { DateTime } from "@/components/admin/date-time";
-import { LEAD_TIMES, type NoticePhase, noticePhase } from "@/lib/maintenance/notice";
+import { LEAD_TIMES } from "@/lib/maintenance/notice";
+import { type NoticePhase, noticePhase } from "@/lib/maintenance/phase";
 import { ScheduleNoticeForm } from "./schedule-form";
 import { EndNoticeButton } from "./end-notice-button";
 
