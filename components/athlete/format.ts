@@ -1,6 +1,7 @@
 /** Dates and durations as athletes read them, in their time zone. Shared by server and client components. */
 import type { OneRepMaxChartPoint } from "@/components/athlete/charts/one-rep-max-chart";
-import type { OneRepMaxPoint } from "@/lib/athlete/record-events";
+import type { SessionBestChartPoint } from "@/components/athlete/charts/session-best-chart";
+import type { OneRepMaxPoint, SessionBestKind, SessionBestPoint } from "@/lib/athlete/record-events";
 import { formatWeight, fromStoredKg, type WeightUnit } from "@/lib/training/units";
 import { RECORD_UNITS, type RecordKind } from "@/lib/training/records";
 
@@ -33,6 +34,17 @@ export function oneRepMaxChartPoints(series: readonly OneRepMaxPoint[], unit: We
     value: fromStoredKg(p.estimateKg, unit),
     formula: p.formula,
     set: `${formatWeight(p.set.weightKg, unit)} × ${p.set.reps}${p.set.rpe ? ` @ RPE ${p.set.rpe}` : ""}`,
+  }));
+}
+
+/** A session-best series as its chart plots it: pace as seconds per km (fewer is faster), the rest as stored. */
+export function sessionBestChartPoints(series: readonly SessionBestPoint[], kind: SessionBestKind, unit: WeightUnit, timeZone?: string): SessionBestChartPoint[] {
+  return series.map((p) => ({
+    date: p.performedAt.toISOString(),
+    label: formatDay(p.performedAt, timeZone),
+    value: kind === "best_pace" ? Math.round(1000 / p.value) : p.value,
+    display: formatRecordValue(kind, p.value, unit),
+    set: describeSet(p.set, unit),
   }));
 }
 

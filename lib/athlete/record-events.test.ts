@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dailyRecords, type HistorySet, oneRepMaxSeries, recordEvents } from "./record-events";
+import { dailyRecords, type HistorySet, oneRepMaxSeries, recordEvents, sessionBestKind, sessionBestSeries } from "./record-events";
 
 const day = (n: number) => new Date(Date.UTC(2025, 0, n, 18));
 const set = (sessionId: number, n: number, weightKg: number, reps: number, rpe: number | null = null, exerciseId = 1): HistorySet => ({
@@ -92,5 +92,39 @@ describe("dailyRecords", () => {
     const events = recordEvents([set(1, 1, 100, 5), late, later]);
     expect(dailyRecords(events, "UTC").filter((e) => e.records.some((r) => r.kind === "heaviest_weight"))).toHaveLength(2);
     expect(dailyRecords(events, "America/New_York").filter((e) => e.records.some((r) => r.kind === "heaviest_weight"))).toHaveLength(1);
+  });
+});
+
+describe("sessionBestSeries", () => {
+  const timed = (sessionId: number, n: number, values: Partial<HistorySet>): HistorySet => ({ ...set(sessionId, n, 0, 0), ...values });
+
+  it("charts a timed exercise by its longest hold, a distance by its longest, and distance with time by pace", () => {
+    expect(sessionBestKind("time")).toBe("longest_hold");
+    expect(sessionBestKind("distance")).toBe("longest_distance");
+    expect(sessionBestKind("distance_time")).toBe("best_pace");
+    expect(sessionBestKind("reps_load")).toBeNull();
+    expect(sessionBestKind("reps")).toBeNull();
+  });
+
+  it("keeps each session's best set, oldest session first, warm-ups aside", () => {
+    const sets = [
+      timed(2, 3, { seconds: 50 }),
+      timed(1, 1, { seconds: 45 }),
+      timed(1, 1, { seconds: 60 }),
+      timed(2, 3, { seconds: 90, setType: "warmup" }),
+      timed(3, 5, { seconds: 0 }),
+    ];
+    expect(sessionBestSeries(sets, "longest_hold").map((p) => [p.sessionId, p.value])).toEqual([
+      [1, 60],
+      [2, 50],
+    ]);
+  });
+
+  it("takes the fastest pace, not the longest run", () => {
+    const sets = [timed(1, 1, { distanceM: 10_000, seconds: 3000 }), timed(1, 1, { distanceM: 5000, seconds: 1200 })];
+    const [point] = sessionBestSeries(sets, "best_pace");
+    expect(point.value).toBeCloseTo(5000 / 1200);
+    expect(point.set.distanceM).toBe(5000);
+    expect(sessionBestSeries(sets, "longest_distance")[0].value).toBe(10_000);
   });
 });

@@ -1,11 +1,12 @@
 /**
  * Turning an athlete's logged sets into what the progress pages show: the estimated-1RM series of an
- * exercise, and the personal records as they happened. Plain functions over plain rows, so the
+ * exercise (or, for a timed or distance one, its best hold, distance or pace per session), and the
+ * personal records as they happened. Plain functions over plain rows, so the
  * database code stays a pair of SELECTs.
  */
 import { estimateOneRepMax } from "@/lib/training/one-rep-max";
-import { detectPersonalRecords, type PersonalRecord } from "@/lib/training/records";
-import { isWarmup, type LoggedSet } from "@/lib/training/types";
+import { detectPersonalRecords, type PersonalRecord, recordValues } from "@/lib/training/records";
+import { type ExerciseMeasure, isWarmup, type LoggedSet } from "@/lib/training/types";
 import { calendarDayIn } from "./calendar";
 import { recordHolders } from "./record-holders";
 
@@ -39,6 +40,38 @@ export function oneRepMaxSeries(sets: readonly HistorySet[]): OneRepMaxPoint[] {
         formula: estimate.label,
         set: { weightKg: set.weightKg, reps: set.reps, rpe: set.rpe ?? null },
       });
+    }
+  }
+  return [...bySession.values()].sort((a, b) => a.performedAt.getTime() - b.performedAt.getTime() || a.sessionId - b.sessionId);
+}
+
+/** What a timed or distance exercise is charted by, session by session; null: by estimated 1RM. */
+export type SessionBestKind = "longest_hold" | "longest_distance" | "best_pace";
+
+export function sessionBestKind(measure: ExerciseMeasure): SessionBestKind | null {
+  if (measure === "time") return "longest_hold";
+  if (measure === "distance") return "longest_distance";
+  if (measure === "distance_time") return "best_pace";
+  return null;
+}
+
+export type SessionBestPoint = {
+  sessionId: number;
+  performedAt: Date;
+  /** In RECORD_UNITS[kind]: seconds, metres, or metres per second. */
+  value: number;
+  set: LoggedSet;
+};
+
+/** One point per session: its best set by `kind` (warm-ups never count), oldest first. */
+export function sessionBestSeries(sets: readonly HistorySet[], kind: SessionBestKind): SessionBestPoint[] {
+  const bySession = new Map<number, SessionBestPoint>();
+  for (const set of sets) {
+    const value = recordValues(set)[kind];
+    if (value === null) continue;
+    const current = bySession.get(set.sessionId);
+    if (!current || value > current.value) {
+      bySession.set(set.sessionId, { sessionId: set.sessionId, performedAt: set.performedAt, value, set });
     }
   }
   return [...bySession.values()].sort((a, b) => a.performedAt.getTime() - b.performedAt.getTime() || a.sessionId - b.sessionId);

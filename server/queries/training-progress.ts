@@ -9,15 +9,19 @@ import { and, asc, desc, eq, gte, inArray, max, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { exerciseMuscles, exercises, muscles, sessionSets, workoutSessions } from "@/db/schema";
 import { type HistorySet, dailyRecords, type RecordEvent, recordEvents } from "@/lib/athlete/record-events";
-import type { MuscleActivation } from "@/lib/training/types";
+import type { ExerciseMeasure, MuscleActivation } from "@/lib/training/types";
 import { type WeeklyMuscleVolume, weeklyMuscleVolume } from "@/lib/training/volume";
 
 /** Exercises the athlete has logged, most recently performed first. */
-export async function loggedExercises(db: DbOrTx, userId: number): Promise<{ id: number; name: string; setCount: number; lastPerformedAt: Date }[]> {
+export async function loggedExercises(
+  db: DbOrTx,
+  userId: number,
+): Promise<{ id: number; name: string; measure: ExerciseMeasure; setCount: number; lastPerformedAt: Date }[]> {
   const rows = await db
     .select({
       id: exercises.id,
       name: exercises.name,
+      measure: exercises.measure,
       setCount: sql<number>`count(*)::int`,
       lastPerformedAt: max(workoutSessions.startedAt),
     })
@@ -25,7 +29,7 @@ export async function loggedExercises(db: DbOrTx, userId: number): Promise<{ id:
     .innerJoin(workoutSessions, eq(workoutSessions.id, sessionSets.sessionId))
     .innerJoin(exercises, eq(exercises.id, sessionSets.exerciseId))
     .where(eq(workoutSessions.userId, userId))
-    .groupBy(exercises.id, exercises.name)
+    .groupBy(exercises.id, exercises.name, exercises.measure)
     .orderBy(desc(max(workoutSessions.startedAt)), asc(exercises.name));
   return rows.map((r) => ({ ...r, setCount: Number(r.setCount), lastPerformedAt: r.lastPerformedAt ?? new Date(0) }));
 }

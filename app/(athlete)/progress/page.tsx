@@ -1,14 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { LazyMuscleVolumeChart, LazyOneRepMaxChart } from "@/components/athlete/charts/lazy";
-import { describeSet, formatDay, formatRecordValue, oneRepMaxChartPoints } from "@/components/athlete/format";
+import { LazyMuscleVolumeChart, LazyOneRepMaxChart, LazySessionBestChart } from "@/components/athlete/charts/lazy";
+import { describeSet, formatDay, formatRecordValue, oneRepMaxChartPoints, sessionBestChartPoints } from "@/components/athlete/format";
 import { FORMULA_NOTE } from "@/components/athlete/formula-note";
 import { ButtonLink } from "@/components/ui/button";
 import { BestsPerRepCountTable } from "@/components/athlete/bests-table";
 import { Card, PageHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { historySets, loggedExercises, recentRecords, weeklyVolume } from "@/server/queries/training-progress";
-import { oneRepMaxSeries } from "@/lib/athlete/record-events";
+import type { SessionBestChartPoint } from "@/components/athlete/charts/session-best-chart";
+import { oneRepMaxSeries, type SessionBestKind, sessionBestKind, sessionBestSeries } from "@/lib/athlete/record-events";
 import { bestsByRepCount, RECORD_LABELS } from "@/lib/training/records";
 import { compareWeekWithTargets, isoWeekOf, weekToShow } from "@/lib/training/volume";
 import { athletePage, requestTimeZone } from "@/server/athlete-page";
@@ -36,8 +37,11 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
   const now = new Date();
   const since = new Date(Date.parse(`${isoWeekOf(now, timeZone).weekStart}T00:00:00Z`) - (WEEKS_SHOWN - 1) * 7 * 86_400_000 - 86_400_000);
   const [sets, records, weeks] = await Promise.all([historySets(db, user.id, { exerciseId: selected.id }), recentRecords(db, user.id, timeZone, 15), weeklyVolume(db, user.id, since, timeZone)]);
-  const series = oneRepMaxSeries(sets);
-  const bests = bestsByRepCount(sets);
+  // A timed or distance exercise is charted by its best hold, distance or pace; the rest by estimated 1RM.
+  const bestKind = sessionBestKind(selected.measure);
+  const series = bestKind ? [] : oneRepMaxSeries(sets);
+  const bests = bestKind ? [] : bestsByRepCount(sets);
+  const sessionBests = bestKind ? sessionBestSeries(sets, bestKind) : [];
 
   const thisWeek = isoWeekOf(now, timeZone);
   const weekOptions = [...new Map([...weeks.map((w) => [w.weekStart, w] as const), [thisWeek.weekStart, weeks.find((w) => w.weekStart === thisWeek.weekStart) ?? { ...thisWeek, setsByMuscle: {} }] as const]).values()]
@@ -52,7 +56,7 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
       <PageHeader title="Progress" description="Strength over time, your records, and how much work each muscle got this week." />
 
       <Card
-        title="Estimated 1RM"
+        title={bestKind ? `${RECORD_LABELS[bestKind]} per session` : "Estimated 1RM"}
         actions={
           <form method="get" className="flex items-center gap-2">
             {params.week ? <input type="hidden" name="week" value={params.week} /> : null}
@@ -77,20 +81,23 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
             {selected.name}
           </Link>
         </h3>
-        {series.length ? (
-          <div className="h-64">
-            <LazyOneRepMaxChart
-              unit={unit}
-              points={oneRepMaxChartPoints(series, unit, timeZone)}
-            />
-          </div>
+        {bestKind ? (
+          <SessionBests kind={bestKind} points={sessionBestChartPoints(sessionBests, bestKind, unit, timeZone)} />
         ) : (
-          <p className="text-sm text-slate-600">No weighted sets to estimate a 1RM from (bodyweight sets show in the bests table).</p>
+          <>
+            {series.length ? (
+              <div className="h-64">
+                <LazyOneRepMaxChart unit={unit} points={oneRepMaxChartPoints(series, unit, timeZone)} />
+              </div>
+            ) : (
+              <p className="text-sm text-slate-600">No weighted sets to estimate a 1RM from (bodyweight sets show in the bests table).</p>
+            )}
+            <p className="mt-2 text-xs text-slate-500">{FORMULA_NOTE}</p>
+            <div className="mt-4 overflow-x-auto">
+              <BestsPerRepCountTable bests={bests} unit={unit} caption="Bests per rep count" />
+            </div>
+          </>
         )}
-        <p className="mt-2 text-xs text-slate-500">{FORMULA_NOTE}</p>
-        <div className="mt-4 overflow-x-auto">
-          <BestsPerRepCountTable bests={bests} unit={unit} caption="Bests per rep count" />
-        </div>
       </Card>
 
       <Card title="Weekly volume per muscle">
@@ -179,5 +186,41 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
         )}
       </Card>
     </div>
+  );
+}
+
+/** A timed or distance exercise's best per session: the chart, and the same numbers as a table. */
+function SessionBests({ kind, points }: { kind: SessionBestKind; points: SessionBestChartPoint[] }) {
+  if (points.length === 0) return <p className="text-sm text-slate-600">No sets with a time or distance yet: log one and it shows here.</p>;
+  return (
+    <>
+      <div className="h-64">
+        <LazySessionBestChart kind={kind} points={points} />
+      </div>
+      <p className="mt-2 text-xs text-slate-500">
+        {kind === "best_pace" ? "Pace is time per km; faster is higher on the chart." : "Each point is the session's best set; warm-ups do not count."}
+      </p>
+      <details className="mt-3">
+        <summary className="cursor-pointer text-sm font-semibold text-slate-700">Show as a table</summary>
+        <table className="mt-2 w-full text-left text-sm tabular-nums">
+          <thead className="text-xs uppercase tracking-wide text-slate-500">
+            <tr>
+              <th scope="col" className="py-1">Session</th>
+              <th scope="col" className="py-1">{RECORD_LABELS[kind]}</th>
+              <th scope="col" className="py-1">Set</th>
+            </tr>
+          </thead>
+          <tbody>
+            {points.map((p) => (
+              <tr key={p.date} className="border-t border-slate-100">
+                <td className="py-1.5">{p.label}</td>
+                <td className="py-1.5">{p.display}</td>
+                <td className="py-1.5">{p.set}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </>
   );
 }

@@ -12,3 +12,4 @@ function ChartSkeleton() {
 
 export const LazyOneRepMaxChart = dynamic(() => import("./one-rep-max-chart"), { ssr: false, loading: ChartSkeleton });
 export const LazyMuscleVolumeChart = dynamic(() => import("./muscle-volume-chart"), { ssr: false, loading: ChartSkeleton });
+export const LazySessionBestChart = dynamic(() => import("./session-best-chart"), { ssr: false, loading: ChartSkeleton });
