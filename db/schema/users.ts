@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { check, index, integer, jsonb, pgEnum, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { ROLES } from "../../lib/auth/roles";
 import { WEIGHT_UNITS } from "../../lib/training/units";
-import type { PlateSetup } from "../../lib/athlete/plate-setup";
+import type { PlateSetup } from "../../lib/training/plates";
 
 export const userRole = pgEnum("user_role", ROLES);
 export const weightUnit = pgEnum("weight_unit", WEIGHT_UNITS);

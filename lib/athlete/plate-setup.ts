@@ -5,16 +5,8 @@
  * athlete saves another.
  */
 import { z } from "@/lib/zod";
-import { DEFAULT_BAR, DEFAULT_PLATES } from "@/lib/training/plates";
+import { DEFAULT_BAR, DEFAULT_PLATES, PLATE_CHOICES, type PlateSetup } from "@/lib/training/plates";
 import { WEIGHT_UNITS, type WeightUnit } from "@/lib/training/units";
-
-/** Plates sold in each unit, heaviest first: the choices the profile offers. */
-export const PLATE_CHOICES: Record<WeightUnit, readonly number[]> = {
-  kg: [25, 20, 15, 10, 5, 2.5, 2, 1.25, 1, 0.5, 0.25],
-  lb: [55, 45, 35, 25, 15, 10, 5, 2.5, 1.25],
-};
-
-export type PlateSetup = { unit: WeightUnit; bar: number; plates: number[] };
 
 export const MAX_BAR: Record<WeightUnit, number> = { kg: 50, lb: 110 };
 

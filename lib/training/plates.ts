@@ -14,6 +14,15 @@ export const DEFAULT_PLATES: Record<WeightUnit, readonly number[]> = {
   lb: [45, 35, 25, 10, 5, 2.5],
 };
 
+/** Plates sold in each unit, heaviest first: the choices the profile offers. */
+export const PLATE_CHOICES: Record<WeightUnit, readonly number[]> = {
+  kg: [25, 20, 15, 10, 5, 2.5, 2, 1.25, 1, 0.5, 0.25],
+  lb: [55, 45, 35, 25, 15, 10, 5, 2.5, 1.25],
+};
+
+/** An athlete's bar and the plates they own, in the unit they train in (saved on the profile). */
+export type PlateSetup = { unit: WeightUnit; bar: number; plates: number[] };
+
 export interface PlateLoad {
   /** The total on the bar, bar included, in the athlete's unit. */
   total: number;

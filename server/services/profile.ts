@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { users } from "@/db/schema";
 import type { WeightUnit } from "@/lib/training/units";
-import type { PlateSetup } from "@/lib/athlete/plate-setup";
+import type { PlateSetup } from "@/lib/training/plates";
 
 /** The athlete's own name and weight unit. Weights stay stored in kilograms whatever the unit. */
 export async function updateProfile(db: DbOrTx, userId: number, profile: { name: string; weightUnit: WeightUnit }): Promise<void> {

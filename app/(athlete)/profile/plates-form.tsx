@@ -3,7 +3,7 @@
 import { FieldError, FormMessage, TextField } from "@/components/ui/field";
 import { PendingButton } from "@/components/athlete/pending-button";
 import { useFormAction } from "@/components/athlete/use-form-action";
-import { PLATE_CHOICES, type PlateSetup } from "@/lib/athlete/plate-setup";
+import { PLATE_CHOICES, type PlateSetup } from "@/lib/training/plates";
 import { updatePlateSetupAction } from "./actions";
 
 /** The bar and plates the logger's plate calculator uses, in the athlete's unit. */

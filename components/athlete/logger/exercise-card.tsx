@@ -3,7 +3,7 @@
 import { formatDay } from "@/components/athlete/format";
 import type { SlotTarget } from "@/lib/athlete/session-sync";
 import type { SetText } from "@/lib/athlete/logger-state";
-import type { PlateSetup } from "@/lib/athlete/plate-setup";
+import type { PlateSetup } from "@/lib/training/plates";
 import type { ExerciseMeasure } from "@/lib/training/types";
 import { PlateHint } from "./plate-hint";
 import { SET_GRID, SetRow, measureInputs, type PreviousSet, type SetRowView } from "./set-row";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { parseNumber } from "@/lib/athlete/logger-state";
-import type { PlateSetup } from "@/lib/athlete/plate-setup";
+import type { PlateSetup } from "@/lib/training/plates";
 import { plateLoad } from "@/lib/training/plates";
 
 const show = (value: number) => String(Number(value.toFixed(2)));

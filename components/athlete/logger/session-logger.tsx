@@ -10,7 +10,7 @@ import { loggedCount, recordsForLoggedSet, rowsOfSlot } from "@/lib/athlete/logg
 import type { ExerciseContext } from "@/lib/athlete/exercise-context";
 import type { SessionSnapshot } from "@/lib/athlete/session-sync";
 import type { SlotSuggestion } from "@/lib/athlete/slot-suggestions";
-import type { PlateSetup } from "@/lib/athlete/plate-setup";
+import type { PlateSetup } from "@/lib/training/plates";
 import { RECORD_LABELS } from "@/lib/training/records";
 import { isWarmup, type LoggedSet } from "@/lib/training/types";
 import { fromStoredKg, type WeightUnit } from "@/lib/training/units";
