@@ -156,6 +156,8 @@ export async function seedDemoData(db: Db, { hashPassword, now = new Date() }: S
       ])
       .returning({ id: users.id, email: users.email });
     const idOf = (email: string) => demoUsers.find((u) => u.email === email)!.id;
+    // Two accounts were converted and flagged by a run before this one's records began.
+    const flaggedByEarlierRun = { needsReassessment: true, reassessmentReason: REASSESSMENT_REASON, flaggedAt: new Date(now.getTime() - 3 * 86_400_000) };
 
     await tx.insert(assessments).values([
       {
@@ -210,9 +212,7 @@ export async function seedDemoData(db: Db, { hashPassword, now = new Date() }: S
         daysPerWeek: 3,
         equipment: "basic_equipment",
         equipmentItems: [],
-        needsReassessment: true,
-        reassessmentReason: REASSESSMENT_REASON,
-        flaggedAt: new Date(now.getTime() - 3 * 86_400_000),
+        ...flaggedByEarlierRun,
       },
       {
         // Flagged by the same earlier run and not yet told: the admin's flagged-users page can mail them.
@@ -224,9 +224,7 @@ export async function seedDemoData(db: Db, { hashPassword, now = new Date() }: S
         daysPerWeek: 3,
         equipment: "basic_equipment",
         equipmentItems: [],
-        needsReassessment: true,
-        reassessmentReason: REASSESSMENT_REASON,
-        flaggedAt: new Date(now.getTime() - 3 * 86_400_000),
+        ...flaggedByEarlierRun,
       },
     ]);
 

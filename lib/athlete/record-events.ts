@@ -5,7 +5,7 @@
  * database code stays a pair of SELECTs.
  */
 import { estimateOneRepMax } from "@/lib/training/one-rep-max";
-import { detectPersonalRecords, type PersonalRecord, recordValues } from "@/lib/training/records";
+import { detectPersonalRecords, type PersonalRecord, type RecordKind, recordValues } from "@/lib/training/records";
 import { type ExerciseMeasure, isWarmup, type LoggedSet } from "@/lib/training/types";
 import { calendarDayIn } from "./calendar";
 import { recordHolders } from "./record-holders";
@@ -46,7 +46,7 @@ export function oneRepMaxSeries(sets: readonly HistorySet[]): OneRepMaxPoint[] {
 }
 
 /** What a timed or distance exercise is charted by, session by session; null: by estimated 1RM. */
-export type SessionBestKind = "longest_hold" | "longest_distance" | "best_pace";
+export type SessionBestKind = Extract<RecordKind, "longest_hold" | "longest_distance" | "best_pace">;
 
 export function sessionBestKind(measure: ExerciseMeasure): SessionBestKind | null {
   if (measure === "time") return "longest_hold";
