@@ -11,7 +11,17 @@ import drizzle from "eslint-plugin-drizzle";
 const serverAndAbove = ["@/server", "@/server/*", "**/server/*", "@/app/*", "**/app/*"];
 const uiLayers = ["@/components/*", "**/components/*"];
 const databaseModules = ["@/db/*", "**/db/*"];
-const databaseDrivers = ["drizzle-orm", "drizzle-orm/*", "postgres", "@electric-sql/*", "server-only", "next", "next/*", "next-auth", "next-auth/*"];
+const databaseDrivers = [
+  "drizzle-orm",
+  "drizzle-orm/*",
+  "postgres",
+  "@electric-sql/*",
+  "server-only",
+  "next",
+  "next/*",
+  "next-auth",
+  "next-auth/*",
+];
 
 function refuse(groups, message, allowTypeImports = false) {
   return ["error", { patterns: [{ group: groups, message, allowTypeImports }] }];
@@ -71,7 +81,7 @@ const layerRules = [
     files: ["**/*.{ts,tsx}"],
     ignores: ["lib/zod.ts"],
     rules: {
-      "no-restricted-imports": ["error", { paths: [{ name: "zod", message: "Import { z } from \"@/lib/zod\"." }] }],
+      "no-restricted-imports": ["error", { paths: [{ name: "zod", message: 'Import { z } from "@/lib/zod".' }] }],
     },
   },
   {
@@ -79,7 +89,10 @@ const layerRules = [
     files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}", "server/**/*.{ts,tsx}", "db/**/*.{ts,tsx}"],
     ignores: ["server/env.ts", "**/*.test.ts"],
     rules: {
-      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read the environment through server/env.ts." }],
+      "no-restricted-properties": [
+        "error",
+        { object: "process", property: "env", message: "Read the environment through server/env.ts." },
+      ],
     },
   },
 ];

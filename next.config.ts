@@ -21,7 +21,10 @@ const nextConfig: NextConfig = {
     return [
       { source: "/_next/:path*", headers },
       // The history upload route is outside the proxy (it streams large bodies): a JSON answer needs no scripts.
-      { source: "/api/history/import", headers: [...headers, { key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }] },
+      {
+        source: "/api/history/import",
+        headers: [...headers, { key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }],
+      },
     ];
   },
 };

@@ -53,7 +53,8 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
 
   if (!decodes(request.nextUrl.pathname)) return refuse(400, "That address is not valid.", headers);
   if (request.method === "POST" && request.headers.has("next-action")) {
-    if (Number(request.headers.get("content-length")) > SERVER_ACTION_BODY_LIMIT) return refuse(413, ACTION_TOO_LARGE_MESSAGE, headers);
+    if (Number(request.headers.get("content-length")) > SERVER_ACTION_BODY_LIMIT)
+      return refuse(413, ACTION_TOO_LARGE_MESSAGE, headers);
     if (await unreadableActionBody(request)) return refuse(400, UNREADABLE_INPUT_MESSAGE, headers);
   }
 

@@ -21,7 +21,11 @@ export default function ErrorBoundary({ error, reset }: { error: Error & { diges
           ? ACTION_TOO_LARGE_MESSAGE
           : `The page could not be loaded. Nothing you saved was lost.${error.digest ? ` (Reference ${error.digest})` : ""}`}
       </p>
-      <button type="button" onClick={reset} className="mt-6 rounded-md bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700">
+      <button
+        type="button"
+        onClick={reset}
+        className="mt-6 rounded-md bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700"
+      >
         Try again
       </button>
     </div>

@@ -29,11 +29,18 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const user = await currentUser().catch(() => null);
   const now = new Date();
   // Signed-in users only: visitors have nothing open to lose. A failed read must not take the page down.
-  const notices = user ? await getDb().then((db) => visibleMaintenanceNotices(db, now)).catch(noticesUnavailable) : [];
+  const notices = user
+    ? await getDb()
+        .then((db) => visibleMaintenanceNotices(db, now))
+        .catch(noticesUnavailable)
+    : [];
   return (
     <html lang="en">
       <body className="min-h-screen">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+        >
           Skip to content
         </a>
         <SiteHeader user={user && { name: user.name, email: user.email, role: user.role }} signOutAction={signOutAction} />

@@ -28,13 +28,13 @@ export default async function LandingPage() {
   return (
     <div className="py-6 sm:py-12">
       <section className="max-w-3xl">
-        <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">Training log for athletes</p>
+        <p className="text-sm font-semibold tracking-wide text-brand-700 uppercase">Training log for athletes</p>
         <h1 className="mt-2 text-4xl font-extrabold tracking-tight text-slate-900 sm:text-5xl">
           Log every set. See what it builds.
         </h1>
         <p className="mt-4 text-lg text-slate-700">
-          Ironlog turns a two-minute assessment into a program that fits your days and your equipment, then helps you log
-          each session set by set and shows your records and progress as they grow.
+          Ironlog turns a two-minute assessment into a program that fits your days and your equipment, then helps you log each
+          session set by set and shows your records and progress as they grow.
         </p>
         <div className="mt-8 flex flex-wrap gap-3">
           <ButtonLink href="/sign-up">Create a free account</ButtonLink>
@@ -58,7 +58,10 @@ export default async function LandingPage() {
       </section>
       <p className="mt-10 text-sm text-slate-500">
         Trying the demo? Sign in as <code>athlete@ironlog.dev</code> or <code>admin@ironlog.dev</code> with the password{" "}
-        <code>ironlog-demo</code>. <Link href="/api/health" className="underline">Service health</Link>
+        <code>ironlog-demo</code>.{" "}
+        <Link href="/api/health" className="underline">
+          Service health
+        </Link>
       </p>
     </div>
   );

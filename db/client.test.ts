@@ -40,19 +40,12 @@ describe("database schema", () => {
   });
 
   it("refuses an activation rating outside 0-100 and a difficulty outside 1-3", async () => {
-    const [ex] = await database.db
-      .insert(exercises)
-      .values({ name: "Test Press", type: "barbell", difficulty: 2 })
-      .returning();
+    const [ex] = await database.db.insert(exercises).values({ name: "Test Press", type: "barbell", difficulty: 2 }).returning();
     const [m] = await database.db.insert(muscles).values({ name: "Test muscle", region: "chest" }).returning();
     await expect(
       database.db.insert(exerciseMuscles).values({ exerciseId: ex.id, muscleId: m.id, activationRating: 101 }),
     ).rejects.toThrow();
-    await expect(
-      database.db.insert(exercises).values({ name: "Too Hard", type: "barbell", difficulty: 4 }),
-    ).rejects.toThrow();
-    await expect(
-      queryRows(database.db, sql`INSERT INTO exercises (name, type) VALUES ('Bad type', 'sled')`),
-    ).rejects.toThrow();
+    await expect(database.db.insert(exercises).values({ name: "Too Hard", type: "barbell", difficulty: 4 })).rejects.toThrow();
+    await expect(queryRows(database.db, sql`INSERT INTO exercises (name, type) VALUES ('Bad type', 'sled')`)).rejects.toThrow();
   });
 });

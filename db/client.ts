@@ -44,8 +44,7 @@ export const MIGRATIONS_FOLDER = path.join(/*turbopackIgnore: true*/ process.cwd
  * one, in tests). The caller decides (server/db.ts from the validated environment); nothing here reads it.
  */
 export type DatabaseConfig =
-  | { url: string; /** Connection pool size. */ maxConnections?: number; dataDir?: never }
-  | { dataDir: string; url?: never };
+  { url: string; /** Connection pool size. */ maxConnections?: number; dataDir?: never } | { dataDir: string; url?: never };
 
 /** Open a database. Callers own the result and must close it; the app shares one (server/db.ts). */
 export async function openDatabase(options: DatabaseConfig): Promise<Database> {
@@ -124,10 +123,7 @@ export async function schemaMigrationStatus(db: DbOrTx): Promise<{ applied: numb
   );
   let applied = 0;
   if (exists[0]?.exists) {
-    const rows = await queryRows<{ created_at: string | number }>(
-      db,
-      sql`SELECT created_at FROM drizzle.__drizzle_migrations`,
-    );
+    const rows = await queryRows<{ created_at: string | number }>(db, sql`SELECT created_at FROM drizzle.__drizzle_migrations`);
     const appliedWhen = new Set(rows.map((r) => Number(r.created_at)));
     applied = journal.entries.filter((e) => appliedWhen.has(e.when)).length;
   }

@@ -64,7 +64,14 @@ describe("embedded data folder lock", () => {
     const { build } = await import("esbuild");
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ironlog-racer-"));
     racer = path.join(dir, "lock-racer.mjs");
-    await build({ entryPoints: [path.resolve("test/fixtures/lock-racer.ts")], bundle: true, platform: "node", format: "esm", outfile: racer, logLevel: "silent" });
+    await build({
+      entryPoints: [path.resolve("test/fixtures/lock-racer.ts")],
+      bundle: true,
+      platform: "node",
+      format: "esm",
+      outfile: racer,
+      logLevel: "silent",
+    });
   });
 
   afterAll(() => fs.rmSync(path.dirname(racer), { recursive: true, force: true }));
@@ -90,14 +97,24 @@ describe("embedded data folder lock", () => {
       await expect.poll(() => outputs.filter((lines) => lines.length > 1).length, { timeout: 30_000, interval: 20 }).toBe(RACERS);
       return outputs.map((lines) => lines[1]);
     } finally {
-      await Promise.all(children.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : (child.once("exit", resolve), child.stdin!.end())))));
+      await Promise.all(
+        children.map(
+          (child) =>
+            new Promise((resolve) =>
+              child.exitCode !== null ? resolve(null) : (child.once("exit", resolve), child.stdin!.end()),
+            ),
+        ),
+      );
     }
   }
 
   it("lets exactly one of twenty racing processes take a free folder", async () => {
     for (let round = 0; round < 2; round++) {
       const results = await race(tempLockFile());
-      expect(results.filter((r) => r === "won"), `round ${round}: ${results.join(", ")}`).toHaveLength(1);
+      expect(
+        results.filter((r) => r === "won"),
+        `round ${round}: ${results.join(", ")}`,
+      ).toHaveLength(1);
       expect(results.filter((r) => r === "busy")).toHaveLength(RACERS - 1);
     }
   }, 120_000);
@@ -109,7 +126,10 @@ describe("embedded data folder lock", () => {
       const lockFile = tempLockFile();
       fs.writeFileSync(lockFile, JSON.stringify({ pid: gone.pid, command: "crashed", token: `stale-${round}` }));
       const results = await race(lockFile);
-      expect(results.filter((r) => r === "won"), `round ${round}: ${results.join(", ")}`).toHaveLength(1);
+      expect(
+        results.filter((r) => r === "won"),
+        `round ${round}: ${results.join(", ")}`,
+      ).toHaveLength(1);
       expect(results.filter((r) => r === "busy")).toHaveLength(RACERS - 1);
       // The winner released the lock as it exited, and no candidate or takeover marker was left behind.
       expect(fs.readdirSync(path.dirname(lockFile))).toEqual([]);

@@ -46,7 +46,10 @@ describe("the exercise library top-up", () => {
 
     const [plank] = await database.db.select().from(exercises).where(eq(exercises.name, "Plank"));
     expect(plank).toMatchObject({ measure: "reps_load", notes: "An operator's note." });
-    const [swing] = await database.db.select().from(exercises).where(sql`${exercises.name} = 'Kettlebell Swing' AND ${exercises.createdBy} IS NULL`);
+    const [swing] = await database.db
+      .select()
+      .from(exercises)
+      .where(sql`${exercises.name} = 'Kettlebell Swing' AND ${exercises.createdBy} IS NULL`);
     expect(swing).toMatchObject({ type: "kettlebell", difficulty: 2, equipmentRequired: ["kettlebells"] });
     const ratings = await database.db.select().from(exerciseMuscles).where(eq(exerciseMuscles.exerciseId, swing.id));
     expect(ratings.length).toBe(EXERCISE_LIBRARY.find((e) => e.name === "Kettlebell Swing")!.muscles.length);

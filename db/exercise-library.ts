@@ -40,7 +40,10 @@ export async function seedExerciseLibrary(db: DbOrTx): Promise<Map<string, numbe
     .onConflictDoNothing()
     .returning({ id: exercises.id, name: exercises.name });
   const insertedNames = new Set(inserted.map((e) => e.name));
-  const exerciseRows = await db.select({ id: exercises.id, name: exercises.name }).from(exercises).where(isNull(exercises.createdBy));
+  const exerciseRows = await db
+    .select({ id: exercises.id, name: exercises.name })
+    .from(exercises)
+    .where(isNull(exercises.createdBy));
   const exerciseId = new Map(exerciseRows.map((e) => [e.name, e.id]));
 
   const links = EXERCISE_LIBRARY.filter((e) => insertedNames.has(e.name)).flatMap((e) =>
@@ -62,14 +65,20 @@ export async function seedExerciseLibrary(db: DbOrTx): Promise<Map<string, numbe
  */
 export async function topUpExerciseLibrary(db: Db): Promise<string[]> {
   return db.transaction(async (tx) => {
-    const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(exercises).where(isNull(exercises.createdBy));
+    const [{ n }] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(exercises)
+      .where(isNull(exercises.createdBy));
     if (n === 0) return [];
     const before = await tx.select({ name: exercises.name }).from(exercises).where(isNull(exercises.createdBy));
     const had = new Set(before.map((e) => e.name.toLowerCase()));
     const missing = EXERCISE_LIBRARY.filter((e) => !had.has(e.name.toLowerCase())).map((e) => e.name);
     if (missing.length === 0) return [];
     await seedExerciseLibrary(tx);
-    const added = await tx.select({ name: exercises.name }).from(exercises).where(and(isNull(exercises.createdBy), inArray(exercises.name, missing)));
+    const added = await tx
+      .select({ name: exercises.name })
+      .from(exercises)
+      .where(and(isNull(exercises.createdBy), inArray(exercises.name, missing)));
     return added.map((e) => e.name);
   });
 }

@@ -19,7 +19,18 @@ export interface SeedAssessment {
 // Bulk rows; the demo accounts add 2 valid, 1 legacy array and 3 basic-without-items: 115 : 25 : 10 : 5 in all.
 export const SEED_PROPORTIONS = { valid: 113, legacyArrays: 24, basicWithoutItems: 7, invalid: 5 } as const;
 
-const SPORTS = ["Powerlifting", "Running", "Football", "Basketball", "Climbing", "Rowing", "Cycling", "General fitness", "Tennis", "Swimming"];
+const SPORTS = [
+  "Powerlifting",
+  "Running",
+  "Football",
+  "Basketball",
+  "Climbing",
+  "Rowing",
+  "Cycling",
+  "General fitness",
+  "Tennis",
+  "Swimming",
+];
 const LEVELS = ["beginner", "intermediate", "advanced"] as const;
 const ITEM_SETS: EquipmentItem[][] = [
   ["dumbbells"],

@@ -56,7 +56,10 @@ describe("demo data", () => {
 
   it("gives the demo athlete a few weeks of sessions with sets", async () => {
     const [athlete] = await database.db.select().from(users).where(eq(users.email, DEMO_ACCOUNTS.athlete));
-    const [{ n: sessions }] = await database.db.select({ n: count() }).from(workoutSessions).where(eq(workoutSessions.userId, athlete.id));
+    const [{ n: sessions }] = await database.db
+      .select({ n: count() })
+      .from(workoutSessions)
+      .where(eq(workoutSessions.userId, athlete.id));
     const [{ n: sets }] = await database.db
       .select({ n: count() })
       .from(sessionSets)

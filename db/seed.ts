@@ -104,7 +104,17 @@ async function seedTrainingHistory(db: DbOrTx, userId: number, ids: Map<string, 
         .returning();
       const slots = await db
         .insert(sessionExercises)
-        .values(plan[dayName].map((item, position) => ({ id: derivedSlotId(session.id, item.id), sessionId: session.id, exerciseId: item.id, position, targetSets: 3, targetRepsMin: item.reps, targetRepsMax: item.reps + 2 })))
+        .values(
+          plan[dayName].map((item, position) => ({
+            id: derivedSlotId(session.id, item.id),
+            sessionId: session.id,
+            exerciseId: item.id,
+            position,
+            targetSets: 3,
+            targetRepsMin: item.reps,
+            targetRepsMax: item.reps + 2,
+          })),
+        )
         .returning({ id: sessionExercises.id });
       const sets = plan[dayName].flatMap((item, exerciseIndex) =>
         [0, 1, 2].map((setIndex) => {
@@ -157,7 +167,11 @@ export async function seedDemoData(db: Db, { hashPassword, now = new Date() }: S
       .returning({ id: users.id, email: users.email });
     const idOf = (email: string) => demoUsers.find((u) => u.email === email)!.id;
     // Two accounts were converted and flagged by a run before this one's records began.
-    const flaggedByEarlierRun = { needsReassessment: true, reassessmentReason: REASSESSMENT_REASON, flaggedAt: new Date(now.getTime() - 3 * 86_400_000) };
+    const flaggedByEarlierRun = {
+      needsReassessment: true,
+      reassessmentReason: REASSESSMENT_REASON,
+      flaggedAt: new Date(now.getTime() - 3 * 86_400_000),
+    };
 
     await tx.insert(assessments).values([
       {

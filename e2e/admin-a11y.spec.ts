@@ -47,7 +47,9 @@ for (const [name, viewport] of [
     }
     if (phone) {
       for (const tab of ["Overview", "Users", "Flagged users", "Data integrity", "Maintenance"]) {
-        await expect(page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: tab, exact: true })).toBeInViewport({ ratio: 1 });
+        await expect(
+          page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: tab, exact: true }),
+        ).toBeInViewport({ ratio: 1 });
       }
       await page.goto(`/admin/runs/${previewRunId}`);
       // The preview recorded the demo's legacy rows: their before and after values sit under each

@@ -27,7 +27,9 @@ export async function replayServerAction(request: APIRequestContext, action: Cap
 }
 
 /** A request context signed in as the demo athlete (cookies of a real sign-in). */
-export async function athleteSession(browser: Browser): Promise<{ request: APIRequestContext; page: Page; close(): Promise<void> }> {
+export async function athleteSession(
+  browser: Browser,
+): Promise<{ request: APIRequestContext; page: Page; close(): Promise<void> }> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await signIn(page, DEMO.athlete);

@@ -14,7 +14,8 @@ const MIGRATION = "equipment-single-choice";
 const SEED_SUMMARY = { total_processed: 155, migrated: 23, flagged: 10, skipped: 117, errors: 5 };
 
 // Every schema migration shipped in drizzle/ is applied on the e2e server's fresh database.
-const SHIPPED_SCHEMA_MIGRATIONS = (JSON.parse(fs.readFileSync("drizzle/meta/_journal.json", "utf8")) as { entries: unknown[] }).entries.length;
+const SHIPPED_SCHEMA_MIGRATIONS = (JSON.parse(fs.readFileSync("drizzle/meta/_journal.json", "utf8")) as { entries: unknown[] })
+  .entries.length;
 
 let page: Page;
 let previewRunId: number;
@@ -95,7 +96,9 @@ test("the details filter to flagged rows and search by email, paginated on the s
   const rows = page.getByRole("table", { name: "Preview details" }).locator("tbody tr");
   await expect(rows).toHaveCount(SEED_SUMMARY.flagged);
   for (const badge of await rows.locator("td:nth-child(2)").allInnerTexts()) expect(badge.trim()).toBe("Flagged");
-  await expect(rows.filter({ hasText: DEMO.flagged })).toContainText("Basic equipment without specific items - user needs to re-assess");
+  await expect(rows.filter({ hasText: DEMO.flagged })).toContainText(
+    "Basic equipment without specific items - user needs to re-assess",
+  );
 
   await page.getByLabel("Search by email").fill("flagged@");
   await page.getByRole("button", { name: "Filter details" }).click();
@@ -144,7 +147,12 @@ test("running asks for confirmation with the preview's counts and the migration'
   const status = await (await page.request.get(`/admin/migrations/${MIGRATION}/status`)).json();
   expect(status.running).toBeNull();
   await page.goto("/admin");
-  await expect(page.getByRole("listitem").filter({ hasText: MIGRATION }).getByRole("link", { name: new RegExp(`Run #${appliedRunId},`) })).toBeVisible();
+  await expect(
+    page
+      .getByRole("listitem")
+      .filter({ hasText: MIGRATION })
+      .getByRole("link", { name: new RegExp(`Run #${appliedRunId},`) }),
+  ).toBeVisible();
 });
 
 test("the downloaded JSON report's summary equals the preview's", async () => {
@@ -169,8 +177,16 @@ test("the downloaded JSON report's summary equals the preview's", async () => {
   expect(csv.headers()["content-type"]).toContain("text/csv");
   const csvLines = (await csv.text()).split("\r\n");
   expect(csvLines).toContain(`# run_id: ${appliedRunId}`);
-  expect(csvLines.find((line) => !line.startsWith("# "))).toBe("user_id,user_email,status,original_equipment,new_equipment,items_cleared,original_items,reason,error");
-  expect(report.report).toMatchObject({ run_id: appliedRunId, migration_id: MIGRATION, mode: "apply", status: "completed", includes_skipped: false });
+  expect(csvLines.find((line) => !line.startsWith("# "))).toBe(
+    "user_id,user_email,status,original_equipment,new_equipment,items_cleared,original_items,reason,error",
+  );
+  expect(report.report).toMatchObject({
+    run_id: appliedRunId,
+    migration_id: MIGRATION,
+    mode: "apply",
+    status: "completed",
+    includes_skipped: false,
+  });
 
   // The checkbox adds the rows the run left as they were.
   await page.getByLabel("Include skipped rows").check();
@@ -269,7 +285,10 @@ test("the last admin cannot step down, and an admin can promote and demote other
   await expect(page.getByRole("heading", { name: "maya@ironlog.dev", level: 1 })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Migration runs that touched this user" })).toBeVisible();
   await page.getByRole("button", { name: "Make athlete: maya@ironlog.dev" }).click();
-  await page.getByRole("dialog", { name: "Make maya@ironlog.dev an athlete?" }).getByRole("button", { name: "Make athlete" }).click();
+  await page
+    .getByRole("dialog", { name: "Make maya@ironlog.dev an athlete?" })
+    .getByRole("button", { name: "Make athlete" })
+    .click();
   await expect(page.getByRole("status").filter({ hasText: "maya@ironlog.dev is now an athlete." })).toBeVisible();
   await page.goto("/admin/users?q=maya%40ironlog.dev");
 

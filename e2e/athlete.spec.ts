@@ -89,7 +89,10 @@ test("a new athlete gets a program for their equipment, logs a session from it, 
   await expect(page.getByText(/Brzycki/).first()).toBeVisible();
 });
 
-test("the logger keeps typed values through a reload and saves sets logged offline once back online", async ({ page, context }) => {
+test("the logger keeps typed values through a reload and saves sets logged offline once back online", async ({
+  page,
+  context,
+}) => {
   await signUp(page, "Offline Olga");
   await completeAssessmentWithBasicEquipment(page);
   await page.getByRole("button", { name: "Start Full body B" }).click();

@@ -52,7 +52,10 @@ test("an athlete who opens /admin is refused", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "You don't have access to this page" })).toBeVisible();
 });
 
-test("the health endpoint says the app and database are up, and shows process details to admins only", async ({ page, request }) => {
+test("the health endpoint says the app and database are up, and shows process details to admins only", async ({
+  page,
+  request,
+}) => {
   const response = await request.get("/api/health");
   expect(response.status()).toBe(200);
   const body = await response.json();

@@ -20,7 +20,12 @@ test.afterAll(async () => {
   await smtp?.close();
 });
 
-test("an admin previews the message, sends it to every flagged user once, and sees who was told and who re-assessed", async ({ page, browser, baseURL, playwright }) => {
+test("an admin previews the message, sends it to every flagged user once, and sees who was told and who re-assessed", async ({
+  page,
+  browser,
+  baseURL,
+  playwright,
+}) => {
   await signIn(page, DEMO.admin);
   await page.goto("/admin/flagged");
   const tell = page.getByRole("button", { name: /^Tell \d+ flagged users?…$/ });
@@ -45,7 +50,10 @@ test("an admin previews the message, sends it to every flagged user once, and se
   expect(mail, "a demo account among the recipients").toBeDefined();
   expect(mail!.subject).toBe("Please update your equipment details in Ironlog");
   const card = (label: string) =>
-    page.locator('dl[aria-label="Flagged users told"] > div').filter({ has: page.locator("dt", { hasText: new RegExp(`^${label}$`) }) }).locator("dd");
+    page
+      .locator('dl[aria-label="Flagged users told"] > div')
+      .filter({ has: page.locator("dt", { hasText: new RegExp(`^${label}$`) }) })
+      .locator("dd");
   await expect(card("Sent")).toHaveText(String(recipients), { timeout: 15_000 });
   await expect(card("Told")).toHaveText(String(recipients));
   await expect(page.getByRole("button", { name: "Everyone flagged was told" })).toBeDisabled();

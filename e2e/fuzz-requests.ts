@@ -38,7 +38,10 @@ export function serverActions(): ServerAction[] {
 
 /** Route handler patterns from the build: "/admin/runs/[runId]/report", "/api/auth/[...nextauth]". */
 export function routeHandlers(): string[] {
-  const manifest = JSON.parse(fs.readFileSync(path.join(".next", "server", "app-paths-manifest.json"), "utf8")) as Record<string, string>;
+  const manifest = JSON.parse(fs.readFileSync(path.join(".next", "server", "app-paths-manifest.json"), "utf8")) as Record<
+    string,
+    string
+  >;
   return Object.keys(manifest)
     .filter((key) => key.endsWith("/route"))
     .map((key) =>
@@ -58,10 +61,16 @@ function escapeReply(value: unknown): unknown {
   return value;
 }
 
-export type ActionArguments = { kind: "json"; args: unknown[] } | { kind: "form"; fields: [string, string][] } | { kind: "raw"; body: string };
+export type ActionArguments =
+  { kind: "json"; args: unknown[] } | { kind: "form"; fields: [string, string][] } | { kind: "raw"; body: string };
 
 /** Call a server action as the browser does (fetch, with the Next-Action header); returns status and text. */
-export async function callAction(base: string, action: ServerAction, input: ActionArguments, cookie?: string): Promise<{ status: number; text: string }> {
+export async function callAction(
+  base: string,
+  action: ServerAction,
+  input: ActionArguments,
+  cookie?: string,
+): Promise<{ status: number; text: string }> {
   const headers: Record<string, string> = { "next-action": action.id, origin: base, accept: "text/x-component" };
   if (cookie) headers.cookie = cookie;
   let body: BodyInit;
@@ -79,11 +88,22 @@ export async function callAction(base: string, action: ServerAction, input: Acti
   return { status: response.status, text: await response.text() };
 }
 
-export async function callRoute(base: string, url: string, method: string, body: string | undefined, cookie?: string): Promise<{ status: number; text: string }> {
+export async function callRoute(
+  base: string,
+  url: string,
+  method: string,
+  body: string | undefined,
+  cookie?: string,
+): Promise<{ status: number; text: string }> {
   const headers: Record<string, string> = { origin: base };
   if (cookie) headers.cookie = cookie;
   if (body !== undefined) headers["content-type"] = "application/json";
-  const response = await fetch(`${base}${url}`, { method, headers, body: method === "GET" || method === "HEAD" ? undefined : body, redirect: "manual" });
+  const response = await fetch(`${base}${url}`, {
+    method,
+    headers,
+    body: method === "GET" || method === "HEAD" ? undefined : body,
+    redirect: "manual",
+  });
   return { status: response.status, text: await response.text() };
 }
 
@@ -126,7 +146,9 @@ function ownerOf(all: Snapshot, table: string, row: Row): number | undefined {
  * the run (a visitor may sign up): rows changed, removed, or added for someone else.
  */
 export function changesToOthers(before: Snapshot, after: Snapshot, allowed: Set<number>): string[] {
-  const newUsers = new Set([...after.values()].filter((r) => r.table === "users" && !before.has(`users:${r.row.id}`)).map((r) => r.row.id as number));
+  const newUsers = new Set(
+    [...after.values()].filter((r) => r.table === "users" && !before.has(`users:${r.row.id}`)).map((r) => r.row.id as number),
+  );
   const mayChange = (all: Snapshot, table: string, row: Row) => {
     const owner = ownerOf(all, table, row);
     return owner !== undefined && (allowed.has(owner) || newUsers.has(owner));

@@ -6,7 +6,15 @@ import fc from "fast-check";
 import postgres from "postgres";
 import { expect, test } from "./fixtures";
 import { DEMO, DEMO_PASSWORD, uniqueEmail } from "./helpers";
-import { type ActionArguments, callAction, callRoute, changesToOthers, routeHandlers, serverActions, snapshot } from "./fuzz-requests";
+import {
+  type ActionArguments,
+  callAction,
+  callRoute,
+  changesToOthers,
+  routeHandlers,
+  serverActions,
+  snapshot,
+} from "./fuzz-requests";
 
 // fast-check over every server action and every route handler, as a signed-in athlete and as a
 // visitor, on the embedded database and on PostgreSQL: nothing answers 5xx (or the generic "something
@@ -20,18 +28,96 @@ const PG_PORT = Number(process.env.E2E_PORT ?? 3100) + 60;
 
 // Every field name the app's forms and JSON bodies use, so inputs reach past "missing field".
 const FIELDS = [
-  "name", "email", "password", "redirectTo", "sessionId", "exerciseId", "splitDayId", "splitId", "dayId", "itemId", "direction",
-  "targetSets", "targetRepsMin", "targetRepsMax", "note", "notes", "type", "difficulty", "equipment", "equipment[]", "items", "items[]",
-  "muscle1", "activation1", "muscle2", "activation2", "weightUnit", "role", "userId", "migrationId", "previewRunId", "confirmation",
-  "runId", "sport", "age", "experienceLevel", "goal", "daysPerWeek", "unit", "finished", "sets", "durationMinutes",
+  "name",
+  "email",
+  "password",
+  "redirectTo",
+  "sessionId",
+  "exerciseId",
+  "splitDayId",
+  "splitId",
+  "dayId",
+  "itemId",
+  "direction",
+  "targetSets",
+  "targetRepsMin",
+  "targetRepsMax",
+  "note",
+  "notes",
+  "type",
+  "difficulty",
+  "equipment",
+  "equipment[]",
+  "items",
+  "items[]",
+  "muscle1",
+  "activation1",
+  "muscle2",
+  "activation2",
+  "weightUnit",
+  "role",
+  "userId",
+  "migrationId",
+  "previewRunId",
+  "confirmation",
+  "runId",
+  "sport",
+  "age",
+  "experienceLevel",
+  "goal",
+  "daysPerWeek",
+  "unit",
+  "finished",
+  "sets",
+  "durationMinutes",
 ];
 
 const WORDS = [
-  "", " ", "0", "-1", "1.5", "1e308", "NaN", "2147483647", "2147483648", "99999999999999999999", "true", "on", "null", "kg", "lb",
-  "full_gym", "basic_equipment", "no_equipment", "dumbbells", "barbell", "bodyweight", "beginner", "build_muscle", "athlete", "admin",
-  "up", "down", "equipment-single-choice", "exercise-backfill", "/dashboard", "/dashboard\r\nSet-Cookie: x=1", "//evil.example",
-  "/\\evil.example", "$K1", "$n99999999999999999999", "$D2020-01-01", "$Q1", "$@0", "x@example.com", "Push\u0000Pull", "\ud800",
-  "<script>alert(1)</script>", "=HYPERLINK(\"x\")", "ironlog-demo", "a".repeat(5000),
+  "",
+  " ",
+  "0",
+  "-1",
+  "1.5",
+  "1e308",
+  "NaN",
+  "2147483647",
+  "2147483648",
+  "99999999999999999999",
+  "true",
+  "on",
+  "null",
+  "kg",
+  "lb",
+  "full_gym",
+  "basic_equipment",
+  "no_equipment",
+  "dumbbells",
+  "barbell",
+  "bodyweight",
+  "beginner",
+  "build_muscle",
+  "athlete",
+  "admin",
+  "up",
+  "down",
+  "equipment-single-choice",
+  "exercise-backfill",
+  "/dashboard",
+  "/dashboard\r\nSet-Cookie: x=1",
+  "//evil.example",
+  "/\\evil.example",
+  "$K1",
+  "$n99999999999999999999",
+  "$D2020-01-01",
+  "$Q1",
+  "$@0",
+  "x@example.com",
+  "Push\u0000Pull",
+  "\ud800",
+  "<script>alert(1)</script>",
+  '=HYPERLINK("x")',
+  "ironlog-demo",
+  "a".repeat(5000),
 ];
 
 function textArbitrary(ids: number[]): fc.Arbitrary<string> {
@@ -68,7 +154,9 @@ function actionInputs(ids: number[]): fc.Arbitrary<ActionArguments> {
       { kind: "raw", body: '["$undefined","$K999"]' },
     ),
     record.map((input): ActionArguments => ({ kind: "json", args: [null, input] })),
-    fc.array(fc.tuple(fc.constantFrom(...FIELDS), text), { maxLength: 8 }).map((fields): ActionArguments => ({ kind: "form", fields })),
+    fc
+      .array(fc.tuple(fc.constantFrom(...FIELDS), text), { maxLength: 8 })
+      .map((fields): ActionArguments => ({ kind: "form", fields })),
     fc.array(fc.jsonValue({ maxDepth: 3 }), { maxLength: 3 }).map((args): ActionArguments => ({ kind: "json", args })),
   );
 }
@@ -77,14 +165,39 @@ function routeRequests(pattern: string, ids: number[]) {
   const segment = fc.oneof(
     fc.constantFrom(...ids).map(String),
     fc.integer({ min: 0, max: 60 }).map(String),
-    fc.constantFrom("-1", "2147483647", "2147483648", "99999999999999999999", "abc", "%00", "%E0%A4%A", "equipment-single-choice", "exercise-backfill", "assessments"),
+    fc.constantFrom(
+      "-1",
+      "2147483647",
+      "2147483648",
+      "99999999999999999999",
+      "abc",
+      "%00",
+      "%E0%A4%A",
+      "equipment-single-choice",
+      "exercise-backfill",
+      "assessments",
+    ),
   );
-  const authPath = fc.constantFrom("session", "csrf", "providers", "signin", "signout", "callback/credentials", "error", "nope", "%00");
+  const authPath = fc.constantFrom(
+    "session",
+    "csrf",
+    "providers",
+    "signin",
+    "signout",
+    "callback/credentials",
+    "error",
+    "nope",
+    "%00",
+  );
   const url = fc
     .tuple(
       fc.array(segment, { minLength: 3, maxLength: 3 }),
       authPath,
-      fc.dictionary(fc.constantFrom("format", "secrets", "status", "page", "q", "check", "cursor", "callbackUrl"), textArbitrary(ids), { maxKeys: 3 }),
+      fc.dictionary(
+        fc.constantFrom("format", "secrets", "status", "page", "q", "check", "cursor", "callbackUrl"),
+        textArbitrary(ids),
+        { maxKeys: 3 },
+      ),
     )
     .map(([segments, auth, query]) => {
       let i = 0;
@@ -149,9 +262,11 @@ function problem(what: string, answer: { status: number; text: string }): string
 /** Run `tasks` with at most `limit` at a time. */
 async function inParallel<T>(items: T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
   const queue = [...items];
-  await Promise.all(Array.from({ length: limit }, async () => {
-    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await task(item);
-  }));
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      for (let item = queue.shift(); item !== undefined; item = queue.shift()) await task(item);
+    }),
+  );
 }
 
 async function fuzz(browser: Browser, base: string): Promise<void> {
@@ -164,7 +279,10 @@ async function fuzz(browser: Browser, base: string): Promise<void> {
   const byName = (name: string) => actions.find((a) => a.name.endsWith(`#${name}`))!;
   // Some data of the athlete's own, so ids of theirs are in the mix beside everyone else's.
   const ownIds: number[] = [];
-  for (const [name, input] of [["createSplitAction", { name: "Fuzz split" }], ["startSessionAction", {}]] as const) {
+  for (const [name, input] of [
+    ["createSplitAction", { name: "Fuzz split" }],
+    ["startSessionAction", {}],
+  ] as const) {
     const response = await fetch(`${base}${byName(name).page}`, {
       method: "POST",
       headers: { "next-action": byName(name).id, origin: base, cookie: athlete, "content-type": "text/plain;charset=UTF-8" },
@@ -174,37 +292,46 @@ async function fuzz(browser: Browser, base: string): Promise<void> {
     const location = response.headers.get("x-action-redirect") ?? "";
     ownIds.push(Number(location.match(/\/(\d+)/)?.[1]));
   }
-  expect(ownIds.every((id) => id > 0), `own ids ${ownIds}`).toBe(true);
+  expect(
+    ownIds.every((id) => id > 0),
+    `own ids ${ownIds}`,
+  ).toBe(true);
   const ids = [...ownIds, 1, 2, 3, 10, 2147483647];
 
   const before = await snapshot(base, admin);
   const problems: string[] = [];
 
   await inParallel(actions, 3, async (action) => {
-    await fc.assert(
-      fc.asyncProperty(actionInputs(ids), async (input) => {
-        const asVisitor = problem(`${action.name} as a visitor`, await callAction(base, action, input));
-        // Signing out would only end this request's cookie; it is exercised as a visitor.
-        const asAthlete = action.name.endsWith("#signOutAction") ? null : problem(`${action.name} as an athlete`, await callAction(base, action, input, athlete));
-        const found = asVisitor ?? asAthlete;
-        if (found) problems.push(`${found}\n  input: ${fc.stringify(input)}`);
-        return found === null;
-      }),
-      { numRuns: RUNS, endOnFailure: true },
-    ).catch(() => {}); // The problem is recorded above, with the input that shrank to it.
+    await fc
+      .assert(
+        fc.asyncProperty(actionInputs(ids), async (input) => {
+          const asVisitor = problem(`${action.name} as a visitor`, await callAction(base, action, input));
+          // Signing out would only end this request's cookie; it is exercised as a visitor.
+          const asAthlete = action.name.endsWith("#signOutAction")
+            ? null
+            : problem(`${action.name} as an athlete`, await callAction(base, action, input, athlete));
+          const found = asVisitor ?? asAthlete;
+          if (found) problems.push(`${found}\n  input: ${fc.stringify(input)}`);
+          return found === null;
+        }),
+        { numRuns: RUNS, endOnFailure: true },
+      )
+      .catch(() => {}); // The problem is recorded above, with the input that shrank to it.
   });
 
   await inParallel(routeHandlers(), 3, async (pattern) => {
-    await fc.assert(
-      fc.asyncProperty(routeRequests(pattern, ids), async ({ url, method, body }) => {
-        const found =
-          problem(`${method} ${url} as a visitor`, await callRoute(base, url, method, body)) ??
-          problem(`${method} ${url} as an athlete`, await callRoute(base, url, method, body, athlete));
-        if (found) problems.push(`${found}\n  body: ${JSON.stringify(body)?.slice(0, 300)}`);
-        return found === null;
-      }),
-      { numRuns: RUNS * 3, endOnFailure: true },
-    ).catch(() => {});
+    await fc
+      .assert(
+        fc.asyncProperty(routeRequests(pattern, ids), async ({ url, method, body }) => {
+          const found =
+            problem(`${method} ${url} as a visitor`, await callRoute(base, url, method, body)) ??
+            problem(`${method} ${url} as an athlete`, await callRoute(base, url, method, body, athlete));
+          if (found) problems.push(`${found}\n  body: ${JSON.stringify(body)?.slice(0, 300)}`);
+          return found === null;
+        }),
+        { numRuns: RUNS * 3, endOnFailure: true },
+      )
+      .catch(() => {});
   });
 
   expect(problems, problems.join("\n")).toEqual([]);
@@ -212,7 +339,10 @@ async function fuzz(browser: Browser, base: string): Promise<void> {
   expect(changesToOthers(before, after, new Set([athleteId]))).toEqual([]);
 }
 
-test("the embedded database: no 5xx from any action or route handler, and no one else's data changes", async ({ browser, baseURL }) => {
+test("the embedded database: no 5xx from any action or route handler, and no one else's data changes", async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(180_000);
   await fuzz(browser, baseURL!);
 });
@@ -225,7 +355,10 @@ test.describe("on PostgreSQL", () => {
   test.beforeAll(async () => {
     test.setTimeout(180_000);
     const admin = postgres(SERVER_URL, { max: 1, connect_timeout: 3, onnotice: () => {} });
-    const available = await admin`select 1`.then(() => true, () => false);
+    const available = await admin`select 1`.then(
+      () => true,
+      () => false,
+    );
     if (!available) {
       await admin.end({ timeout: 1 });
       test.skip(true, `needs PostgreSQL at ${SERVER_URL}`);
@@ -242,13 +375,23 @@ test.describe("on PostgreSQL", () => {
     });
     if (seeded.status !== 0) throw new Error(`db:seed failed: ${seeded.stderr}`);
     server = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(PG_PORT)], {
-      env: { ...process.env, NODE_ENV: "production", DATABASE_URL: url.toString(), AUTH_SECRET: "fuzz-test-secret-0123456789abcdef0123", AUTH_TRUST_HOST: "true",
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        DATABASE_URL: url.toString(),
+        AUTH_SECRET: "fuzz-test-secret-0123456789abcdef0123",
+        AUTH_TRUST_HOST: "true",
         // Required in production on PostgreSQL; nothing listens there: a fuzzed reset request's mail just fails.
-        SMTP_URL: "smtp://127.0.0.1:1", MAIL_FROM: "Ironlog <no-reply@ironlog.test>", APP_URL: base },
+        SMTP_URL: "smtp://127.0.0.1:1",
+        MAIL_FROM: "Ironlog <no-reply@ironlog.test>",
+        APP_URL: base,
+      },
       stdio: ["ignore", "ignore", "pipe"],
     });
     server.stderr?.on("data", (chunk) => process.stderr.write(`[fuzz pg] ${chunk}`));
-    await expect.poll(async () => (await fetch(`${base}/api/health`).catch(() => null))?.status, { timeout: 60_000, intervals: [300] }).toBe(200);
+    await expect
+      .poll(async () => (await fetch(`${base}/api/health`).catch(() => null))?.status, { timeout: 60_000, intervals: [300] })
+      .toBe(200);
   });
 
   test.afterAll(async () => {

@@ -34,7 +34,9 @@ test("a Strong export: preview, import, progress, undo, re-import, duplicates an
   await expect(page.getByText("Times without a time zone were read in UTC.")).toBeVisible();
   await expect(page.getByText("Which unit are the weights in?")).toBeVisible();
   await expect(page.getByLabel("Library exercise for Bench Press (Barbell)")).toHaveValue("Barbell Bench Press");
-  await expect(page.getByRole("radiogroup", { name: "Where “Zercher Squat” goes" }).getByLabel("Create as my own exercise")).toBeChecked();
+  await expect(
+    page.getByRole("radiogroup", { name: "Where “Zercher Squat” goes" }).getByLabel("Create as my own exercise"),
+  ).toBeChecked();
   // The unreadable rows, by line.
   const problems = page.getByRole("table");
   await expect(problems.getByRole("row", { name: /306 The date “03\/05\/2024 18:02”/ })).toBeVisible();
@@ -58,10 +60,16 @@ test("a Strong export: preview, import, progress, undo, re-import, duplicates an
   await page.goto("/history");
   await page.getByRole("button", { name: "Undo the import of strong.csv" }).click();
   const confirm = page.getByRole("dialog", { name: "Remove the 22 workouts this import created?" });
-  await expect(confirm).toContainText("Sessions you edited since are kept, and so are the exercises it added that you have used since.");
+  await expect(confirm).toContainText(
+    "Sessions you edited since are kept, and so are the exercises it added that you have used since.",
+  );
   await confirm.getByRole("button", { name: "Undo this import" }).click();
   await expect(page).toHaveURL(/\/history\?undone=\d+/);
-  await expect(page.getByRole("status").filter({ hasText: "Undid the import of strong.csv: 22 sessions and 1 exercise it had added removed." })).toBeVisible();
+  await expect(
+    page
+      .getByRole("status")
+      .filter({ hasText: "Undid the import of strong.csv: 22 sessions and 1 exercise it had added removed." }),
+  ).toBeVisible();
   await expect(page.getByText("No sessions yet")).toBeVisible();
 
   // Imported again, then a third upload finds every workout already there.
@@ -70,7 +78,9 @@ test("a Strong export: preview, import, progress, undo, re-import, duplicates an
   await page.getByRole("button", { name: "Import 22 workouts" }).click();
   await expect(page).toHaveURL(/\/history\?imported=\d+/, { timeout: 60_000 });
   await uploadForPreview(page, "strong.csv");
-  await expect(page.getByText("22 workouts already in your history (same start time and exercises) will be skipped.")).toBeVisible();
+  await expect(
+    page.getByText("22 workouts already in your history (same start time and exercises) will be skipped."),
+  ).toBeVisible();
   await expect(page.getByRole("button", { name: "Import 0 workouts" })).toBeDisabled();
   await expect(page.getByText("Duplicate: skipped").first()).toBeVisible();
 
@@ -80,7 +90,9 @@ test("a Strong export: preview, import, progress, undo, re-import, duplicates an
   await page.getByRole("link", { name: "Export CSV" }).click();
   const file = await (await download).path();
   const text = (await import("node:fs")).readFileSync(file, "utf8");
-  expect(text.split("\n")[0]).toBe("Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE,Weight Unit,Distance Unit,Set Type,Superset,Time Zone");
+  expect(text.split("\n")[0]).toBe(
+    "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE,Weight Unit,Distance Unit,Set Type,Superset,Time Zone",
+  );
   expect(text.trimEnd().split("\n").length).toBeGreaterThan(302);
 });
 
@@ -117,23 +129,36 @@ test("the upload route reads a 6 MB file whole, refuses one past 50 MB, and answ
   await newAthleteWithProgram(page, "Big file");
   const big = Buffer.from(strongCsv(generateWorkouts({ workouts: 3200, setsPerExercise: 6, seed: 4 })));
   expect(big.byteLength).toBeGreaterThan(6 * 1024 * 1024);
-  const whole = await page.request.post("/api/history/import?name=big.csv&tz=UTC", { data: big, headers: { "content-type": "text/csv" }, timeout: 120_000 });
+  const whole = await page.request.post("/api/history/import?name=big.csv&tz=UTC", {
+    data: big,
+    headers: { "content-type": "text/csv" },
+    timeout: 120_000,
+  });
   expect(whole.status()).toBe(201);
   expect(await whole.json()).toMatchObject({ workouts: 3200, sets: 3200 * 30 });
   expect(whole.headers()["x-content-type-options"]).toBe("nosniff");
   expect(whole.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
 
-  const tooBig = await page.request.post("/api/history/import?name=huge.csv", { data: Buffer.alloc(51 * 1024 * 1024, 0x41), headers: { "content-type": "text/csv" }, timeout: 120_000 });
+  const tooBig = await page.request.post("/api/history/import?name=huge.csv", {
+    data: Buffer.alloc(51 * 1024 * 1024, 0x41),
+    headers: { "content-type": "text/csv" },
+    timeout: 120_000,
+  });
   expect(tooBig.status()).toBe(413);
   expect((await tooBig.json()).error).toContain("larger than 50 MB");
 
-  const wrong = await page.request.post("/api/history/import?name=contacts.csv", { data: "name,email\nann,ann@example.com\n", headers: { "content-type": "text/csv" } });
+  const wrong = await page.request.post("/api/history/import?name=contacts.csv", {
+    data: "name,email\nann,ann@example.com\n",
+    headers: { "content-type": "text/csv" },
+  });
   expect(wrong.status()).toBe(422);
   expect((await wrong.json()).error).toContain("Expected a Strong export");
 
   // And in the page, next to the form.
   await page.goto("/history/import");
-  await page.getByLabel("Export file (CSV)").setInputFiles({ name: "contacts.csv", mimeType: "text/csv", buffer: Buffer.from("name,email\n") });
+  await page
+    .getByLabel("Export file (CSV)")
+    .setInputFiles({ name: "contacts.csv", mimeType: "text/csv", buffer: Buffer.from("name,email\n") });
   await page.getByRole("button", { name: "Preview import" }).click();
   await expect(page.locator("#upload-error")).toContainText("This file is not an export Ironlog can read.");
 });

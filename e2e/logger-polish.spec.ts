@@ -76,7 +76,9 @@ test("after a session at the top of the rep range, the next one suggests what to
   await expect(page.getByLabel(`${exercise}, set 1: reps`)).toHaveValue(String(reps));
 });
 
-test("the plate calculator loads the athlete's own bar and plates, and says the nearest weight they can make", async ({ page }) => {
+test("the plate calculator loads the athlete's own bar and plates, and says the nearest weight they can make", async ({
+  page,
+}) => {
   await newAthleteWithProgram(page, "Plate Loader");
   await page.goto("/profile");
   const plates = page.getByRole("region", { name: "Bar and plates" }).or(page.locator("#plates"));

@@ -15,7 +15,10 @@ async function exerciseNames(page: Page): Promise<string[]> {
   return (await page.getByTestId("logger-exercise").getByRole("heading").allInnerTexts()).map((t) => t.trim());
 }
 
-test("two devices on one workout: every set of both survives, and each shows the other's without a reload", async ({ page: laptop, browser }) => {
+test("two devices on one workout: every set of both survives, and each shows the other's without a reload", async ({
+  page: laptop,
+  browser,
+}) => {
   const email = await newAthleteWithProgram(laptop, "Two Devices");
   await laptop.getByRole("button", { name: "Start Full body A" }).click();
   await expect(laptop).toHaveURL(/\/log\/\d+$/);

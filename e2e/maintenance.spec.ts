@@ -14,7 +14,10 @@ const ADMIN_ZONE = "Europe/Paris";
 const ATHLETE_ZONE = "America/New_York";
 const MESSAGE = `Database upgrade ${Date.now()}: logging is paused, finished sessions are safe.`;
 
-test("an admin announces planned downtime that every signed-in user sees, and ends it with a message", async ({ browser, request }) => {
+test("an admin announces planned downtime that every signed-in user sees, and ends it with a message", async ({
+  browser,
+  request,
+}) => {
   const adminContext = await browser.newContext({ timezoneId: ADMIN_ZONE });
   const admin = await adminContext.newPage();
   await signIn(admin, DEMO.admin);
@@ -76,7 +79,9 @@ test("an admin announces planned downtime that every signed-in user sees, and en
   await expect(banner).not.toContainText(MESSAGE);
   // The API the banner polls answers the same for the athlete's open pages.
   const polled = await athlete.request.get("/api/maintenance-notices");
-  expect((await polled.json()).notices.some((n: { completionMessage: string | null }) => n.completionMessage?.startsWith("Cancelled"))).toBe(true);
+  expect(
+    (await polled.json()).notices.some((n: { completionMessage: string | null }) => n.completionMessage?.startsWith("Cancelled")),
+  ).toBe(true);
 
   await adminContext.close();
   await athleteContext.close();

@@ -274,7 +274,11 @@ test("an error row of the run is fixed in place from the other instance, checked
   await form.getByLabel("equipment", { exact: true }).fill('"full_gym"');
   await form.getByLabel("equipment_items", { exact: true }).fill("[]");
   await form.getByRole("button", { name: "Save fix" }).click();
-  await expect(form.getByText(`Row ${rowId} fixed: it is already in the new format, so a run leaves it as it is. Preview again before you run.`)).toBeVisible();
+  await expect(
+    form.getByText(
+      `Row ${rowId} fixed: it is already in the new format, so a run leaves it as it is. Preview again before you run.`,
+    ),
+  ).toBeVisible();
   await expect(page.getByRole("region", { name: "Fixed in place" })).toContainText(`Row ${rowId}, by ${DEMO.admin}`);
 
   const database = await openDatabase({ url: databaseUrl });
@@ -284,7 +288,10 @@ test("an error row of the run is fixed in place from the other instance, checked
       sql`SELECT equipment::text AS equipment, equipment_items::text AS items FROM assessments WHERE id = ${rowId}`,
     );
     expect(row).toEqual({ equipment: '"full_gym"', items: "[]" });
-    const fixes = await queryRows<{ fixed_by: string }>(database.db, sql`SELECT fixed_by FROM migration_row_fixes WHERE row_id = ${rowId}`);
+    const fixes = await queryRows<{ fixed_by: string }>(
+      database.db,
+      sql`SELECT fixed_by FROM migration_row_fixes WHERE row_id = ${rowId}`,
+    );
     expect(fixes).toEqual([{ fixed_by: DEMO.admin }]);
   } finally {
     await database.close();

@@ -33,7 +33,11 @@ async function resetLinkFor(email: string, after: number, baseURL: string): Prom
   return linkIn(mail, baseURL);
 }
 
-test("a forgotten password: the sign-in answer leads to a reset, the emailed link sets a new one and signs in", async ({ page, browser, baseURL }) => {
+test("a forgotten password: the sign-in answer leads to a reset, the emailed link sets a new one and signs in", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   const email = await signUp(page, "forgetful", OLD_PASSWORD);
   // Another device stays signed in until the reset.
   const phone = await browser.newContext();
@@ -46,7 +50,9 @@ test("a forgotten password: the sign-in answer leads to a reset, the emailed lin
   await visitorPage.getByLabel("Email").fill(email);
   await visitorPage.getByLabel("Password").fill("what-was-it-again");
   await visitorPage.getByRole("button", { name: "Sign in" }).click();
-  await expect(visitorPage.getByRole("alert").filter({ hasText: "Wrong email or password. Forgot it? Reset your password." })).toBeVisible();
+  await expect(
+    visitorPage.getByRole("alert").filter({ hasText: "Wrong email or password. Forgot it? Reset your password." }),
+  ).toBeVisible();
   await visitorPage.getByRole("link", { name: "Reset your password" }).click();
   await expect(visitorPage).toHaveURL(/\/forgot-password$/);
 
@@ -70,14 +76,20 @@ test("a forgotten password: the sign-in answer leads to a reset, the emailed lin
   await phonePage.getByLabel("Email").fill(email);
   await phonePage.getByLabel("Password").fill(OLD_PASSWORD);
   await phonePage.getByRole("button", { name: "Sign in" }).click();
-  await expect(phonePage.getByRole("alert").filter({ hasText: "Wrong email or password. Forgot it? Reset your password." })).toBeVisible();
+  await expect(
+    phonePage.getByRole("alert").filter({ hasText: "Wrong email or password. Forgot it? Reset your password." }),
+  ).toBeVisible();
   await signIn(phonePage, email, "a-fresh-start-2026");
 
   // The same link a second time is refused, before anyone types.
   const again = await browser.newContext();
   const againPage = await again.newPage();
   await againPage.goto(link);
-  await expect(againPage.getByRole("alert").filter({ hasText: "This reset link was already used. If you still need to reset your password, request a new link." })).toBeVisible();
+  await expect(
+    againPage
+      .getByRole("alert")
+      .filter({ hasText: "This reset link was already used. If you still need to reset your password, request a new link." }),
+  ).toBeVisible();
   await expect(againPage.getByLabel("New password")).toHaveCount(0);
   await againPage.getByRole("link", { name: "Request a new link" }).click();
   await expect(againPage).toHaveURL(/\/forgot-password$/);
@@ -97,7 +109,11 @@ test("a link is refused once a newer one was sent; the newer one works", async (
   expect(newer).not.toBe(older);
 
   await visitorPage.goto(older);
-  await expect(visitorPage.getByRole("alert").filter({ hasText: "A newer reset link was issued since this one. Use the newest link, or request a new one." })).toBeVisible();
+  await expect(
+    visitorPage
+      .getByRole("alert")
+      .filter({ hasText: "A newer reset link was issued since this one. Use the newest link, or request a new one." }),
+  ).toBeVisible();
   await visitorPage.goto(newer);
   await visitorPage.getByLabel("New password").fill("the-newest-link-works");
   await visitorPage.getByRole("button", { name: "Set password and sign in" }).click();
@@ -119,9 +135,17 @@ test("an unknown email gets the same answer, and no mail", async ({ page }) => {
 
 test("a made-up link says it is not valid", async ({ page }) => {
   await page.goto(`/reset-password/${"x".repeat(43)}`);
-  await expect(page.getByRole("alert").filter({ hasText: "This reset link is not valid. Check that you opened the whole link, or request a new one." })).toBeVisible();
+  await expect(
+    page
+      .getByRole("alert")
+      .filter({ hasText: "This reset link is not valid. Check that you opened the whole link, or request a new one." }),
+  ).toBeVisible();
   await page.goto("/reset-password/short");
-  await expect(page.getByRole("alert").filter({ hasText: "This reset link is not valid. Check that you opened the whole link, or request a new one." })).toBeVisible();
+  await expect(
+    page
+      .getByRole("alert")
+      .filter({ hasText: "This reset link is not valid. Check that you opened the whole link, or request a new one." }),
+  ).toBeVisible();
 });
 
 test("an admin issues a reset link for a user, shown once; the user sets a password with it", async ({ page, browser }) => {

@@ -83,7 +83,15 @@ test.describe("real status codes", () => {
       expect(response?.status(), `${url} as another athlete`).toBe(404);
     }
     await maya.close();
-    for (const url of [mayasExercise, "/history/999999", "/log/999999", "/splits/999999", "/exercises/999999", "/history/99999999999", "/history/abc"]) {
+    for (const url of [
+      mayasExercise,
+      "/history/999999",
+      "/log/999999",
+      "/splits/999999",
+      "/exercises/999999",
+      "/history/99999999999",
+      "/history/abc",
+    ]) {
       const response = await page.goto(url);
       expect(response?.status(), url).toBe(404);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
@@ -136,7 +144,10 @@ test.describe("bodies and text", () => {
     const response = await page.request.put("/api/sessions/0", { data: {} });
     expect(response.status()).toBe(404);
     await page.goto("/log");
-    await page.getByRole("button", { name: /Start an empty workout|^Start/ }).first().click();
+    await page
+      .getByRole("button", { name: /Start an empty workout|^Start/ })
+      .first()
+      .click();
     await expect(page).toHaveURL(/\/log\/\d+$/);
     return Number(page.url().split("/").pop());
   }
@@ -147,7 +158,10 @@ test.describe("bodies and text", () => {
     // The save contract of lib/athlete/session-sync.ts: changes by identity, each field with its device time.
     const valid = { baseRevision: 0, unit: "kg", name: { value: "Edges", at: Date.now() } };
 
-    const huge = await page.request.put(`/api/sessions/${id}`, { data: JSON.stringify({ ...valid, notes: { value: "x".repeat(2 * 1024 * 1024), at: Date.now() } }), headers: { "content-type": "application/json" } });
+    const huge = await page.request.put(`/api/sessions/${id}`, {
+      data: JSON.stringify({ ...valid, notes: { value: "x".repeat(2 * 1024 * 1024), at: Date.now() } }),
+      headers: { "content-type": "application/json" },
+    });
     expect(huge.status()).toBe(413);
     expect((await huge.json()).error).toBe("That request is too large: the limit is 1 MB. Nothing was saved.");
 
@@ -156,11 +170,16 @@ test.describe("bodies and text", () => {
     expect(bigId.status()).toBe(422);
     expect((await bigId.json()).fieldErrors["exercises.0.exerciseId"]).toEqual(["Choose an exercise."]);
 
-    const nul = await page.request.put(`/api/sessions/${id}`, { data: { ...valid, notes: { value: "pasted\u0000junk", at: Date.now() } } });
+    const nul = await page.request.put(`/api/sessions/${id}`, {
+      data: { ...valid, notes: { value: "pasted\u0000junk", at: Date.now() } },
+    });
     expect(nul.status()).toBe(422);
     expect(Object.keys((await nul.json()).fieldErrors)).toEqual(["notes.value"]);
 
-    const notJson = await page.request.put(`/api/sessions/${id}`, { data: Buffer.from("{not json"), headers: { "content-type": "application/json" } });
+    const notJson = await page.request.put(`/api/sessions/${id}`, {
+      data: Buffer.from("{not json"),
+      headers: { "content-type": "application/json" },
+    });
     expect(notJson.status()).toBe(400);
 
     // Nothing was half-written: the session is as it started.

@@ -34,7 +34,10 @@ test("a session cookie saved before sign-out is refused after it", async ({ page
 
 test("the profile lists signed-in devices and signs one out, then all", async ({ page, browser }) => {
   const email = await signUp(page, "devices", PASSWORD);
-  const phone = await browser.newContext({ userAgent: "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1" });
+  const phone = await browser.newContext({
+    userAgent:
+      "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1",
+  });
   const phonePage = await phone.newPage();
   await signIn(phonePage, email, PASSWORD);
 
@@ -112,7 +115,9 @@ test("repeated wrong passwords are throttled, on the form and the endpoint", asy
   };
   for (let i = 1; i <= 4; i++) {
     await attempt(`wrong-guess-${i}`);
-    await expect(page.getByRole("alert").filter({ hasText: "Wrong email or password. Forgot it? Reset your password." })).toBeVisible();
+    await expect(
+      page.getByRole("alert").filter({ hasText: "Wrong email or password. Forgot it? Reset your password." }),
+    ).toBeVisible();
   }
   await attempt("wrong-guess-5");
   await expect(page.getByText("Too many attempts. Try again in 15 minutes.")).toBeVisible();

@@ -44,7 +44,11 @@ test("an athlete with kettlebells and resistance bands gets a program that uses 
   await expect(page).toHaveURL(/\/program\?welcome=1/);
   const main = page.getByRole("main");
   await expect(main.getByText(/Kettlebell (Goblet Squat|Swing|Row|Deadlift|Overhead Press)/).first()).toBeVisible();
-  await expect(main.getByText(/Band(ed)? (Row|Chest Press|Lat Pulldown|Pull-Apart|Lateral Raise|Biceps Curl|Triceps Pushdown|Face Pull)/).first()).toBeVisible();
+  await expect(
+    main
+      .getByText(/Band(ed)? (Row|Chest Press|Lat Pulldown|Pull-Apart|Lateral Raise|Biceps Curl|Triceps Pushdown|Face Pull)/)
+      .first(),
+  ).toBeVisible();
 });
 
 test("a plank is logged in seconds and a farmer's carry in metres, and the session shows both", async ({ page }) => {

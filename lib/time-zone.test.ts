@@ -14,14 +14,18 @@ describe("time zones", () => {
   it("gives back the instant it was read from, whatever the zone", () => {
     for (const zone of ["UTC", "Europe/Paris", "America/St_Johns", "Australia/Lord_Howe", "Pacific/Kiritimati"]) {
       for (const iso of ["2026-01-15T08:45:00Z", "2026-06-30T23:59:59Z", "2026-03-29T01:30:00Z"]) {
-        expect(wallClockToInstant(wallClockAt(Date.parse(iso), zone), zone).toISOString(), `${iso} in ${zone}`).toBe(new Date(iso).toISOString());
+        expect(wallClockToInstant(wallClockAt(Date.parse(iso), zone), zone).toISOString(), `${iso} in ${zone}`).toBe(
+          new Date(iso).toISOString(),
+        );
       }
     }
   });
 
   it("reads a time the clock skips with the offset before the change", () => {
     // Paris jumps from 02:00 to 03:00 on 29 March 2026: 02:30 is read as CET, 01:30 UTC.
-    expect(wallClockToInstant({ year: 2026, month: 3, day: 29, hour: 2, minute: 30, second: 0 }, "Europe/Paris").toISOString()).toBe("2026-03-29T01:30:00.000Z");
+    expect(
+      wallClockToInstant({ year: 2026, month: 3, day: 29, hour: 2, minute: 30, second: 0 }, "Europe/Paris").toISOString(),
+    ).toBe("2026-03-29T01:30:00.000Z");
   });
 
   it("knows which dates and times exist", () => {

@@ -37,7 +37,14 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 export function wallClockAt(instant: Date | number, timeZone: string): WallClock {
   const parts = formatterFor(timeZone).formatToParts(new Date(instant));
   const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
-  return { year: get("year"), month: get("month"), day: get("day"), hour: get("hour"), minute: get("minute"), second: get("second") };
+  return {
+    year: get("year"),
+    month: get("month"),
+    day: get("day"),
+    hour: get("hour"),
+    minute: get("minute"),
+    second: get("second"),
+  };
 }
 
 const asUtc = (t: WallClock) => Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second);
@@ -57,7 +64,9 @@ export function wallClockToInstant(t: WallClock, timeZone: string): Date {
   // The offsets in force half a day either side cover any clock change near the time.
   const offsets = [...new Set([-12, 0, 12].map((hours) => zoneOffsetMinutes(naive + hours * 3_600_000, timeZone)))];
   const candidates = offsets.map((offset) => naive - offset * 60_000);
-  const readsBack = candidates.filter((instant) => naive - zoneOffsetMinutes(instant, timeZone) * 60_000 === instant).sort((a, b) => a - b);
+  const readsBack = candidates
+    .filter((instant) => naive - zoneOffsetMinutes(instant, timeZone) * 60_000 === instant)
+    .sort((a, b) => a - b);
   // None reads back only inside the skipped hour: use the offset before the change.
   return new Date(readsBack[0] ?? Math.max(...candidates));
 }
@@ -77,7 +86,10 @@ export function validWallClock(t: WallClock): WallClock | null {
 const pad = (n: number) => String(n).padStart(2, "0");
 
 /** `2024-03-05 18:02:11`, or with `T` between date and time (a `datetime-local` value without seconds). */
-export function formatWallClock(t: WallClock, { separator = " ", seconds = true }: { separator?: " " | "T"; seconds?: boolean } = {}): string {
+export function formatWallClock(
+  t: WallClock,
+  { separator = " ", seconds = true }: { separator?: " " | "T"; seconds?: boolean } = {},
+): string {
   const time = `${pad(t.hour)}:${pad(t.minute)}${seconds ? `:${pad(t.second)}` : ""}`;
   return `${t.year}-${pad(t.month)}-${pad(t.day)}${separator}${time}`;
 }

@@ -79,7 +79,9 @@ async function main() {
     await seedExerciseLibrary(db);
     const [{ id: userId }] = await db.insert(users).values({ email: "bench-import@example.com" }).returning({ id: users.id });
     const bytes = new TextEncoder().encode(strongCsv(generateWorkouts({ workouts: workoutCount, setsPerExercise: 6, seed: 21 })));
-    console.log(`${database.driver} · ${workoutCount} workouts · ${(bytes.byteLength / 2 ** 20).toFixed(1)} MB Strong export · load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`);
+    console.log(
+      `${database.driver} · ${workoutCount} workouts · ${(bytes.byteLength / 2 ** 20).toFixed(1)} MB Strong export · load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`,
+    );
 
     const parts = { start: performance.now(), parse: 0, store: 0, page: 0 };
     // The route's work (parse and store) and the preview page's (exercise choices and duplicates).
@@ -102,7 +104,8 @@ async function main() {
     });
     const { summary, form } = preview.value;
     const imported = await measured(() => importPreview(db, userId, importFormSchema.parse(form)));
-    if (imported.value.sets !== summary.sets) throw new Error(`imported ${imported.value.sets} sets of the ${summary.sets} previewed`);
+    if (imported.value.sets !== summary.sets)
+      throw new Error(`imported ${imported.value.sets} sets of the ${summary.sets} previewed`);
 
     const parseFloor = await measured(async () => {
       let rows = 0;
@@ -117,7 +120,10 @@ async function main() {
     });
     const writeFloor = await measured(() =>
       db.transaction(async (tx) => {
-        const [{ id: floorUser }] = await tx.insert(users).values({ email: "bench-floor@example.com" }).returning({ id: users.id });
+        const [{ id: floorUser }] = await tx
+          .insert(users)
+          .values({ email: "bench-floor@example.com" })
+          .returning({ id: users.id });
         await tx.execute(sql`INSERT INTO workout_sessions (user_id, name, started_at, finished_at, duration_seconds)
           SELECT ${floorUser}, 'Floor', now() - g * interval '1 day', now() - g * interval '1 day' + interval '1 hour', 3600 FROM generate_series(1, ${summary.workouts}) g`);
         await tx.execute(sql`INSERT INTO session_exercises (id, session_id, exercise_id, position)
@@ -128,12 +134,20 @@ async function main() {
     );
 
     const line = (label: string, m: { seconds: number; peakRssMb: number }, floor?: { seconds: number }) =>
-      console.log(`${label.padEnd(9)} ${m.seconds.toFixed(2).padStart(6)} s   peak RSS ${m.peakRssMb.toFixed(0).padStart(4)} MB${floor ? `   ${(m.seconds / floor.seconds).toFixed(1)}× its floor (${floor.seconds.toFixed(2)} s)` : ""}`);
-    console.log(`found     ${summary.workouts} workouts, ${summary.sets} sets, ${summary.exercises.length} exercise names, ${summary.problemCount} unreadable rows`);
+      console.log(
+        `${label.padEnd(9)} ${m.seconds.toFixed(2).padStart(6)} s   peak RSS ${m.peakRssMb.toFixed(0).padStart(4)} MB${floor ? `   ${(m.seconds / floor.seconds).toFixed(1)}× its floor (${floor.seconds.toFixed(2)} s)` : ""}`,
+      );
+    console.log(
+      `found     ${summary.workouts} workouts, ${summary.sets} sets, ${summary.exercises.length} exercise names, ${summary.problemCount} unreadable rows`,
+    );
     line("preview", preview, parseFloor);
-    console.log(`          parse ${((parts.parse - parts.start) / 1000).toFixed(2)} s · store ${((parts.store - parts.parse) / 1000).toFixed(2)} s · page (choices, duplicates) ${((parts.page - parts.store) / 1000).toFixed(2)} s`);
+    console.log(
+      `          parse ${((parts.parse - parts.start) / 1000).toFixed(2)} s · store ${((parts.store - parts.parse) / 1000).toFixed(2)} s · page (choices, duplicates) ${((parts.page - parts.store) / 1000).toFixed(2)} s`,
+    );
     line("import", imported, writeFloor);
-    console.log(`floors: csv-parse alone read ${parseFloor.value} records in ${parseFloor.seconds.toFixed(2)} s; one INSERT ... SELECT per table wrote the same rows in ${writeFloor.seconds.toFixed(2)} s`);
+    console.log(
+      `floors: csv-parse alone read ${parseFloor.value} records in ${parseFloor.seconds.toFixed(2)} s; one INSERT ... SELECT per table wrote the same rows in ${writeFloor.seconds.toFixed(2)} s`,
+    );
     const ok = preview.seconds < 5 && imported.seconds < 10;
     console.log(ok ? "within the targets (preview < 5 s, import < 10 s)" : "OUTSIDE the targets (preview < 5 s, import < 10 s)");
     process.exitCode = ok ? 0 : 1;

@@ -126,7 +126,11 @@ interface SizeResult {
 
 async function benchSize(serverUrl: string, admin: postgres.Sql, base: string, rows: number): Promise<SizeResult> {
   const names = { engine: `${base}_${rows}_e`, floor: `${base}_${rows}_f`, cli: `${base}_${rows}_c` };
-  const urls = { engine: databaseUrl(serverUrl, names.engine), floor: databaseUrl(serverUrl, names.floor), cli: databaseUrl(serverUrl, names.cli) };
+  const urls = {
+    engine: databaseUrl(serverUrl, names.engine),
+    floor: databaseUrl(serverUrl, names.floor),
+    cli: databaseUrl(serverUrl, names.cli),
+  };
   const reportFile = path.join(os.tmpdir(), `bench-migrate-${process.pid}-${rows}.json`);
   await admin.unsafe(`CREATE DATABASE "${names.engine}"`);
   const opened: Database[] = [];
@@ -150,7 +154,9 @@ async function benchSize(serverUrl: string, admin: postgres.Sql, base: string, r
     const floorSum = await checksum(floor.db);
     await floor.close();
     opened.pop();
-    console.log(`  floor (one statement): dry run ${secs(floorDry.wall)}, apply ${secs(floorApply.wall)}; items ${JSON.stringify(floorItems)}`);
+    console.log(
+      `  floor (one statement): dry run ${secs(floorDry.wall)}, apply ${secs(floorApply.wall)}; items ${JSON.stringify(floorItems)}`,
+    );
 
     // The engine, in this process, with its declaration's parts timed.
     const engine = await openDatabase({ url: urls.engine });
@@ -172,7 +178,9 @@ async function benchSize(serverUrl: string, admin: postgres.Sql, base: string, r
     if (applied.status !== "completed") throw new Error(`apply failed: ${applied.error}`);
     const engineItems = await itemCounts(engine.db, applied.id);
     const same = (await checksum(engine.db)) === floorSum && JSON.stringify(engineItems) === JSON.stringify(floorItems);
-    const reportTimed = await timed(engine.db, () => writeReport(engine.db, applied.id, "json", fs.createWriteStream(reportFile)));
+    const reportTimed = await timed(engine.db, () =>
+      writeReport(engine.db, applied.id, "json", fs.createWriteStream(reportFile)),
+    );
     const reportMb = fs.statSync(reportFile).size / 1e6;
     await engine.close();
     opened.pop();
@@ -182,7 +190,8 @@ async function benchSize(serverUrl: string, admin: postgres.Sql, base: string, r
     const startup = await runCommand(["npm", "run", "--silent", "migrate", "--", "--list"], urls.cli);
     const cliDry = await runCommand([...npm, "--dry-run", "--save-report", reportFile], urls.cli);
     const cliApply = await runCommand([...npm, "--save-report", reportFile], urls.cli);
-    if (cliDry.code !== 0 || cliApply.code !== 0) throw new Error(`the command line failed:\n${cliDry.output}\n${cliApply.output}`);
+    if (cliDry.code !== 0 || cliApply.code !== 0)
+      throw new Error(`the command line failed:\n${cliDry.output}\n${cliApply.output}`);
     const cli = await openDatabase({ url: urls.cli });
     opened.push(cli);
     const [cliRun] = await queryRows<{ durationMs: number }>(
@@ -210,7 +219,9 @@ async function benchSize(serverUrl: string, admin: postgres.Sql, base: string, r
     );
     console.log(`  where the command line's apply goes (${secs(cliApply.wall)}):`);
     console.log(`    start-up (npm, tsx, imports, connect; measured with --list): ${secs(startup.wall)}`);
-    console.log(`    the run as recorded (duration_ms): ${secs(cliRun.durationMs / 1000)}; report file (${reportMb.toFixed(0)} MB): ~${secs(reportTimed.wall)}`);
+    console.log(
+      `    the run as recorded (duration_ms): ${secs(cliRun.durationMs / 1000)}; report file (${reportMb.toFixed(0)} MB): ~${secs(reportTimed.wall)}`,
+    );
     console.log(
       `  where the engine's apply goes (${secs(engineApply.wall)}, on the run's connection unless said): ` +
         `fingerprint ${secs(p.fingerprint)}, reads ${secs(p.readBatch)} (${applyParts.calls.readBatch} batches), ` +
@@ -258,7 +269,9 @@ async function main(): Promise<void> {
     await admin.end();
   }
 
-  console.log("\n| rows | floor dry run | engine dry run | CLI dry run | floor apply | engine apply | CLI apply (end to end) | items | CLI peak RSS |");
+  console.log(
+    "\n| rows | floor dry run | engine dry run | CLI dry run | floor apply | engine apply | CLI apply (end to end) | items | CLI peak RSS |",
+  );
   console.log("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
   for (const r of results) {
     console.log(

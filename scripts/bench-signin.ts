@@ -163,11 +163,18 @@ async function main(): Promise<void> {
     const loaded = await sampleHealth(() => performance.now() >= loadEnd);
     await Promise.all(signers);
 
-    console.log(`\n/api/health latency on ${BASE} (${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? "CPU"}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")})`);
+    console.log(
+      `\n/api/health latency on ${BASE} (${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? "CPU"}, load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(" ")})`,
+    );
     console.log(`  alone                              ${summary(quiet)}`);
     console.log(`  during ${SIGNERS} concurrent sign-ins       ${summary(loaded)}`);
     console.log(`  sign-ins: ${signIns} in ${DURATION_S} s (${(signIns / DURATION_S).toFixed(1)}/s), ${failures} failed`);
-    console.log(`  floor to compare with: the 'alone' p50; the issue's target is that sign-ins barely move it (it was 45 ms → 3.1 s)`);
+    console.log(
+      `  floor to compare with: the 'alone' p50; the issue's target is that sign-ins barely move it (it was 45 ms → 3.1 s)`,
+    );
   } finally {
     stopServer();
     agent.destroy();

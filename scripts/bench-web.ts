@@ -60,7 +60,11 @@ const PASSWORD = "bench-password-123";
 
 type Athlete = { email: string; sessionId: number; exerciseIds: number[]; slotIds: string[]; cookie: string };
 
-async function prepareDatabase(): Promise<{ env: Record<string, string>; athletes: Omit<Athlete, "cookie">[]; cleanup: () => Promise<void> }> {
+async function prepareDatabase(): Promise<{
+  env: Record<string, string>;
+  athletes: Omit<Athlete, "cookie">[];
+  cleanup: () => Promise<void>;
+}> {
   let env: Record<string, string>;
   let config: DatabaseConfig;
   let cleanup = async () => {};
@@ -73,7 +77,12 @@ async function prepareDatabase(): Promise<{ env: Record<string, string>; athlete
     const url = new URL(serverUrl);
     url.pathname = `/${name}`;
     // Production on PostgreSQL requires mail settings; the benchmark sends none (nothing listens on port 1).
-    env = { DATABASE_URL: url.toString(), SMTP_URL: "smtp://127.0.0.1:1", MAIL_FROM: "Ironlog <no-reply@ironlog.test>", APP_URL: "http://127.0.0.1" };
+    env = {
+      DATABASE_URL: url.toString(),
+      SMTP_URL: "smtp://127.0.0.1:1",
+      MAIL_FROM: "Ironlog <no-reply@ironlog.test>",
+      APP_URL: "http://127.0.0.1",
+    };
     config = { url: url.toString() };
     cleanup = async () => {
       if (!KEEP) await admin.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
@@ -86,7 +95,6 @@ async function prepareDatabase(): Promise<{ env: Record<string, string>; athlete
     config = { dataDir: path.join(dataDir, "pglite") };
   }
 
-
   const database = await openDatabase(config);
   const athletes: Omit<Athlete, "cookie">[] = [];
   try {
@@ -95,7 +103,10 @@ async function prepareDatabase(): Promise<{ env: Record<string, string>; athlete
     const passwordHash = await hashPassword(PASSWORD);
     for (let i = 1; i <= ATHLETES; i++) {
       const email = `bench-${String(i).padStart(3, "0")}@ironlog.dev`;
-      const [user] = await database.db.insert(users).values({ email, name: `Bench ${i}`, passwordHash }).returning({ id: users.id });
+      const [user] = await database.db
+        .insert(users)
+        .values({ email, name: `Bench ${i}`, passwordHash })
+        .returning({ id: users.id });
       await saveAssessment(database.db, user.id, {
         sport: "Bench",
         age: 30,
@@ -109,7 +120,12 @@ async function prepareDatabase(): Promise<{ env: Record<string, string>; athlete
       const day = program!.days[0];
       const sessionId = await startSession(database.db, user.id, { splitDayId: day.id });
       const snapshot = await sessionSnapshot(database.db, user.id, sessionId);
-      athletes.push({ email, sessionId, exerciseIds: day.exercises.map((e) => e.exerciseId), slotIds: snapshot!.exercises.map((e) => e.id) });
+      athletes.push({
+        email,
+        sessionId,
+        exerciseIds: day.exercises.map((e) => e.exerciseId),
+        slotIds: snapshot!.exercises.map((e) => e.id),
+      });
     }
   } finally {
     await database.close();
@@ -124,7 +140,13 @@ async function startServer(env: Record<string, string>): Promise<ChildProcess> {
   // scripts/serve.mjs: `next start` as `npm start` serves it (passing the socket address to the app).
   const server = spawn(process.execPath, ["scripts/serve.mjs", "-p", String(PORT), "-H", "127.0.0.1"], {
     stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, ...env, NODE_ENV: "production", AUTH_SECRET: randomBytes(32).toString("base64url"), AUTH_TRUST_HOST: "true" },
+    env: {
+      ...process.env,
+      ...env,
+      NODE_ENV: "production",
+      AUTH_SECRET: randomBytes(32).toString("base64url"),
+      AUTH_TRUST_HOST: "true",
+    },
     detached: true,
   });
   serverGroup = server.pid;
@@ -164,12 +186,16 @@ type Reply = { status: number; headers: http.IncomingHttpHeaders; body: Buffer }
 
 function request(method: string, url: string, options: { headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = http.request(`${url.startsWith("http") ? "" : BASE}${url}`, { method, agent, headers: options.headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-      res.on("error", reject);
-    });
+    const req = http.request(
+      `${url.startsWith("http") ? "" : BASE}${url}`,
+      { method, agent, headers: options.headers },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+        res.on("error", reject);
+      },
+    );
     req.on("error", reject);
     if (options.body) req.write(options.body);
     req.end();
@@ -195,7 +221,14 @@ async function signIn(email: string): Promise<string> {
 
 // ---- load ---------------------------------------------------------------------------------------
 
-type RunResult = { name: string; latencies: number[]; errors: number; statuses: Map<number, number>; seconds: number; cpuMsPerRequest: number | null };
+type RunResult = {
+  name: string;
+  latencies: number[];
+  errors: number;
+  statuses: Map<number, number>;
+  seconds: number;
+  cpuMsPerRequest: number | null;
+};
 
 let serverGroup: number | undefined;
 
@@ -223,7 +256,12 @@ function serverCpuMs(): number | null {
  * Every athlete runs its own loop for the duration: closed-loop when `perSecond` is undefined,
  * otherwise one request every 1/perSecond s (a late request is sent at once, not skipped).
  */
-async function run(name: string, athletes: Athlete[], make: (a: Athlete, n: number) => { method: string; url: string; body?: string }, perSecond?: number): Promise<RunResult> {
+async function run(
+  name: string,
+  athletes: Athlete[],
+  make: (a: Athlete, n: number) => { method: string; url: string; body?: string },
+  perSecond?: number,
+): Promise<RunResult> {
   const latencies: number[] = [];
   const statuses = new Map<number, number>();
   let errors = 0;
@@ -260,7 +298,8 @@ async function run(name: string, athletes: Athlete[], make: (a: Athlete, n: numb
     }),
   );
   const cpuAfter = serverCpuMs();
-  const cpuMsPerRequest = cpuBefore !== null && cpuAfter !== null && latencies.length ? (cpuAfter - cpuBefore) / latencies.length : null;
+  const cpuMsPerRequest =
+    cpuBefore !== null && cpuAfter !== null && latencies.length ? (cpuAfter - cpuBefore) / latencies.length : null;
   return { name, latencies, errors, statuses, seconds: (performance.now() - started) / 1000, cpuMsPerRequest };
 }
 
@@ -296,7 +335,10 @@ function saveBody(athlete: Athlete, count: number): string {
 
 // ---- first-load JavaScript ----------------------------------------------------------------------
 
-async function firstLoadJs(athlete: Athlete, paths: string[]): Promise<{ path: string; status: number; scripts: number; rawKb: number; gzipKb: number }[]> {
+async function firstLoadJs(
+  athlete: Athlete,
+  paths: string[],
+): Promise<{ path: string; status: number; scripts: number; rawKb: number; gzipKb: number }[]> {
   const sizes = new Map<string, { raw: number; gzip: number }>();
   const out = [];
   for (const p of paths) {
@@ -304,7 +346,13 @@ async function firstLoadJs(athlete: Athlete, paths: string[]): Promise<{ path: s
     const html = page.body.toString();
     // Module browsers skip `nomodule` scripts (Next's legacy polyfills), so they are not first-load JS.
     const tags = [...html.matchAll(/<script\b[^>]*>/gi)].map((m) => m[0]).filter((tag) => !/\bnomodule\b/i.test(tag));
-    const srcs = [...new Set(tags.map((tag) => /\bsrc="([^"]+)"/.exec(tag)?.[1]?.replaceAll("&amp;", "&")).filter((s): s is string => Boolean(s?.startsWith("/_next/"))))];
+    const srcs = [
+      ...new Set(
+        tags
+          .map((tag) => /\bsrc="([^"]+)"/.exec(tag)?.[1]?.replaceAll("&amp;", "&"))
+          .filter((s): s is string => Boolean(s?.startsWith("/_next/"))),
+      ),
+    ];
     let raw = 0;
     let gzip = 0;
     for (const src of srcs) {
@@ -334,12 +382,21 @@ async function main(): Promise<void> {
     console.log(`Signed in ${athletes.length} athletes on ${BASE}. ${DURATION_S} s per run, ${machine()}.\n`);
 
     const openLog = (a: Athlete) => ({ method: "GET", url: `/log/${a.sessionId}` });
-    const saveSet = (a: Athlete, n: number) => ({ method: "PUT", url: `/api/sessions/${a.sessionId}`, body: saveBody(a, (n % 12) + 1) });
+    const saveSet = (a: Athlete, n: number) => ({
+      method: "PUT",
+      url: `/api/sessions/${a.sessionId}`,
+      body: saveBody(a, (n % 12) + 1),
+    });
     // Warm up: compile caches, open connections.
-    await Promise.all(athletes.map(async (a) => {
-      await request("GET", openLog(a).url, { headers: { cookie: a.cookie } });
-      await request("PUT", saveSet(a, 0).url, { headers: { cookie: a.cookie, "content-type": "application/json" }, body: saveSet(a, 0).body });
-    }));
+    await Promise.all(
+      athletes.map(async (a) => {
+        await request("GET", openLog(a).url, { headers: { cookie: a.cookie } });
+        await request("PUT", saveSet(a, 0).url, {
+          headers: { cookie: a.cookie, "content-type": "application/json" },
+          body: saveSet(a, 0).body,
+        });
+      }),
+    );
 
     const results = [
       await run(`open logging page, ${ATHLETES} closed-loop`, athletes, openLog),
@@ -352,10 +409,27 @@ async function main(): Promise<void> {
 
     const a = athletes[0];
     const exerciseId = a.exerciseIds[0];
-    const pages = ["/dashboard", "/program", "/log", `/log/${a.sessionId}`, "/history", `/history/${a.sessionId}`, "/progress", "/exercises", `/exercises/${exerciseId}`, "/exercises/new", "/splits", "/profile", "/onboarding", "/reassess"];
+    const pages = [
+      "/dashboard",
+      "/program",
+      "/log",
+      `/log/${a.sessionId}`,
+      "/history",
+      `/history/${a.sessionId}`,
+      "/progress",
+      "/exercises",
+      `/exercises/${exerciseId}`,
+      "/exercises/new",
+      "/splits",
+      "/profile",
+      "/onboarding",
+      "/reassess",
+    ];
     console.log("\nFirst-load JavaScript per athlete page (scripts in the served HTML, gzipped; target < 150 kB)");
     for (const row of await firstLoadJs(a, pages)) {
-      console.log(`  ${row.path.padEnd(22)} ${row.gzipKb.toFixed(1).padStart(6)} kB gzip  ${row.rawKb.toFixed(1).padStart(7)} kB raw  ${String(row.scripts).padStart(2)} scripts  HTTP ${row.status}`);
+      console.log(
+        `  ${row.path.padEnd(22)} ${row.gzipKb.toFixed(1).padStart(6)} kB gzip  ${row.rawKb.toFixed(1).padStart(7)} kB raw  ${String(row.scripts).padStart(2)} scripts  HTTP ${row.status}`,
+      );
     }
   } finally {
     stopServer(server);

@@ -37,7 +37,10 @@ export function parseFileCommand<O extends ParseOptions>(
 ): { values: ReturnType<typeof parseArgs<{ options: O; allowPositionals: true }>>["values"]; file: string } | number {
   let args;
   try {
-    args = parseArgs({ allowPositionals: true, options: { ...options, help: { type: "boolean", short: "h", default: false } } as O });
+    args = parseArgs({
+      allowPositionals: true,
+      options: { ...options, help: { type: "boolean", short: "h", default: false } } as O,
+    });
   } catch (error) {
     console.error(`${(error as Error).message}\n\n${help}`);
     return 2;

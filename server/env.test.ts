@@ -7,12 +7,18 @@ describe("TRUSTED_PROXIES", () => {
   });
 
   it("reads a comma-separated list of addresses and CIDR blocks", () => {
-    expect(parseEnvironment({ TRUSTED_PROXIES: " 10.0.0.0/8, 127.0.0.1 ,fd00::/8" }).TRUSTED_PROXIES).toEqual(["10.0.0.0/8", "127.0.0.1", "fd00::/8"]);
+    expect(parseEnvironment({ TRUSTED_PROXIES: " 10.0.0.0/8, 127.0.0.1 ,fd00::/8" }).TRUSTED_PROXIES).toEqual([
+      "10.0.0.0/8",
+      "127.0.0.1",
+      "fd00::/8",
+    ]);
   });
 
   it("refuses a host name, naming the variable and the entry", () => {
     expect(() => parseEnvironment({ TRUSTED_PROXIES: "10.0.0.0/8,proxy.internal" })).toThrow(ConfigurationError);
-    expect(() => parseEnvironment({ TRUSTED_PROXIES: "10.0.0.0/8,proxy.internal" })).toThrow(/TRUSTED_PROXIES.*"proxy\.internal" is not an IP address/);
+    expect(() => parseEnvironment({ TRUSTED_PROXIES: "10.0.0.0/8,proxy.internal" })).toThrow(
+      /TRUSTED_PROXIES.*"proxy\.internal" is not an IP address/,
+    );
   });
 });
 
@@ -26,9 +32,20 @@ describe("mail settings", () => {
 
   it("are required in production with DATABASE_URL, each named", () => {
     expect(() => parseEnvironment(production)).toThrow(ConfigurationError);
-    expect(() => parseEnvironment(production)).toThrow(/SMTP_URL: is required in production with DATABASE_URL[\s\S]*MAIL_FROM[\s\S]*APP_URL/);
-    const complete = { ...production, SMTP_URL: "smtps://u:p@smtp.example.com:465", MAIL_FROM: "Ironlog <no-reply@example.com>", APP_URL: "https://ironlog.example.com" };
-    expect(parseEnvironment(complete)).toMatchObject({ SMTP_URL: complete.SMTP_URL, MAIL_FROM: complete.MAIL_FROM, APP_URL: complete.APP_URL });
+    expect(() => parseEnvironment(production)).toThrow(
+      /SMTP_URL: is required in production with DATABASE_URL[\s\S]*MAIL_FROM[\s\S]*APP_URL/,
+    );
+    const complete = {
+      ...production,
+      SMTP_URL: "smtps://u:p@smtp.example.com:465",
+      MAIL_FROM: "Ironlog <no-reply@example.com>",
+      APP_URL: "https://ironlog.example.com",
+    };
+    expect(parseEnvironment(complete)).toMatchObject({
+      SMTP_URL: complete.SMTP_URL,
+      MAIL_FROM: complete.MAIL_FROM,
+      APP_URL: complete.APP_URL,
+    });
   });
 
   it("are not asked for while `next build` runs", () => {
@@ -36,7 +53,11 @@ describe("mail settings", () => {
   });
 
   it("refuse a URL that is not SMTP and an origin with a path", () => {
-    expect(() => parseEnvironment({ SMTP_URL: "http://mail.example.com" })).toThrow(/SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL/);
-    expect(() => parseEnvironment({ APP_URL: "https://ironlog.example.com/app" })).toThrow(/APP_URL: must be the app's public origin/);
+    expect(() => parseEnvironment({ SMTP_URL: "http://mail.example.com" })).toThrow(
+      /SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL/,
+    );
+    expect(() => parseEnvironment({ APP_URL: "https://ironlog.example.com/app" })).toThrow(
+      /APP_URL: must be the app's public origin/,
+    );
   });
 });

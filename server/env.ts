@@ -38,41 +38,72 @@ const appUrl = optionalText.pipe(
     .optional(),
 );
 
-export const environmentSchema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  DATABASE_URL: optionalText.pipe(
-    z
-      .string()
-      .regex(/^postgres(ql)?:\/\/\S+$/, "must be a postgres:// URL (unset it to use the embedded database)")
-      .optional(),
-  ),
-  AUTH_SECRET: optionalText.pipe(z.string().min(32, "must be at least 32 characters (`openssl rand -base64 32`)").optional()),
-  AUTH_TRUST_HOST: optionalText.pipe(z.enum(["true", "false"], "must be true or false").default("true")).transform((v) => v === "true"),
-  IRONLOG_DATA_DIR: optionalText.pipe(z.string().default(".data")),
-  // Proxies whose X-Forwarded-For is believed: comma-separated addresses or CIDR blocks. Unset: none,
-  // and the client address is the socket's (what throttling keys on).
-  TRUSTED_PROXIES: optionalText
-    .transform((value) => (value ? value.split(",").map((entry) => entry.trim()).filter(Boolean) : []))
-    .pipe(z.array(z.string().refine(isAddressOrBlock, { error: (issue) => `"${String(issue.input)}" is not an IP address or CIDR block (like 10.0.0.0/8)` }))),
-  PORT: optionalText.pipe(z.string().regex(/^\d{1,5}$/, "must be a port number").default("3000")).transform(Number),
-  // Outgoing mail (password reset links, flagged users' notices): server/mail/. Unset on the embedded
-  // demo: messages go to the server log and .data/outbox/ instead.
-  SMTP_URL: smtpUrl,
-  MAIL_FROM: mailFrom,
-  // The public origin emailed links start with. Unset (the demo): the request's own origin.
-  APP_URL: appUrl,
-  npm_package_version: optionalText,
-  /** Set by Next while it builds ("phase-production-build"): nothing may open the database then. */
-  NEXT_PHASE: optionalText,
-}).superRefine((value, context) => {
-  // A deployment on PostgreSQL sends real mail: a reset link is a bearer secret and must never be written
-  // to a production log, and an emailed link must never take its host from a client's Host header.
-  // Not while `next build` runs: it opens no database and sends nothing.
-  if (value.NODE_ENV !== "production" || !value.DATABASE_URL || value.NEXT_PHASE === "phase-production-build") return;
-  for (const name of ["SMTP_URL", "MAIL_FROM", "APP_URL"] as const) {
-    if (!value[name]) context.addIssue({ code: "custom", path: [name], message: "is required in production with DATABASE_URL (see README: Environment variables)" });
-  }
-});
+export const environmentSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: optionalText.pipe(
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\/\S+$/, "must be a postgres:// URL (unset it to use the embedded database)")
+        .optional(),
+    ),
+    AUTH_SECRET: optionalText.pipe(z.string().min(32, "must be at least 32 characters (`openssl rand -base64 32`)").optional()),
+    AUTH_TRUST_HOST: optionalText
+      .pipe(z.enum(["true", "false"], "must be true or false").default("true"))
+      .transform((v) => v === "true"),
+    IRONLOG_DATA_DIR: optionalText.pipe(z.string().default(".data")),
+    // Proxies whose X-Forwarded-For is believed: comma-separated addresses or CIDR blocks. Unset: none,
+    // and the client address is the socket's (what throttling keys on).
+    TRUSTED_PROXIES: optionalText
+      .transform((value) =>
+        value
+          ? value
+              .split(",")
+              .map((entry) => entry.trim())
+              .filter(Boolean)
+          : [],
+      )
+      .pipe(
+        z.array(
+          z
+            .string()
+            .refine(isAddressOrBlock, {
+              error: (issue) => `"${String(issue.input)}" is not an IP address or CIDR block (like 10.0.0.0/8)`,
+            }),
+        ),
+      ),
+    PORT: optionalText
+      .pipe(
+        z
+          .string()
+          .regex(/^\d{1,5}$/, "must be a port number")
+          .default("3000"),
+      )
+      .transform(Number),
+    // Outgoing mail (password reset links, flagged users' notices): server/mail/. Unset on the embedded
+    // demo: messages go to the server log and .data/outbox/ instead.
+    SMTP_URL: smtpUrl,
+    MAIL_FROM: mailFrom,
+    // The public origin emailed links start with. Unset (the demo): the request's own origin.
+    APP_URL: appUrl,
+    npm_package_version: optionalText,
+    /** Set by Next while it builds ("phase-production-build"): nothing may open the database then. */
+    NEXT_PHASE: optionalText,
+  })
+  .superRefine((value, context) => {
+    // A deployment on PostgreSQL sends real mail: a reset link is a bearer secret and must never be written
+    // to a production log, and an emailed link must never take its host from a client's Host header.
+    // Not while `next build` runs: it opens no database and sends nothing.
+    if (value.NODE_ENV !== "production" || !value.DATABASE_URL || value.NEXT_PHASE === "phase-production-build") return;
+    for (const name of ["SMTP_URL", "MAIL_FROM", "APP_URL"] as const) {
+      if (!value[name])
+        context.addIssue({
+          code: "custom",
+          path: [name],
+          message: "is required in production with DATABASE_URL (see README: Environment variables)",
+        });
+    }
+  });
 
 export type Environment = z.infer<typeof environmentSchema>;
 
@@ -113,7 +144,9 @@ export function appVersion(): string {
   const fromNpm = env().npm_package_version;
   if (fromNpm) return fromNpm;
   try {
-    const pkg = JSON.parse(fs.readFileSync(path.join(/*turbopackIgnore: true*/ process.cwd(), "package.json"), "utf8")) as { version?: string };
+    const pkg = JSON.parse(fs.readFileSync(path.join(/*turbopackIgnore: true*/ process.cwd(), "package.json"), "utf8")) as {
+      version?: string;
+    };
     return pkg.version ?? "unknown";
   } catch {
     return "unknown";

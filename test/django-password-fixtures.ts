@@ -9,8 +9,14 @@ import bcrypt from "bcryptjs";
  * salt, iterations)). Several iteration counts (Django 1.x's 20 000 to 3.2's 260 000) and salts.
  */
 export const DJANGO_PBKDF2_FIXTURES = [
-  { password: "correct horse battery", hash: "pbkdf2_sha256$1000$Xk3bS9qLmP0aZ2wE7rT1yU$S+TxZb2B00p4DoxoyE0NUjmmBJsm9fPkEhdLhq6FaWA=" },
-  { password: "correct horse battery", hash: "pbkdf2_sha256$20000$q7Hn2Lw9Vb4Rt6Ys1Mk8Pd$wq6oXZldZGUGntQPvUw/aU2SdiEvp+kgAjNtoAYByh4=" },
+  {
+    password: "correct horse battery",
+    hash: "pbkdf2_sha256$1000$Xk3bS9qLmP0aZ2wE7rT1yU$S+TxZb2B00p4DoxoyE0NUjmmBJsm9fPkEhdLhq6FaWA=",
+  },
+  {
+    password: "correct horse battery",
+    hash: "pbkdf2_sha256$20000$q7Hn2Lw9Vb4Rt6Ys1Mk8Pd$wq6oXZldZGUGntQPvUw/aU2SdiEvp+kgAjNtoAYByh4=",
+  },
   { password: "lètmein ünïcode", hash: "pbkdf2_sha256$260000$seasalt$mkorqPNfRggdx9A7T+INOtCqHBVwzcEtUtdu+wzKAfk=" },
   { password: "correct horse battery", hash: "pbkdf2_sha1$30000$J2mQp8Zr5Tn1Wx7Kc4Lv9B$PnnCSNX32BdjEQ5Lte8YGGNtigw=" },
 ] as const;

@@ -28,7 +28,14 @@ export const EQUIPMENT_CASES: EquipmentCase[] = [
     equipmentAfter: '"full_gym"',
     itemsAfter: "[]",
   },
-  { email: "list-none@example.com", equipment: ["no_equipment"], items: undefined, expected: "migrated", equipmentAfter: '"no_equipment"', itemsAfter: "[]" },
+  {
+    email: "list-none@example.com",
+    equipment: ["no_equipment"],
+    items: undefined,
+    expected: "migrated",
+    equipmentAfter: '"no_equipment"',
+    itemsAfter: "[]",
+  },
   {
     email: "list-basic@example.com",
     equipment: ["no_equipment", "basic_equipment"],

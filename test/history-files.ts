@@ -32,7 +32,17 @@ export interface GeneratedWorkout {
   note: string | null;
 }
 
-export function generateWorkouts({ workouts, setsPerExercise = 6, seed = 1, from = "2015-01-05" }: { workouts: number; setsPerExercise?: number; seed?: number; from?: string }): GeneratedWorkout[] {
+export function generateWorkouts({
+  workouts,
+  setsPerExercise = 6,
+  seed = 1,
+  from = "2015-01-05",
+}: {
+  workouts: number;
+  setsPerExercise?: number;
+  seed?: number;
+  from?: string;
+}): GeneratedWorkout[] {
   const random = seededRandom(seed);
   const out: GeneratedWorkout[] = [];
   let day = Date.parse(`${from}T00:00:00Z`);
@@ -52,21 +62,44 @@ export function generateWorkouts({ workouts, setsPerExercise = 6, seed = 1, from
         })),
       };
     });
-    out.push({ name: WORKOUT_NAMES[w % WORKOUT_NAMES.length], start, minutes: 40 + Math.floor(random() * 50), exercises, note: random() < 0.1 ? "Good session, gym busy" : null });
+    out.push({
+      name: WORKOUT_NAMES[w % WORKOUT_NAMES.length],
+      start,
+      minutes: 40 + Math.floor(random() * 50),
+      exercises,
+      note: random() < 0.1 ? "Good session, gym busy" : null,
+    });
   }
   return out;
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");
-const isoWallClock = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
-const hevyWallClock = (d: Date) => `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}, ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+const isoWallClock = (d: Date) =>
+  `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+const hevyWallClock = (d: Date) =>
+  `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}, ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
 const duration = (minutes: number) => (minutes >= 60 ? `${Math.floor(minutes / 60)}h ${minutes % 60}m` : `${minutes}m`);
 
 export function strongCsv(workouts: readonly GeneratedWorkout[]): string {
   const rows: (string | number)[][] = [];
   for (const w of workouts) {
     for (const e of w.exercises) {
-      e.sets.forEach((s, i) => rows.push([isoWallClock(w.start), w.name, duration(w.minutes), e.name, i + 1, s.weight, s.reps, "", "", s.note ?? "", w.note ?? "", s.rpe ?? ""]));
+      e.sets.forEach((s, i) =>
+        rows.push([
+          isoWallClock(w.start),
+          w.name,
+          duration(w.minutes),
+          e.name,
+          i + 1,
+          s.weight,
+          s.reps,
+          "",
+          "",
+          s.note ?? "",
+          w.note ?? "",
+          s.rpe ?? "",
+        ]),
+      );
     }
   }
   return stringify([[...STRONG_HEADER], ...rows]);
@@ -76,7 +109,23 @@ export function strongLegacyCsv(workouts: readonly GeneratedWorkout[], unit: "kg
   const rows: (string | number)[][] = [];
   for (const w of workouts) {
     for (const e of w.exercises) {
-      e.sets.forEach((s, i) => rows.push([isoWallClock(w.start), w.name, e.name, i + 1, s.weight, unit, s.reps, s.rpe ?? "", "", "", "", s.note ?? "", w.note ?? ""]));
+      e.sets.forEach((s, i) =>
+        rows.push([
+          isoWallClock(w.start),
+          w.name,
+          e.name,
+          i + 1,
+          s.weight,
+          unit,
+          s.reps,
+          s.rpe ?? "",
+          "",
+          "",
+          "",
+          s.note ?? "",
+          w.note ?? "",
+        ]),
+      );
     }
   }
   return stringify([[...STRONG_LEGACY_HEADER], ...rows], { delimiter: ";" });
@@ -89,7 +138,24 @@ export function hevyCsv(workouts: readonly GeneratedWorkout[]): string {
     const start = new Date(Math.floor(w.start.getTime() / 60_000) * 60_000);
     const end = new Date(start.getTime() + w.minutes * 60_000);
     for (const e of w.exercises) {
-      e.sets.forEach((s, i) => rows.push([w.name, hevyWallClock(start), hevyWallClock(end), w.note ?? "", e.name, "", "", i, i === 0 ? "warmup" : "normal", s.weight, s.reps, "", "", s.rpe ?? ""]));
+      e.sets.forEach((s, i) =>
+        rows.push([
+          w.name,
+          hevyWallClock(start),
+          hevyWallClock(end),
+          w.note ?? "",
+          e.name,
+          "",
+          "",
+          i,
+          i === 0 ? "warmup" : "normal",
+          s.weight,
+          s.reps,
+          "",
+          "",
+          s.rpe ?? "",
+        ]),
+      );
     }
   }
   return stringify([[...HEVY_HEADER_KG], ...rows]);

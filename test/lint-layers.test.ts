@@ -19,14 +19,34 @@ async function layerErrors(filePath: string, code: string): Promise<string[]> {
 
 describe("the layers, as lint holds them", () => {
   it.each([
-    ["lib/ imports the database client", "lib/fixture.ts", `import { openDatabase } from "@/db/client";\nexport const f = openDatabase;\n`],
+    [
+      "lib/ imports the database client",
+      "lib/fixture.ts",
+      `import { openDatabase } from "@/db/client";\nexport const f = openDatabase;\n`,
+    ],
     ["lib/ imports server code", "lib/fixture.ts", `import { getDb } from "@/server/db";\nexport const f = getDb;\n`],
     ["lib/ imports a driver", "lib/fixture.ts", `import { sql } from "drizzle-orm";\nexport const f = sql;\n`],
-    ["lib/ reaches server code by a relative path", "lib/athlete/fixture.ts", `import { getDb } from "../../server/db";\nexport const f = getDb;\n`],
-    ["db/ imports server code", "db/fixture.ts", `import { hashPassword } from "@/server/auth/passwords";\nexport const f = hashPassword;\n`],
+    [
+      "lib/ reaches server code by a relative path",
+      "lib/athlete/fixture.ts",
+      `import { getDb } from "../../server/db";\nexport const f = getDb;\n`,
+    ],
+    [
+      "db/ imports server code",
+      "db/fixture.ts",
+      `import { hashPassword } from "@/server/auth/passwords";\nexport const f = hashPassword;\n`,
+    ],
     ["server/ imports a route", "server/fixture.ts", `import { GET } from "@/app/api/health/route";\nexport const f = GET;\n`],
-    ["a component imports server code", "components/fixture.tsx", `import { getDb } from "@/server/db";\nexport const f = getDb;\n`],
-    ["a component imports the database client", "components/fixture.tsx", `import { openDatabase } from "@/db/client";\nexport const f = openDatabase;\n`],
+    [
+      "a component imports server code",
+      "components/fixture.tsx",
+      `import { getDb } from "@/server/db";\nexport const f = getDb;\n`,
+    ],
+    [
+      "a component imports the database client",
+      "components/fixture.tsx",
+      `import { openDatabase } from "@/db/client";\nexport const f = openDatabase;\n`,
+    ],
     ["a route reads process.env", "app/fixture.ts", `export const url = process.env.DATABASE_URL;\n`],
   ])("refuses: %s", async (_what, filePath, code) => {
     expect(await layerErrors(filePath, code)).toHaveLength(1);
@@ -34,8 +54,16 @@ describe("the layers, as lint holds them", () => {
 
   it.each([
     ["a route imports server code", "app/fixture.ts", `import { getDb } from "@/server/db";\nexport const f = getDb;\n`],
-    ["server code imports the database and lib", "server/fixture.ts", `import { queryRows } from "@/db/client";\nimport { parseId } from "@/lib/ids";\nexport const f = [queryRows, parseId];\n`],
-    ["a component imports a row type from the schema", "components/fixture.tsx", `import type { User } from "@/db/schema";\nexport type F = User;\n`],
+    [
+      "server code imports the database and lib",
+      "server/fixture.ts",
+      `import { queryRows } from "@/db/client";\nimport { parseId } from "@/lib/ids";\nexport const f = [queryRows, parseId];\n`,
+    ],
+    [
+      "a component imports a row type from the schema",
+      "components/fixture.tsx",
+      `import type { User } from "@/db/schema";\nexport type F = User;\n`,
+    ],
     ["the environment module reads process.env", "server/env.ts", `export const raw = process.env;\n`],
   ])("accepts: %s", async (_what, filePath, code) => {
     expect(await layerErrors(filePath, code)).toEqual([]);

@@ -152,8 +152,10 @@ export async function withRefusedUpdates<T>(
   work: () => Promise<T>,
 ): Promise<T> {
   const table = sql.identifier(fault.table);
-  await db.execute(sql.raw(`CREATE FUNCTION test_refuse_update() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN RAISE EXCEPTION '${fault.message.replaceAll("'", "''")}'; END $$`));
+  await db.execute(
+    sql.raw(`CREATE FUNCTION test_refuse_update() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN RAISE EXCEPTION '${fault.message.replaceAll("'", "''")}'; END $$`),
+  );
   await db.execute(sql`CREATE TRIGGER test_refuse_update BEFORE UPDATE ON ${table} FOR EACH ROW
     WHEN (${sql.raw(fault.when)}) EXECUTE FUNCTION test_refuse_update()`);
   try {

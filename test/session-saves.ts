@@ -11,10 +11,23 @@ import { saveSessionChanges } from "@/server/services/sessions";
 
 export type TestSet = { exerciseId: number; weight: number; reps: number; rpe?: number | null; missed?: boolean };
 
-export type LogOptions = { finished?: boolean; unit?: WeightUnit; name?: string; notes?: string; durationMinutes?: number | null; at?: number };
+export type LogOptions = {
+  finished?: boolean;
+  unit?: WeightUnit;
+  name?: string;
+  notes?: string;
+  durationMinutes?: number | null;
+  at?: number;
+};
 
 /** The save input that appends `sets` to the session as it stands now. */
-export async function appendSetsInput(db: DbOrTx, userId: number, sessionId: number, sets: readonly TestSet[], options: LogOptions = {}): Promise<SessionSaveInput> {
+export async function appendSetsInput(
+  db: DbOrTx,
+  userId: number,
+  sessionId: number,
+  sets: readonly TestSet[],
+  options: LogOptions = {},
+): Promise<SessionSaveInput> {
   const snapshot = await sessionSnapshot(db, userId, sessionId);
   if (!snapshot) throw new Error(`session ${sessionId} not found`);
   const at = options.at ?? Date.now();
@@ -27,7 +40,12 @@ export async function appendSetsInput(db: DbOrTx, userId: number, sessionId: num
     if (!slotId) {
       slotId = randomUUID();
       slots.set(set.exerciseId, slotId);
-      exercises.push({ id: slotId, exerciseId: set.exerciseId, position: snapshot.exercises.length + exercises.length, positionAt: at });
+      exercises.push({
+        id: slotId,
+        exerciseId: set.exerciseId,
+        position: snapshot.exercises.length + exercises.length,
+        positionAt: at,
+      });
     }
     const position = counts.get(slotId) ?? 0;
     counts.set(slotId, position + 1);
@@ -52,7 +70,13 @@ export async function appendSetsInput(db: DbOrTx, userId: number, sessionId: num
 }
 
 /** Append sets to a session and save, as one device would. */
-export async function logSets(db: DbOrTx, userId: number, sessionId: number, sets: readonly TestSet[], options: LogOptions = {}): Promise<SaveResult> {
+export async function logSets(
+  db: DbOrTx,
+  userId: number,
+  sessionId: number,
+  sets: readonly TestSet[],
+  options: LogOptions = {},
+): Promise<SaveResult> {
   const input = await appendSetsInput(db, userId, sessionId, sets, options);
   return saveSessionChanges(db, userId, sessionId, sessionSaveSchema.parse(input));
 }

@@ -24,7 +24,9 @@ export interface TestSmtpServer {
   close(): Promise<void>;
 }
 
-export async function startTestSmtpServer(options: { port?: number; refuseRecipient?: (address: string) => boolean } = {}): Promise<TestSmtpServer> {
+export async function startTestSmtpServer(
+  options: { port?: number; refuseRecipient?: (address: string) => boolean } = {},
+): Promise<TestSmtpServer> {
   const received: ReceivedMail[] = [];
   const waiters = new Set<() => void>();
   const server = new SMTPServer({
@@ -37,7 +39,8 @@ export async function startTestSmtpServer(options: { port?: number; refuseRecipi
     disabledCommands: ["STARTTLS"],
     logger: false,
     onRcptTo(address, _session, callback) {
-      if (options.refuseRecipient?.(address.address)) return callback(Object.assign(new Error("Mailbox unavailable"), { responseCode: 550 }));
+      if (options.refuseRecipient?.(address.address))
+        return callback(Object.assign(new Error("Mailbox unavailable"), { responseCode: 550 }));
       callback();
     },
     onData(stream, _session, callback) {
@@ -72,7 +75,11 @@ export async function startTestSmtpServer(options: { port?: number; refuseRecipi
         };
         const timer = setTimeout(() => {
           waiters.delete(check);
-          reject(new Error(`No matching mail within ${timeoutMs} ms (received: ${received.map((m) => `${m.to} "${m.subject}"`).join("; ") || "none"})`));
+          reject(
+            new Error(
+              `No matching mail within ${timeoutMs} ms (received: ${received.map((m) => `${m.to} "${m.subject}"`).join("; ") || "none"})`,
+            ),
+          );
         }, timeoutMs);
         if (!check()) waiters.add(check);
       });

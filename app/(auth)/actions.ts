@@ -45,8 +45,11 @@ export const signInAction = publicAction(signInSchema, async (input) => {
   } catch (error) {
     if (error instanceof AuthError) {
       // Throttled (now, or by this failure): say how long to wait, the same words as the 429 answer.
-      const state = await (await appThrottles()).signIn.check({ email: input.email, address: requestClientAddress(await headers()) });
-      if (!state.allowed) return { status: "error", message: retryMessage(state.retryAfterSeconds), values: { email: input.email } };
+      const state = await (
+        await appThrottles()
+      ).signIn.check({ email: input.email, address: requestClientAddress(await headers()) });
+      if (!state.allowed)
+        return { status: "error", message: retryMessage(state.retryAfterSeconds), values: { email: input.email } };
       // One generic message: never say whether the email or the password was wrong.
       return { status: "error", message: SIGN_IN_REFUSED_MESSAGE, values: { email: input.email } };
     }

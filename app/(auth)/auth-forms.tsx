@@ -30,8 +30,23 @@ export function SignInForm({ redirectTo }: { redirectTo?: string }) {
         <FormMessage state={state} />
       )}
       {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
-      <TextField label="Email" name="email" type="email" autoComplete="email" required defaultValue={values?.email} errors={errors?.email} />
-      <TextField label="Password" name="password" type="password" autoComplete="current-password" required errors={errors?.password} />
+      <TextField
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={values?.email}
+        errors={errors?.email}
+      />
+      <TextField
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        errors={errors?.password}
+      />
       <p className="-mt-2 text-right text-sm">
         <Link href="/forgot-password" className="font-semibold text-brand-700 underline-offset-2 hover:underline">
           Forgot password?
@@ -58,7 +73,15 @@ export function SignUpForm() {
     <form action={action} className="space-y-4" noValidate>
       <FormMessage state={state} />
       <TextField label="Name" name="name" autoComplete="name" required defaultValue={values?.name} errors={errors?.name} />
-      <TextField label="Email" name="email" type="email" autoComplete="email" required defaultValue={values?.email} errors={errors?.email} />
+      <TextField
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={values?.email}
+        errors={errors?.email}
+      />
       <NewPasswordField errors={errors?.password} />
       <SubmitButton className="w-full" pendingLabel="Creating your account…">
         Create account

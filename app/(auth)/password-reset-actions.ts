@@ -32,10 +32,18 @@ export const resetPasswordAction = publicAction(resetPasswordSchema, async (inpu
     address: requestClientAddress(requestHeaders),
   });
   try {
-    await signIn("credentials", { email: user.email, password: input.password, redirectTo: user.role === "admin" ? "/admin" : "/dashboard" });
+    await signIn("credentials", {
+      email: user.email,
+      password: input.password,
+      redirectTo: user.role === "admin" ? "/admin" : "/dashboard",
+    });
   } catch (error) {
     // Only the per-address sign-in throttle can refuse now: the password is set, the user signs in later.
-    if (error instanceof AuthError) return { status: "success", message: "Your new password is set. Sign in with it in a little while: this address made too many attempts." };
+    if (error instanceof AuthError)
+      return {
+        status: "success",
+        message: "Your new password is set. Sign in with it in a little while: this address made too many attempts.",
+      };
     throw error;
   }
 });

@@ -17,7 +17,15 @@ export function ForgotPasswordForm() {
   return (
     <form action={action} className="space-y-4" noValidate>
       <FormMessage state={state} />
-      <TextField label="Email" name="email" type="email" autoComplete="email" required defaultValue={values?.email} errors={errors?.email} />
+      <TextField
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={values?.email}
+        errors={errors?.email}
+      />
       <SubmitButton className="w-full" pendingLabel="Sending…">
         Email me a reset link
       </SubmitButton>

@@ -37,7 +37,10 @@ export default async function AdminOverviewPage() {
 
   return (
     <div className="space-y-8">
-      <PageHeader title="Admin" description={`Signed in as ${admin.email}. Migrate data safely, follow up on flagged users, and check the data.`} />
+      <PageHeader
+        title="Admin"
+        description={`Signed in as ${admin.email}. Migrate data safely, follow up on flagged users, and check the data.`}
+      />
 
       <section aria-labelledby="migrations-heading" className="space-y-3">
         <h2 id="migrations-heading" className="text-xl font-bold">
@@ -62,7 +65,8 @@ export default async function AdminOverviewPage() {
                       <dt className="text-slate-500">Still to do</dt>
                       <dd>
                         <span>
-                          <span className="text-lg font-bold tabular-nums">{pending.toChange.toLocaleString("en")}</span> {migration.wording.rowsNoun} to change
+                          <span className="text-lg font-bold tabular-nums">{pending.toChange.toLocaleString("en")}</span>{" "}
+                          {migration.wording.rowsNoun} to change
                         </span>
                         {pending.errors > 0 ? (
                           <span className="block text-sm text-red-800">
@@ -83,7 +87,10 @@ export default async function AdminOverviewPage() {
                               <StatusBadge status={lastRun.status} />
                               <span>{statusLabel(lastRun.mode)}</span>
                             </span>
-                            <Link href={`/admin/runs/${lastRun.id}`} className="text-xs text-brand-700 underline underline-offset-2">
+                            <Link
+                              href={`/admin/runs/${lastRun.id}`}
+                              className="text-xs text-brand-700 underline underline-offset-2"
+                            >
                               Run #{lastRun.id}, <DateTime value={lastRun.startedAt} />
                             </Link>
                           </span>
@@ -106,7 +113,10 @@ export default async function AdminOverviewPage() {
       </section>
 
       <div className="grid gap-4 lg:grid-cols-3">
-        <Card title="Flagged users" actions={<Badge tone={flaggedCount ? "amber" : "green"}>{`${flaggedCount.toLocaleString("en")} waiting`}</Badge>}>
+        <Card
+          title="Flagged users"
+          actions={<Badge tone={flaggedCount ? "amber" : "green"}>{`${flaggedCount.toLocaleString("en")} waiting`}</Badge>}
+        >
           {flaggedCount === 0 ? (
             <p className="text-sm text-slate-600">Nobody needs to re-assess their equipment.</p>
           ) : (
@@ -121,12 +131,22 @@ export default async function AdminOverviewPage() {
               </ul>
             </>
           )}
-          <Link href="/admin/flagged" className="mt-3 inline-block text-sm font-semibold text-brand-700 underline underline-offset-2">
+          <Link
+            href="/admin/flagged"
+            className="mt-3 inline-block text-sm font-semibold text-brand-700 underline underline-offset-2"
+          >
             See all flagged users
           </Link>
         </Card>
 
-        <Card title="Health" actions={<Badge tone={health.ok && health.schemaMigrations?.pending === 0 ? "green" : "red"}>{health.ok ? (health.schemaMigrations?.pending ? "Schema behind" : "Healthy") : "Database down"}</Badge>}>
+        <Card
+          title="Health"
+          actions={
+            <Badge tone={health.ok && health.schemaMigrations?.pending === 0 ? "green" : "red"}>
+              {health.ok ? (health.schemaMigrations?.pending ? "Schema behind" : "Healthy") : "Database down"}
+            </Badge>
+          }
+        >
           <dl className="space-y-2 text-sm">
             <div className="flex justify-between gap-2">
               <dt className="text-slate-500">Database</dt>
@@ -144,7 +164,9 @@ export default async function AdminOverviewPage() {
                 <dt className="text-slate-500">Schema migrations</dt>
                 <dd className="text-right">
                   {health.schemaMigrations.applied} applied, {health.schemaMigrations.pending} pending
-                  {health.schemaMigrations.latest ? <span className="block font-mono text-xs text-slate-500">{health.schemaMigrations.latest}</span> : null}
+                  {health.schemaMigrations.latest ? (
+                    <span className="block font-mono text-xs text-slate-500">{health.schemaMigrations.latest}</span>
+                  ) : null}
                 </dd>
               </div>
             ) : null}
@@ -157,7 +179,9 @@ export default async function AdminOverviewPage() {
         </Card>
 
         <Card title="Data export">
-          <p className="text-sm text-slate-600">Every table as one Ironlog dump (NDJSON), from one consistent snapshot, streamed.</p>
+          <p className="text-sm text-slate-600">
+            Every table as one Ironlog dump (NDJSON), from one consistent snapshot, streamed.
+          </p>
           <form action="/admin/export" method="get" className="mt-3 space-y-3">
             <label className="flex items-start gap-2 text-sm">
               <input type="checkbox" name="secrets" value="1" className="mt-1" />

@@ -20,7 +20,10 @@ export function ActionToast({ state }: { state: ToastState }) {
   }, [visible, error, state]);
 
   return (
-    <div aria-live="polite" className="pointer-events-none fixed inset-x-0 bottom-4 z-50 flex justify-center px-4 sm:justify-end sm:px-6">
+    <div
+      aria-live="polite"
+      className="pointer-events-none fixed inset-x-0 bottom-4 z-50 flex justify-center px-4 sm:justify-end sm:px-6"
+    >
       {visible ? (
         <div
           role={error ? "alert" : "status"}

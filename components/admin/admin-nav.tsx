@@ -28,8 +28,10 @@ export function AdminNav() {
               <Link
                 href={item.href}
                 aria-current={current ? "page" : undefined}
-                className={`inline-block whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium ${
-                  current ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900"
+                className={`inline-block border-b-2 px-3 py-2 text-sm font-medium whitespace-nowrap ${
+                  current
+                    ? "border-brand-600 text-brand-700"
+                    : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900"
                 }`}
               >
                 {item.label}

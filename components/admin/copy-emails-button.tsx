@@ -23,7 +23,10 @@ export function CopyEmailsButton({ source, count }: { source: string; count: num
       await navigator.clipboard.writeText(text);
       setMessage({ error: false, text: `Copied ${copied} email${copied === 1 ? "" : "s"} to the clipboard.` });
     } catch (error) {
-      setMessage({ error: true, text: error instanceof Error ? `Could not copy the emails: ${error.message}` : "Could not copy the emails." });
+      setMessage({
+        error: true,
+        text: error instanceof Error ? `Could not copy the emails: ${error.message}` : "Could not copy the emails.",
+      });
     } finally {
       setBusy(false);
     }

@@ -29,7 +29,9 @@ export function Pager({
   const link = "rounded-md px-3 py-2 text-sm font-semibold text-brand-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50";
   return (
     <nav aria-label={label} className="mt-4 flex flex-wrap items-center justify-between gap-2">
-      {isFirstPage ? <span /> : (
+      {isFirstPage ? (
+        <span />
+      ) : (
         <Link href={href()} className={link}>
           First page
         </Link>

@@ -5,7 +5,8 @@ import { DateTime, formatDuration } from "./date-time";
 import { TableScroll } from "./table-scroll";
 
 function counts(run: MigrationRun): string {
-  if (run.mode === "undo") return `${run.restored.toLocaleString("en")} restored, ${run.conflicts.toLocaleString("en")} conflicts`;
+  if (run.mode === "undo")
+    return `${run.restored.toLocaleString("en")} restored, ${run.conflicts.toLocaleString("en")} conflicts`;
   return [
     `${run.migrated.toLocaleString("en")} migrated`,
     `${run.flagged.toLocaleString("en")} flagged`,
@@ -20,15 +21,29 @@ export function RunHistory({ runs, caption }: { runs: MigrationRun[]; caption: s
     <TableScroll label={caption}>
       <table className="card-table min-w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
-        <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
+        <thead className="border-b border-slate-200 bg-slate-50 text-xs tracking-wide text-slate-600 uppercase">
           <tr>
-            <th scope="col" className="px-3 py-2">Run</th>
-            <th scope="col" className="px-3 py-2">Kind</th>
-            <th scope="col" className="px-3 py-2">Status</th>
-            <th scope="col" className="px-3 py-2">Started</th>
-            <th scope="col" className="px-3 py-2">By</th>
-            <th scope="col" className="px-3 py-2">Counts</th>
-            <th scope="col" className="px-3 py-2 text-right">Duration</th>
+            <th scope="col" className="px-3 py-2">
+              Run
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Kind
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Status
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Started
+            </th>
+            <th scope="col" className="px-3 py-2">
+              By
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Counts
+            </th>
+            <th scope="col" className="px-3 py-2 text-right">
+              Duration
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -39,16 +54,24 @@ export function RunHistory({ runs, caption }: { runs: MigrationRun[]; caption: s
                   Run #{run.id}
                 </Link>
               </td>
-              <td data-label="Kind" className="px-3 py-2 whitespace-nowrap">{statusLabel(run.mode)}</td>
+              <td data-label="Kind" className="px-3 py-2 whitespace-nowrap">
+                {statusLabel(run.mode)}
+              </td>
               <td data-label="Status" className="px-3 py-2">
                 <StatusBadge status={run.status} />
               </td>
               <td data-label="Started" className="px-3 py-2 whitespace-nowrap">
                 <DateTime value={run.startedAt} />
               </td>
-              <td data-label="By" className="min-w-40 px-3 py-2 [overflow-wrap:anywhere]">{run.startedBy}</td>
-              <td data-label="Counts" className="min-w-56 px-3 py-2 text-slate-700">{run.status === "failed" || run.status === "cancelled" ? (run.error ?? statusLabel(run.status)) : counts(run)}</td>
-              <td data-label="Duration" className="px-3 py-2 text-right whitespace-nowrap tabular-nums">{formatDuration(run.durationMs)}</td>
+              <td data-label="By" className="min-w-40 px-3 py-2 [overflow-wrap:anywhere]">
+                {run.startedBy}
+              </td>
+              <td data-label="Counts" className="min-w-56 px-3 py-2 text-slate-700">
+                {run.status === "failed" || run.status === "cancelled" ? (run.error ?? statusLabel(run.status)) : counts(run)}
+              </td>
+              <td data-label="Duration" className="px-3 py-2 text-right whitespace-nowrap tabular-nums">
+                {formatDuration(run.durationMs)}
+              </td>
             </tr>
           ))}
         </tbody>

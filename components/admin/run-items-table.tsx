@@ -14,7 +14,7 @@ export function ChangedValues({ values }: { values: Record<string, unknown> | nu
       {Object.entries(values).map(([key, value]) => (
         <div key={key} className="flex flex-wrap gap-x-1">
           <dt className="text-slate-500">{key}:</dt>
-          <dd className="min-w-0 text-slate-900 [overflow-wrap:anywhere]">{JSON.stringify(value)}</dd>
+          <dd className="min-w-0 [overflow-wrap:anywhere] text-slate-900">{JSON.stringify(value)}</dd>
         </div>
       ))}
     </dl>
@@ -51,7 +51,12 @@ export function RunItemsTable({
   const filtered = Boolean(filter.status || filter.email);
   return (
     <div id="details" className="scroll-mt-20">
-      <form action={basePath} role="search" aria-label={`Filter ${caption.toLowerCase()}`} className="mb-3 grid gap-3 sm:grid-cols-[12rem_1fr_auto] sm:items-end">
+      <form
+        action={basePath}
+        role="search"
+        aria-label={`Filter ${caption.toLowerCase()}`}
+        className="mb-3 grid gap-3 sm:grid-cols-[12rem_1fr_auto] sm:items-end"
+      >
         {Object.entries(keep).map(([k, v]) => (v ? <input key={k} type="hidden" name={k} value={v} /> : null))}
         <SelectField label="Status" name="status" id="details-status" defaultValue={filter.status ?? ""}>
           <option value="">All statuses</option>
@@ -61,7 +66,14 @@ export function RunItemsTable({
             </option>
           ))}
         </SelectField>
-        <TextField label="Search by email" name="email" id="details-email" type="search" defaultValue={filter.email} placeholder="part of an email" />
+        <TextField
+          label="Search by email"
+          name="email"
+          id="details-email"
+          type="search"
+          defaultValue={filter.email}
+          placeholder="part of an email"
+        />
         <button type="submit" className={buttonClasses("secondary")}>
           Filter details
         </button>
@@ -79,13 +91,23 @@ export function RunItemsTable({
         <TableScroll label={caption}>
           <table className="card-table min-w-full text-left text-sm">
             <caption className="sr-only">{caption}</caption>
-            <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
+            <thead className="border-b border-slate-200 bg-slate-50 text-xs tracking-wide text-slate-600 uppercase">
               <tr>
-                <th scope="col" className="px-3 py-2">User</th>
-                <th scope="col" className="px-3 py-2">Status</th>
-                <th scope="col" className="px-3 py-2">Before</th>
-                <th scope="col" className="px-3 py-2">After</th>
-                <th scope="col" className="px-3 py-2">Reason</th>
+                <th scope="col" className="px-3 py-2">
+                  User
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Status
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Before
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  After
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Reason
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -104,7 +126,9 @@ export function RunItemsTable({
                   <td data-label="After" className="min-w-56 px-3 py-2">
                     <ChangedValues values={item.after} />
                   </td>
-                  <td data-label="Reason" className="min-w-48 max-w-xs px-3 py-2 text-slate-700">{item.reason ?? <span className="text-slate-400">—</span>}</td>
+                  <td data-label="Reason" className="max-w-xs min-w-48 px-3 py-2 text-slate-700">
+                    {item.reason ?? <span className="text-slate-400">—</span>}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -68,7 +68,13 @@ export function RunProgress({
 
   const percent = progress.total > 0 ? Math.min(100, Math.round((progress.processed / progress.total) * 100)) : running ? 0 : 100;
   const what = `${MODE_WORDS[progress.mode]} #${progress.runId}`;
-  const state = running ? "in progress" : progress.status === "completed" ? "finished" : progress.status === "cancelled" ? "cancelled" : "failed";
+  const state = running
+    ? "in progress"
+    : progress.status === "completed"
+      ? "finished"
+      : progress.status === "cancelled"
+        ? "cancelled"
+        : "failed";
 
   return (
     <section aria-labelledby={headingId} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">

@@ -26,7 +26,9 @@ export function SummaryCards({ cards, label }: { cards: SummaryCard[]; label: st
       {cards.map((card) => (
         <div key={card.label} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
           <dt className="text-sm font-medium text-slate-600">{card.label}</dt>
-          <dd className={`mt-1 text-2xl font-bold tabular-nums ${TONE[card.tone ?? "neutral"]}`}>{card.value.toLocaleString("en")}</dd>
+          <dd className={`mt-1 text-2xl font-bold tabular-nums ${TONE[card.tone ?? "neutral"]}`}>
+            {card.value.toLocaleString("en")}
+          </dd>
           {card.preview !== undefined ? (
             <dd className={`mt-1 text-xs ${card.value === card.preview ? "text-slate-500" : "font-semibold text-amber-800"}`}>
               {difference(card.value, card.preview)}

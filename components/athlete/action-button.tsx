@@ -8,10 +8,31 @@ import type { ActionState } from "@/lib/action-state";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
-function Submit({ children, pendingLabel, variant, className, label }: { children: ReactNode; pendingLabel?: string; variant: Variant; className: string; label?: string }) {
+function Submit({
+  children,
+  pendingLabel,
+  variant,
+  className,
+  label,
+}: {
+  children: ReactNode;
+  pendingLabel?: string;
+  variant: Variant;
+  className: string;
+  label?: string;
+}) {
   const { pending } = useFormStatus();
   return (
-    <button type="submit" disabled={pending} aria-label={label} className={variant === "link" ? `text-sm font-semibold text-brand-700 hover:underline disabled:text-slate-400 ${className}` : buttonClasses(variant, className)}>
+    <button
+      type="submit"
+      disabled={pending}
+      aria-label={label}
+      className={
+        variant === "link"
+          ? `text-sm font-semibold text-brand-700 hover:underline disabled:text-slate-400 ${className}`
+          : buttonClasses(variant, className)
+      }
+    >
       {pending && pendingLabel ? pendingLabel : children}
     </button>
   );
@@ -64,11 +85,17 @@ export function ActionButton({
         }
         e.preventDefault();
         const name = confirmLabel ?? (typeof children === "string" ? children : label) ?? "Continue";
-        void asked.confirm({ ...splitQuestion(confirm), confirmLabel: name, tone: variant === "danger" || /delete|discard|remove|sign out/i.test(name) ? "danger" : "primary" }).then((yes) => {
-          if (!yes) return;
-          confirmed.current = true;
-          form.current?.requestSubmit();
-        });
+        void asked
+          .confirm({
+            ...splitQuestion(confirm),
+            confirmLabel: name,
+            tone: variant === "danger" || /delete|discard|remove|sign out/i.test(name) ? "danger" : "primary",
+          })
+          .then((yes) => {
+            if (!yes) return;
+            confirmed.current = true;
+            form.current?.requestSubmit();
+          });
       }}
     >
       {asked.dialog}

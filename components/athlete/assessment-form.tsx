@@ -4,7 +4,13 @@ import { useRef, useState, type ReactNode } from "react";
 import { FieldError, FormMessage, TextField } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import type { ActionState } from "@/lib/action-state";
-import { EXPERIENCE_LABELS, GOAL_LABELS, ITEMS_REQUIRED_MESSAGE, MAX_DAYS_PER_WEEK, MIN_DAYS_PER_WEEK } from "@/lib/athlete/assessment-options";
+import {
+  EXPERIENCE_LABELS,
+  GOAL_LABELS,
+  ITEMS_REQUIRED_MESSAGE,
+  MAX_DAYS_PER_WEEK,
+  MIN_DAYS_PER_WEEK,
+} from "@/lib/athlete/assessment-options";
 import type { EquipmentChoice } from "@/lib/equipment";
 import { EXPERIENCE_LEVELS, TRAINING_GOALS } from "@/lib/training/types";
 import { EquipmentFields } from "./equipment-fields";
@@ -30,9 +36,27 @@ const STEPS = [
   { title: "Your equipment", fields: ["equipment", "items"] },
 ] as const;
 
-const DAY_HINTS: Record<number, string> = { 2: "Full body", 3: "Full body", 4: "Upper / lower", 5: "Push / pull / legs", 6: "Push / pull / legs" };
+const DAY_HINTS: Record<number, string> = {
+  2: "Full body",
+  3: "Full body",
+  4: "Upper / lower",
+  5: "Push / pull / legs",
+  6: "Push / pull / legs",
+};
 
-function RadioCards({ name, options, defaultValue, errors, legend }: { name: string; options: { value: string; label: string; hint?: string }[]; defaultValue: string; errors?: string[]; legend: string }) {
+function RadioCards({
+  name,
+  options,
+  defaultValue,
+  errors,
+  legend,
+}: {
+  name: string;
+  options: { value: string; label: string; hint?: string }[];
+  defaultValue: string;
+  errors?: string[];
+  legend: string;
+}) {
   return (
     <fieldset aria-describedby={errors?.length ? `${name}-error` : undefined}>
       <legend className="text-sm font-medium text-slate-800">{legend}</legend>
@@ -42,7 +66,14 @@ function RadioCards({ name, options, defaultValue, errors, legend }: { name: str
             key={o.value}
             className="flex min-h-11 cursor-pointer items-center gap-3 rounded-lg px-3 py-2 ring-1 ring-slate-300 has-[:checked]:bg-brand-50 has-[:checked]:ring-2 has-[:checked]:ring-brand-600"
           >
-            <input type="radio" name={name} value={o.value} defaultChecked={defaultValue === o.value} required className="h-4 w-4 accent-brand-600" />
+            <input
+              type="radio"
+              name={name}
+              value={o.value}
+              defaultChecked={defaultValue === o.value}
+              required
+              className="h-4 w-4 accent-brand-600"
+            />
             <span>
               <span className="block text-sm font-semibold text-slate-900">{o.label}</span>
               {o.hint ? <span className="block text-xs text-slate-500">{o.hint}</span> : null}
@@ -60,7 +91,17 @@ function RadioCards({ name, options, defaultValue, errors, legend }: { name: str
  * question at once (profile). All steps stay in the form, hidden, so one submit sends every answer,
  * and the server's field errors take the athlete back to the first step that has one.
  */
-export function AssessmentForm({ action, defaults, stepped, submitLabel }: { action: Action; defaults: AssessmentDefaults; stepped: boolean; submitLabel: string }) {
+export function AssessmentForm({
+  action,
+  defaults,
+  stepped,
+  submitLabel,
+}: {
+  action: Action;
+  defaults: AssessmentDefaults;
+  stepped: boolean;
+  submitLabel: string;
+}) {
   const { state, dispatch, pending, onSubmit: submitAnswers, errors, values } = useFormAction(action);
   const [step, setStep] = useState(0);
   const [localError, setLocalError] = useState<{ items?: string[] }>({});
@@ -99,8 +140,15 @@ export function AssessmentForm({ action, defaults, stepped, submitLabel }: { act
 
   const section = (index: number, children: ReactNode) => (
     <section data-step={index} hidden={stepped && step !== index} aria-labelledby={`step-${index}-title`} className="space-y-5">
-      <h2 id={`step-${index}-title`} className={stepped ? "text-lg font-semibold text-slate-900" : "text-base font-semibold text-slate-900"}>
-        {stepped ? <span className="mr-2 text-sm font-medium text-slate-500">Step {index + 1} of {STEPS.length}</span> : null}
+      <h2
+        id={`step-${index}-title`}
+        className={stepped ? "text-lg font-semibold text-slate-900" : "text-base font-semibold text-slate-900"}
+      >
+        {stepped ? (
+          <span className="mr-2 text-sm font-medium text-slate-500">
+            Step {index + 1} of {STEPS.length}
+          </span>
+        ) : null}
         {STEPS[index].title}
       </h2>
       {children}
@@ -127,7 +175,11 @@ export function AssessmentForm({ action, defaults, stepped, submitLabel }: { act
       {stepped ? (
         <ol className="flex gap-2" aria-label="Progress">
           {STEPS.map((s, i) => (
-            <li key={s.title} className={`h-1.5 flex-1 rounded-full ${i <= step ? "bg-brand-600" : "bg-slate-200"}`} aria-current={i === step ? "step" : undefined}>
+            <li
+              key={s.title}
+              className={`h-1.5 flex-1 rounded-full ${i <= step ? "bg-brand-600" : "bg-slate-200"}`}
+              aria-current={i === step ? "step" : undefined}
+            >
               <span className="sr-only">{`${s.title}${i < step ? " (done)" : i === step ? " (current)" : ""}`}</span>
             </li>
           ))}
@@ -138,8 +190,26 @@ export function AssessmentForm({ action, defaults, stepped, submitLabel }: { act
       {section(
         0,
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField label="Sport or main activity" name="sport" required maxLength={60} placeholder="e.g. Football, running, climbing" defaultValue={v("sport")} errors={errors?.sport} />
-          <TextField label="Age" name="age" type="number" inputMode="numeric" min={13} max={100} required defaultValue={v("age")} errors={errors?.age} />
+          <TextField
+            label="Sport or main activity"
+            name="sport"
+            required
+            maxLength={60}
+            placeholder="e.g. Football, running, climbing"
+            defaultValue={v("sport")}
+            errors={errors?.sport}
+          />
+          <TextField
+            label="Age"
+            name="age"
+            type="number"
+            inputMode="numeric"
+            min={13}
+            max={100}
+            required
+            defaultValue={v("age")}
+            errors={errors?.age}
+          />
         </div>,
       )}
       {section(
@@ -150,9 +220,19 @@ export function AssessmentForm({ action, defaults, stepped, submitLabel }: { act
             name="experienceLevel"
             defaultValue={v("experienceLevel")}
             errors={errors?.experienceLevel}
-            options={EXPERIENCE_LEVELS.map((l) => ({ value: l, label: EXPERIENCE_LABELS[l].split(" (")[0], hint: EXPERIENCE_LABELS[l].match(/\((.*)\)/)?.[1] }))}
+            options={EXPERIENCE_LEVELS.map((l) => ({
+              value: l,
+              label: EXPERIENCE_LABELS[l].split(" (")[0],
+              hint: EXPERIENCE_LABELS[l].match(/\((.*)\)/)?.[1],
+            }))}
           />
-          <RadioCards legend="Main goal" name="goal" defaultValue={v("goal")} errors={errors?.goal} options={TRAINING_GOALS.map((g) => ({ value: g, label: GOAL_LABELS[g] }))} />
+          <RadioCards
+            legend="Main goal"
+            name="goal"
+            defaultValue={v("goal")}
+            errors={errors?.goal}
+            options={TRAINING_GOALS.map((g) => ({ value: g, label: GOAL_LABELS[g] }))}
+          />
         </>,
       )}
       {section(
@@ -184,7 +264,10 @@ export function AssessmentForm({ action, defaults, stepped, submitLabel }: { act
           </Button>
         ) : null}
         {stepped && step < STEPS.length - 1 ? (
-          <button type="submit" className="inline-flex min-h-10 items-center justify-center rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-700">
+          <button
+            type="submit"
+            className="inline-flex min-h-10 items-center justify-center rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-700"
+          >
             Next
           </button>
         ) : (

@@ -15,11 +15,17 @@ export function BestsPerRepCountTable<T extends LoggedSet>({
   return (
     <table className="w-full text-left text-sm tabular-nums">
       {caption ? <caption className="mb-1 text-left text-sm font-semibold text-slate-800">{caption}</caption> : null}
-      <thead className="text-xs uppercase tracking-wide text-slate-500">
+      <thead className="text-xs tracking-wide text-slate-500 uppercase">
         <tr>
-          <th scope="col" className="py-1">Reps</th>
-          <th scope="col" className="py-1">Best weight</th>
-          <th scope="col" className="py-1">Est. 1RM</th>
+          <th scope="col" className="py-1">
+            Reps
+          </th>
+          <th scope="col" className="py-1">
+            Best weight
+          </th>
+          <th scope="col" className="py-1">
+            Est. 1RM
+          </th>
         </tr>
       </thead>
       <tbody>

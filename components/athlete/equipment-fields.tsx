@@ -2,7 +2,13 @@
 
 import { useState } from "react";
 import { FieldError } from "@/components/ui/field";
-import { EQUIPMENT_CHOICE_LABELS, EQUIPMENT_CHOICES, EQUIPMENT_ITEM_LABELS, EQUIPMENT_ITEMS, type EquipmentChoice } from "@/lib/equipment";
+import {
+  EQUIPMENT_CHOICE_LABELS,
+  EQUIPMENT_CHOICES,
+  EQUIPMENT_ITEM_LABELS,
+  EQUIPMENT_ITEMS,
+  type EquipmentChoice,
+} from "@/lib/equipment";
 
 const CHOICE_HINTS: Record<EquipmentChoice, string> = {
   no_equipment: "Bodyweight only: a floor, a wall, a chair.",
@@ -64,7 +70,10 @@ export function EquipmentFields({
           </p>
           <div className="mt-2 grid grid-cols-1 gap-2 sm:grid-cols-2">
             {EQUIPMENT_ITEMS.map((item) => (
-              <label key={item} className="flex min-h-11 cursor-pointer items-center gap-3 rounded-md px-3 py-2 ring-1 ring-slate-200 has-[:checked]:bg-brand-50 has-[:checked]:ring-brand-600">
+              <label
+                key={item}
+                className="flex min-h-11 cursor-pointer items-center gap-3 rounded-md px-3 py-2 ring-1 ring-slate-200 has-[:checked]:bg-brand-50 has-[:checked]:ring-brand-600"
+              >
                 <input
                   type="checkbox"
                   name="items"

@@ -10,7 +10,14 @@ export function formatDay(date: Date, timeZone?: string): string {
 }
 
 export function formatDateTime(date: Date, timeZone?: string): string {
-  return new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" }).format(date);
+  return new Intl.DateTimeFormat("en-GB", {
+    timeZone,
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    hour: "2-digit",
+    minute: "2-digit",
+  }).format(date);
 }
 
 /** "52 min", "1 h 05 min". */
@@ -26,7 +33,11 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 }
 
 /** The estimated-1RM series as the chart plots it, in the athlete's unit and time zone. */
-export function oneRepMaxChartPoints(series: readonly OneRepMaxPoint[], unit: WeightUnit, timeZone?: string): OneRepMaxChartPoint[] {
+export function oneRepMaxChartPoints(
+  series: readonly OneRepMaxPoint[],
+  unit: WeightUnit,
+  timeZone?: string,
+): OneRepMaxChartPoint[] {
   return series.map((p) => ({
     date: p.performedAt.toISOString(),
     label: formatDay(p.performedAt, timeZone),
@@ -38,7 +49,12 @@ export function oneRepMaxChartPoints(series: readonly OneRepMaxPoint[], unit: We
 }
 
 /** A session-best series as its chart plots it: pace as seconds per km (fewer is faster), the rest as stored. */
-export function sessionBestChartPoints(series: readonly SessionBestPoint[], kind: SessionBestKind, unit: WeightUnit, timeZone?: string): SessionBestChartPoint[] {
+export function sessionBestChartPoints(
+  series: readonly SessionBestPoint[],
+  kind: SessionBestKind,
+  unit: WeightUnit,
+  timeZone?: string,
+): SessionBestChartPoint[] {
   return series.map((p) => ({
     date: p.performedAt.toISOString(),
     label: formatDay(p.performedAt, timeZone),
@@ -63,9 +79,13 @@ export function formatMetres(metres: number): string {
 }
 
 /** What a set did, in words: "60 kg × 8", "Bodyweight × 12", "45 s", "40 m with 32 kg", "500 m in 1:50". */
-export function describeSet(set: { weightKg: number; reps: number; seconds?: number | null; distanceM?: number | null }, unit: WeightUnit): string {
+export function describeSet(
+  set: { weightKg: number; reps: number; seconds?: number | null; distanceM?: number | null },
+  unit: WeightUnit,
+): string {
   const load = set.weightKg > 0 ? formatWeight(set.weightKg, unit) : null;
-  if (set.distanceM) return `${formatMetres(set.distanceM)}${set.seconds ? ` in ${formatSeconds(set.seconds)}` : ""}${load ? ` with ${load}` : ""}`;
+  if (set.distanceM)
+    return `${formatMetres(set.distanceM)}${set.seconds ? ` in ${formatSeconds(set.seconds)}` : ""}${load ? ` with ${load}` : ""}`;
   if (set.seconds) return `${formatSeconds(set.seconds)}${load ? ` with ${load}` : ""}`;
   return `${load ?? "Bodyweight"} × ${set.reps}`;
 }

@@ -13,7 +13,13 @@ export function PendingButton({
   ...props
 }: ComponentProps<"button"> & { pending: boolean; pendingLabel?: string; variant?: "primary" | "secondary" | "danger" }) {
   return (
-    <button type="submit" disabled={pending || props.disabled} aria-disabled={pending} className={buttonClasses(variant, className)} {...props}>
+    <button
+      type="submit"
+      disabled={pending || props.disabled}
+      aria-disabled={pending}
+      className={buttonClasses(variant, className)}
+      {...props}
+    >
       {pending ? pendingLabel : children}
     </button>
   );

@@ -8,7 +8,8 @@ import type { ActionState } from "@/lib/action-state";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
-const input = "block w-full rounded-md border-0 px-3 py-2 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600 aria-[invalid=true]:ring-red-500";
+const input =
+  "block w-full rounded-md border-0 px-3 py-2 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600 aria-[invalid=true]:ring-red-500";
 
 function useAction(action: Action) {
   const form = useFormAction(action);
@@ -18,7 +19,23 @@ function useAction(action: Action) {
 }
 
 /** A one-field form (create or rename a split or a day) with its error by the field. */
-export function NameForm({ action, fields = {}, label, defaultValue = "", submitLabel, placeholder, resetOnSuccess = false }: { action: Action; fields?: Record<string, string | number>; label: string; defaultValue?: string; submitLabel: string; placeholder?: string; resetOnSuccess?: boolean }) {
+export function NameForm({
+  action,
+  fields = {},
+  label,
+  defaultValue = "",
+  submitLabel,
+  placeholder,
+  resetOnSuccess = false,
+}: {
+  action: Action;
+  fields?: Record<string, string | number>;
+  label: string;
+  defaultValue?: string;
+  submitLabel: string;
+  placeholder?: string;
+  resetOnSuccess?: boolean;
+}) {
   const { state, dispatch, pending, onSubmit, errors, message } = useAction(action);
   const id = useId();
   // After a successful add, a new key remounts the field empty for the next one.
@@ -56,7 +73,10 @@ export function NameForm({ action, fields = {}, label, defaultValue = "", submit
       <div className="basis-full">
         <FieldError id={`${id}-error`} errors={errors?.name} />
         {message ? (
-          <p role={state.status === "error" ? "alert" : "status"} className={`text-sm ${state.status === "error" ? "text-red-700" : "text-emerald-700"}`}>
+          <p
+            role={state.status === "error" ? "alert" : "status"}
+            className={`text-sm ${state.status === "error" ? "text-red-700" : "text-emerald-700"}`}
+          >
             {message}
           </p>
         ) : null}
@@ -76,7 +96,13 @@ export function TargetsForm({
   action: Action;
   fields: Record<string, string | number>;
   exercises?: { id: number; name: string }[];
-  defaults?: { targetSets: number; targetRepsMin: number; targetRepsMax: number; note: string | null; supersetGroup?: number | null };
+  defaults?: {
+    targetSets: number;
+    targetRepsMin: number;
+    targetRepsMax: number;
+    note: string | null;
+    supersetGroup?: number | null;
+  };
   submitLabel: string;
 }) {
   const { state, dispatch, pending, onSubmit, errors, message } = useAction(action);
@@ -134,12 +160,17 @@ export function TargetsForm({
           {submitLabel}
         </PendingButton>
       </div>
-      <p className="text-xs text-slate-500">Give exercises of the day the same superset number to do them back to back, resting after the last.</p>
+      <p className="text-xs text-slate-500">
+        Give exercises of the day the same superset number to do them back to back, resting after the last.
+      </p>
       {(["exerciseId", "targetSets", "targetRepsMin", "targetRepsMax", "supersetGroup"] as const).map((name) => (
         <FieldError key={name} id={`${id}-${name}-error`} errors={errors?.[name]} />
       ))}
       {message ? (
-        <p role={state.status === "error" ? "alert" : "status"} className={`text-sm ${state.status === "error" ? "text-red-700" : "text-emerald-700"}`}>
+        <p
+          role={state.status === "error" ? "alert" : "status"}
+          className={`text-sm ${state.status === "error" ? "text-red-700" : "text-emerald-700"}`}
+        >
           {message}
         </p>
       ) : null}

@@ -14,7 +14,15 @@ const MAX_TIMER_MS = 2_147_483_647;
  * and when the tab comes back, and switches itself at the window's start and clears itself at its
  * end without a reload. Times show in the user's time zone (the tz cookie, else UTC).
  */
-export function MaintenanceBanner({ initial, serverNow, timeZone }: { initial: BannerNotice[]; serverNow: string; timeZone: string }) {
+export function MaintenanceBanner({
+  initial,
+  serverNow,
+  timeZone,
+}: {
+  initial: BannerNotice[];
+  serverNow: string;
+  timeZone: string;
+}) {
   const [notices, setNotices] = useState(initial);
   // The browser's clock may be off: keep the server's time by the difference seen at the last answer.
   const skewMs = useRef<number | null>(null);
@@ -79,9 +87,15 @@ export function MaintenanceBanner({ initial, serverNow, timeZone }: { initial: B
                 }`}
               >
                 <p className="font-semibold">
-                  {completed ? "Maintenance is over" : phase === "in_progress" ? `Maintenance in progress: ${window}` : `Planned maintenance: ${window}`}
+                  {completed
+                    ? "Maintenance is over"
+                    : phase === "in_progress"
+                      ? `Maintenance in progress: ${window}`
+                      : `Planned maintenance: ${window}`}
                 </p>
-                <p className="mt-1 whitespace-pre-line [overflow-wrap:anywhere]">{completed ? notice.completionMessage : notice.message}</p>
+                <p className="mt-1 [overflow-wrap:anywhere] whitespace-pre-line">
+                  {completed ? notice.completionMessage : notice.message}
+                </p>
               </div>
             );
           })}

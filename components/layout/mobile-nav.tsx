@@ -44,13 +44,20 @@ export function MobileNav({
           <p className="truncate px-3 py-2 text-xs text-slate-500">{email}</p>
           <nav aria-label="Mobile">
             {items.map((item) => (
-              <Link key={item.href} href={item.href} className="block rounded px-3 py-3 text-base text-slate-800 hover:bg-slate-100">
+              <Link
+                key={item.href}
+                href={item.href}
+                className="block rounded px-3 py-3 text-base text-slate-800 hover:bg-slate-100"
+              >
                 {item.label}
               </Link>
             ))}
           </nav>
           <form action={signOut}>
-            <button type="submit" className="block w-full rounded px-3 py-3 text-left text-base text-slate-800 hover:bg-slate-100">
+            <button
+              type="submit"
+              className="block w-full rounded px-3 py-3 text-left text-base text-slate-800 hover:bg-slate-100"
+            >
               Sign out
             </button>
           </form>

@@ -12,13 +12,20 @@ import { usePathname } from "next/navigation";
 export function ReassessmentPrompt() {
   if (usePathname() === "/reassess") return null;
   return (
-    <div role="region" aria-label="Re-assessment needed" className="mb-6 rounded-lg border border-amber-300 bg-amber-50 p-4 text-amber-900">
+    <div
+      role="region"
+      aria-label="Re-assessment needed"
+      className="mb-6 rounded-lg border border-amber-300 bg-amber-50 p-4 text-amber-900"
+    >
       <p className="font-semibold">We&apos;ve updated our equipment assessment</p>
       <p className="mt-1 text-sm">
         Please re-complete your equipment details: tell us what you train with, and we&apos;ll rebuild your program around it. It
         takes a minute.
       </p>
-      <Link href="/reassess" className="mt-3 inline-flex min-h-11 items-center rounded-md bg-amber-600 px-3 py-2 text-sm font-semibold text-white hover:bg-amber-700">
+      <Link
+        href="/reassess"
+        className="mt-3 inline-flex min-h-11 items-center rounded-md bg-amber-600 px-3 py-2 text-sm font-semibold text-white hover:bg-amber-700"
+      >
         Update my equipment
       </Link>
     </div>

@@ -13,9 +13,7 @@ export const ATHLETE_NAV = [
   { href: "/splits", label: "Splits" },
 ];
 
-export const ADMIN_NAV = [
-  { href: "/admin", label: "Admin" },
-];
+export const ADMIN_NAV = [{ href: "/admin", label: "Admin" }];
 
 export interface HeaderUser {
   name: string | null;
@@ -29,7 +27,10 @@ export function SiteHeader({ user, signOutAction }: { user: HeaderUser | null; s
   return (
     <header className="sticky top-0 z-40 border-b border-slate-200 bg-white/95 backdrop-blur">
       <div className="mx-auto flex h-14 max-w-6xl items-center gap-4 px-4 sm:px-6">
-        <Link href={user ? "/dashboard" : "/"} className="flex items-center gap-2 text-lg font-extrabold tracking-tight text-slate-900">
+        <Link
+          href={user ? "/dashboard" : "/"}
+          className="flex items-center gap-2 text-lg font-extrabold tracking-tight text-slate-900"
+        >
           <LogoMark />
           Ironlog
         </Link>
@@ -37,7 +38,11 @@ export function SiteHeader({ user, signOutAction }: { user: HeaderUser | null; s
           <>
             <nav aria-label="Main" className="hidden flex-1 items-center gap-1 lg:flex">
               {nav.map((item) => (
-                <Link key={item.href} href={item.href} className="rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900">
+                <Link
+                  key={item.href}
+                  href={item.href}
+                  className="rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900"
+                >
                   {item.label}
                 </Link>
               ))}
@@ -45,7 +50,10 @@ export function SiteHeader({ user, signOutAction }: { user: HeaderUser | null; s
             <div className="ml-auto flex items-center gap-2">
               <details className="relative hidden lg:block">
                 <summary className="flex cursor-pointer list-none items-center gap-2 rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100">
-                  <span aria-hidden className="flex h-7 w-7 items-center justify-center rounded-full bg-brand-100 text-xs font-bold text-brand-700">
+                  <span
+                    aria-hidden
+                    className="flex h-7 w-7 items-center justify-center rounded-full bg-brand-100 text-xs font-bold text-brand-700"
+                  >
                     {(user.name ?? user.email).slice(0, 1).toUpperCase()}
                   </span>
                   <span className="max-w-40 truncate">{user.name ?? user.email}</span>
@@ -56,7 +64,10 @@ export function SiteHeader({ user, signOutAction }: { user: HeaderUser | null; s
                     Profile
                   </Link>
                   <form action={signOutAction}>
-                    <button type="submit" className="block w-full rounded px-3 py-2 text-left text-sm text-slate-700 hover:bg-slate-100">
+                    <button
+                      type="submit"
+                      className="block w-full rounded px-3 py-2 text-left text-sm text-slate-700 hover:bg-slate-100"
+                    >
                       Sign out
                     </button>
                   </form>
@@ -70,7 +81,10 @@ export function SiteHeader({ user, signOutAction }: { user: HeaderUser | null; s
             <Link href="/sign-in" className="rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100">
               Sign in
             </Link>
-            <Link href="/sign-up" className="rounded-md bg-brand-600 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-700">
+            <Link
+              href="/sign-up"
+              className="rounded-md bg-brand-600 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-700"
+            >
               Sign up
             </Link>
           </div>

@@ -18,6 +18,10 @@ export function Button({ variant = "primary", className = "", ...props }: Compon
   return <button type="button" className={buttonClasses(variant, className)} {...props} />;
 }
 
-export function ButtonLink({ variant = "primary", className = "", ...props }: ComponentProps<typeof Link> & { variant?: Variant }) {
+export function ButtonLink({
+  variant = "primary",
+  className = "",
+  ...props
+}: ComponentProps<typeof Link> & { variant?: Variant }) {
   return <Link className={buttonClasses(variant, className)} {...props} />;
 }

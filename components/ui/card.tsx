@@ -1,6 +1,18 @@
 import type { ReactNode } from "react";
 
-export function Card({ title, children, className = "", actions, id }: { title?: ReactNode; children: ReactNode; className?: string; actions?: ReactNode; id?: string }) {
+export function Card({
+  title,
+  children,
+  className = "",
+  actions,
+  id,
+}: {
+  title?: ReactNode;
+  children: ReactNode;
+  className?: string;
+  actions?: ReactNode;
+  id?: string;
+}) {
   return (
     <section id={id} className={`rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:p-6 ${className}`}>
       {title || actions ? (

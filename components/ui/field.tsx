@@ -18,7 +18,12 @@ function fieldIds(name: string, id: string | undefined, hint: ReactNode, errors:
   const errorId = `${controlId}-error`;
   const hintId = `${controlId}-hint`;
   const describedBy = [hint ? hintId : null, errors?.length ? errorId : null].filter(Boolean).join(" ") || undefined;
-  return { controlId, errorId, hintId, aria: { "aria-invalid": errors?.length ? true : undefined, "aria-describedby": describedBy } };
+  return {
+    controlId,
+    errorId,
+    hintId,
+    aria: { "aria-invalid": errors?.length ? true : undefined, "aria-describedby": describedBy },
+  };
 }
 
 /** The label above, the hint and the error below: what every field shares around its control. */

@@ -14,7 +14,13 @@ export function SubmitButton({
 }: ComponentProps<"button"> & { pendingLabel?: string; variant?: "primary" | "secondary" | "danger" }) {
   const { pending } = useFormStatus();
   return (
-    <button type="submit" disabled={pending || props.disabled} aria-disabled={pending} className={buttonClasses(variant, className)} {...props}>
+    <button
+      type="submit"
+      disabled={pending || props.disabled}
+      aria-disabled={pending}
+      className={buttonClasses(variant, className)}
+      {...props}
+    >
       {pending ? (pendingLabel ?? "Saving…") : children}
     </button>
   );

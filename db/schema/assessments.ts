@@ -38,7 +38,9 @@ export const assessments = pgTable(
   (t) => [
     check("assessments_age_range", sql`${t.age} IS NULL OR ${t.age} BETWEEN 5 AND 120`),
     check("assessments_days_per_week_range", sql`${t.daysPerWeek} IS NULL OR ${t.daysPerWeek} BETWEEN 1 AND 7`),
-    index("assessments_needs_reassessment_idx").on(t.userId).where(sql`${t.needsReassessment}`),
+    index("assessments_needs_reassessment_idx")
+      .on(t.userId)
+      .where(sql`${t.needsReassessment}`),
   ],
 );
 

@@ -31,7 +31,10 @@ export const exercises = pgTable(
     difficulty: smallint("difficulty"),
     // A jsonb list of equipment item names (see lib/equipment.ts). Not constrained to an array in the
     // database so that the integrity check can find legacy rows that are not.
-    equipmentRequired: jsonb("equipment_required").$type<unknown>().notNull().default(sql`'[]'::jsonb`),
+    equipmentRequired: jsonb("equipment_required")
+      .$type<unknown>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     notes: text("notes"),
     // NULL for the built-in library; otherwise the athlete's private custom exercise.
     createdBy: integer("created_by").references(() => users.id, { onDelete: "cascade" }),
@@ -46,8 +49,12 @@ export const exercises = pgTable(
     check("exercises_measure_known", sql`${t.measure} IN (${sqlList(EXERCISE_MEASURES)})`),
     check("exercises_difficulty_range", sql`${t.difficulty} IS NULL OR ${t.difficulty} BETWEEN 1 AND 3`),
     index("exercises_created_by_idx").on(t.createdBy),
-    uniqueIndex("exercises_library_name_idx").on(sql`lower(${t.name})`).where(sql`${t.createdBy} IS NULL`),
-    uniqueIndex("exercises_owner_name_idx").on(t.createdBy, sql`lower(${t.name})`).where(sql`${t.createdBy} IS NOT NULL`),
+    uniqueIndex("exercises_library_name_idx")
+      .on(sql`lower(${t.name})`)
+      .where(sql`${t.createdBy} IS NULL`),
+    uniqueIndex("exercises_owner_name_idx")
+      .on(t.createdBy, sql`lower(${t.name})`)
+      .where(sql`${t.createdBy} IS NOT NULL`),
   ],
 );
 

@@ -19,7 +19,9 @@ export const historyImportPreviews = pgTable(
     fileName: text("file_name").notNull(),
     summary: jsonb("summary").$type<PreviewSummary>().notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull().default(sql`now() + interval '1 day'`),
+    expiresAt: timestamp("expires_at", { withTimezone: true })
+      .notNull()
+      .default(sql`now() + interval '1 day'`),
   },
   (t) => [index("history_import_previews_user_idx").on(t.userId), index("history_import_previews_expires_idx").on(t.expiresAt)],
 );

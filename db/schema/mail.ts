@@ -26,7 +26,9 @@ export const passwordResetTokens = pgTable(
     issuedBy: text("issued_by"),
   },
   (t) => [
-    uniqueIndex("password_reset_tokens_one_open_per_user").on(t.userId).where(sql`${t.usedAt} IS NULL AND ${t.supersededAt} IS NULL`),
+    uniqueIndex("password_reset_tokens_one_open_per_user")
+      .on(t.userId)
+      .where(sql`${t.usedAt} IS NULL AND ${t.supersededAt} IS NULL`),
     index("password_reset_tokens_user_idx").on(t.userId, t.createdAt),
   ],
 );
@@ -61,7 +63,9 @@ export const mailQueue = pgTable(
   },
   (t) => [
     // What a sender looks for: messages due now, in order. Sent and failed ones are not in the index.
-    index("mail_queue_due_idx").on(t.nextAttemptAt, t.id).where(sql`${t.status} IN ('pending', 'sending')`),
+    index("mail_queue_due_idx")
+      .on(t.nextAttemptAt, t.id)
+      .where(sql`${t.status} IN ('pending', 'sending')`),
     index("mail_queue_flagged_notice_idx").on(t.flaggedNoticeId),
   ],
 );

@@ -1,16 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  bigint,
-  index,
-  integer,
-  jsonb,
-  pgEnum,
-  pgSequence,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-} from "drizzle-orm/pg-core";
+import { bigint, index, integer, jsonb, pgEnum, pgSequence, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { ITEM_STATUSES, RUN_MODES, RUN_STATUSES } from "../../lib/migrations/run-values";
 import { users } from "./users";
 
@@ -66,7 +55,9 @@ export const migrationRuns = pgTable(
   (t) => [
     index("migration_runs_migration_started_idx").on(t.migrationId, t.startedAt),
     // At most one run of a migration in progress, enforced by the database across app instances.
-    uniqueIndex("migration_runs_one_running_idx").on(t.migrationId).where(sql`${t.status} = 'running'`),
+    uniqueIndex("migration_runs_one_running_idx")
+      .on(t.migrationId)
+      .where(sql`${t.status} = 'running'`),
   ],
 );
 

@@ -115,7 +115,9 @@ export const workoutSessions = pgTable(
     index("workout_sessions_import_idx").on(t.importId),
     index("workout_sessions_user_started_idx").on(t.userId, t.startedAt),
     // One workout in progress per athlete: "Start workout" resumes it instead of opening a second.
-    uniqueIndex("workout_sessions_one_in_progress").on(t.userId).where(sql`${t.finishedAt} IS NULL`),
+    uniqueIndex("workout_sessions_one_in_progress")
+      .on(t.userId)
+      .where(sql`${t.finishedAt} IS NULL`),
     check("workout_sessions_duration_positive", sql`${t.durationSeconds} IS NULL OR ${t.durationSeconds} >= 0`),
   ],
 );

@@ -30,17 +30,31 @@ describe("library coverage", () => {
 
   it("gives timed exercises their targets in seconds", () => {
     const program = generateProgram(
-      { daysPerWeek: 3, experienceLevel: "beginner", goal: "hypertrophy", equipment: "basic_equipment", equipmentItems: ["jump_rope"] },
+      {
+        daysPerWeek: 3,
+        experienceLevel: "beginner",
+        goal: "hypertrophy",
+        equipment: "basic_equipment",
+        equipmentItems: ["jump_rope"],
+      },
       library,
     );
-    const timed = program.days.flatMap((d) => d.exercises).filter((e) => library.find((x) => x.id === e.exerciseId)!.measure === "time");
+    const timed = program.days
+      .flatMap((d) => d.exercises)
+      .filter((e) => library.find((x) => x.id === e.exerciseId)!.measure === "time");
     expect(timed.length).toBeGreaterThan(0);
     for (const e of timed) expect([e.targetRepsMin, e.targetRepsMax], e.name).toEqual([30, 60]);
   });
 
   it("gives an athlete with kettlebells and bands a program that uses both", () => {
     const program = generateProgram(
-      { daysPerWeek: 3, experienceLevel: "intermediate", goal: "general_fitness", equipment: "basic_equipment", equipmentItems: ["kettlebells", "resistance_bands"] },
+      {
+        daysPerWeek: 3,
+        experienceLevel: "intermediate",
+        goal: "general_fitness",
+        equipment: "basic_equipment",
+        equipmentItems: ["kettlebells", "resistance_bands"],
+      },
       library,
     );
     const types = program.days.flatMap((d) => d.exercises).map((e) => library.find((x) => x.id === e.exerciseId)!.type);

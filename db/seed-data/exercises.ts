@@ -28,7 +28,14 @@ const BARBELL: SeedExercise[] = [
     difficulty: 2,
     equipmentRequired: ["barbell", "squat_rack"],
     notes: "Brace before you descend, sit down between your hips and drive the floor away, knees tracking over your toes.",
-    muscles: works({ Quadriceps: 90, "Gluteus maximus": 80, Adductors: 60, "Erector spinae": 55, Hamstrings: 40, "Rectus abdominis": 30 }),
+    muscles: works({
+      Quadriceps: 90,
+      "Gluteus maximus": 80,
+      Adductors: 60,
+      "Erector spinae": 55,
+      Hamstrings: 40,
+      "Rectus abdominis": 30,
+    }),
   },
   {
     name: "Barbell Front Squat",
@@ -36,7 +43,14 @@ const BARBELL: SeedExercise[] = [
     difficulty: 3,
     equipmentRequired: ["barbell", "squat_rack"],
     notes: "Elbows high so the bar sits on your shoulders, torso upright, sit straight down.",
-    muscles: works({ Quadriceps: 95, "Gluteus maximus": 70, "Erector spinae": 60, Adductors: 50, "Rectus abdominis": 45, Trapezius: 40 }),
+    muscles: works({
+      Quadriceps: 95,
+      "Gluteus maximus": 70,
+      "Erector spinae": 60,
+      Adductors: 50,
+      "Rectus abdominis": 45,
+      Trapezius: 40,
+    }),
   },
   {
     name: "Deadlift",
@@ -61,7 +75,14 @@ const BARBELL: SeedExercise[] = [
     difficulty: 2,
     equipmentRequired: ["barbell"],
     notes: "Soft knees, push the hips back until the hamstrings stretch, keep the bar close to your thighs.",
-    muscles: works({ Hamstrings: 90, "Gluteus maximus": 75, "Erector spinae": 70, "Forearm flexors": 45, Adductors: 40, Trapezius: 35 }),
+    muscles: works({
+      Hamstrings: 90,
+      "Gluteus maximus": 75,
+      "Erector spinae": 70,
+      "Forearm flexors": 45,
+      Adductors: 40,
+      Trapezius: 35,
+    }),
   },
   {
     name: "Sumo Deadlift",
@@ -264,7 +285,13 @@ const DUMBBELL: SeedExercise[] = [
     difficulty: 1,
     equipmentRequired: ["dumbbells"],
     notes: "Standing or seated, ribs down; press up until the arms are straight without arching your back.",
-    muscles: works({ "Anterior deltoid": 85, "Triceps brachii": 65, "Lateral deltoid": 60, Trapezius: 40, "Rectus abdominis": 25 }),
+    muscles: works({
+      "Anterior deltoid": 85,
+      "Triceps brachii": 65,
+      "Lateral deltoid": 60,
+      Trapezius: 40,
+      "Rectus abdominis": 25,
+    }),
   },
   {
     name: "Arnold Press",
@@ -787,4 +814,10 @@ const BODYWEIGHT: SeedExercise[] = [
   },
 ];
 
-export const EXERCISE_LIBRARY: readonly SeedExercise[] = [...BARBELL, ...DUMBBELL, ...BODYWEIGHT, ...HOME_EQUIPMENT_EXERCISES, ...GYM_MACHINE_EXERCISES];
+export const EXERCISE_LIBRARY: readonly SeedExercise[] = [
+  ...BARBELL,
+  ...DUMBBELL,
+  ...BODYWEIGHT,
+  ...HOME_EQUIPMENT_EXERCISES,
+  ...GYM_MACHINE_EXERCISES,
+];

@@ -14,18 +14,35 @@ beforeAll(async () => {
   database = await createTestDatabase();
   const { db } = database;
   await db.transaction(async (tx) => {
-    const muscleRows = await tx.insert(muscles).values(MUSCLES.map((m) => ({ name: m.name, region: m.region }))).returning();
+    const muscleRows = await tx
+      .insert(muscles)
+      .values(MUSCLES.map((m) => ({ name: m.name, region: m.region })))
+      .returning();
     const muscleId = new Map(muscleRows.map((m) => [m.name, m.id]));
     const exerciseRows = await tx
       .insert(exercises)
-      .values(EXERCISE_LIBRARY.map((e) => ({ name: e.name, type: e.type, difficulty: e.difficulty, equipmentRequired: [...e.equipmentRequired], notes: e.notes })))
+      .values(
+        EXERCISE_LIBRARY.map((e) => ({
+          name: e.name,
+          type: e.type,
+          difficulty: e.difficulty,
+          equipmentRequired: [...e.equipmentRequired],
+          notes: e.notes,
+        })),
+      )
       .returning({ id: exercises.id, name: exercises.name });
     const exerciseId = new Map(exerciseRows.map((e) => [e.name, e.id]));
-    await tx.insert(exerciseMuscles).values(
-      EXERCISE_LIBRARY.flatMap((e) =>
-        e.muscles.map((m) => ({ exerciseId: exerciseId.get(e.name)!, muscleId: muscleId.get(m.muscle)!, activationRating: m.activation })),
-      ),
-    );
+    await tx
+      .insert(exerciseMuscles)
+      .values(
+        EXERCISE_LIBRARY.flatMap((e) =>
+          e.muscles.map((m) => ({
+            exerciseId: exerciseId.get(e.name)!,
+            muscleId: muscleId.get(m.muscle)!,
+            activationRating: m.activation,
+          })),
+        ),
+      );
   });
 });
 afterAll(async () => {
@@ -51,8 +68,17 @@ async function loadLibrary(): Promise<ProgramExerciseCandidate[]> {
   for (const row of rows) {
     let exercise = byId.get(row.id);
     if (!exercise) {
-      const equipment = Array.isArray(row.equipmentRequired) ? row.equipmentRequired.filter((x): x is string => typeof x === "string") : [];
-      exercise = { id: row.id, name: row.name, type: row.type, difficulty: row.difficulty, equipmentRequired: equipment, muscles: [] };
+      const equipment = Array.isArray(row.equipmentRequired)
+        ? row.equipmentRequired.filter((x): x is string => typeof x === "string")
+        : [];
+      exercise = {
+        id: row.id,
+        name: row.name,
+        type: row.type,
+        difficulty: row.difficulty,
+        equipmentRequired: equipment,
+        muscles: [],
+      };
       byId.set(row.id, exercise);
     }
     exercise.muscles = [...exercise.muscles, { muscle: row.muscle, activation: row.activation }];
@@ -77,18 +103,31 @@ describe("the built-in library in the database", () => {
     const library = await loadLibrary();
     const items = ["dumbbells", "bench", "pull_up_bar"];
     const program = generateProgram(
-      { daysPerWeek: 4, experienceLevel: "intermediate", goal: "hypertrophy", equipment: "basic_equipment", equipmentItems: items },
+      {
+        daysPerWeek: 4,
+        experienceLevel: "intermediate",
+        goal: "hypertrophy",
+        equipment: "basic_equipment",
+        equipmentItems: items,
+      },
       library,
     );
     const ids = new Map(library.map((e) => [e.id, e]));
     const chosen = program.days.flatMap((d) => d.exercises);
     expect(chosen.length).toBeGreaterThanOrEqual(20);
-    for (const e of chosen) expect(canPerformWith("basic_equipment", items, ids.get(e.exerciseId)!.equipmentRequired), e.name).toBe(true);
+    for (const e of chosen)
+      expect(canPerformWith("basic_equipment", items, ids.get(e.exerciseId)!.equipmentRequired), e.name).toBe(true);
   });
 
   it("generates the same program whatever order the database returns rows in", async () => {
     const library = await loadLibrary();
-    const answers = { daysPerWeek: 6, experienceLevel: "advanced", goal: "strength", equipment: "full_gym", equipmentItems: [] } as const;
+    const answers = {
+      daysPerWeek: 6,
+      experienceLevel: "advanced",
+      goal: "strength",
+      equipment: "full_gym",
+      equipmentItems: [],
+    } as const;
     expect(generateProgram(answers, [...library].reverse())).toEqual(generateProgram(answers, library));
   });
 });

@@ -89,13 +89,21 @@ describe("exercise library", () => {
   });
 
   it("asks for the bar, the bells, the band or the machine the type implies", () => {
-    for (const e of EXERCISE_LIBRARY.filter((x) => x.type === "barbell")) expect(e.equipmentRequired, e.name).toContain("barbell");
-    for (const e of EXERCISE_LIBRARY.filter((x) => x.type === "dumbbell")) expect(e.equipmentRequired, e.name).toContain("dumbbells");
-    for (const e of EXERCISE_LIBRARY.filter((x) => x.type === "kettlebell")) expect(e.equipmentRequired, e.name).toContain("kettlebells");
-    for (const e of EXERCISE_LIBRARY.filter((x) => x.type === "band")) expect(e.equipmentRequired, e.name).toContain("resistance_bands");
-    for (const e of EXERCISE_LIBRARY.filter((x) => x.type === "cable")) expect(e.equipmentRequired, e.name).toContain("cable_machine");
+    for (const e of EXERCISE_LIBRARY.filter((x) => x.type === "barbell"))
+      expect(e.equipmentRequired, e.name).toContain("barbell");
+    for (const e of EXERCISE_LIBRARY.filter((x) => x.type === "dumbbell"))
+      expect(e.equipmentRequired, e.name).toContain("dumbbells");
+    for (const e of EXERCISE_LIBRARY.filter((x) => x.type === "kettlebell"))
+      expect(e.equipmentRequired, e.name).toContain("kettlebells");
+    for (const e of EXERCISE_LIBRARY.filter((x) => x.type === "band"))
+      expect(e.equipmentRequired, e.name).toContain("resistance_bands");
+    for (const e of EXERCISE_LIBRARY.filter((x) => x.type === "cable"))
+      expect(e.equipmentRequired, e.name).toContain("cable_machine");
     for (const e of EXERCISE_LIBRARY.filter((x) => x.type === "machine")) {
-      expect(e.equipmentRequired.some((item) => ["leg_press", "lat_pulldown_machine", "smith_machine"].includes(item)), e.name).toBe(true);
+      expect(
+        e.equipmentRequired.some((item) => ["leg_press", "lat_pulldown_machine", "smith_machine"].includes(item)),
+        e.name,
+      ).toBe(true);
     }
   });
 
@@ -104,7 +112,9 @@ describe("exercise library", () => {
     expect(byName("Chin-Up").equipmentRequired).toEqual(["pull_up_bar"]);
     expect(byName("Parallel Bar Dip").equipmentRequired).toEqual(["dip_station"]);
     expect(byName("Push-Up").equipmentRequired).toEqual([]);
-    expect(EXERCISE_LIBRARY.filter((e) => e.type === "bodyweight" && e.equipmentRequired.length === 0).length).toBeGreaterThanOrEqual(15);
+    expect(
+      EXERCISE_LIBRARY.filter((e) => e.type === "bodyweight" && e.equipmentRequired.length === 0).length,
+    ).toBeGreaterThanOrEqual(15);
   });
 
   it("gives every exercise a short coaching cue", () => {
@@ -116,7 +126,16 @@ describe("exercise library", () => {
 
   it("contains the lifts the demo history in db/seed.ts logs", () => {
     const names = new Set(EXERCISE_LIBRARY.map((e) => e.name.toLowerCase()));
-    for (const name of ["Barbell Bench Press", "Barbell Bent-Over Row", "Overhead Press", "Pull-Up", "Barbell Back Squat", "Romanian Deadlift", "Dumbbell Walking Lunge", "Plank"]) {
+    for (const name of [
+      "Barbell Bench Press",
+      "Barbell Bent-Over Row",
+      "Overhead Press",
+      "Pull-Up",
+      "Barbell Back Squat",
+      "Romanian Deadlift",
+      "Dumbbell Walking Lunge",
+      "Plank",
+    ]) {
       expect(names.has(name.toLowerCase()), name).toBe(true);
     }
   });
@@ -131,22 +150,29 @@ describe("enough exercises to build every program template", () => {
   ];
   const answers = (equipment: EquipmentChoice, equipmentItems: string[]) =>
     EXPERIENCE_LEVELS.flatMap((experienceLevel) =>
-      TRAINING_GOALS.flatMap((goal) => [1, 2, 3, 4, 5, 6, 7].map((daysPerWeek) => ({ equipment, equipmentItems, experienceLevel, goal, daysPerWeek }))),
+      TRAINING_GOALS.flatMap((goal) =>
+        [1, 2, 3, 4, 5, 6, 7].map((daysPerWeek) => ({ equipment, equipmentItems, experienceLevel, goal, daysPerWeek })),
+      ),
     );
 
-  it.each(profiles)("gives %s at least four exercises every day, whatever the level, goal and days", (_label, equipment, items) => {
-    for (const a of answers(equipment, items)) {
-      for (const day of generateProgram(a, library).days) {
-        expect(day.exercises.length, `${day.name} for ${JSON.stringify(a)}`).toBeGreaterThanOrEqual(4);
+  it.each(profiles)(
+    "gives %s at least four exercises every day, whatever the level, goal and days",
+    (_label, equipment, items) => {
+      for (const a of answers(equipment, items)) {
+        for (const day of generateProgram(a, library).days) {
+          expect(day.exercises.length, `${day.name} for ${JSON.stringify(a)}`).toBeGreaterThanOrEqual(4);
+        }
       }
-    }
-  });
+    },
+  );
 
   it.each(profiles.slice(1))("fills every slot of every day for %s", (_label, equipment, items) => {
     for (const a of answers(equipment, items)) {
       const program = generateProgram(a, library);
       const template = splitTemplateFor(a.daysPerWeek);
-      program.days.forEach((day, i) => expect(day.exercises.length, `${day.name} for ${JSON.stringify(a)}`).toBe(template.days[i].slots.length));
+      program.days.forEach((day, i) =>
+        expect(day.exercises.length, `${day.name} for ${JSON.stringify(a)}`).toBe(template.days[i].slots.length),
+      );
       expect(program.notes.join(" ")).not.toMatch(/Nothing in the library fits/);
     }
   });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { assessmentSchema, equipmentAnswerSchema, equipmentPrefill, ITEMS_REQUIRED_MESSAGE, programAnswersFromAssessment } from "./assessment";
+import {
+  assessmentSchema,
+  equipmentAnswerSchema,
+  equipmentPrefill,
+  ITEMS_REQUIRED_MESSAGE,
+  programAnswersFromAssessment,
+} from "./assessment";
 
 const form = {
   sport: "  Rowing ",
@@ -13,7 +19,15 @@ const form = {
 describe("assessmentSchema", () => {
   it("accepts the form's strings and coerces the numbers", () => {
     const parsed = assessmentSchema.parse(form);
-    expect(parsed).toEqual({ sport: "Rowing", age: 31, experienceLevel: "intermediate", goal: "strength", daysPerWeek: 4, equipment: "full_gym", items: [] });
+    expect(parsed).toEqual({
+      sport: "Rowing",
+      age: 31,
+      experienceLevel: "intermediate",
+      goal: "strength",
+      daysPerWeek: 4,
+      equipment: "full_gym",
+      items: [],
+    });
   });
 
   it("requires at least one item with basic equipment, on the items field", () => {
@@ -24,10 +38,9 @@ describe("assessmentSchema", () => {
 
   it("takes one ticked item as a string and several as an array", () => {
     expect(assessmentSchema.parse({ ...form, equipment: "basic_equipment", items: "dumbbells" }).items).toEqual(["dumbbells"]);
-    expect(assessmentSchema.parse({ ...form, equipment: "basic_equipment", items: ["pull_up_bar", "bench", "bench"] }).items).toEqual([
-      "bench",
-      "pull_up_bar",
-    ]);
+    expect(
+      assessmentSchema.parse({ ...form, equipment: "basic_equipment", items: ["pull_up_bar", "bench", "bench"] }).items,
+    ).toEqual(["bench", "pull_up_bar"]);
   });
 
   it("stores no items for no equipment or a full gym", () => {
@@ -45,7 +58,10 @@ describe("assessmentSchema", () => {
 
 describe("equipmentAnswerSchema", () => {
   it("validates the re-assessment form alone", () => {
-    expect(equipmentAnswerSchema.parse({ equipment: "basic_equipment", items: "kettlebells" })).toEqual({ equipment: "basic_equipment", items: ["kettlebells"] });
+    expect(equipmentAnswerSchema.parse({ equipment: "basic_equipment", items: "kettlebells" })).toEqual({
+      equipment: "basic_equipment",
+      items: ["kettlebells"],
+    });
     expect(equipmentAnswerSchema.safeParse({ equipment: "basic_equipment" }).success).toBe(false);
   });
 });
@@ -65,7 +81,10 @@ describe("equipmentPrefill", () => {
   });
 
   it("keeps the known items and drops the rest", () => {
-    expect(equipmentPrefill("basic_equipment", ["pull_up_bar", "treadmill", "dumbbells"]).items).toEqual(["dumbbells", "pull_up_bar"]);
+    expect(equipmentPrefill("basic_equipment", ["pull_up_bar", "treadmill", "dumbbells"]).items).toEqual([
+      "dumbbells",
+      "pull_up_bar",
+    ]);
     expect(equipmentPrefill("basic_equipment", "dumbbells").items).toEqual(["dumbbells"]);
     expect(equipmentPrefill("basic_equipment", null).items).toEqual([]);
   });
@@ -74,8 +93,20 @@ describe("equipmentPrefill", () => {
 describe("programAnswersFromAssessment", () => {
   it("fills the answers a legacy row lacks with the safest program", () => {
     expect(
-      programAnswersFromAssessment({ experienceLevel: null, goal: null, daysPerWeek: null, equipment: ["basic_equipment"], equipmentItems: ["dumbbells"] }),
-    ).toEqual({ experienceLevel: "beginner", goal: "general_fitness", daysPerWeek: 3, equipment: "basic_equipment", items: ["dumbbells"] });
+      programAnswersFromAssessment({
+        experienceLevel: null,
+        goal: null,
+        daysPerWeek: null,
+        equipment: ["basic_equipment"],
+        equipmentItems: ["dumbbells"],
+      }),
+    ).toEqual({
+      experienceLevel: "beginner",
+      goal: "general_fitness",
+      daysPerWeek: 3,
+      equipment: "basic_equipment",
+      items: ["dumbbells"],
+    });
   });
 
   it("clamps days per week to the templates' range", () => {

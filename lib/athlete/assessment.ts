@@ -16,7 +16,13 @@ import {
 import { EXPERIENCE_LEVELS, type ExperienceLevel, TRAINING_GOALS, type TrainingGoal } from "@/lib/training/types";
 import { ITEMS_REQUIRED_MESSAGE, MAX_DAYS_PER_WEEK, MIN_DAYS_PER_WEEK } from "./assessment-options";
 
-export { EXPERIENCE_LABELS, GOAL_LABELS, ITEMS_REQUIRED_MESSAGE, MAX_DAYS_PER_WEEK, MIN_DAYS_PER_WEEK } from "./assessment-options";
+export {
+  EXPERIENCE_LABELS,
+  GOAL_LABELS,
+  ITEMS_REQUIRED_MESSAGE,
+  MAX_DAYS_PER_WEEK,
+  MIN_DAYS_PER_WEEK,
+} from "./assessment-options";
 
 /** A checkbox group: nothing ticked is absent, one ticked is a string, several are an array. */
 const checkboxList = z.preprocess(
@@ -47,7 +53,10 @@ function normaliseItems<T extends { equipment: EquipmentChoice; items: Equipment
   return { ...value, items };
 }
 
-export const equipmentAnswerSchema = z.object(equipmentFields).superRefine(requireItemsForBasicEquipment).transform(normaliseItems);
+export const equipmentAnswerSchema = z
+  .object(equipmentFields)
+  .superRefine(requireItemsForBasicEquipment)
+  .transform(normaliseItems);
 
 export const assessmentSchema = z
   .object({
@@ -77,7 +86,10 @@ export type EquipmentAnswer = z.output<typeof equipmentAnswerSchema>;
  * choice, a legacy multi-select array, or junk: take the highest valid choice (full_gym >
  * basic_equipment > no_equipment) and keep only item names we know.
  */
-export function equipmentPrefill(equipment: unknown, equipmentItems: unknown): { equipment: EquipmentChoice | null; items: EquipmentItem[] } {
+export function equipmentPrefill(
+  equipment: unknown,
+  equipmentItems: unknown,
+): { equipment: EquipmentChoice | null; items: EquipmentItem[] } {
   const candidates = Array.isArray(equipment) ? equipment : [equipment];
   let best: EquipmentChoice | null = null;
   for (const candidate of candidates) {

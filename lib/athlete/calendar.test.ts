@@ -5,7 +5,15 @@ describe("monthGrid", () => {
   it("starts weeks on Monday and pads with the neighbouring months", () => {
     // 1 March 2025 was a Saturday.
     const weeks = monthGrid({ year: 2025, month: 3 });
-    expect(weeks[0].map((d) => d.date)).toEqual(["2025-02-24", "2025-02-25", "2025-02-26", "2025-02-27", "2025-02-28", "2025-03-01", "2025-03-02"]);
+    expect(weeks[0].map((d) => d.date)).toEqual([
+      "2025-02-24",
+      "2025-02-25",
+      "2025-02-26",
+      "2025-02-27",
+      "2025-02-28",
+      "2025-03-01",
+      "2025-03-02",
+    ]);
     expect(weeks[0][4].inMonth).toBe(false);
     expect(weeks[0][5]).toEqual({ date: "2025-03-01", day: 1, inMonth: true });
     expect(weeks).toHaveLength(6);
@@ -17,7 +25,9 @@ describe("monthGrid", () => {
   });
 
   it("knows leap years", () => {
-    const days = monthGrid({ year: 2024, month: 2 }).flat().filter((d) => d.inMonth);
+    const days = monthGrid({ year: 2024, month: 2 })
+      .flat()
+      .filter((d) => d.inMonth);
     expect(days).toHaveLength(29);
   });
 });

@@ -1,7 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { customExerciseSchema } from "./custom-exercise";
 
-const form = { name: " Landmine Press ", type: "barbell", difficulty: "2", equipment: "barbell", notes: "", muscle1: "3", activation1: "80", muscle2: "", activation2: "", muscle3: "", activation3: "" };
+const form = {
+  name: " Landmine Press ",
+  type: "barbell",
+  difficulty: "2",
+  equipment: "barbell",
+  notes: "",
+  muscle1: "3",
+  activation1: "80",
+  muscle2: "",
+  activation2: "",
+  muscle3: "",
+  activation3: "",
+};
 
 describe("customExerciseSchema", () => {
   it("keeps how its sets are logged, and refuses a measure it does not know", () => {
@@ -35,7 +47,9 @@ describe("customExerciseSchema", () => {
   });
 
   it("refuses the same muscle twice and ratings outside 1-100", () => {
-    expect(customExerciseSchema.safeParse({ ...form, muscle2: "3", activation2: "20" }).error?.issues[0].message).toBe("This muscle is already listed.");
+    expect(customExerciseSchema.safeParse({ ...form, muscle2: "3", activation2: "20" }).error?.issues[0].message).toBe(
+      "This muscle is already listed.",
+    );
     expect(customExerciseSchema.safeParse({ ...form, activation1: "140" }).success).toBe(false);
   });
 

@@ -38,10 +38,22 @@ export const customExerciseSchema = z
     name: z.string().trim().min(2, "Name the exercise (at least 2 characters).").max(200, "Use at most 200 characters."),
     type: z.enum(EXERCISE_TYPES, { error: "Choose a type from the list." }),
     // How its sets are logged; a form without the choice logs weight × reps.
-    measure: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.enum(EXERCISE_MEASURES, { error: "Choose how its sets are logged." }).default("reps_load")),
-    difficulty: z.coerce.number({ error: "Choose a difficulty." }).int().min(1, "Choose a difficulty.").max(3, "Choose a difficulty."),
+    measure: z.preprocess(
+      (v) => (v === "" || v === null ? undefined : v),
+      z.enum(EXERCISE_MEASURES, { error: "Choose how its sets are logged." }).default("reps_load"),
+    ),
+    difficulty: z.coerce
+      .number({ error: "Choose a difficulty." })
+      .int()
+      .min(1, "Choose a difficulty.")
+      .max(3, "Choose a difficulty."),
     equipment: checkboxList,
-    notes: z.string().trim().max(500, "Keep notes under 500 characters.").optional().transform((v) => v || null),
+    notes: z
+      .string()
+      .trim()
+      .max(500, "Keep notes under 500 characters.")
+      .optional()
+      .transform((v) => v || null),
     ...muscleRowFields,
   })
   .transform((value, ctx) => {

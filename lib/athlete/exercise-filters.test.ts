@@ -4,7 +4,17 @@ import { equipmentLabel, exerciseFiltersQuery, parseExerciseFilters } from "./ex
 
 describe("parseExerciseFilters", () => {
   it("reads every filter from the URL", () => {
-    expect(parseExerciseFilters({ q: " press ", type: "barbell", muscle: "4", equipment: "dumbbells", difficulty: "2", fits: "1", page: "3" })).toEqual({
+    expect(
+      parseExerciseFilters({
+        q: " press ",
+        type: "barbell",
+        muscle: "4",
+        equipment: "dumbbells",
+        difficulty: "2",
+        fits: "1",
+        page: "3",
+      }),
+    ).toEqual({
       q: "press",
       type: "barbell",
       muscleId: 4,
@@ -16,7 +26,9 @@ describe("parseExerciseFilters", () => {
   });
 
   it("drops values it does not know instead of failing", () => {
-    expect(parseExerciseFilters({ type: "sled", muscle: "-1", equipment: "treadmill", difficulty: "9", page: "x", q: "" })).toEqual({
+    expect(
+      parseExerciseFilters({ type: "sled", muscle: "-1", equipment: "treadmill", difficulty: "9", page: "x", q: "" }),
+    ).toEqual({
       q: undefined,
       type: undefined,
       muscleId: undefined,

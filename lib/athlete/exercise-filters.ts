@@ -44,7 +44,9 @@ export function parseExerciseFilters(params: SearchParams): ExerciseFilters {
     q: first(params, "q")?.slice(0, 100),
     type: (EXERCISE_TYPES as readonly string[]).includes(type ?? "") ? (type as ExerciseType) : undefined,
     muscleId: positiveInt(first(params, "muscle")),
-    equipment: (EQUIPMENT_FILTER_VALUES as readonly string[]).includes(equipment ?? "") ? (equipment as EquipmentFilter) : undefined,
+    equipment: (EQUIPMENT_FILTER_VALUES as readonly string[]).includes(equipment ?? "")
+      ? (equipment as EquipmentFilter)
+      : undefined,
     difficulty: difficulty === 1 || difficulty === 2 || difficulty === 3 ? difficulty : undefined,
     fitsMyEquipment: first(params, "fits") === "1",
     page: positiveInt(first(params, "page")) ?? 1,

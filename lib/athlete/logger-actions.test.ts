@@ -16,8 +16,30 @@ const snapshot: SessionSnapshot = {
   finishedAt: null,
   times: {},
   exercises: [
-    { id: PLANK, exerciseId: 1, exerciseName: "Plank", bodyweight: true, measure: "time", supersetGroup: null, position: 0, target: { sets: 1, repsMin: 30, repsMax: 60, note: null }, revision: 1, times: {} },
-    { id: PRESS, exerciseId: 2, exerciseName: "Press", bodyweight: false, measure: "reps_load", supersetGroup: null, position: 1, target: { sets: 1, repsMin: 8, repsMax: 12, note: null }, revision: 1, times: {} },
+    {
+      id: PLANK,
+      exerciseId: 1,
+      exerciseName: "Plank",
+      bodyweight: true,
+      measure: "time",
+      supersetGroup: null,
+      position: 0,
+      target: { sets: 1, repsMin: 30, repsMax: 60, note: null },
+      revision: 1,
+      times: {},
+    },
+    {
+      id: PRESS,
+      exerciseId: 2,
+      exerciseName: "Press",
+      bodyweight: false,
+      measure: "reps_load",
+      supersetGroup: null,
+      position: 1,
+      target: { sets: 1, repsMin: 8, repsMax: 12, note: null },
+      revision: 1,
+      times: {},
+    },
   ],
   sets: [],
 };
@@ -68,8 +90,21 @@ describe("the logger, by measure and set type", () => {
 
   it("keeps rows typed on a device from before set types and measures, with the defaults", () => {
     const state = initialState(snapshot, "kg");
-    const old = { ...state, rows: { [PRESS]: [{ id: rowOf(state, PRESS).id, slotId: PRESS, text: { weight: "50", reps: "8", rpe: "", missed: false } }] } } as unknown as LoggerState;
+    const old = {
+      ...state,
+      rows: {
+        [PRESS]: [{ id: rowOf(state, PRESS).id, slotId: PRESS, text: { weight: "50", reps: "8", rpe: "", missed: false } }],
+      },
+    } as unknown as LoggerState;
     const opened = openState(old, snapshot, "kg");
-    expect(opened.rows[PRESS][0].text).toEqual({ weight: "50", reps: "8", rpe: "", missed: false, setType: "normal", seconds: "", distance: "" });
+    expect(opened.rows[PRESS][0].text).toEqual({
+      weight: "50",
+      reps: "8",
+      rpe: "",
+      missed: false,
+      setType: "normal",
+      seconds: "",
+      distance: "",
+    });
   });
 });

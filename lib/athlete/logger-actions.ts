@@ -4,7 +4,18 @@
  * with the time of each field's edit, for the merge to compare.
  */
 import { sessionSaveSchema, setValueErrors, type SetFieldErrors } from "./session-sync";
-import { blankText, loggedRows, newUuid, slotIsDeleted, valuesOfText, visibleSlots, withPlannedRows, type LoggerState, type PendingSet, type SetText } from "./logger-state";
+import {
+  blankText,
+  loggedRows,
+  newUuid,
+  slotIsDeleted,
+  valuesOfText,
+  visibleSlots,
+  withPlannedRows,
+  type LoggerState,
+  type PendingSet,
+  type SetText,
+} from "./logger-state";
 import { fromStoredKg } from "@/lib/training/units";
 import type { ExerciseMeasure } from "@/lib/training/types";
 import { warmupRamp } from "@/lib/training/warmups";
@@ -57,7 +68,13 @@ export function typeInRow(state: LoggerState, rowId: string, slotId: string, pat
 export type RowFill = { weight: string; reps: string; seconds?: string; distance?: string };
 
 /** Tick a typed row: logged if valid (blank fields take last time's values, as the placeholder says). */
-export function logRow(state: LoggerState, rowId: string, slotId: string, fill: RowFill | null, now: number): { state: LoggerState; logged: PendingSet | null } {
+export function logRow(
+  state: LoggerState,
+  rowId: string,
+  slotId: string,
+  fill: RowFill | null,
+  now: number,
+): { state: LoggerState; logged: PendingSet | null } {
   const slot = slotOf(state, slotId);
   const row = state.rows[slotId]?.find((r) => r.id === rowId);
   if (!slot || !row) return { state, logged: null };
@@ -70,7 +87,10 @@ export function logRow(state: LoggerState, rowId: string, slotId: string, fill: 
   };
   const checked = checkText(state, text, slot.bodyweight, slot.measure);
   if ("errors" in checked) {
-    return { state: { ...typeInRow(state, rowId, slotId, text), errors: { ...state.errors, [rowId]: checked.errors } }, logged: null };
+    return {
+      state: { ...typeInRow(state, rowId, slotId, text), errors: { ...state.errors, [rowId]: checked.errors } },
+      logged: null,
+    };
   }
   const position = Math.max(-1, ...loggedRows(state, slotId).map((r) => r.position)) + 1;
   const set: PendingSet = {
@@ -102,7 +122,11 @@ export function unlogSet(state: LoggerState, setId: string, slotId: string): Log
   const rows = state.rows[slotId] ?? [];
   return {
     ...state,
-    pending: { ...state.pending, sets, deletedSets: { ...state.pending.deletedSets, [setId]: onServer ? state.server.revision : OWN_SET_REVISION } },
+    pending: {
+      ...state.pending,
+      sets,
+      deletedSets: { ...state.pending.deletedSets, [setId]: onServer ? state.server.revision : OWN_SET_REVISION },
+    },
     rows: { ...state.rows, [slotId]: [{ id: newUuid(), slotId, text }, ...rows] },
     marks: withoutKey(state.marks, setId),
     editing: withoutKey(state.editing, setId),
@@ -110,18 +134,33 @@ export function unlogSet(state: LoggerState, setId: string, slotId: string): Log
 }
 
 /** Edit a logged set's field: sent when the shared schema accepts the new values, shown in red until then. */
-export function editLoggedSet(state: LoggerState, setId: string, slotId: string, patch: Partial<SetText>, now: number): LoggerState {
+export function editLoggedSet(
+  state: LoggerState,
+  setId: string,
+  slotId: string,
+  patch: Partial<SetText>,
+  now: number,
+): LoggerState {
   const slot = slotOf(state, slotId);
   const row = loggedRows(state, slotId).find((r) => r.id === setId);
   if (!slot || !row) return state;
   const current = state.editing[setId] ?? { ...textOfValues(row.values), reps: String(row.values.reps) };
   const text = { ...current, ...patch };
   const checked = checkText(state, text, slot.bodyweight, slot.measure);
-  if ("errors" in checked) return { ...state, editing: { ...state.editing, [setId]: text }, errors: { ...state.errors, [setId]: checked.errors } };
+  if ("errors" in checked)
+    return { ...state, editing: { ...state.editing, [setId]: text }, errors: { ...state.errors, [setId]: checked.errors } };
   const base = state.pending.sets[setId];
   const times = base?.times ?? serverTimes(state, setId);
-  const changed = (Object.keys(checked.values) as (keyof PendingSet["values"])[]).filter((k) => checked.values[k] !== (row.values[k] ?? null));
-  const set: PendingSet = { id: setId, slotId, position: row.position, values: checked.values, times: { ...times, ...Object.fromEntries(changed.map((k) => [k, now])) } };
+  const changed = (Object.keys(checked.values) as (keyof PendingSet["values"])[]).filter(
+    (k) => checked.values[k] !== (row.values[k] ?? null),
+  );
+  const set: PendingSet = {
+    id: setId,
+    slotId,
+    position: row.position,
+    values: checked.values,
+    times: { ...times, ...Object.fromEntries(changed.map((k) => [k, now])) },
+  };
   return {
     ...state,
     pending: { ...state.pending, sets: { ...state.pending.sets, [setId]: set } },
@@ -150,7 +189,11 @@ export function removeRow(state: LoggerState, rowId: string, slotId: string): Lo
     const next = unlogSet(state, rowId, slotId);
     return { ...next, rows: { ...next.rows, [slotId]: next.rows[slotId].slice(1) } };
   }
-  return { ...state, rows: { ...state.rows, [slotId]: (state.rows[slotId] ?? []).filter((r) => r.id !== rowId) }, errors: withoutKey(state.errors, rowId) };
+  return {
+    ...state,
+    rows: { ...state.rows, [slotId]: (state.rows[slotId] ?? []).filter((r) => r.id !== rowId) },
+    errors: withoutKey(state.errors, rowId),
+  };
 }
 
 /**
@@ -160,17 +203,31 @@ export function removeRow(state: LoggerState, rowId: string, slotId: string): Lo
  */
 export function addRow(state: LoggerState, slotId: string): LoggerState {
   const typed = state.rows[slotId] ?? [];
-  const filled = (text: SetText) => [text.weight, text.reps, text.seconds, text.distance].some((field) => (field ?? "").trim() !== "");
+  const filled = (text: SetText) =>
+    [text.weight, text.reps, text.seconds, text.distance].some((field) => (field ?? "").trim() !== "");
   const logged = loggedRows(state, slotId).map((r) => textOfValues(r.values));
   const previous = [...logged, ...typed.map((r) => r.text)].findLast(filled) ?? blankText();
   const text: SetText = { ...previous, missed: false };
   return { ...state, rows: { ...state.rows, [slotId]: [...typed, { id: newUuid(), slotId, text }] } };
 }
 
-export function addExercise(state: LoggerState, option: { id: number; name: string; bodyweight: boolean; measure?: ExerciseMeasure }, now: number): LoggerState {
+export function addExercise(
+  state: LoggerState,
+  option: { id: number; name: string; bodyweight: boolean; measure?: ExerciseMeasure },
+  now: number,
+): LoggerState {
   const id = newUuid();
   const position = Math.max(-1, ...visibleSlots(state).map((s) => s.position)) + 1;
-  const slot = { id, exerciseId: option.id, exerciseName: option.name, bodyweight: option.bodyweight, measure: option.measure ?? "reps_load", supersetGroup: null, position, positionAt: now };
+  const slot = {
+    id,
+    exerciseId: option.id,
+    exerciseName: option.name,
+    bodyweight: option.bodyweight,
+    measure: option.measure ?? "reps_load",
+    supersetGroup: null,
+    position,
+    positionAt: now,
+  };
   return withPlannedRows({ ...state, pending: { ...state.pending, exercises: { ...state.pending.exercises, [id]: slot } } });
 }
 
@@ -181,7 +238,11 @@ export function addExercise(state: LoggerState, option: { id: number; name: stri
 export function addWarmupRows(state: LoggerState, slotId: string, workingWeight: number): LoggerState {
   const ramp = warmupRamp(workingWeight, state.unit);
   if (ramp.length === 0) return state;
-  const rows = ramp.map((step) => ({ id: newUuid(), slotId, text: { ...blankText(), setType: "warmup" as const, weight: String(step.weight), reps: String(step.reps) } }));
+  const rows = ramp.map((step) => ({
+    id: newUuid(),
+    slotId,
+    text: { ...blankText(), setType: "warmup" as const, weight: String(step.weight), reps: String(step.reps) },
+  }));
   return { ...state, rows: { ...state.rows, [slotId]: [...rows, ...(state.rows[slotId] ?? [])] } };
 }
 
@@ -196,7 +257,9 @@ export function removeExercise(state: LoggerState, slotId: string): LoggerState 
       ...state.pending,
       sets,
       exercises,
-      deletedExercises: onServer ? { ...state.pending.deletedExercises, [slotId]: state.server.revision } : state.pending.deletedExercises,
+      deletedExercises: onServer
+        ? { ...state.pending.deletedExercises, [slotId]: state.server.revision }
+        : state.pending.deletedExercises,
     },
     rows: withoutKey(state.rows, slotId),
   };
@@ -245,13 +308,30 @@ export function toggleSupersetWithNext(state: LoggerState, slotId: string, now: 
 }
 
 /** The session's own fields: sent when valid by the shared schema, otherwise an error beside the field. */
-export function typeSessionField(state: LoggerState, field: "name" | "notes" | "durationMinutes", text: string, now: number): LoggerState {
+export function typeSessionField(
+  state: LoggerState,
+  field: "name" | "notes" | "durationMinutes",
+  text: string,
+  now: number,
+): LoggerState {
   const textState = field === "name" ? { nameText: text } : field === "notes" ? { notesText: text } : { durationText: text };
   const value = field === "durationMinutes" ? (text.trim() === "" ? null : Number(text.trim())) : text;
-  const probe = sessionSaveSchema.safeParse({ baseRevision: 0, unit: state.unit, [field]: { value: Number.isNaN(value) ? "not a number" : value, at: now } });
+  const probe = sessionSaveSchema.safeParse({
+    baseRevision: 0,
+    unit: state.unit,
+    [field]: { value: Number.isNaN(value) ? "not a number" : value, at: now },
+  });
   const error = probe.success ? undefined : probe.error.issues.find((i) => i.path[0] === field)?.message;
   const { [field]: _old, ...sessionErrors } = state.sessionErrors;
-  if (error) return { ...state, ...textState, sessionErrors: { ...sessionErrors, [field]: field === "durationMinutes" ? "Enter the duration in whole minutes (1 to 1440)." : error } };
+  if (error)
+    return {
+      ...state,
+      ...textState,
+      sessionErrors: {
+        ...sessionErrors,
+        [field]: field === "durationMinutes" ? "Enter the duration in whole minutes (1 to 1440)." : error,
+      },
+    };
   const parsed = probe.success ? probe.data[field]! : undefined;
   return { ...state, ...textState, sessionErrors, pending: { ...state.pending, [field]: parsed } };
 }

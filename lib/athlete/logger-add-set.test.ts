@@ -11,7 +11,20 @@ const snapshot = (sets: SessionSnapshot["sets"] = []): SessionSnapshot => ({
   durationSeconds: null,
   finishedAt: null,
   times: {},
-  exercises: [{ id: "slot-1", exerciseId: 7, exerciseName: "Bench Press", bodyweight: false, measure: "reps_load", supersetGroup: null, position: 0, target: { sets: 2, repsMin: 8, repsMax: 10, note: null }, revision: 1, times: {} }],
+  exercises: [
+    {
+      id: "slot-1",
+      exerciseId: 7,
+      exerciseName: "Bench Press",
+      bodyweight: false,
+      measure: "reps_load",
+      supersetGroup: null,
+      position: 0,
+      target: { sets: 2, repsMin: 8, repsMax: 10, note: null },
+      revision: 1,
+      times: {},
+    },
+  ],
   sets,
 });
 
@@ -19,7 +32,25 @@ const rowsOf = (state: LoggerState) => state.rows["slot-1"] ?? [];
 
 describe("+ Add set", () => {
   it("copies the last logged set's weight, reps and RPE", () => {
-    const state = initialState(snapshot([{ id: "set-1", slotId: "slot-1", position: 0, weightKg: 62.5, reps: 8, rpe: 7.5, missed: false, setType: "normal", durationSeconds: null, distanceM: null, revision: 1, times: {} }]), "kg");
+    const state = initialState(
+      snapshot([
+        {
+          id: "set-1",
+          slotId: "slot-1",
+          position: 0,
+          weightKg: 62.5,
+          reps: 8,
+          rpe: 7.5,
+          missed: false,
+          setType: "normal",
+          durationSeconds: null,
+          distanceM: null,
+          revision: 1,
+          times: {},
+        },
+      ]),
+      "kg",
+    );
     const next = addRow(state, "slot-1");
     expect(rowsOf(next).at(-1)!.text).toMatchObject({ weight: "62.5", reps: "8", rpe: "7.5", missed: false });
   });
@@ -37,13 +68,49 @@ describe("+ Add set", () => {
     const blank = addRow(initialState(snapshot(), "kg"), "slot-1");
     expect(rowsOf(blank).at(-1)!.text).toMatchObject({ weight: "", reps: "", rpe: "", missed: false });
 
-    const missed = initialState(snapshot([{ id: "set-1", slotId: "slot-1", position: 0, weightKg: 100, reps: 3, rpe: null, missed: true, setType: "normal", durationSeconds: null, distanceM: null, revision: 1, times: {} }]), "lb");
+    const missed = initialState(
+      snapshot([
+        {
+          id: "set-1",
+          slotId: "slot-1",
+          position: 0,
+          weightKg: 100,
+          reps: 3,
+          rpe: null,
+          missed: true,
+          setType: "normal",
+          durationSeconds: null,
+          distanceM: null,
+          revision: 1,
+          times: {},
+        },
+      ]),
+      "lb",
+    );
     const next = addRow(missed, "slot-1");
     expect(rowsOf(next).at(-1)!.text).toMatchObject({ weight: "220.45", reps: "3", missed: false });
   });
 
   it("gives the copy its own identity, so logging it adds a set instead of changing one", () => {
-    let state = initialState(snapshot([{ id: "set-1", slotId: "slot-1", position: 0, weightKg: 60, reps: 5, rpe: null, missed: false, setType: "normal", durationSeconds: null, distanceM: null, revision: 1, times: {} }]), "kg");
+    let state = initialState(
+      snapshot([
+        {
+          id: "set-1",
+          slotId: "slot-1",
+          position: 0,
+          weightKg: 60,
+          reps: 5,
+          rpe: null,
+          missed: false,
+          setType: "normal",
+          durationSeconds: null,
+          distanceM: null,
+          revision: 1,
+          times: {},
+        },
+      ]),
+      "kg",
+    );
     state = addRow(state, "slot-1");
     const copy = rowsOf(state).at(-1)!;
     expect(copy.id).not.toBe("set-1");

@@ -10,7 +10,15 @@ import type { ExerciseMeasure, SetType } from "@/lib/training/types";
 import { MEASURE_FIELDS, type SetFieldErrors, type SessionSnapshot, type SlotTarget } from "./session-sync";
 
 /** A set's text fields as typed (seconds and metres for timed and distance exercises). */
-export type SetText = { weight: string; reps: string; rpe: string; missed: boolean; setType: SetType; seconds: string; distance: string };
+export type SetText = {
+  weight: string;
+  reps: string;
+  rpe: string;
+  missed: boolean;
+  setType: SetType;
+  seconds: string;
+  distance: string;
+};
 
 /** A row typed on this device and not logged (yet): its id becomes the set's when it is ticked. */
 export type LocalRow = { id: string; slotId: string; text: SetText };
@@ -19,9 +27,26 @@ export type PendingSet = {
   id: string;
   slotId: string;
   position: number;
-  values: { weight: number; reps: number; rpe: number | null; missed: boolean; setType: SetType; seconds: number | null; distance: number | null };
+  values: {
+    weight: number;
+    reps: number;
+    rpe: number | null;
+    missed: boolean;
+    setType: SetType;
+    seconds: number | null;
+    distance: number | null;
+  };
   // The later fields are absent in a queue kept from before they existed.
-  times: { weight: number; reps: number; rpe: number; missed: number; position: number; setType?: number; seconds?: number; distance?: number };
+  times: {
+    weight: number;
+    reps: number;
+    rpe: number;
+    missed: number;
+    position: number;
+    setType?: number;
+    seconds?: number;
+    distance?: number;
+  };
 };
 
 export type PendingSlot = {
@@ -75,7 +100,13 @@ export type LoggerState = {
   marks: Record<string, { kind: RecordKind; first: boolean }[]>;
 };
 
-export const emptyPending = (): PendingChanges => ({ sets: {}, exercises: {}, deletedSets: {}, deletedExercises: {}, finish: false });
+export const emptyPending = (): PendingChanges => ({
+  sets: {},
+  exercises: {},
+  deletedSets: {},
+  deletedExercises: {},
+  finish: false,
+});
 
 /** A random UUID, also over plain http on a LAN address, where crypto.randomUUID is missing. */
 export function newUuid(): string {
@@ -87,7 +118,15 @@ export function newUuid(): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-export const blankText = (): SetText => ({ weight: "", reps: "", rpe: "", missed: false, setType: "normal", seconds: "", distance: "" });
+export const blankText = (): SetText => ({
+  weight: "",
+  reps: "",
+  rpe: "",
+  missed: false,
+  setType: "normal",
+  seconds: "",
+  distance: "",
+});
 
 /** A number typed in a field: commas accepted as decimal points ("62,5"); blank is null, junk is NaN. */
 export function parseNumber(text: string): number | null {
@@ -109,7 +148,15 @@ export function valuesOfText(
   text: SetText,
   bodyweight: boolean,
   measure: ExerciseMeasure = "reps_load",
-): { weight: number | null; reps: number | null; rpe: number | null; missed: boolean; setType: SetType; seconds: number | null; distance: number | null } {
+): {
+  weight: number | null;
+  reps: number | null;
+  rpe: number | null;
+  missed: boolean;
+  setType: SetType;
+  seconds: number | null;
+  distance: number | null;
+} {
   const fields = MEASURE_FIELDS[measure];
   const weight = parseNumber(text.weight ?? "");
   const reps = parseNumber(text.reps ?? "");
@@ -160,7 +207,14 @@ function withLaterValues(values: PendingSet["values"]): PendingSet["values"] {
 }
 
 /** A logged set as this device sees it: the server's version with this device's pending edit on top. */
-export type LoggedRow = { id: string; slotId: string; position: number; values: PendingSet["values"]; revision: number | null; pending: boolean };
+export type LoggedRow = {
+  id: string;
+  slotId: string;
+  position: number;
+  values: PendingSet["values"];
+  revision: number | null;
+  pending: boolean;
+};
 
 export function loggedRows(state: LoggerState, slotId: string): LoggedRow[] {
   const rows: LoggedRow[] = [];
@@ -190,7 +244,8 @@ export function loggedRows(state: LoggerState, slotId: string): LoggedRow[] {
   }
   const onServer = new Set(state.server.sets.map((s) => s.id));
   for (const p of Object.values(state.pending.sets)) {
-    if (p.slotId === slotId && !onServer.has(p.id)) rows.push({ id: p.id, slotId, position: p.position, values: withLaterValues(p.values), revision: null, pending: true });
+    if (p.slotId === slotId && !onServer.has(p.id))
+      rows.push({ id: p.id, slotId, position: p.position, values: withLaterValues(p.values), revision: null, pending: true });
   }
   return rows.sort((a, b) => a.position - b.position || (a.id < b.id ? -1 : 1));
 }
@@ -202,7 +257,8 @@ export function loggedRows(state: LoggerState, slotId: string): LoggedRow[] {
 export function withPlannedRows(state: LoggerState): LoggerState {
   let rows = state.rows;
   for (const slot of visibleSlots(state)) {
-    const target = slot.target?.sets ?? (slot.id in state.pending.exercises && !state.server.exercises.some((e) => e.id === slot.id) ? 3 : 0);
+    const target =
+      slot.target?.sets ?? (slot.id in state.pending.exercises && !state.server.exercises.some((e) => e.id === slot.id) ? 3 : 0);
     const have = loggedRows(state, slot.id).length + (rows[slot.id]?.length ?? 0);
     if (have >= target) continue;
     const extra = Array.from({ length: target - have }, () => ({ id: newUuid(), slotId: slot.id, text: blankText() }));
@@ -238,7 +294,12 @@ export function initialState(server: SessionSnapshot, unit: WeightUnit): LoggerS
 export function openState(local: LoggerState | null, server: SessionSnapshot, unit: WeightUnit): LoggerState {
   if (!local || local.version !== 2 || local.sessionId !== server.id) return initialState(server, unit);
   // Rows typed before set types and measures existed lack their fields: kept, with the defaults.
-  const rows = Object.fromEntries(Object.entries(local.rows).map(([slotId, list]) => [slotId, list.map((r) => ({ ...r, text: { ...blankText(), ...r.text } }))]));
+  const rows = Object.fromEntries(
+    Object.entries(local.rows).map(([slotId, list]) => [
+      slotId,
+      list.map((r) => ({ ...r, text: { ...blankText(), ...r.text } })),
+    ]),
+  );
   const editing = Object.fromEntries(Object.entries(local.editing).map(([id, text]) => [id, { ...blankText(), ...text }]));
   local = { ...local, rows, editing };
   const newest = server.revision >= local.server.revision ? server : local.server;
@@ -249,20 +310,29 @@ export function openState(local: LoggerState | null, server: SessionSnapshot, un
 export function adoptServer(state: LoggerState, server: SessionSnapshot): LoggerState {
   const slotIds = new Set([...server.exercises.map((e) => e.id), ...Object.keys(state.pending.exercises)]);
   const rows = Object.fromEntries(Object.entries(state.rows).filter(([slotId]) => slotIds.has(slotId)));
-  const untouched = (field: "name" | "notes" | "durationMinutes") => state.pending[field] === undefined && !state.sessionErrors[field];
+  const untouched = (field: "name" | "notes" | "durationMinutes") =>
+    state.pending[field] === undefined && !state.sessionErrors[field];
   return withPlannedRows({
     ...state,
     server,
     rows,
     nameText: untouched("name") ? server.name : state.nameText,
     notesText: untouched("notes") ? server.notes : state.notesText,
-    durationText: untouched("durationMinutes") ? (server.durationSeconds === null ? "" : String(Math.round(server.durationSeconds / 60))) : state.durationText,
+    durationText: untouched("durationMinutes")
+      ? server.durationSeconds === null
+        ? ""
+        : String(Math.round(server.durationSeconds / 60))
+      : state.durationText,
   });
 }
 
 export function hasPending(p: PendingChanges): boolean {
   return (
-    Object.keys(p.sets).length + Object.keys(p.exercises).length + Object.keys(p.deletedSets).length + Object.keys(p.deletedExercises).length > 0 ||
+    Object.keys(p.sets).length +
+      Object.keys(p.exercises).length +
+      Object.keys(p.deletedSets).length +
+      Object.keys(p.deletedExercises).length >
+      0 ||
     p.name !== undefined ||
     p.notes !== undefined ||
     p.durationMinutes !== undefined ||

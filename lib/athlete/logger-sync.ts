@@ -32,7 +32,8 @@ export function saveInput(state: LoggerState): SessionSaveInput {
 
 /** What is still pending once `sent` is acknowledged: entries changed again since sending stay. */
 export function pendingAfterAck(current: PendingChanges, sent: PendingChanges): PendingChanges {
-  const keep = <T>(now: Record<string, T>, before: Record<string, T>) => Object.fromEntries(Object.entries(now).filter(([id, value]) => before[id] !== value));
+  const keep = <T>(now: Record<string, T>, before: Record<string, T>) =>
+    Object.fromEntries(Object.entries(now).filter(([id, value]) => before[id] !== value));
   return {
     sets: keep(current.sets, sent.sets),
     exercises: keep(current.exercises, sent.exercises),
@@ -51,7 +52,12 @@ const NOTICES: Record<SaveConflict["reason"], string> = {
   kept: "Kept: it was changed on another device after you removed it.",
 };
 
-export function acknowledge(state: LoggerState, sent: PendingChanges, snapshot: SessionSnapshot, conflicts: readonly SaveConflict[]): LoggerState {
+export function acknowledge(
+  state: LoggerState,
+  sent: PendingChanges,
+  snapshot: SessionSnapshot,
+  conflicts: readonly SaveConflict[],
+): LoggerState {
   const notices = { ...state.notices };
   const marks = { ...state.marks };
   for (const c of conflicts) {
@@ -65,7 +71,11 @@ export function acknowledge(state: LoggerState, sent: PendingChanges, snapshot: 
  * The server refused the save (422): the sets it names go back to typed rows with its reason, the
  * session fields it names keep their text with the reason, and everything else is sent again.
  */
-export function refuse(state: LoggerState, sent: PendingChanges, fieldErrors: Record<string, string[]>): { state: LoggerState; placed: boolean } {
+export function refuse(
+  state: LoggerState,
+  sent: PendingChanges,
+  fieldErrors: Record<string, string[]>,
+): { state: LoggerState; placed: boolean } {
   const sentSets = Object.values(sent.sets);
   const sentSlots = Object.values(sent.exercises);
   const pending = { ...state.pending, sets: { ...state.pending.sets }, exercises: { ...state.pending.exercises } };
@@ -80,12 +90,22 @@ export function refuse(state: LoggerState, sent: PendingChanges, fieldErrors: Re
     const field = /^(name|notes|durationMinutes)(\.|$)/.exec(path);
     if (set && sentSets[Number(set[1])]) {
       const refused = sentSets[Number(set[1])];
-      const name = (["weight", "reps", "rpe", "missed", "setType", "seconds", "distance"].includes(set[2]) ? set[2] : "weight") as "weight";
+      const name = (
+        ["weight", "reps", "rpe", "missed", "setType", "seconds", "distance"].includes(set[2]) ? set[2] : "weight"
+      ) as "weight";
       delete pending.sets[refused.id];
       delete marks[refused.id];
       const onServer = state.server.sets.some((s) => s.id === refused.id);
-      const text: SetText = { ...textOfValues(refused.values), weight: String(refused.values.weight), reps: String(refused.values.reps) };
-      if (!onServer) rows[refused.slotId] = [{ id: refused.id, slotId: refused.slotId, text }, ...(rows[refused.slotId] ?? []).filter((r) => r.id !== refused.id)];
+      const text: SetText = {
+        ...textOfValues(refused.values),
+        weight: String(refused.values.weight),
+        reps: String(refused.values.reps),
+      };
+      if (!onServer)
+        rows[refused.slotId] = [
+          { id: refused.id, slotId: refused.slotId, text },
+          ...(rows[refused.slotId] ?? []).filter((r) => r.id !== refused.id),
+        ];
       errors[refused.id] = { ...errors[refused.id], [name]: `Not saved: ${messages[0]}` };
       placed = true;
     } else if (slot && sentSlots[Number(slot[1])]) {
@@ -103,4 +123,3 @@ export function refuse(state: LoggerState, sent: PendingChanges, fieldErrors: Re
   }
   return { state: { ...state, pending, rows, errors, sessionErrors, marks }, placed };
 }
-

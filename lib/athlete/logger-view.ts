@@ -38,7 +38,14 @@ export function rowsOfSlot(state: LoggerState, slotId: string, bodyweight: boole
     notice: state.notices[r.id],
     marks: state.marks[r.id],
   }));
-  const typed = (state.rows[slotId] ?? []).map((r) => ({ id: r.id, text: r.text, logged: false, pending: false, errors: state.errors[r.id] ?? {}, notice: state.notices[r.id] }));
+  const typed = (state.rows[slotId] ?? []).map((r) => ({
+    id: r.id,
+    text: r.text,
+    logged: false,
+    pending: false,
+    errors: state.errors[r.id] ?? {},
+    notice: state.notices[r.id],
+  }));
   return [...logged, ...typed];
 }
 
@@ -62,7 +69,12 @@ function asLoggedSet(values: PendingSet["values"], state: LoggerState): LoggedSe
  * The records a newly logged set sets (a warm-up sets none): against the athlete's record-holding sets from before this
  * session, plus the sets of the same exercise logged earlier in this session.
  */
-export function recordsForLoggedSet(state: LoggerState, set: PendingSet, exerciseId: number, recordSets: readonly LoggedSet[]): PersonalRecord[] {
+export function recordsForLoggedSet(
+  state: LoggerState,
+  set: PendingSet,
+  exerciseId: number,
+  recordSets: readonly LoggedSet[],
+): PersonalRecord[] {
   const earlier: LoggedSet[] = [...recordSets];
   for (const slot of visibleSlots(state)) {
     if (slot.exerciseId !== exerciseId) continue;

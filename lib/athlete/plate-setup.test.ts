@@ -4,7 +4,11 @@ import { plateSetupFor, plateSetupSchema } from "./plate-setup";
 describe("plateSetupSchema", () => {
   it("reads the profile form: one ticked plate arrives as a string, several as a list, sorted heaviest first", () => {
     expect(plateSetupSchema.parse({ unit: "kg", bar: "15", plates: "10" })).toEqual({ unit: "kg", bar: 15, plates: [10] });
-    expect(plateSetupSchema.parse({ unit: "lb", bar: "45", plates: ["2.5", "45", "10", "45"] })).toEqual({ unit: "lb", bar: 45, plates: [45, 10, 2.5] });
+    expect(plateSetupSchema.parse({ unit: "lb", bar: "45", plates: ["2.5", "45", "10", "45"] })).toEqual({
+      unit: "lb",
+      bar: 45,
+      plates: [45, 10, 2.5],
+    });
   });
 
   it("refuses no plates, plates not sold in the unit, and an impossible bar, by the field", () => {

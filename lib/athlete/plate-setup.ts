@@ -20,8 +20,10 @@ export const plateSetupSchema = z
       .pipe(z.array(z.number()).min(1, "Tick at least one plate you have.")),
   })
   .superRefine((setup, ctx) => {
-    if (setup.bar > MAX_BAR[setup.unit]) ctx.addIssue({ code: "custom", path: ["bar"], message: `A bar weighs at most ${MAX_BAR[setup.unit]} ${setup.unit}.` });
-    if (setup.plates.some((p) => !PLATE_CHOICES[setup.unit].includes(p))) ctx.addIssue({ code: "custom", path: ["plates"], message: "Choose plates from the list." });
+    if (setup.bar > MAX_BAR[setup.unit])
+      ctx.addIssue({ code: "custom", path: ["bar"], message: `A bar weighs at most ${MAX_BAR[setup.unit]} ${setup.unit}.` });
+    if (setup.plates.some((p) => !PLATE_CHOICES[setup.unit].includes(p)))
+      ctx.addIssue({ code: "custom", path: ["plates"], message: "Choose plates from the list." });
   })
   .transform((setup) => ({ ...setup, plates: [...new Set(setup.plates)].sort((a, b) => b - a) }));
 

@@ -1,8 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { dailyRecords, type HistorySet, oneRepMaxSeries, recordEvents, sessionBestKind, sessionBestSeries } from "./record-events";
+import {
+  dailyRecords,
+  type HistorySet,
+  oneRepMaxSeries,
+  recordEvents,
+  sessionBestKind,
+  sessionBestSeries,
+} from "./record-events";
 
 const day = (n: number) => new Date(Date.UTC(2025, 0, n, 18));
-const set = (sessionId: number, n: number, weightKg: number, reps: number, rpe: number | null = null, exerciseId = 1): HistorySet => ({
+const set = (
+  sessionId: number,
+  n: number,
+  weightKg: number,
+  reps: number,
+  rpe: number | null = null,
+  exerciseId = 1,
+): HistorySet => ({
   sessionId,
   exerciseId,
   performedAt: day(n),
@@ -76,7 +90,13 @@ describe("dailyRecords", () => {
   });
 
   it("keeps records of different exercises, and of different days, apart", () => {
-    const events = recordEvents([set(1, 1, 100, 5), set(1, 1, 50, 5, null, 2), set(2, 4, 105, 5), set(2, 4, 55, 5, null, 2), set(3, 6, 110, 5)]);
+    const events = recordEvents([
+      set(1, 1, 100, 5),
+      set(1, 1, 50, 5, null, 2),
+      set(2, 4, 105, 5),
+      set(2, 4, 55, 5, null, 2),
+      set(3, 6, 110, 5),
+    ]);
     const daily = dailyRecords(events, "UTC");
     expect(daily.map((e) => [e.exerciseId, e.set.weightKg])).toEqual([
       [1, 105],
@@ -91,12 +111,17 @@ describe("dailyRecords", () => {
     const later = { ...set(3, 5, 110, 5), performedAt: new Date(Date.UTC(2025, 0, 5, 0, 30)) };
     const events = recordEvents([set(1, 1, 100, 5), late, later]);
     expect(dailyRecords(events, "UTC").filter((e) => e.records.some((r) => r.kind === "heaviest_weight"))).toHaveLength(2);
-    expect(dailyRecords(events, "America/New_York").filter((e) => e.records.some((r) => r.kind === "heaviest_weight"))).toHaveLength(1);
+    expect(
+      dailyRecords(events, "America/New_York").filter((e) => e.records.some((r) => r.kind === "heaviest_weight")),
+    ).toHaveLength(1);
   });
 });
 
 describe("sessionBestSeries", () => {
-  const timed = (sessionId: number, n: number, values: Partial<HistorySet>): HistorySet => ({ ...set(sessionId, n, 0, 0), ...values });
+  const timed = (sessionId: number, n: number, values: Partial<HistorySet>): HistorySet => ({
+    ...set(sessionId, n, 0, 0),
+    ...values,
+  });
 
   it("charts a timed exercise by its longest hold, a distance by its longest, and distance with time by pace", () => {
     expect(sessionBestKind("time")).toBe("longest_hold");

@@ -104,7 +104,8 @@ export function recordEvents(sets: readonly HistorySet[]): RecordEvent[] {
       distanceM: set.distanceM ?? null,
     };
     const records = detectPersonalRecords(earlier, logged).filter((r) => r.previous !== null);
-    if (records.length) events.push({ sessionId: set.sessionId, exerciseId: set.exerciseId, performedAt: set.performedAt, set: logged, records });
+    if (records.length)
+      events.push({ sessionId: set.sessionId, exerciseId: set.exerciseId, performedAt: set.performedAt, set: logged, records });
     holders.set(set.exerciseId, recordHolders([...earlier, logged]));
   }
   return events;

@@ -5,9 +5,15 @@ import type { LoggedSet } from "@/lib/training/types";
 import { recordHolders } from "./record-holders";
 
 const loggedSet = fc.record({
-  weightKg: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 1200 }).map((n) => n / 4)),
+  weightKg: fc.oneof(
+    fc.constant(0),
+    fc.integer({ min: 1, max: 1200 }).map((n) => n / 4),
+  ),
   reps: fc.integer({ min: 0, max: 30 }),
-  rpe: fc.oneof(fc.constant(null), fc.integer({ min: 12, max: 20 }).map((n) => n / 2)),
+  rpe: fc.oneof(
+    fc.constant(null),
+    fc.integer({ min: 12, max: 20 }).map((n) => n / 2),
+  ),
 });
 
 describe("recordHolders", () => {

@@ -18,41 +18,103 @@ const empty: StoredSession = {
 
 const uuid = (n: number) => `10000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
 const times = (at: number) => ({ weight: at, reps: at, rpe: at, missed: at, position: at });
-const setChange = (id: string, weight: number, at: number, position = 0) => ({ id, slotId: SLOT, position, values: { weight, reps: 5, rpe: null, missed: false, setType: "normal" as const, seconds: null, distance: null }, times: times(at) });
-const save = (input: Partial<SessionSaveInput> & { baseRevision: number }): SessionSave => sessionSaveSchema.parse({ unit: "kg", ...input });
+const setChange = (id: string, weight: number, at: number, position = 0) => ({
+  id,
+  slotId: SLOT,
+  position,
+  values: { weight, reps: 5, rpe: null, missed: false, setType: "normal" as const, seconds: null, distance: null },
+  times: times(at),
+});
+const save = (input: Partial<SessionSaveInput> & { baseRevision: number }): SessionSave =>
+  sessionSaveSchema.parse({ unit: "kg", ...input });
 
 describe("mergeSave", () => {
   it("merges a set's type, time and distance field by field, and a device that does not send them leaves them alone", () => {
-    const warmup = { id: uuid(1), slotId: SLOT, position: 0, values: { weight: 40, reps: 5, rpe: null, missed: false, setType: "warmup" as const, seconds: null, distance: null }, times: { ...times(100), setType: 100, seconds: 100, distance: 100 } };
+    const warmup = {
+      id: uuid(1),
+      slotId: SLOT,
+      position: 0,
+      values: { weight: 40, reps: 5, rpe: null, missed: false, setType: "warmup" as const, seconds: null, distance: null },
+      times: { ...times(100), setType: 100, seconds: 100, distance: 100 },
+    };
     const base = mergeSave(empty, save({ baseRevision: 0, sets: [warmup] }), 1000).session;
     expect(base.sets[0]).toMatchObject({ setType: "warmup", durationSeconds: null, distanceM: null });
     // An older device edits the weight only, and says nothing of the set type: it stays a warm-up.
     const old = mergeSave(base, save({ baseRevision: 1, sets: [setChange(uuid(1), 42.5, 200)] }), 1000).session;
     expect(old.sets[0]).toMatchObject({ weightKg: 42.5, setType: "warmup" });
     // A later edit of the type on another device wins; an earlier one loses and is told.
-    const normal = { ...warmup, values: { ...warmup.values, weight: 42.5, setType: "normal" as const }, times: { ...warmup.times, weight: 200, setType: 300 } };
+    const normal = {
+      ...warmup,
+      values: { ...warmup.values, weight: 42.5, setType: "normal" as const },
+      times: { ...warmup.times, weight: 200, setType: 300 },
+    };
     const later = mergeSave(old, save({ baseRevision: 2, sets: [normal] }), 1000);
     expect(later.session.sets[0].setType).toBe("normal");
-    const stale = mergeSave(later.session, save({ baseRevision: 2, sets: [{ ...normal, values: { ...normal.values, setType: "drop" as const }, times: { ...normal.times, setType: 250 } }] }), 1000);
+    const stale = mergeSave(
+      later.session,
+      save({
+        baseRevision: 2,
+        sets: [{ ...normal, values: { ...normal.values, setType: "drop" as const }, times: { ...normal.times, setType: 250 } }],
+      }),
+      1000,
+    );
     expect(stale.session.sets[0].setType).toBe("normal");
     expect(stale.conflicts).toEqual([{ kind: "set", id: uuid(1), reason: "changed_elsewhere", fields: ["setType"] }]);
   });
 
   it("groups slots into a superset by the later change, and leaves the group alone for a device that does not send it", () => {
-    const grouped = mergeSave(empty, save({ baseRevision: 0, exercises: [{ id: SLOT, exerciseId: 1, position: 0, positionAt: 0, supersetGroup: 1, supersetAt: 200 }] }), 1000).session;
+    const grouped = mergeSave(
+      empty,
+      save({
+        baseRevision: 0,
+        exercises: [{ id: SLOT, exerciseId: 1, position: 0, positionAt: 0, supersetGroup: 1, supersetAt: 200 }],
+      }),
+      1000,
+    ).session;
     expect(grouped.slots[0].supersetGroup).toBe(1);
-    const moved = mergeSave(grouped, save({ baseRevision: 1, exercises: [{ id: SLOT, exerciseId: 1, position: 2, positionAt: 300 }] }), 1000).session;
+    const moved = mergeSave(
+      grouped,
+      save({ baseRevision: 1, exercises: [{ id: SLOT, exerciseId: 1, position: 2, positionAt: 300 }] }),
+      1000,
+    ).session;
     expect(moved.slots[0]).toMatchObject({ position: 2, supersetGroup: 1 });
-    const stale = mergeSave(moved, save({ baseRevision: 1, exercises: [{ id: SLOT, exerciseId: 1, position: 2, positionAt: 300, supersetGroup: null, supersetAt: 100 }] }), 1000);
+    const stale = mergeSave(
+      moved,
+      save({
+        baseRevision: 1,
+        exercises: [{ id: SLOT, exerciseId: 1, position: 2, positionAt: 300, supersetGroup: null, supersetAt: 100 }],
+      }),
+      1000,
+    );
     expect(stale.session.slots[0].supersetGroup).toBe(1);
-    const ungrouped = mergeSave(moved, save({ baseRevision: 2, exercises: [{ id: SLOT, exerciseId: 1, position: 2, positionAt: 300, supersetGroup: null, supersetAt: 400 }] }), 1000);
+    const ungrouped = mergeSave(
+      moved,
+      save({
+        baseRevision: 2,
+        exercises: [{ id: SLOT, exerciseId: 1, position: 2, positionAt: 300, supersetGroup: null, supersetAt: 400 }],
+      }),
+      1000,
+    );
     expect(ungrouped.session.slots[0].supersetGroup).toBeNull();
   });
 
   it("stores a timed set with 0 reps, and refuses a set that records nothing", () => {
-    const hold = { id: uuid(1), slotId: SLOT, position: 0, values: { weight: 0, reps: 0, rpe: null, missed: false, seconds: 45 }, times: { ...times(100), seconds: 100 } };
-    expect(mergeSave(empty, save({ baseRevision: 0, sets: [hold] }), 1000).session.sets[0]).toMatchObject({ reps: 0, durationSeconds: 45, setType: "normal" });
-    expect(sessionSaveSchema.safeParse({ baseRevision: 0, unit: "kg", sets: [{ ...hold, values: { ...hold.values, seconds: null } }] }).success).toBe(false);
+    const hold = {
+      id: uuid(1),
+      slotId: SLOT,
+      position: 0,
+      values: { weight: 0, reps: 0, rpe: null, missed: false, seconds: 45 },
+      times: { ...times(100), seconds: 100 },
+    };
+    expect(mergeSave(empty, save({ baseRevision: 0, sets: [hold] }), 1000).session.sets[0]).toMatchObject({
+      reps: 0,
+      durationSeconds: 45,
+      setType: "normal",
+    });
+    expect(
+      sessionSaveSchema.safeParse({ baseRevision: 0, unit: "kg", sets: [{ ...hold, values: { ...hold.values, seconds: null } }] })
+        .success,
+    ).toBe(false);
   });
 
   it("keeps both devices' sets when each adds one", () => {
@@ -89,7 +151,15 @@ describe("mergeSave", () => {
     const base = mergeSave(empty, save({ baseRevision: 0, sets: [setChange(uuid(1), 60, 100)] }), 1000).session;
     const removed = mergeSave(base, save({ baseRevision: 1, deletedExercises: [{ id: SLOT, seenRevision: 1 }] }), 1000).session;
     expect(removed.slots).toEqual([]);
-    const late = mergeSave(removed, save({ baseRevision: 1, exercises: [{ id: SLOT, exerciseId: 1, position: 0, positionAt: 50 }], sets: [setChange(uuid(1), 65, 900)] }), 1000);
+    const late = mergeSave(
+      removed,
+      save({
+        baseRevision: 1,
+        exercises: [{ id: SLOT, exerciseId: 1, position: 0, positionAt: 50 }],
+        sets: [setChange(uuid(1), 65, 900)],
+      }),
+      1000,
+    );
     expect(late.session.slots).toEqual([]);
     expect(late.session.sets).toEqual([]);
     expect(late.conflicts.map((c) => c.reason)).toEqual(["deleted_elsewhere", "deleted_elsewhere"]);
@@ -105,8 +175,17 @@ type Op =
   | { kind: "sync"; device: 0 | 1 };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ kind: fc.constant("add" as const), device: fc.constantFrom(0 as const, 1 as const), weight: fc.integer({ min: 0, max: 200 }) }),
-  fc.record({ kind: fc.constant("edit" as const), device: fc.constantFrom(0 as const, 1 as const), pick: fc.nat(), weight: fc.integer({ min: 0, max: 200 }) }),
+  fc.record({
+    kind: fc.constant("add" as const),
+    device: fc.constantFrom(0 as const, 1 as const),
+    weight: fc.integer({ min: 0, max: 200 }),
+  }),
+  fc.record({
+    kind: fc.constant("edit" as const),
+    device: fc.constantFrom(0 as const, 1 as const),
+    pick: fc.nat(),
+    weight: fc.integer({ min: 0, max: 200 }),
+  }),
   fc.record({ kind: fc.constant("delete" as const), device: fc.constantFrom(0 as const, 1 as const), pick: fc.nat() }),
   fc.record({ kind: fc.constant("sync" as const), device: fc.constantFrom(0 as const, 1 as const) }),
 );
@@ -137,7 +216,8 @@ describe("mergeSave, for any two devices' interleaved changes", () => {
           server = outcome.session;
           // A retried save (the answer was lost) changes nothing.
           expect(mergeSave(server, d.pending, clock).changed).toBe(false);
-          for (const del of d.pending.deletedSets) if (d.seenIds.has(del.id) && before.sets.some((s) => s.id === del.id)) deletedBySeer.add(del.id);
+          for (const del of d.pending.deletedSets)
+            if (d.seenIds.has(del.id) && before.sets.some((s) => s.id === del.id)) deletedBySeer.add(del.id);
           d.seen = server;
           d.seenIds = new Set(server.sets.map((s) => s.id));
           d.pending = blank(server.revision);
@@ -145,14 +225,25 @@ describe("mergeSave, for any two devices' interleaved changes", () => {
         for (const op of ops) {
           clock += 10;
           const d = devices[op.device];
-          const visible = [...d.seen.sets.filter((s) => !d.pending.deletedSets.some((x) => x.id === s.id)).map((s) => s.id), ...d.pending.sets.map((s) => s.id)];
+          const visible = [
+            ...d.seen.sets.filter((s) => !d.pending.deletedSets.some((x) => x.id === s.id)).map((s) => s.id),
+            ...d.pending.sets.map((s) => s.id),
+          ];
           if (op.kind === "add") {
             const id = uuid(next++);
             added.add(id);
             d.pending.sets.push(setChange(id, op.weight, clock, next));
           } else if (op.kind === "edit" && visible.length) {
             const id = visible[op.pick % visible.length];
-            d.pending.sets = [...d.pending.sets.filter((s) => s.id !== id), setChange(id, op.weight, clock, d.seen.sets.find((s) => s.id === id)?.position ?? d.pending.sets.find((s) => s.id === id)?.position ?? 0)];
+            d.pending.sets = [
+              ...d.pending.sets.filter((s) => s.id !== id),
+              setChange(
+                id,
+                op.weight,
+                clock,
+                d.seen.sets.find((s) => s.id === id)?.position ?? d.pending.sets.find((s) => s.id === id)?.position ?? 0,
+              ),
+            ];
           } else if (op.kind === "delete" && visible.length) {
             const id = visible[op.pick % visible.length];
             if (d.pending.sets.some((s) => s.id === id) && !d.seenIds.has(id)) {
@@ -183,14 +274,27 @@ describe("mergeSave, for any two devices' interleaved changes", () => {
   it("gives the same session whichever of two saves of disjoint changes arrives first", () => {
     const change = fc.record({ weight: fc.integer({ min: 0, max: 200 }), at: fc.integer({ min: 1, max: 900 }) });
     fc.assert(
-      fc.property(fc.array(change, { minLength: 1, maxLength: 5 }), fc.array(change, { minLength: 1, maxLength: 5 }), fc.boolean(), (left, right, deleteFirst) => {
-        const base = mergeSave(empty, save({ baseRevision: 0, sets: [setChange(uuid(999), 1, 1)] }), 1000).session;
-        const a = save({ baseRevision: 1, sets: left.map((c, i) => setChange(uuid(100 + i), c.weight, c.at, i)), ...(deleteFirst ? { deletedSets: [{ id: uuid(999), seenRevision: 1 }] } : {}) });
-        const b = save({ baseRevision: 1, sets: right.map((c, i) => setChange(uuid(200 + i), c.weight, c.at, i)), name: { value: "Legs", at: 5 } });
-        const ab = mergeSave(mergeSave(base, a, 1000).session, b, 1000).session;
-        const ba = mergeSave(mergeSave(base, b, 1000).session, a, 1000).session;
-        expect(withoutRevisions(ab)).toEqual(withoutRevisions(ba));
-      }),
+      fc.property(
+        fc.array(change, { minLength: 1, maxLength: 5 }),
+        fc.array(change, { minLength: 1, maxLength: 5 }),
+        fc.boolean(),
+        (left, right, deleteFirst) => {
+          const base = mergeSave(empty, save({ baseRevision: 0, sets: [setChange(uuid(999), 1, 1)] }), 1000).session;
+          const a = save({
+            baseRevision: 1,
+            sets: left.map((c, i) => setChange(uuid(100 + i), c.weight, c.at, i)),
+            ...(deleteFirst ? { deletedSets: [{ id: uuid(999), seenRevision: 1 }] } : {}),
+          });
+          const b = save({
+            baseRevision: 1,
+            sets: right.map((c, i) => setChange(uuid(200 + i), c.weight, c.at, i)),
+            name: { value: "Legs", at: 5 },
+          });
+          const ab = mergeSave(mergeSave(base, a, 1000).session, b, 1000).session;
+          const ba = mergeSave(mergeSave(base, b, 1000).session, a, 1000).session;
+          expect(withoutRevisions(ab)).toEqual(withoutRevisions(ba));
+        },
+      ),
     );
   });
 });

@@ -52,7 +52,12 @@ type Comparable = string | number | boolean | null;
  * Last writer wins on one field. Returns the winning value and time, and whether the incoming edit
  * lost to a different stored value (which its device is told about).
  */
-function lww<T extends Comparable>(stored: T, storedAt: number | undefined, incoming: T, incomingAt: number): { value: T; at: number; lost: boolean } {
+function lww<T extends Comparable>(
+  stored: T,
+  storedAt: number | undefined,
+  incoming: T,
+  incomingAt: number,
+): { value: T; at: number; lost: boolean } {
   const current = storedAt ?? -1;
   if (incomingAt > current) return { value: incoming, at: incomingAt, lost: false };
   if (incomingAt < current) return { value: stored, at: current, lost: stored !== incoming };
@@ -67,7 +72,10 @@ export function orderSession(session: StoredSession): StoredSession {
   const slots = [...session.slots].sort((a, b) => a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const slotIndex = new Map(slots.map((s, i) => [s.id, i]));
   const sets = [...session.sets].sort(
-    (a, b) => (slotIndex.get(a.slotId) ?? 0) - (slotIndex.get(b.slotId) ?? 0) || a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    (a, b) =>
+      (slotIndex.get(a.slotId) ?? 0) - (slotIndex.get(b.slotId) ?? 0) ||
+      a.position - b.position ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
   return { ...session, slots, sets };
 }
@@ -86,7 +94,12 @@ export function mergeSave(stored: StoredSession, save: SessionSave, receivedAt: 
   const fields: [keyof StoredSession & ("name" | "notes" | "durationSeconds"), Comparable, number][] = [];
   if (save.name) fields.push(["name", save.name.value, save.name.at]);
   if (save.notes) fields.push(["notes", save.notes.value, save.notes.at]);
-  if (save.durationMinutes) fields.push(["durationSeconds", save.durationMinutes.value === null ? null : save.durationMinutes.value * 60, save.durationMinutes.at]);
+  if (save.durationMinutes)
+    fields.push([
+      "durationSeconds",
+      save.durationMinutes.value === null ? null : save.durationMinutes.value * 60,
+      save.durationMinutes.at,
+    ]);
   const lostFields: string[] = [];
   for (const [field, value, at] of fields) {
     const result = lww(session[field] as Comparable, session.times[field], value, clamp(at));
@@ -124,7 +137,9 @@ export function mergeSave(stored: StoredSession, save: SessionSave, receivedAt: 
       continue;
     }
     const position = lww(existing.position, existing.times.position, change.position, clamp(change.positionAt));
-    const group = grouped ? lww(existing.supersetGroup, existing.times.supersetGroup, change.supersetGroup!, clamp(change.supersetAt!)) : null;
+    const group = grouped
+      ? lww(existing.supersetGroup, existing.times.supersetGroup, change.supersetGroup!, clamp(change.supersetAt!))
+      : null;
     const groupChanged = group !== null && (group.value !== existing.supersetGroup || group.at !== existing.times.supersetGroup);
     if (position.value !== existing.position || position.at !== existing.times.position || groupChanged) {
       slots.set(change.id, {
@@ -258,7 +273,13 @@ export function mergeSave(stored: StoredSession, save: SessionSave, receivedAt: 
 
   if (!changed) return { session: stored, changed: false, conflicts };
   return {
-    session: orderSession({ ...session, revision: next, slots: [...slots.values()], sets: [...sets.values()], tombstones: [...tombstones.values()] }),
+    session: orderSession({
+      ...session,
+      revision: next,
+      slots: [...slots.values()],
+      sets: [...sets.values()],
+      tombstones: [...tombstones.values()],
+    }),
     changed: true,
     conflicts,
   };

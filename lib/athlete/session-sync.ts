@@ -177,8 +177,17 @@ export const sessionSaveSchema = z
   .object({
     baseRevision: z.number().int().nonnegative(),
     unit: z.enum(WEIGHT_UNITS),
-    name: z.object({ value: z.string().trim().min(1, "Give the session a name.").max(100, "Use at most 100 characters."), at: timeSchema }).strict().optional(),
-    notes: z.object({ value: z.string().trim().max(2000, "Keep notes under 2000 characters."), at: timeSchema }).strict().optional(),
+    name: z
+      .object({
+        value: z.string().trim().min(1, "Give the session a name.").max(100, "Use at most 100 characters."),
+        at: timeSchema,
+      })
+      .strict()
+      .optional(),
+    notes: z
+      .object({ value: z.string().trim().max(2000, "Keep notes under 2000 characters."), at: timeSchema })
+      .strict()
+      .optional(),
     durationMinutes: z
       .object({
         value: z
@@ -192,7 +201,10 @@ export const sessionSaveSchema = z
       .strict()
       .optional(),
     finish: z.boolean().default(false),
-    exercises: z.array(slotChangeSchema).max(MAX_EXERCISES_PER_SESSION, `A session holds at most ${MAX_EXERCISES_PER_SESSION} exercises.`).default([]),
+    exercises: z
+      .array(slotChangeSchema)
+      .max(MAX_EXERCISES_PER_SESSION, `A session holds at most ${MAX_EXERCISES_PER_SESSION} exercises.`)
+      .default([]),
     sets: z.array(setChangeSchema).max(MAX_SETS_PER_SESSION, `A session holds at most ${MAX_SETS_PER_SESSION} sets.`).default([]),
     deletedSets: z.array(deletionSchema).max(MAX_SETS_PER_SESSION).default([]),
     deletedExercises: z.array(deletionSchema).max(MAX_EXERCISES_PER_SESSION).default([]),

@@ -22,13 +22,27 @@ describe("slotSuggestions", () => {
   });
 
   it("goes to the next dumbbell, repeats when short of the top, and deloads after two sessions short of the bottom", () => {
-    expect(slotSuggestions([slot("d", 2)], new Map([[2, [sets(12, 12, 12)]]]), types, "kg").d).toMatchObject({ weight: "14", kind: "increase" });
-    expect(slotSuggestions([slot("a", 1)], new Map([[1, [sets(60, 10, 9)]]]), types, "kg").a).toMatchObject({ weight: "60", reps: "11", kind: "repeat" });
-    expect(slotSuggestions([slot("a", 1)], new Map([[1, [sets(60, 6, 5), sets(60, 7, 6)]]]), types, "kg").a).toMatchObject({ weight: "52.5", reps: "8", kind: "deload" });
+    expect(slotSuggestions([slot("d", 2)], new Map([[2, [sets(12, 12, 12)]]]), types, "kg").d).toMatchObject({
+      weight: "14",
+      kind: "increase",
+    });
+    expect(slotSuggestions([slot("a", 1)], new Map([[1, [sets(60, 10, 9)]]]), types, "kg").a).toMatchObject({
+      weight: "60",
+      reps: "11",
+      kind: "repeat",
+    });
+    expect(slotSuggestions([slot("a", 1)], new Map([[1, [sets(60, 6, 5), sets(60, 7, 6)]]]), types, "kg").a).toMatchObject({
+      weight: "52.5",
+      reps: "8",
+      kind: "deload",
+    });
   });
 
   it("suggests reps, not weight, for bodyweight work", () => {
-    expect(slotSuggestions([slot("b", 3)], new Map([[3, [sets(0, 12, 12)]]]), types, "kg").b).toMatchObject({ weight: "", reps: "13" });
+    expect(slotSuggestions([slot("b", 3)], new Map([[3, [sets(0, 12, 12)]]]), types, "kg").b).toMatchObject({
+      weight: "",
+      reps: "13",
+    });
   });
 
   it("gives nothing for an exercise without a rep range or without history", () => {

@@ -25,7 +25,9 @@ export function slotSuggestions(
       exerciseType: exerciseTypes.get(slot.exerciseId) ?? "other",
       repRange: { min: slot.target.repsMin, max: slot.target.repsMax },
       unit,
-      sessions: (recent.get(slot.exerciseId) ?? []).map((sets) => sets.map((s) => ({ weightKg: s.weightKg, reps: s.reps, rpe: s.rpe ?? null, warmup: s.setType === "warmup" }))),
+      sessions: (recent.get(slot.exerciseId) ?? []).map((sets) =>
+        sets.map((s) => ({ weightKg: s.weightKg, reps: s.reps, rpe: s.rpe ?? null, warmup: s.setType === "warmup" })),
+      ),
     });
     if (!suggestion) continue;
     out[slot.id] = {

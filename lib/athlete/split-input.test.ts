@@ -29,11 +29,15 @@ describe("targetsSchema", () => {
 
   it("asks for an exercise, by the picker, when none was chosen", () => {
     const result = addDayExerciseSchema.safeParse({ dayId: "3", exerciseId: "", targetSets: "3", targetRepsMin: "8" });
-    expect(result.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["exerciseId", "Choose an exercise to add."]]);
+    expect(result.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["exerciseId", "Choose an exercise to add."],
+    ]);
   });
 
   it("needs the day and the exercise when adding", () => {
-    expect(addDayExerciseSchema.safeParse({ dayId: "", exerciseId: "4", targetSets: "3", targetRepsMin: "8" }).success).toBe(false);
+    expect(addDayExerciseSchema.safeParse({ dayId: "", exerciseId: "4", targetSets: "3", targetRepsMin: "8" }).success).toBe(
+      false,
+    );
   });
 });
 

@@ -13,17 +13,40 @@ export const splitNameSchema = z.object({
 });
 
 export const targetsFields = {
-  targetSets: z.coerce.number({ error: "Enter the number of sets." }).int("Sets are whole numbers.").min(1, "At least 1 set.").max(20, "At most 20 sets."),
-  targetRepsMin: z.coerce.number({ error: "Enter the reps." }).int("Reps are whole numbers.").min(1, "At least 1 rep.").max(100, "At most 100 reps."),
+  targetSets: z.coerce
+    .number({ error: "Enter the number of sets." })
+    .int("Sets are whole numbers.")
+    .min(1, "At least 1 set.")
+    .max(20, "At most 20 sets."),
+  targetRepsMin: z.coerce
+    .number({ error: "Enter the reps." })
+    .int("Reps are whole numbers.")
+    .min(1, "At least 1 rep.")
+    .max(100, "At most 100 reps."),
   targetRepsMax: z.preprocess(
     (v) => (v === "" || v === undefined ? undefined : v),
-    z.coerce.number({ error: "Enter the reps." }).int("Reps are whole numbers.").min(1, "At least 1 rep.").max(100, "At most 100 reps.").optional(),
+    z.coerce
+      .number({ error: "Enter the reps." })
+      .int("Reps are whole numbers.")
+      .min(1, "At least 1 rep.")
+      .max(100, "At most 100 reps.")
+      .optional(),
   ),
-  note: z.string().trim().max(200, "Keep the note under 200 characters.").optional().transform((v) => v || null),
+  note: z
+    .string()
+    .trim()
+    .max(200, "Keep the note under 200 characters.")
+    .optional()
+    .transform((v) => v || null),
   // Exercises of a day with the same number are a superset; blank is none.
   supersetGroup: z.preprocess(
     (v) => (v === "" || v === undefined || v === null ? null : v),
-    z.coerce.number({ error: "Enter a superset number (1 to 100), or leave it blank." }).int("Superset numbers are whole numbers.").min(1, "Superset numbers run from 1 to 100.").max(100, "Superset numbers run from 1 to 100.").nullable(),
+    z.coerce
+      .number({ error: "Enter a superset number (1 to 100), or leave it blank." })
+      .int("Superset numbers are whole numbers.")
+      .min(1, "Superset numbers run from 1 to 100.")
+      .max(100, "Superset numbers run from 1 to 100.")
+      .nullable(),
   ),
 };
 
@@ -38,7 +61,9 @@ function completeRange<T extends { targetRepsMin: number; targetRepsMax?: number
 }
 
 export const targetsSchema = z.object(targetsFields).transform(completeRange);
-export const addDayExerciseSchema = z.object({ dayId: idSchema, exerciseId: chosenExerciseId, ...targetsFields }).transform(completeRange);
+export const addDayExerciseSchema = z
+  .object({ dayId: idSchema, exerciseId: chosenExerciseId, ...targetsFields })
+  .transform(completeRange);
 export const updateDayExerciseSchema = z.object({ itemId: idSchema, ...targetsFields }).transform(completeRange);
 
 /** A day exercise's targets; a caller that leaves the superset out leaves it as it is. */

@@ -6,8 +6,16 @@ describe("roleChangeRefusal", () => {
   const athlete = { id: 2, role: "athlete" as const };
   it.each([
     ["an admin makes an athlete admin", { actorId: 1, target: athlete, newRole: "admin", adminIds: [1] }, null],
-    ["an admin demotes another admin", { actorId: 1, target: { id: 3, role: "admin" }, newRole: "athlete", adminIds: [1, 3] }, null],
-    ["an admin steps down while another admin remains", { actorId: 1, target: admin, newRole: "athlete", adminIds: [1, 3] }, null],
+    [
+      "an admin demotes another admin",
+      { actorId: 1, target: { id: 3, role: "admin" }, newRole: "athlete", adminIds: [1, 3] },
+      null,
+    ],
+    [
+      "an admin steps down while another admin remains",
+      { actorId: 1, target: admin, newRole: "athlete", adminIds: [1, 3] },
+      null,
+    ],
     ["the last admin keeps their role (no change)", { actorId: 1, target: admin, newRole: "admin", adminIds: [1] }, null],
     ["the last admin steps down", { actorId: 1, target: admin, newRole: "athlete", adminIds: [1] }, "last_admin"],
     ["a caller who lost the admin role meanwhile", { actorId: 2, target: athlete, newRole: "admin", adminIds: [1] }, "not_admin"],

@@ -71,7 +71,9 @@ export function words(name: string): string[] {
 }
 
 const key = (list: readonly string[]) => [...list].sort().join(" ");
-const ALIASES = new Map(Object.entries(KNOWN_ALIASES).map(([name, libraryName]) => [words(name).join(" "), libraryName.toLowerCase()]));
+const ALIASES = new Map(
+  Object.entries(KNOWN_ALIASES).map(([name, libraryName]) => [words(name).join(" "), libraryName.toLowerCase()]),
+);
 
 /** The library exercise an imported name stands for, or null when only the athlete can say. */
 export function matchExercise(name: string, library: readonly LibraryExercise[]): LibraryExercise | null {

@@ -7,11 +7,17 @@ describe("detectFormat", () => {
   });
 
   it("recognises Strong's older semicolon export, quoted cells and a BOM included", () => {
-    expect(detectFormat(`\uFEFF${STRONG_LEGACY_HEADER.map((c) => `"${c}"`).join(";")}\r`)).toEqual({ ok: true, detected: { format: "strong_legacy", delimiter: ";" } });
+    expect(detectFormat(`\uFEFF${STRONG_LEGACY_HEADER.map((c) => `"${c}"`).join(";")}\r`)).toEqual({
+      ok: true,
+      detected: { format: "strong_legacy", delimiter: ";" },
+    });
   });
 
   it("recognises Hevy's export and reads its units from the column names", () => {
-    expect(detectFormat(HEVY_HEADER_KG.join(","))).toEqual({ ok: true, detected: { format: "hevy", delimiter: ",", hevyUnits: { weight: "kg", distance: "km" } } });
+    expect(detectFormat(HEVY_HEADER_KG.join(","))).toEqual({
+      ok: true,
+      detected: { format: "hevy", delimiter: ",", hevyUnits: { weight: "kg", distance: "km" } },
+    });
     const pounds = HEVY_HEADER_KG.join(",").replace("weight_kg", "weight_lbs").replace("distance_km", "distance_miles");
     expect(detectFormat(pounds)).toMatchObject({ ok: true, detected: { hevyUnits: { weight: "lb", distance: "mi" } } });
   });

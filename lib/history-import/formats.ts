@@ -3,9 +3,51 @@
  * semicolon one), Hevy's, and Ironlog's own. The format is recognised from the header row alone.
  */
 
-export const STRONG_HEADER = ["Date", "Workout Name", "Duration", "Exercise Name", "Set Order", "Weight", "Reps", "Distance", "Seconds", "Notes", "Workout Notes", "RPE"] as const;
-export const STRONG_LEGACY_HEADER = ["Date", "Workout Name", "Exercise Name", "Set Order", "Weight", "Weight Unit", "Reps", "RPE", "Distance", "Distance Unit", "Seconds", "Notes", "Workout Notes"] as const;
-export const HEVY_HEADER_KG = ["title", "start_time", "end_time", "description", "exercise_title", "superset_id", "exercise_notes", "set_index", "set_type", "weight_kg", "reps", "distance_km", "duration_seconds", "rpe"] as const;
+export const STRONG_HEADER = [
+  "Date",
+  "Workout Name",
+  "Duration",
+  "Exercise Name",
+  "Set Order",
+  "Weight",
+  "Reps",
+  "Distance",
+  "Seconds",
+  "Notes",
+  "Workout Notes",
+  "RPE",
+] as const;
+export const STRONG_LEGACY_HEADER = [
+  "Date",
+  "Workout Name",
+  "Exercise Name",
+  "Set Order",
+  "Weight",
+  "Weight Unit",
+  "Reps",
+  "RPE",
+  "Distance",
+  "Distance Unit",
+  "Seconds",
+  "Notes",
+  "Workout Notes",
+] as const;
+export const HEVY_HEADER_KG = [
+  "title",
+  "start_time",
+  "end_time",
+  "description",
+  "exercise_title",
+  "superset_id",
+  "exercise_notes",
+  "set_index",
+  "set_type",
+  "weight_kg",
+  "reps",
+  "distance_km",
+  "duration_seconds",
+  "rpe",
+] as const;
 /** Ironlog's export: Strong's columns (so other apps read it) and what Strong has no column for. */
 export const IRONLOG_HEADER = [...STRONG_HEADER, "Weight Unit", "Distance Unit", "Set Type", "Superset", "Time Zone"] as const;
 
@@ -29,7 +71,12 @@ export type FormatDetection = { ok: true; detected: DetectedFormat } | { ok: fal
 
 /** Split a header line on a delimiter, unquoting cells (headers hold no delimiters of their own). */
 function headerCells(line: string, delimiter: string): string[] {
-  return line.split(delimiter).map((cell) => cell.trim().replace(/^"(.*)"$/, "$1").trim());
+  return line.split(delimiter).map((cell) =>
+    cell
+      .trim()
+      .replace(/^"(.*)"$/, "$1")
+      .trim(),
+  );
 }
 
 const same = (cells: readonly string[], expected: readonly string[]) =>
@@ -46,7 +93,11 @@ export function detectFormat(firstLine: string): FormatDetection {
   const hevy = hevyUnitsOf(comma);
   if (hevy) return { ok: true, detected: { format: "hevy", delimiter: ",", hevyUnits: hevy } };
   if (same(comma, STRONG_LEGACY_HEADER) || same(semicolon, STRONG_HEADER)) {
-    return { ok: false, error: "This looks like a Strong export with the wrong separator. Export it again from Strong, or save it with its original separator." };
+    return {
+      ok: false,
+      error:
+        "This looks like a Strong export with the wrong separator. Export it again from Strong, or save it with its original separator.",
+    };
   }
   return {
     ok: false,
@@ -59,7 +110,9 @@ export function detectFormat(firstLine: string): FormatDetection {
 function hevyUnitsOf(cells: readonly string[]): DetectedFormat["hevyUnits"] | null {
   for (const weight of ["kg", "lbs"] as const) {
     for (const distance of ["km", "miles"] as const) {
-      const expected = HEVY_HEADER_KG.map((c) => (c === "weight_kg" ? `weight_${weight}` : c === "distance_km" ? `distance_${distance}` : c));
+      const expected = HEVY_HEADER_KG.map((c) =>
+        c === "weight_kg" ? `weight_${weight}` : c === "distance_km" ? `distance_${distance}` : c,
+      );
       if (same(cells, expected)) return { weight: weight === "kg" ? "kg" : "lb", distance: distance === "km" ? "km" : "mi" };
     }
   }

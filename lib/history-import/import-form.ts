@@ -29,7 +29,11 @@ export const importFormSchema = z
       }
       const name = (record[`exercise.${index}`] ?? "").trim();
       if (kind !== "library" || !name) {
-        ctx.addIssue({ code: "custom", path: [`exercise.${index}`], message: "Choose an exercise from the list, or create it as your own." });
+        ctx.addIssue({
+          code: "custom",
+          path: [`exercise.${index}`],
+          message: "Choose an exercise from the list, or create it as your own.",
+        });
         continue;
       }
       choices.push({ index, kind: "library", name });

@@ -18,13 +18,19 @@ describe("wall-clock times", () => {
     const t = parseIsoWallClock("2024-03-05 18:02:11")!;
     expect(wallClockToInstant(t, "UTC").toISOString()).toBe("2024-03-05T18:02:11.000Z");
     expect(wallClockToInstant(t, "Europe/Berlin").toISOString()).toBe("2024-03-05T17:02:11.000Z");
-    expect(wallClockToInstant(parseIsoWallClock("2024-07-05 18:00")!, "Europe/Berlin").toISOString()).toBe("2024-07-05T16:00:00.000Z");
-    expect(wallClockToInstant(parseIsoWallClock("2024-07-05 18:00")!, "America/New_York").toISOString()).toBe("2024-07-05T22:00:00.000Z");
+    expect(wallClockToInstant(parseIsoWallClock("2024-07-05 18:00")!, "Europe/Berlin").toISOString()).toBe(
+      "2024-07-05T16:00:00.000Z",
+    );
+    expect(wallClockToInstant(parseIsoWallClock("2024-07-05 18:00")!, "America/New_York").toISOString()).toBe(
+      "2024-07-05T22:00:00.000Z",
+    );
   });
 
   it("reads the repeated hour of a clock change as its first pass", () => {
     // Berlin repeats 02:00-03:00 on 27 Oct 2024: 02:30 happens first at 00:30 UTC.
-    expect(wallClockToInstant(parseIsoWallClock("2024-10-27 02:30")!, "Europe/Berlin").toISOString()).toBe("2024-10-27T00:30:00.000Z");
+    expect(wallClockToInstant(parseIsoWallClock("2024-10-27 02:30")!, "Europe/Berlin").toISOString()).toBe(
+      "2024-10-27T00:30:00.000Z",
+    );
   });
 });
 

@@ -12,14 +12,19 @@ const parse = (bytes: string | Uint8Array, timeZone = "Europe/Berlin") => parseH
 describe("parsing Strong's export (fixture: BOM, CRLF, a blank line, quoted newlines)", () => {
   it("finds every workout and set, leaves the unit to ask for, and lists the rows it cannot read by their line", async () => {
     const result = await parse(fixture("strong.csv"));
-    expect(result).toMatchObject({ ok: true, summary: { format: "strong", weightUnitInFile: null, workouts: 22, sets: 302, problemCount: 2 } });
+    expect(result).toMatchObject({
+      ok: true,
+      summary: { format: "strong", weightUnitInFile: null, workouts: 22, sets: 302, problemCount: 2 },
+    });
     if (!result.ok) return;
     expect(result.summary.problems).toEqual([
       { line: 306, reason: "The date “03/05/2024 18:02” is not in the form 2024-03-05 18:02:11." },
       { line: 308, reason: "RPE 11 is outside 1–10." },
     ]);
     const plank = result.workouts.find((w) => w.name === "Core")!;
-    expect(plank.exercises).toEqual([{ name: "Plank", notes: null, supersetId: null, sets: [expect.objectContaining({ line: 307, reps: 0, seconds: 60 })] }]);
+    expect(plank.exercises).toEqual([
+      { name: "Plank", notes: null, supersetId: null, sets: [expect.objectContaining({ line: 307, reps: 0, seconds: 60 })] },
+    ]);
     expect(result.summary.exercises.find((e) => e.name === "Plank")).toEqual({ name: "Plank", sets: 1, measure: "time" });
     const last = result.workouts.at(-1)!;
     expect(last.startedAt).toBe("2024-03-06T17:00:00.000Z");
@@ -30,7 +35,10 @@ describe("parsing Strong's export (fixture: BOM, CRLF, a blank line, quoted newl
 describe("parsing Strong's older export (fixture: semicolons, kg and lbs row by row)", () => {
   it("reports the mixed units; each set keeps its own", async () => {
     const result = await parse(fixture("strong-legacy.csv"));
-    expect(result).toMatchObject({ ok: true, summary: { format: "strong_legacy", weightUnitInFile: "mixed", workouts: 20, sets: 300, problemCount: 0 } });
+    expect(result).toMatchObject({
+      ok: true,
+      summary: { format: "strong_legacy", weightUnitInFile: "mixed", workouts: 20, sets: 300, problemCount: 0 },
+    });
     if (!result.ok) return;
     expect(result.workouts[0].exercises[0].sets[0].weightUnit).toBe("kg");
     expect(result.workouts.at(-1)!.exercises[0].sets[0].weightUnit).toBe("lb");
@@ -40,7 +48,10 @@ describe("parsing Strong's older export (fixture: semicolons, kg and lbs row by 
 describe("parsing Hevy's export (fixture: warm-ups, a superset, an unknown set type, a run)", () => {
   it("reads its unit from the header, its sets, supersets and a run, and lists the row it cannot read", async () => {
     const result = await parse(fixture("hevy.csv"));
-    expect(result).toMatchObject({ ok: true, summary: { format: "hevy", weightUnitInFile: "kg", workouts: 22, sets: 303, problemCount: 1 } });
+    expect(result).toMatchObject({
+      ok: true,
+      summary: { format: "hevy", weightUnitInFile: "kg", workouts: 22, sets: 303, problemCount: 1 },
+    });
     if (!result.ok) return;
     expect(result.summary.problems.map((p) => p.line)).toEqual([302]);
     const run = result.workouts.at(-1)!;
@@ -57,27 +68,46 @@ describe("parsing Hevy's export (fixture: warm-ups, a superset, an unknown set t
 
 describe("bad files get a readable answer", () => {
   it("names the wrong separator", async () => {
-    const text = fixture("strong.csv").toString("utf8").replace(/^\uFEFF/, "").replaceAll(",", ";");
+    const text = fixture("strong.csv")
+      .toString("utf8")
+      .replace(/^\uFEFF/, "")
+      .replaceAll(",", ";");
     expect(await parse(text)).toMatchObject({ ok: false, error: expect.stringContaining("wrong separator") });
   });
 
   it("names what it expected for a file of another kind", async () => {
-    expect(await parse("name,email\nann,ann@example.com\n")).toMatchObject({ ok: false, error: expect.stringContaining("Expected a Strong export") });
+    expect(await parse("name,email\nann,ann@example.com\n")).toMatchObject({
+      ok: false,
+      error: expect.stringContaining("Expected a Strong export"),
+    });
   });
 
   it("says when no row has a date it knows", async () => {
-    const text = "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE\n05.03.2024 18:02,Push,1h,Bench,1,80,8,,,,,\n";
-    expect(await parse(text)).toEqual({ ok: false, error: "No set in this file could be read (1 row refused). The first, line 2: The date “05.03.2024 18:02” is not in the form 2024-03-05 18:02:11." });
+    const text =
+      "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE\n05.03.2024 18:02,Push,1h,Bench,1,80,8,,,,,\n";
+    expect(await parse(text)).toEqual({
+      ok: false,
+      error:
+        "No set in this file could be read (1 row refused). The first, line 2: The date “05.03.2024 18:02” is not in the form 2024-03-05 18:02:11.",
+    });
   });
 
   it("says where a quote is never closed", async () => {
-    const text = 'Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE\n2024-03-05 18:02:11,Push,1h,Bench,1,80,8,,,"never closed,,\n';
-    expect(await parse(text)).toMatchObject({ ok: false, error: expect.stringMatching(/cannot be read as CSV.*quoted cell is never closed/) });
+    const text =
+      'Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE\n2024-03-05 18:02:11,Push,1h,Bench,1,80,8,,,"never closed,,\n';
+    expect(await parse(text)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/cannot be read as CSV.*quoted cell is never closed/),
+    });
   });
 
   it("reports a row with too many cells by its line, and reads the rest", async () => {
-    const text = "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE\n\n2024-03-05 18:02:11,Push,1h,Bench,1,80,8,,,,,\n2024-03-05 18:02:11,Push,1h,Bench,2,80,8,,,a, b,,\n";
-    expect(await parse(text)).toMatchObject({ ok: true, summary: { sets: 1, problems: [{ line: 4, reason: expect.stringContaining("13 cells where the header has 12") }] } });
+    const text =
+      "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE\n\n2024-03-05 18:02:11,Push,1h,Bench,1,80,8,,,,,\n2024-03-05 18:02:11,Push,1h,Bench,2,80,8,,,a, b,,\n";
+    expect(await parse(text)).toMatchObject({
+      ok: true,
+      summary: { sets: 1, problems: [{ line: 4, reason: expect.stringContaining("13 cells where the header has 12") }] },
+    });
   });
 
   it("says an empty file is empty", async () => {
@@ -87,6 +117,8 @@ describe("bad files get a readable answer", () => {
   it("stops reading a file past the limit, with the limit in the message", async () => {
     const body = () => new Blob([fixture("strong.csv"), new Uint8Array(200_000)]).stream();
     await expect(parseHistoryFile(limitedChunks(body(), 100_000), { timeZone: "UTC" })).rejects.toThrow(HistoryFileTooLargeError);
-    await expect(parseHistoryFile(limitedChunks(body(), 100_000), { timeZone: "UTC" })).rejects.toThrow("This file is larger than 98 kB, the most Ironlog reads at once");
+    await expect(parseHistoryFile(limitedChunks(body(), 100_000), { timeZone: "UTC" })).rejects.toThrow(
+      "This file is larger than 98 kB, the most Ironlog reads at once",
+    );
   });
 });

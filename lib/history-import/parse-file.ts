@@ -6,7 +6,14 @@
  */
 import { CsvError, parse } from "csv-parse";
 import { hasUnsafeCharacters } from "@/lib/text";
-import { detectFormat, type DetectedFormat, HEVY_HEADER_KG, IRONLOG_HEADER, STRONG_HEADER, STRONG_LEGACY_HEADER } from "./formats";
+import {
+  detectFormat,
+  type DetectedFormat,
+  HEVY_HEADER_KG,
+  IRONLOG_HEADER,
+  STRONG_HEADER,
+  STRONG_LEGACY_HEADER,
+} from "./formats";
 import { type ImportedSet, readRow, type WeightUnitInFile } from "./rows";
 import { measureFromSets, unstorableReason } from "./set-mapping";
 import { type PreviewSummary, type RowProblem, type StoredWorkout, storedWorkout } from "./stored";
@@ -101,7 +108,10 @@ function countNewlines(cells: readonly string[]): number {
  * Read a whole history file from its chunks. Throws only what the chunks throw (a size limit passed
  * upstream); everything wrong with the file itself is a value.
  */
-export async function parseHistoryFile(chunks: AsyncIterable<Uint8Array>, { timeZone }: { timeZone: string }): Promise<ParsedHistoryFile> {
+export async function parseHistoryFile(
+  chunks: AsyncIterable<Uint8Array>,
+  { timeZone }: { timeZone: string },
+): Promise<ParsedHistoryFile> {
   const { head, rest } = await splitHead(chunks);
   if (head.byteLength === 0) return { ok: false, error: "The file is empty. Choose the CSV file your app exported." };
   const detection = detectFormat(firstLineOf(head));
@@ -110,7 +120,13 @@ export async function parseHistoryFile(chunks: AsyncIterable<Uint8Array>, { time
     return detection;
   }
   const detected: DetectedFormat = detection.detected;
-  const parser = parse({ delimiter: detected.delimiter, bom: true, skip_empty_lines: true, relax_column_count: true, info: true });
+  const parser = parse({
+    delimiter: detected.delimiter,
+    bom: true,
+    skip_empty_lines: true,
+    relax_column_count: true,
+    info: true,
+  });
   const sets: ImportedSet[] = [];
   const problems: RowProblem[] = [];
   let problemCount = 0;
@@ -151,7 +167,10 @@ export async function parseHistoryFile(chunks: AsyncIterable<Uint8Array>, { time
         continue;
       }
       if (record.length !== header.length) {
-        problem(line, `The row has ${record.length} cells where the header has ${header.length}: a separator inside a note that is not in quotes?`);
+        problem(
+          line,
+          `The row has ${record.length} cells where the header has ${header.length}: a separator inside a note that is not in quotes?`,
+        );
         continue;
       }
       if (record.some(hasUnsafeCharacters)) {
@@ -218,7 +237,11 @@ export async function parseHistoryFile(chunks: AsyncIterable<Uint8Array>, { time
       sets: summary.sets,
       from: summary.from?.toISOString() ?? null,
       to: summary.to?.toISOString() ?? null,
-      exercises: summary.exercises.map((name) => ({ name, sets: setsByName.get(name) ?? 0, measure: measureFromSets(recorded.get(name)!) })),
+      exercises: summary.exercises.map((name) => ({
+        name,
+        sets: setsByName.get(name) ?? 0,
+        measure: measureFromSets(recorded.get(name)!),
+      })),
       problems,
       problemCount,
     },

@@ -13,7 +13,22 @@ describe("reading a Strong row", () => {
   const row = (cells: string[]) => readRow(record(STRONG_HEADER, cells), 2, { detected: strong, timeZone: "Europe/Berlin" });
 
   it("reads a set, its workout and its times in the athlete's zone, and leaves the unit to ask for", () => {
-    expect(row(["2024-03-05 18:02:11", "Push Day", "1h 5m", "Bench Press (Barbell)", "1", "80", "8", "", "", "felt good", "Great session", "8"])).toEqual({
+    expect(
+      row([
+        "2024-03-05 18:02:11",
+        "Push Day",
+        "1h 5m",
+        "Bench Press (Barbell)",
+        "1",
+        "80",
+        "8",
+        "",
+        "",
+        "felt good",
+        "Great session",
+        "8",
+      ]),
+    ).toEqual({
       ok: true,
       set: {
         line: 2,
@@ -39,9 +54,17 @@ describe("reading a Strong row", () => {
   });
 
   it("reads a timed set and a distance, and a warm-up marked W", () => {
-    expect(row(["2024-03-05 18:02:11", "Core", "30m", "Plank", "1", "", "", "", "60", "", "", ""])).toMatchObject({ ok: true, set: { seconds: 60, reps: null } });
-    expect(row(["2024-03-05 18:02:11", "Carry", "30m", "Farmers Walk", "1", "32", "", "40", "", "", "", ""])).toMatchObject({ ok: true, set: { distance: 40 } });
-    expect(row(["2024-03-05 18:02:11", "Push", "30m", "Bench Press (Barbell)", "W", "40", "10", "", "", "", "", ""])).toMatchObject({ ok: true, set: { setType: "warmup" } });
+    expect(row(["2024-03-05 18:02:11", "Core", "30m", "Plank", "1", "", "", "", "60", "", "", ""])).toMatchObject({
+      ok: true,
+      set: { seconds: 60, reps: null },
+    });
+    expect(row(["2024-03-05 18:02:11", "Carry", "30m", "Farmers Walk", "1", "32", "", "40", "", "", "", ""])).toMatchObject({
+      ok: true,
+      set: { distance: 40 },
+    });
+    expect(
+      row(["2024-03-05 18:02:11", "Push", "30m", "Bench Press (Barbell)", "W", "40", "10", "", "", "", "", ""]),
+    ).toMatchObject({ ok: true, set: { setType: "warmup" } });
   });
 
   it.each([
@@ -68,10 +91,33 @@ describe("reading Strong's older semicolon row", () => {
 
 describe("reading a Hevy row", () => {
   it("reads its dates, set types, supersets and units, counting sets from 1", () => {
-    const cells = ["Upper", "5 Mar 2024, 18:02", "5 Mar 2024, 19:10", "", "Bench Press (Barbell)", "0", "", "1", "dropset", "60", "12", "", "", ""];
+    const cells = [
+      "Upper",
+      "5 Mar 2024, 18:02",
+      "5 Mar 2024, 19:10",
+      "",
+      "Bench Press (Barbell)",
+      "0",
+      "",
+      "1",
+      "dropset",
+      "60",
+      "12",
+      "",
+      "",
+      "",
+    ];
     expect(readRow(record(HEVY_HEADER_KG, cells), 4, { detected: hevy, timeZone: "UTC" })).toMatchObject({
       ok: true,
-      set: { startedAt: new Date("2024-03-05T18:02:00Z"), durationSeconds: 4080, setIndex: 2, setType: "drop", supersetId: "0", weight: 60, weightUnit: "kg" },
+      set: {
+        startedAt: new Date("2024-03-05T18:02:00Z"),
+        durationSeconds: 4080,
+        setIndex: 2,
+        setType: "drop",
+        supersetId: "0",
+        weight: 60,
+        weightUnit: "kg",
+      },
     });
   });
 
@@ -87,7 +133,25 @@ describe("reading a Hevy row", () => {
 
 describe("reading Ironlog's own row", () => {
   it("reads the time in the zone the file names, and the set type and superset", () => {
-    const cells = ["2024-07-05 18:00:00", "Push", "45m", "Barbell Bench Press", "1", "100", "5", "", "", "", "", "8", "kg", "", "warmup", "a", "America/New_York"];
+    const cells = [
+      "2024-07-05 18:00:00",
+      "Push",
+      "45m",
+      "Barbell Bench Press",
+      "1",
+      "100",
+      "5",
+      "",
+      "",
+      "",
+      "",
+      "8",
+      "kg",
+      "",
+      "warmup",
+      "a",
+      "America/New_York",
+    ];
     expect(readRow(record(IRONLOG_HEADER, cells), 2, { detected: ironlog, timeZone: "UTC" })).toMatchObject({
       ok: true,
       set: { startedAt: new Date("2024-07-05T22:00:00Z"), setType: "warmup", supersetId: "a", weightUnit: "kg" },
@@ -97,7 +161,11 @@ describe("reading Ironlog's own row", () => {
 
 describe("groupWorkouts", () => {
   const set = (line: number, workoutName: string, startedAt: string, exerciseName: string, setIndex: number) => {
-    const result = readRow(record(STRONG_HEADER, [startedAt, workoutName, "1h", exerciseName, String(setIndex), "50", "10"]), line, { detected: strong, timeZone: "UTC" });
+    const result = readRow(
+      record(STRONG_HEADER, [startedAt, workoutName, "1h", exerciseName, String(setIndex), "50", "10"]),
+      line,
+      { detected: strong, timeZone: "UTC" },
+    );
     if (!result.ok) throw new Error(result.reason);
     return result.set;
   };
@@ -111,7 +179,13 @@ describe("groupWorkouts", () => {
     ]);
     expect(workouts.map((w) => [w.name, w.exercises.map((e) => [e.name, e.sets.length])])).toEqual([
       ["Pull", [["Row", 1]]],
-      ["Push", [["Bench", 2], ["Dip", 1]]],
+      [
+        "Push",
+        [
+          ["Bench", 2],
+          ["Dip", 1],
+        ],
+      ],
     ]);
     expect(summarise(workouts)).toEqual({
       workouts: 2,
@@ -123,7 +197,11 @@ describe("groupWorkouts", () => {
   });
 
   it("keeps an exercise trained twice, apart, as two entries", () => {
-    const workouts = groupWorkouts([set(2, "Push", "2024-03-05 18:00:00", "Bench", 1), set(3, "Push", "2024-03-05 18:00:00", "Dip", 1), set(4, "Push", "2024-03-05 18:00:00", "Bench", 1)]);
+    const workouts = groupWorkouts([
+      set(2, "Push", "2024-03-05 18:00:00", "Bench", 1),
+      set(3, "Push", "2024-03-05 18:00:00", "Dip", 1),
+      set(4, "Push", "2024-03-05 18:00:00", "Bench", 1),
+    ]);
     expect(workouts[0].exercises.map((e) => e.name)).toEqual(["Bench", "Dip", "Bench"]);
   });
 });

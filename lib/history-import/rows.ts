@@ -47,7 +47,11 @@ class RowError extends Error {}
 const text = (value: string | undefined) => (value ?? "").trim();
 const optionalText = (value: string | undefined) => text(value) || null;
 
-function number(value: string | undefined, column: string, { min = 0, max = 100_000 }: { min?: number; max?: number } = {}): number | null {
+function number(
+  value: string | undefined,
+  column: string,
+  { min = 0, max = 100_000 }: { min?: number; max?: number } = {},
+): number | null {
   const raw = text(value);
   if (!raw) return null;
   // Some locales write a decimal comma ("82,5"); the delimiter never reaches here.
@@ -68,7 +72,8 @@ let lastInstant: { raw: string; timeZone: string; read: unknown; at: Date } | nu
 
 function instant(value: string | undefined, read: (text: string) => WallClock | null, example: string, timeZone: string): Date {
   const raw = text(value);
-  if (lastInstant && lastInstant.raw === raw && lastInstant.timeZone === timeZone && lastInstant.read === read) return new Date(lastInstant.at);
+  if (lastInstant && lastInstant.raw === raw && lastInstant.timeZone === timeZone && lastInstant.read === read)
+    return new Date(lastInstant.at);
   const at = readInstant(raw, read, example, timeZone);
   lastInstant = { raw, timeZone, read, at };
   return new Date(at);
@@ -76,7 +81,8 @@ function instant(value: string | undefined, read: (text: string) => WallClock | 
 
 function readInstant(raw: string, read: (text: string) => WallClock | null, example: string, timeZone: string): Date {
   const wallClock = raw ? read(raw) : null;
-  if (!wallClock) throw new RowError(raw ? `The date “${raw.slice(0, 30)}” is not in the form ${example}.` : "The date is missing.");
+  if (!wallClock)
+    throw new RowError(raw ? `The date “${raw.slice(0, 30)}” is not in the form ${example}.` : "The date is missing.");
   return wallClockToInstant(wallClock, timeZone);
 }
 
@@ -114,7 +120,15 @@ function distanceUnitOf(value: string | undefined): DistanceUnitInFile | null {
 
 function setTypeOf(value: string | undefined): ImportedSetType {
   const raw = text(value).toLowerCase();
-  const types: Record<string, ImportedSetType> = { "": "normal", normal: "normal", warmup: "warmup", "warm-up": "warmup", dropset: "drop", drop: "drop", failure: "failure" };
+  const types: Record<string, ImportedSetType> = {
+    "": "normal",
+    normal: "normal",
+    warmup: "warmup",
+    "warm-up": "warmup",
+    dropset: "drop",
+    drop: "drop",
+    failure: "failure",
+  };
   if (raw in types) return types[raw];
   throw new RowError(`Set type “${raw}” is not normal, warmup, dropset or failure.`);
 }

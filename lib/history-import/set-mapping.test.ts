@@ -52,8 +52,16 @@ describe("unstorableReason", () => {
 
 describe("timed, distance and typed sets", () => {
   it("keeps the set type, the time, and the distance in metres (unlabelled distances in the athlete's unit)", () => {
-    expect(storedSetValues(set({ reps: 0, weight: null, seconds: 60, setType: "warmup" }), "kg")).toMatchObject({ reps: 0, setType: "warmup", durationSeconds: 60, distanceM: null });
-    expect(storedSetValues(set({ reps: null, distance: 5.2, distanceUnit: "km", seconds: 1800 }), "lb")).toMatchObject({ distanceM: 5200, durationSeconds: 1800 });
+    expect(storedSetValues(set({ reps: 0, weight: null, seconds: 60, setType: "warmup" }), "kg")).toMatchObject({
+      reps: 0,
+      setType: "warmup",
+      durationSeconds: 60,
+      distanceM: null,
+    });
+    expect(storedSetValues(set({ reps: null, distance: 5.2, distanceUnit: "km", seconds: 1800 }), "lb")).toMatchObject({
+      distanceM: 5200,
+      durationSeconds: 1800,
+    });
     expect(storedSetValues(set({ reps: null, distance: 1 }), "lb").distanceM).toBe(1609.34);
     expect(storedSetValues(set({ reps: null, distance: 1 }), "kg").distanceM).toBe(1000);
   });

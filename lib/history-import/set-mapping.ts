@@ -59,7 +59,10 @@ export function measureFromSets(flags: { reps: boolean; weight: boolean; seconds
 /** An exercise type for a name the athlete creates as their own: the equipment it names, else bodyweight. */
 export function exerciseTypeFromName(name: string): ExerciseType {
   const lower = name.toLowerCase();
-  return EXERCISE_TYPES.find((type) => type !== "bodyweight" && lower.includes(type)) ?? (lower.includes("smith") ? "machine" : "bodyweight");
+  return (
+    EXERCISE_TYPES.find((type) => type !== "bodyweight" && lower.includes(type)) ??
+    (lower.includes("smith") ? "machine" : "bodyweight")
+  );
 }
 
 /** Superset ids as the file writes them ("0", "a"…), numbered 1, 2, 3… within a workout. */

@@ -79,7 +79,12 @@ export function storedWorkout(workout: ImportedWorkout): StoredWorkout {
     startedAt: workout.startedAt.toISOString(),
     durationSeconds: workout.durationSeconds,
     notes: workout.notes,
-    exercises: workout.exercises.map((e) => ({ name: e.name, notes: e.notes, supersetId: e.supersetId, sets: e.sets.map(storedSet) })),
+    exercises: workout.exercises.map((e) => ({
+      name: e.name,
+      notes: e.notes,
+      supersetId: e.supersetId,
+      sets: e.sets.map(storedSet),
+    })),
   };
 }
 

@@ -10,10 +10,13 @@ import { z } from "@/lib/zod";
 
 export class HistoryFileTooLargeError extends UserFacingError {
   constructor(readonly limitBytes: number) {
-    super(`This file is larger than ${formatLimit(limitBytes)}, the most Ironlog reads at once (a ten-year Strong export is about 5 MB). Nothing was saved.`, {
-      status: 413,
-      code: "payload_too_large",
-    });
+    super(
+      `This file is larger than ${formatLimit(limitBytes)}, the most Ironlog reads at once (a ten-year Strong export is about 5 MB). Nothing was saved.`,
+      {
+        status: 413,
+        code: "payload_too_large",
+      },
+    );
   }
 }
 
@@ -22,7 +25,13 @@ export const uploadQuerySchema = z.object({
   name: z
     .string()
     .optional()
-    .transform((v) => [...(v ?? "").slice(0, 200)].filter((c) => !hasUnsafeCharacters(c)).join("").trim() || "history.csv"),
+    .transform(
+      (v) =>
+        [...(v ?? "").slice(0, 200)]
+          .filter((c) => !hasUnsafeCharacters(c))
+          .join("")
+          .trim() || "history.csv",
+    ),
   tz: z
     .string()
     .optional()

@@ -32,7 +32,14 @@ export function groupWorkouts(sets: readonly ImportedSet[]): ImportedWorkout[] {
     const key = workoutKey(set.startedAt, set.workoutName);
     let workout = workouts.get(key);
     if (!workout) {
-      workout = { key, name: set.workoutName, startedAt: set.startedAt, durationSeconds: set.durationSeconds, notes: set.workoutNotes, exercises: [] };
+      workout = {
+        key,
+        name: set.workoutName,
+        startedAt: set.startedAt,
+        durationSeconds: set.durationSeconds,
+        notes: set.workoutNotes,
+        exercises: [],
+      };
       workouts.set(key, workout);
     }
     workout.durationSeconds ??= set.durationSeconds;

@@ -46,7 +46,10 @@ function isTrusted(address: string, trusted: BlockList): boolean {
 }
 
 export function clientAddress({ socketAddress, forwardedFor }: RequestAddresses, trusted: BlockList): string {
-  const forwarded = (forwardedFor ?? "").split(",").map(normaliseAddress).filter((a) => isIP(a) !== 0);
+  const forwarded = (forwardedFor ?? "")
+    .split(",")
+    .map(normaliseAddress)
+    .filter((a) => isIP(a) !== 0);
   // Without the socket (a bare `next start`), Next.js puts the peer in X-Forwarded-For when the client
   // sent none, so its last entry is the best guess; `npm start` serves through scripts/serve.mjs, which
   // passes the real socket address.

@@ -48,7 +48,10 @@ describe("streamed downloads", () => {
   });
 
   it("names the file and keeps it out of caches", () => {
-    const response = downloadResponse(lines(1, { count: 0, finished: false }), { filename: "run 7 report.csv", contentType: "text/csv" });
+    const response = downloadResponse(lines(1, { count: 0, finished: false }), {
+      filename: "run 7 report.csv",
+      contentType: "text/csv",
+    });
     expect(response.headers.get("content-disposition")).toBe('attachment; filename="run_7_report.csv"');
     expect(response.headers.get("cache-control")).toBe("no-store");
   });

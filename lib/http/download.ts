@@ -38,10 +38,7 @@ export function textStream(chunks: AsyncIterable<string>): ReadableStream<Uint8A
   );
 }
 
-export function downloadResponse(
-  chunks: AsyncIterable<string>,
-  options: { filename: string; contentType: string },
-): Response {
+export function downloadResponse(chunks: AsyncIterable<string>, options: { filename: string; contentType: string }): Response {
   return new Response(textStream(chunks), {
     headers: {
       "content-type": options.contentType,

@@ -4,7 +4,11 @@ import { PayloadTooLargeError, readJsonBody } from "./read-body";
 const LIMIT = 1024;
 
 /** A request whose body is streamed in chunks without a Content-Length, counting what was pulled. */
-function streamedRequest(chunk: Uint8Array, chunks: number, headers: Record<string, string> = {}): { request: Request; pulled: () => number } {
+function streamedRequest(
+  chunk: Uint8Array,
+  chunks: number,
+  headers: Record<string, string> = {},
+): { request: Request; pulled: () => number } {
   let sent = 0;
   const body = new ReadableStream<Uint8Array>({
     pull(controller) {

@@ -10,7 +10,10 @@ import { formatLimit } from "./limits";
 
 export class PayloadTooLargeError extends UserFacingError {
   constructor(readonly limitBytes: number) {
-    super(`That request is too large: the limit is ${formatLimit(limitBytes)}. Nothing was saved.`, { status: 413, code: "payload_too_large" });
+    super(`That request is too large: the limit is ${formatLimit(limitBytes)}. Nothing was saved.`, {
+      status: 413,
+      code: "payload_too_large",
+    });
   }
 }
 

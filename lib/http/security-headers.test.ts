@@ -20,7 +20,9 @@ describe("contentSecurityPolicy", () => {
 describe("staticSecurityHeaders", () => {
   it("sends HSTS over HTTPS only", () => {
     const names = (https: boolean) => staticSecurityHeaders({ https }).map(([name]) => name);
-    expect(names(false)).toEqual(expect.arrayContaining(["X-Content-Type-Options", "Referrer-Policy", "Permissions-Policy", "X-Frame-Options"]));
+    expect(names(false)).toEqual(
+      expect.arrayContaining(["X-Content-Type-Options", "Referrer-Policy", "Permissions-Policy", "X-Frame-Options"]),
+    );
     expect(names(false)).not.toContain("Strict-Transport-Security");
     expect(names(true)).toContain("Strict-Transport-Security");
   });

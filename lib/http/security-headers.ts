@@ -13,7 +13,15 @@ export const NONCE_HEADER = "x-nonce";
  * charts loaded after the page); no eval outside development (React's dev tools need it there). Styles
  * may be inline: React and recharts write `style` attributes. Nothing may frame the app.
  */
-export function contentSecurityPolicy({ nonce, development, https }: { nonce: string; development: boolean; https: boolean }): string {
+export function contentSecurityPolicy({
+  nonce,
+  development,
+  https,
+}: {
+  nonce: string;
+  development: boolean;
+  https: boolean;
+}): string {
   const directives = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,

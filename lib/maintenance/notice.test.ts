@@ -68,7 +68,12 @@ describe("localDateTimeToInstant", () => {
 });
 
 describe("scheduling", () => {
-  const form = { message: " Upgrading the database ", startsAt: "2026-12-02T01:00", endsAt: "2026-12-02T03:00", leadMinutes: "60" };
+  const form = {
+    message: " Upgrading the database ",
+    startsAt: "2026-12-02T01:00",
+    endsAt: "2026-12-02T03:00",
+    leadMinutes: "60",
+  };
 
   it("trims the message and reads the lead time the form sends as text", () => {
     const parsed = scheduleNoticeSchema.parse(form);

@@ -92,6 +92,7 @@ export function scheduleWindow(
   if (startsAt.getTime() < now.getTime() - 60_000) {
     return { ok: false, field: "startsAt", message: "The start is in the past. Choose a time from now on." };
   }
-  if (endsAt.getTime() <= startsAt.getTime()) return { ok: false, field: "endsAt", message: "The maintenance must end after it starts." };
+  if (endsAt.getTime() <= startsAt.getTime())
+    return { ok: false, field: "endsAt", message: "The maintenance must end after it starts." };
   return { ok: true, startsAt, endsAt, notifyFrom: new Date(startsAt.getTime() - input.leadMinutes * 60_000) };
 }

@@ -31,7 +31,9 @@ describe("previewStaleness", () => {
   });
 
   it("calls a preview stale when another client wrote rows, whatever updated_at says", () => {
-    expect(previewStaleness({ ...preview, writes: 4 }, { ...preview, writes: 5 }).changes).toEqual(["Rows were edited since the preview."]);
+    expect(previewStaleness({ ...preview, writes: 4 }, { ...preview, writes: 5 }).changes).toEqual([
+      "Rows were edited since the preview.",
+    ]);
     // A fingerprint recorded before the write counter existed is compared on the rest.
     expect(previewStaleness(preview, { ...preview, writes: 5 }).stale).toBe(false);
   });

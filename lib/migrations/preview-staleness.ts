@@ -24,11 +24,14 @@ export function previewStaleness(preview: Fingerprint | null | undefined, curren
   const now = Number(current.rows);
   if (before !== now) {
     const diff = now - before;
-    changes.push(`${Math.abs(diff).toLocaleString("en")} row${Math.abs(diff) === 1 ? "" : "s"} ${diff > 0 ? "added" : "removed"} (${before.toLocaleString("en")} → ${now.toLocaleString("en")}).`);
+    changes.push(
+      `${Math.abs(diff).toLocaleString("en")} row${Math.abs(diff) === 1 ? "" : "s"} ${diff > 0 ? "added" : "removed"} (${before.toLocaleString("en")} → ${now.toLocaleString("en")}).`,
+    );
   } else if ((preview.maxId ?? null) !== (current.maxId ?? null)) {
     changes.push("Rows were added and removed.");
   }
-  const editedByAnyClient = preview.writes !== undefined && current.writes !== undefined && Number(preview.writes) !== Number(current.writes);
+  const editedByAnyClient =
+    preview.writes !== undefined && current.writes !== undefined && Number(preview.writes) !== Number(current.writes);
   if ((preview.maxUpdatedAt ?? null) !== (current.maxUpdatedAt ?? null) || editedByAnyClient) {
     changes.push("Rows were edited since the preview.");
   }

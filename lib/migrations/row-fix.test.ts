@@ -38,7 +38,11 @@ describe("a fixed value typed into the form", () => {
   });
 
   it("takes the run and row ids from the form's text, with one text per column", () => {
-    expect(rowFixSchema.parse({ runId: "4", rowId: "12", equipment: '"full_gym"' })).toEqual({ runId: 4, rowId: 12, equipment: '"full_gym"' });
+    expect(rowFixSchema.parse({ runId: "4", rowId: "12", equipment: '"full_gym"' })).toEqual({
+      runId: 4,
+      rowId: 12,
+      equipment: '"full_gym"',
+    });
     expect(rowFixSchema.safeParse({ runId: "x", rowId: "12" }).success).toBe(false);
   });
 });

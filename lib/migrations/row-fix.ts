@@ -40,12 +40,17 @@ export function parseFixValue(field: FixField, text: string): ParsedFixValue {
       try {
         return { ok: true, value: JSON.parse(trimmed) };
       } catch {
-        return { ok: false, message: 'Enter JSON: text in double quotes ("full_gym"), a list (["dumbbells"]), a number, true, false or null.' };
+        return {
+          ok: false,
+          message: 'Enter JSON: text in double quotes ("full_gym"), a list (["dumbbells"]), a number, true, false or null.',
+        };
       }
     case "integer":
       return /^-?\d{1,9}$/.test(trimmed) ? { ok: true, value: Number(trimmed) } : { ok: false, message: "Enter a whole number." };
     case "boolean":
-      return trimmed === "true" || trimmed === "false" ? { ok: true, value: trimmed === "true" } : { ok: false, message: "Enter true or false." };
+      return trimmed === "true" || trimmed === "false"
+        ? { ok: true, value: trimmed === "true" }
+        : { ok: false, message: "Enter true or false." };
     case "text":
       return { ok: true, value: text };
   }

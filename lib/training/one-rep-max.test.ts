@@ -70,17 +70,30 @@ describe("estimateOneRepMax", () => {
 
   it("adds reps in reserve from RPE and says so in the label", () => {
     const estimate = estimateOneRepMax({ weightKg: 100, reps: 5, rpe: 8 });
-    expect(estimate).toMatchObject({ method: "brzycki", rpeAdjusted: true, effectiveReps: 7, label: "Brzycki, adjusted for RPE 8" });
+    expect(estimate).toMatchObject({
+      method: "brzycki",
+      rpeAdjusted: true,
+      effectiveReps: 7,
+      label: "Brzycki, adjusted for RPE 8",
+    });
     expect(estimate?.valueKg).toBeCloseTo(120, 6);
     expect(estimateOneRepMax({ weightKg: 100, reps: 5, rpe: 8.5 })?.label).toBe("Brzycki, adjusted for RPE 8.5");
   });
 
   it("treats RPE 10 as a set to failure, with no adjustment", () => {
-    expect(estimateOneRepMax({ weightKg: 100, reps: 5, rpe: 10 })).toMatchObject({ rpeAdjusted: false, label: "Brzycki", effectiveReps: 5 });
+    expect(estimateOneRepMax({ weightKg: 100, reps: 5, rpe: 10 })).toMatchObject({
+      rpeAdjusted: false,
+      label: "Brzycki",
+      effectiveReps: 5,
+    });
   });
 
   it("takes a single at RPE 10 (or without RPE) as the 1RM itself", () => {
-    expect(estimateOneRepMax({ weightKg: 180, reps: 1 })).toMatchObject({ valueKg: 180, method: "single", label: "Actual single" });
+    expect(estimateOneRepMax({ weightKg: 180, reps: 1 })).toMatchObject({
+      valueKg: 180,
+      method: "single",
+      label: "Actual single",
+    });
     expect(estimateOneRepMax({ weightKg: 180, reps: 1, rpe: 10 })).toMatchObject({ valueKg: 180, method: "single" });
   });
 

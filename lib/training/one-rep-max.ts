@@ -91,7 +91,14 @@ export function estimateOneRepMax(set: LoggedSet, formula: OneRepMaxFormula | "a
   const reliable = reps <= RELIABLE_EFFECTIVE_REPS;
 
   if (reps === 1) {
-    return { valueKg: set.weightKg, method: "single", rpeAdjusted: false, effectiveReps: 1, reliable: true, label: ONE_REP_MAX_FORMULA_NAMES.single };
+    return {
+      valueKg: set.weightKg,
+      method: "single",
+      rpeAdjusted: false,
+      effectiveReps: 1,
+      reliable: true,
+      label: ONE_REP_MAX_FORMULA_NAMES.single,
+    };
   }
 
   const wantsBrzycki = formula === "brzycki" || (formula === "auto" && reps <= BRZYCKI_MAX_AUTO_REPS);

@@ -25,7 +25,11 @@ describe("plateLoad", () => {
   });
 
   it("uses only the plates the athlete owns, and their bar", () => {
-    expect(plateLoad(60, { unit: "kg", bar: 15, plates: [10, 5, 2.5] })).toEqual({ total: 60, perSide: [10, 10, 2.5], exact: true });
+    expect(plateLoad(60, { unit: "kg", bar: 15, plates: [10, 5, 2.5] })).toEqual({
+      total: 60,
+      perSide: [10, 10, 2.5],
+      exact: true,
+    });
     expect(plateLoad(50, { unit: "kg", plates: [20] })).toMatchObject({ total: 60, exact: false });
   });
 

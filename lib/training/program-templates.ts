@@ -72,11 +72,26 @@ export const SLOTS = {
 export type DayTemplate = { name: string; slots: readonly Slot[] };
 
 const S = SLOTS;
-const FULL_BODY_A: DayTemplate = { name: "Full body A", slots: [S.squat, S.horizontalPush, S.pull, S.hinge, S.lateralDelts, S.core] };
-const FULL_BODY_B: DayTemplate = { name: "Full body B", slots: [S.hinge, S.verticalPush, S.verticalPull, S.singleLeg, S.biceps, S.calves] };
-const FULL_BODY_C: DayTemplate = { name: "Full body C", slots: [S.squat, S.horizontalPush, S.horizontalPull, S.glutes, S.triceps, S.core] };
-const UPPER_A: DayTemplate = { name: "Upper A", slots: [S.horizontalPush, S.horizontalPull, S.verticalPush, S.verticalPull, S.biceps, S.triceps] };
-const UPPER_B: DayTemplate = { name: "Upper B", slots: [S.verticalPull, S.horizontalPush, S.horizontalPull, S.lateralDelts, S.rearDelts, S.triceps] };
+const FULL_BODY_A: DayTemplate = {
+  name: "Full body A",
+  slots: [S.squat, S.horizontalPush, S.pull, S.hinge, S.lateralDelts, S.core],
+};
+const FULL_BODY_B: DayTemplate = {
+  name: "Full body B",
+  slots: [S.hinge, S.verticalPush, S.verticalPull, S.singleLeg, S.biceps, S.calves],
+};
+const FULL_BODY_C: DayTemplate = {
+  name: "Full body C",
+  slots: [S.squat, S.horizontalPush, S.horizontalPull, S.glutes, S.triceps, S.core],
+};
+const UPPER_A: DayTemplate = {
+  name: "Upper A",
+  slots: [S.horizontalPush, S.horizontalPull, S.verticalPush, S.verticalPull, S.biceps, S.triceps],
+};
+const UPPER_B: DayTemplate = {
+  name: "Upper B",
+  slots: [S.verticalPull, S.horizontalPush, S.horizontalPull, S.lateralDelts, S.rearDelts, S.triceps],
+};
 const LOWER_A: DayTemplate = { name: "Lower A", slots: [S.squat, S.hinge, S.singleLeg, S.calves, S.core] };
 const LOWER_B: DayTemplate = { name: "Lower B", slots: [S.hinge, S.squat, S.glutes, S.calves, S.core] };
 const PUSH = [S.horizontalPush, S.verticalPush, S.chest, S.lateralDelts, S.triceps];

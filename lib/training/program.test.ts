@@ -33,12 +33,19 @@ const EQUIPMENT_PROFILES: [EquipmentChoice, string[]][] = [
 /** Every combination of answers, for properties that must hold whatever the athlete chose. */
 const everyAnswer: ProgramAssessment[] = EQUIPMENT_PROFILES.flatMap(([equipment, equipmentItems]) =>
   EXPERIENCE_LEVELS.flatMap((experienceLevel) =>
-    TRAINING_GOALS.flatMap((goal) => [1, 2, 3, 4, 5, 6, 7].map((daysPerWeek) => ({ equipment, equipmentItems, experienceLevel, goal, daysPerWeek }))),
+    TRAINING_GOALS.flatMap((goal) =>
+      [1, 2, 3, 4, 5, 6, 7].map((daysPerWeek) => ({ equipment, equipmentItems, experienceLevel, goal, daysPerWeek })),
+    ),
   ),
 );
 
 /** A small exercise for targeted tests: one muscle list, no equipment unless given. */
-function exercise(id: number, name: string, muscles: Record<string, number>, extra: Partial<ProgramExerciseCandidate> = {}): ProgramExerciseCandidate {
+function exercise(
+  id: number,
+  name: string,
+  muscles: Record<string, number>,
+  extra: Partial<ProgramExerciseCandidate> = {},
+): ProgramExerciseCandidate {
   return {
     id,
     name,
@@ -96,7 +103,22 @@ describe("generateProgram: split by days per week", () => {
     const program = generateProgram(assessment({ daysPerWeek: 4 }), LIBRARY);
     const why = program.days.flatMap((d) => d.exercises.map((e) => e.why.split(":")[0]));
     expect(new Set(why)).toEqual(
-      new Set(["Horizontal push", "Horizontal pull", "Vertical push", "Vertical pull", "Biceps", "Triceps", "Squat", "Hip hinge", "Single-leg", "Calves", "Core", "Glutes", "Side delts", "Rear delts"]),
+      new Set([
+        "Horizontal push",
+        "Horizontal pull",
+        "Vertical push",
+        "Vertical pull",
+        "Biceps",
+        "Triceps",
+        "Squat",
+        "Hip hinge",
+        "Single-leg",
+        "Calves",
+        "Core",
+        "Glutes",
+        "Side delts",
+        "Rear delts",
+      ]),
     );
   });
 });
@@ -111,7 +133,8 @@ describe("generateProgram: equipment", () => {
   it("uses only owned items for basic_equipment, whatever the other answers", () => {
     for (const a of everyAnswer.filter((x) => x.equipment === "basic_equipment")) {
       for (const e of programExercises(a)) {
-        for (const item of byId.get(e.exerciseId)!.equipmentRequired) expect(a.equipmentItems, `${e.name} needs ${item}`).toContain(item);
+        for (const item of byId.get(e.exerciseId)!.equipmentRequired)
+          expect(a.equipmentItems, `${e.name} needs ${item}`).toContain(item);
       }
     }
   });
@@ -129,7 +152,9 @@ describe("generateProgram: equipment", () => {
   });
 
   it("gives a full gym barbell lifts", () => {
-    const types = programExercises(assessment({ equipment: "full_gym", daysPerWeek: 4 })).map((e) => byId.get(e.exerciseId)!.type);
+    const types = programExercises(assessment({ equipment: "full_gym", daysPerWeek: 4 })).map(
+      (e) => byId.get(e.exerciseId)!.type,
+    );
     expect(types).toContain("barbell");
   });
 
@@ -147,31 +172,41 @@ describe("generateProgram: equipment", () => {
 });
 
 describe("generateProgram: difficulty", () => {
-  it.each(EXPERIENCE_LEVELS)("keeps %s athletes at their level, one step above only where nothing easier fits (and says so)", (level: ExperienceLevel) => {
-    const cap = DIFFICULTY_CAP[level];
-    for (const a of everyAnswer.filter((x) => x.experienceLevel === level)) {
-      for (const e of programExercises(a)) {
-        const difficulty = byId.get(e.exerciseId)!.difficulty!;
-        expect(difficulty, e.name).toBeLessThanOrEqual(cap + 1);
-        expect(e.why.includes("A step above your level"), e.name).toBe(difficulty > cap);
+  it.each(EXPERIENCE_LEVELS)(
+    "keeps %s athletes at their level, one step above only where nothing easier fits (and says so)",
+    (level: ExperienceLevel) => {
+      const cap = DIFFICULTY_CAP[level];
+      for (const a of everyAnswer.filter((x) => x.experienceLevel === level)) {
+        for (const e of programExercises(a)) {
+          const difficulty = byId.get(e.exerciseId)!.difficulty!;
+          expect(difficulty, e.name).toBeLessThanOrEqual(cap + 1);
+          expect(e.why.includes("A step above your level"), e.name).toBe(difficulty > cap);
+        }
       }
-    }
-  });
+    },
+  );
 
   it("gives beginners with a full gym only difficulty-1 exercises", () => {
-    const difficulties = programExercises(assessment({ experienceLevel: "beginner", daysPerWeek: 6 })).map((e) => byId.get(e.exerciseId)!.difficulty);
+    const difficulties = programExercises(assessment({ experienceLevel: "beginner", daysPerWeek: 6 })).map(
+      (e) => byId.get(e.exerciseId)!.difficulty,
+    );
     expect(new Set(difficulties)).toEqual(new Set([1]));
   });
 
   it("prefers exercises at the level's difficulty for intermediates", () => {
-    const squat = [exercise(1, "Easy squat", SQUAT_MUSCLES, { difficulty: 1 }), exercise(2, "Harder squat", SQUAT_MUSCLES, { difficulty: 2 })];
+    const squat = [
+      exercise(1, "Easy squat", SQUAT_MUSCLES, { difficulty: 1 }),
+      exercise(2, "Harder squat", SQUAT_MUSCLES, { difficulty: 2 }),
+    ];
     const [first] = programExercises(assessment({ daysPerWeek: 1 }), squat);
     expect(first.name).toBe("Harder squat");
   });
 
   it("falls back one level up for a beginner, and no further", () => {
     const onlyLevel2 = [exercise(1, "Squat", SQUAT_MUSCLES, { difficulty: 2 })];
-    expect(programExercises(assessment({ experienceLevel: "beginner", daysPerWeek: 1 }), onlyLevel2)[0].why).toMatch(/A step above your level/);
+    expect(programExercises(assessment({ experienceLevel: "beginner", daysPerWeek: 1 }), onlyLevel2)[0].why).toMatch(
+      /A step above your level/,
+    );
     const onlyLevel3 = [exercise(1, "Squat", SQUAT_MUSCLES, { difficulty: 3 })];
     const program = generateProgram(assessment({ experienceLevel: "beginner", daysPerWeek: 1 }), onlyLevel3);
     expect(program.days[0].exercises).toEqual([]);
@@ -180,15 +215,21 @@ describe("generateProgram: difficulty", () => {
 
   it("treats an exercise with no difficulty (legacy rows) as difficulty 2", () => {
     const legacy = [exercise(1, "Legacy squat", SQUAT_MUSCLES, { difficulty: null })];
-    expect(programExercises(assessment({ experienceLevel: "intermediate", daysPerWeek: 1 }), legacy)[0].why).not.toMatch(/above your level/);
-    expect(programExercises(assessment({ experienceLevel: "beginner", daysPerWeek: 1 }), legacy)[0].why).toMatch(/above your level/);
+    expect(programExercises(assessment({ experienceLevel: "intermediate", daysPerWeek: 1 }), legacy)[0].why).not.toMatch(
+      /above your level/,
+    );
+    expect(programExercises(assessment({ experienceLevel: "beginner", daysPerWeek: 1 }), legacy)[0].why).toMatch(
+      /above your level/,
+    );
   });
 });
 
 describe("generateProgram: sets, reps and why", () => {
   const mainLift = (a: Partial<ProgramAssessment>) => programExercises(assessment({ daysPerWeek: 4, ...a }))[0];
-  const accessory = (a: Partial<ProgramAssessment>) => programExercises(assessment({ daysPerWeek: 4, ...a })).find((e) => e.why.startsWith("Biceps"))!;
-  const scheme = (e: { targetSets: number; targetRepsMin: number; targetRepsMax: number }) => `${e.targetSets}×${e.targetRepsMin}-${e.targetRepsMax}`;
+  const accessory = (a: Partial<ProgramAssessment>) =>
+    programExercises(assessment({ daysPerWeek: 4, ...a })).find((e) => e.why.startsWith("Biceps"))!;
+  const scheme = (e: { targetSets: number; targetRepsMin: number; targetRepsMax: number }) =>
+    `${e.targetSets}×${e.targetRepsMin}-${e.targetRepsMax}`;
 
   it.each([
     ["strength", "5×3-5", "3×6-10"],
@@ -216,7 +257,9 @@ describe("generateProgram: sets, reps and why", () => {
   });
 
   it("says when an exercise only works the slot's muscles as a secondary mover", () => {
-    const row = programExercises(assessment({ equipment: "no_equipment", daysPerWeek: 4 })).find((e) => e.why.startsWith("Vertical pull"));
+    const row = programExercises(assessment({ equipment: "no_equipment", daysPerWeek: 4 })).find((e) =>
+      e.why.startsWith("Vertical pull"),
+    );
     expect(row?.why).toMatch(/closest option your equipment allows/);
   });
 });
@@ -249,7 +292,9 @@ describe("generateProgram: choices", () => {
       exercise(1, "Good row", { Rhomboids: 85, Trapezius: 70 }),
       exercise(2, "Weak row", { Rhomboids: 60, Trapezius: 55 }),
     ];
-    const rows = generateProgram(assessment({ daysPerWeek: 4 }), exercises).days.flatMap((d) => d.exercises.filter((e) => e.why.startsWith("Horizontal pull")));
+    const rows = generateProgram(assessment({ daysPerWeek: 4 }), exercises).days.flatMap((d) =>
+      d.exercises.filter((e) => e.why.startsWith("Horizontal pull")),
+    );
     expect(rows.map((r) => r.name)).toEqual(["Good row", "Good row"]);
   });
 

@@ -22,13 +22,7 @@
  *    difficulty closest to the cap; then name; then id.
  */
 import { canPerformWith, normalizedRequirements, type EquipmentChoice } from "@/lib/equipment";
-import {
-  DIFFICULTY_CAP,
-  GOAL_LABELS,
-  repSchemeFor,
-  splitTemplateFor,
-  type Slot,
-} from "./program-templates";
+import { DIFFICULTY_CAP, GOAL_LABELS, repSchemeFor, splitTemplateFor, type Slot } from "./program-templates";
 import type { ExerciseMeasure, ExperienceLevel, ExerciseType, MuscleActivation, TrainingGoal } from "./types";
 
 export type ProgramAssessment = {
@@ -176,7 +170,8 @@ function listWords(words: readonly string[]): string {
 function whyThisExercise(pick: Pick, slot: Slot): string {
   const top = pick.candidate.ranked.slice(0, 3).map((m) => `${m.muscle} (${m.activation})`);
   const base = `${slot.label}: works ${listWords(top)}.`;
-  if (pick.fit === "above_level") return `${base} A step above your level, the easiest option your equipment allows: start light.`;
+  if (pick.fit === "above_level")
+    return `${base} A step above your level, the easiest option your equipment allows: start light.`;
   if (pick.fit === "secondary") return `${base} The closest option your equipment allows for this slot.`;
   return base;
 }
@@ -220,7 +215,10 @@ export function generateProgram(assessment: ProgramAssessment, exercises: readon
       const { exercise } = pick.candidate;
       usedToday.add(exercise.id);
       timesUsed.set(exercise.id, (timesUsed.get(exercise.id) ?? 0) + 1);
-      const scheme = targetsFor(repSchemeFor(assessment.goal, slot.role, assessment.experienceLevel, exercise.type === "bodyweight"), exercise.measure);
+      const scheme = targetsFor(
+        repSchemeFor(assessment.goal, slot.role, assessment.experienceLevel, exercise.type === "bodyweight"),
+        exercise.measure,
+      );
       dayExercises.push({
         exerciseId: exercise.id,
         name: exercise.name,
@@ -234,16 +232,21 @@ export function generateProgram(assessment: ProgramAssessment, exercises: readon
   });
 
   const notes: string[] = [];
-  if (daysPerWeek === 1) notes.push("One day a week: a single full-body session. A second day would let each muscle get more weekly work.");
+  if (daysPerWeek === 1)
+    notes.push("One day a week: a single full-body session. A second day would let each muscle get more weekly work.");
   if (daysPerWeek === 5) notes.push("Five days: push and pull twice a week, legs once. Choose six days to train legs twice.");
   if (daysPerWeek === 7) {
-    notes.push("Seven days asked for: this is the six-day push/pull/legs rotation with the seventh day as rest. Muscles adapt while they recover; a weekly rest day keeps the program sustainable.");
+    notes.push(
+      "Seven days asked for: this is the six-day push/pull/legs rotation with the seventh day as rest. Muscles adapt while they recover; a weekly rest day keeps the program sustainable.",
+    );
   }
   // A slot skipped on one day but filled on another (its only candidate was already in that day) is
   // trained that week; only slots never filled are worth telling the athlete about.
   const neverFilled = [...leftOut].filter((label) => !filled.has(label));
   if (neverFilled.length > 0) {
-    notes.push(`Nothing in the library fits your equipment for: ${listWords(neverFilled)}. Adding equipment in your profile widens the choice.`);
+    notes.push(
+      `Nothing in the library fits your equipment for: ${listWords(neverFilled)}. Adding equipment in your profile widens the choice.`,
+    );
   }
 
   const name = `${split.label}, ${daysPerWeek === 7 ? 6 : daysPerWeek} day${daysPerWeek === 1 ? "" : "s"} a week, for ${GOAL_LABELS[assessment.goal]}`;

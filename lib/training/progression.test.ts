@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { type PastSet, suggestNextSession } from "./progression";
 
-const sets = (weightKg: number, reps: number[], rpe: number | null = null): PastSet[] => reps.map((r) => ({ weightKg, reps: r, rpe }));
+const sets = (weightKg: number, reps: number[], rpe: number | null = null): PastSet[] =>
+  reps.map((r) => ({ weightKg, reps: r, rpe }));
 const range = { min: 8, max: 12 };
 
 describe("suggestNextSession (double progression)", () => {
@@ -22,22 +23,34 @@ describe("suggestNextSession (double progression)", () => {
 
   it("adds 5 lb for a pound athlete, and says so in pounds", () => {
     // 135 lb stored as 61.23 kg.
-    const suggestion = suggestNextSession({ exerciseType: "barbell", unit: "lb", repRange: range, sessions: [sets(61.23, [12, 12, 12])] });
+    const suggestion = suggestNextSession({
+      exerciseType: "barbell",
+      unit: "lb",
+      repRange: range,
+      sessions: [sets(61.23, [12, 12, 12])],
+    });
     expect(suggestion).toMatchObject({ weightKg: 63.5, reps: 8, kind: "increase" });
     expect(suggestion?.why).toContain("add 5 lb");
   });
 
   it("moves a pound athlete's dumbbell up the pound rack", () => {
     // 50 lb dumbbells are 22.68 kg.
-    expect(suggestNextSession({ exerciseType: "dumbbell", unit: "lb", repRange: range, sessions: [sets(22.68, [12, 12])] })?.weightKg).toBe(24.95);
+    expect(
+      suggestNextSession({ exerciseType: "dumbbell", unit: "lb", repRange: range, sessions: [sets(22.68, [12, 12])] })?.weightKg,
+    ).toBe(24.95);
   });
 
   it("asks a bodyweight athlete at the top of the range for one rep more", () => {
-    expect(suggestNextSession({ exerciseType: "bodyweight", unit: "kg", repRange: range, sessions: [sets(0, [12, 12, 12])] })).toMatchObject({ weightKg: 0, reps: 13, kind: "increase" });
+    expect(
+      suggestNextSession({ exerciseType: "bodyweight", unit: "kg", repRange: range, sessions: [sets(0, [12, 12, 12])] }),
+    ).toMatchObject({ weightKg: 0, reps: 13, kind: "increase" });
   });
 
   it("never deloads bodyweight work", () => {
-    expect(suggestNextSession({ exerciseType: "bodyweight", unit: "kg", repRange: range, sessions: [sets(0, [5]), sets(0, [6])] })?.kind).toBe("repeat");
+    expect(
+      suggestNextSession({ exerciseType: "bodyweight", unit: "kg", repRange: range, sessions: [sets(0, [5]), sets(0, [6])] })
+        ?.kind,
+    ).toBe("repeat");
   });
 
   it("leaves warm-ups out", () => {
@@ -46,16 +59,35 @@ describe("suggestNextSession (double progression)", () => {
   });
 
   it("judges the heaviest sets: a back-off set does not hold the increase back… unless it fell short", () => {
-    expect(suggestNextSession({ exerciseType: "barbell", unit: "kg", repRange: range, sessions: [[...sets(80, [12, 12]), ...sets(70, [10])]] })?.kind).toBe("repeat");
+    expect(
+      suggestNextSession({
+        exerciseType: "barbell",
+        unit: "kg",
+        repRange: range,
+        sessions: [[...sets(80, [12, 12]), ...sets(70, [10])]],
+      })?.kind,
+    ).toBe("repeat");
   });
 
   it("has nothing to suggest without an earlier working set", () => {
     expect(suggestNextSession({ exerciseType: "barbell", unit: "kg", repRange: range, sessions: [] })).toBeNull();
-    expect(suggestNextSession({ exerciseType: "barbell", unit: "kg", repRange: range, sessions: [[{ weightKg: 40, reps: 5, warmup: true }]] })).toBeNull();
+    expect(
+      suggestNextSession({
+        exerciseType: "barbell",
+        unit: "kg",
+        repRange: range,
+        sessions: [[{ weightKg: 40, reps: 5, warmup: true }]],
+      }),
+    ).toBeNull();
   });
 
   it("explains itself in one line", () => {
-    const why = suggestNextSession({ exerciseType: "barbell", unit: "kg", repRange: range, sessions: [sets(80, [12, 12, 12], 8)] })?.why;
+    const why = suggestNextSession({
+      exerciseType: "barbell",
+      unit: "kg",
+      repRange: range,
+      sessions: [sets(80, [12, 12, 12], 8)],
+    })?.why;
     expect(why).toBe("Every set reached 12 reps at RPE 8 or easier: add 2.5 kg and start again at 8.");
   });
 });

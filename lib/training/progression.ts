@@ -74,7 +74,12 @@ export function suggestNextSession(input: ProgressionInput): Suggestion | null {
   const reachedTop = last.every((s) => s.reps >= repRange.max && (s.rpe ?? 0) <= MAX_RPE_TO_ADD_WEIGHT);
   if (reachedTop) {
     if (bodyweight) {
-      return { weightKg: topKg, reps: repRange.max + 1, kind: "increase", why: `Every set reached ${repRange.max} reps: go for ${repRange.max + 1}, or a harder variation.` };
+      return {
+        weightKg: topKg,
+        reps: repRange.max + 1,
+        kind: "increase",
+        why: `Every set reached ${repRange.max} reps: go for ${repRange.max + 1}, or a harder variation.`,
+      };
     }
     const next = heavier(top, exerciseType, unit);
     return {
@@ -102,6 +107,8 @@ export function suggestNextSession(input: ProgressionInput): Suggestion | null {
     weightKg: topKg,
     reps,
     kind: "repeat",
-    why: bodyweight ? `Last time ${bestReps} reps: aim for ${reps}.` : `Last time ${show(top, unit)} × ${bestReps}: same weight, aim for ${reps}.`,
+    why: bodyweight
+      ? `Last time ${bestReps} reps: aim for ${reps}.`
+      : `Last time ${show(top, unit)} × ${bestReps}: same weight, aim for ${reps}.`,
   };
 }

@@ -13,10 +13,18 @@ const kinds = (set: LoggedSet, previous: LoggedSet[] = history): RecordKind[] =>
 
 describe("detectPersonalRecords", () => {
   it.each<[string, LoggedSet, RecordKind[]]>([
-    ["a heavier single beats weight and estimated 1RM", { weightKg: 115, reps: 1 }, ["heaviest_weight", "best_estimated_one_rep_max"]],
+    [
+      "a heavier single beats weight and estimated 1RM",
+      { weightKg: 115, reps: 1 },
+      ["heaviest_weight", "best_estimated_one_rep_max"],
+    ],
     ["more reps at a moderate weight beats estimated 1RM only", { weightKg: 100, reps: 6 }, ["best_estimated_one_rep_max"]],
     ["a long set beats volume only", { weightKg: 70, reps: 12 }, ["best_set_volume"]],
-    ["a heavy set for many reps beats all three", { weightKg: 112.5, reps: 8 }, ["heaviest_weight", "best_estimated_one_rep_max", "best_set_volume"]],
+    [
+      "a heavy set for many reps beats all three",
+      { weightKg: 112.5, reps: 8 },
+      ["heaviest_weight", "best_estimated_one_rep_max", "best_set_volume"],
+    ],
     ["an equal set is no record", { weightKg: 110, reps: 2 }, []],
     ["a lighter set is no record", { weightKg: 60, reps: 5 }, []],
     ["a set with no reps is no record", { weightKg: 150, reps: 0 }, []],
@@ -31,7 +39,9 @@ describe("detectPersonalRecords", () => {
   });
 
   it("names the formula behind an estimated-1RM record, RPE included", () => {
-    const record = detectPersonalRecords(history, { weightKg: 100, reps: 5, rpe: 8 }).find((r) => r.kind === "best_estimated_one_rep_max");
+    const record = detectPersonalRecords(history, { weightKg: 100, reps: 5, rpe: 8 }).find(
+      (r) => r.kind === "best_estimated_one_rep_max",
+    );
     expect(record).toMatchObject({ value: 120, previous: expect.closeTo(113.14, 2), formula: "Brzycki, adjusted for RPE 8" });
   });
 
@@ -80,17 +90,25 @@ describe("personalBests", () => {
   it("counts nothing for a warm-up, however heavy", () => {
     expect(personalBests([{ weightKg: 140, reps: 3, setType: "warmup" }]).heaviest_weight).toBeNull();
     expect(detectPersonalRecords([{ weightKg: 100, reps: 5 }], { weightKg: 105, reps: 5, setType: "warmup" })).toEqual([]);
-    expect(detectPersonalRecords([{ weightKg: 100, reps: 5, setType: "warmup" }], { weightKg: 90, reps: 5 }).map((r) => r.previous)).toEqual([null, null, null]);
+    expect(
+      detectPersonalRecords([{ weightKg: 100, reps: 5, setType: "warmup" }], { weightKg: 90, reps: 5 }).map((r) => r.previous),
+    ).toEqual([null, null, null]);
   });
 
   it("holds the longest hold, the longest distance and the best pace", () => {
     const plank = [{ weightKg: 0, reps: 0, seconds: 45 }];
-    expect(detectPersonalRecords(plank, { weightKg: 0, reps: 0, seconds: 60 })).toMatchObject([{ kind: "longest_hold", value: 60, previous: 45 }]);
+    expect(detectPersonalRecords(plank, { weightKg: 0, reps: 0, seconds: 60 })).toMatchObject([
+      { kind: "longest_hold", value: 60, previous: 45 },
+    ]);
     expect(detectPersonalRecords(plank, { weightKg: 0, reps: 0, seconds: 30 })).toEqual([]);
     const carry = [{ weightKg: 32, reps: 0, distanceM: 40 }];
-    expect(detectPersonalRecords(carry, { weightKg: 32, reps: 0, distanceM: 50 })).toMatchObject([{ kind: "longest_distance", value: 50, previous: 40 }]);
+    expect(detectPersonalRecords(carry, { weightKg: 32, reps: 0, distanceM: 50 })).toMatchObject([
+      { kind: "longest_distance", value: 50, previous: 40 },
+    ]);
     const row = [{ weightKg: 0, reps: 0, distanceM: 500, seconds: 120 }];
-    expect(detectPersonalRecords(row, { weightKg: 0, reps: 0, distanceM: 500, seconds: 110 }).map((r) => r.kind)).toEqual(["best_pace"]);
+    expect(detectPersonalRecords(row, { weightKg: 0, reps: 0, distanceM: 500, seconds: 110 }).map((r) => r.kind)).toEqual([
+      "best_pace",
+    ]);
   });
 });
 
@@ -131,6 +149,8 @@ describe("bestsByRepCount", () => {
   });
 
   it("lists bodyweight rep counts with no estimated 1RM", () => {
-    expect(bestsByRepCount([{ weightKg: 0, reps: 12 }])).toEqual([{ reps: 12, best: { weightKg: 0, reps: 12 }, estimatedOneRepMaxKg: null }]);
+    expect(bestsByRepCount([{ weightKg: 0, reps: 12 }])).toEqual([
+      { reps: 12, best: { weightKg: 0, reps: 12 }, estimatedOneRepMaxKg: null },
+    ]);
   });
 });

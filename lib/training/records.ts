@@ -141,7 +141,8 @@ export type RepCountBest<T extends LoggedSet> = {
 export function bestsByRepCount<T extends LoggedSet>(sets: readonly T[]): RepCountBest<T>[] {
   const byReps = new Map<number, T>();
   for (const set of sets) {
-    if (isWarmup(set) || !Number.isInteger(set.reps) || set.reps < 1 || !Number.isFinite(set.weightKg) || set.weightKg < 0) continue;
+    if (isWarmup(set) || !Number.isInteger(set.reps) || set.reps < 1 || !Number.isFinite(set.weightKg) || set.weightKg < 0)
+      continue;
     const current = byReps.get(set.reps);
     if (current === undefined || set.weightKg > current.weightKg + EPSILON) byReps.set(set.reps, set);
   }

@@ -13,15 +13,21 @@ import type { MuscleActivation } from "./types";
 const BENCH = 1;
 const ROW = 2;
 const muscles = new Map<number, MuscleActivation[]>([
-  [BENCH, [
-    { muscle: "Pectoralis major", activation: 90 },
-    { muscle: "Triceps brachii", activation: 70 },
-    { muscle: "Anterior deltoid", activation: 60 },
-  ]],
-  [ROW, [
-    { muscle: "Rhomboids", activation: 85 },
-    { muscle: "Biceps brachii", activation: 55 },
-  ]],
+  [
+    BENCH,
+    [
+      { muscle: "Pectoralis major", activation: 90 },
+      { muscle: "Triceps brachii", activation: 70 },
+      { muscle: "Anterior deltoid", activation: 60 },
+    ],
+  ],
+  [
+    ROW,
+    [
+      { muscle: "Rhomboids", activation: 85 },
+      { muscle: "Biceps brachii", activation: 55 },
+    ],
+  ],
 ]);
 
 const at = (iso: string) => new Date(iso);

@@ -178,7 +178,10 @@ export function compareWeekWithTargets(week: Pick<WeeklyMuscleVolume, "setsByMus
  * The week the progress page opens on: the one asked for, else the latest week with any training in
  * it (an athlete who trained last week sees last week, not an empty "this week"), else the latest.
  */
-export function weekToShow<W extends Pick<WeeklyMuscleVolume, "weekStart" | "setsByMuscle">>(weeks: readonly W[], requested?: string): W | undefined {
+export function weekToShow<W extends Pick<WeeklyMuscleVolume, "weekStart" | "setsByMuscle">>(
+  weeks: readonly W[],
+  requested?: string,
+): W | undefined {
   return (
     weeks.find((w) => w.weekStart === requested) ??
     weeks.findLast((w) => Object.values(w.setsByMuscle).some((sets) => sets > 0)) ??

@@ -16,7 +16,17 @@ const STEP: Record<WeightUnit, number> = { kg: 2.5, lb: 5 };
 /** The warm-ups before a working weight (in the athlete's unit); none when there is nothing to ramp to. */
 export function warmupRamp(workingWeight: number, unit: WeightUnit): WarmupStep[] {
   if (!Number.isFinite(workingWeight) || workingWeight <= 0) return [];
-  const plan: [number, number][] = workingWeight >= THREE_STEP_FROM[unit] ? [[0.4, 5], [0.6, 3], [0.8, 2]] : [[0.5, 5], [0.75, 3]];
+  const plan: [number, number][] =
+    workingWeight >= THREE_STEP_FROM[unit]
+      ? [
+          [0.4, 5],
+          [0.6, 3],
+          [0.8, 2],
+        ]
+      : [
+          [0.5, 5],
+          [0.75, 3],
+        ];
   const bar = DEFAULT_BAR[unit];
   const steps: WarmupStep[] = [];
   for (const [share, reps] of plan) {

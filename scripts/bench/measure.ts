@@ -29,7 +29,11 @@ export async function postgresCpu(db: Db): Promise<Map<number, number>> {
 }
 
 /** Seconds of CPU spent between two readings, by every backend or only by those `only` accepts. */
-export function cpuSpent(before: Map<number, number>, after: Map<number, number>, only: (pid: number) => boolean = () => true): number {
+export function cpuSpent(
+  before: Map<number, number>,
+  after: Map<number, number>,
+  only: (pid: number) => boolean = () => true,
+): number {
   let ms = 0;
   for (const [pid, now] of after) if (only(pid)) ms += now - (before.get(pid) ?? 0);
   return ms / 1000;
@@ -138,7 +142,10 @@ export function athleteWriteProbe(url: string, userId: number) {
 }
 
 /** Run a command line with DATABASE_URL set: its wall seconds, peak RSS in MB (GNU time), exit code and output. */
-export async function runCommand(command: string[], databaseUrl: string): Promise<{ wall: number; rssMb: number; code: number; output: string }> {
+export async function runCommand(
+  command: string[],
+  databaseUrl: string,
+): Promise<{ wall: number; rssMb: number; code: number; output: string }> {
   const timeFile = `/tmp/bench-migrate-time-${process.pid}`;
   const started = performance.now();
   const child = spawn("/usr/bin/time", ["-o", timeFile, "-f", "%M", ...command], {

@@ -31,7 +31,11 @@ function refusingBadCallbacks(handler: (request: NextRequest) => Promise<Respons
       const form = new URLSearchParams(await request.clone().text());
       candidates.push(...form.getAll("callbackUrl"));
     }
-    if (candidates.some((value) => !acceptableCallback(value, request.headers.get("x-forwarded-host") ?? request.headers.get("host")))) {
+    if (
+      candidates.some(
+        (value) => !acceptableCallback(value, request.headers.get("x-forwarded-host") ?? request.headers.get("host")),
+      )
+    ) {
       return Response.json({ error: "That sign-in return address is not allowed.", code: "invalid_callback" }, { status: 400 });
     }
     return handler(request);

@@ -16,7 +16,12 @@ export async function createAuthSession(
   // The user's rows whose cookie has expired by now go at the same time: nothing else would remove them.
   await db
     .delete(authSessions)
-    .where(and(eq(authSessions.userId, session.userId), lt(authSessions.lastSeenAt, sql`now() - make_interval(secs => ${SESSION_LIFETIME_SECONDS})`)));
+    .where(
+      and(
+        eq(authSessions.userId, session.userId),
+        lt(authSessions.lastSeenAt, sql`now() - make_interval(secs => ${SESSION_LIFETIME_SECONDS})`),
+      ),
+    );
   const [row] = await db
     .insert(authSessions)
     .values({ userId: session.userId, userAgent: session.userAgent?.slice(0, 500) ?? null, ipAddress: session.ipAddress })
@@ -46,9 +51,18 @@ export async function userForSession(db: DbOrTx, sid: string, userId: number, no
 }
 
 /** The user's signed-in devices, most recently seen first. */
-export function listAuthSessions(db: DbOrTx, userId: number): Promise<Pick<AuthSession, "id" | "createdAt" | "lastSeenAt" | "userAgent" | "ipAddress">[]> {
+export function listAuthSessions(
+  db: DbOrTx,
+  userId: number,
+): Promise<Pick<AuthSession, "id" | "createdAt" | "lastSeenAt" | "userAgent" | "ipAddress">[]> {
   return db
-    .select({ id: authSessions.id, createdAt: authSessions.createdAt, lastSeenAt: authSessions.lastSeenAt, userAgent: authSessions.userAgent, ipAddress: authSessions.ipAddress })
+    .select({
+      id: authSessions.id,
+      createdAt: authSessions.createdAt,
+      lastSeenAt: authSessions.lastSeenAt,
+      userAgent: authSessions.userAgent,
+      ipAddress: authSessions.ipAddress,
+    })
     .from(authSessions)
     .where(eq(authSessions.userId, userId))
     .orderBy(desc(authSessions.lastSeenAt), desc(authSessions.createdAt));

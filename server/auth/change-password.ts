@@ -39,7 +39,8 @@ export async function changePassword(
       .set({ passwordHash })
       .where(and(eq(users.id, change.user.id), eq(users.passwordHash, change.user.passwordHash!)))
       .returning({ id: users.id });
-    if (updated.length === 0) throw new UserFacingError("Your password was changed meanwhile. Reload the page and try again.", { status: 409 });
+    if (updated.length === 0)
+      throw new UserFacingError("Your password was changed meanwhile. Reload the page and try again.", { status: 409 });
     return { endedSessions: await endUserSessions(tx, change.user.id, { except: change.sid }) };
   });
 }

@@ -86,7 +86,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     async signOut(message) {
       const token = "token" in message ? message.token : null;
       const userId = Number(token?.uid);
-      if (typeof token?.sid === "string" && Number.isInteger(userId)) await endAuthSession(await getDb(), { id: token.sid, userId });
+      if (typeof token?.sid === "string" && Number.isInteger(userId))
+        await endAuthSession(await getDb(), { id: token.sid, userId });
     },
   },
 }));

@@ -20,29 +20,45 @@ describe("Django password hashes (from a legacy import)", () => {
       const flippedDigest = [parts[0], parts[1], parts[2], digest.toString("base64")].join("$");
       const otherSalt = [parts[0], parts[1], `${parts[2]}x`, parts[3]].join("$");
       const otherCount = [parts[0], String(Number(parts[1]) + 1), parts[2], parts[3]].join("$");
-      for (const tampered of [flippedDigest, otherSalt, otherCount]) expect((await checkPassword(password, tampered)).valid).toBe(false);
+      for (const tampered of [flippedDigest, otherSalt, otherCount])
+        expect((await checkPassword(password, tampered)).valid).toBe(false);
     });
   }
 
   it("argon2 (Django's Argon2PasswordHasher): right passes, wrong fails", async () => {
     const hash = await djangoArgon2("correct horse battery");
     expect(hash).toMatch(/^argon2\$argon2id\$v=19\$m=102400,t=2,p=8\$/);
-    expect(await checkPassword("correct horse battery", hash)).toEqual({ valid: true, needsUpgrade: true, format: "django-argon2" });
+    expect(await checkPassword("correct horse battery", hash)).toEqual({
+      valid: true,
+      needsUpgrade: true,
+      format: "django-argon2",
+    });
     expect((await checkPassword("correct horse batter", hash)).valid).toBe(false);
   });
 
   it("bcrypt_sha256 (Django's BCryptSHA256PasswordHasher): right passes, wrong fails, tampered fails", async () => {
     const hash = await djangoBcryptSha256("correct horse battery");
-    expect(await checkPassword("correct horse battery", hash)).toEqual({ valid: true, needsUpgrade: true, format: "django-bcrypt_sha256" });
+    expect(await checkPassword("correct horse battery", hash)).toEqual({
+      valid: true,
+      needsUpgrade: true,
+      format: "django-bcrypt_sha256",
+    });
     expect((await checkPassword("Correct horse battery", hash)).valid).toBe(false);
     const tampered = hash.slice(0, -1) + (hash.endsWith("a") ? "b" : "a");
     expect((await checkPassword("correct horse battery", tampered)).valid).toBe(false);
   });
 
   it("never matches unusable or malformed Django passwords", async () => {
-    for (const value of ["", "!", "!Xk3bS9qLmP0aZ2wE7rT1yUq7Hn2Lw9Vb4Rt6Ys1Mk8"]) expect(isUnusableDjangoPassword(value)).toBe(true);
+    for (const value of ["", "!", "!Xk3bS9qLmP0aZ2wE7rT1yUq7Hn2Lw9Vb4Rt6Ys1Mk8"])
+      expect(isUnusableDjangoPassword(value)).toBe(true);
     expect(isUnusableDjangoPassword(DJANGO_PBKDF2_FIXTURES[0].hash)).toBe(false);
-    for (const broken of ["pbkdf2_sha256$", "pbkdf2_sha256$abc$salt$AAAA", "pbkdf2_sha256$0$salt$AAAA", "pbkdf2_sha256$9999999$salt$AAAA", "pbkdf2_sha256$1000$salt$"]) {
+    for (const broken of [
+      "pbkdf2_sha256$",
+      "pbkdf2_sha256$abc$salt$AAAA",
+      "pbkdf2_sha256$0$salt$AAAA",
+      "pbkdf2_sha256$9999999$salt$AAAA",
+      "pbkdf2_sha256$1000$salt$",
+    ]) {
       expect(await checkPassword("", broken)).toMatchObject({ valid: false, needsUpgrade: false });
     }
     expect(passwordFormatOf("!abc")).toBeUndefined();

@@ -43,7 +43,8 @@ function echoValues(raw: Record<string, unknown>): Record<string, string> {
  */
 function inputObject(input: unknown): Record<string, unknown> | undefined {
   if (input instanceof FormData) return formDataToObject(input);
-  if (input !== null && typeof input === "object" && Object.getPrototypeOf(input) === Object.prototype) return input as Record<string, unknown>;
+  if (input !== null && typeof input === "object" && Object.getPrototypeOf(input) === Object.prototype)
+    return input as Record<string, unknown>;
   return undefined;
 }
 
@@ -54,11 +55,7 @@ type ActionBody<S extends z.ZodType, T, U> = (input: z.output<S>, user: U) => Pr
  * then run the body. The body is only the business step. Errors come back as values for the form;
  * unexpected ones are logged and shown as a generic message.
  */
-function defineAction<S extends z.ZodType, T, U>(
-  loadCaller: () => Promise<U>,
-  schema: S,
-  body: ActionBody<S, T, U>,
-) {
+function defineAction<S extends z.ZodType, T, U>(loadCaller: () => Promise<U>, schema: S, body: ActionBody<S, T, U>) {
   return async (_prev: ActionState<T> | undefined, input: FormData | z.input<S>): Promise<ActionState<T>> => {
     const raw = inputObject(input) ?? {};
     try {
@@ -68,7 +65,12 @@ function defineAction<S extends z.ZodType, T, U>(
       const unsafe = findUnsafeText(raw);
       if (unsafe !== undefined) {
         const field = unsafe.split(".")[0] || "form";
-        return { status: "error", message: UNSAFE_TEXT_MESSAGE, fieldErrors: { [field]: [UNSAFE_TEXT_MESSAGE] }, values: echoValues(raw) };
+        return {
+          status: "error",
+          message: UNSAFE_TEXT_MESSAGE,
+          fieldErrors: { [field]: [UNSAFE_TEXT_MESSAGE] },
+          values: echoValues(raw),
+        };
       }
       const parsed = schema.safeParse(raw);
       if (!parsed.success) {

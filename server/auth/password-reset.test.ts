@@ -9,7 +9,14 @@ import { createAuthSession, listAuthSessions } from "./auth-sessions";
 import { hashPassword } from "./passwords";
 import { attemptSignIn } from "./sign-in";
 import { createThrottles, type ThrottleLimits } from "./throttle";
-import { answerResetRequest, inspectResetToken, issueResetToken, listResetLinks, RESET_LINK_LIFETIME_MS, resetPassword } from "./password-reset";
+import {
+  answerResetRequest,
+  inspectResetToken,
+  issueResetToken,
+  listResetLinks,
+  RESET_LINK_LIFETIME_MS,
+  resetPassword,
+} from "./password-reset";
 
 const ORIGIN = "http://ironlog.test";
 const OLD_PASSWORD = "old-password-123";
@@ -83,11 +90,19 @@ describe("password reset by email", () => {
     expect(stored.expiresAt.getTime() - stored.createdAt.getTime()).toBe(RESET_LINK_LIFETIME_MS);
 
     expect(await inspectResetToken(database.db, tokenOf(link))).toEqual({ state: "valid", email: athlete.email });
-    const { endedSessions } = await resetPassword(database.db, throttles, { token: tokenOf(link), password: NEW_PASSWORD, address: request.address });
+    const { endedSessions } = await resetPassword(database.db, throttles, {
+      token: tokenOf(link),
+      password: NEW_PASSWORD,
+      address: request.address,
+    });
     expect(endedSessions).toBe(2);
     expect(await listAuthSessions(database.db, athlete.id)).toEqual([]);
-    expect((await attemptSignIn(database.db, throttles, { ...request, email: athlete.email, password: OLD_PASSWORD })).status).toBe("refused");
-    expect((await attemptSignIn(database.db, throttles, { ...request, email: athlete.email, password: NEW_PASSWORD })).status).toBe("signed-in");
+    expect(
+      (await attemptSignIn(database.db, throttles, { ...request, email: athlete.email, password: OLD_PASSWORD })).status,
+    ).toBe("refused");
+    expect(
+      (await attemptSignIn(database.db, throttles, { ...request, email: athlete.email, password: NEW_PASSWORD })).status,
+    ).toBe("signed-in");
   });
 
   it("refuses a second use of the same link, and leaves the password set by the first", async () => {
@@ -95,9 +110,13 @@ describe("password reset by email", () => {
     const { token } = await issueResetToken(database.db, { userId: athlete.id });
     const throttles = createThrottles(database.db, limits);
     await resetPassword(database.db, throttles, { token, password: NEW_PASSWORD, address: request.address });
-    await expect(resetPassword(database.db, throttles, { token, password: "another-password-789", address: request.address })).rejects.toThrow(/already used/);
+    await expect(
+      resetPassword(database.db, throttles, { token, password: "another-password-789", address: request.address }),
+    ).rejects.toThrow(/already used/);
     expect(await inspectResetToken(database.db, token)).toEqual({ state: "used" });
-    expect((await attemptSignIn(database.db, throttles, { ...request, email: athlete.email, password: NEW_PASSWORD })).status).toBe("signed-in");
+    expect(
+      (await attemptSignIn(database.db, throttles, { ...request, email: athlete.email, password: NEW_PASSWORD })).status,
+    ).toBe("signed-in");
   });
 
   it("lets exactly one of two concurrent uses of a link through", async () => {
@@ -117,10 +136,16 @@ describe("password reset by email", () => {
     const { token } = await issueResetToken(database.db, { userId: athlete.id, now: issuedAt });
     expect(await inspectResetToken(database.db, token)).toEqual({ state: "expired" });
     // One second before the hour is up it still works (checked, not used).
-    expect((await inspectResetToken(database.db, token, new Date(issuedAt.getTime() + RESET_LINK_LIFETIME_MS - 1000))).state).toBe("valid");
+    expect(
+      (await inspectResetToken(database.db, token, new Date(issuedAt.getTime() + RESET_LINK_LIFETIME_MS - 1000))).state,
+    ).toBe("valid");
     const throttles = createThrottles(database.db, limits);
-    await expect(resetPassword(database.db, throttles, { token, password: NEW_PASSWORD, address: request.address })).rejects.toThrow(/expired/);
-    expect((await attemptSignIn(database.db, throttles, { ...request, email: athlete.email, password: OLD_PASSWORD })).status).toBe("signed-in");
+    await expect(
+      resetPassword(database.db, throttles, { token, password: NEW_PASSWORD, address: request.address }),
+    ).rejects.toThrow(/expired/);
+    expect(
+      (await attemptSignIn(database.db, throttles, { ...request, email: athlete.email, password: OLD_PASSWORD })).status,
+    ).toBe("signed-in");
   });
 
   it("refuses an older link once a newer one was sent; the newer one works", async () => {
@@ -132,7 +157,9 @@ describe("password reset by email", () => {
     const [older, newer] = mails.map((m) => tokenOf(linkIn(m, ORIGIN)));
     expect(await inspectResetToken(database.db, older)).toEqual({ state: "superseded" });
     const throttles = createThrottles(database.db, limits);
-    await expect(resetPassword(database.db, throttles, { token: older, password: NEW_PASSWORD, address: request.address })).rejects.toThrow(/newer reset link/);
+    await expect(
+      resetPassword(database.db, throttles, { token: older, password: NEW_PASSWORD, address: request.address }),
+    ).rejects.toThrow(/newer reset link/);
     await resetPassword(database.db, throttles, { token: newer, password: NEW_PASSWORD, address: request.address });
   });
 
@@ -142,7 +169,11 @@ describe("password reset by email", () => {
     const tampered = `${token.slice(0, -1)}${token.endsWith("A") ? "B" : "A"}`;
     expect(await inspectResetToken(database.db, tampered)).toEqual({ state: "unknown" });
     await expect(
-      resetPassword(database.db, createThrottles(database.db, limits), { token: tampered, password: NEW_PASSWORD, address: request.address }),
+      resetPassword(database.db, createThrottles(database.db, limits), {
+        token: tampered,
+        password: NEW_PASSWORD,
+        address: request.address,
+      }),
     ).rejects.toThrow(/not valid/);
   });
 });
@@ -169,7 +200,10 @@ describe("the request answers the same whether or not the account exists", () =>
     const timings: Record<"known" | "unknown", number[]> = { known: [], unknown: [] };
     const pending: (() => Promise<void>)[] = [];
     for (let i = 0; i < 15; i++) {
-      for (const [kind, email] of [["known", athlete.email], ["unknown", `ghost-${i}@example.com`]] as const) {
+      for (const [kind, email] of [
+        ["known", athlete.email],
+        ["unknown", `ghost-${i}@example.com`],
+      ] as const) {
         const started = performance.now();
         await answerResetRequest(
           { db: database.db, throttles, mailer, inBackground: (task) => void pending.push(task) },
@@ -180,7 +214,13 @@ describe("the request answers the same whether or not the account exists", () =>
     }
     // Nothing was looked up or sent yet: that all happens in the background tasks, one per request.
     expect(pending).toHaveLength(30);
-    expect(await database.db.select().from(passwordResetTokens).innerJoin(users, eq(users.id, passwordResetTokens.userId)).where(eq(users.email, athlete.email))).toEqual([]);
+    expect(
+      await database.db
+        .select()
+        .from(passwordResetTokens)
+        .innerJoin(users, eq(users.id, passwordResetTokens.userId))
+        .where(eq(users.email, athlete.email)),
+    ).toEqual([]);
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
     // Both do the same two throttle counts; the bound leaves room for a busy machine (the guarantee is above:
     // nothing about the account is read before the answer), while an inline send would add an SMTP round trip.
@@ -200,10 +240,15 @@ describe("the request answers the same whether or not the account exists", () =>
   });
 
   it("tells an address that asks too often how long to wait", async () => {
-    const throttles = createThrottles(database.db, { ...limits, passwordResetPerAddress: { points: 2, windowSeconds: 3600, blockSeconds: 3600 } });
+    const throttles = createThrottles(database.db, {
+      ...limits,
+      passwordResetPerAddress: { points: 2, windowSeconds: 3600, blockSeconds: 3600 },
+    });
     await requestReset("a@example.com", throttles, "203.0.113.200");
     await requestReset("b@example.com", throttles, "203.0.113.200");
-    await expect(requestReset("c@example.com", throttles, "203.0.113.200")).rejects.toThrow(/Too many attempts. Try again in 60 minutes/);
+    await expect(requestReset("c@example.com", throttles, "203.0.113.200")).rejects.toThrow(
+      /Too many attempts. Try again in 60 minutes/,
+    );
   });
 });
 
@@ -216,12 +261,21 @@ describe("reset links issued by an admin", () => {
     expect(issued.email).toBe(migrated.email);
     expect(issued.expiresAt.getTime() - Date.now()).toBeGreaterThan(RESET_LINK_LIFETIME_MS - 60_000);
     expect(await listResetLinks(database.db, migrated.id)).toEqual([
-      { id: expect.any(Number), createdAt: expect.any(Date), expiresAt: issued.expiresAt, issuedBy: admin.email, status: "open", endedAt: null },
+      {
+        id: expect.any(Number),
+        createdAt: expect.any(Date),
+        expiresAt: issued.expiresAt,
+        issuedBy: admin.email,
+        status: "open",
+        endedAt: null,
+      },
     ]);
 
     const throttles = createThrottles(database.db, limits);
     await resetPassword(database.db, throttles, { token: issued.token, password: NEW_PASSWORD, address: request.address });
-    expect((await attemptSignIn(database.db, throttles, { ...request, email: migrated.email, password: NEW_PASSWORD })).status).toBe("signed-in");
+    expect(
+      (await attemptSignIn(database.db, throttles, { ...request, email: migrated.email, password: NEW_PASSWORD })).status,
+    ).toBe("signed-in");
     const [record] = await listResetLinks(database.db, migrated.id);
     expect(record).toMatchObject({ issuedBy: admin.email, status: "used", endedAt: expect.any(Date) });
   });

@@ -37,12 +37,22 @@ export async function issueResetToken(
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + RESET_LINK_LIFETIME_MS);
   const email = await db.transaction(async (tx) => {
-    const [user] = await tx.select({ id: users.id, email: users.email }).from(users).where(eq(users.id, request.userId)).for("update");
+    const [user] = await tx
+      .select({ id: users.id, email: users.email })
+      .from(users)
+      .where(eq(users.id, request.userId))
+      .for("update");
     if (!user) throw new NotFoundError("That user");
     await tx
       .update(passwordResetTokens)
       .set({ supersededAt: now })
-      .where(and(eq(passwordResetTokens.userId, user.id), isNull(passwordResetTokens.usedAt), isNull(passwordResetTokens.supersededAt)));
+      .where(
+        and(
+          eq(passwordResetTokens.userId, user.id),
+          isNull(passwordResetTokens.usedAt),
+          isNull(passwordResetTokens.supersededAt),
+        ),
+      );
     await tx.insert(passwordResetTokens).values({
       userId: user.id,
       tokenHash: hashResetToken(token),
@@ -57,9 +67,18 @@ export async function issueResetToken(
 }
 
 /** Whether a link still works, and for whom (the reset page shows why one does not, before anyone types). */
-export async function inspectResetToken(db: DbOrTx, token: string, now = new Date()): Promise<{ state: ResetLinkState; email?: string }> {
+export async function inspectResetToken(
+  db: DbOrTx,
+  token: string,
+  now = new Date(),
+): Promise<{ state: ResetLinkState; email?: string }> {
   const [row] = await db
-    .select({ usedAt: passwordResetTokens.usedAt, supersededAt: passwordResetTokens.supersededAt, expiresAt: passwordResetTokens.expiresAt, email: users.email })
+    .select({
+      usedAt: passwordResetTokens.usedAt,
+      supersededAt: passwordResetTokens.supersededAt,
+      expiresAt: passwordResetTokens.expiresAt,
+      email: users.email,
+    })
     .from(passwordResetTokens)
     .innerJoin(users, eq(users.id, passwordResetTokens.userId))
     .where(eq(passwordResetTokens.tokenHash, hashResetToken(token)))
@@ -99,7 +118,10 @@ export async function resetPassword(
       .returning({ userId: passwordResetTokens.userId });
     if (!claimed) {
       const { state } = await inspectResetToken(tx, request.token, now);
-      throw new UserFacingError(resetLinkRefusal(state === "valid" ? "used" : state), { status: 410, code: `reset-link-${state}` });
+      throw new UserFacingError(resetLinkRefusal(state === "valid" ? "used" : state), {
+        status: 410,
+        code: `reset-link-${state}`,
+      });
     }
     const [user] = await tx.update(users).set({ passwordHash }).where(eq(users.id, claimed.userId)).returning();
     return { user, endedSessions: await endUserSessions(tx, user.id) };
@@ -109,7 +131,11 @@ export async function resetPassword(
 }
 
 /** Mail a reset link to the account with this email, if there is one. Returns whether a message went out. */
-export async function sendPasswordResetEmail(db: Db, mailer: Mailer, request: { email: string; origin: string; now?: Date }): Promise<boolean> {
+export async function sendPasswordResetEmail(
+  db: Db,
+  mailer: Mailer,
+  request: { email: string; origin: string; now?: Date },
+): Promise<boolean> {
   const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, request.email)).limit(1);
   if (!user) return false;
   const { token, email } = await issueResetToken(db, { userId: user.id, now: request.now });
@@ -139,7 +165,8 @@ export async function answerResetRequest(
   const { perAddress, perEmail } = deps.throttles.passwordReset;
   // check, then count: a limit of N lets N requests through (count alone refuses the one that uses the last point).
   const byAddress = await perAddress.check(request.address);
-  if (!byAddress.allowed) throw new UserFacingError(retryMessage(byAddress.retryAfterSeconds), { status: 429, code: "throttled" });
+  if (!byAddress.allowed)
+    throw new UserFacingError(retryMessage(byAddress.retryAfterSeconds), { status: 429, code: "throttled" });
   await perAddress.count(request.address);
   const byEmail = await perEmail.check(request.email);
   await perEmail.count(request.email);
@@ -149,11 +176,16 @@ export async function answerResetRequest(
         await sendPasswordResetEmail(deps.db, deps.mailer, { email: request.email, origin: request.origin });
       } catch (error) {
         // The link is not in the error; the address is the operator's to see.
-        console.error(`[mail] password reset email for ${JSON.stringify(request.email)} not sent (${deps.mailer.description}):`, error);
+        console.error(
+          `[mail] password reset email for ${JSON.stringify(request.email)} not sent (${deps.mailer.description}):`,
+          error,
+        );
       }
     });
   } else {
-    console.warn(`[auth] password reset for ${JSON.stringify(request.email)} from ${request.address}: per-email limit reached, nothing sent`);
+    console.warn(
+      `[auth] password reset for ${JSON.stringify(request.email)} from ${request.address}: per-email limit reached, nothing sent`,
+    );
   }
   return { message: resetRequestedMessage(request.email) };
 }
@@ -172,7 +204,11 @@ export interface ResetLinkRecord {
 }
 
 /** The user's reset links, newest first: who issued each and when, and what became of it (never the token). */
-export async function listResetLinks(db: DbOrTx, userId: number, options: { limit?: number; now?: Date } = {}): Promise<ResetLinkRecord[]> {
+export async function listResetLinks(
+  db: DbOrTx,
+  userId: number,
+  options: { limit?: number; now?: Date } = {},
+): Promise<ResetLinkRecord[]> {
   const now = options.now ?? new Date();
   const rows = await db
     .select({

@@ -14,8 +14,18 @@ const formats: { name: string; make: () => Promise<string>; format: string; need
     format: "argon2id",
     needsUpgrade: true,
   },
-  { name: "bcryptjs cost 11 (every hash made before argon2id)", make: () => bcrypt.hash(PASSWORD, 11), format: "bcrypt", needsUpgrade: true },
-  { name: "bcrypt $2y$ (PHP-made)", make: async () => (await bcrypt.hash(PASSWORD, 4)).replace(/^\$2b\$/, "$2y$"), format: "bcrypt", needsUpgrade: true },
+  {
+    name: "bcryptjs cost 11 (every hash made before argon2id)",
+    make: () => bcrypt.hash(PASSWORD, 11),
+    format: "bcrypt",
+    needsUpgrade: true,
+  },
+  {
+    name: "bcrypt $2y$ (PHP-made)",
+    make: async () => (await bcrypt.hash(PASSWORD, 4)).replace(/^\$2b\$/, "$2y$"),
+    format: "bcrypt",
+    needsUpgrade: true,
+  },
 ];
 
 describe("password hashes", () => {
@@ -32,7 +42,11 @@ describe("password hashes", () => {
 
     it(`${row.name}: refuses a wrong password and asks for nothing`, async () => {
       const hash = await row.make();
-      expect(await checkPassword("Correct horse battery", hash)).toEqual({ valid: false, needsUpgrade: false, format: row.format });
+      expect(await checkPassword("Correct horse battery", hash)).toEqual({
+        valid: false,
+        needsUpgrade: false,
+        format: row.format,
+      });
     });
   }
 

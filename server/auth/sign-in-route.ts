@@ -12,13 +12,18 @@ import { appThrottles } from "./throttle";
 export function withSignInThrottle<R extends Request>(post: (request: R) => Promise<Response>) {
   return async (request: R): Promise<Response> => {
     if (new URL(request.url).pathname.endsWith("/callback/credentials")) {
-      const form = await request.clone().formData().catch(() => null);
+      const form = await request
+        .clone()
+        .formData()
+        .catch(() => null);
       const email = emailField.safeParse(form?.get("email"));
       if (email.success) {
         const address = requestClientAddress(request.headers);
         const state = await (await appThrottles()).signIn.check({ email: email.data, address });
         if (!state.allowed) {
-          console.warn(`[auth] sign-in refused for ${JSON.stringify(email.data)} from ${address}: throttled, retry after ${state.retryAfterSeconds} s (429)`);
+          console.warn(
+            `[auth] sign-in refused for ${JSON.stringify(email.data)} from ${address}: throttled, retry after ${state.retryAfterSeconds} s (429)`,
+          );
           return Response.json(
             { error: retryMessage(state.retryAfterSeconds), code: "throttled" },
             { status: 429, headers: { "Retry-After": String(state.retryAfterSeconds), "cache-control": "no-store" } },

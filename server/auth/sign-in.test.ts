@@ -11,7 +11,14 @@ import { changePassword } from "./change-password";
 import { changeUserRole } from "@/server/services/user-roles";
 
 const limit = { points: 3, windowSeconds: 60, blockSeconds: 60 };
-const limits: ThrottleLimits = { signInPerAccountAndAddress: limit, signInPerAddress: { ...limit, points: 100 }, signUpPerAddress: limit, passwordChangePerAccount: limit, passwordResetPerAddress: limit, passwordResetPerEmail: limit };
+const limits: ThrottleLimits = {
+  signInPerAccountAndAddress: limit,
+  signInPerAddress: { ...limit, points: 100 },
+  signUpPerAddress: limit,
+  passwordChangePerAccount: limit,
+  passwordResetPerAddress: limit,
+  passwordResetPerEmail: limit,
+};
 const PASSWORD = "squat-bench-deadlift";
 
 let database: TestDatabase;
@@ -27,7 +34,12 @@ async function userWith(email: string, passwordHash: string | null, role: "athle
   return user;
 }
 
-const attempt = (email: string, password = PASSWORD, address = "203.0.113.1") => ({ email, password, address, userAgent: "Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0" });
+const attempt = (email: string, password = PASSWORD, address = "203.0.113.1") => ({
+  email,
+  password,
+  address,
+  userAgent: "Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0",
+});
 
 describe("signing in", () => {
   it("opens an auth session for the right password", async () => {
@@ -36,7 +48,9 @@ describe("signing in", () => {
     expect(outcome.status).toBe("signed-in");
     const sid = (outcome as { sid: string }).sid;
     expect((await userForSession(database.db, sid, user.id))?.email).toBe(user.email);
-    expect(await listAuthSessions(database.db, user.id)).toEqual([expect.objectContaining({ id: sid, ipAddress: "203.0.113.1", userAgent: expect.stringContaining("Chrome") })]);
+    expect(await listAuthSessions(database.db, user.id)).toEqual([
+      expect.objectContaining({ id: sid, ipAddress: "203.0.113.1", userAgent: expect.stringContaining("Chrome") }),
+    ]);
   });
 
   it("re-hashes a bcryptjs hash with argon2id on the next successful sign-in", async () => {
@@ -50,7 +64,9 @@ describe("signing in", () => {
   it("leaves the hash alone after a wrong password", async () => {
     const legacy = await bcrypt.hash(PASSWORD, 4);
     const user = await userWith("legacy-wrong@example.com", legacy);
-    expect(await attemptSignIn(database.db, createThrottles(database.db, limits), attempt(user.email, "not the password"))).toEqual({ status: "refused" });
+    expect(
+      await attemptSignIn(database.db, createThrottles(database.db, limits), attempt(user.email, "not the password")),
+    ).toEqual({ status: "refused" });
     const [after] = await database.db.select().from(users).where(eq(users.id, user.id));
     expect(after.passwordHash).toBe(legacy);
   });
@@ -61,16 +77,24 @@ describe("signing in", () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     const error = vi.spyOn(console, "error").mockImplementation(() => {});
     try {
-      for (let i = 0; i < 3; i++) expect((await attemptSignIn(database.db, throttles, attempt(user.email, `guess-${i}`))).status).toBe("refused");
+      for (let i = 0; i < 3; i++)
+        expect((await attemptSignIn(database.db, throttles, attempt(user.email, `guess-${i}`))).status).toBe("refused");
       // Even the right password is refused while throttled.
-      expect(await attemptSignIn(database.db, throttles, attempt(user.email))).toMatchObject({ status: "throttled", retryAfterSeconds: 60 });
+      expect(await attemptSignIn(database.db, throttles, attempt(user.email))).toMatchObject({
+        status: "throttled",
+        retryAfterSeconds: 60,
+      });
       expect(warn).toHaveBeenCalledTimes(4);
       expect(warn.mock.calls.map((c) => c.length)).toEqual([1, 1, 1, 1]);
-      expect(String(warn.mock.calls[0][0])).toMatch(/^\[auth\] sign-in refused for "guessed@example.com" from 203\.0\.113\.1: 2 failure\(s\) left/);
+      expect(String(warn.mock.calls[0][0])).toMatch(
+        /^\[auth\] sign-in refused for "guessed@example.com" from 203\.0\.113\.1: 2 failure\(s\) left/,
+      );
       expect(String(warn.mock.calls[3][0])).toMatch(/throttled, retry after 60 s$/);
       expect(error).not.toHaveBeenCalled();
       // The owner, elsewhere, still gets in.
-      expect((await attemptSignIn(database.db, throttles, attempt(user.email, PASSWORD, "198.51.100.2"))).status).toBe("signed-in");
+      expect((await attemptSignIn(database.db, throttles, attempt(user.email, PASSWORD, "198.51.100.2"))).status).toBe(
+        "signed-in",
+      );
     } finally {
       warn.mockRestore();
       error.mockRestore();
@@ -133,7 +157,12 @@ describe("auth sessions", () => {
 
   it("changing the password ends the other sessions and keeps this one", async () => {
     const { user, sids } = await signedIn("changer@example.com");
-    const result = await changePassword(database.db, createThrottles(database.db, limits), { user, sid: sids[0], currentPassword: PASSWORD, newPassword: "a-brand-new-passphrase" });
+    const result = await changePassword(database.db, createThrottles(database.db, limits), {
+      user,
+      sid: sids[0],
+      currentPassword: PASSWORD,
+      newPassword: "a-brand-new-passphrase",
+    });
     expect(result).toEqual({ endedSessions: 1 });
     expect(await userForSession(database.db, sids[0], user.id)).not.toBeNull();
     expect(await userForSession(database.db, sids[1], user.id)).toBeNull();
@@ -145,10 +174,18 @@ describe("auth sessions", () => {
     const { user, sids } = await signedIn("wrong-current@example.com");
     const throttles = createThrottles(database.db, limits);
     const change = { user, sid: sids[0], currentPassword: "not it", newPassword: "a-brand-new-passphrase" };
-    await expect(changePassword(database.db, throttles, change)).rejects.toMatchObject({ message: "That is not your current password.", options: { field: "currentPassword" } });
+    await expect(changePassword(database.db, throttles, change)).rejects.toMatchObject({
+      message: "That is not your current password.",
+      options: { field: "currentPassword" },
+    });
     await expect(changePassword(database.db, throttles, change)).rejects.toMatchObject({ options: { field: "currentPassword" } });
-    await expect(changePassword(database.db, throttles, change)).rejects.toMatchObject({ message: /^Too many attempts\. Try again in 1 minute\.$/, options: { code: "throttled" } });
-    await expect(changePassword(database.db, throttles, { ...change, currentPassword: PASSWORD })).rejects.toMatchObject({ options: { code: "throttled" } });
+    await expect(changePassword(database.db, throttles, change)).rejects.toMatchObject({
+      message: /^Too many attempts\. Try again in 1 minute\.$/,
+      options: { code: "throttled" },
+    });
+    await expect(changePassword(database.db, throttles, { ...change, currentPassword: PASSWORD })).rejects.toMatchObject({
+      options: { code: "throttled" },
+    });
     expect(await userForSession(database.db, sids[1], user.id)).not.toBeNull();
   });
 

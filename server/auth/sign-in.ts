@@ -15,9 +15,7 @@ export interface SignInRequest {
 }
 
 export type SignInOutcome =
-  | { status: "signed-in"; user: User; sid: string }
-  | { status: "refused" }
-  | { status: "throttled"; retryAfterSeconds: number };
+  { status: "signed-in"; user: User; sid: string } | { status: "refused" } | { status: "throttled"; retryAfterSeconds: number };
 
 /**
  * One sign-in attempt, the whole rule: refuse at once while throttled (no hash is checked, so a
@@ -36,7 +34,12 @@ export async function attemptSignIn(db: Db, throttles: Throttles, request: SignI
   const check = await checkPassword(request.password, user?.passwordHash);
   if (!user || !check.valid) {
     const after = await throttles.signIn.recordFailure(attempt);
-    logRefusal(request, after.allowed ? `${after.failuresLeft} failure(s) left before throttling` : `now throttled for ${after.retryAfterSeconds} s`);
+    logRefusal(
+      request,
+      after.allowed
+        ? `${after.failuresLeft} failure(s) left before throttling`
+        : `now throttled for ${after.retryAfterSeconds} s`,
+    );
     return { status: "refused" };
   }
   await throttles.signIn.recordSuccess(attempt);

@@ -37,7 +37,10 @@ describe("sign-in throttle", () => {
     const attacker = { email: "victim@example.com", address: "198.51.100.66" };
     for (let i = 0; i < 3; i++) await throttles.signIn.recordFailure(attacker);
     expect((await throttles.signIn.check(attacker)).allowed).toBe(false);
-    expect(await throttles.signIn.check({ email: "victim@example.com", address: "203.0.113.2" })).toEqual({ allowed: true, failuresLeft: 3 });
+    expect(await throttles.signIn.check({ email: "victim@example.com", address: "203.0.113.2" })).toEqual({
+      allowed: true,
+      failuresLeft: 3,
+    });
   });
 
   it("refuses an address spraying guesses across accounts", async () => {
@@ -66,7 +69,11 @@ describe("sign-in throttle", () => {
   });
 
   it("counts concurrent failures exactly", async () => {
-    const throttles = createThrottles(database.db, { ...limits, signInPerAccountAndAddress: { points: 50, windowSeconds: 60, blockSeconds: 60 }, signInPerAddress: { points: 500, windowSeconds: 60, blockSeconds: 60 } });
+    const throttles = createThrottles(database.db, {
+      ...limits,
+      signInPerAccountAndAddress: { points: 50, windowSeconds: 60, blockSeconds: 60 },
+      signInPerAddress: { points: 500, windowSeconds: 60, blockSeconds: 60 },
+    });
     const attempt = { email: "burst@example.com", address: "203.0.113.5" };
     await Promise.all(Array.from({ length: 20 }, () => throttles.signIn.recordFailure(attempt)));
     expect(await throttles.signIn.check(attempt)).toEqual({ allowed: true, failuresLeft: 30 });

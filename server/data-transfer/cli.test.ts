@@ -53,7 +53,7 @@ describe("data scripts", () => {
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("Imported 104 row(s); 13 record(s) rejected and left out.");
-    expect(result.stdout).toContain('workouts.workout 13: difficulty_level: difficulty 7 is not 1-3');
+    expect(result.stdout).toContain("workouts.workout 13: difficulty_level: difficulty 7 is not 1-3");
   });
 
   it("data:import-legacy --strict refuses with exit 1 when records are rejected", async () => {
@@ -67,7 +67,10 @@ describe("data scripts", () => {
     const result = await script("data-export", file);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`Exported 104 row(s) to ${file}`);
-    expect(JSON.parse(fs.readFileSync(file, "utf8").split("\n")[0])).toMatchObject({ format: "ironlog-dump", secrets: "omitted" });
+    expect(JSON.parse(fs.readFileSync(file, "utf8").split("\n")[0])).toMatchObject({
+      format: "ironlog-dump",
+      secrets: "omitted",
+    });
     expect(fs.existsSync(`${file}.partial`)).toBe(false);
   });
 
@@ -83,7 +86,10 @@ describe("data scripts", () => {
 
   it("data:import lists rejected records with file, line and field, and exits 1", async () => {
     const bad = path.join(workDir, "bad.ndjson");
-    fs.writeFileSync(bad, fs.readFileSync(path.join(workDir, "dump.ndjson"), "utf8").replace("james.reid@example.com", "James.Reid@example.com"));
+    fs.writeFileSync(
+      bad,
+      fs.readFileSync(path.join(workDir, "dump.ndjson"), "utf8").replace("james.reid@example.com", "James.Reid@example.com"),
+    );
     const result = await script("data-import", bad, "--replace");
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("rejected: 1");

@@ -16,8 +16,7 @@ export interface DumpSource {
 export function fileDumpSource(file: string): DumpSource {
   return {
     name: file,
-    lines: () =>
-      readline.createInterface({ input: fs.createReadStream(file, { encoding: "utf8" }), crlfDelay: Infinity }),
+    lines: () => readline.createInterface({ input: fs.createReadStream(file, { encoding: "utf8" }), crlfDelay: Infinity }),
   };
 }
 

@@ -64,11 +64,9 @@ export async function writeDump(
   options: ExportOptions & { endDestination?: boolean } = {},
 ): Promise<ExportSummary> {
   let summary: ExportSummary | undefined;
-  await pipeline(
-    Readable.from(exportAll(db, { ...options, onComplete: (s) => (summary = s) })),
-    destination,
-    { end: options.endDestination ?? true },
-  );
+  await pipeline(Readable.from(exportAll(db, { ...options, onComplete: (s) => (summary = s) })), destination, {
+    end: options.endDestination ?? true,
+  });
   if (!summary) throw new DataTransferError("The export stopped before its trailer was written.");
   options.onComplete?.(summary);
   return summary;
@@ -109,15 +107,16 @@ async function* dumpChunks(tx: DbOrTx, options: ExportOptions): AsyncGenerator<s
 }
 
 /** Rows of one table as JSON text, in primary key order, one keyset-paginated query per batch. */
-async function* tableBatches(
-  tx: DbOrTx,
-  table: DumpTable,
-  columns: PgColumn[],
-  batchSize: number,
-): AsyncGenerator<string[]> {
+async function* tableBatches(tx: DbOrTx, table: DumpTable, columns: PgColumn[], batchSize: number): AsyncGenerator<string[]> {
   const keyColumns = table.primaryKey.map((name) => columns.find((c) => c.name === name)!);
-  const keyList = sql.join(keyColumns.map((c) => sql.identifier(c.name)), sql`, `);
-  const selectList = sql.join(columns.map((c) => sql.identifier(c.name)), sql`, `);
+  const keyList = sql.join(
+    keyColumns.map((c) => sql.identifier(c.name)),
+    sql`, `,
+  );
+  const selectList = sql.join(
+    columns.map((c) => sql.identifier(c.name)),
+    sql`, `,
+  );
   const keyText = sql.join(
     keyColumns.map((c, i) => sql`r.${sql.identifier(c.name)}::text AS ${sql.identifier(`k${i}`)}`),
     sql`, `,
@@ -136,7 +135,10 @@ async function* tableBatches(
       sql`SELECT row_to_json(r)::text AS row_json, ${keyText}
           FROM (SELECT ${selectList} FROM ${sql.identifier(table.name)} ${where}
                 ORDER BY ${keyList} LIMIT ${batchSize}) r
-          ORDER BY ${sql.join(keyColumns.map((c) => sql`r.${sql.identifier(c.name)}`), sql`, `)}`,
+          ORDER BY ${sql.join(
+            keyColumns.map((c) => sql`r.${sql.identifier(c.name)}`),
+            sql`, `,
+          )}`,
     );
     if (rows.length === 0) return;
     yield rows.map((row) => row.row_json);

@@ -26,7 +26,7 @@ export class InProgressSessions {
   private stale = new Set<number>();
 
   noteSession(formatVersion: number, row: Row): void {
-    if (formatVersion >= 2 || row.finished_at !== null && row.finished_at !== undefined) return;
+    if (formatVersion >= 2 || (row.finished_at !== null && row.finished_at !== undefined)) return;
     if (typeof row.user_id !== "number" || typeof row.id !== "number") return;
     const startedAt = typeof row.started_at === "string" ? new Date(row.started_at).toISOString() : "";
     const current = this.latest.get(row.user_id);

@@ -15,13 +15,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { type SQL, sql } from "drizzle-orm";
-import {
-  type Database,
-  type DbOrTx,
-  queryRows,
-  runSchemaMigrations,
-  schemaMigrationStatus,
-} from "@/db/client";
+import { type Database, type DbOrTx, queryRows, runSchemaMigrations, schemaMigrationStatus } from "@/db/client";
 import { DataTransferError, type DumpHeader, shippedSchemaMigrations } from "./dump-format";
 import { databaseErrorMessage } from "@/lib/errors";
 import type { DumpSource } from "./dump-source";
@@ -123,12 +117,20 @@ export async function importDump(database: Database, source: DumpSource, options
         await emptyDumpTables(tx);
       }
       const formatVersion = validation.header!.format_version;
-      const loaded = await loadRows(tx, source, { formatVersion, toFinish: validation.sessionsToFinish }, options.batchSize ?? DEFAULT_BATCH_SIZE);
+      const loaded = await loadRows(
+        tx,
+        source,
+        { formatVersion, toFinish: validation.sessionsToFinish },
+        options.batchSize ?? DEFAULT_BATCH_SIZE,
+      );
       if (loaded.digest !== validation.digest) {
         throw new DataTransferError("the dump file changed while it was being imported");
       }
       await moveIdentitySequences(tx);
-      await checkRowCounts(tx, { ...validation.counts, session_exercises: validation.counts.session_exercises + loaded.impliedSlots });
+      await checkRowCounts(tx, {
+        ...validation.counts,
+        session_exercises: validation.counts.session_exercises + loaded.impliedSlots,
+      });
     });
   } catch (error) {
     if (error instanceof ImportRefused) {
@@ -171,7 +173,10 @@ async function holdsData(db: DbOrTx): Promise<boolean> {
  * database signs everyone out): with users replaced, rows pointing at the old ones would be meaningless.
  */
 async function emptyDumpTables(tx: DbOrTx): Promise<void> {
-  const names = sql.join(DUMP_TABLE_ORDER.map((name) => sql.identifier(name)), sql`, `);
+  const names = sql.join(
+    DUMP_TABLE_ORDER.map((name) => sql.identifier(name)),
+    sql`, `,
+  );
   await tx.execute(sql`TRUNCATE TABLE ${names} RESTART IDENTITY CASCADE`);
 }
 
@@ -280,7 +285,10 @@ async function orderImpliedSlots(tx: DbOrTx): Promise<void> {
  */
 async function insertBatch(tx: DbOrTx, batch: PendingBatch): Promise<void> {
   const table = sql.identifier(batch.table.name);
-  const columns = sql.join(batch.columns.map((c) => sql.identifier(c)), sql`, `);
+  const columns = sql.join(
+    batch.columns.map((c) => sql.identifier(c)),
+    sql`, `,
+  );
   const json = `[${batch.rowsJson.join(",")}]`;
   try {
     await tx.execute(

@@ -23,7 +23,9 @@ export function formatImportReport(report: ImportReport): string {
   const h = report.header;
   out.push(
     `${report.dryRun ? "Dry run of the import of" : "Import of"} ${report.source}` +
-      (h ? ` (taken ${h.created_at} by Ironlog ${h.app_version}, schema ${h.schema_migration ?? "none"}, secrets ${h.secrets})` : ""),
+      (h
+        ? ` (taken ${h.created_at} by Ironlog ${h.app_version}, schema ${h.schema_migration ?? "none"}, secrets ${h.secrets})`
+        : ""),
   );
   if (report.schemaMigrationsApplied > 0) {
     out.push(`Schema migrations ${report.dryRun ? "to apply first" : "applied first"}: ${report.schemaMigrationsApplied}`);

@@ -2,12 +2,32 @@ import { describe, expect, it } from "vitest";
 import { rowSchemaFor } from "./row-schemas";
 import type { DumpTableName } from "./tables";
 
-const validUser = { id: 1, email: "ada@example.com", name: null, role: "admin", weight_unit: "kg", created_at: "2025-01-01T10:00:00.123456+00:00" };
-const validSet = { id: 1, session_id: 1, exercise_id: 1, exercise_slot_id: "6f1c2a4e-0b8d-4c3e-9a51-2d7e8f901234", position: 0, reps: 5, weight_kg: 102.5, rpe: 8.5, notes: null, created_at: "2025-01-01T10:00:00+00:00" };
+const validUser = {
+  id: 1,
+  email: "ada@example.com",
+  name: null,
+  role: "admin",
+  weight_unit: "kg",
+  created_at: "2025-01-01T10:00:00.123456+00:00",
+};
+const validSet = {
+  id: 1,
+  session_id: 1,
+  exercise_id: 1,
+  exercise_slot_id: "6f1c2a4e-0b8d-4c3e-9a51-2d7e8f901234",
+  position: 0,
+  reps: 5,
+  weight_kg: 102.5,
+  rpe: 8.5,
+  notes: null,
+  created_at: "2025-01-01T10:00:00+00:00",
+};
 
 function problems(table: DumpTableName, row: Record<string, unknown>): string[] {
   const result = rowSchemaFor(table).safeParse(row);
-  return result.success ? [] : result.error.issues.map((i) => `${i.path.join(".") || (i as { keys?: string[] }).keys?.join(",")}: ${i.message}`);
+  return result.success
+    ? []
+    : result.error.issues.map((i) => `${i.path.join(".") || (i as { keys?: string[] }).keys?.join(",")}: ${i.message}`);
 }
 
 describe("dump row validation", () => {
@@ -37,8 +57,16 @@ describe("dump row validation", () => {
     ["session_sets", { ...validSet, rpe: 11 }, "rpe: must be between 1 and 10"],
     ["exercises", { id: 1, name: "x".repeat(201), type: "barbell" }, "name:"],
     ["exercises", { id: 1, name: "Press", type: "barbell", difficulty: 4 }, "difficulty: must be 1, 2 or 3"],
-    ["split_day_exercises", { id: 1, split_day_id: 1, exercise_id: 1, target_reps_min: 12, target_reps_max: 8 }, "target_reps_max:"],
-    ["exercise_muscles", { exercise_id: 1, muscle_id: 1, activation_rating: 101 }, "activation_rating: must be between 0 and 100"],
+    [
+      "split_day_exercises",
+      { id: 1, split_day_id: 1, exercise_id: 1, target_reps_min: 12, target_reps_max: 8 },
+      "target_reps_max:",
+    ],
+    [
+      "exercise_muscles",
+      { exercise_id: 1, muscle_id: 1, activation_rating: 101 },
+      "activation_rating: must be between 0 and 100",
+    ],
     ["assessments", { id: 1, user_id: 1, age: 4 }, "age: must be between 5 and 120"],
   ] as const)("rejects a bad %s row (%s)", (table, row, expected) => {
     expect(problems(table, row as Record<string, unknown>).join("\n")).toContain(expected);

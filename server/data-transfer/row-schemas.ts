@@ -23,7 +23,8 @@ const isNull = (value: unknown) => value === null || value === undefined;
 const between = (value: unknown, low: number, high: number) =>
   isNull(value) || (typeof value === "number" && value >= low && value <= high);
 /** A text column checked against one of lib's value lists; left out, it takes its (listed) default. */
-const oneOf = (value: unknown, values: readonly string[]) => value === undefined || (typeof value === "string" && values.includes(value));
+const oneOf = (value: unknown, values: readonly string[]) =>
+  value === undefined || (typeof value === "string" && values.includes(value));
 const positive = (value: unknown) => typeof value === "number" && value > 0;
 
 /** One rule per CHECK constraint in db/schema, by constraint name (tables.test.ts keeps them in step). */
@@ -126,7 +127,9 @@ export const CHECK_RULES: Record<string, CheckRule> = {
     field: "ends_at",
     // Timestamps in a dump are ISO 8601 text; the row's own column checks reject anything else.
     holds: (r) => {
-      const [starts, ends, notify] = [r.starts_at, r.ends_at, r.notify_from].map((v) => (typeof v === "string" ? Date.parse(v) : NaN));
+      const [starts, ends, notify] = [r.starts_at, r.ends_at, r.notify_from].map((v) =>
+        typeof v === "string" ? Date.parse(v) : NaN,
+      );
       return [starts, ends, notify].some(Number.isNaN) || (ends > starts && notify <= starts);
     },
     message: "the window must end after it starts, and users be told no later than the start",

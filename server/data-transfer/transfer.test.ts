@@ -21,7 +21,10 @@ const SHIPPED = journal.entries;
 
 /** The import target, emptied (a fresh database per test would cost seconds each). */
 async function emptyDatabase(): Promise<TestDatabase> {
-  const tables = sql.join(DUMP_TABLE_ORDER.map((name) => sql.identifier(name)), sql`, `);
+  const tables = sql.join(
+    DUMP_TABLE_ORDER.map((name) => sql.identifier(name)),
+    sql`, `,
+  );
   await target.db.execute(sql`TRUNCATE TABLE ${tables} RESTART IDENTITY CASCADE`);
   return target;
 }
@@ -54,13 +57,43 @@ afterAll(async () => {
 
 describe("export", () => {
   it("writes a header, every row in table order, and a trailer with the counts", () => {
-    const lines = dump.trimEnd().split("\n").map((line) => JSON.parse(line));
-    expect(lines[0]).toMatchObject({ format: "ironlog-dump", format_version: 4, schema_migration: SHIPPED.at(-1)!.tag, secrets: "omitted" });
+    const lines = dump
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+    expect(lines[0]).toMatchObject({
+      format: "ironlog-dump",
+      format_version: 4,
+      schema_migration: SHIPPED.at(-1)!.tag,
+      secrets: "omitted",
+    });
     const tables = lines.slice(1, -1).map((record: { table: string }) => record.table);
-    expect(tables).toEqual([...tables].sort((a, b) => DUMP_TABLE_ORDER.indexOf(a as never) - DUMP_TABLE_ORDER.indexOf(b as never)));
+    expect(tables).toEqual(
+      [...tables].sort((a, b) => DUMP_TABLE_ORDER.indexOf(a as never) - DUMP_TABLE_ORDER.indexOf(b as never)),
+    );
     expect(lines.at(-1)).toEqual({
       end: "ironlog-dump",
-      counts: { users: 3, assessments: 2, muscles: 2, exercises: 2, exercise_muscles: 3, splits: 1, split_days: 1, split_day_exercises: 2, history_imports: 0, history_import_exercises: 0, workout_sessions: 2, session_exercises: 2, session_sets: 3, session_tombstones: 1, migration_runs: 1, migration_run_items: 2, migration_row_fixes: 1, maintenance_notices: 1, flagged_user_notices: 0 },
+      counts: {
+        users: 3,
+        assessments: 2,
+        muscles: 2,
+        exercises: 2,
+        exercise_muscles: 3,
+        splits: 1,
+        split_days: 1,
+        split_day_exercises: 2,
+        history_imports: 0,
+        history_import_exercises: 0,
+        workout_sessions: 2,
+        session_exercises: 2,
+        session_sets: 3,
+        session_tombstones: 1,
+        migration_runs: 1,
+        migration_run_items: 2,
+        migration_row_fixes: 1,
+        maintenance_notices: 1,
+        flagged_user_notices: 0,
+      },
     });
   });
 
@@ -164,7 +197,9 @@ describe("import", () => {
     // A rule the dump cannot know about, as an operator's own constraint would be.
     await target.db.execute(sql`CREATE FUNCTION no_heavy_sets() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN IF NEW.weight_kg > 100 THEN RAISE EXCEPTION 'sets over 100 kg need a coach'; END IF; RETURN NEW; END $$`);
-    await target.db.execute(sql`CREATE TRIGGER no_heavy_sets BEFORE INSERT ON session_sets FOR EACH ROW EXECUTE FUNCTION no_heavy_sets()`);
+    await target.db.execute(
+      sql`CREATE TRIGGER no_heavy_sets BEFORE INSERT ON session_sets FOR EACH ROW EXECUTE FUNCTION no_heavy_sets()`,
+    );
     let report;
     try {
       report = await importDump(target, textDumpSource(dump), { mode: "replace" });
@@ -195,7 +230,12 @@ describe("import", () => {
   it("loads a dump from an older schema: columns it lacks take their defaults", async () => {
     await emptyDatabase();
     const header = dump.split("\n")[0];
-    const old = [header, '{"table":"users","row":{"id":4,"email":"old@example.com"}}', '{"end":"ironlog-dump","counts":{"users":1}}', ""].join("\n");
+    const old = [
+      header,
+      '{"table":"users","row":{"id":4,"email":"old@example.com"}}',
+      '{"end":"ironlog-dump","counts":{"users":1}}',
+      "",
+    ].join("\n");
     expect((await importDump(target, textDumpSource(old))).status).toBe("imported");
     const [user] = await target.db.select().from(users);
     expect(user).toMatchObject({ id: 4, role: "athlete", weightUnit: "kg" });
@@ -213,17 +253,29 @@ describe("import", () => {
   });
 
   it("carries set types, times, distances, measures and supersets (format 3)", async () => {
-    await source.db.execute(sql`UPDATE session_sets SET set_type = 'warmup', duration_seconds = 45, distance_m = 12.5 WHERE id = (SELECT min(id) FROM session_sets)`);
+    await source.db.execute(
+      sql`UPDATE session_sets SET set_type = 'warmup', duration_seconds = 45, distance_m = 12.5 WHERE id = (SELECT min(id) FROM session_sets)`,
+    );
     await source.db.execute(sql`UPDATE exercises SET measure = 'distance' WHERE id = (SELECT min(id) FROM exercises)`);
     await source.db.execute(sql`UPDATE split_day_exercises SET superset_group = 2`);
     const fresh = await collect(exportAll(source.db));
     await emptyDatabase();
     expect((await importDump(target, textDumpSource(fresh))).status).toBe("imported");
-    const [set] = await queryRows<{ set_type: string; duration_seconds: number; distance_m: string }>(target.db, sql`SELECT set_type, duration_seconds, distance_m FROM session_sets ORDER BY id LIMIT 1`);
-    expect({ ...set, distance_m: Number(set.distance_m) }).toEqual({ set_type: "warmup", duration_seconds: 45, distance_m: 12.5 });
+    const [set] = await queryRows<{ set_type: string; duration_seconds: number; distance_m: string }>(
+      target.db,
+      sql`SELECT set_type, duration_seconds, distance_m FROM session_sets ORDER BY id LIMIT 1`,
+    );
+    expect({ ...set, distance_m: Number(set.distance_m) }).toEqual({
+      set_type: "warmup",
+      duration_seconds: 45,
+      distance_m: 12.5,
+    });
     const [exercise] = await queryRows<{ measure: string }>(target.db, sql`SELECT measure FROM exercises ORDER BY id LIMIT 1`);
     expect(exercise.measure).toBe("distance");
-    const groups = await queryRows<{ superset_group: number }>(target.db, sql`SELECT DISTINCT superset_group FROM split_day_exercises`);
+    const groups = await queryRows<{ superset_group: number }>(
+      target.db,
+      sql`SELECT DISTINCT superset_group FROM split_day_exercises`,
+    );
     expect(groups).toEqual([{ superset_group: 2 }]);
   });
 
@@ -247,7 +299,10 @@ describe("import", () => {
     await emptyDatabase();
     const report = await importDump(target, textDumpSource(lines.join("\n") + "\n", "v2.ndjson"));
     expect(report.rejections).toEqual([]);
-    const sets = await queryRows<{ set_type: string; duration_seconds: number | null }>(target.db, sql`SELECT DISTINCT set_type, duration_seconds FROM session_sets`);
+    const sets = await queryRows<{ set_type: string; duration_seconds: number | null }>(
+      target.db,
+      sql`SELECT DISTINCT set_type, duration_seconds FROM session_sets`,
+    );
     expect(sets).toEqual([{ set_type: "normal", duration_seconds: null }]);
     const measures = await queryRows<{ measure: string }>(target.db, sql`SELECT DISTINCT measure FROM exercises`);
     expect(measures).toEqual([{ measure: "reps_load" }]);
@@ -255,13 +310,17 @@ describe("import", () => {
 
   it("loads a format-1 dump (before set identities): sets get their slots, 0-rep sets are missed, one workout stays in progress", async () => {
     await emptyDatabase();
-    const NEW_COLUMNS: Record<string, string[]> = { session_sets: ["uid", "exercise_slot_id", "missed", "revision", "field_times"], workout_sessions: ["revision", "field_times"] };
+    const NEW_COLUMNS: Record<string, string[]> = {
+      session_sets: ["uid", "exercise_slot_id", "missed", "revision", "field_times"],
+      workout_sessions: ["revision", "field_times"],
+    };
     const counts: Record<string, number> = {};
     const lines: string[] = [];
     let benchId: number | undefined;
     for (const line of dump.trim().split("\n")) {
       const value = JSON.parse(line);
-      if (value.format) lines.push(JSON.stringify({ ...value, format_version: 1, schema_migration: "0004_exercise_names_per_owner" }));
+      if (value.format)
+        lines.push(JSON.stringify({ ...value, format_version: 1, schema_migration: "0004_exercise_names_per_owner" }));
       else if (value.end) {
         lines.push(JSON.stringify({ end: "ironlog-dump", counts }));
       } else if (value.table === "session_exercises" || value.table === "session_tombstones") continue;
@@ -269,7 +328,12 @@ describe("import", () => {
         for (const column of NEW_COLUMNS[value.table] ?? []) delete value.row[column];
         if (value.table === "migration_runs" && !counts.migration_runs) {
           // A missed single of the second workout in progress (below), logged as 0 reps in format 1.
-          lines.push(JSON.stringify({ table: "session_sets", row: { id: 90, session_id: 90, exercise_id: benchId, position: 0, reps: 0, weight_kg: 120 } }));
+          lines.push(
+            JSON.stringify({
+              table: "session_sets",
+              row: { id: 90, session_id: 90, exercise_id: benchId, position: 0, reps: 0, weight_kg: 120 },
+            }),
+          );
           counts.session_sets += 1;
         }
         if (value.table === "session_sets") benchId ??= value.row.exercise_id;
@@ -277,7 +341,12 @@ describe("import", () => {
         lines.push(JSON.stringify(value));
         if (value.table === "workout_sessions" && value.row.finished_at === null) {
           // A second workout in progress of the same athlete, which format 1 allowed.
-          lines.push(JSON.stringify({ table: "workout_sessions", row: { ...value.row, id: 90, name: "Later", started_at: "2030-01-01T00:00:00+00:00" } }));
+          lines.push(
+            JSON.stringify({
+              table: "workout_sessions",
+              row: { ...value.row, id: 90, name: "Later", started_at: "2030-01-01T00:00:00+00:00" },
+            }),
+          );
           counts.workout_sessions += 1;
         }
       }
@@ -293,7 +362,10 @@ describe("import", () => {
     expect(sets.filter((s) => s.reps === 0).every((s) => s.missed)).toBe(true);
     // Bench's two sets share one slot; push-ups have their own; the plan's targets are on them.
     expect(new Set(sets.slice(0, 2).map((s) => s.slot)).size).toBe(1);
-    const slots = await queryRows<{ position: number; target_sets: number | null }>(target.db, sql`SELECT position, target_sets FROM session_exercises ORDER BY session_id, position`);
+    const slots = await queryRows<{ position: number; target_sets: number | null }>(
+      target.db,
+      sql`SELECT position, target_sets FROM session_exercises ORDER BY session_id, position`,
+    );
     expect(slots.slice(0, 2)).toEqual([
       { position: 0, target_sets: 4 },
       { position: 1, target_sets: 3 },

@@ -34,9 +34,18 @@ async function rejectionsOf(text: string): Promise<Rejection[]> {
 
 describe("validating a dump", () => {
   it("accepts a well-formed dump and counts its records per table", async () => {
-    const result = await validateDump(textDumpSource(dump([["users", ada], ["users", bob], ["muscles", { id: 1, name: "Chest", region: "chest" }]])), {
-      knownSchemaMigrations: shippedSchemaMigrations(),
-    });
+    const result = await validateDump(
+      textDumpSource(
+        dump([
+          ["users", ada],
+          ["users", bob],
+          ["muscles", { id: 1, name: "Chest", region: "chest" }],
+        ]),
+      ),
+      {
+        knownSchemaMigrations: shippedSchemaMigrations(),
+      },
+    );
     expect(result.rejections).toEqual([]);
     expect(result.counts.users).toBe(2);
     expect(result.counts.muscles).toBe(1);
@@ -64,7 +73,9 @@ describe("validating a dump", () => {
 
   it("refuses a trailer whose counts do not match", async () => {
     const rejections = await rejectionsOf(dump([["users", ada]], { trailer: { end: "ironlog-dump", counts: { users: 2 } } }));
-    expect(rejections).toEqual([expect.objectContaining({ table: "users", message: "trailer says 2 record(s) but the dump holds 1" })]);
+    expect(rejections).toEqual([
+      expect.objectContaining({ table: "users", message: "trailer says 2 record(s) but the dump holds 1" }),
+    ]);
   });
 
   it("refuses a file that is not an Ironlog dump, without reading further", async () => {
@@ -76,18 +87,35 @@ describe("validating a dump", () => {
 
   it("refuses a dump from a newer format or a schema this app does not ship", async () => {
     const newer = await rejectionsOf(dump([], { header: { ...header, format_version: DUMP_FORMAT_VERSION + 1 } }));
-    expect(newer).toEqual([expect.objectContaining({ field: "format_version", message: expect.stringContaining("newer Ironlog") })]);
+    expect(newer).toEqual([
+      expect.objectContaining({ field: "format_version", message: expect.stringContaining("newer Ironlog") }),
+    ]);
     const future = await rejectionsOf(dump([], { header: { ...header, schema_migration: "0042_future" } }));
-    expect(future).toEqual([expect.objectContaining({ field: "schema_migration", message: expect.stringContaining("upgrade the app") })]);
+    expect(future).toEqual([
+      expect.objectContaining({ field: "schema_migration", message: expect.stringContaining("upgrade the app") }),
+    ]);
   });
 
   it("refuses records out of table order, since they are loaded in file order", async () => {
-    const rejections = await rejectionsOf(dump([["muscles", { id: 1, name: "Chest", region: "chest" }], ["users", ada]]));
-    expect(rejections).toEqual([expect.objectContaining({ line: 3, table: "users", message: expect.stringContaining("must come in the order") })]);
+    const rejections = await rejectionsOf(
+      dump([
+        ["muscles", { id: 1, name: "Chest", region: "chest" }],
+        ["users", ada],
+      ]),
+    );
+    expect(rejections).toEqual([
+      expect.objectContaining({ line: 3, table: "users", message: expect.stringContaining("must come in the order") }),
+    ]);
   });
 
   it("refuses duplicate keys and unique values", async () => {
-    const rejections = await rejectionsOf(dump([["users", ada], ["users", { id: 1, email: "other@example.com" }], ["users", { id: 5, email: "ada@example.com" }]]));
+    const rejections = await rejectionsOf(
+      dump([
+        ["users", ada],
+        ["users", { id: 1, email: "other@example.com" }],
+        ["users", { id: 5, email: "ada@example.com" }],
+      ]),
+    );
     expect(rejections.map((r) => [r.line, r.field])).toEqual([
       [3, "id"],
       [4, "email"],
@@ -95,7 +123,12 @@ describe("validating a dump", () => {
   });
 
   it("refuses a reference to a row the dump does not hold", async () => {
-    const rejections = await rejectionsOf(dump([["users", ada], ["splits", { id: 1, user_id: 9, name: "PPL" }]]));
+    const rejections = await rejectionsOf(
+      dump([
+        ["users", ada],
+        ["splits", { id: 1, user_id: 9, name: "PPL" }],
+      ]),
+    );
     expect(rejections).toEqual([
       { line: 3, table: "splits", field: "user_id", message: "refers to users id 9, which the dump does not hold" },
     ]);
@@ -113,7 +146,10 @@ describe("validating a dump", () => {
 
   it("lists only the first rejections but counts them all", async () => {
     const bad = Array.from({ length: 30 }, (_, i): Line => ["users", { id: i + 1, email: `User${i}@example.com` }]);
-    const result = await validateDump(textDumpSource(dump(bad)), { knownSchemaMigrations: shippedSchemaMigrations(), maxListed: 5 });
+    const result = await validateDump(textDumpSource(dump(bad)), {
+      knownSchemaMigrations: shippedSchemaMigrations(),
+      maxListed: 5,
+    });
     expect(result.rejections).toHaveLength(5);
     expect(result.rejectedCount).toBe(30);
   });

@@ -10,13 +10,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type { z } from "@/lib/zod";
-import {
-  DUMP_FORMAT_VERSION,
-  type DumpHeader,
-  dumpHeaderSchema,
-  dumpRecordSchema,
-  dumpTrailerSchema,
-} from "./dump-format";
+import { DUMP_FORMAT_VERSION, type DumpHeader, dumpHeaderSchema, dumpRecordSchema, dumpTrailerSchema } from "./dump-format";
 import type { DumpSource } from "./dump-source";
 import { InProgressSessions, upgradeRecord } from "./format-upgrade";
 import { rowSchemaFor } from "./row-schemas";
@@ -56,7 +50,13 @@ type Key = string | number;
 
 export async function validateDump(source: DumpSource, options: ValidateOptions): Promise<DumpValidation> {
   const maxListed = options.maxListed ?? DEFAULT_MAX_LISTED_REJECTIONS;
-  const result: DumpValidation = { counts: emptyTableCounts(), rejections: [], rejectedCount: 0, digest: "", sessionsToFinish: new Set() };
+  const result: DumpValidation = {
+    counts: emptyTableCounts(),
+    rejections: [],
+    rejectedCount: 0,
+    digest: "",
+    sessionsToFinish: new Set(),
+  };
   const inProgress = new InProgressSessions();
   const reject = (line: number, table: string | null, field: string | null, message: string) => {
     result.rejectedCount += 1;
@@ -169,7 +169,12 @@ export async function validateDump(source: DumpSource, options: ValidateOptions)
       const referenced = row[fk.column];
       if (referenced === null || referenced === undefined) continue;
       if (!keys.get(fk.table)?.has(referenced as Key)) {
-        reject(lineNumber, tableName, fk.column, `refers to ${fk.table} ${fk.foreignColumn} ${String(referenced)}, which the dump does not hold`);
+        reject(
+          lineNumber,
+          tableName,
+          fk.column,
+          `refers to ${fk.table} ${fk.foreignColumn} ${String(referenced)}, which the dump does not hold`,
+        );
       }
     }
   }
@@ -183,7 +188,10 @@ export async function validateDump(source: DumpSource, options: ValidateOptions)
   return result;
 }
 
-function headerProblem(value: unknown, knownSchemaMigrations: readonly string[]): { field: string | null; message: string } | null {
+function headerProblem(
+  value: unknown,
+  knownSchemaMigrations: readonly string[],
+): { field: string | null; message: string } | null {
   const parsed = dumpHeaderSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

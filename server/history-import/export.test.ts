@@ -56,21 +56,35 @@ async function history(userId: number) {
 
 describe("exporting the history", () => {
   it("round-trips through CSV into a new account: sessions, times, durations, notes, exercises and sets", async () => {
-    const [{ id: source }] = await database.db.insert(users).values({ email: "source@example.com", weightUnit: "lb" }).returning({ id: users.id });
+    const [{ id: source }] = await database.db
+      .insert(users)
+      .values({ email: "source@example.com", weightUnit: "lb" })
+      .returning({ id: users.id });
     await importCsv(source, strongCsv(generateWorkouts({ workouts: 30, setsPerExercise: 3, seed: 5 })), "lb");
     // Hevy's fixture brings warm-ups, a superset and a run (distance and time).
     await importCsv(source, fs.readFileSync(path.join(process.cwd(), "test/fixtures/history/hevy.csv"), "utf8"), "lb");
     // And a session logged in Ironlog itself, with an awkward weight, RPE and a note holding a comma and a newline.
     const sessionId = await startSession(database.db, source, { name: "Logged, here" });
-    await logSets(database.db, source, sessionId, [
-      { exerciseId: library.get("Barbell Bench Press")!, weight: 102.5, reps: 5, rpe: 8.5 },
-      { exerciseId: library.get("Deadlift")!, weight: 180, reps: 3 },
-    ], { finished: true, unit: "lb", notes: "Heavy, \"good\"\nday", durationMinutes: 61 });
+    await logSets(
+      database.db,
+      source,
+      sessionId,
+      [
+        { exerciseId: library.get("Barbell Bench Press")!, weight: 102.5, reps: 5, rpe: 8.5 },
+        { exerciseId: library.get("Deadlift")!, weight: 180, reps: 3 },
+      ],
+      { finished: true, unit: "lb", notes: 'Heavy, "good"\nday', durationMinutes: 61 },
+    );
 
     const csv = await join(historyCsv(database.db, source, "lb", "UTC"));
-    expect(csv.split("\n")[0]).toBe("Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE,Weight Unit,Distance Unit,Set Type,Superset,Time Zone");
+    expect(csv.split("\n")[0]).toBe(
+      "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE,Weight Unit,Distance Unit,Set Type,Superset,Time Zone",
+    );
 
-    const [{ id: target }] = await database.db.insert(users).values({ email: "target@example.com", weightUnit: "kg" }).returning({ id: users.id });
+    const [{ id: target }] = await database.db
+      .insert(users)
+      .values({ email: "target@example.com", weightUnit: "kg" })
+      .returning({ id: users.id });
     const { summary, outcome } = await importCsv(target, csv, "kg");
     expect(summary).toMatchObject({ format: "ironlog", weightUnitInFile: "lb", problemCount: 0 });
     expect(outcome.workouts).toBe(31 + 22);

@@ -36,7 +36,13 @@ export async function* exportedSessions(db: DbOrTx, userId: number): AsyncGenera
     const ids = sessions.map((s) => s.id);
     const [slots, sets] = await Promise.all([
       db
-        .select({ id: sessionExercises.id, sessionId: sessionExercises.sessionId, note: sessionExercises.note, supersetGroup: sessionExercises.supersetGroup, name: exercises.name })
+        .select({
+          id: sessionExercises.id,
+          sessionId: sessionExercises.sessionId,
+          note: sessionExercises.note,
+          supersetGroup: sessionExercises.supersetGroup,
+          name: exercises.name,
+        })
         .from(sessionExercises)
         .innerJoin(exercises, eq(exercises.id, sessionExercises.exerciseId))
         .where(inArray(sessionExercises.sessionId, ids))
@@ -61,7 +67,10 @@ export async function* exportedSessions(db: DbOrTx, userId: number): AsyncGenera
     for (const { slotId, ...set } of sets) setsBySlot.set(slotId, [...(setsBySlot.get(slotId) ?? []), set]);
     const slotsBySession = new Map<number, ExportedSession["exercises"]>();
     for (const slot of slots) {
-      slotsBySession.set(slot.sessionId, [...(slotsBySession.get(slot.sessionId) ?? []), { name: slot.name, note: slot.note, supersetGroup: slot.supersetGroup, sets: setsBySlot.get(slot.id) ?? [] }]);
+      slotsBySession.set(slot.sessionId, [
+        ...(slotsBySession.get(slot.sessionId) ?? []),
+        { name: slot.name, note: slot.note, supersetGroup: slot.supersetGroup, sets: setsBySlot.get(slot.id) ?? [] },
+      ]);
     }
     yield sessions.map((s) => ({
       name: s.name,
@@ -83,7 +92,13 @@ export async function* historyCsv(db: DbOrTx, userId: number, unit: WeightUnit, 
   }
 }
 
-export async function* historyJson(db: DbOrTx, userId: number, unit: WeightUnit, timeZone: string, now = new Date()): AsyncGenerator<string> {
+export async function* historyJson(
+  db: DbOrTx,
+  userId: number,
+  unit: WeightUnit,
+  timeZone: string,
+  now = new Date(),
+): AsyncGenerator<string> {
   yield `{"format":"ironlog-history","version":1,"exportedAt":${JSON.stringify(now.toISOString())},"weightUnit":${JSON.stringify(unit)},"timeZone":${JSON.stringify(timeZone)},"sessions":[`;
   let first = true;
   for await (const batch of exportedSessions(db, userId)) {

@@ -24,7 +24,10 @@ afterAll(async () => {
 });
 
 async function newAthlete(weightUnit: "kg" | "lb" = "kg"): Promise<number> {
-  const [{ id }] = await database.db.insert(users).values({ email: `import${nextUser++}@example.com`, weightUnit }).returning({ id: users.id });
+  const [{ id }] = await database.db
+    .insert(users)
+    .values({ email: `import${nextUser++}@example.com`, weightUnit })
+    .returning({ id: users.id });
   return id;
 }
 
@@ -47,9 +50,16 @@ async function confirmAsSuggested(userId: number, previewId: string, weightUnit:
   return importFormSchema.parse(form);
 }
 
-const sessionCount = async (userId: number) => (await database.db.select({ n: count() }).from(workoutSessions).where(eq(workoutSessions.userId, userId)))[0].n;
+const sessionCount = async (userId: number) =>
+  (await database.db.select({ n: count() }).from(workoutSessions).where(eq(workoutSessions.userId, userId)))[0].n;
 const setCount = async (userId: number) =>
-  (await database.db.select({ n: count() }).from(sessionSets).innerJoin(workoutSessions, eq(workoutSessions.id, sessionSets.sessionId)).where(eq(workoutSessions.userId, userId)))[0].n;
+  (
+    await database.db
+      .select({ n: count() })
+      .from(sessionSets)
+      .innerJoin(workoutSessions, eq(workoutSessions.id, sessionSets.sessionId))
+      .where(eq(workoutSessions.userId, userId))
+  )[0].n;
 
 describe("importing a Strong export", () => {
   const workouts = generateWorkouts({ workouts: 40, setsPerExercise: 3, seed: 7 });
@@ -64,13 +74,28 @@ describe("importing a Strong export", () => {
     expect(await sessionCount(userId)).toBe(40);
     expect(await setCount(userId)).toBe(600);
 
-    const [first] = await database.db.select().from(workoutSessions).where(eq(workoutSessions.userId, userId)).orderBy(workoutSessions.startedAt).limit(1);
+    const [first] = await database.db
+      .select()
+      .from(workoutSessions)
+      .where(eq(workoutSessions.userId, userId))
+      .orderBy(workoutSessions.startedAt)
+      .limit(1);
     const w = workouts[0];
     // The wall clock was read in Berlin (UTC+1 in winter).
     expect(first.startedAt.getTime()).toBe(w.start.getTime() - 3_600_000);
-    expect(first).toMatchObject({ name: w.name, durationSeconds: w.minutes * 60, notes: w.note, revision: 0, importId: outcome.importId });
+    expect(first).toMatchObject({
+      name: w.name,
+      durationSeconds: w.minutes * 60,
+      notes: w.note,
+      revision: 0,
+      importId: outcome.importId,
+    });
     expect(first.finishedAt!.getTime() - first.startedAt.getTime()).toBe(w.minutes * 60_000);
-    const sets = await database.db.select().from(sessionSets).where(eq(sessionSets.sessionId, first.id)).orderBy(sessionSets.exerciseSlotId, sessionSets.position);
+    const sets = await database.db
+      .select()
+      .from(sessionSets)
+      .where(eq(sessionSets.sessionId, first.id))
+      .orderBy(sessionSets.exerciseSlotId, sessionSets.position);
     const bench = w.exercises[0].sets[0];
     expect(sets.some((s) => s.reps === bench.reps && Math.abs(s.weightKg - bench.weight * 0.45359237) < 0.006)).toBe(true);
   });
@@ -97,7 +122,9 @@ describe("importing a Strong export", () => {
     const { summary } = again;
     const { suggested } = await exerciseChoicesFor(database.db, userId, summary);
     const ids = new Map(summary.exercises.map((e, i) => [e.name, suggested[i]?.id]));
-    const marked = await duplicatePositions(database.db, userId, await previewWorkoutHeads(database.db, again.id), (name) => ids.get(name));
+    const marked = await duplicatePositions(database.db, userId, await previewWorkoutHeads(database.db, again.id), (name) =>
+      ids.get(name),
+    );
     expect(marked.size).toBe(40);
     const outcome = await importPreview(database.db, userId, await confirmAsSuggested(userId, again.id));
     expect(outcome).toMatchObject({ workouts: 0, duplicatesSkipped: 40 });
@@ -108,7 +135,10 @@ describe("importing a Strong export", () => {
     const userId = await newAthlete();
     const { id } = await preview(userId, csv);
     const input = await confirmAsSuggested(userId, id);
-    const results = await Promise.allSettled([importPreview(database.db, userId, input), importPreview(database.db, userId, input)]);
+    const results = await Promise.allSettled([
+      importPreview(database.db, userId, input),
+      importPreview(database.db, userId, input),
+    ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(results.find((r) => r.status === "rejected")).toMatchObject({ reason: { message: PREVIEW_GONE } });
     expect(await sessionCount(userId)).toBe(40);
@@ -138,18 +168,31 @@ describe("undoing an import", () => {
     const userId = await newAthlete();
     const [{ id: ownSession }] = await database.db
       .insert(workoutSessions)
-      .values({ userId, name: "Logged here", startedAt: new Date("2024-01-01T10:00:00Z"), finishedAt: new Date("2024-01-01T11:00:00Z") })
+      .values({
+        userId,
+        name: "Logged here",
+        startedAt: new Date("2024-01-01T10:00:00Z"),
+        finishedAt: new Date("2024-01-01T11:00:00Z"),
+      })
       .returning({ id: workoutSessions.id });
     const { id } = await preview(userId, hevyCsv(generateWorkouts({ workouts: 12, setsPerExercise: 2, seed: 3 })));
     const outcome = await importPreview(database.db, userId, await confirmAsSuggested(userId, id));
     expect(outcome.workouts).toBe(12);
-    const [edited] = await database.db.select().from(workoutSessions).where(eq(workoutSessions.importId, outcome.importId)).limit(1);
+    const [edited] = await database.db
+      .select()
+      .from(workoutSessions)
+      .where(eq(workoutSessions.importId, outcome.importId))
+      .limit(1);
     await logSets(database.db, userId, edited.id, [{ exerciseId: library.get("Barbell Bench Press")!, weight: 100, reps: 5 }]);
 
     const undo = await undoImport(database.db, userId, outcome.importId);
     expect(undo.removed).toBe(11);
     expect(undo.kept.map((k) => k.id)).toEqual([edited.id]);
-    const left = await database.db.select({ id: workoutSessions.id }).from(workoutSessions).where(eq(workoutSessions.userId, userId)).orderBy(workoutSessions.id);
+    const left = await database.db
+      .select({ id: workoutSessions.id })
+      .from(workoutSessions)
+      .where(eq(workoutSessions.userId, userId))
+      .orderBy(workoutSessions.id);
     expect(left.map((s) => s.id)).toEqual([ownSession, edited.id]);
     const [record] = await database.db.select().from(historyImports).where(eq(historyImports.id, outcome.importId));
     expect(record).toMatchObject({ undoRemoved: 11, undoKept: 1 });
@@ -174,7 +217,11 @@ describe("undoing an import", () => {
     const ownExercises = (userId: number) => database.db.select().from(exercises).where(eq(exercises.createdBy, userId));
 
     const untouched = await newAthlete();
-    const first = await importPreview(database.db, untouched, await confirmAsSuggested(untouched, (await preview(untouched, csv)).id));
+    const first = await importPreview(
+      database.db,
+      untouched,
+      await confirmAsSuggested(untouched, (await preview(untouched, csv)).id),
+    );
     expect((await ownExercises(untouched)).map((e) => e.name)).toEqual(["Zercher Squat"]);
     expect(await undoImport(database.db, untouched, first.importId)).toMatchObject({ removed: 4, exercisesRemoved: 1 });
     expect(await ownExercises(untouched)).toEqual([]);
@@ -182,15 +229,26 @@ describe("undoing an import", () => {
     expect(record.undoExercisesRemoved).toBe(1);
 
     const usedSince = await newAthlete();
-    const second = await importPreview(database.db, usedSince, await confirmAsSuggested(usedSince, (await preview(usedSince, csv)).id));
+    const second = await importPreview(
+      database.db,
+      usedSince,
+      await confirmAsSuggested(usedSince, (await preview(usedSince, csv)).id),
+    );
     const [zercher] = await ownExercises(usedSince);
     const [today] = await database.db
       .insert(workoutSessions)
-      .values({ userId: usedSince, name: "Legs", startedAt: new Date("2026-11-30T10:00:00Z"), finishedAt: new Date("2026-11-30T11:00:00Z") })
+      .values({
+        userId: usedSince,
+        name: "Legs",
+        startedAt: new Date("2026-11-30T10:00:00Z"),
+        finishedAt: new Date("2026-11-30T11:00:00Z"),
+      })
       .returning({ id: workoutSessions.id });
     await logSets(database.db, usedSince, today.id, [{ exerciseId: zercher.id, weight: 60, reps: 8 }]);
     expect(await undoImport(database.db, usedSince, second.importId)).toMatchObject({ removed: 4, exercisesRemoved: 0 });
     expect((await ownExercises(usedSince)).map((e) => e.id)).toEqual([zercher.id]);
-    expect(await database.db.select({ reps: sessionSets.reps }).from(sessionSets).where(eq(sessionSets.sessionId, today.id))).toEqual([{ reps: 8 }]);
+    expect(
+      await database.db.select({ reps: sessionSets.reps }).from(sessionSets).where(eq(sessionSets.sessionId, today.id)),
+    ).toEqual([{ reps: 8 }]);
   });
 });

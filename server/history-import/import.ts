@@ -45,16 +45,28 @@ export interface ImportOutcome {
  * Where each of the preview's exercise names goes: an exercise id, creating the athlete's own where
  * asked (linked to the import, for its undo).
  */
-async function resolveExercises(tx: Tx, userId: number, importId: number, summary: PreviewSummary, input: ImportFormInput): Promise<Map<string, number>> {
+async function resolveExercises(
+  tx: Tx,
+  userId: number,
+  importId: number,
+  summary: PreviewSummary,
+  input: ImportFormInput,
+): Promise<Map<string, number>> {
   const { options, suggested } = await exerciseChoicesFor(tx, userId, summary);
   const byName = new Map(options.map((o) => [o.name.toLowerCase(), o]));
   const chosen = new Map(input.choices.map((c) => [c.index, c]));
   const ids = new Map<string, number>();
   for (const [index, { name, measure = "reps_load" }] of summary.exercises.entries()) {
-    const choice = chosen.get(index) ?? (suggested[index] ? { index, kind: "library" as const, name: suggested[index]!.name } : { index, kind: "own" as const });
+    const choice =
+      chosen.get(index) ??
+      (suggested[index] ? { index, kind: "library" as const, name: suggested[index]!.name } : { index, kind: "own" as const });
     if (choice.kind === "library") {
       const option = byName.get(choice.name.toLowerCase());
-      if (!option) throw new UserFacingError(`“${choice.name}” is not in your library. Choose an exercise from the list, or create it as your own.`, { field: `exercise.${index}` });
+      if (!option)
+        throw new UserFacingError(
+          `“${choice.name}” is not in your library. Choose an exercise from the list, or create it as your own.`,
+          { field: `exercise.${index}` },
+        );
       ids.set(name, option.id);
       continue;
     }
@@ -72,13 +84,27 @@ async function resolveExercises(tx: Tx, userId: number, importId: number, summar
     }
     const [created] = await tx
       .insert(exercises)
-      .values({ name: ownName, type: exerciseTypeFromName(name), measure, difficulty: 2, notes: "Added by a history import.", createdBy: userId })
+      .values({
+        name: ownName,
+        type: exerciseTypeFromName(name),
+        measure,
+        difficulty: 2,
+        notes: "Added by a history import.",
+        createdBy: userId,
+      })
       .onConflictDoNothing()
       .returning({ id: exercises.id });
     const id =
       created?.id ??
-      (await tx.select({ id: exercises.id }).from(exercises).where(and(sql`lower(${exercises.name}) = lower(${ownName})`, visibleTo(userId))).limit(1))[0]?.id;
-    if (id === undefined) throw new UserFacingError(`“${name}” could not be added to your exercises. Try again.`, { field: `exercise.${index}` });
+      (
+        await tx
+          .select({ id: exercises.id })
+          .from(exercises)
+          .where(and(sql`lower(${exercises.name}) = lower(${ownName})`, visibleTo(userId)))
+          .limit(1)
+      )[0]?.id;
+    if (id === undefined)
+      throw new UserFacingError(`“${name}” could not be added to your exercises. Try again.`, { field: `exercise.${index}` });
     if (created) await tx.insert(historyImportExercises).values({ importId, exerciseId: id });
     byName.set(ownName.toLowerCase(), { id, name: ownName, type: exerciseTypeFromName(name), measure, custom: true });
     ids.set(name, id);
@@ -91,7 +117,14 @@ async function resolveExercises(tx: Tx, userId: number, importId: number, summar
  * jsonb parameter (jsonb_to_recordset), which both drivers bind far faster than thousands of
  * parameters. Session ids are taken from the table's own sequence first, so slots can name them.
  */
-async function writeWorkouts(tx: Tx, userId: number, importId: number, workouts: readonly StoredWorkout[], exerciseIds: Map<string, number>, input: ImportFormInput): Promise<number> {
+async function writeWorkouts(
+  tx: Tx,
+  userId: number,
+  importId: number,
+  workouts: readonly StoredWorkout[],
+  exerciseIds: Map<string, number>,
+  input: ImportFormInput,
+): Promise<number> {
   if (workouts.length === 0) return 0;
   const ids = await queryRows<{ id: number }>(
     tx,
@@ -108,7 +141,14 @@ async function writeWorkouts(tx: Tx, userId: number, importId: number, workouts:
       notes: w.notes,
     };
   });
-  const slots: { id: string; session_id: number; exercise_id: number; position: number; note: string | null; superset_group: number | null }[] = [];
+  const slots: {
+    id: string;
+    session_id: number;
+    exercise_id: number;
+    position: number;
+    note: string | null;
+    superset_group: number | null;
+  }[] = [];
   const sets: Record<string, unknown>[] = [];
   workouts.forEach((workout, w) => {
     const sessionId = ids[w].id;
@@ -116,7 +156,14 @@ async function writeWorkouts(tx: Tx, userId: number, importId: number, workouts:
     workout.exercises.forEach((exercise, position) => {
       const exerciseId = exerciseIds.get(exercise.name)!;
       const slotId = randomUUID();
-      slots.push({ id: slotId, session_id: sessionId, exercise_id: exerciseId, position, note: exercise.notes, superset_group: groups[position] });
+      slots.push({
+        id: slotId,
+        session_id: sessionId,
+        exercise_id: exerciseId,
+        position,
+        note: exercise.notes,
+        superset_group: groups[position],
+      });
       exercise.sets.forEach((set, setPosition) => {
         const v = storedSetValues(set, input.weightUnit);
         sets.push({
@@ -159,29 +206,53 @@ export async function importPreview(db: DbOrTx, userId: number, input: ImportFor
     const [preview] = await tx
       .select()
       .from(historyImportPreviews)
-      .where(and(eq(historyImportPreviews.id, input.previewId), eq(historyImportPreviews.userId, userId), gt(historyImportPreviews.expiresAt, new Date())))
+      .where(
+        and(
+          eq(historyImportPreviews.id, input.previewId),
+          eq(historyImportPreviews.userId, userId),
+          gt(historyImportPreviews.expiresAt, new Date()),
+        ),
+      )
       .for("update");
     if (!preview) throw new UserFacingError(PREVIEW_GONE, { status: 404, code: "preview_gone" });
     const [record] = await tx
       .insert(historyImports)
-      .values({ userId, fileName: preview.fileName, format: preview.summary.format, workouts: 0, sets: 0, rowsSkipped: preview.summary.problemCount })
+      .values({
+        userId,
+        fileName: preview.fileName,
+        format: preview.summary.format,
+        workouts: 0,
+        sets: 0,
+        rowsSkipped: preview.summary.problemCount,
+      })
       .returning({ id: historyImports.id });
     const exerciseIds = await resolveExercises(tx, userId, record.id, preview.summary, input);
-    const duplicates = await duplicatePositions(tx, userId, await previewWorkoutHeads(tx, preview.id), (name) => exerciseIds.get(name));
+    const duplicates = await duplicatePositions(tx, userId, await previewWorkoutHeads(tx, preview.id), (name) =>
+      exerciseIds.get(name),
+    );
     let workouts = 0;
     let sets = 0;
     for (let from = 0; ; from += WORKOUTS_PER_ROUND) {
       const round = await tx
         .select({ position: historyImportPreviewWorkouts.position, workout: historyImportPreviewWorkouts.workout })
         .from(historyImportPreviewWorkouts)
-        .where(and(eq(historyImportPreviewWorkouts.previewId, preview.id), gte(historyImportPreviewWorkouts.position, from), lt(historyImportPreviewWorkouts.position, from + WORKOUTS_PER_ROUND)))
+        .where(
+          and(
+            eq(historyImportPreviewWorkouts.previewId, preview.id),
+            gte(historyImportPreviewWorkouts.position, from),
+            lt(historyImportPreviewWorkouts.position, from + WORKOUTS_PER_ROUND),
+          ),
+        )
         .orderBy(asc(historyImportPreviewWorkouts.position));
       if (round.length === 0) break;
       const fresh = round.filter((r) => !duplicates.has(r.position)).map((r) => r.workout);
       sets += await writeWorkouts(tx, userId, record.id, fresh, exerciseIds, input);
       workouts += fresh.length;
     }
-    await tx.update(historyImports).set({ workouts, sets, duplicatesSkipped: duplicates.size }).where(eq(historyImports.id, record.id));
+    await tx
+      .update(historyImports)
+      .set({ workouts, sets, duplicatesSkipped: duplicates.size })
+      .where(eq(historyImports.id, record.id));
     await tx.delete(historyImportPreviews).where(eq(historyImportPreviews.id, preview.id));
     return { importId: record.id, workouts, sets, duplicatesSkipped: duplicates.size };
   });
@@ -200,7 +271,11 @@ export interface UndoOutcome {
  */
 export async function undoImport(db: DbOrTx, userId: number, importId: number): Promise<UndoOutcome> {
   return db.transaction(async (tx) => {
-    const [record] = await tx.select().from(historyImports).where(and(eq(historyImports.id, importId), eq(historyImports.userId, userId))).for("update");
+    const [record] = await tx
+      .select()
+      .from(historyImports)
+      .where(and(eq(historyImports.id, importId), eq(historyImports.userId, userId)))
+      .for("update");
     if (!record) throw new NotFoundError("That import");
     if (record.undoneAt) throw new UserFacingError("This import was already undone.", { status: 409, code: "already_undone" });
     // The revision is re-checked under each row's lock: a save landing now either wins (and the session is kept) or waits.
@@ -214,16 +289,32 @@ export async function undoImport(db: DbOrTx, userId: number, importId: number): 
       .where(and(eq(workoutSessions.importId, importId), eq(workoutSessions.userId, userId)))
       .orderBy(asc(workoutSessions.startedAt));
     // Deleting an exercise cascades to what uses it: only those nothing uses go, the rest stay the athlete's.
-    const added = tx.select({ id: historyImportExercises.exerciseId }).from(historyImportExercises).where(eq(historyImportExercises.importId, importId));
+    const added = tx
+      .select({ id: historyImportExercises.exerciseId })
+      .from(historyImportExercises)
+      .where(eq(historyImportExercises.importId, importId));
     const unused = (table: typeof sessionExercises | typeof sessionSets | typeof splitDayExercises) =>
       sql`NOT EXISTS (SELECT 1 FROM ${table} WHERE ${table.exerciseId} = ${exercises.id})`;
     const exercisesRemoved = await tx
       .delete(exercises)
-      .where(and(inArray(exercises.id, added), eq(exercises.createdBy, userId), unused(sessionExercises), unused(sessionSets), unused(splitDayExercises)))
+      .where(
+        and(
+          inArray(exercises.id, added),
+          eq(exercises.createdBy, userId),
+          unused(sessionExercises),
+          unused(sessionSets),
+          unused(splitDayExercises),
+        ),
+      )
       .returning({ id: exercises.id });
     await tx
       .update(historyImports)
-      .set({ undoneAt: new Date(), undoRemoved: removed.length, undoKept: kept.length, undoExercisesRemoved: exercisesRemoved.length })
+      .set({
+        undoneAt: new Date(),
+        undoRemoved: removed.length,
+        undoKept: kept.length,
+        undoExercisesRemoved: exercisesRemoved.length,
+      })
       .where(eq(historyImports.id, importId));
     return { removed: removed.length, kept, exercisesRemoved: exercisesRemoved.length };
   });
@@ -231,15 +322,31 @@ export async function undoImport(db: DbOrTx, userId: number, importId: number): 
 
 /** The athlete's imports, newest first. */
 export async function listImports(db: DbOrTx, userId: number, limit = 10) {
-  return db.select().from(historyImports).where(eq(historyImports.userId, userId)).orderBy(desc(historyImports.createdAt), desc(historyImports.id)).limit(limit);
+  return db
+    .select()
+    .from(historyImports)
+    .where(eq(historyImports.userId, userId))
+    .orderBy(desc(historyImports.createdAt), desc(historyImports.id))
+    .limit(limit);
 }
 
 /** Sessions of an import kept by its undo (edited since), for the history page's report. */
 export async function keptSessionsOf(db: DbOrTx, userId: number, importIds: readonly number[]) {
   if (importIds.length === 0) return [];
   return db
-    .select({ id: workoutSessions.id, importId: workoutSessions.importId, name: workoutSessions.name, startedAt: workoutSessions.startedAt })
+    .select({
+      id: workoutSessions.id,
+      importId: workoutSessions.importId,
+      name: workoutSessions.name,
+      startedAt: workoutSessions.startedAt,
+    })
     .from(workoutSessions)
-    .where(and(eq(workoutSessions.userId, userId), isNotNull(workoutSessions.importId), inArray(workoutSessions.importId, [...importIds])))
+    .where(
+      and(
+        eq(workoutSessions.userId, userId),
+        isNotNull(workoutSessions.importId),
+        inArray(workoutSessions.importId, [...importIds]),
+      ),
+    )
     .orderBy(asc(workoutSessions.startedAt));
 }

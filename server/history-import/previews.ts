@@ -15,10 +15,19 @@ import { listExerciseOptions, type ExerciseOption } from "@/server/queries/exerc
 /** Workouts per insert: 2,000 workouts of jsonb go in a handful of statements. */
 const WORKOUTS_PER_INSERT = 200;
 
-export async function createPreview(db: DbOrTx, userId: number, fileName: string, summary: PreviewSummary, workouts: readonly StoredWorkout[]): Promise<string> {
+export async function createPreview(
+  db: DbOrTx,
+  userId: number,
+  fileName: string,
+  summary: PreviewSummary,
+  workouts: readonly StoredWorkout[],
+): Promise<string> {
   return db.transaction(async (tx) => {
     await tx.delete(historyImportPreviews).where(lt(historyImportPreviews.expiresAt, new Date()));
-    const [preview] = await tx.insert(historyImportPreviews).values({ userId, fileName: fileName.slice(0, 200), summary }).returning({ id: historyImportPreviews.id });
+    const [preview] = await tx
+      .insert(historyImportPreviews)
+      .values({ userId, fileName: fileName.slice(0, 200), summary })
+      .returning({ id: historyImportPreviews.id });
     for (let start = 0; start < workouts.length; start += WORKOUTS_PER_INSERT) {
       await tx.insert(historyImportPreviewWorkouts).values(
         workouts.slice(start, start + WORKOUTS_PER_INSERT).map((workout, i) => ({
@@ -39,7 +48,13 @@ export async function getPreview(db: DbOrTx, userId: number, previewId: string) 
   const [preview] = await db
     .select()
     .from(historyImportPreviews)
-    .where(and(eq(historyImportPreviews.id, previewId), eq(historyImportPreviews.userId, userId), gt(historyImportPreviews.expiresAt, new Date())));
+    .where(
+      and(
+        eq(historyImportPreviews.id, previewId),
+        eq(historyImportPreviews.userId, userId),
+        gt(historyImportPreviews.expiresAt, new Date()),
+      ),
+    );
   return preview ?? null;
 }
 
@@ -67,7 +82,13 @@ export function suggestedExercises(names: readonly string[], options: readonly E
 
 export async function exerciseChoicesFor(db: DbOrTx, userId: number, summary: PreviewSummary) {
   const options = await listExerciseOptions(db, userId);
-  return { options, suggested: suggestedExercises(summary.exercises.map((e) => e.name), options) };
+  return {
+    options,
+    suggested: suggestedExercises(
+      summary.exercises.map((e) => e.name),
+      options,
+    ),
+  };
 }
 
 const second = (instant: Date | string) => Math.floor(new Date(instant).getTime() / 1000);
@@ -97,7 +118,8 @@ export async function duplicatePositions(
   );
   const bySecond = new Map<number, Set<number>[]>();
   for (const row of stored) {
-    const ids = typeof row.ids === "string" ? row.ids.replace(/[{}]/g, "").split(",").filter(Boolean).map(Number) : row.ids.map(Number);
+    const ids =
+      typeof row.ids === "string" ? row.ids.replace(/[{}]/g, "").split(",").filter(Boolean).map(Number) : row.ids.map(Number);
     const key = Number(row.second);
     bySecond.set(key, [...(bySecond.get(key) ?? []), new Set(ids)]);
   }

@@ -79,7 +79,10 @@ export const INTEGRITY_TABLES: readonly IntegrityTableDefinition[] = [
       {
         id: "exercises.type_valid",
         label: `Type is one of ${EXERCISE_TYPES.join(", ")}`,
-        condition: sql`t.type::text NOT IN (${sql.join(EXERCISE_TYPES.map((type) => sql`${type}`), sql`, `)})`,
+        condition: sql`t.type::text NOT IN (${sql.join(
+          EXERCISE_TYPES.map((type) => sql`${type}`),
+          sql`, `,
+        )})`,
       },
       {
         // NULL means the exercise backfill migration has not set it yet: still worth an admin's attention.

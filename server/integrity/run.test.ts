@@ -61,7 +61,16 @@ describe("the data-integrity check", () => {
 
   it("passes the seeded exercise library and training history", async () => {
     const report = await runIntegrityCheck(database.db);
-    for (const name of ["users", "exercises", "exercise_muscles", "splits", "split_days", "split_day_exercises", "workout_sessions", "session_sets"]) {
+    for (const name of [
+      "users",
+      "exercises",
+      "exercise_muscles",
+      "splits",
+      "split_days",
+      "split_day_exercises",
+      "workout_sessions",
+      "session_sets",
+    ]) {
       expect(table(report, name).ok, name).toBe(true);
     }
   });
@@ -77,7 +86,9 @@ describe("the data-integrity check", () => {
   });
 
   it("finds exercises without a difficulty, and equipment_required that is not a list", async () => {
-    await database.db.execute(sql`UPDATE exercises SET difficulty = NULL WHERE id IN (SELECT id FROM exercises ORDER BY id LIMIT 2)`);
+    await database.db.execute(
+      sql`UPDATE exercises SET difficulty = NULL WHERE id IN (SELECT id FROM exercises ORDER BY id LIMIT 2)`,
+    );
     await database.db.execute(
       sql`UPDATE exercises SET equipment_required = '"dumbbells"'::jsonb WHERE id = (SELECT max(id) FROM exercises)`,
     );
@@ -92,7 +103,9 @@ describe("the data-integrity check", () => {
     await database.db.execute(sql`ALTER TABLE assessments DROP CONSTRAINT assessments_user_id_users_id_fk`);
     await database.db.execute(sql`ALTER TABLE session_sets DROP CONSTRAINT session_sets_session_id_workout_sessions_id_fk`);
     // Sets also hang from their exercise slot, which hangs from the session.
-    await database.db.execute(sql`ALTER TABLE session_exercises DROP CONSTRAINT session_exercises_session_id_workout_sessions_id_fk`);
+    await database.db.execute(
+      sql`ALTER TABLE session_exercises DROP CONSTRAINT session_exercises_session_id_workout_sessions_id_fk`,
+    );
     await database.db.execute(sql`DELETE FROM users WHERE email = 'member001@example.com'`);
     await database.db.execute(sql`DELETE FROM workout_sessions WHERE id = (SELECT min(id) FROM workout_sessions)`);
     const report = await runIntegrityCheck(database.db);
@@ -117,7 +130,11 @@ describe("offending rows", () => {
     const seen: string[] = [];
     let after: string | null = null;
     do {
-      const page = await listOffendingRows(database.db, "assessments", { checkId: "assessments.legacy_format", after, limit: 10 });
+      const page = await listOffendingRows(database.db, "assessments", {
+        checkId: "assessments.legacy_format",
+        after,
+        limit: 10,
+      });
       seen.push(...page!.rows.map((r) => r.key));
       expect(page!.rows.every((r) => Array.isArray(r.values.equipment))).toBe(true);
       after = page!.next;

@@ -6,7 +6,11 @@ import { afterAll, describe, expect, it } from "vitest";
 import { startTestSmtpServer } from "@/test/smtp";
 import { createOutboxMailer, createSmtpMailer } from "./mailer";
 
-const message = { to: "athlete@example.com", subject: "Reset your Ironlog password", text: "Choose a new password here:\nhttp://localhost:3000/reset-password/abc" };
+const message = {
+  to: "athlete@example.com",
+  subject: "Reset your Ironlog password",
+  text: "Choose a new password here:\nhttp://localhost:3000/reset-password/abc",
+};
 const dirs: string[] = [];
 afterAll(() => {
   for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
@@ -20,7 +24,7 @@ describe("the SMTP mailer", () => {
       expect(mailer.description).toBe(`smtp://127.0.0.1:${smtp.port}`);
       await mailer.send(message);
       const received = await smtp.waitFor((m) => m.to === message.to);
-      expect(received).toMatchObject({ subject: message.subject, from: "\"Ironlog\" <no-reply@ironlog.test>" });
+      expect(received).toMatchObject({ subject: message.subject, from: '"Ironlog" <no-reply@ironlog.test>' });
       expect(received.text.trim()).toBe(message.text);
     } finally {
       await smtp.close();
@@ -42,7 +46,9 @@ describe("the embedded demo's outbox", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ironlog-outbox-"));
     dirs.push(dir);
     const lines: string[] = [];
-    await createOutboxMailer(path.join(dir, "outbox"), "Ironlog <no-reply@ironlog.invalid>", (line) => lines.push(line)).send(message);
+    await createOutboxMailer(path.join(dir, "outbox"), "Ironlog <no-reply@ironlog.invalid>", (line) => lines.push(line)).send(
+      message,
+    );
     const files = fs.readdirSync(path.join(dir, "outbox"));
     expect(files).toEqual([expect.stringMatching(/\.eml$/)]);
     const file = path.join(dir, "outbox", files[0]);

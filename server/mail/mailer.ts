@@ -51,7 +51,9 @@ export function createOutboxMailer(dir: string, from: string, log: (line: string
       const stamp = new Date().toISOString().replace(/[:.]/g, "-");
       const file = path.join(dir, `${stamp}-${info.messageId.replace(/[^A-Za-z0-9-]/g, "").slice(0, 40)}.eml`);
       await fs.writeFile(file, info.message as Buffer, { mode: 0o600 });
-      log(`[mail] no SMTP_URL set: kept in ${file}\n  To: ${message.to}\n  Subject: ${message.subject}\n\n${message.text.replace(/^/gm, "  ")}\n`);
+      log(
+        `[mail] no SMTP_URL set: kept in ${file}\n  To: ${message.to}\n  Subject: ${message.subject}\n\n${message.text.replace(/^/gm, "  ")}\n`,
+      );
     },
   };
 }

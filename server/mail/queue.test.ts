@@ -29,7 +29,11 @@ beforeEach(async () => {
 });
 
 async function enqueue(count: number, prefix = "athlete") {
-  const rows = Array.from({ length: count }, (_, i) => ({ toAddress: `${prefix}${i}@example.com`, subject: `Message ${i}`, textBody: `Hello ${i}` }));
+  const rows = Array.from({ length: count }, (_, i) => ({
+    toAddress: `${prefix}${i}@example.com`,
+    subject: `Message ${i}`,
+    textBody: `Hello ${i}`,
+  }));
   return database.db.insert(mailQueue).values(rows).returning({ id: mailQueue.id });
 }
 
@@ -37,7 +41,11 @@ describe("delivering queued mail", () => {
   it("sends what is due through SMTP and records each message sent", async () => {
     await enqueue(3);
     expect(await deliverPending(database.db, mailer, { limit: 10 })).toEqual({ claimed: 3, sent: 3, retrying: 0, failed: 0 });
-    expect(smtp.received.map((m) => m.to).sort()).toEqual(["athlete0@example.com", "athlete1@example.com", "athlete2@example.com"]);
+    expect(smtp.received.map((m) => m.to).sort()).toEqual([
+      "athlete0@example.com",
+      "athlete1@example.com",
+      "athlete2@example.com",
+    ]);
     const rows = await database.db.select().from(mailQueue);
     expect(rows.every((r) => r.status === "sent" && r.sentAt && r.attempts === 1)).toBe(true);
     // Nothing is due any more.
@@ -89,7 +97,11 @@ describe("delivering queued mail", () => {
       await deliverPending(database.db, mailer, { limit: 10, now: clock });
     }
     [row] = await database.db.select().from(mailQueue).where(eq(mailQueue.id, id));
-    expect(row).toMatchObject({ status: "failed", attempts: MAIL_MAX_ATTEMPTS, lastError: expect.stringMatching(/Mailbox unavailable/) });
+    expect(row).toMatchObject({
+      status: "failed",
+      attempts: MAIL_MAX_ATTEMPTS,
+      lastError: expect.stringMatching(/Mailbox unavailable/),
+    });
     now = new Date(now.getTime() + 60 * 60_000);
     expect((await deliverPending(database.db, mailer, { limit: 10, now: clock })).claimed).toBe(0);
 

@@ -38,7 +38,14 @@ export async function claimDueMail(db: DbOrTx, options: { limit: number; now?: D
     .from(mailQueue)
     // A JavaScript Date holds milliseconds and the stamps microseconds: a row stamped later in the same
     // millisecond as `options.now` is due at it, so compare at the Date's precision.
-    .where(and(inArray(mailQueue.status, ["pending", "sending"]), options.now ? sql`date_trunc('milliseconds', ${mailQueue.nextAttemptAt}) <= ${options.now.toISOString()}::timestamptz` : lte(mailQueue.nextAttemptAt, dueBy)))
+    .where(
+      and(
+        inArray(mailQueue.status, ["pending", "sending"]),
+        options.now
+          ? sql`date_trunc('milliseconds', ${mailQueue.nextAttemptAt}) <= ${options.now.toISOString()}::timestamptz`
+          : lte(mailQueue.nextAttemptAt, dueBy),
+      ),
+    )
     .orderBy(asc(mailQueue.nextAttemptAt), asc(mailQueue.id))
     .limit(options.limit)
     .for("update", { skipLocked: true });
@@ -54,7 +61,11 @@ export async function claimDueMail(db: DbOrTx, options: { limit: number; now?: D
  * Send up to `limit` due messages, one after another (the worker's pace is the throttle), recording
  * each outcome on its row. Never throws for a failed delivery: the error is the row's `last_error`.
  */
-export async function deliverPending(db: DbOrTx, mailer: Mailer, options: { limit: number; now?: () => Date }): Promise<DeliveryResult> {
+export async function deliverPending(
+  db: DbOrTx,
+  mailer: Mailer,
+  options: { limit: number; now?: () => Date },
+): Promise<DeliveryResult> {
   const now = options.now ?? (() => new Date());
   const claimed = await claimDueMail(db, { limit: options.limit, now: options.now?.() });
   const result: DeliveryResult = { claimed: claimed.length, sent: 0, retrying: 0, failed: 0 };
@@ -74,7 +85,9 @@ export async function deliverPending(db: DbOrTx, mailer: Mailer, options: { limi
         .update(mailQueue)
         .set(final ? { status: "failed", lastError } : { status: "pending", lastError, nextAttemptAt: retryAt })
         .where(and(eq(mailQueue.id, message.id), eq(mailQueue.status, "sending")));
-      console.warn(`[mail] message ${message.id} to ${message.toAddress} not sent (attempt ${message.attempts} of ${MAIL_MAX_ATTEMPTS}, ${mailer.description}): ${lastError}`);
+      console.warn(
+        `[mail] message ${message.id} to ${message.toAddress} not sent (attempt ${message.attempts} of ${MAIL_MAX_ATTEMPTS}, ${mailer.description}): ${lastError}`,
+      );
       result[final ? "failed" : "retrying"] += 1;
     }
   }

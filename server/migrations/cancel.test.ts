@@ -29,7 +29,10 @@ beforeEach(async () => {
 });
 
 async function itemsOf(runId: number): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM migration_run_items WHERE run_id = ${runId}`);
+  const [row] = await queryRows<{ n: number }>(
+    database.db,
+    sql`SELECT count(*)::int AS n FROM migration_run_items WHERE run_id = ${runId}`,
+  );
   return row.n;
 }
 
@@ -41,7 +44,14 @@ describe("cancelling a run in this process", () => {
       await cancelMigrationRun(database, { runId: run.runId, cancelledBy: admin });
       run.release();
       const finished = await run.done;
-      expect(finished).toMatchObject({ status: "cancelled", cancelledBy: "admin@example.com", migrated: 0, flagged: 0, errors: 0, skipped: 0 });
+      expect(finished).toMatchObject({
+        status: "cancelled",
+        cancelledBy: "admin@example.com",
+        migrated: 0,
+        flagged: 0,
+        errors: 0,
+        skipped: 0,
+      });
       expect(finished.error).toMatch(/^Cancelled by admin@example.com; .*nothing it did was kept/);
       expect(finished.processed).toBeGreaterThan(0);
       expect(finished.cancelRequestedAt).toBeInstanceOf(Date);
@@ -88,7 +98,9 @@ describe("cancelling a run in this process", () => {
   it("refuses to cancel a run that has finished, saying so", async () => {
     const { run } = await runMigration(database, { migrationId: ID, mode: "dry_run", startedBy: operator });
     await expect(cancelMigrationRun(database, { runId: run.id, cancelledBy: admin })).rejects.toThrow(CancelRefusedError);
-    await expect(cancelMigrationRun(database, { runId: run.id, cancelledBy: admin })).rejects.toThrow(/no longer running \(it is completed\)/);
+    await expect(cancelMigrationRun(database, { runId: run.id, cancelledBy: admin })).rejects.toThrow(
+      /no longer running \(it is completed\)/,
+    );
     await expect(cancelMigrationRun(database, { runId: 999, cancelledBy: admin })).rejects.toThrow(/no migration run #999/);
   });
 });

@@ -10,7 +10,12 @@ const parse = (...argv: string[]) => parseMigrateArgs(argv, IDS);
 
 describe("parseMigrateArgs", () => {
   it("applies by default and previews with --dry-run", () => {
-    expect(parse("equipment-single-choice")).toEqual({ kind: "run", migrationId: "equipment-single-choice", mode: "apply", report: null });
+    expect(parse("equipment-single-choice")).toEqual({
+      kind: "run",
+      migrationId: "equipment-single-choice",
+      mode: "apply",
+      report: null,
+    });
     expect(parse("exercise-backfill", "--dry-run")).toMatchObject({ mode: "dry_run" });
   });
 
@@ -24,10 +29,14 @@ describe("parseMigrateArgs", () => {
   });
 
   it("adds skipped rows to the saved report with --include-skipped, and only to a saved one", () => {
-    expect(parse("exercise-backfill", "--save-report", "r.json", "--include-skipped")).toMatchObject({ report: { includeSkipped: true } });
+    expect(parse("exercise-backfill", "--save-report", "r.json", "--include-skipped")).toMatchObject({
+      report: { includeSkipped: true },
+    });
     expect(parse("exercise-backfill", "--save-report", "r.json")).toMatchObject({ report: { includeSkipped: false } });
     expect(() => parse("exercise-backfill", "--include-skipped")).toThrow("--include-skipped needs --save-report FILE");
-    expect(() => parse("exercise-backfill", "--undo", "3", "--save-report", "r.json", "--include-skipped")).toThrow("an undo skips nothing");
+    expect(() => parse("exercise-backfill", "--undo", "3", "--save-report", "r.json", "--include-skipped")).toThrow(
+      "an undo skips nothing",
+    );
   });
 
   it("undoes a run by id", () => {
@@ -88,6 +97,8 @@ describe("progressBar", () => {
     expect(progressBar({ processed: 450_000, total: 1_000_000, rowsPerSecond: 85_000, etaSeconds: 6.4 }, 20)).toBe(
       "[#########-----------]  45%  450,000/1,000,000 rows  85,000 rows/s  ETA 7s",
     );
-    expect(progressBar({ processed: 0, total: 0, rowsPerSecond: 0, etaSeconds: null }, 4)).toBe("[####] 100%  0/0 rows  0 rows/s  ETA --");
+    expect(progressBar({ processed: 0, total: 0, rowsPerSecond: 0, etaSeconds: null }, 4)).toBe(
+      "[####] 100%  0/0 rows  0 rows/s  ETA --",
+    );
   });
 });

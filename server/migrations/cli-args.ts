@@ -50,7 +50,8 @@ Exit codes: 0 completed (rows with bad data are reported, not failures), 1 faile
 open in another process, such as the running app.`;
 
 function positiveInteger(value: string, flag: string): number {
-  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`${flag} needs a run id (a positive whole number), got "${value}"`);
+  if (!/^\d+$/.test(value) || Number(value) < 1)
+    throw new UsageError(`${flag} needs a run id (a positive whole number), got "${value}"`);
   return Number(value);
 }
 
@@ -101,14 +102,17 @@ export function parseMigrateArgs(argv: string[], knownMigrationIds: readonly str
   }
   const { values, positionals } = parsed;
   if (values.help) return { kind: "help" };
-  if (positionals.length > 1) throw new UsageError(`expected one migration id, got ${positionals.length}: ${positionals.join(" ")}`);
+  if (positionals.length > 1)
+    throw new UsageError(`expected one migration id, got ${positionals.length}: ${positionals.join(" ")}`);
   const migrationId = positionals[0];
   if (migrationId !== undefined && !knownMigrationIds.includes(migrationId)) {
     throw new UsageError(`there is no data migration called "${migrationId}". Known migrations: ${knownMigrationIds.join(", ")}`);
   }
 
   if (values.list) {
-    const extra = (["dry-run", "save-report", "format", "include-skipped", "undo"] as const).filter((flag) => values[flag] !== undefined);
+    const extra = (["dry-run", "save-report", "format", "include-skipped", "undo"] as const).filter(
+      (flag) => values[flag] !== undefined,
+    );
     if (extra.length > 0) throw new UsageError(`--list cannot be combined with ${extra.map((f) => `--${f}`).join(", ")}`);
     return migrationId ? { kind: "list-runs", migrationId } : { kind: "list-migrations" };
   }
@@ -123,7 +127,11 @@ export function parseMigrateArgs(argv: string[], knownMigrationIds: readonly str
   if (values["include-skipped"] && file === undefined) throw new UsageError("--include-skipped needs --save-report FILE");
   const includeSkipped = Boolean(values["include-skipped"]);
   const report: ReportTarget | null = file
-    ? { file, format: (values.format as ReportFormat | undefined) ?? (file.toLowerCase().endsWith(".csv") ? "csv" : "json"), includeSkipped }
+    ? {
+        file,
+        format: (values.format as ReportFormat | undefined) ?? (file.toLowerCase().endsWith(".csv") ? "csv" : "json"),
+        includeSkipped,
+      }
     : null;
 
   if (values.undo !== undefined) {

@@ -150,7 +150,9 @@ describe("npm run migrate", { timeout: 240_000 }, () => {
       await database.db.execute(sql`
         CREATE FUNCTION cli_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN RAISE EXCEPTION 'storage is read-only'; END $$`);
-      await database.db.execute(sql`CREATE TRIGGER cli_refuse BEFORE UPDATE ON assessments FOR EACH ROW EXECUTE FUNCTION cli_refuse()`);
+      await database.db.execute(
+        sql`CREATE TRIGGER cli_refuse BEFORE UPDATE ON assessments FOR EACH ROW EXECUTE FUNCTION cli_refuse()`,
+      );
     });
     try {
       const before = await withDatabase((database) => tableSnapshot(database.db, "assessments"));
@@ -194,12 +196,17 @@ describe("npm run migrate", { timeout: 240_000 }, () => {
 
   it("takes over from a run left 'running' by a killed process", async () => {
     await withDatabase((database) =>
-      database.db.execute(sql`INSERT INTO migration_runs (migration_id, mode, started_by) VALUES ('equipment-single-choice', 'apply', 'killed')`),
+      database.db.execute(
+        sql`INSERT INTO migration_runs (migration_id, mode, started_by) VALUES ('equipment-single-choice', 'apply', 'killed')`,
+      ),
     );
     const result = await equipment("--dry-run");
     expect(result.code).toBe(0);
     const [stale] = await withDatabase((database) =>
-      queryRows<{ status: string; error: string }>(database.db, sql`SELECT status, error FROM migration_runs WHERE started_by = 'killed'`),
+      queryRows<{ status: string; error: string }>(
+        database.db,
+        sql`SELECT status, error FROM migration_runs WHERE started_by = 'killed'`,
+      ),
     );
     expect(stale).toMatchObject({ status: "failed", error: expect.stringContaining("ended before the run finished") });
   });
@@ -233,7 +240,9 @@ describe("Ctrl-C", { timeout: 240_000 }, () => {
     try {
       if (!usingPostgres) await runSchemaMigrations(big);
       await big.db.execute(sql`INSERT INTO users (email) SELECT 'bulk' || g || '@example.com' FROM generate_series(1, 40000) g`);
-      await big.db.execute(sql`INSERT INTO assessments (user_id, equipment) SELECT id, '["full_gym", "no_equipment"]'::jsonb FROM users`);
+      await big.db.execute(
+        sql`INSERT INTO assessments (user_id, equipment) SELECT id, '["full_gym", "no_equipment"]'::jsonb FROM users`,
+      );
       const before = await tableSnapshot(big.db, "assessments");
       if (!usingPostgres) await big.close();
 

@@ -110,7 +110,9 @@ function startedByOperator() {
 }
 
 async function saveReport(database: Database, io: ConsoleIO, runId: number, target: ReportTarget) {
-  await writeReport(database.db, runId, target.format, fs.createWriteStream(target.file), { includeSkipped: target.includeSkipped });
+  await writeReport(database.db, runId, target.format, fs.createWriteStream(target.file), {
+    includeSkipped: target.includeSkipped,
+  });
   io.out(`Report saved to: ${target.file}`);
 }
 
@@ -189,7 +191,11 @@ async function runCommand(database: Database, io: ConsoleIO, command: Extract<Mi
   return EXIT.completed;
 }
 
-async function undoCommand(database: Database, io: ConsoleIO, command: Extract<MigrateCommand, { kind: "undo" }>): Promise<number> {
+async function undoCommand(
+  database: Database,
+  io: ConsoleIO,
+  command: Extract<MigrateCommand, { kind: "undo" }>,
+): Promise<number> {
   const migration = getDataMigration(command.migrationId);
   io.out(`Starting undo of ${migration.wording.name} data migration run ${command.runId}...`);
   io.out(`Database: ${database.driver} (${database.location})`);
@@ -260,7 +266,10 @@ function listMigrations(io: ConsoleIO): number {
 export async function runMigrateCommand(argv: string[], io: ConsoleIO = processConsole): Promise<number> {
   let command: MigrateCommand;
   try {
-    command = parseMigrateArgs(argv, dataMigrations.map((m) => m.id));
+    command = parseMigrateArgs(
+      argv,
+      dataMigrations.map((m) => m.id),
+    );
     if ((command.kind === "run" || command.kind === "undo") && command.report) checkReportPath(command.report.file);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;

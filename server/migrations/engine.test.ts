@@ -10,7 +10,16 @@ import { getRunProgress, settleDeadRuns } from "./run-progress";
 import { getRun, listRuns } from "./queries";
 import { reportChunks } from "./report";
 import { STALE_RUN_MESSAGE } from "./run-records";
-import { assessmentState, emptyMigrationTables, gate, insertLegacyAssessments, reportOutcome, startHeldRun, tableSnapshot, withRefusedUpdates } from "@/test/migrations";
+import {
+  assessmentState,
+  emptyMigrationTables,
+  gate,
+  insertLegacyAssessments,
+  reportOutcome,
+  startHeldRun,
+  tableSnapshot,
+  withRefusedUpdates,
+} from "@/test/migrations";
 
 const ID = "equipment-single-choice";
 const admin = { userId: null, label: "test:admin" };
@@ -119,7 +128,9 @@ describe("apply", () => {
   it("words every check with its numbers, so a check that passed reads as what happened", async () => {
     const { migrated, flagged, errors } = expectedCounts();
     const { run } = await runMigration(database, { migrationId: ID, mode: "apply", startedBy: admin });
-    const summaries = Object.fromEntries((run.verification?.checks as { name: string; summary: string }[]).map((c) => [c.name, c.summary]));
+    const summaries = Object.fromEntries(
+      (run.verification?.checks as { name: string; summary: string }[]).map((c) => [c.name, c.summary]),
+    );
     expect(summaries).toEqual({
       no_legacy_rows_left: `Nothing left to change: 0 assessments a run would still change, ${errors} errors left as they are`,
       row_count_unchanged: `${EQUIPMENT_CASES.length} assessments before the run, ${EQUIPMENT_CASES.length} after`,
@@ -135,8 +146,13 @@ describe("apply", () => {
     const { run } = await runMigration(database, { migrationId: ID, mode: "apply", startedBy: admin });
     expect(run.status).toBe("completed");
     expect(run.verification).toMatchObject({ ok: false });
-    const check = (run.verification?.checks as { name: string; ok: boolean; summary: string }[]).find((c) => c.name === "sampled_programs_generate");
-    expect(check).toMatchObject({ ok: false, summary: expect.stringMatching(/generated for only 0 of \d+ \(the exercise library is empty\)$/) });
+    const check = (run.verification?.checks as { name: string; ok: boolean; summary: string }[]).find(
+      (c) => c.name === "sampled_programs_generate",
+    );
+    expect(check).toMatchObject({
+      ok: false,
+      summary: expect.stringMatching(/generated for only 0 of \d+ \(the exercise library is empty\)$/),
+    });
   });
 
   it("changes nothing when applied a second time", async () => {
@@ -166,26 +182,29 @@ describe("apply", () => {
 });
 
 describe("failure", () => {
-  it.each(["apply", "dry_run"] as const)("halfway through %s leaves the data untouched and the run recorded failed", async (mode) => {
-    const before = await tableSnapshot(database.db, "assessments");
-    const half = Math.floor(EQUIPMENT_CASES.length / 2);
-    // The database refuses the rows of the second half: the batches before them have been written.
-    const fault = { table: "assessments", when: `OLD.id > ${ids[half - 1]}`, message: "injected fault" } as const;
-    const { run } = await withRefusedUpdates(database.db, fault, () =>
-      runMigration(database, { migrationId: ID, mode, startedBy: admin, batchSize: 3 }),
-    );
-    expect(run.status).toBe("failed");
-    expect(run.error).toMatch(/injected fault/);
-    expect(run.processed).toBeGreaterThan(0);
-    expect(run.processed).toBeLessThan(EQUIPMENT_CASES.length);
-    expect(run.finishedAt).toBeInstanceOf(Date);
-    expect(await tableSnapshot(database.db, "assessments")).toEqual(before);
-    const [{ items }] = await queryRows<{ items: number }>(
-      database.db,
-      sql`SELECT count(*)::int AS items FROM migration_run_items WHERE run_id = ${run.id}`,
-    );
-    expect(items).toBe(0);
-  });
+  it.each(["apply", "dry_run"] as const)(
+    "halfway through %s leaves the data untouched and the run recorded failed",
+    async (mode) => {
+      const before = await tableSnapshot(database.db, "assessments");
+      const half = Math.floor(EQUIPMENT_CASES.length / 2);
+      // The database refuses the rows of the second half: the batches before them have been written.
+      const fault = { table: "assessments", when: `OLD.id > ${ids[half - 1]}`, message: "injected fault" } as const;
+      const { run } = await withRefusedUpdates(database.db, fault, () =>
+        runMigration(database, { migrationId: ID, mode, startedBy: admin, batchSize: 3 }),
+      );
+      expect(run.status).toBe("failed");
+      expect(run.error).toMatch(/injected fault/);
+      expect(run.processed).toBeGreaterThan(0);
+      expect(run.processed).toBeLessThan(EQUIPMENT_CASES.length);
+      expect(run.finishedAt).toBeInstanceOf(Date);
+      expect(await tableSnapshot(database.db, "assessments")).toEqual(before);
+      const [{ items }] = await queryRows<{ items: number }>(
+        database.db,
+        sql`SELECT count(*)::int AS items FROM migration_run_items WHERE run_id = ${run.id}`,
+      );
+      expect(items).toBe(0);
+    },
+  );
 
   it("records a database error as the reason and rolls back", async () => {
     // A real failure from inside Postgres: a trigger refusing one row's update.
@@ -211,7 +230,12 @@ describe("failure", () => {
 
 describe("one run at a time", () => {
   it("refuses a second run while one is in progress, naming who started it and when", async () => {
-    const first = await startHeldRun(database, { migrationId: ID, mode: "apply", startedBy: { label: "first@ironlog.dev" }, batchSize: 5 });
+    const first = await startHeldRun(database, {
+      migrationId: ID,
+      mode: "apply",
+      startedBy: { label: "first@ironlog.dev" },
+      batchSize: 5,
+    });
     const second = runMigration(database, { migrationId: ID, mode: "dry_run", startedBy: { label: "second@ironlog.dev" } });
     const error = (await second.catch((e: unknown) => e)) as RunInProgressError;
     first.release();
@@ -226,7 +250,12 @@ describe("one run at a time", () => {
   it.runIf(usingPostgres)("refuses a run from another app instance (a second connection pool)", async () => {
     const other = await openDatabase({ url: database.url! });
     try {
-      const first = await startHeldRun(database, { migrationId: ID, mode: "apply", startedBy: { label: "instance-a" }, batchSize: 5 });
+      const first = await startHeldRun(database, {
+        migrationId: ID,
+        mode: "apply",
+        startedBy: { label: "instance-a" },
+        batchSize: 5,
+      });
       try {
         await expect(runMigration(other, { migrationId: ID, mode: "apply", startedBy: { label: "instance-b" } })).rejects.toThrow(
           /started by instance-a/,
@@ -250,7 +279,12 @@ describe("one run at a time", () => {
     const elsewhere = await createTestDatabase();
     try {
       await insertLegacyAssessments(elsewhere.db, EQUIPMENT_CASES);
-      const running = await startHeldRun(elsewhere, { migrationId: ID, mode: "dry_run", startedBy: { label: "elsewhere" }, batchSize: 5 });
+      const running = await startHeldRun(elsewhere, {
+        migrationId: ID,
+        mode: "dry_run",
+        startedBy: { label: "elsewhere" },
+        batchSize: 5,
+      });
       try {
         const [stale] = await queryRows<{ id: number }>(
           database.db,
@@ -275,7 +309,12 @@ describe("one run at a time", () => {
     const writeCrashedItems = () =>
       database.db.execute(sql`INSERT INTO migration_run_items (run_id, row_id, status) VALUES (${stale.id}, 1, 'migrated')`);
     const itemsOfStaleRun = async () =>
-      (await queryRows<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM migration_run_items WHERE run_id = ${stale.id}`))[0].n;
+      (
+        await queryRows<{ n: number }>(
+          database.db,
+          sql`SELECT count(*)::int AS n FROM migration_run_items WHERE run_id = ${stale.id}`,
+        )
+      )[0].n;
     await writeCrashedItems();
     expect(await getRunProgress(database, stale.id)).toMatchObject({ status: "failed", error: STALE_RUN_MESSAGE });
     expect(await itemsOfStaleRun()).toBe(0);
@@ -308,7 +347,13 @@ describe("one run at a time", () => {
     await database.db.execute(sql`DELETE FROM migration_runs WHERE id = ${dead}`);
     const takenOver = await insertDead();
     expect((await runMigration(database, { migrationId: ID, mode: "dry_run", startedBy: admin })).run.status).toBe("completed");
-    expect(await getRun(database.db, takenOver)).toMatchObject({ status: "failed", migrated: 0, flagged: 0, skipped: 0, errors: 0 });
+    expect(await getRun(database.db, takenOver)).toMatchObject({
+      status: "failed",
+      migrated: 0,
+      flagged: 0,
+      skipped: 0,
+      errors: 0,
+    });
   });
 
   // On PGlite every read waits while a run's transaction is open (one session), so this is Postgres only.

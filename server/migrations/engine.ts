@@ -169,9 +169,7 @@ async function migrateRows(
     await Promise.all([queue.stop(), items.stop()]);
   }
 
-  const verification = dryRun
-    ? null
-    : await migration.verify(tx, { runId: live.runId, upToId, totalAtStart: total, counts });
+  const verification = dryRun ? null : await migration.verify(tx, { runId: live.runId, upToId, totalAtStart: total, counts });
   return { total, processed, counts: { ...counts, restored: 0, conflicts: 0 }, sourceFingerprint: fingerprint, verification };
 }
 

@@ -18,20 +18,22 @@ import { count, countCheck, counted } from "./verification";
 export const GUIDE_SAMPLE_SIZE = 50;
 
 async function sampleOf(tx: Tx, runId: number, status: "migrated" | "flagged") {
-  return tx
-    .select({
-      equipment: assessments.equipment,
-      equipmentItems: assessments.equipmentItems,
-      experienceLevel: assessments.experienceLevel,
-      goal: assessments.goal,
-      daysPerWeek: assessments.daysPerWeek,
-    })
-    .from(migrationRunItems)
-    .innerJoin(assessments, eq(assessments.id, migrationRunItems.rowId))
-    .where(and(eq(migrationRunItems.runId, runId), eq(migrationRunItems.status, status)))
-    // A random sample, not the first rows by key: problems cluster by when rows were written.
-    .orderBy(sql`random()`)
-    .limit(GUIDE_SAMPLE_SIZE);
+  return (
+    tx
+      .select({
+        equipment: assessments.equipment,
+        equipmentItems: assessments.equipmentItems,
+        experienceLevel: assessments.experienceLevel,
+        goal: assessments.goal,
+        daysPerWeek: assessments.daysPerWeek,
+      })
+      .from(migrationRunItems)
+      .innerJoin(assessments, eq(assessments.id, migrationRunItems.rowId))
+      .where(and(eq(migrationRunItems.runId, runId), eq(migrationRunItems.status, status)))
+      // A random sample, not the first rows by key: problems cluster by when rows were written.
+      .orderBy(sql`random()`)
+      .limit(GUIDE_SAMPLE_SIZE)
+  );
 }
 
 export async function guideChecks(tx: Tx, runId: number): Promise<VerificationCheck[]> {
@@ -54,7 +56,9 @@ export async function guideChecks(tx: Tx, runId: number): Promise<VerificationCh
       "Sampled migrated and flagged users' equipment reads as a single choice",
       sample.length,
       singleChoice,
-      sample.length === 0 ? "No migrated or flagged users to sample" : `${sampled}: ${all(singleChoice)} read as a single equipment choice`,
+      sample.length === 0
+        ? "No migrated or flagged users to sample"
+        : `${sampled}: ${all(singleChoice)} read as a single equipment choice`,
     ),
     countCheck(
       "sampled_programs_generate",

@@ -4,7 +4,11 @@ import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { runMigration } from "@/server/migrations/engine";
 import { emptyMigrationTables, filterAgreement, type LegacyAssessment, insertLegacyAssessments } from "@/test/migrations";
 import { type AssessmentRow, equipmentSingleChoice } from "./equipment-single-choice";
-import { BASIC_WITHOUT_ITEMS_REASON, classifyAssessment, classifyEquipment } from "@/lib/migrations/equipment-single-choice/rules";
+import {
+  BASIC_WITHOUT_ITEMS_REASON,
+  classifyAssessment,
+  classifyEquipment,
+} from "@/lib/migrations/equipment-single-choice/rules";
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -17,7 +21,12 @@ afterAll(async () => {
 // jsonb cannot store the NUL character; everything else JSON can hold is fair game.
 const noNul = (value: unknown) => !JSON.stringify(value ?? null).includes("\\u0000");
 const choice = fc.constantFrom("no_equipment", "basic_equipment", "full_gym");
-const equipment = fc.oneof(fc.constant(undefined), fc.jsonValue(), choice, fc.array(fc.oneof(choice, choice, fc.jsonValue()), { maxLength: 3 }));
+const equipment = fc.oneof(
+  fc.constant(undefined),
+  fc.jsonValue(),
+  choice,
+  fc.array(fc.oneof(choice, choice, fc.jsonValue()), { maxLength: 3 }),
+);
 const items = fc.oneof(
   fc.constant(undefined),
   fc.constant(null),
@@ -41,14 +50,27 @@ describe("the SQL around the rules agrees with the rules", () => {
 
     const expected = { migrated: 0, flagged: 0, skipped: 0, errors: 0 };
     for (const s of samples) {
-      const status = classifyEquipment({ equipment: s.equipment, equipmentItems: s.items, needsReassessment: s.needsReassessment }).status;
+      const status = classifyEquipment({
+        equipment: s.equipment,
+        equipmentItems: s.items,
+        needsReassessment: s.needsReassessment,
+      }).status;
       expected[status === "error" ? "errors" : status]++;
     }
     expect(await equipmentSingleChoice.pendingCount(database.db)).toBe(expected.migrated + expected.flagged + expected.errors);
-    const dry = await runMigration(database, { migrationId: equipmentSingleChoice.id, mode: "dry_run", startedBy: { label: "t" }, batchSize: 64 });
+    const dry = await runMigration(database, {
+      migrationId: equipmentSingleChoice.id,
+      mode: "dry_run",
+      startedBy: { label: "t" },
+      batchSize: 64,
+    });
     expect(dry.summary).toEqual({ total_processed: samples.length, ...expected });
 
-    const applied = await runMigration(database, { migrationId: equipmentSingleChoice.id, mode: "apply", startedBy: { label: "t" } });
+    const applied = await runMigration(database, {
+      migrationId: equipmentSingleChoice.id,
+      mode: "apply",
+      startedBy: { label: "t" },
+    });
     expect(applied.summary).toEqual(dry.summary);
     expect(applied.run.verification).toMatchObject({ ok: true });
     expect(await equipmentSingleChoice.pendingCount(database.db)).toBe(expected.errors);

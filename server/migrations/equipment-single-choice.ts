@@ -8,7 +8,11 @@ import { sql } from "drizzle-orm";
 import { queryRows } from "@/db/client";
 import { assessments, migrationRunItems } from "@/db/schema";
 import { EQUIPMENT_CHOICES } from "@/lib/equipment";
-import { type AssessmentColumns, BASIC_WITHOUT_ITEMS_REASON, classifyAssessment } from "@/lib/migrations/equipment-single-choice/rules";
+import {
+  type AssessmentColumns,
+  BASIC_WITHOUT_ITEMS_REASON,
+  classifyAssessment,
+} from "@/lib/migrations/equipment-single-choice/rules";
 import { equipmentReport } from "@/lib/migrations/equipment-single-choice/report";
 import { defineTableMigration } from "./table-migration";
 import type { SourceRow } from "./types";
@@ -70,14 +74,17 @@ export const equipmentSingleChoice = defineTableMigration<AssessmentRow>({
           WHERE i.run_id = ${runId} AND i.status = 'flagged' AND ${needsReassessment}`,
     );
     const flagged = counts.flagged;
-    const have = row.withFlag === flagged ? (flagged === 1 ? "it has" : `all ${count(flagged)} have`) : `only ${count(row.withFlag)} have`;
+    const have =
+      row.withFlag === flagged ? (flagged === 1 ? "it has" : `all ${count(flagged)} have`) : `only ${count(row.withFlag)} have`;
     return [
       countCheck(
         "flagged_users_have_flag",
         "Every flagged assessment has needs_reassessment set",
         flagged,
         row.withFlag,
-        flagged === 0 ? "None flagged, so no needs_reassessment to check" : `${count(flagged)} flagged, ${have} needs_reassessment set`,
+        flagged === 0
+          ? "None flagged, so no needs_reassessment to check"
+          : `${count(flagged)} flagged, ${have} needs_reassessment set`,
       ),
       ...(await guideChecks(tx, runId)),
     ];

@@ -52,7 +52,9 @@ describe("exercise-backfill through the same engine", () => {
 
     const applied = await runMigration(database, { migrationId: ID, mode: "apply", startedBy: admin, batchSize: 2 });
     expect(applied.run.verification).toMatchObject({ ok: true });
-    expect(await reportOutcome(reportChunks(database.db, applied.run.id, "json"))).toEqual(await reportOutcome(reportChunks(database.db, dry.run.id, "json")));
+    expect(await reportOutcome(reportChunks(database.db, applied.run.id, "json"))).toEqual(
+      await reportOutcome(reportChunks(database.db, dry.run.id, "json")),
+    );
     expect(await exerciseBackfill.pendingCount(database.db)).toBe(1);
   });
 
@@ -95,7 +97,8 @@ describe("exercise-backfill through the same engine", () => {
     expect(await exercise("Back Squat")).toEqual({ difficulty: 1, equipment: '["barbell"]' });
     expect(await exercise("Coach Carry")).toEqual({ difficulty: null, equipment: "[]" });
     // Every other exercise is back as it was (updated_at aside).
-    const strip = (rows: string[]) => rows.filter((r) => !r.includes("Back Squat")).map((r) => r.replace(/"\d{4}-\d\d-\d\d [^"]*"/g, "ts"));
+    const strip = (rows: string[]) =>
+      rows.filter((r) => !r.includes("Back Squat")).map((r) => r.replace(/"\d{4}-\d\d-\d\d [^"]*"/g, "ts"));
     expect(strip(await tableSnapshot(database.db, "exercises"))).toEqual(strip(before));
   });
 });
@@ -107,7 +110,14 @@ describe("the SQL around the rules agrees with the rules", () => {
 
   it("never leaves out a row the classifier would change, on random values through the database", async () => {
     const samples = fc
-      .sample(fc.record({ type: fc.constantFrom("barbell", "dumbbell", "bodyweight"), difficulty: fc.constantFrom(null, 1, 2, 3), equipment }), 200)
+      .sample(
+        fc.record({
+          type: fc.constantFrom("barbell", "dumbbell", "bodyweight"),
+          difficulty: fc.constantFrom(null, 1, 2, 3),
+          equipment,
+        }),
+        200,
+      )
       .filter((s) => noNul(s.equipment));
     await emptyMigrationTables(database.db, { exercises: true });
     for (const [i, s] of samples.entries()) {

@@ -5,7 +5,11 @@
 import "server-only";
 import { type SQL, sql } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
-import { ANY_LEGACY_SUFFIXES_PATTERN, type LegacySuffix, legacySuffixPattern } from "@/lib/migrations/strip-legacy-name-suffixes/rules";
+import {
+  ANY_LEGACY_SUFFIXES_PATTERN,
+  type LegacySuffix,
+  legacySuffixPattern,
+} from "@/lib/migrations/strip-legacy-name-suffixes/rules";
 
 /** Names that lose a suffix: exactly those `stripLegacySuffixes` changes (its first step decides). */
 export function endsInLegacySuffix(name: PgColumn, suffixes: readonly LegacySuffix[]): SQL {

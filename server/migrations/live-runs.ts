@@ -19,7 +19,6 @@ import { type AnyRunMode, type RunCounts, type RunStatus, emptyCounts } from "@/
 
 export { type AnyRunMode, type RunCounts, type RunStatus, emptyCounts };
 
-
 export interface RunProgress {
   runId: number;
   migrationId: string;
@@ -43,7 +42,12 @@ export interface RunProgress {
 export type ProgressListener = (progress: RunProgress) => void | Promise<void>;
 
 /** Rows/s and ETA from processed rows and elapsed time. */
-export function rateOf(processed: number, total: number, startedAt: Date, until: Date): Pick<RunProgress, "rowsPerSecond" | "etaSeconds"> {
+export function rateOf(
+  processed: number,
+  total: number,
+  startedAt: Date,
+  until: Date,
+): Pick<RunProgress, "rowsPerSecond" | "etaSeconds"> {
   const seconds = Math.max((until.getTime() - startedAt.getTime()) / 1000, 0.001);
   const rowsPerSecond = processed > 0 ? processed / seconds : 0;
   const left = Math.max(total - processed, 0);

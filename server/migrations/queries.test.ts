@@ -16,7 +16,10 @@ let applyRunId: number;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  await insertLegacyAssessments(database.db, [...EQUIPMENT_CASES, { email: "100%_sure@example.com", equipment: [], items: undefined }]);
+  await insertLegacyAssessments(database.db, [
+    ...EQUIPMENT_CASES,
+    { email: "100%_sure@example.com", equipment: [], items: undefined },
+  ]);
   dryRunId = (await runMigration(database, { migrationId: ID, mode: "dry_run", startedBy: { label: "a" } })).run.id;
   applyRunId = (await runMigration(database, { migrationId: ID, mode: "apply", startedBy: { label: "b" } })).run.id;
 });
@@ -46,7 +49,10 @@ describe("preview staleness", () => {
     // The apply after the preview changed rows, so the preview no longer describes the data.
     expect(await previewStatus(database.db, equipmentSingleChoice)).toMatchObject({ stale: true, preview: { id: dryRunId } });
     const fresh = await runMigration(database, { migrationId: ID, mode: "dry_run", startedBy: { label: "c" } });
-    expect(await previewStatus(database.db, equipmentSingleChoice)).toMatchObject({ stale: false, preview: { id: fresh.run.id } });
+    expect(await previewStatus(database.db, equipmentSingleChoice)).toMatchObject({
+      stale: false,
+      preview: { id: fresh.run.id },
+    });
     await database.db.execute(sql`UPDATE assessments SET sport = 'rowing', updated_at = now() WHERE id = 1`);
     expect((await previewStatus(database.db, equipmentSingleChoice)).stale).toBe(true);
   });
@@ -85,7 +91,11 @@ describe("flagged users", () => {
     const page = await listFlaggedUsers(database.db, { limit: 50 });
     const fromRun = page.users.filter((r) => r.flaggedByRunId === applyRunId);
     expect(fromRun).toHaveLength(expectedCounts().flagged);
-    expect(fromRun[0]).toMatchObject({ reason: BASIC_WITHOUT_ITEMS_REASON, flaggedAt: expect.any(Date), flaggedByMigrationId: ID });
+    expect(fromRun[0]).toMatchObject({
+      reason: BASIC_WITHOUT_ITEMS_REASON,
+      flaggedAt: expect.any(Date),
+      flaggedByMigrationId: ID,
+    });
     // The athlete flagged before the run is listed too, without a run.
     expect(page.users.find((r) => r.email === "basic-already@example.com")).toMatchObject({ flaggedByRunId: null });
     expect(page.users).toHaveLength(expectedCounts().flagged + 1);

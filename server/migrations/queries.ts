@@ -63,11 +63,7 @@ export async function latestPreview(db: DbOrTx, migrationId: string): Promise<Mi
     .select()
     .from(migrationRuns)
     .where(
-      and(
-        eq(migrationRuns.migrationId, migrationId),
-        eq(migrationRuns.mode, "dry_run"),
-        eq(migrationRuns.status, "completed"),
-      ),
+      and(eq(migrationRuns.migrationId, migrationId), eq(migrationRuns.mode, "dry_run"), eq(migrationRuns.status, "completed")),
     )
     .orderBy(desc(migrationRuns.startedAt), desc(migrationRuns.id))
     .limit(1);
@@ -106,7 +102,13 @@ export async function listRunItems(db: DbOrTx, filter: RunItemFilter): Promise<P
   if (email) conditions.push(ilike(migrationRunItems.userEmail, containsPattern(email)));
   const where = and(...conditions);
   const [rows, [{ total }]] = await Promise.all([
-    db.select().from(migrationRunItems).where(where).orderBy(asc(migrationRunItems.rowId), asc(migrationRunItems.id)).limit(limit).offset(offset),
+    db
+      .select()
+      .from(migrationRunItems)
+      .where(where)
+      .orderBy(asc(migrationRunItems.rowId), asc(migrationRunItems.id))
+      .limit(limit)
+      .offset(offset),
     db.select({ total: count() }).from(migrationRunItems).where(where),
   ]);
   return { rows, total, limit, offset };

@@ -25,6 +25,10 @@ export function findDataMigration(id: string): AnyDataMigration | undefined {
 /** The migration with this id; throws UnknownMigrationError (listing the known ids) otherwise. */
 export function getDataMigration(id: string): AnyDataMigration {
   const migration = findDataMigration(id);
-  if (!migration) throw new UnknownMigrationError(id, dataMigrations.map((m) => m.id));
+  if (!migration)
+    throw new UnknownMigrationError(
+      id,
+      dataMigrations.map((m) => m.id),
+    );
   return migration;
 }

@@ -17,9 +17,16 @@ let summary: Record<string, number>;
 beforeAll(async () => {
   database = await createTestDatabase();
   await insertLegacyAssessments(database.db, EQUIPMENT_CASES);
-  const { run } = await runMigration(database, { migrationId: "equipment-single-choice", mode: "dry_run", startedBy: { label: "t" } });
+  const { run } = await runMigration(database, {
+    migrationId: "equipment-single-choice",
+    mode: "dry_run",
+    startedBy: { label: "t" },
+  });
   runId = run.id;
-  const report = JSON.parse(await collect(reportChunks(database.db, runId, "json"))) as { summary: typeof summary; details: Detail[] };
+  const report = JSON.parse(await collect(reportChunks(database.db, runId, "json"))) as {
+    summary: typeof summary;
+    details: Detail[];
+  };
   ({ summary, details } = report);
 });
 afterAll(async () => {
@@ -108,7 +115,10 @@ describe("JSON report", () => {
       original_items: null,
       error: expect.stringContaining("equipment is the number 42"),
     });
-    expect(detailOf("eq-sqlnull@example.com")).toMatchObject({ original_equipment: null, error: "equipment is null, expected one of no_equipment, basic_equipment, full_gym (or a list of them)" });
+    expect(detailOf("eq-sqlnull@example.com")).toMatchObject({
+      original_equipment: null,
+      error: "equipment is null, expected one of no_equipment, basic_equipment, full_gym (or a list of them)",
+    });
   });
 
   it("is streamed in chunks, one per batch of items", async () => {
@@ -169,7 +179,11 @@ describe("writeReport", () => {
 describe("a run with nothing to report", () => {
   it("is valid JSON with an empty details list", async () => {
     await emptyMigrationTables(database.db);
-    const { run } = await runMigration(database, { migrationId: "equipment-single-choice", mode: "dry_run", startedBy: { label: "t" } });
+    const { run } = await runMigration(database, {
+      migrationId: "equipment-single-choice",
+      mode: "dry_run",
+      startedBy: { label: "t" },
+    });
     expect(JSON.parse(await collect(reportChunks(database.db, run.id, "json")))).toMatchObject({
       summary: { total_processed: 0, migrated: 0, flagged: 0, skipped: 0, errors: 0 },
       details: [],

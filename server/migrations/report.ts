@@ -140,7 +140,12 @@ export interface ReportOptions {
 }
 
 /** The report as string chunks (one per batch of items). Throws NotFoundError for an unknown run. */
-export async function* reportChunks(db: DbOrTx, runId: number, format: ReportFormat, options: ReportOptions = {}): AsyncGenerator<string> {
+export async function* reportChunks(
+  db: DbOrTx,
+  runId: number,
+  format: ReportFormat,
+  options: ReportOptions = {},
+): AsyncGenerator<string> {
   const found = await loadRun(db, runId);
   if (!found) throw new NotFoundError(`Migration run ${runId}`);
   const run: MigrationRun = found;
@@ -192,7 +197,10 @@ export async function writeReport(
 }
 
 /** Content type and file name for a download of the report. */
-export function reportDownload(run: Pick<MigrationRun, "id" | "migrationId">, format: ReportFormat): { contentType: string; fileName: string } {
+export function reportDownload(
+  run: Pick<MigrationRun, "id" | "migrationId">,
+  format: ReportFormat,
+): { contentType: string; fileName: string } {
   return {
     contentType: format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
     fileName: `${run.migrationId}-run-${run.id}.${format}`,

@@ -46,9 +46,21 @@ describe("fixing an error row in place", () => {
 
   it("corrects the row, records who and when, and makes the preview stale until it is run again", async () => {
     const row = idOf("bad-name@example.com");
-    const { fix, outcome } = await fixErrorRow(database, { runId: previewId, rowId: row, values: { equipment: '"full_gym"' }, fixedBy: admin });
+    const { fix, outcome } = await fixErrorRow(database, {
+      runId: previewId,
+      rowId: row,
+      values: { equipment: '"full_gym"' },
+      fixedBy: admin,
+    });
     expect(outcome).toBe("skipped"); // already in the new format: nothing left for a run to do
-    expect(fix).toMatchObject({ migrationId: ID, runId: previewId, rowId: row, before: { equipment: "Full_Gym" }, after: { equipment: "full_gym" }, fixedBy: "admin@example.com" });
+    expect(fix).toMatchObject({
+      migrationId: ID,
+      runId: previewId,
+      rowId: row,
+      before: { equipment: "Full_Gym" },
+      after: { equipment: "full_gym" },
+      fixedBy: "admin@example.com",
+    });
     expect(fix.fixedAt).toBeInstanceOf(Date);
     expect(await assessmentState(database.db, row)).toMatchObject({ equipment: '"full_gym"', items: null });
     expect(await listRowFixes(database.db, previewId)).toHaveLength(1);
@@ -61,7 +73,12 @@ describe("fixing an error row in place", () => {
 
   it("turns a legacy list with a bad name into one a run migrates", async () => {
     const row = idOf("list-unknown@example.com");
-    const { outcome } = await fixErrorRow(database, { runId: previewId, rowId: row, values: { equipment: '["full_gym", "no_equipment"]' }, fixedBy: admin });
+    const { outcome } = await fixErrorRow(database, {
+      runId: previewId,
+      rowId: row,
+      values: { equipment: '["full_gym", "no_equipment"]' },
+      fixedBy: admin,
+    });
     expect(outcome).toBe("migrated");
   });
 
@@ -72,7 +89,9 @@ describe("fixing an error row in place", () => {
       message: expect.stringMatching(/^Still an error under the migration's rules: equipment "gym" is not one of/),
       options: { field: "equipment" },
     });
-    await expect(fixErrorRow(database, { runId: previewId, rowId: row, values: { equipment: "full_gym" }, fixedBy: admin })).rejects.toMatchObject({
+    await expect(
+      fixErrorRow(database, { runId: previewId, rowId: row, values: { equipment: "full_gym" }, fixedBy: admin }),
+    ).rejects.toMatchObject({
       message: expect.stringMatching(/^Enter JSON/),
       options: { field: "equipment" },
     });
@@ -82,13 +101,13 @@ describe("fixing an error row in place", () => {
 
   it("refuses columns that are not the migration's to fix, and rows that were no error", async () => {
     const row = idOf("bad-name@example.com");
-    await expect(fixErrorRow(database, { runId: previewId, rowId: row, values: { needs_reassessment: "true" }, fixedBy: admin })).rejects.toThrow(
-      /Only equipment, equipment_items can be fixed here, not needs_reassessment/,
-    );
+    await expect(
+      fixErrorRow(database, { runId: previewId, rowId: row, values: { needs_reassessment: "true" }, fixedBy: admin }),
+    ).rejects.toThrow(/Only equipment, equipment_items can be fixed here, not needs_reassessment/);
     const migrated = idOf(EQUIPMENT_CASES.find((c) => c.expected === "migrated")!.email);
-    await expect(fixErrorRow(database, { runId: previewId, rowId: migrated, values: { equipment: '"full_gym"' }, fixedBy: admin })).rejects.toThrow(
-      `Row ${migrated} is not an error of run #${previewId}.`,
-    );
+    await expect(
+      fixErrorRow(database, { runId: previewId, rowId: migrated, values: { equipment: '"full_gym"' }, fixedBy: admin }),
+    ).rejects.toThrow(`Row ${migrated} is not an error of run #${previewId}.`);
     expect(await fixCount()).toBe(0);
   });
 

@@ -90,7 +90,8 @@ export async function fixErrorRow(database: Database, request: RowFixRequest): P
   const fields = fixFieldsOf(migration);
   const columns = fixableColumns(migration);
   const unknown = Object.keys(request.values).filter((name) => !fields.some((f) => f.column === name));
-  if (unknown.length > 0) throw refuse(`Only ${fields.map((f) => f.column).join(", ")} can be fixed here, not ${unknown.join(", ")}.`);
+  if (unknown.length > 0)
+    throw refuse(`Only ${fields.map((f) => f.column).join(", ")} can be fixed here, not ${unknown.join(", ")}.`);
 
   const parsed = new Map<string, unknown>();
   for (const field of fields) {
@@ -104,7 +105,11 @@ export async function fixErrorRow(database: Database, request: RowFixRequest): P
 
   const { declaration } = migration;
   return database.db.transaction(async (tx) => {
-    const [row] = await readSourceRows(tx, declaration, { where: sql`${declaration.key} = ${request.rowId}`, limit: 1, lock: sql`FOR UPDATE` });
+    const [row] = await readSourceRows(tx, declaration, {
+      where: sql`${declaration.key} = ${request.rowId}`,
+      limit: 1,
+      lock: sql`FOR UPDATE`,
+    });
     if (!row) throw refuse(`Row ${request.rowId} no longer exists.`);
     const corrected: Record<string, unknown> = { ...row };
     const before: Record<string, unknown> = {};
@@ -127,7 +132,10 @@ export async function fixErrorRow(database: Database, request: RowFixRequest): P
     const payload = jsonParam(after);
     await tx.execute(sql`
       UPDATE ${declaration.table}
-      SET ${sql.join(changed.map((column) => sql`${sql.identifier(column.name)} = ${recordedValue(payload, column)}`), sql`, `)},
+      SET ${sql.join(
+        changed.map((column) => sql`${sql.identifier(column.name)} = ${recordedValue(payload, column)}`),
+        sql`, `,
+      )},
           ${sql.identifier(declaration.updatedAt.name)} = now()
       WHERE ${declaration.key} = ${request.rowId}`);
     const [fix] = await tx
@@ -148,17 +156,25 @@ export async function fixErrorRow(database: Database, request: RowFixRequest): P
 
 /** The fixes made from a run's error list, newest first. */
 export async function listRowFixes(db: DbOrTx, runId: number): Promise<MigrationRowFix[]> {
-  return db.select().from(migrationRowFixes).where(eq(migrationRowFixes.runId, runId)).orderBy(desc(migrationRowFixes.fixedAt), desc(migrationRowFixes.id));
+  return db
+    .select()
+    .from(migrationRowFixes)
+    .where(eq(migrationRowFixes.runId, runId))
+    .orderBy(desc(migrationRowFixes.fixedAt), desc(migrationRowFixes.id));
 }
 
 /** The current values of a row's fixable columns, for the form (keyed by SQL column name). */
-export async function currentFixValues(db: DbOrTx, migration: AnyDataMigration, rowId: number): Promise<Record<string, unknown> | null> {
+export async function currentFixValues(
+  db: DbOrTx,
+  migration: AnyDataMigration,
+  rowId: number,
+): Promise<Record<string, unknown> | null> {
   const table = tableMigrationOf(migration);
   if (!table) return null;
   const [row] = await readSourceRows(db, table.declaration, { where: sql`${table.declaration.key} = ${rowId}`, limit: 1 });
   if (!row) return null;
   const values: Record<string, unknown> = {};
-  for (const { column, property } of fixableColumns(table)) values[column.name] = (row as unknown as Record<string, unknown>)[property];
+  for (const { column, property } of fixableColumns(table))
+    values[column.name] = (row as unknown as Record<string, unknown>)[property];
   return values;
 }
-

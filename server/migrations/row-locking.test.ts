@@ -47,7 +47,12 @@ describe.skipIf(!usingPostgres)("row locks against an athlete's concurrent edit 
 
   it("makes an edit to a row the run has read wait for the commit, then applies it on top", async () => {
     const row = idOf("list-gym@example.com"); // the 8th row, in the first batch
-    const run = await startHeldRun(database, { migrationId: "equipment-single-choice", mode: "apply", startedBy: { label: "t" }, batchSize: 8 });
+    const run = await startHeldRun(database, {
+      migrationId: "equipment-single-choice",
+      mode: "apply",
+      startedBy: { label: "t" },
+      batchSize: 8,
+    });
 
     let editDone = false;
     const edit = athlete.db
@@ -70,10 +75,17 @@ describe.skipIf(!usingPostgres)("row locks against an athlete's concurrent edit 
 
   it("lets an athlete edit a row a dry run has read without waiting: a preview keeps nothing", async () => {
     const row = idOf("list-gym@example.com");
-    const run = await startHeldRun(database, { migrationId: "equipment-single-choice", mode: "dry_run", startedBy: { label: "t" }, batchSize: 8 });
+    const run = await startHeldRun(database, {
+      migrationId: "equipment-single-choice",
+      mode: "dry_run",
+      startedBy: { label: "t" },
+      batchSize: 8,
+    });
     try {
       // The dry run's transaction is still open, holding the first batch it read.
-      await athlete.db.execute(sql`UPDATE assessments SET equipment = '"no_equipment"', equipment_items = '[]' WHERE id = ${row}`);
+      await athlete.db.execute(
+        sql`UPDATE assessments SET equipment = '"no_equipment"', equipment_items = '[]' WHERE id = ${row}`,
+      );
       expect(await waitingOnLocks()).toBe(0);
     } finally {
       run.release();
@@ -96,7 +108,12 @@ describe.skipIf(!usingPostgres)("row locks against an athlete's concurrent edit 
     });
     await editing.wait;
 
-    const run = await startMigrationRun(database, { migrationId: "equipment-single-choice", mode: "apply", startedBy: { label: "t" }, batchSize: 4 });
+    const run = await startMigrationRun(database, {
+      migrationId: "equipment-single-choice",
+      mode: "apply",
+      startedBy: { label: "t" },
+      batchSize: 4,
+    });
     try {
       // The run's batch read (SELECT ... FOR UPDATE) waits on the athlete's row lock.
       await until(async () => {

@@ -28,14 +28,7 @@ import {
   releaseInProcess,
 } from "./live-runs";
 import { backendPid, tryTransactionLock } from "./run-lock";
-import {
-  type RunOutcomeFields,
-  failStaleRuns,
-  finishCompletedRun,
-  finishFailedRun,
-  insertRunRow,
-  loadRun,
-} from "./run-records";
+import { type RunOutcomeFields, failStaleRuns, finishCompletedRun, finishFailedRun, insertRunRow, loadRun } from "./run-records";
 import type { SourceFingerprint, StartedBy } from "./types";
 
 /** What a cancelled run's record says. */
@@ -66,7 +59,8 @@ export interface LaunchedRun {
 
 async function inProgressError(database: Database, migrationId: string, self: LiveRun): Promise<RunInProgressError> {
   const local = liveRunOfMigration(database, migrationId);
-  if (local && local !== self) return new RunInProgressError(migrationId, local.runId || null, local.startedBy.label, local.startedAt);
+  if (local && local !== self)
+    return new RunInProgressError(migrationId, local.runId || null, local.startedBy.label, local.startedAt);
   // Another instance holds the lock; its row may be a moment away from being inserted.
   for (let attempt = 0; attempt < 20; attempt++) {
     const [running] = await database.db
@@ -142,7 +136,9 @@ export async function launchRun(database: Database, plan: RunPlan): Promise<Laun
         console.error(`Could not record the end of migration run ${live.runId}:`, recordError);
       }
       if (cancelledBy) {
-        console.info(`Migration run ${live.runId} (${plan.migrationId}, ${plan.mode}) was cancelled by ${cancelledBy.label} and rolled back.`);
+        console.info(
+          `Migration run ${live.runId} (${plan.migrationId}, ${plan.mode}) was cancelled by ${cancelledBy.label} and rolled back.`,
+        );
       } else {
         const cause = driverError(error);
         console.error(

@@ -39,7 +39,10 @@ export async function failStaleRuns(db: DbOrTx, migrationId: string): Promise<nu
     .set(staleRunFields())
     .where(and(eq(migrationRuns.migrationId, migrationId), eq(migrationRuns.status, "running")))
     .returning({ id: migrationRuns.id });
-  await discardItemsOfRuns(db, rows.map((r) => r.id));
+  await discardItemsOfRuns(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.length;
 }
 
@@ -49,12 +52,21 @@ export async function failStaleRun(db: DbOrTx, runId: number): Promise<void> {
     .set(staleRunFields())
     .where(and(eq(migrationRuns.id, runId), eq(migrationRuns.status, "running")))
     .returning({ id: migrationRuns.id });
-  await discardItemsOfRuns(db, rows.map((r) => r.id));
+  await discardItemsOfRuns(
+    db,
+    rows.map((r) => r.id),
+  );
 }
 
 export async function insertRunRow(
   db: DbOrTx,
-  fields: { migrationId: string; mode: AnyRunMode; startedBy: StartedBy; undoOfRunId?: number | null; backendPid?: number | null },
+  fields: {
+    migrationId: string;
+    mode: AnyRunMode;
+    startedBy: StartedBy;
+    undoOfRunId?: number | null;
+    backendPid?: number | null;
+  },
 ): Promise<MigrationRun> {
   const [run] = await db
     .insert(migrationRuns)

@@ -35,7 +35,10 @@ const decorated = fc
     fc.array(fc.constantFrom(" 💪", " 🦵", " 📅", "  💪", "💪", " 🦵\uFE0F", "\t🦵", " x"), { maxLength: 3 }),
   )
   .map(([base, suffixes]) => base + suffixes.join(""));
-const name = fc.oneof(decorated, fc.array(piece, { minLength: 1, maxLength: 7 }).map((parts) => parts.join("")));
+const name = fc.oneof(
+  decorated,
+  fc.array(piece, { minLength: 1, maxLength: 7 }).map((parts) => parts.join("")),
+);
 // Owner 0 is the library (created_by NULL) for exercises; splits always have an athlete.
 const rows = fc.array(fc.record({ owner: fc.constantFrom(0, 1, 2), name }), { minLength: 20, maxLength: 60 });
 const unique = <T extends { owner: number; name: string }>(list: T[]) =>
@@ -90,9 +93,20 @@ describe("strip-legacy-name-suffixes", () => {
   });
 
   it("strips the suffixes, leaves a name the owner already has as an error, and reports both", async () => {
-    const { run, summary } = await runMigration(database, { migrationId: stripLegacyNameSuffixes.id, mode: "apply", startedBy: admin });
+    const { run, summary } = await runMigration(database, {
+      migrationId: stripLegacyNameSuffixes.id,
+      mode: "apply",
+      startedBy: admin,
+    });
     expect(summary).toEqual({ total_processed: 6, migrated: 3, flagged: 0, skipped: 2, errors: 1 });
-    expect(await names("exercises")).toEqual(["Bench Press", "Bench Press 💪", "Front Squats", "Close-Grip Bench Press", "Deadlift 💪", "Bench Press"]);
+    expect(await names("exercises")).toEqual([
+      "Bench Press",
+      "Bench Press 💪",
+      "Front Squats",
+      "Close-Grip Bench Press",
+      "Deadlift 💪",
+      "Bench Press",
+    ]);
     const report = JSON.parse(await collect(reportChunks(database.db, run.id, "json")));
     expect(report.details).toContainEqual({
       user_id: 1,
@@ -103,7 +117,12 @@ describe("strip-legacy-name-suffixes", () => {
       new_name: "Close-Grip Bench Press",
     });
     expect(report.details).toContainEqual(
-      expect.objectContaining({ user_id: null, exercise_id: 2, status: "error", error: expect.stringContaining('the same as another exercise of the same owner ("Bench Press")') }),
+      expect.objectContaining({
+        user_id: null,
+        exercise_id: 2,
+        status: "error",
+        error: expect.stringContaining('the same as another exercise of the same owner ("Bench Press")'),
+      }),
     );
   });
 
@@ -123,11 +142,19 @@ describe("strip-legacy-split-name-suffixes", () => {
       INSERT INTO splits (name, user_id) VALUES ('Push Pull Legs', 1), ('Push Pull Legs 📅', 1), ('Upper/Lower 📅', 1), ('Push Pull Legs 📅', 2)`);
     const dry = await runMigration(database, { migrationId: stripLegacySplitNameSuffixes.id, mode: "dry_run", startedBy: admin });
     expect(await names("splits")).toEqual(["Push Pull Legs", "Push Pull Legs 📅", "Upper/Lower 📅", "Push Pull Legs 📅"]);
-    const applied = await runMigration(database, { migrationId: stripLegacySplitNameSuffixes.id, mode: "apply", startedBy: admin });
+    const applied = await runMigration(database, {
+      migrationId: stripLegacySplitNameSuffixes.id,
+      mode: "apply",
+      startedBy: admin,
+    });
     expect(applied.summary).toEqual(dry.summary);
     expect(applied.summary).toEqual({ total_processed: 4, migrated: 2, flagged: 0, skipped: 1, errors: 1 });
     expect(await names("splits")).toEqual(["Push Pull Legs", "Push Pull Legs 📅", "Upper/Lower", "Push Pull Legs"]);
     const report = JSON.parse(await collect(reportChunks(database.db, applied.run.id, "json")));
-    expect(report.details[0]).toMatchObject({ split_id: 2, status: "error", error: expect.stringContaining("another split of the same owner") });
+    expect(report.details[0]).toMatchObject({
+      split_id: 2,
+      status: "error",
+      error: expect.stringContaining("another split of the same owner"),
+    });
   });
 });

@@ -13,8 +13,7 @@ import type { SourceRow } from "./types";
 export const stripLegacySplitNameSuffixes = defineTableMigration<SourceRow & NamedRow>({
   id: "strip-legacy-split-name-suffixes",
   title: "Split names: strip the old guide's emoji",
-  description:
-    'Removes the " 📅" the old system\'s transform appended to every split name, which the legacy import brought in.',
+  description: 'Removes the " 📅" the old system\'s transform appended to every split name, which the legacy import brought in.',
   rules: [
     'A split name ending in " 📅" loses it (repeated ones too).',
     "Any other name is skipped.",

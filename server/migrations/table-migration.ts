@@ -14,7 +14,15 @@ import { migrationRunItems } from "@/db/schema";
 import { jsonParam } from "./json-param";
 import { countScanned, rowLockClause } from "./keyset";
 import { parseJsonColumn } from "@/lib/migrations/json";
-import { type ColumnSource, isColumn, recordedValue, records, selectExpression, selectedAsJson, setFromRecorded } from "./table-sql";
+import {
+  type ColumnSource,
+  isColumn,
+  recordedValue,
+  records,
+  selectExpression,
+  selectedAsJson,
+  setFromRecorded,
+} from "./table-sql";
 import type {
   DataMigration,
   MigrationWording,
@@ -108,7 +116,8 @@ export function defineTableMigration<Row extends SourceRow>(declaration: TableMi
   // migration; db/schema/migration-runs.ts): the fingerprint sees plain-SQL writes too.
   const writeSequence = sql.identifier(`${getTableName(table)}_write_seq`);
   const writable = new Map<string, PgColumn>();
-  for (const source of Object.values(declaration.columns) as ColumnSource[]) if (isColumn(source)) writable.set(source.name, source);
+  for (const source of Object.values(declaration.columns) as ColumnSource[])
+    if (isColumn(source)) writable.set(source.name, source);
 
   /** The declared columns some of these recorded changes write, in declaration order. */
   const changedColumns = (changes: (Record<string, unknown> | null | undefined)[]): PgColumn[] => {
@@ -131,7 +140,7 @@ export function defineTableMigration<Row extends SourceRow>(declaration: TableMi
     const outcome = { toChange: 0, errors: 0 };
     const [{ n }] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`);
     if (n === 0) return outcome;
-    for (let afterId = -MAX_ID - 1; ; ) {
+    for (let afterId = -MAX_ID - 1; ;) {
       const rows = await readSourceRows(db, declaration, { where: sql`${key} > ${afterId} AND ${where}`, limit: 10_000 });
       for (const row of rows) {
         const status = declaration.classify(row).status;
@@ -199,7 +208,8 @@ export function defineTableMigration<Row extends SourceRow>(declaration: TableMi
       );
       const stamp = stamped(columns);
       if (stamp) {
-        for (const column of [stamp.runId, stamp.at]) sets.push(setFromRecorded(column, records(after, stamp.when), recordedValue(before, column)));
+        for (const column of [stamp.runId, stamp.at])
+          sets.push(setFromRecorded(column, records(after, stamp.when), recordedValue(before, column)));
         holds.push(sql`(NOT ${records(after, stamp.when)} OR ${stamp.runId} IS NOT DISTINCT FROM ${undoneRunId}::int)`);
       }
       if (sets.length === 0) return new Set();
@@ -217,7 +227,10 @@ export function defineTableMigration<Row extends SourceRow>(declaration: TableMi
     pendingOutcome: (db) => classifyWhere(db, sql`(${mayNeedChange})`),
 
     async pendingCount(db) {
-      const [row] = await queryRows<{ pending: number }>(db, sql`SELECT count(*)::int AS pending FROM ${table} WHERE ${mayNeedChange}`);
+      const [row] = await queryRows<{ pending: number }>(
+        db,
+        sql`SELECT count(*)::int AS pending FROM ${table} WHERE ${mayNeedChange}`,
+      );
       return row.pending;
     },
 
@@ -246,7 +259,9 @@ export function defineTableMigration<Row extends SourceRow>(declaration: TableMi
           `No ${noun} left that a run would still change, except the rows reported as errors`,
           0,
           left,
-          left === 0 ? `Nothing left to change: 0 ${noun} a run would still change, ${errorsLeft}` : `${count(left)} ${noun} a run would still change, besides ${errorsLeft}`,
+          left === 0
+            ? `Nothing left to change: 0 ${noun} a run would still change, ${errorsLeft}`
+            : `${count(left)} ${noun} a run would still change, besides ${errorsLeft}`,
         ),
         countCheck(
           "row_count_unchanged",

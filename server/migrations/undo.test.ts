@@ -6,7 +6,13 @@ import { runMigration } from "./engine";
 import { EQUIPMENT_CASES } from "@/test/equipment-cases";
 import { UndoRefusedError } from "./errors";
 import { getRun, listRunItems } from "./queries";
-import { assessmentState, emptyMigrationTables, insertLegacyAssessments, tableSnapshot, withRefusedUpdates } from "@/test/migrations";
+import {
+  assessmentState,
+  emptyMigrationTables,
+  insertLegacyAssessments,
+  tableSnapshot,
+  withRefusedUpdates,
+} from "@/test/migrations";
 import { undoMigrationRun } from "./undo";
 
 const ID = "equipment-single-choice";
@@ -116,7 +122,10 @@ describe("undo", () => {
     expect(failed.run.status).toBe("failed");
     const applied = await runMigration(database, { migrationId: ID, mode: "apply", startedBy: admin });
     const undo = await undoMigrationRun(database, { runId: applied.run.id, startedBy: admin });
-    const [{ before }] = await queryRows<{ before: number }>(database.db, sql`SELECT count(*)::int AS before FROM migration_runs`);
+    const [{ before }] = await queryRows<{ before: number }>(
+      database.db,
+      sql`SELECT count(*)::int AS before FROM migration_runs`,
+    );
 
     for (const [runId, message] of [
       [dry.run.id, /was a dry run/],

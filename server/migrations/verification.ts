@@ -5,7 +5,13 @@ import { type Tx, queryRows } from "@/db/client";
 import type { RowCounts, Verification, VerificationCheck } from "./types";
 
 /** A check that two counts agree; `summary` says the outcome in plain words, numbers included. */
-export function countCheck(name: string, description: string, expected: number, actual: number, summary?: string): VerificationCheck {
+export function countCheck(
+  name: string,
+  description: string,
+  expected: number,
+  actual: number,
+  summary?: string,
+): VerificationCheck {
   return { name, description, ok: expected === actual, expected, actual, ...(summary ? { summary } : {}) };
 }
 

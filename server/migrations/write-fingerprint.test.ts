@@ -48,12 +48,18 @@ describe("the write fingerprint", () => {
   it("sees a plain-SQL update that leaves updated_at as it was", async () => {
     await preview();
     await database.db.execute(sql`UPDATE assessments SET equipment = '["bogus"]' WHERE id = ${ids[0]}`);
-    expect(await previewStatus(database.db, equipmentSingleChoice)).toMatchObject({ stale: true, changes: ["Rows were edited since the preview."] });
+    expect(await previewStatus(database.db, equipmentSingleChoice)).toMatchObject({
+      stale: true,
+      changes: ["Rows were edited since the preview."],
+    });
   });
 
   it("sees a row inserted and deleted again (same count, same highest id)", async () => {
     await preview();
-    const [{ userId }] = await queryRows<{ userId: number }>(database.db, sql`SELECT user_id AS "userId" FROM assessments WHERE id = ${ids[0]}`);
+    const [{ userId }] = await queryRows<{ userId: number }>(
+      database.db,
+      sql`SELECT user_id AS "userId" FROM assessments WHERE id = ${ids[0]}`,
+    );
     await database.db.execute(sql`DELETE FROM assessments WHERE id = ${ids[0]}`);
     await database.db.execute(sql`INSERT INTO assessments (id, user_id, equipment) VALUES (${ids[0]}, ${userId}, '"full_gym"')`);
     expect(await stale()).toBe(true);
@@ -70,7 +76,9 @@ describe("the write fingerprint", () => {
   it("counts writes on every migrated table, for every registered migration", async () => {
     for (const migration of dataMigrations as TableMigration<SourceRow>[]) {
       const before = await migration.fingerprint(database.db);
-      await database.db.execute(sql`UPDATE ${migration.declaration.table} SET ${sql.identifier(migration.declaration.key.name)} = ${migration.declaration.key} WHERE false`);
+      await database.db.execute(
+        sql`UPDATE ${migration.declaration.table} SET ${sql.identifier(migration.declaration.key.name)} = ${migration.declaration.key} WHERE false`,
+      );
       const after = await migration.fingerprint(database.db);
       expect(after.writes, migration.id).toBeGreaterThan(before.writes);
       expect({ ...after, writes: 0 }, migration.id).toEqual({ ...before, writes: 0 });

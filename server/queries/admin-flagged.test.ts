@@ -51,7 +51,11 @@ describe("flagged users", () => {
         flaggedByRunId: null,
         flaggedByMigrationId: null,
       },
-      expect.objectContaining({ email: "user03@example.com", flaggedByRunId: runId, flaggedByMigrationId: "equipment-single-choice" }),
+      expect.objectContaining({
+        email: "user03@example.com",
+        flaggedByRunId: runId,
+        flaggedByMigrationId: "equipment-single-choice",
+      }),
     ]);
     expect(page.next).toBe(page.users[1].userId);
   });

@@ -21,7 +21,9 @@ beforeAll(async () => {
       { migrationId: "other", mode: "dry_run", status: "running", startedBy: "b", startedAt: at(5) },
     ])
     .returning({ id: migrationRuns.id });
-  ["firstPreview", "failedPreview", "preview", "apply", "laterPreview", "otherRunning"].forEach((name, i) => (ids[name] = rows[i].id));
+  ["firstPreview", "failedPreview", "preview", "apply", "laterPreview", "otherRunning"].forEach(
+    (name, i) => (ids[name] = rows[i].id),
+  );
 });
 afterAll(async () => {
   await database?.drop();

@@ -17,7 +17,10 @@ export async function runningRunOf(db: DbOrTx, migrationId: string): Promise<Mig
 }
 
 /** The preview an applied run followed: the latest completed dry run of its migration started before it. */
-export async function previewBefore(db: DbOrTx, run: Pick<MigrationRun, "migrationId" | "startedAt">): Promise<MigrationRun | null> {
+export async function previewBefore(
+  db: DbOrTx,
+  run: Pick<MigrationRun, "migrationId" | "startedAt">,
+): Promise<MigrationRun | null> {
   const [preview] = await db
     .select()
     .from(migrationRuns)

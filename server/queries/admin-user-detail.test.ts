@@ -11,7 +11,12 @@ beforeAll(async () => {
   database = await createTestDatabase();
   const rows = await database.db
     .insert(users)
-    .values([{ email: "legacy@example.com", passwordHash: "x" }, { email: "basic@example.com" }, { email: "new@example.com" }, { email: "other@example.com" }])
+    .values([
+      { email: "legacy@example.com", passwordHash: "x" },
+      { email: "basic@example.com" },
+      { email: "new@example.com" },
+      { email: "other@example.com" },
+    ])
     .returning({ id: users.id, email: users.email });
   for (const r of rows) ids[r.email] = r.id;
   await database.db.insert(assessments).values([
@@ -20,7 +25,12 @@ beforeAll(async () => {
     { userId: ids["other@example.com"], equipment: ["basic_equipment"], equipmentItems: ["bench"] },
   ]);
   await database.db.insert(workoutSessions).values([
-    { userId: ids["legacy@example.com"], name: "Push", startedAt: new Date("2026-11-01T10:00:00Z"), finishedAt: new Date("2026-11-01T11:00:00Z") },
+    {
+      userId: ids["legacy@example.com"],
+      name: "Push",
+      startedAt: new Date("2026-11-01T10:00:00Z"),
+      finishedAt: new Date("2026-11-01T11:00:00Z"),
+    },
     { userId: ids["legacy@example.com"], name: "Pull", startedAt: new Date("2026-11-03T10:00:00Z") },
     { userId: ids["other@example.com"], name: "Legs" },
   ]);
@@ -31,14 +41,25 @@ afterAll(async () => {
 
 describe("the admin's page for one user", () => {
   it("lists the runs that touched the user, newest first, with the values before and after", async () => {
-    const dry = await runMigration(database, { migrationId: "equipment-single-choice", mode: "dry_run", startedBy: { label: "test" } });
-    const applied = await runMigration(database, { migrationId: "equipment-single-choice", mode: "apply", startedBy: { label: "test" } });
+    const dry = await runMigration(database, {
+      migrationId: "equipment-single-choice",
+      mode: "dry_run",
+      startedBy: { label: "test" },
+    });
+    const applied = await runMigration(database, {
+      migrationId: "equipment-single-choice",
+      mode: "apply",
+      startedBy: { label: "test" },
+    });
     const detail = await getAdminUserDetail(database.db, ids["legacy@example.com"]);
     expect(detail?.runs.map((r) => [r.run.id, r.run.mode, r.item.status])).toEqual([
       [applied.run.id, "apply", "migrated"],
       [dry.run.id, "dry_run", "migrated"],
     ]);
-    expect(detail?.runs[0].item).toMatchObject({ before: { equipment: ["no_equipment", "full_gym"] }, after: { equipment: "full_gym", equipment_items: [] } });
+    expect(detail?.runs[0].item).toMatchObject({
+      before: { equipment: ["no_equipment", "full_gym"] },
+      after: { equipment: "full_gym", equipment_items: [] },
+    });
     expect(detail?.assessmentStatus).toBe("current");
   });
 
@@ -57,7 +78,12 @@ describe("the admin's page for one user", () => {
 
   it("has nothing to list for a user no run touched and who never trained", async () => {
     const detail = await getAdminUserDetail(database.db, ids["new@example.com"]);
-    expect(detail).toMatchObject({ assessment: null, assessmentStatus: "none", runs: [], training: { sessions: 0, lastSessionAt: null } });
+    expect(detail).toMatchObject({
+      assessment: null,
+      assessmentStatus: "none",
+      runs: [],
+      training: { sessions: 0, lastSessionAt: null },
+    });
     expect(detail?.user.hasPassword).toBe(false);
   });
 

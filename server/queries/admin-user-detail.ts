@@ -1,7 +1,16 @@
 import "server-only";
 import { count, desc, eq, max, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { type Assessment, type MigrationRun, type MigrationRunItem, assessments, migrationRunItems, migrationRuns, users, workoutSessions } from "@/db/schema";
+import {
+  type Assessment,
+  type MigrationRun,
+  type MigrationRunItem,
+  assessments,
+  migrationRunItems,
+  migrationRuns,
+  users,
+  workoutSessions,
+} from "@/db/schema";
 import { type AssessmentStatus, assessmentStatus } from "@/lib/athlete/assessment-status";
 import type { Role } from "@/lib/auth/roles";
 

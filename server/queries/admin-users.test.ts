@@ -107,9 +107,9 @@ describe("changeUserRole", () => {
   });
 
   it("reports an unknown user", async () => {
-    await expect(changeUserRole(database.db, { actorId: ids["boss@example.com"], userId: 999_999, role: "admin" })).rejects.toThrow(
-      "That user was not found.",
-    );
+    await expect(
+      changeUserRole(database.db, { actorId: ids["boss@example.com"], userId: 999_999, role: "admin" }),
+    ).rejects.toThrow("That user was not found.");
   });
 
   // Postgres only: two demotions truly at once need two connections; PGlite is one session that

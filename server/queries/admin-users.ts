@@ -37,7 +37,10 @@ export async function listUsers(
     options.role ? eq(users.role, options.role) : undefined,
     search
       ? // ILIKE on the exact indexed expressions, so the trigram indexes (users_*_trgm_idx) answer it.
-        or(sql`${users.email} ILIKE ${containsPattern(search)}`, sql`lower(coalesce(${users.name}, '')) ILIKE ${containsPattern(search)}`)
+        or(
+          sql`${users.email} ILIKE ${containsPattern(search)}`,
+          sql`lower(coalesce(${users.name}, '')) ILIKE ${containsPattern(search)}`,
+        )
       : undefined,
   ];
   const rows = await db

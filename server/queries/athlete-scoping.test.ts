@@ -12,7 +12,19 @@ import { customExerciseSchema } from "@/lib/athlete/custom-exercise";
 import { sessionSaveSchema } from "@/lib/athlete/session-sync";
 import { logSets, type TestSet } from "@/test/session-saves";
 import { getExercise, listExerciseOptions, listExercises } from "./exercises";
-import { addDayExercise, addSplitDay, copySplit, createSplit, deleteSplit, deleteSplitDay, moveSplit, removeDayExercise, renameSplit, renameSplitDay, updateDayExercise } from "@/server/services/splits";
+import {
+  addDayExercise,
+  addSplitDay,
+  copySplit,
+  createSplit,
+  deleteSplit,
+  deleteSplitDay,
+  moveSplit,
+  removeDayExercise,
+  renameSplit,
+  renameSplitDay,
+  updateDayExercise,
+} from "@/server/services/splits";
 import { deleteSession, finishSession, saveSessionChanges, startSession } from "@/server/services/sessions";
 import { historySets, loggedExercises, recentRecords, recordsInSession } from "./training-progress";
 import { regenerateProgram, saveAssessment } from "@/server/services/program";
@@ -33,26 +45,45 @@ let aliceSession: number;
 
 const targets = { targetSets: 3, targetRepsMin: 8, targetRepsMax: 12, note: null };
 const save = (sets: TestSet[], finished = true) => ({ finished, name: "Push", durationMinutes: 45, notes: "ok", sets });
-const saveSession = (db: Parameters<typeof logSets>[0], userId: number, sessionId: number, input: ReturnType<typeof save>) => logSets(db, userId, sessionId, input.sets, input);
+const saveSession = (db: Parameters<typeof logSets>[0], userId: number, sessionId: number, input: ReturnType<typeof save>) =>
+  logSets(db, userId, sessionId, input.sets, input);
 
 beforeAll(async () => {
   database = await createTestDatabase();
   const db = database.db;
   library = await seedExerciseLibrary(db);
   bench = library.get("Barbell Bench Press")!;
-  [{ id: alice }, { id: bob }] = await db.insert(users).values([{ email: "alice@example.com" }, { email: "bob@example.com" }]).returning({ id: users.id });
+  [{ id: alice }, { id: bob }] = await db
+    .insert(users)
+    .values([{ email: "alice@example.com" }, { email: "bob@example.com" }])
+    .returning({ id: users.id });
 
   const muscle = (await db.query.muscles.findFirst())!;
   aliceExercise = await createCustomExercise(
     db,
     alice,
-    customExerciseSchema.parse({ name: "Alice's Secret Press", type: "dumbbell", difficulty: "2", equipment: "dumbbells", muscle1: String(muscle.id), activation1: "80" }),
+    customExerciseSchema.parse({
+      name: "Alice's Secret Press",
+      type: "dumbbell",
+      difficulty: "2",
+      equipment: "dumbbells",
+      muscle1: String(muscle.id),
+      activation1: "80",
+    }),
   );
   aliceSplit = await createSplit(db, alice, "Alice A/B");
   aliceDay = await addSplitDay(db, alice, aliceSplit, "Day A");
   aliceItem = await addDayExercise(db, alice, aliceDay, aliceExercise, targets);
   aliceSession = await startSession(db, alice, { splitDayId: aliceDay });
-  await saveSession(db, alice, aliceSession, save([{ exerciseId: aliceExercise, weight: 20, reps: 10 }, { exerciseId: bench, weight: 60, reps: 8 }]));
+  await saveSession(
+    db,
+    alice,
+    aliceSession,
+    save([
+      { exerciseId: aliceExercise, weight: 20, reps: 10 },
+      { exerciseId: bench, weight: 60, reps: 8 },
+    ]),
+  );
 });
 
 afterAll(async () => {
@@ -74,9 +105,13 @@ describe("custom exercises", () => {
     const db = database.db;
     const bobSplit = await createSplit(db, bob, "Bob");
     const bobDay = await addSplitDay(db, bob, bobSplit, "Day");
-    await expect(addDayExercise(db, bob, bobDay, aliceExercise, targets)).rejects.toMatchObject({ options: { field: "exerciseId" } });
+    await expect(addDayExercise(db, bob, bobDay, aliceExercise, targets)).rejects.toMatchObject({
+      options: { field: "exerciseId" },
+    });
     const bobSession = await startSession(db, bob);
-    await expect(saveSession(db, bob, bobSession, save([{ exerciseId: aliceExercise, weight: 20, reps: 10 }]))).rejects.toMatchObject({
+    await expect(
+      saveSession(db, bob, bobSession, save([{ exerciseId: aliceExercise, weight: 20, reps: 10 }])),
+    ).rejects.toMatchObject({
       options: { field: "exercises.0.exerciseId" },
     });
     expect((await getSession(db, bob, bobSession))?.sets).toEqual([]);
@@ -150,8 +185,13 @@ describe("sessions", () => {
     await saveSession(db, bob, bobSession, save([{ exerciseId: bench, weight: 100, reps: 5 }]));
     const later = await startSession(db, alice);
     const [row] = await db.select().from(workoutSessions).where(eq(workoutSessions.id, later));
-    const { previous } = await loggingContext(db, alice, [bench], { sessionId: later, startedAt: new Date(row.startedAt.getTime() + 1000) });
-    expect(previous.get(bench)?.sets).toEqual([{ weightKg: 60, reps: 8, rpe: null, setType: "normal", seconds: null, distanceM: null }]);
+    const { previous } = await loggingContext(db, alice, [bench], {
+      sessionId: later,
+      startedAt: new Date(row.startedAt.getTime() + 1000),
+    });
+    expect(previous.get(bench)?.sets).toEqual([
+      { weightKg: 60, reps: 8, rpe: null, setType: "normal", seconds: null, distanceM: null },
+    ]);
     expect((await recentRecords(db, alice, "UTC")).every((r) => r.sessionId !== bobSession)).toBe(true);
   });
 });
@@ -159,7 +199,15 @@ describe("sessions", () => {
 describe("the generated program", () => {
   it("is rebuilt for its owner only", async () => {
     const db = database.db;
-    const answers = { sport: "Rowing", age: 30, experienceLevel: "beginner" as const, goal: "strength" as const, daysPerWeek: 3, equipment: "full_gym" as const, items: [] };
+    const answers = {
+      sport: "Rowing",
+      age: 30,
+      experienceLevel: "beginner" as const,
+      goal: "strength" as const,
+      daysPerWeek: 3,
+      equipment: "full_gym" as const,
+      items: [],
+    };
     await saveAssessment(db, alice, answers);
     await saveAssessment(db, bob, { ...answers, daysPerWeek: 4 });
     const aliceBefore = await listSplits(db, alice, "generated");

@@ -39,7 +39,8 @@ function listConditions(userId: number, filters: ExerciseFilters, owned: OwnedEq
   if (filters.type) conditions.push(eq(exercises.type, filters.type));
   if (filters.difficulty) conditions.push(eq(exercises.difficulty, filters.difficulty));
   if (filters.equipment === "none") conditions.push(sql`${exercises.equipmentRequired} = '[]'::jsonb`);
-  else if (filters.equipment) conditions.push(sql`${exercises.equipmentRequired} @> ${JSON.stringify([filters.equipment])}::jsonb`);
+  else if (filters.equipment)
+    conditions.push(sql`${exercises.equipmentRequired} @> ${JSON.stringify([filters.equipment])}::jsonb`);
   if (filters.muscleId) {
     conditions.push(
       sql`EXISTS (SELECT 1 FROM exercise_muscles em WHERE em.exercise_id = "exercises"."id"
@@ -49,8 +50,10 @@ function listConditions(userId: number, filters: ExerciseFilters, owned: OwnedEq
   if (filters.fitsMyEquipment && owned) {
     // The rule of lib/equipment canPerformWith, in SQL so the filter paginates correctly.
     // Containment in the names the athlete's items satisfy (aliases such as a backfilled "dumbbell" included).
-    const accepted = owned.equipment === "no_equipment" ? requirementNamesSatisfiedBy([]) : requirementNamesSatisfiedBy(owned.items);
-    if (owned.equipment !== "full_gym") conditions.push(sql`${exercises.equipmentRequired} <@ ${JSON.stringify(accepted)}::jsonb`);
+    const accepted =
+      owned.equipment === "no_equipment" ? requirementNamesSatisfiedBy([]) : requirementNamesSatisfiedBy(owned.items);
+    if (owned.equipment !== "full_gym")
+      conditions.push(sql`${exercises.equipmentRequired} <@ ${JSON.stringify(accepted)}::jsonb`);
   }
   return conditions;
 }
@@ -72,7 +75,9 @@ export async function listExercises(
       WHERE em.exercise_id = "exercises"."id" ORDER BY em.activation_rating DESC, m.name LIMIT 1)`;
   const order = filters.muscleId
     ? [
-        desc(sql`(SELECT em.activation_rating FROM exercise_muscles em WHERE em.exercise_id = "exercises"."id" AND em.muscle_id = ${filters.muscleId})`),
+        desc(
+          sql`(SELECT em.activation_rating FROM exercise_muscles em WHERE em.exercise_id = "exercises"."id" AND em.muscle_id = ${filters.muscleId})`,
+        ),
         asc(exercises.name),
       ]
     : [asc(exercises.name)];
@@ -144,12 +149,24 @@ export async function getExercise(db: DbOrTx, userId: number, exerciseId: number
   };
 }
 
-export type ExerciseOption = { id: number; name: string; type: ExerciseListItem["type"]; measure: ExerciseMeasure; custom: boolean };
+export type ExerciseOption = {
+  id: number;
+  name: string;
+  type: ExerciseListItem["type"];
+  measure: ExerciseMeasure;
+  custom: boolean;
+};
 
 /** Every exercise the athlete may pick (for the logger and the split editor), by name. */
 export async function listExerciseOptions(db: DbOrTx, userId: number): Promise<ExerciseOption[]> {
   const rows = await db
-    .select({ id: exercises.id, name: exercises.name, type: exercises.type, measure: exercises.measure, createdBy: exercises.createdBy })
+    .select({
+      id: exercises.id,
+      name: exercises.name,
+      type: exercises.type,
+      measure: exercises.measure,
+      createdBy: exercises.createdBy,
+    })
     .from(exercises)
     .where(visibleTo(userId))
     .orderBy(asc(exercises.name));

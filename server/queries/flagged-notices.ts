@@ -18,7 +18,10 @@ export interface FlaggedNoticePreview {
 
 /** The message exactly as it would be sent, and to how many. */
 export async function previewFlaggedNotice(db: DbOrTx, origin: string): Promise<FlaggedNoticePreview> {
-  const [row] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM assessments a WHERE a.needs_reassessment AND ${NOT_TOLD}`);
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`SELECT count(*)::int AS n FROM assessments a WHERE a.needs_reassessment AND ${NOT_TOLD}`,
+  );
   return { ...flaggedUserMessage(origin), recipients: Number(row?.n ?? 0) };
 }
 
@@ -93,6 +96,9 @@ export async function listFlaggedNotices(db: DbOrTx, options: { limit?: number }
 
 /** The ids of every failed notice message (for "Retry all failed"). */
 export async function failedNoticeMailIds(db: DbOrTx): Promise<number[]> {
-  const rows = await queryRows<{ id: number }>(db, sql`SELECT id FROM mail_queue WHERE status = 'failed' AND flagged_notice_id IS NOT NULL ORDER BY id`);
+  const rows = await queryRows<{ id: number }>(
+    db,
+    sql`SELECT id FROM mail_queue WHERE status = 'failed' AND flagged_notice_id IS NOT NULL ORDER BY id`,
+  );
   return rows.map((r) => Number(r.id));
 }

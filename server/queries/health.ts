@@ -49,6 +49,10 @@ export function healthDetails(health: DatabaseHealth) {
   return {
     database: { driver: health.driver, location: health.location, latencyMs: health.latencyMs, problem: health.problem },
     schemaMigrations: health.schemaMigrations,
-    process: { pid: process.pid, command: process.argv.slice(1).join(" ").slice(0, 200), uptimeSeconds: Math.round(process.uptime()) },
+    process: {
+      pid: process.pid,
+      command: process.argv.slice(1).join(" ").slice(0, 200),
+      uptimeSeconds: Math.round(process.uptime()),
+    },
   };
 }

@@ -28,11 +28,25 @@ let current: number;
 const targets = { targetSets: 3, targetRepsMin: 8, targetRepsMax: 12, note: null };
 
 /** A saved session of `userId` started `daysAgo` days ago, with sets of [exerciseId, kg, reps]. */
-async function loggedSession(userId: number, daysAgo: number, sets: [number, number, number][], splitDayId?: number): Promise<number> {
+async function loggedSession(
+  userId: number,
+  daysAgo: number,
+  sets: [number, number, number][],
+  splitDayId?: number,
+): Promise<number> {
   const db = database.db;
   const id = await startSession(db, userId, { splitDayId });
-  await logSets(db, userId, id, sets.map(([exerciseId, weight, reps]) => ({ exerciseId, weight, reps, rpe: 8 })), { finished: true });
-  await db.update(workoutSessions).set({ startedAt: new Date(Date.now() - daysAgo * 86_400_000) }).where(eq(workoutSessions.id, id));
+  await logSets(
+    db,
+    userId,
+    id,
+    sets.map(([exerciseId, weight, reps]) => ({ exerciseId, weight, reps, rpe: 8 })),
+    { finished: true },
+  );
+  await db
+    .update(workoutSessions)
+    .set({ startedAt: new Date(Date.now() - daysAgo * 86_400_000) })
+    .where(eq(workoutSessions.id, id));
   return id;
 }
 
@@ -43,18 +57,47 @@ beforeAll(async () => {
   bench = library.get("Barbell Bench Press")!;
   squat = library.get("Barbell Back Squat")!;
   curl = library.get("Dumbbell Curl")!;
-  [{ id: alice }, { id: bob }] = await db.insert(users).values([{ email: "alice@example.com" }, { email: "bob@example.com" }]).returning({ id: users.id });
+  [{ id: alice }, { id: bob }] = await db
+    .insert(users)
+    .values([{ email: "alice@example.com" }, { email: "bob@example.com" }])
+    .returning({ id: users.id });
   const split = await createSplit(db, alice, "Alice A/B");
   aliceDay = await addSplitDay(db, alice, split, "Day A");
-  await addDayExercise(db, alice, aliceDay, squat, { ...targets, targetSets: 5, targetRepsMin: 5, targetRepsMax: 5, note: "Brace" });
+  await addDayExercise(db, alice, aliceDay, squat, {
+    ...targets,
+    targetSets: 5,
+    targetRepsMin: 5,
+    targetRepsMax: 5,
+    note: "Brace",
+  });
   await addDayExercise(db, alice, aliceDay, bench, targets);
 
-  await loggedSession(alice, 14, [[bench, 80, 5], [squat, 100, 5], [curl, 12, 12]], aliceDay);
-  await loggedSession(alice, 7, [[bench, 70, 10], [bench, 72.5, 8]], aliceDay);
+  await loggedSession(
+    alice,
+    14,
+    [
+      [bench, 80, 5],
+      [squat, 100, 5],
+      [curl, 12, 12],
+    ],
+    aliceDay,
+  );
+  await loggedSession(
+    alice,
+    7,
+    [
+      [bench, 70, 10],
+      [bench, 72.5, 8],
+    ],
+    aliceDay,
+  );
   // Bob's heavier bench is not Alice's record.
   await loggedSession(bob, 3, [[bench, 140, 5]]);
   // A session started after today's must not count as earlier.
-  await db.update(workoutSessions).set({ startedAt: new Date(Date.now() + 3_600_000) }).where(eq(workoutSessions.id, await loggedSession(alice, 0, [[bench, 200, 1]])));
+  await db
+    .update(workoutSessions)
+    .set({ startedAt: new Date(Date.now() + 3_600_000) })
+    .where(eq(workoutSessions.id, await loggedSession(alice, 0, [[bench, 200, 1]])));
   // Today's session, from day A, with an unplanned curl logged first.
   current = await loggedSession(alice, 0, [[curl, 14, 10]], aliceDay);
   await db.update(workoutSessions).set({ finishedAt: null }).where(eq(workoutSessions.id, current));
@@ -83,14 +126,21 @@ describe("the logging page's read", () => {
   it("gives last time's sets and the records to beat for every logged or planned exercise, as loggingContext does", async () => {
     const data = await loggerSession(database.db, alice, current);
     const session = data!.session;
-    const expected = await loggingContext(database.db, alice, [curl, squat, bench], { sessionId: current, startedAt: session.startedAt });
+    const expected = await loggingContext(database.db, alice, [curl, squat, bench], {
+      sessionId: current,
+      startedAt: session.startedAt,
+    });
     expect(data?.context).toEqual(expected);
     expect(data?.context.previous.get(bench)?.sets).toEqual([
       { weightKg: 70, reps: 10, rpe: 8, setType: "normal", seconds: null, distanceM: null },
       { weightKg: 72.5, reps: 8, rpe: 8, setType: "normal", seconds: null, distanceM: null },
     ]);
-    expect(data?.context.records.get(bench)).toEqual(expect.arrayContaining([{ weightKg: 80, reps: 5, rpe: 8, setType: "normal", seconds: null, distanceM: null }]));
-    expect(data?.context.previous.get(curl)?.sets).toEqual([{ weightKg: 12, reps: 12, rpe: 8, setType: "normal", seconds: null, distanceM: null }]);
+    expect(data?.context.records.get(bench)).toEqual(
+      expect.arrayContaining([{ weightKg: 80, reps: 5, rpe: 8, setType: "normal", seconds: null, distanceM: null }]),
+    );
+    expect(data?.context.previous.get(curl)?.sets).toEqual([
+      { weightKg: 12, reps: 12, rpe: 8, setType: "normal", seconds: null, distanceM: null },
+    ]);
     // The last two sessions of each exercise, newest first, for the progression suggestion.
     expect(data?.context.recent.get(bench)).toEqual([
       [
@@ -131,15 +181,33 @@ describe("the history the logger reads", () => {
     const next = (n: number) => (seed = (seed * 48271) % 2147483647) % n;
     for (let day = 60; day >= 1; day--) {
       const id = await startSession(db, carla);
-      const sets = Array.from({ length: 4 }, () => ({ exerciseId: bench, weight: 40 + next(60) * 2.5, reps: 1 + next(12), rpe: next(3) === 0 ? null : 6 + next(9) / 2 }));
+      const sets = Array.from({ length: 4 }, () => ({
+        exerciseId: bench,
+        weight: 40 + next(60) * 2.5,
+        reps: 1 + next(12),
+        rpe: next(3) === 0 ? null : 6 + next(9) / 2,
+      }));
       await logSets(db, carla, id, sets, { finished: true });
-      await db.update(workoutSessions).set({ startedAt: new Date(Date.now() - day * 86_400_000) }).where(eq(workoutSessions.id, id));
+      await db
+        .update(workoutSessions)
+        .set({ startedAt: new Date(Date.now() - day * 86_400_000) })
+        .where(eq(workoutSessions.id, id));
     }
     const today = await startSession(db, carla);
     await logSets(db, carla, today, [{ exerciseId: bench, weight: 60, reps: 5, rpe: null }]);
 
     const whole = await db
-      .select({ sessionId: sessionSets.sessionId, startedAt: workoutSessions.startedAt, exerciseId: sessionSets.exerciseId, weightKg: sessionSets.weightKg, reps: sessionSets.reps, rpe: sessionSets.rpe, setType: sessionSets.setType, seconds: sessionSets.durationSeconds, distanceM: sessionSets.distanceM })
+      .select({
+        sessionId: sessionSets.sessionId,
+        startedAt: workoutSessions.startedAt,
+        exerciseId: sessionSets.exerciseId,
+        weightKg: sessionSets.weightKg,
+        reps: sessionSets.reps,
+        rpe: sessionSets.rpe,
+        setType: sessionSets.setType,
+        seconds: sessionSets.durationSeconds,
+        distanceM: sessionSets.distanceM,
+      })
       .from(sessionSets)
       .innerJoin(workoutSessions, eq(workoutSessions.id, sessionSets.sessionId))
       .where(and(eq(workoutSessions.userId, carla), ne(workoutSessions.id, today)))
@@ -163,4 +231,3 @@ describe("the history the logger reads", () => {
     expect(await loggingContext(db, carla, [bench], { sessionId: today, startedAt: started })).toEqual(fromWhole);
   });
 });
-

@@ -47,7 +47,12 @@ const setsJson = sql<string | SnapshotSet[]>`(
   FROM session_sets s JOIN session_exercises x ON x.id = s.exercise_slot_id
   WHERE s.session_id = "workout_sessions"."id")`;
 
-type SlotTargetColumns = { targetSets: number | null; targetRepsMin: number | null; targetRepsMax: number | null; note: string | null };
+type SlotTargetColumns = {
+  targetSets: number | null;
+  targetRepsMin: number | null;
+  targetRepsMax: number | null;
+  note: string | null;
+};
 
 /**
  * The earlier sets the logging context needs (contextSetsQuery) of every exercise in the session's
@@ -108,7 +113,10 @@ export async function loggerSession(db: DbOrTx, userId: number, sessionId: numbe
     times: row.times,
     exercises: slots.map(({ targetSets, targetRepsMin, targetRepsMax, note, exerciseType: _type, ...slot }) => ({
       ...slot,
-      target: targetSets === null || targetRepsMin === null || targetRepsMax === null ? null : { sets: targetSets, repsMin: targetRepsMin, repsMax: targetRepsMax, note },
+      target:
+        targetSets === null || targetRepsMin === null || targetRepsMax === null
+          ? null
+          : { sets: targetSets, repsMin: targetRepsMin, repsMax: targetRepsMax, note },
     })),
     sets: jsonArray(row.sets),
   };

@@ -33,10 +33,19 @@ export async function loadProgramCandidates(db: DbOrTx): Promise<ProgramExercise
   for (const row of rows) {
     let candidate = byId.get(row.id);
     if (!candidate) {
-      candidate = { id: row.id, name: row.name, type: row.type, measure: row.measure, difficulty: row.difficulty, equipmentRequired: asStringList(row.equipmentRequired), muscles: [] };
+      candidate = {
+        id: row.id,
+        name: row.name,
+        type: row.type,
+        measure: row.measure,
+        difficulty: row.difficulty,
+        equipmentRequired: asStringList(row.equipmentRequired),
+        muscles: [],
+      };
       byId.set(row.id, candidate);
     }
-    if (row.muscle !== null && row.activation !== null) candidate.muscles.push({ muscle: row.muscle, activation: row.activation });
+    if (row.muscle !== null && row.activation !== null)
+      candidate.muscles.push({ muscle: row.muscle, activation: row.activation });
   }
   return [...byId.values()];
 }
@@ -44,7 +53,13 @@ export async function loadProgramCandidates(db: DbOrTx): Promise<ProgramExercise
 /** The program these answers produce from an already loaded library (many programs, one read). */
 export function programFromAnswers(answers: ProgramAnswers, library: readonly ProgramExerciseCandidate[]): GeneratedProgram {
   return generateProgram(
-    { daysPerWeek: answers.daysPerWeek, experienceLevel: answers.experienceLevel, goal: answers.goal, equipment: answers.equipment, equipmentItems: answers.items },
+    {
+      daysPerWeek: answers.daysPerWeek,
+      experienceLevel: answers.experienceLevel,
+      goal: answers.goal,
+      equipment: answers.equipment,
+      equipmentItems: answers.items,
+    },
     library,
   );
 }

@@ -105,7 +105,12 @@ export async function sessionSnapshot(db: DbOrTx, userId: number, sessionId: num
   if (!session) return null;
   const [slots, sets] = await Promise.all([
     db
-      .select({ ...slotColumns, exerciseName: exercises.name, measure: exercises.measure, bodyweight: sql<boolean>`${exercises.type} = 'bodyweight'` })
+      .select({
+        ...slotColumns,
+        exerciseName: exercises.name,
+        measure: exercises.measure,
+        bodyweight: sql<boolean>`${exercises.type} = 'bodyweight'`,
+      })
       .from(sessionExercises)
       .innerJoin(exercises, eq(exercises.id, sessionExercises.exerciseId))
       .where(eq(sessionExercises.sessionId, sessionId))

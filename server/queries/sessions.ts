@@ -110,12 +110,22 @@ const summaryColumns = {
   volumeKg: sql<number>`(SELECT coalesce(sum(s.weight_kg * s.reps), 0)::float8 FROM session_sets s WHERE s.session_id = "workout_sessions"."id" AND s.set_type <> 'warmup')`,
 };
 
-function toSummary(row: { setCount: number; exerciseCount: number; volumeKg: number } & Omit<SessionSummary, "setCount" | "exerciseCount" | "volumeKg">): SessionSummary {
+function toSummary(
+  row: { setCount: number; exerciseCount: number; volumeKg: number } & Omit<
+    SessionSummary,
+    "setCount" | "exerciseCount" | "volumeKg"
+  >,
+): SessionSummary {
   return { ...row, setCount: Number(row.setCount), exerciseCount: Number(row.exerciseCount), volumeKg: Number(row.volumeKg) };
 }
 
 /** A page of the athlete's sessions, newest first. */
-export async function listSessions(db: DbOrTx, userId: number, page: number, pageSize = 20): Promise<{ items: SessionSummary[]; total: number; page: number; pageCount: number }> {
+export async function listSessions(
+  db: DbOrTx,
+  userId: number,
+  page: number,
+  pageSize = 20,
+): Promise<{ items: SessionSummary[]; total: number; page: number; pageCount: number }> {
   const [{ total }] = await db.select({ total: count() }).from(workoutSessions).where(eq(workoutSessions.userId, userId));
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const current = Math.min(Math.max(1, page), pageCount);
@@ -215,7 +225,10 @@ export async function loggingContext(
   if (ids.length === 0) return contextFromHistory([]);
   const sets = contextSetsQuery(
     userId,
-    sql.join(ids.map((id) => sql`${id}::int`), sql`, `),
+    sql.join(
+      ids.map((id) => sql`${id}::int`),
+      sql`, `,
+    ),
     { sessionId: sql`${current.sessionId}::int`, startedAt: sql`${current.startedAt.toISOString()}::timestamptz` },
   );
   const rows = await queryRows<{
@@ -269,13 +282,20 @@ export async function nextWorkout(db: DbOrTx, userId: number): Promise<{ split: 
   const programIsNewer = program && (!last || program.updatedAt > last.startedAt);
   const split = programIsNewer ? program : last ? await getSplit(db, userId, last.splitId) : program;
   if (!split || split.days.length === 0) return null;
-  const nextId = nextDayAfter(split.days.map((d) => d.id), split.id === last?.splitId ? last.dayId : null);
+  const nextId = nextDayAfter(
+    split.days.map((d) => d.id),
+    split.id === last?.splitId ? last.dayId : null,
+  );
   const day = split.days.find((d) => d.id === nextId);
   return day ? { split, day } : null;
 }
 
 /** Names of the split and day a session came from, for headings. */
-export async function sessionOrigin(db: DbOrTx, userId: number, splitDayId: number | null): Promise<{ splitName: string; dayName: string } | null> {
+export async function sessionOrigin(
+  db: DbOrTx,
+  userId: number,
+  splitDayId: number | null,
+): Promise<{ splitName: string; dayName: string } | null> {
   if (!splitDayId) return null;
   const [row] = await db
     .select({ splitName: splits.name, dayName: splitDays.name })

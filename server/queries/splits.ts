@@ -103,7 +103,12 @@ async function loadDays(db: DbOrTx, splitIds: number[]): Promise<Map<number, Spl
         })
         .from(splitDayExercises)
         .innerJoin(exercises, eq(exercises.id, splitDayExercises.exerciseId))
-        .where(inArray(splitDayExercises.splitDayId, days.map((d) => d.id)))
+        .where(
+          inArray(
+            splitDayExercises.splitDayId,
+            days.map((d) => d.id),
+          ),
+        )
         .orderBy(asc(splitDayExercises.position), asc(splitDayExercises.id))
     : [];
   const out = new Map<number, SplitDayView[]>();
@@ -121,7 +126,11 @@ async function loadDays(db: DbOrTx, splitIds: number[]): Promise<Map<number, Spl
 }
 
 /** A day of one of the athlete's splits, for starting a session from it; null when not theirs. */
-export async function getSplitDay(db: DbOrTx, userId: number, dayId: number): Promise<(SplitDayView & { splitId: number; splitName: string }) | null> {
+export async function getSplitDay(
+  db: DbOrTx,
+  userId: number,
+  dayId: number,
+): Promise<(SplitDayView & { splitId: number; splitName: string }) | null> {
   const [day] = await db
     .select({ id: splitDays.id, splitId: splitDays.splitId, splitName: splits.name })
     .from(splitDays)

@@ -48,7 +48,11 @@ const historySetColumns = {
 };
 
 /** Every set of the athlete's sessions (optionally of one exercise), in the order performed. */
-export async function historySets(db: DbOrTx, userId: number, options: { exerciseId?: number; since?: Date } = {}): Promise<HistorySet[]> {
+export async function historySets(
+  db: DbOrTx,
+  userId: number,
+  options: { exerciseId?: number; since?: Date } = {},
+): Promise<HistorySet[]> {
   const conditions = [eq(workoutSessions.userId, userId)];
   if (options.exerciseId) conditions.push(eq(sessionSets.exerciseId, options.exerciseId));
   if (options.since) conditions.push(gte(workoutSessions.startedAt, options.since));
@@ -64,10 +68,15 @@ export type NamedRecordEvent = RecordEvent & { exerciseName: string; sessionName
 
 /** The athlete's personal records as they happened, newest first, one per kind per exercise per day (in their time zone). */
 export async function recentRecords(db: DbOrTx, userId: number, timeZone: string, limit = 20): Promise<NamedRecordEvent[]> {
-  const events = dailyRecords(recordEvents(await historySets(db, userId)), timeZone).reverse().slice(0, limit);
+  const events = dailyRecords(recordEvents(await historySets(db, userId)), timeZone)
+    .reverse()
+    .slice(0, limit);
   if (events.length === 0) return [];
   const [names, sessionNames] = await Promise.all([
-    db.select({ id: exercises.id, name: exercises.name }).from(exercises).where(inArray(exercises.id, [...new Set(events.map((e) => e.exerciseId))])),
+    db
+      .select({ id: exercises.id, name: exercises.name })
+      .from(exercises)
+      .where(inArray(exercises.id, [...new Set(events.map((e) => e.exerciseId))])),
     db
       .select({ id: workoutSessions.id, name: workoutSessions.name })
       .from(workoutSessions)
@@ -75,7 +84,11 @@ export async function recentRecords(db: DbOrTx, userId: number, timeZone: string
   ]);
   const exerciseName = new Map(names.map((n) => [n.id, n.name]));
   const sessionName = new Map(sessionNames.map((n) => [n.id, n.name]));
-  return events.map((e) => ({ ...e, exerciseName: exerciseName.get(e.exerciseId) ?? "Exercise", sessionName: sessionName.get(e.sessionId) ?? "Session" }));
+  return events.map((e) => ({
+    ...e,
+    exerciseName: exerciseName.get(e.exerciseId) ?? "Exercise",
+    sessionName: sessionName.get(e.sessionId) ?? "Session",
+  }));
 }
 
 /** The records set in one session (against everything before it), for the session page. */
@@ -86,7 +99,10 @@ export async function recordsInSession(db: DbOrTx, userId: number, sessionId: nu
     .where(and(eq(workoutSessions.id, sessionId), eq(workoutSessions.userId, userId)))
     .limit(1);
   if (!session) return [];
-  const exerciseIds = await db.selectDistinct({ id: sessionSets.exerciseId }).from(sessionSets).where(eq(sessionSets.sessionId, sessionId));
+  const exerciseIds = await db
+    .selectDistinct({ id: sessionSets.exerciseId })
+    .from(sessionSets)
+    .where(eq(sessionSets.sessionId, sessionId));
   if (exerciseIds.length === 0) return [];
   const sets = await db
     .select(historySetColumns)
@@ -95,7 +111,10 @@ export async function recordsInSession(db: DbOrTx, userId: number, sessionId: nu
     .where(
       and(
         eq(workoutSessions.userId, userId),
-        inArray(sessionSets.exerciseId, exerciseIds.map((e) => e.id)),
+        inArray(
+          sessionSets.exerciseId,
+          exerciseIds.map((e) => e.id),
+        ),
         // Compared in SQL: the database keeps microseconds, a JavaScript Date only milliseconds.
         sql`(${workoutSessions.startedAt}, ${workoutSessions.id}) <= (SELECT ws.started_at, ws.id FROM workout_sessions ws WHERE ws.id = ${sessionId})`,
       ),
@@ -125,6 +144,9 @@ export async function musclesByExercise(db: DbOrTx, exerciseIds: readonly number
 /** Activation-weighted sets per muscle for each week since `since`, in the athlete's time zone. */
 export async function weeklyVolume(db: DbOrTx, userId: number, since: Date, timeZone: string): Promise<WeeklyMuscleVolume[]> {
   const sets = await historySets(db, userId, { since });
-  const byExercise = await musclesByExercise(db, sets.map((s) => s.exerciseId));
+  const byExercise = await musclesByExercise(
+    db,
+    sets.map((s) => s.exerciseId),
+  );
   return weeklyMuscleVolume(sets, byExercise, { timeZone });
 }

@@ -11,10 +11,29 @@ import { parseExerciseFilters, EXERCISES_PER_PAGE } from "@/lib/athlete/exercise
 import { logSets } from "@/test/session-saves";
 import { asStringList, getExercise, listExercises, listMuscles } from "@/server/queries/exercises";
 import { regenerateProgram, saveAssessment, saveEquipmentReassessment } from "./program";
-import { addDayExercise, addSplitDay, copySplit, createSplit, deleteSplit, moveDayExercise, moveSplit, moveSplitDay, removeDayExercise, renameSplit, updateDayExercise } from "./splits";
+import {
+  addDayExercise,
+  addSplitDay,
+  copySplit,
+  createSplit,
+  deleteSplit,
+  moveDayExercise,
+  moveSplit,
+  moveSplitDay,
+  removeDayExercise,
+  renameSplit,
+  updateDayExercise,
+} from "./splits";
 import { deleteSession, startSession } from "./sessions";
 import { recentRecords, recordsInSession, weeklyVolume } from "@/server/queries/training-progress";
-import { getSession, listSessions, listSessionsInProgress, loggingContext, nextWorkout, sessionsBetween } from "@/server/queries/sessions";
+import {
+  getSession,
+  listSessions,
+  listSessionsInProgress,
+  loggingContext,
+  nextWorkout,
+  sessionsBetween,
+} from "@/server/queries/sessions";
 import { getGeneratedProgram, getSplit, listSplits } from "@/server/queries/splits";
 import { createCustomExercise, EXERCISE_NAME_TAKEN } from "./custom-exercises";
 
@@ -34,7 +53,10 @@ const answers = assessmentSchema.parse({
 beforeAll(async () => {
   database = await createTestDatabase();
   library = await seedExerciseLibrary(database.db);
-  [{ id: userId }] = await database.db.insert(users).values({ email: "flow@example.com", weightUnit: "lb" }).returning({ id: users.id });
+  [{ id: userId }] = await database.db
+    .insert(users)
+    .values({ email: "flow@example.com", weightUnit: "lb" })
+    .returning({ id: users.id });
 });
 afterAll(async () => {
   await database?.drop();
@@ -73,11 +95,23 @@ describe("the assessment and the generated program", () => {
     const before = new Date(Date.now() - 60_000);
     await database.db
       .update(assessments)
-      .set({ needsReassessment: true, reassessmentReason: "Basic equipment without specific items", flaggedAt: before, updatedAt: before })
+      .set({
+        needsReassessment: true,
+        reassessmentReason: "Basic equipment without specific items",
+        flaggedAt: before,
+        updatedAt: before,
+      })
       .where(eq(assessments.userId, userId));
     await saveEquipmentReassessment(database.db, userId, equipmentAnswerSchema.parse({ equipment: "no_equipment" }));
     const [row] = await database.db.select().from(assessments).where(eq(assessments.userId, userId));
-    expect(row).toMatchObject({ needsReassessment: false, reassessmentReason: null, flaggedAt: null, equipment: "no_equipment", equipmentItems: [], daysPerWeek: 4 });
+    expect(row).toMatchObject({
+      needsReassessment: false,
+      reassessmentReason: null,
+      flaggedAt: null,
+      equipment: "no_equipment",
+      equipmentItems: [],
+      daysPerWeek: 4,
+    });
     expect(row.updatedAt.getTime()).toBeGreaterThan(before.getTime());
     const program = await getGeneratedProgram(database.db, userId);
     for (const item of program!.days.flatMap((d) => d.exercises)) expect(await equipmentOf(item.exerciseId)).toEqual([]);
@@ -85,7 +119,9 @@ describe("the assessment and the generated program", () => {
 
   it("re-assessment of a legacy row with only equipment plans with safe defaults", async () => {
     const [{ id }] = await database.db.insert(users).values({ email: "legacy@example.com" }).returning({ id: users.id });
-    await database.db.insert(assessments).values({ userId: id, equipment: ["basic_equipment", "full_gym"], equipmentItems: null, needsReassessment: true });
+    await database.db
+      .insert(assessments)
+      .values({ userId: id, equipment: ["basic_equipment", "full_gym"], equipmentItems: null, needsReassessment: true });
     await saveEquipmentReassessment(database.db, id, equipmentAnswerSchema.parse({ equipment: "full_gym" }));
     expect((await listSplits(database.db, id, "generated"))[0].dayCount).toBe(3);
   });
@@ -114,8 +150,18 @@ describe("splits", () => {
     const push = await addSplitDay(db, userId, a, "Push");
     const pull = await addSplitDay(db, userId, a, "Pull");
     await moveSplitDay(db, userId, pull, "up");
-    const bench = await addDayExercise(db, userId, push, library.get("Dumbbell Bench Press")!, { targetSets: 3, targetRepsMin: 8, targetRepsMax: 12, note: null });
-    const fly = await addDayExercise(db, userId, push, library.get("Dumbbell Fly")!, { targetSets: 2, targetRepsMin: 12, targetRepsMax: 15, note: "slow" });
+    const bench = await addDayExercise(db, userId, push, library.get("Dumbbell Bench Press")!, {
+      targetSets: 3,
+      targetRepsMin: 8,
+      targetRepsMax: 12,
+      note: null,
+    });
+    const fly = await addDayExercise(db, userId, push, library.get("Dumbbell Fly")!, {
+      targetSets: 2,
+      targetRepsMin: 12,
+      targetRepsMax: 15,
+      note: "slow",
+    });
     await moveDayExercise(db, userId, fly, "up");
     await updateDayExercise(db, userId, bench, { targetSets: 4, targetRepsMin: 6, targetRepsMax: 8, note: null });
     await renameSplit(db, userId, a, "Push/Pull");
@@ -152,7 +198,13 @@ describe("sessions", () => {
     const before = (await getSession(db, userId, id))!.sets.map((s) => s.id);
     await logSets(db, userId, id, sets([50]), { unit: "lb" });
     expect((await getSession(db, userId, id))!.sets.map((s) => s.id).slice(0, 1)).toEqual(before);
-    const first = await logSets(db, userId, id, sets([55]), { unit: "lb", finished: true, name: day.name, durationMinutes: 50, notes: " good " });
+    const first = await logSets(db, userId, id, sets([55]), {
+      unit: "lb",
+      finished: true,
+      name: day.name,
+      durationMinutes: 50,
+      notes: " good ",
+    });
     expect(first.snapshot.finishedAt).not.toBeNull();
     const again = await logSets(db, userId, id, [], { finished: true });
     expect(again.snapshot.finishedAt).toBe(first.snapshot.finishedAt);
@@ -167,7 +219,10 @@ describe("sessions", () => {
     // Records: 50 lb and 55 lb beat the sets before them.
     const records = await recordsInSession(db, userId, id);
     expect(records.map((r) => r.set.weightKg)).toEqual([22.68, 24.95]);
-    expect((await recentRecords(db, userId, "UTC"))[0]).toMatchObject({ sessionId: id, exerciseName: day.exercises[0].exerciseName });
+    expect((await recentRecords(db, userId, "UTC"))[0]).toMatchObject({
+      sessionId: id,
+      exerciseName: day.exercises[0].exerciseName,
+    });
 
     // The next session sees these sets as "last time", and the records to beat.
     const next = await startSession(db, userId, { splitDayId: day.id });
@@ -175,7 +230,9 @@ describe("sessions", () => {
     const current = { sessionId: next, startedAt: new Date(row.startedAt.getTime() + 1) };
     const context = await loggingContext(db, userId, [exerciseId], current);
     expect(context.previous.get(exerciseId)?.sets.map((s) => s.weightKg)).toEqual([20.41, 22.68, 24.95]);
-    expect(context.records.get(exerciseId)).toEqual([{ weightKg: 24.95, reps: 8, rpe: 8, setType: "normal", seconds: null, distanceM: null }]);
+    expect(context.records.get(exerciseId)).toEqual([
+      { weightKg: 24.95, reps: 8, rpe: 8, setType: "normal", seconds: null, distanceM: null },
+    ]);
 
     const list = await listSessions(db, userId, 1);
     expect(list.items.map((s) => s.id)).toEqual([next, id]);
@@ -243,12 +300,27 @@ describe("the exercise library", () => {
       .insert(exercises)
       .values({ name: "Backfilled Dumbbell Curl", type: "dumbbell", difficulty: 2, equipmentRequired: ["dumbbell"] })
       .returning();
-    const withBackfilled = await listExercises(database.db, userId, { ...parseExerciseFilters({ fits: "1", q: "Backfilled" }), page: 1 }, owned);
+    const withBackfilled = await listExercises(
+      database.db,
+      userId,
+      { ...parseExerciseFilters({ fits: "1", q: "Backfilled" }), page: 1 },
+      owned,
+    );
     expect(withBackfilled.items.map((e) => e.id)).toEqual([backfilled.id]);
-    const noEquipment = await listExercises(database.db, userId, { ...parseExerciseFilters({ fits: "1", q: "Backfilled" }), page: 1 }, { equipment: "no_equipment", items: [] });
+    const noEquipment = await listExercises(
+      database.db,
+      userId,
+      { ...parseExerciseFilters({ fits: "1", q: "Backfilled" }), page: 1 },
+      { equipment: "no_equipment", items: [] },
+    );
     expect(noEquipment.total).toBe(0);
     await database.db.delete(exercises).where(eq(exercises.id, backfilled.id));
-    const everything = await listExercises(database.db, userId, { ...parseExerciseFilters({ fits: "1" }), page: 1 }, { equipment: "full_gym", items: [] });
+    const everything = await listExercises(
+      database.db,
+      userId,
+      { ...parseExerciseFilters({ fits: "1" }), page: 1 },
+      { equipment: "full_gym", items: [] },
+    );
     expect(everything.total).toBe(library.size);
   });
 
@@ -257,14 +329,25 @@ describe("the exercise library", () => {
     const form = { name: "Towel Row", type: "bodyweight", difficulty: "1", muscle1: String(muscle.id), activation1: "70" };
     const id = await createCustomExercise(database.db, userId, customExerciseSchema.parse(form));
     expect(id).toBeGreaterThan(0);
-    const sled = await createCustomExercise(database.db, userId, customExerciseSchema.parse({ ...form, name: "Sled Push", type: "machine", measure: "distance" }));
-    const [stored] = await database.db.select({ type: exercises.type, measure: exercises.measure }).from(exercises).where(eq(exercises.id, sled));
+    const sled = await createCustomExercise(
+      database.db,
+      userId,
+      customExerciseSchema.parse({ ...form, name: "Sled Push", type: "machine", measure: "distance" }),
+    );
+    const [stored] = await database.db
+      .select({ type: exercises.type, measure: exercises.measure })
+      .from(exercises)
+      .where(eq(exercises.id, sled));
     expect(stored).toEqual({ type: "machine", measure: "distance" });
-    await expect(createCustomExercise(database.db, userId, customExerciseSchema.parse({ ...form, name: "towel row" }))).rejects.toMatchObject({
+    await expect(
+      createCustomExercise(database.db, userId, customExerciseSchema.parse({ ...form, name: "towel row" })),
+    ).rejects.toMatchObject({
       message: EXERCISE_NAME_TAKEN,
       options: { field: "name" },
     });
-    await expect(createCustomExercise(database.db, userId, customExerciseSchema.parse({ ...form, name: "Barbell Back Squat" }))).rejects.toMatchObject({
+    await expect(
+      createCustomExercise(database.db, userId, customExerciseSchema.parse({ ...form, name: "Barbell Back Squat" })),
+    ).rejects.toMatchObject({
       options: { field: "name" },
     });
   });
@@ -272,12 +355,17 @@ describe("the exercise library", () => {
   it("lets another athlete name a private exercise like someone else's, never like the library's", async () => {
     const muscle = (await listMuscles(database.db))[0];
     const form = { name: "Towel Row", type: "bodyweight", difficulty: "1", muscle1: String(muscle.id), activation1: "70" };
-    const [{ id: otherId }] = await database.db.insert(users).values({ email: "other-flow@example.com" }).returning({ id: users.id });
+    const [{ id: otherId }] = await database.db
+      .insert(users)
+      .values({ email: "other-flow@example.com" })
+      .returning({ id: users.id });
     const mine = await createCustomExercise(database.db, otherId, customExerciseSchema.parse({ ...form, name: "TOWEL ROW" }));
     expect(await getExercise(database.db, otherId, mine)).toMatchObject({ name: "TOWEL ROW" });
     // Each sees only their own.
     expect(await getExercise(database.db, userId, mine)).toBeFalsy();
-    await expect(createCustomExercise(database.db, otherId, customExerciseSchema.parse({ ...form, name: "barbell back squat" }))).rejects.toMatchObject({
+    await expect(
+      createCustomExercise(database.db, otherId, customExerciseSchema.parse({ ...form, name: "barbell back squat" })),
+    ).rejects.toMatchObject({
       message: EXERCISE_NAME_TAKEN,
       options: { field: "name" },
     });

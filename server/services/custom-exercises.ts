@@ -42,11 +42,16 @@ export async function createCustomExercise(db: DbOrTx, userId: number, input: Cu
     const known = await tx
       .select({ id: muscles.id })
       .from(muscles)
-      .where(inArray(muscles.id, input.muscles.map((m) => m.muscleId)));
+      .where(
+        inArray(
+          muscles.id,
+          input.muscles.map((m) => m.muscleId),
+        ),
+      );
     if (known.length !== input.muscles.length) throw new UserFacingError("Choose muscles from the list.", { field: "muscle1" });
-    await tx.insert(exerciseMuscles).values(
-      input.muscles.map((m) => ({ exerciseId: created.id, muscleId: m.muscleId, activationRating: m.activation })),
-    );
+    await tx
+      .insert(exerciseMuscles)
+      .values(input.muscles.map((m) => ({ exerciseId: created.id, muscleId: m.muscleId, activationRating: m.activation })));
     return created.id;
   });
 }

@@ -29,10 +29,20 @@ async function buildDemoPrograms(db: Db): Promise<number> {
     .select({ userId: users.id, equipment: assessments.equipment, items: assessments.equipmentItems })
     .from(users)
     .innerJoin(assessments, eq(assessments.userId, users.id))
-    .where(and(inArray(users.email, Object.values(DEMO_ACCOUNTS)), eq(users.role, "athlete"), eq(assessments.needsReassessment, false)));
+    .where(
+      and(
+        inArray(users.email, Object.values(DEMO_ACCOUNTS)),
+        eq(users.role, "athlete"),
+        eq(assessments.needsReassessment, false),
+      ),
+    );
   const athletes = rows
     // basic_equipment with no items is what the equipment migration flags: that account shows the prompt.
-    .filter((row) => isEquipmentChoice(row.equipment) && !(row.equipment === "basic_equipment" && !(Array.isArray(row.items) && row.items.length > 0)))
+    .filter(
+      (row) =>
+        isEquipmentChoice(row.equipment) &&
+        !(row.equipment === "basic_equipment" && !(Array.isArray(row.items) && row.items.length > 0)),
+    )
     .map((row) => row.userId);
   for (const userId of athletes) {
     const splitId = await regenerateProgram(db, userId);

@@ -6,7 +6,12 @@ import { createTestDatabase, type TestDatabase, usingPostgres } from "@/test/dat
 import { linkIn, startTestSmtpServer, type TestSmtpServer } from "@/test/smtp";
 import { createSmtpMailer, type Mailer } from "@/server/mail/mailer";
 import { deliverPending, retryFailedMail } from "@/server/mail/queue";
-import { failedNoticeMailIds, flaggedNoticeSummary, listFlaggedNotices, previewFlaggedNotice } from "@/server/queries/flagged-notices";
+import {
+  failedNoticeMailIds,
+  flaggedNoticeSummary,
+  listFlaggedNotices,
+  previewFlaggedNotice,
+} from "@/server/queries/flagged-notices";
 import { tellFlaggedUsers } from "./flagged-notices";
 
 const ORIGIN = "http://ironlog.test";
@@ -29,7 +34,10 @@ beforeEach(async () => {
   await database.db.execute(sql`TRUNCATE users, assessments, flagged_user_notices, mail_queue RESTART IDENTITY CASCADE`);
   smtp.received.length = 0;
   refused.clear();
-  [admin] = await database.db.insert(users).values({ email: "coach@example.com", role: "admin" }).returning({ id: users.id, email: users.email });
+  [admin] = await database.db
+    .insert(users)
+    .values({ email: "coach@example.com", role: "admin" })
+    .returning({ id: users.id, email: users.email });
 });
 
 /** Users flagged by `runId` (and one user who is not flagged at all). */
@@ -39,11 +47,26 @@ async function flagged(count: number, runId: number | null = 7) {
     .values(Array.from({ length: count }, (_, i) => ({ email: `flagged${i}-${runId}@example.com` })))
     .onConflictDoNothing()
     .returning({ id: users.id, email: users.email });
-  const all = await database.db.select({ id: users.id, email: users.email }).from(users).where(sql`${users.email} LIKE ${`flagged%-${runId}@example.com`}`);
+  const all = await database.db
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(sql`${users.email} LIKE ${`flagged%-${runId}@example.com`}`);
   await database.db
     .insert(assessments)
-    .values(all.map((u) => ({ userId: u.id, equipment: "basic_equipment", needsReassessment: true, reassessmentReason: "Basic equipment without specific items", flaggedAt: new Date(), flaggedByRunId: runId })))
-    .onConflictDoUpdate({ target: assessments.userId, set: { needsReassessment: true, flaggedByRunId: runId, flaggedAt: new Date() } });
+    .values(
+      all.map((u) => ({
+        userId: u.id,
+        equipment: "basic_equipment",
+        needsReassessment: true,
+        reassessmentReason: "Basic equipment without specific items",
+        flaggedAt: new Date(),
+        flaggedByRunId: runId,
+      })),
+    )
+    .onConflictDoUpdate({
+      target: assessments.userId,
+      set: { needsReassessment: true, flaggedByRunId: runId, flaggedAt: new Date() },
+    });
   return created;
 }
 
@@ -63,7 +86,11 @@ describe("telling flagged users", () => {
 
     expect(await tellFlaggedUsers(database.db, { admin, origin: ORIGIN })).toEqual({ queued: 3 });
     await drain();
-    expect(smtp.received.map((m) => m.to).sort()).toEqual(["flagged0-7@example.com", "flagged1-7@example.com", "flagged2-7@example.com"]);
+    expect(smtp.received.map((m) => m.to).sort()).toEqual([
+      "flagged0-7@example.com",
+      "flagged1-7@example.com",
+      "flagged2-7@example.com",
+    ]);
     for (const mail of smtp.received) {
       expect(mail.subject).toBe(preview.subject);
       expect(linkIn(mail, ORIGIN)).toBe(`${ORIGIN}/reassess`);
@@ -78,7 +105,8 @@ describe("telling flagged users", () => {
     expect((await previewFlaggedNotice(database.db, ORIGIN)).recipients).toBe(0);
     const notices = await database.db.select().from(flaggedUserNotices);
     expect(notices).toHaveLength(2);
-    for (const notice of notices) expect(notice).toMatchObject({ flaggedByRunId: 7, toldByUserId: admin.id, toldBy: admin.email, toldAt: expect.any(Date) });
+    for (const notice of notices)
+      expect(notice).toMatchObject({ flaggedByRunId: 7, toldByUserId: admin.id, toldBy: admin.email, toldAt: expect.any(Date) });
     await drain();
     expect(smtp.received).toHaveLength(2);
   });
@@ -118,12 +146,24 @@ describe("telling flagged users", () => {
 
     // flagged0 re-assesses (what /reassess saves: the flag cleared, the assessment updated).
     const [first] = await database.db.select().from(users).where(eq(users.email, "flagged0-7@example.com"));
-    await database.db.update(assessments).set({ needsReassessment: false, flaggedAt: null, updatedAt: new Date(Date.now() + 1000) }).where(eq(assessments.userId, first.id));
+    await database.db
+      .update(assessments)
+      .set({ needsReassessment: false, flaggedAt: null, updatedAt: new Date(Date.now() + 1000) })
+      .where(eq(assessments.userId, first.id));
 
     expect(await flaggedNoticeSummary(database.db)).toEqual({ told: 3, sent: 2, queued: 0, failed: 1, reassessedSince: 1 });
     const list = await listFlaggedNotices(database.db);
-    expect(list[0]).toMatchObject({ email: "flagged2-7@example.com", delivery: "failed", lastError: expect.stringMatching(/Mailbox unavailable/) });
-    expect(list.find((n) => n.email === "flagged0-7@example.com")).toMatchObject({ delivery: "sent", reassessedAt: expect.any(Date), toldBy: admin.email, flaggedByRunId: 7 });
+    expect(list[0]).toMatchObject({
+      email: "flagged2-7@example.com",
+      delivery: "failed",
+      lastError: expect.stringMatching(/Mailbox unavailable/),
+    });
+    expect(list.find((n) => n.email === "flagged0-7@example.com")).toMatchObject({
+      delivery: "sent",
+      reassessedAt: expect.any(Date),
+      toldBy: admin.email,
+      flaggedByRunId: 7,
+    });
     expect(list.find((n) => n.email === "flagged1-7@example.com")?.reassessedAt).toBeNull();
 
     refused.clear();

@@ -10,7 +10,10 @@ import { flaggedUserMessage } from "@/lib/mail/messages";
  * at once, on two instances, still tell each user once (the second statement waits for the first's
  * rows, then skips them). The messages go out in the background (server/mail/worker.ts).
  */
-export async function tellFlaggedUsers(db: DbOrTx, request: { admin: { id: number; email: string }; origin: string }): Promise<{ queued: number }> {
+export async function tellFlaggedUsers(
+  db: DbOrTx,
+  request: { admin: { id: number; email: string }; origin: string },
+): Promise<{ queued: number }> {
   const { subject, text } = flaggedUserMessage(request.origin);
   const [row] = await queryRows<{ queued: number }>(
     db,

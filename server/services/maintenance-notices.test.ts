@@ -13,7 +13,10 @@ const NOW = at("2026-12-01T12:00:00Z");
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  [admin] = await database.db.insert(users).values({ email: "boss@example.com", role: "admin" }).returning({ id: users.id, email: users.email });
+  [admin] = await database.db
+    .insert(users)
+    .values({ email: "boss@example.com", role: "admin" })
+    .returning({ id: users.id, email: users.email });
 });
 afterAll(async () => {
   await database?.drop();
@@ -34,7 +37,12 @@ describe("planned maintenance notices", () => {
   });
 
   it("reads the admin's wall clock in the admin's time zone", async () => {
-    const notice = await schedule({ message: "Paris night", startsAt: "2026-12-02T02:00", endsAt: "2026-12-02T03:00", timeZone: "Europe/Paris" });
+    const notice = await schedule({
+      message: "Paris night",
+      startsAt: "2026-12-02T02:00",
+      endsAt: "2026-12-02T03:00",
+      timeZone: "Europe/Paris",
+    });
     expect(notice.startsAt).toEqual(at("2026-12-02T01:00:00Z"));
   });
 
@@ -43,7 +51,10 @@ describe("planned maintenance notices", () => {
     const endedAt = at("2026-12-03T10:20:00Z");
     await endMaintenanceNotice(database.db, { ...admin }, { noticeId: notice.id, completionMessage: "All done early." }, endedAt);
     const shown = await visibleMaintenanceNotices(database.db, at("2026-12-03T11:00:00Z"));
-    expect(shown.find((n) => n.id === notice.id)).toMatchObject({ completionMessage: "All done early.", endedAt: endedAt.toISOString() });
+    expect(shown.find((n) => n.id === notice.id)).toMatchObject({
+      completionMessage: "All done early.",
+      endedAt: endedAt.toISOString(),
+    });
     expect((await visibleMaintenanceNotices(database.db, at("2026-12-03T11:21:00Z"))).map((n) => n.id)).not.toContain(notice.id);
     const [listed] = (await listMaintenanceNotices(database.db)).filter((n) => n.id === notice.id);
     expect(listed.endedBy).toBe("boss@example.com");
@@ -51,7 +62,12 @@ describe("planned maintenance notices", () => {
 
   it("refuses to end a window twice, or one that is already over", async () => {
     const notice = await schedule({ message: "Short", startsAt: "2026-12-04T10:00", endsAt: "2026-12-04T11:00" });
-    await endMaintenanceNotice(database.db, admin, { noticeId: notice.id, completionMessage: "Done." }, at("2026-12-04T10:10:00Z"));
+    await endMaintenanceNotice(
+      database.db,
+      admin,
+      { noticeId: notice.id, completionMessage: "Done." },
+      at("2026-12-04T10:10:00Z"),
+    );
     await expect(
       endMaintenanceNotice(database.db, admin, { noticeId: notice.id, completionMessage: "Again." }, at("2026-12-04T10:11:00Z")),
     ).rejects.toThrow("already over");
@@ -59,11 +75,15 @@ describe("planned maintenance notices", () => {
     await expect(
       endMaintenanceNotice(database.db, admin, { noticeId: later.id, completionMessage: "Late." }, at("2026-12-05T12:00:00Z")),
     ).rejects.toThrow("already over");
-    await expect(endMaintenanceNotice(database.db, admin, { noticeId: 999_999, completionMessage: "?" }, NOW)).rejects.toThrow("was not found");
+    await expect(endMaintenanceNotice(database.db, admin, { noticeId: 999_999, completionMessage: "?" }, NOW)).rejects.toThrow(
+      "was not found",
+    );
   });
 
   it("tells the admin, next to the start field, that the start is in the past", async () => {
-    const error = await schedule({ message: "Late", startsAt: "2026-12-01T11:00", endsAt: "2026-12-01T13:00" }).catch((e: unknown) => e);
+    const error = await schedule({ message: "Late", startsAt: "2026-12-01T11:00", endsAt: "2026-12-01T13:00" }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(UserFacingError);
     expect((error as UserFacingError).options.field).toBe("startsAt");
   });

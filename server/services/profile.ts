@@ -6,7 +6,11 @@ import type { WeightUnit } from "@/lib/training/units";
 import type { PlateSetup } from "@/lib/training/plates";
 
 /** The athlete's own name and weight unit. Weights stay stored in kilograms whatever the unit. */
-export async function updateProfile(db: DbOrTx, userId: number, profile: { name: string; weightUnit: WeightUnit }): Promise<void> {
+export async function updateProfile(
+  db: DbOrTx,
+  userId: number,
+  profile: { name: string; weightUnit: WeightUnit },
+): Promise<void> {
   await db.update(users).set({ name: profile.name, weightUnit: profile.weightUnit }).where(eq(users.id, userId));
 }
 

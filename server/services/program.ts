@@ -8,7 +8,12 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { assessments, splits, users } from "@/db/schema";
-import { type AssessmentAnswers, type EquipmentAnswer, type ProgramAnswers, programAnswersFromAssessment } from "@/lib/athlete/assessment";
+import {
+  type AssessmentAnswers,
+  type EquipmentAnswer,
+  type ProgramAnswers,
+  programAnswersFromAssessment,
+} from "@/lib/athlete/assessment";
 import { NotFoundError } from "@/lib/errors";
 import { insertDays } from "./splits";
 import { previewProgram } from "@/server/queries/program";

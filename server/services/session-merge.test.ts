@@ -21,7 +21,8 @@ let pullUp: number;
 let day: number;
 
 const targets = { targetSets: 3, targetRepsMin: 8, targetRepsMax: 12, note: null };
-const save = (db: TestDatabase["db"], sessionId: number, input: SessionSaveInput) => saveSessionChanges(db, userId, sessionId, sessionSaveSchema.parse(input));
+const save = (db: TestDatabase["db"], sessionId: number, input: SessionSaveInput) =>
+  saveSessionChanges(db, userId, sessionId, sessionSaveSchema.parse(input));
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -49,7 +50,14 @@ describe("two devices saving one session", () => {
       [pullUp, 4],
       [curl, 3],
     ]);
-    await save(db, id, await appendSetsInput(db, userId, id, [{ exerciseId: pullUp, weight: 7.5, reps: 12 }, { exerciseId: pullUp, weight: 7.5, reps: 10 }]));
+    await save(
+      db,
+      id,
+      await appendSetsInput(db, userId, id, [
+        { exerciseId: pullUp, weight: 7.5, reps: 12 },
+        { exerciseId: pullUp, weight: 7.5, reps: 10 },
+      ]),
+    );
     const phone = await appendSetsInput(db, userId, id, [{ exerciseId: curl, weight: 5, reps: 15 }]);
     const laptop = await appendSetsInput(db, userId, id, [{ exerciseId: pullUp, weight: 7.5, reps: 9 }]);
     await save(db, id, laptop);
@@ -71,10 +79,12 @@ describe("two devices saving one session", () => {
     const b = await appendSetsInput(db, userId, id, [{ exerciseId: pullUp, weight: 0, reps: 8 }]);
     await Promise.all([save(db, id, a), save(db, id, b)]);
     const stored = (await getSession(db, userId, id))!;
-    expect(stored.sets.map((s) => [s.exerciseId, s.reps]).sort()).toEqual([
-      [curl, 10],
-      [pullUp, 8],
-    ].sort());
+    expect(stored.sets.map((s) => [s.exerciseId, s.reps]).sort()).toEqual(
+      [
+        [curl, 10],
+        [pullUp, 8],
+      ].sort(),
+    );
     // Each save bumped the revision once.
     expect((await sessionSnapshot(db, userId, id))!.revision).toBe(2);
     await finishSession(db, userId, id);
@@ -86,7 +96,19 @@ describe("two devices saving one session", () => {
     const first = await save(db, id, await appendSetsInput(db, userId, id, [{ exerciseId: curl, weight: 10, reps: 10 }]));
     const [set] = first.snapshot.sets;
     const seen = first.snapshot.revision;
-    await save(db, id, { baseRevision: seen, unit: "kg", sets: [{ id: set.id, slotId: set.slotId, position: set.position, values: { weight: 12, reps: 10, rpe: null, missed: false }, times: { weight: Date.now(), reps: 1, rpe: 1, missed: 1, position: 1 } }] });
+    await save(db, id, {
+      baseRevision: seen,
+      unit: "kg",
+      sets: [
+        {
+          id: set.id,
+          slotId: set.slotId,
+          position: set.position,
+          values: { weight: 12, reps: 10, rpe: null, missed: false },
+          times: { weight: Date.now(), reps: 1, rpe: 1, missed: 1, position: 1 },
+        },
+      ],
+    });
     const stale = await save(db, id, { baseRevision: seen, unit: "kg", deletedSets: [{ id: set.id, seenRevision: seen }] });
     expect(stale.conflicts).toEqual([{ kind: "set", id: set.id, reason: "kept" }]);
     expect(stale.snapshot.sets.map((s) => s.weightKg)).toEqual([12]);
@@ -101,7 +123,11 @@ describe("two devices saving one session", () => {
     const retried = await save(db, id, input);
     expect(retried.snapshot).toEqual(first.snapshot);
     const [set] = first.snapshot.sets;
-    await save(db, id, { baseRevision: first.snapshot.revision, unit: "kg", deletedSets: [{ id: set.id, seenRevision: first.snapshot.revision }] });
+    await save(db, id, {
+      baseRevision: first.snapshot.revision,
+      unit: "kg",
+      deletedSets: [{ id: set.id, seenRevision: first.snapshot.revision }],
+    });
     const late = await save(db, id, input);
     expect(late.snapshot.sets).toEqual([]);
     expect(late.conflicts).toEqual([{ kind: "set", id: set.id, reason: "deleted_elsewhere" }]);
@@ -140,11 +166,23 @@ describe("one workout in progress", () => {
     const db = database.db;
     const id = await startSession(db, userId);
     const slot = randomUUID();
-    const added = await save(db, id, { baseRevision: 0, unit: "kg", exercises: [{ id: slot, exerciseId: curl, position: 0, positionAt: 1 }] });
+    const added = await save(db, id, {
+      baseRevision: 0,
+      unit: "kg",
+      exercises: [{ id: slot, exerciseId: curl, position: 0, positionAt: 1 }],
+    });
     expect(added.snapshot.exercises.map((e) => e.id)).toEqual([slot]);
-    const removed = await save(db, id, { baseRevision: added.snapshot.revision, unit: "kg", deletedExercises: [{ id: slot, seenRevision: added.snapshot.revision }] });
+    const removed = await save(db, id, {
+      baseRevision: added.snapshot.revision,
+      unit: "kg",
+      deletedExercises: [{ id: slot, seenRevision: added.snapshot.revision }],
+    });
     expect(removed.snapshot.exercises).toEqual([]);
-    const again = await save(db, id, { baseRevision: 0, unit: "kg", exercises: [{ id: slot, exerciseId: curl, position: 0, positionAt: 2 }] });
+    const again = await save(db, id, {
+      baseRevision: 0,
+      unit: "kg",
+      exercises: [{ id: slot, exerciseId: curl, position: 0, positionAt: 2 }],
+    });
     expect(again.snapshot.exercises).toEqual([]);
     await finishSession(db, userId, id);
   });

@@ -42,7 +42,11 @@ function isUniqueViolation(error: unknown): boolean {
  * Start a session, empty or from a day of one of the athlete's splits, whose exercises become the
  * session's slots with their targets. Refuses (WorkoutInProgressError) while another is in progress.
  */
-export async function startSession(db: DbOrTx, userId: number, options: { splitDayId?: number | null; name?: string } = {}): Promise<number> {
+export async function startSession(
+  db: DbOrTx,
+  userId: number,
+  options: { splitDayId?: number | null; name?: string } = {},
+): Promise<number> {
   let name = options.name?.trim() || "Workout";
   const day = options.splitDayId ? await getSplitDay(db, userId, options.splitDayId) : null;
   if (options.splitDayId && !day) throw new NotFoundError("That day");
@@ -51,7 +55,10 @@ export async function startSession(db: DbOrTx, userId: number, options: { splitD
   if (existing !== null) throw new WorkoutInProgressError(existing);
   try {
     return await db.transaction(async (tx) => {
-      const [created] = await tx.insert(workoutSessions).values({ userId, splitDayId: day?.id ?? null, name }).returning({ id: workoutSessions.id });
+      const [created] = await tx
+        .insert(workoutSessions)
+        .values({ userId, splitDayId: day?.id ?? null, name })
+        .returning({ id: workoutSessions.id });
       if (day?.exercises.length) {
         await tx.insert(sessionExercises).values(
           day.exercises.map((e, position) => ({
@@ -83,7 +90,11 @@ export async function startSession(db: DbOrTx, userId: number, options: { splitD
 export async function finishSession(db: DbOrTx, userId: number, sessionId: number): Promise<boolean> {
   const rows = await db
     .update(workoutSessions)
-    .set({ finishedAt: sql`coalesce(${workoutSessions.finishedAt}, now())`, updatedAt: new Date(), revision: sql`${workoutSessions.revision} + 1` })
+    .set({
+      finishedAt: sql`coalesce(${workoutSessions.finishedAt}, now())`,
+      updatedAt: new Date(),
+      revision: sql`${workoutSessions.revision} + 1`,
+    })
     .where(and(eq(workoutSessions.id, sessionId), eq(workoutSessions.userId, userId)))
     .returning({ id: workoutSessions.id });
   return rows.length > 0;
@@ -93,25 +104,43 @@ export async function finishSession(db: DbOrTx, userId: number, sessionId: numbe
  * Merge one device's changes into the session and answer with the merged session and what did not
  * land as sent. New exercise slots must be the built-in library's or the athlete's own.
  */
-export async function saveSessionChanges(db: DbOrTx, userId: number, sessionId: number, save: SessionSave, receivedAt = new Date()): Promise<SaveResult> {
+export async function saveSessionChanges(
+  db: DbOrTx,
+  userId: number,
+  sessionId: number,
+  save: SessionSave,
+  receivedAt = new Date(),
+): Promise<SaveResult> {
   try {
     return await mergeInTransaction(db, userId, sessionId, save, receivedAt);
   } catch (error) {
     // A set id already used by another session: a device bug or a forged request, not a 500.
-    if (isUniqueViolation(error)) throw new UserFacingError("A set in this save already belongs to another session.", { status: 409, code: "conflict" });
+    if (isUniqueViolation(error))
+      throw new UserFacingError("A set in this save already belongs to another session.", { status: 409, code: "conflict" });
     throw error;
   }
 }
 
-async function mergeInTransaction(db: DbOrTx, userId: number, sessionId: number, save: SessionSave, receivedAt: Date): Promise<SaveResult> {
+async function mergeInTransaction(
+  db: DbOrTx,
+  userId: number,
+  sessionId: number,
+  save: SessionSave,
+  receivedAt: Date,
+): Promise<SaveResult> {
   return db.transaction(async (tx) => {
     const stored = await lockStoredSession(tx, userId, sessionId);
     if (!stored) throw new NotFoundError("That session");
     const known = new Set(stored.slots.map((s) => s.id));
     const added = save.exercises.filter((e) => !known.has(e.id));
-    const visible = await visibleExerciseIds(tx, userId, added.map((e) => e.exerciseId));
+    const visible = await visibleExerciseIds(
+      tx,
+      userId,
+      added.map((e) => e.exerciseId),
+    );
     const unknown = save.exercises.findIndex((e) => !known.has(e.id) && !visible.has(e.exerciseId));
-    if (unknown >= 0) throw new UserFacingError("That exercise is not in your library.", { field: `exercises.${unknown}.exerciseId` });
+    if (unknown >= 0)
+      throw new UserFacingError("That exercise is not in your library.", { field: `exercises.${unknown}.exerciseId` });
 
     const outcome = mergeSave(stored, save, receivedAt.getTime());
     if (outcome.changed) await writeMerge(tx, userId, sessionId, stored, outcome.session);
@@ -137,7 +166,13 @@ function setColumns(s: StoredSet) {
 }
 
 /** Write only what the merge changed (the embedded database has no autovacuum: no blind rewrites). */
-async function writeMerge(tx: DbOrTx, userId: number, sessionId: number, before: StoredSession, after: StoredSession): Promise<void> {
+async function writeMerge(
+  tx: DbOrTx,
+  userId: number,
+  sessionId: number,
+  before: StoredSession,
+  after: StoredSession,
+): Promise<void> {
   const writes = sessionWrites(before, after);
   await tx
     .update(workoutSessions)
@@ -151,15 +186,32 @@ async function writeMerge(tx: DbOrTx, userId: number, sessionId: number, before:
       updatedAt: new Date(),
     })
     .where(and(eq(workoutSessions.id, sessionId), eq(workoutSessions.userId, userId)));
-  if (writes.deleteSetIds.length) await tx.delete(sessionSets).where(and(eq(sessionSets.sessionId, sessionId), inArray(sessionSets.uid, writes.deleteSetIds)));
-  if (writes.deleteSlotIds.length) await tx.delete(sessionExercises).where(and(eq(sessionExercises.sessionId, sessionId), inArray(sessionExercises.id, writes.deleteSlotIds)));
+  if (writes.deleteSetIds.length)
+    await tx.delete(sessionSets).where(and(eq(sessionSets.sessionId, sessionId), inArray(sessionSets.uid, writes.deleteSetIds)));
+  if (writes.deleteSlotIds.length)
+    await tx
+      .delete(sessionExercises)
+      .where(and(eq(sessionExercises.sessionId, sessionId), inArray(sessionExercises.id, writes.deleteSlotIds)));
   if (writes.insertSlots.length) {
-    await tx.insert(sessionExercises).values(
-      writes.insertSlots.map((s) => ({ id: s.id, sessionId, exerciseId: s.exerciseId, position: s.position, supersetGroup: s.supersetGroup, revision: s.revision, fieldTimes: s.times })),
-    );
+    await tx
+      .insert(sessionExercises)
+      .values(
+        writes.insertSlots.map((s) => ({
+          id: s.id,
+          sessionId,
+          exerciseId: s.exerciseId,
+          position: s.position,
+          supersetGroup: s.supersetGroup,
+          revision: s.revision,
+          fieldTimes: s.times,
+        })),
+      );
   }
   for (const s of writes.updateSlots) {
-    await tx.update(sessionExercises).set({ position: s.position, supersetGroup: s.supersetGroup, revision: s.revision, fieldTimes: s.times }).where(and(eq(sessionExercises.id, s.id), eq(sessionExercises.sessionId, sessionId)));
+    await tx
+      .update(sessionExercises)
+      .set({ position: s.position, supersetGroup: s.supersetGroup, revision: s.revision, fieldTimes: s.times })
+      .where(and(eq(sessionExercises.id, s.id), eq(sessionExercises.sessionId, sessionId)));
   }
   const slotExercise = new Map(after.slots.map((s) => [s.id, s.exerciseId]));
   if (writes.insertSets.length) {

@@ -63,7 +63,10 @@ export async function createSplit(db: DbOrTx, userId: number, name: string): Pro
       .select({ next: sql<number>`coalesce(max(${splits.position}) + 1, 0)::int` })
       .from(splits)
       .where(eq(splits.userId, userId));
-    const [created] = await tx.insert(splits).values({ userId, name, source: "custom", position: Number(next) }).returning({ id: splits.id });
+    const [created] = await tx
+      .insert(splits)
+      .values({ userId, name, source: "custom", position: Number(next) })
+      .returning({ id: splits.id });
     return created.id;
   });
 }
@@ -86,13 +89,29 @@ export async function deleteSplit(db: DbOrTx, userId: number, splitId: number): 
 export async function moveSplit(db: DbOrTx, userId: number, splitId: number, direction: MoveDirection): Promise<void> {
   await db.transaction(async (tx) => {
     await ownedCustomSplit(tx, userId, splitId);
-    const rows = await tx.select({ id: splits.id }).from(splits).where(eq(splits.userId, userId)).orderBy(asc(splits.position), asc(splits.id));
-    await writePositions(tx, "splits", moveInOrder(rows.map((r) => r.id), splitId, direction));
+    const rows = await tx
+      .select({ id: splits.id })
+      .from(splits)
+      .where(eq(splits.userId, userId))
+      .orderBy(asc(splits.position), asc(splits.id));
+    await writePositions(
+      tx,
+      "splits",
+      moveInOrder(
+        rows.map((r) => r.id),
+        splitId,
+        direction,
+      ),
+    );
   });
 }
 
 /** Rewrite positions 0..n-1 in the given order (see lib/athlete/reorder). */
-async function writePositions(tx: DbOrTx, table: "splits" | "split_days" | "split_day_exercises", orderedIds: number[]): Promise<void> {
+async function writePositions(
+  tx: DbOrTx,
+  table: "splits" | "split_days" | "split_day_exercises",
+  orderedIds: number[],
+): Promise<void> {
   if (orderedIds.length === 0) return;
   const target = table === "splits" ? splits : table === "split_days" ? splitDays : splitDayExercises;
   const cases = sql.join(
@@ -114,7 +133,10 @@ export async function copySplit(db: DbOrTx, userId: number, splitId: number, nam
       .select({ next: sql<number>`coalesce(max(${splits.position}) + 1, 0)::int` })
       .from(splits)
       .where(eq(splits.userId, userId));
-    const [copy] = await tx.insert(splits).values({ userId, name, source: "custom", position: Number(next) }).returning({ id: splits.id });
+    const [copy] = await tx
+      .insert(splits)
+      .values({ userId, name, source: "custom", position: Number(next) })
+      .returning({ id: splits.id });
     await insertDays(tx, copy.id, source.days);
     return copy.id;
   });
@@ -126,7 +148,14 @@ export async function insertDays(
   splitId: number,
   days: {
     name: string;
-    exercises: { exerciseId: number; targetSets: number; targetRepsMin: number; targetRepsMax: number; note: string | null; supersetGroup?: number | null }[];
+    exercises: {
+      exerciseId: number;
+      targetSets: number;
+      targetRepsMin: number;
+      targetRepsMax: number;
+      note: string | null;
+      supersetGroup?: number | null;
+    }[];
   }[],
 ): Promise<void> {
   if (days.length === 0) return;
@@ -161,7 +190,10 @@ export async function addSplitDay(db: DbOrTx, userId: number, splitId: number, n
       .select({ next: sql<number>`coalesce(max(${splitDays.position}) + 1, 0)::int` })
       .from(splitDays)
       .where(eq(splitDays.splitId, splitId));
-    const [day] = await tx.insert(splitDays).values({ splitId, name, position: Number(next) }).returning({ id: splitDays.id });
+    const [day] = await tx
+      .insert(splitDays)
+      .values({ splitId, name, position: Number(next) })
+      .returning({ id: splitDays.id });
     await touchSplit(tx, splitId);
     return day.id;
   });
@@ -186,15 +218,33 @@ export async function deleteSplitDay(db: DbOrTx, userId: number, dayId: number):
 export async function moveSplitDay(db: DbOrTx, userId: number, dayId: number, direction: MoveDirection): Promise<void> {
   await db.transaction(async (tx) => {
     const { splitId } = await ownedCustomDay(tx, userId, dayId);
-    const rows = await tx.select({ id: splitDays.id }).from(splitDays).where(eq(splitDays.splitId, splitId)).orderBy(asc(splitDays.position), asc(splitDays.id));
-    await writePositions(tx, "split_days", moveInOrder(rows.map((r) => r.id), dayId, direction));
+    const rows = await tx
+      .select({ id: splitDays.id })
+      .from(splitDays)
+      .where(eq(splitDays.splitId, splitId))
+      .orderBy(asc(splitDays.position), asc(splitDays.id));
+    await writePositions(
+      tx,
+      "split_days",
+      moveInOrder(
+        rows.map((r) => r.id),
+        dayId,
+        direction,
+      ),
+    );
     await touchSplit(tx, splitId);
   });
 }
 
 // ---- a day's exercises -------------------------------------------------------------------------
 
-export async function addDayExercise(db: DbOrTx, userId: number, dayId: number, exerciseId: number, targets: Targets): Promise<number> {
+export async function addDayExercise(
+  db: DbOrTx,
+  userId: number,
+  dayId: number,
+  exerciseId: number,
+  targets: Targets,
+): Promise<number> {
   return db.transaction(async (tx) => {
     const { splitId } = await ownedCustomDay(tx, userId, dayId);
     const visible = await visibleExerciseIds(tx, userId, [exerciseId]);
@@ -236,7 +286,15 @@ export async function moveDayExercise(db: DbOrTx, userId: number, itemId: number
       .from(splitDayExercises)
       .where(eq(splitDayExercises.splitDayId, dayId))
       .orderBy(asc(splitDayExercises.position), asc(splitDayExercises.id));
-    await writePositions(tx, "split_day_exercises", moveInOrder(rows.map((r) => r.id), itemId, direction));
+    await writePositions(
+      tx,
+      "split_day_exercises",
+      moveInOrder(
+        rows.map((r) => r.id),
+        itemId,
+        direction,
+      ),
+    );
     await touchSplit(tx, splitId);
   });
 }

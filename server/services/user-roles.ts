@@ -17,7 +17,12 @@ export async function changeUserRole(
   change: { actorId: number; userId: number; role: Role },
 ): Promise<{ email: string; role: Role; changed: boolean }> {
   return db.transaction(async (tx) => {
-    const admins = await tx.select({ id: users.id }).from(users).where(eq(users.role, "admin")).orderBy(asc(users.id)).for("update");
+    const admins = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.role, "admin"))
+      .orderBy(asc(users.id))
+      .for("update");
     const [target] = await tx
       .select({ id: users.id, email: users.email, role: users.role })
       .from(users)

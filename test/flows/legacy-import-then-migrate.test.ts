@@ -55,11 +55,19 @@ describe("legacy import followed by the data migrations", () => {
   });
 
   const names = async (table: "exercises" | "splits") =>
-    (await queryRows<{ name: string }>(database.db, sql`SELECT name FROM ${sql.identifier(table)} ORDER BY name`)).map((r) => r.name);
+    (await queryRows<{ name: string }>(database.db, sql`SELECT name FROM ${sql.identifier(table)} ORDER BY name`)).map(
+      (r) => r.name,
+    );
 
   it("strips the decorations from exercise names, leaving one that would repeat a library name as an error", async () => {
-    expect(await names("exercises")).toEqual(expect.arrayContaining(["Bench Press", "Bench Press 💪", "Front Squats 🦵", "Close-Grip Bench Press 💪"]));
-    const { run, summary } = await runMigration(database, { migrationId: "strip-legacy-name-suffixes", mode: "apply", startedBy });
+    expect(await names("exercises")).toEqual(
+      expect.arrayContaining(["Bench Press", "Bench Press 💪", "Front Squats 🦵", "Close-Grip Bench Press 💪"]),
+    );
+    const { run, summary } = await runMigration(database, {
+      migrationId: "strip-legacy-name-suffixes",
+      mode: "apply",
+      startedBy,
+    });
     expect(run.status).toBe("completed");
     expect(run.verification).toMatchObject({ ok: true });
     expect(summary).toMatchObject({ migrated: 2, errors: 1 });
@@ -69,7 +77,11 @@ describe("legacy import followed by the data migrations", () => {
   });
 
   it("strips the calendar from split names, leaving one the athlete already has as an error", async () => {
-    const { run, summary } = await runMigration(database, { migrationId: "strip-legacy-split-name-suffixes", mode: "apply", startedBy });
+    const { run, summary } = await runMigration(database, {
+      migrationId: "strip-legacy-split-name-suffixes",
+      mode: "apply",
+      startedBy,
+    });
     expect(run.status).toBe("completed");
     expect(summary).toMatchObject({ migrated: 2, errors: 1 });
     const [james] = await queryRows<{ names: string[] }>(

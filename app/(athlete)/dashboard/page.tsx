@@ -26,7 +26,10 @@ export default async function DashboardPage() {
     return (
       <div>
         <PageHeader title={greeting} description="Your training at a glance." />
-        <EmptyState title="Start with a two-minute assessment" action={<ButtonLink href="/onboarding">Take the assessment</ButtonLink>}>
+        <EmptyState
+          title="Start with a two-minute assessment"
+          action={<ButtonLink href="/onboarding">Take the assessment</ButtonLink>}
+        >
           Tell us your sport, goal, schedule and equipment, and Ironlog builds a program that fits.
         </EmptyState>
       </div>
@@ -43,7 +46,9 @@ export default async function DashboardPage() {
     sessionsBetween(db, user.id, new Date(weekStart.getTime() - 86_400_000), new Date(weekStart.getTime() + 8 * 86_400_000)),
   ]);
   const next = suggestion?.day ?? null;
-  const doneThisWeek = thisWeek.filter((s) => s.finishedAt && isoWeekOf(s.startedAt, timeZone).weekStart === isoWeekOf(new Date(), timeZone).weekStart).length;
+  const doneThisWeek = thisWeek.filter(
+    (s) => s.finishedAt && isoWeekOf(s.startedAt, timeZone).weekStart === isoWeekOf(new Date(), timeZone).weekStart,
+  ).length;
   const target = assessment.daysPerWeek ?? suggestion?.split.days.length ?? 3;
   const unit = user.weightUnit;
 
@@ -66,7 +71,13 @@ export default async function DashboardPage() {
             <Card
               title={<>Next up: {next.name}</>}
               actions={
-                <ActionButton action={startSessionAction} fields={{ splitDayId: next.id }} variant="primary" pendingLabel="Starting…" label={`Start ${next.name}`}>
+                <ActionButton
+                  action={startSessionAction}
+                  fields={{ splitDayId: next.id }}
+                  variant="primary"
+                  pendingLabel="Starting…"
+                  label={`Start ${next.name}`}
+                >
                   Start workout
                 </ActionButton>
               }
@@ -81,17 +92,31 @@ export default async function DashboardPage() {
               </ol>
               <p className="mt-3 text-xs text-slate-500">
                 From{" "}
-                <Link href={suggestion?.split.source === "generated" ? "/program" : `/splits/${suggestion?.split.id}`} className="font-semibold text-brand-700 hover:underline">
+                <Link
+                  href={suggestion?.split.source === "generated" ? "/program" : `/splits/${suggestion?.split.id}`}
+                  className="font-semibold text-brand-700 hover:underline"
+                >
                   {suggestion?.split.source === "generated" ? "your program" : suggestion?.split.name}
                 </Link>
               </p>
             </Card>
           ) : (
             <EmptyState title="No program yet" action={<ButtonLink href="/program">Build my program</ButtonLink>}>
-              Your program is built from your assessment. Or just <Link href="/log" className="font-semibold text-brand-700 hover:underline">log a workout</Link>.
+              Your program is built from your assessment. Or just{" "}
+              <Link href="/log" className="font-semibold text-brand-700 hover:underline">
+                log a workout
+              </Link>
+              .
             </EmptyState>
           )}
-          <Card title="Recent sessions" actions={<Link href="/history" className="text-sm font-semibold text-brand-700 hover:underline">All history</Link>}>
+          <Card
+            title="Recent sessions"
+            actions={
+              <Link href="/history" className="text-sm font-semibold text-brand-700 hover:underline">
+                All history
+              </Link>
+            }
+          >
             {recent.items.length === 0 ? (
               <p className="text-sm text-slate-600">No sessions yet. Start the workout above and it appears here.</p>
             ) : (
@@ -114,7 +139,14 @@ export default async function DashboardPage() {
           </Card>
         </div>
         <div className="space-y-4">
-          <Card title="Latest records" actions={<Link href="/progress" className="text-sm font-semibold text-brand-700 hover:underline">Progress</Link>}>
+          <Card
+            title="Latest records"
+            actions={
+              <Link href="/progress" className="text-sm font-semibold text-brand-700 hover:underline">
+                Progress
+              </Link>
+            }
+          >
             {records.length === 0 ? (
               <p className="text-sm text-slate-600">Beat an earlier set of any exercise and your record shows here.</p>
             ) : (
@@ -137,13 +169,19 @@ export default async function DashboardPage() {
           <Card title="Shortcuts">
             <ul className="space-y-2 text-sm">
               <li>
-                <Link href="/log" className="font-semibold text-brand-700 hover:underline">Log a workout</Link>
+                <Link href="/log" className="font-semibold text-brand-700 hover:underline">
+                  Log a workout
+                </Link>
               </li>
               <li>
-                <Link href="/exercises" className="font-semibold text-brand-700 hover:underline">Browse exercises</Link>
+                <Link href="/exercises" className="font-semibold text-brand-700 hover:underline">
+                  Browse exercises
+                </Link>
               </li>
               <li>
-                <Link href="/profile" className="font-semibold text-brand-700 hover:underline">Update your answers or units</Link>
+                <Link href="/profile" className="font-semibold text-brand-700 hover:underline">
+                  Update your answers or units
+                </Link>
               </li>
             </ul>
           </Card>

@@ -37,11 +37,14 @@ export const finishSessionAction = athleteAction(z.object({ sessionId: idSchema 
 });
 
 /** Delete a session (discarding one in progress, or a past one from history). */
-export const deleteSessionAction = athleteAction(z.object({ sessionId: idSchema, redirectTo: z.enum(["/log", "/history"]).default("/history") }), async ({ sessionId, redirectTo }, user) => {
-  if (!(await deleteSession(await getDb(), user.id, sessionId))) throw new NotFoundError("That session");
-  revalidatePath("/history");
-  redirect(redirectTo);
-});
+export const deleteSessionAction = athleteAction(
+  z.object({ sessionId: idSchema, redirectTo: z.enum(["/log", "/history"]).default("/history") }),
+  async ({ sessionId, redirectTo }, user) => {
+    if (!(await deleteSession(await getDb(), user.id, sessionId))) throw new NotFoundError("That session");
+    revalidatePath("/history");
+    redirect(redirectTo);
+  },
+);
 
 /** What the logger needs when an exercise is added mid-session: last time's sets and the records to beat. */
 export const exerciseContextAction = athleteAction(
@@ -53,7 +56,12 @@ export const exerciseContextAction = athleteAction(
     const { previous, records } = await loggingContext(db, user.id, [exerciseId], { sessionId, startedAt: session.startedAt });
     const p = previous.get(exerciseId);
     const data: ExerciseContext = {
-      previous: p ? { startedAt: p.startedAt.toISOString(), sets: p.sets.map((s) => ({ weightKg: s.weightKg, reps: s.reps, rpe: s.rpe ?? null })) } : null,
+      previous: p
+        ? {
+            startedAt: p.startedAt.toISOString(),
+            sets: p.sets.map((s) => ({ weightKg: s.weightKg, reps: s.reps, rpe: s.rpe ?? null })),
+          }
+        : null,
       recordSets: (records.get(exerciseId) ?? []).map((s) => ({ weightKg: s.weightKg, reps: s.reps, rpe: s.rpe ?? null })),
     };
     return { status: "success", data };

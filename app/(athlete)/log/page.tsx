@@ -11,7 +11,11 @@ import { getGeneratedProgram, getSplit, listSplits } from "@/server/queries/spli
 
 export const metadata: Metadata = { title: "Log a workout" };
 
-export default async function LogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function LogPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { user, db } = await athletePage("/log");
   const params = await searchParams;
   // Set when "Start" was pressed with a workout in progress: say why nothing new was started.
@@ -47,7 +51,11 @@ export default async function LogPage({ searchParams }: { searchParams: Promise<
       {inProgress.length ? (
         <Card title="In progress">
           {blocked ? (
-            <p role="alert" className="mb-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="in-progress-offer">
+            <p
+              role="alert"
+              className="mb-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900"
+              data-testid="in-progress-offer"
+            >
               You already have a workout in progress. Resume it, or finish or discard it before starting another.
             </p>
           ) : null}
@@ -61,13 +69,28 @@ export default async function LogPage({ searchParams }: { searchParams: Promise<
                   </p>
                 </div>
                 <div className="flex flex-wrap items-center gap-2">
-                  <Link href={`/log/${s.id}`} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">
+                  <Link
+                    href={`/log/${s.id}`}
+                    className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700"
+                  >
                     Resume
                   </Link>
-                  <ActionButton action={finishSessionAction} fields={{ sessionId: s.id }} pendingLabel="Finishing…" label={`Finish ${s.name}`}>
+                  <ActionButton
+                    action={finishSessionAction}
+                    fields={{ sessionId: s.id }}
+                    pendingLabel="Finishing…"
+                    label={`Finish ${s.name}`}
+                  >
                     Finish it
                   </ActionButton>
-                  <ActionButton action={deleteSessionAction} fields={{ sessionId: s.id, redirectTo: "/log" }} variant="link" className="text-red-700" confirm="Discard this workout? Its sets will be deleted." label={`Discard ${s.name}`}>
+                  <ActionButton
+                    action={deleteSessionAction}
+                    fields={{ sessionId: s.id, redirectTo: "/log" }}
+                    variant="link"
+                    className="text-red-700"
+                    confirm="Discard this workout? Its sets will be deleted."
+                    label={`Discard ${s.name}`}
+                  >
                     Discard
                   </ActionButton>
                 </div>
@@ -78,18 +101,37 @@ export default async function LogPage({ searchParams }: { searchParams: Promise<
       ) : null}
 
       {program ? (
-        <Card title="From your program" actions={<Link href="/program" className="text-sm font-semibold text-brand-700 hover:underline">View program</Link>}>
+        <Card
+          title="From your program"
+          actions={
+            <Link href="/program" className="text-sm font-semibold text-brand-700 hover:underline">
+              View program
+            </Link>
+          }
+        >
           <ul className="divide-y divide-slate-100">
             {program.days.map((day) => (
               <li key={day.id} className="flex items-center justify-between gap-3 py-3">
                 <div className="min-w-0">
                   <p className="font-semibold text-slate-900">
                     {day.name}
-                    {day.id === nextId ? <span className="ml-2 rounded-full bg-brand-100 px-2 py-0.5 text-xs font-semibold text-brand-700">Next up</span> : null}
+                    {day.id === nextId ? (
+                      <span className="ml-2 rounded-full bg-brand-100 px-2 py-0.5 text-xs font-semibold text-brand-700">
+                        Next up
+                      </span>
+                    ) : null}
                   </p>
-                  <p className="truncate text-sm text-slate-600">{day.exercises.map((e) => `${e.exerciseName} ${formatTargets(e)}`).join(" · ")}</p>
+                  <p className="truncate text-sm text-slate-600">
+                    {day.exercises.map((e) => `${e.exerciseName} ${formatTargets(e)}`).join(" · ")}
+                  </p>
                 </div>
-                <ActionButton action={startSessionAction} fields={{ splitDayId: day.id }} variant={day.id === nextId ? "primary" : "secondary"} pendingLabel="Starting…" label={`Start ${day.name}`}>
+                <ActionButton
+                  action={startSessionAction}
+                  fields={{ splitDayId: day.id }}
+                  variant={day.id === nextId ? "primary" : "secondary"}
+                  pendingLabel="Starting…"
+                  label={`Start ${day.name}`}
+                >
                   Start
                 </ActionButton>
               </li>
@@ -108,18 +150,38 @@ export default async function LogPage({ searchParams }: { searchParams: Promise<
 
       {splitViews.map((split) =>
         split && split.days.length ? (
-          <Card key={split.id} title={split.name} actions={<Link href={`/splits/${split.id}`} className="text-sm font-semibold text-brand-700 hover:underline">Edit split</Link>}>
+          <Card
+            key={split.id}
+            title={split.name}
+            actions={
+              <Link href={`/splits/${split.id}`} className="text-sm font-semibold text-brand-700 hover:underline">
+                Edit split
+              </Link>
+            }
+          >
             <ul className="divide-y divide-slate-100">
               {split.days.map((day) => (
                 <li key={day.id} className="flex items-center justify-between gap-3 py-3">
                   <div className="min-w-0">
                     <p className="font-semibold text-slate-900">
                       {day.name}
-                      {day.id === nextId ? <span className="ml-2 rounded-full bg-brand-100 px-2 py-0.5 text-xs font-semibold text-brand-700">Next up</span> : null}
+                      {day.id === nextId ? (
+                        <span className="ml-2 rounded-full bg-brand-100 px-2 py-0.5 text-xs font-semibold text-brand-700">
+                          Next up
+                        </span>
+                      ) : null}
                     </p>
-                    <p className="truncate text-sm text-slate-600">{day.exercises.length ? day.exercises.map((e) => e.exerciseName).join(" · ") : "No exercises yet"}</p>
+                    <p className="truncate text-sm text-slate-600">
+                      {day.exercises.length ? day.exercises.map((e) => e.exerciseName).join(" · ") : "No exercises yet"}
+                    </p>
                   </div>
-                  <ActionButton action={startSessionAction} fields={{ splitDayId: day.id }} variant={day.id === nextId ? "primary" : "secondary"} pendingLabel="Starting…" label={`Start ${split.name}: ${day.name}`}>
+                  <ActionButton
+                    action={startSessionAction}
+                    fields={{ splitDayId: day.id }}
+                    variant={day.id === nextId ? "primary" : "secondary"}
+                    pendingLabel="Starting…"
+                    label={`Start ${split.name}: ${day.name}`}
+                  >
                     Start
                   </ActionButton>
                 </li>

@@ -16,7 +16,12 @@ export default async function OnboardingPage() {
       <h1 className="text-2xl font-bold tracking-tight text-slate-900">Let&apos;s build your program</h1>
       <p className="mt-1 mb-6 text-sm text-slate-600">Four short steps. You can change any answer later from your profile.</p>
       <Card>
-        <AssessmentForm action={saveOnboardingAction} defaults={assessmentDefaults(assessment)} stepped submitLabel="Build my program" />
+        <AssessmentForm
+          action={saveOnboardingAction}
+          defaults={assessmentDefaults(assessment)}
+          stepped
+          submitLabel="Build my program"
+        />
       </Card>
     </div>
   );

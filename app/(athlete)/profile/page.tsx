@@ -44,7 +44,9 @@ export default async function ProfilePage() {
         <PlatesForm key={user.weightUnit} setup={plateSetupFor(user.plateSetup, user.weightUnit)} />
       </Card>
       <Card title="Your history">
-        <p className="mb-3 text-sm text-slate-600">Bring your workouts from Strong or Hevy, or take a copy of everything you logged here.</p>
+        <p className="mb-3 text-sm text-slate-600">
+          Bring your workouts from Strong or Hevy, or take a copy of everything you logged here.
+        </p>
         <div className="flex flex-wrap gap-2">
           <ButtonLink href="/history/import">Import from Strong or Hevy</ButtonLink>
           <a href="/api/history/export?format=csv" className={buttonClasses("secondary")} download>
@@ -59,12 +61,21 @@ export default async function ProfilePage() {
         <ChangePasswordForm />
       </Card>
       <Card title="Signed-in devices">
-        <p className="mb-2 text-sm text-slate-600">Sign out a device you no longer use, or every device at once if you think someone else has your password.</p>
+        <p className="mb-2 text-sm text-slate-600">
+          Sign out a device you no longer use, or every device at once if you think someone else has your password.
+        </p>
         <DeviceList devices={devices} />
       </Card>
       <Card title="Your assessment">
-        <p className="mb-4 text-sm text-slate-600">Saving rebuilds your generated program. Your own splits and history are untouched.</p>
-        <AssessmentForm action={saveProfileAssessmentAction} defaults={assessmentDefaults(assessment)} stepped={false} submitLabel="Save and rebuild my program" />
+        <p className="mb-4 text-sm text-slate-600">
+          Saving rebuilds your generated program. Your own splits and history are untouched.
+        </p>
+        <AssessmentForm
+          action={saveProfileAssessmentAction}
+          defaults={assessmentDefaults(assessment)}
+          stepped={false}
+          submitLabel="Save and rebuild my program"
+        />
       </Card>
     </div>
   );

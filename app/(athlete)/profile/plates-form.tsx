@@ -14,7 +14,14 @@ export function PlatesForm({ setup }: { setup: PlateSetup }) {
     <form action={dispatch} onSubmit={onSubmit} noValidate className="space-y-4">
       <FormMessage state={state} />
       <input type="hidden" name="unit" value={unit} />
-      <TextField label={`Bar weight (${unit})`} name="bar" inputMode="decimal" defaultValue={String(setup.bar)} errors={errors?.bar} className="max-w-40" />
+      <TextField
+        label={`Bar weight (${unit})`}
+        name="bar"
+        inputMode="decimal"
+        defaultValue={String(setup.bar)}
+        errors={errors?.bar}
+        className="max-w-40"
+      />
       <fieldset aria-describedby={errors?.plates?.length ? "plates-error" : "plates-hint"}>
         <legend className="text-sm font-medium text-slate-800">Plates you have</legend>
         <p id="plates-hint" className="text-sm text-slate-500">
@@ -22,8 +29,17 @@ export function PlatesForm({ setup }: { setup: PlateSetup }) {
         </p>
         <div className="mt-2 flex flex-wrap gap-2">
           {PLATE_CHOICES[unit].map((plate) => (
-            <label key={plate} className="flex min-h-11 cursor-pointer items-center gap-2 rounded-md px-3 tabular-nums ring-1 ring-slate-300 has-[:checked]:bg-brand-50 has-[:checked]:ring-2 has-[:checked]:ring-brand-600">
-              <input type="checkbox" name="plates" value={plate} defaultChecked={setup.plates.includes(plate)} className="h-4 w-4 accent-brand-600" />
+            <label
+              key={plate}
+              className="flex min-h-11 cursor-pointer items-center gap-2 rounded-md px-3 tabular-nums ring-1 ring-slate-300 has-[:checked]:bg-brand-50 has-[:checked]:ring-2 has-[:checked]:ring-brand-600"
+            >
+              <input
+                type="checkbox"
+                name="plates"
+                value={plate}
+                defaultChecked={setup.plates.includes(plate)}
+                className="h-4 w-4 accent-brand-600"
+              />
               {plate} {unit}
             </label>
           ))}

@@ -19,8 +19,17 @@ export function ProfileForm({ name, weightUnit }: { name: string; weightUnit: "k
         </p>
         <div className="mt-2 flex gap-2">
           {WEIGHT_UNITS.map((unit) => (
-            <label key={unit} className="flex min-h-11 cursor-pointer items-center gap-2 rounded-md px-4 ring-1 ring-slate-300 has-[:checked]:bg-brand-50 has-[:checked]:ring-2 has-[:checked]:ring-brand-600">
-              <input type="radio" name="weightUnit" value={unit} defaultChecked={weightUnit === unit} className="h-4 w-4 accent-brand-600" />
+            <label
+              key={unit}
+              className="flex min-h-11 cursor-pointer items-center gap-2 rounded-md px-4 ring-1 ring-slate-300 has-[:checked]:bg-brand-50 has-[:checked]:ring-2 has-[:checked]:ring-brand-600"
+            >
+              <input
+                type="radio"
+                name="weightUnit"
+                value={unit}
+                defaultChecked={weightUnit === unit}
+                className="h-4 w-4 accent-brand-600"
+              />
               {unit === "kg" ? "Kilograms (kg)" : "Pounds (lb)"}
             </label>
           ))}

@@ -26,17 +26,21 @@ export const changePasswordAction = athleteAction(changePasswordSchema, async (i
     newPassword: input.newPassword,
   });
   revalidatePath("/profile");
-  const others = endedSessions === 0 ? "" : ` ${endedSessions} other device${endedSessions === 1 ? " was" : "s were"} signed out.`;
+  const others =
+    endedSessions === 0 ? "" : ` ${endedSessions} other device${endedSessions === 1 ? " was" : "s were"} signed out.`;
   return { status: "success", message: `Password changed.${others}` };
 });
 
-export const endDeviceSessionAction = athleteAction(z.object({ sessionId: z.string().uuid("Unknown device.") }), async (input, user) => {
-  // Ending this device's own session is signing out: the cookie goes too.
-  if (input.sessionId === (await callerSid())) return void (await signOut({ redirectTo: "/sign-in" }));
-  await endAuthSession(await getDb(), { id: input.sessionId, userId: user.id });
-  revalidatePath("/profile");
-  return { status: "success", message: "That device is signed out." };
-});
+export const endDeviceSessionAction = athleteAction(
+  z.object({ sessionId: z.string().uuid("Unknown device.") }),
+  async (input, user) => {
+    // Ending this device's own session is signing out: the cookie goes too.
+    if (input.sessionId === (await callerSid())) return void (await signOut({ redirectTo: "/sign-in" }));
+    await endAuthSession(await getDb(), { id: input.sessionId, userId: user.id });
+    revalidatePath("/profile");
+    return { status: "success", message: "That device is signed out." };
+  },
+);
 
 export const signOutEverywhereAction = athleteAction(z.object({}), async (_input, user) => {
   await endUserSessions(await getDb(), user.id);

@@ -21,7 +21,11 @@ export const metadata: Metadata = { title: "Your program" };
 
 export default async function ProgramPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const { user, db } = await athletePage("/program");
-  const [params, assessment, program] = await Promise.all([searchParams, getAssessmentForUser(user.id), getGeneratedProgram(db, user.id)]);
+  const [params, assessment, program] = await Promise.all([
+    searchParams,
+    getAssessmentForUser(user.id),
+    getGeneratedProgram(db, user.id),
+  ]);
 
   if (!assessment) {
     return (
@@ -38,7 +42,14 @@ export default async function ProgramPage({ searchParams }: { searchParams: Prom
     return (
       <div>
         <PageHeader title="Your program" />
-        <EmptyState title="Your program has not been built yet" action={<ActionButton action={regenerateProgramAction} variant="primary">Build my program</ActionButton>}>
+        <EmptyState
+          title="Your program has not been built yet"
+          action={
+            <ActionButton action={regenerateProgramAction} variant="primary">
+              Build my program
+            </ActionButton>
+          }
+        >
           We have your assessment; build the program from it now.
         </EmptyState>
       </div>
@@ -67,7 +78,11 @@ export default async function ProgramPage({ searchParams }: { searchParams: Prom
         }
         actions={
           <>
-            <ActionButton action={regenerateProgramAction} pendingLabel="Rebuilding…" confirm="Rebuild your program from your current answers?">
+            <ActionButton
+              action={regenerateProgramAction}
+              pendingLabel="Rebuilding…"
+              confirm="Rebuild your program from your current answers?"
+            >
               Regenerate
             </ActionButton>
             <ActionButton action={copyProgramAction} pendingLabel="Copying…">
@@ -94,7 +109,13 @@ export default async function ProgramPage({ searchParams }: { searchParams: Prom
               </>
             }
             actions={
-              <ActionButton action={startSessionAction} fields={{ splitDayId: day.id }} variant="primary" pendingLabel="Starting…" label={`Start ${day.name}`}>
+              <ActionButton
+                action={startSessionAction}
+                fields={{ splitDayId: day.id }}
+                variant="primary"
+                pendingLabel="Starting…"
+                label={`Start ${day.name}`}
+              >
                 Start
               </ActionButton>
             }
@@ -103,10 +124,16 @@ export default async function ProgramPage({ searchParams }: { searchParams: Prom
               {day.exercises.map((e) => (
                 <li key={e.id} className="py-3">
                   <div className="flex items-baseline justify-between gap-3">
-                    <Link href={`/exercises/${e.exerciseId}`} className="font-semibold text-slate-900 hover:text-brand-700 hover:underline">
+                    <Link
+                      href={`/exercises/${e.exerciseId}`}
+                      className="font-semibold text-slate-900 hover:text-brand-700 hover:underline"
+                    >
                       {e.exerciseName}
                     </Link>
-                    <span className="shrink-0 font-mono text-sm font-semibold text-slate-800" aria-label={`${e.targetSets} sets of ${e.targetRepsMin} to ${e.targetRepsMax} reps`}>
+                    <span
+                      className="shrink-0 font-mono text-sm font-semibold text-slate-800"
+                      aria-label={`${e.targetSets} sets of ${e.targetRepsMin} to ${e.targetRepsMax} reps`}
+                    >
                       {formatTargets(e)}
                     </span>
                   </div>

@@ -1,7 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { LazyMuscleVolumeChart, LazyOneRepMaxChart, LazySessionBestChart } from "@/components/athlete/charts/lazy";
-import { describeSet, formatDay, formatRecordValue, oneRepMaxChartPoints, sessionBestChartPoints } from "@/components/athlete/format";
+import {
+  describeSet,
+  formatDay,
+  formatRecordValue,
+  oneRepMaxChartPoints,
+  sessionBestChartPoints,
+} from "@/components/athlete/format";
 import { FORMULA_NOTE } from "@/components/athlete/formula-note";
 import { ButtonLink } from "@/components/ui/button";
 import { BestsPerRepCountTable } from "@/components/athlete/bests-table";
@@ -28,15 +34,22 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
       <div>
         <PageHeader title="Progress" />
         <EmptyState title="Nothing to chart yet" action={<ButtonLink href="/log">Log a workout</ButtonLink>}>
-          Log a few sessions and this page shows your estimated 1RM over time, your bests and records, and your weekly volume per muscle.
+          Log a few sessions and this page shows your estimated 1RM over time, your bests and records, and your weekly volume per
+          muscle.
         </EmptyState>
       </div>
     );
   }
   const selected = exercises.find((e) => String(e.id) === params.exercise) ?? exercises[0];
   const now = new Date();
-  const since = new Date(Date.parse(`${isoWeekOf(now, timeZone).weekStart}T00:00:00Z`) - (WEEKS_SHOWN - 1) * 7 * 86_400_000 - 86_400_000);
-  const [sets, records, weeks] = await Promise.all([historySets(db, user.id, { exerciseId: selected.id }), recentRecords(db, user.id, timeZone, 15), weeklyVolume(db, user.id, since, timeZone)]);
+  const since = new Date(
+    Date.parse(`${isoWeekOf(now, timeZone).weekStart}T00:00:00Z`) - (WEEKS_SHOWN - 1) * 7 * 86_400_000 - 86_400_000,
+  );
+  const [sets, records, weeks] = await Promise.all([
+    historySets(db, user.id, { exerciseId: selected.id }),
+    recentRecords(db, user.id, timeZone, 15),
+    weeklyVolume(db, user.id, since, timeZone),
+  ]);
   // A timed or distance exercise is charted by its best hold, distance or pace; the rest by estimated 1RM.
   const bestKind = sessionBestKind(selected.measure);
   const series = bestKind ? [] : oneRepMaxSeries(sets);
@@ -44,12 +57,18 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
   const sessionBests = bestKind ? sessionBestSeries(sets, bestKind) : [];
 
   const thisWeek = isoWeekOf(now, timeZone);
-  const weekOptions = [...new Map([...weeks.map((w) => [w.weekStart, w] as const), [thisWeek.weekStart, weeks.find((w) => w.weekStart === thisWeek.weekStart) ?? { ...thisWeek, setsByMuscle: {} }] as const]).values()]
+  const weekOptions = [
+    ...new Map([
+      ...weeks.map((w) => [w.weekStart, w] as const),
+      [thisWeek.weekStart, weeks.find((w) => w.weekStart === thisWeek.weekStart) ?? { ...thisWeek, setsByMuscle: {} }] as const,
+    ]).values(),
+  ]
     .sort((a, b) => a.weekStart.localeCompare(b.weekStart))
     .slice(-WEEKS_SHOWN);
   const week = weekToShow(weekOptions, params.week)!;
   const comparison = compareWeekWithTargets(week);
-  const weekLabel = (start: string) => new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" }).format(new Date(`${start}T00:00:00Z`));
+  const weekLabel = (start: string) =>
+    new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" }).format(new Date(`${start}T00:00:00Z`));
 
   return (
     <div className="space-y-6">
@@ -63,7 +82,12 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
             <label htmlFor="exercise" className="text-sm text-slate-700">
               Exercise
             </label>
-            <select id="exercise" name="exercise" defaultValue={selected.id} className="rounded-md border-0 py-1.5 pl-2 pr-8 text-sm ring-1 ring-inset ring-slate-300">
+            <select
+              id="exercise"
+              name="exercise"
+              defaultValue={selected.id}
+              className="rounded-md border-0 py-1.5 pr-8 pl-2 text-sm ring-1 ring-slate-300 ring-inset"
+            >
               {exercises.map((e) => (
                 <option key={e.id} value={e.id}>
                   {e.name}
@@ -90,7 +114,9 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
                 <LazyOneRepMaxChart unit={unit} points={oneRepMaxChartPoints(series, unit, timeZone)} />
               </div>
             ) : (
-              <p className="text-sm text-slate-600">No weighted sets to estimate a 1RM from (bodyweight sets show in the bests table).</p>
+              <p className="text-sm text-slate-600">
+                No weighted sets to estimate a 1RM from (bodyweight sets show in the bests table).
+              </p>
             )}
             <p className="mt-2 text-xs text-slate-500">{FORMULA_NOTE}</p>
             <div className="mt-4 overflow-x-auto">
@@ -114,11 +140,19 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
           ))}
         </nav>
         <p className="mb-3 text-sm text-slate-600">
-          Sets weighted by how strongly each exercise works the muscle: a set that works it at 60% counts as 0.6. The grey band is the weekly
-          target range (10–20 sets for the large muscles, per Schoenfeld et al. 2017).
+          Sets weighted by how strongly each exercise works the muscle: a set that works it at 60% counts as 0.6. The grey band is
+          the weekly target range (10–20 sets for the large muscles, per Schoenfeld et al. 2017).
         </p>
         <div className="h-[34rem]">
-          <LazyMuscleVolumeChart rows={comparison.map((c) => ({ muscle: c.muscle, sets: c.sets, min: c.target.min, max: c.target.max, status: c.status }))} />
+          <LazyMuscleVolumeChart
+            rows={comparison.map((c) => ({
+              muscle: c.muscle,
+              sets: c.sets,
+              min: c.target.min,
+              max: c.target.max,
+              status: c.status,
+            }))}
+          />
         </div>
         <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600" aria-label="Legend">
           <li className="flex items-center gap-1.5">
@@ -137,12 +171,20 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
         <details className="mt-3">
           <summary className="cursor-pointer text-sm font-semibold text-slate-700">Show as a table</summary>
           <table className="mt-2 w-full text-left text-sm tabular-nums">
-            <thead className="text-xs uppercase tracking-wide text-slate-500">
+            <thead className="text-xs tracking-wide text-slate-500 uppercase">
               <tr>
-                <th scope="col" className="py-1">Muscle</th>
-                <th scope="col" className="py-1">Weighted sets</th>
-                <th scope="col" className="py-1">Target</th>
-                <th scope="col" className="py-1">Status</th>
+                <th scope="col" className="py-1">
+                  Muscle
+                </th>
+                <th scope="col" className="py-1">
+                  Weighted sets
+                </th>
+                <th scope="col" className="py-1">
+                  Target
+                </th>
+                <th scope="col" className="py-1">
+                  Status
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -172,12 +214,13 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
                 <Link href={`/history/${r.sessionId}`} className="font-semibold text-slate-900 hover:underline">
                   {r.exerciseName}
                 </Link>
-                <span className="tabular-nums">
-                  {describeSet(r.set, unit)}
-                </span>
+                <span className="tabular-nums">{describeSet(r.set, unit)}</span>
                 <span className="text-slate-600">
                   {r.records
-                    .map((k) => `${RECORD_LABELS[k.kind]}${k.kind === "best_set_volume" ? "" : ` (was ${k.previous === null ? "—" : formatRecordValue(k.kind, k.previous, unit)})`}`)
+                    .map(
+                      (k) =>
+                        `${RECORD_LABELS[k.kind]}${k.kind === "best_set_volume" ? "" : ` (was ${k.previous === null ? "—" : formatRecordValue(k.kind, k.previous, unit)})`}`,
+                    )
                     .join(" · ")}
                 </span>
               </li>
@@ -191,23 +234,32 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
 
 /** A timed or distance exercise's best per session: the chart, and the same numbers as a table. */
 function SessionBests({ kind, points }: { kind: SessionBestKind; points: SessionBestChartPoint[] }) {
-  if (points.length === 0) return <p className="text-sm text-slate-600">No sets with a time or distance yet: log one and it shows here.</p>;
+  if (points.length === 0)
+    return <p className="text-sm text-slate-600">No sets with a time or distance yet: log one and it shows here.</p>;
   return (
     <>
       <div className="h-64">
         <LazySessionBestChart kind={kind} points={points} />
       </div>
       <p className="mt-2 text-xs text-slate-500">
-        {kind === "best_pace" ? "Pace is time per km; faster is higher on the chart." : "Each point is the session's best set; warm-ups do not count."}
+        {kind === "best_pace"
+          ? "Pace is time per km; faster is higher on the chart."
+          : "Each point is the session's best set; warm-ups do not count."}
       </p>
       <details className="mt-3">
         <summary className="cursor-pointer text-sm font-semibold text-slate-700">Show as a table</summary>
         <table className="mt-2 w-full text-left text-sm tabular-nums">
-          <thead className="text-xs uppercase tracking-wide text-slate-500">
+          <thead className="text-xs tracking-wide text-slate-500 uppercase">
             <tr>
-              <th scope="col" className="py-1">Session</th>
-              <th scope="col" className="py-1">{RECORD_LABELS[kind]}</th>
-              <th scope="col" className="py-1">Set</th>
+              <th scope="col" className="py-1">
+                Session
+              </th>
+              <th scope="col" className="py-1">
+                {RECORD_LABELS[kind]}
+              </th>
+              <th scope="col" className="py-1">
+                Set
+              </th>
             </tr>
           </thead>
           <tbody>

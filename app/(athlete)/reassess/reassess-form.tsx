@@ -12,7 +12,11 @@ export function ReassessForm({ equipment, items }: { equipment: EquipmentChoice 
   return (
     <form action={dispatch} onSubmit={onSubmit} noValidate className="space-y-6">
       <FormMessage state={state} />
-      <EquipmentFields defaultEquipment={equipment} defaultItems={items} errors={{ equipment: errors?.equipment, items: errors?.items }} />
+      <EquipmentFields
+        defaultEquipment={equipment}
+        defaultItems={items}
+        errors={{ equipment: errors?.equipment, items: errors?.items }}
+      />
       <PendingButton pending={pending}>Save my equipment</PendingButton>
     </form>
   );

@@ -60,16 +60,22 @@ export const addDayAction = athleteAction(splitNameSchema.extend({ splitId: id }
   return { status: "success", message: `Added ${name}.` };
 });
 
-export const renameDayAction = athleteAction(splitNameSchema.extend({ dayId: id, splitId: id }), async ({ dayId, splitId, name }, user) => {
-  await renameSplitDay(await getDb(), user.id, dayId, name);
-  refresh(splitId);
-  return { status: "success", message: "Renamed." };
-});
+export const renameDayAction = athleteAction(
+  splitNameSchema.extend({ dayId: id, splitId: id }),
+  async ({ dayId, splitId, name }, user) => {
+    await renameSplitDay(await getDb(), user.id, dayId, name);
+    refresh(splitId);
+    return { status: "success", message: "Renamed." };
+  },
+);
 
-export const moveDayAction = athleteAction(z.object({ dayId: id, splitId: id, direction }), async ({ dayId, splitId, direction }, user) => {
-  await moveSplitDay(await getDb(), user.id, dayId, direction);
-  refresh(splitId);
-});
+export const moveDayAction = athleteAction(
+  z.object({ dayId: id, splitId: id, direction }),
+  async ({ dayId, splitId, direction }, user) => {
+    await moveSplitDay(await getDb(), user.id, dayId, direction);
+    refresh(splitId);
+  },
+);
 
 export const deleteDayAction = athleteAction(z.object({ dayId: id, splitId: id }), async ({ dayId, splitId }, user) => {
   await deleteSplitDay(await getDb(), user.id, dayId);

@@ -37,7 +37,10 @@ export default async function SplitsPage() {
       ) : (
         <ol className="space-y-3">
           {custom.map((split, index) => (
-            <li key={split.id} className="flex flex-wrap items-center gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+            <li
+              key={split.id}
+              className="flex flex-wrap items-center gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200"
+            >
               <div className="min-w-0 flex-1">
                 <Link href={`/splits/${split.id}`} className="font-semibold text-slate-900 hover:text-brand-700 hover:underline">
                   {split.name}
@@ -47,13 +50,31 @@ export default async function SplitsPage() {
                 </p>
               </div>
               <div className="flex items-center gap-1">
-                <ActionButton action={moveSplitAction} fields={{ splitId: split.id, direction: "up" }} variant="ghost" label={`Move ${split.name} up`} className={index === 0 ? "invisible" : ""}>
+                <ActionButton
+                  action={moveSplitAction}
+                  fields={{ splitId: split.id, direction: "up" }}
+                  variant="ghost"
+                  label={`Move ${split.name} up`}
+                  className={index === 0 ? "invisible" : ""}
+                >
                   ↑
                 </ActionButton>
-                <ActionButton action={moveSplitAction} fields={{ splitId: split.id, direction: "down" }} variant="ghost" label={`Move ${split.name} down`} className={index === custom.length - 1 ? "invisible" : ""}>
+                <ActionButton
+                  action={moveSplitAction}
+                  fields={{ splitId: split.id, direction: "down" }}
+                  variant="ghost"
+                  label={`Move ${split.name} down`}
+                  className={index === custom.length - 1 ? "invisible" : ""}
+                >
                   ↓
                 </ActionButton>
-                <ActionButton action={deleteSplitAction} fields={{ splitId: split.id }} variant="ghost" confirm={`Delete “${split.name}”? Logged sessions are kept.`} className="text-red-700">
+                <ActionButton
+                  action={deleteSplitAction}
+                  fields={{ splitId: split.id }}
+                  variant="ghost"
+                  confirm={`Delete “${split.name}”? Logged sessions are kept.`}
+                  className="text-red-700"
+                >
                   Delete
                 </ActionButton>
               </div>

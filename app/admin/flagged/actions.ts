@@ -14,7 +14,10 @@ import { idSchema } from "@/lib/ids";
 
 /** Queue the re-assessment message for every flagged user not yet told; the worker sends them. */
 export const tellFlaggedUsersAction = adminAction(z.object({}), async (_input, admin) => {
-  const { queued } = await tellFlaggedUsers(await getDb(), { admin: { id: admin.id, email: admin.email }, origin: publicOrigin(await headers()) });
+  const { queued } = await tellFlaggedUsers(await getDb(), {
+    admin: { id: admin.id, email: admin.email },
+    origin: publicOrigin(await headers()),
+  });
   wakeAppMailWorker();
   revalidatePath("/admin/flagged");
   return {
@@ -32,5 +35,11 @@ export const retryNoticeMailAction = adminAction(z.object({ mailId: idSchema.opt
   const retried = await retryFailedMail(db, input.mailId ? [input.mailId] : await failedNoticeMailIds(db));
   wakeAppMailWorker();
   revalidatePath("/admin/flagged");
-  return { status: "success", message: retried === 0 ? "Nothing to retry: no failed delivery left." : `Sending ${retried} message${retried === 1 ? "" : "s"} again.` };
+  return {
+    status: "success",
+    message:
+      retried === 0
+        ? "Nothing to retry: no failed delivery left."
+        : `Sending ${retried} message${retried === 1 ? "" : "s"} again.`,
+  };
 });

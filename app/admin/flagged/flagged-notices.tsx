@@ -15,14 +15,19 @@ const DELIVERY = {
 } as const;
 
 /** The equipment guide's step 5 on the flagged-users page: tell them, then see who was told and who re-assessed. */
-export function FlaggedNotices({ preview, summary, notices }: { preview: FlaggedNoticePreview; summary: FlaggedNoticeSummary; notices: FlaggedNoticeRow[] }) {
+export function FlaggedNotices({
+  preview,
+  summary,
+  notices,
+}: {
+  preview: FlaggedNoticePreview;
+  summary: FlaggedNoticeSummary;
+  notices: FlaggedNoticeRow[];
+}) {
   return (
     <section aria-labelledby="notices-heading" className="mt-8 space-y-4">
       <RefreshWhileSending active={summary.queued > 0} />
-      <Card
-        title={<span id="notices-heading">Tell flagged users</span>}
-        actions={<TellFlaggedUsers preview={preview} />}
-      >
+      <Card title={<span id="notices-heading">Tell flagged users</span>} actions={<TellFlaggedUsers preview={preview} />}>
         <p className="text-sm text-slate-700">
           {preview.recipients === 0
             ? summary.told === 0
@@ -45,20 +50,33 @@ export function FlaggedNotices({ preview, summary, notices }: { preview: Flagged
           />
           {summary.failed > 0 ? (
             <p className="flex flex-wrap items-center gap-3 text-sm text-red-800">
-              {summary.failed.toLocaleString("en")} message{summary.failed === 1 ? "" : "s"} could not be delivered after three attempts.
+              {summary.failed.toLocaleString("en")} message{summary.failed === 1 ? "" : "s"} could not be delivered after three
+              attempts.
               <RetryDelivery label="Retry all failed" />
             </p>
           ) : null}
           <TableScroll label="Flagged users told">
             <table className="card-table min-w-full text-left text-sm">
-              <caption className="sr-only">Flagged users told to re-assess, failed deliveries first, then the most recent</caption>
-              <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
+              <caption className="sr-only">
+                Flagged users told to re-assess, failed deliveries first, then the most recent
+              </caption>
+              <thead className="border-b border-slate-200 bg-slate-50 text-xs tracking-wide text-slate-600 uppercase">
                 <tr>
-                  <th scope="col" className="px-3 py-2">Email</th>
-                  <th scope="col" className="px-3 py-2">Told</th>
-                  <th scope="col" className="px-3 py-2">Flagged by</th>
-                  <th scope="col" className="px-3 py-2">Delivery</th>
-                  <th scope="col" className="px-3 py-2">Re-assessed since</th>
+                  <th scope="col" className="px-3 py-2">
+                    Email
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Told
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Flagged by
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Delivery
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Re-assessed since
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
@@ -74,26 +92,44 @@ export function FlaggedNotices({ preview, summary, notices }: { preview: Flagged
                       <span className="block text-xs text-slate-600">by {notice.toldBy}</span>
                     </td>
                     <td data-label="Flagged by" className="px-3 py-2 whitespace-nowrap">
-                      {notice.flaggedByRunId ? `Run #${notice.flaggedByRunId}` : <span className="text-slate-500">Before run records</span>}
+                      {notice.flaggedByRunId ? (
+                        `Run #${notice.flaggedByRunId}`
+                      ) : (
+                        <span className="text-slate-500">Before run records</span>
+                      )}
                     </td>
                     <td data-label="Delivery" className="px-3 py-2">
-                      {notice.delivery ? <Badge tone={DELIVERY[notice.delivery].tone}>{DELIVERY[notice.delivery].label}</Badge> : <span className="text-slate-500">Not recorded</span>}
+                      {notice.delivery ? (
+                        <Badge tone={DELIVERY[notice.delivery].tone}>{DELIVERY[notice.delivery].label}</Badge>
+                      ) : (
+                        <span className="text-slate-500">Not recorded</span>
+                      )}
                       {notice.delivery === "failed" ? (
                         <span className="mt-1 block space-y-1 text-xs text-red-800">
                           <span className="block">{notice.lastError}</span>
-                          <RetryDelivery mailId={notice.mailId!} label="Retry" accessibleName={`Retry the message to ${notice.email}`} />
+                          <RetryDelivery
+                            mailId={notice.mailId!}
+                            label="Retry"
+                            accessibleName={`Retry the message to ${notice.email}`}
+                          />
                         </span>
                       ) : null}
                     </td>
                     <td data-label="Re-assessed since" className="px-3 py-2 whitespace-nowrap">
-                      {notice.reassessedAt ? <DateTime value={notice.reassessedAt} /> : <span className="text-slate-500">Not yet</span>}
+                      {notice.reassessedAt ? (
+                        <DateTime value={notice.reassessedAt} />
+                      ) : (
+                        <span className="text-slate-500">Not yet</span>
+                      )}
                     </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </TableScroll>
-          {summary.told > notices.length ? <p className="text-sm text-slate-600">The {notices.length} most recent are listed (failed ones first).</p> : null}
+          {summary.told > notices.length ? (
+            <p className="text-sm text-slate-600">The {notices.length} most recent are listed (failed ones first).</p>
+          ) : null}
         </>
       ) : null}
     </section>

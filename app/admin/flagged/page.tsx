@@ -53,23 +53,40 @@ export default async function FlaggedUsersPage({ searchParams }: { searchParams:
         <TableScroll label="Flagged users table">
           <table className="card-table min-w-full text-left text-sm">
             <caption className="sr-only">Users flagged for re-assessment</caption>
-            <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
+            <thead className="border-b border-slate-200 bg-slate-50 text-xs tracking-wide text-slate-600 uppercase">
               <tr>
-                <th scope="col" className="px-3 py-2">Email</th>
-                <th scope="col" className="px-3 py-2">Reason</th>
-                <th scope="col" className="px-3 py-2">Flagged since</th>
-                <th scope="col" className="px-3 py-2">Flagged by</th>
+                <th scope="col" className="px-3 py-2">
+                  Email
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Reason
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Flagged since
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Flagged by
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {page.users.map((user) => (
                 <tr key={user.userId}>
-                  <td data-label="Email" className="min-w-48 px-3 py-2 font-medium [overflow-wrap:anywhere]">{user.email}</td>
-                  <td data-label="Reason" className="px-3 py-2 text-slate-700">{user.reason ?? <span className="text-slate-400">No reason recorded</span>}</td>
-                  <td data-label="Flagged since" className="px-3 py-2 whitespace-nowrap">{user.flaggedAt ? <DateTime value={user.flaggedAt} /> : "—"}</td>
+                  <td data-label="Email" className="min-w-48 px-3 py-2 font-medium [overflow-wrap:anywhere]">
+                    {user.email}
+                  </td>
+                  <td data-label="Reason" className="px-3 py-2 text-slate-700">
+                    {user.reason ?? <span className="text-slate-400">No reason recorded</span>}
+                  </td>
+                  <td data-label="Flagged since" className="px-3 py-2 whitespace-nowrap">
+                    {user.flaggedAt ? <DateTime value={user.flaggedAt} /> : "—"}
+                  </td>
                   <td data-label="Flagged by" className="px-3 py-2 whitespace-nowrap">
                     {user.flaggedByRunId ? (
-                      <Link href={`/admin/runs/${user.flaggedByRunId}`} className="font-semibold text-brand-700 underline underline-offset-2">
+                      <Link
+                        href={`/admin/runs/${user.flaggedByRunId}`}
+                        className="font-semibold text-brand-700 underline underline-offset-2"
+                      >
                         Run #{user.flaggedByRunId}
                         {user.flaggedByMigrationId ? <span className="sr-only"> of {user.flaggedByMigrationId}</span> : null}
                       </Link>

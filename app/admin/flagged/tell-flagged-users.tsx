@@ -28,18 +28,20 @@ export function TellFlaggedUsers({ preview }: { preview: { subject: string; text
   return (
     <>
       <Button variant="primary" aria-haspopup="dialog" onClick={() => setOpen(true)} disabled={recipients === 0}>
-        {recipients === 0 ? "Everyone flagged was told" : `Tell ${recipients.toLocaleString("en")} flagged user${recipients === 1 ? "" : "s"}…`}
+        {recipients === 0
+          ? "Everyone flagged was told"
+          : `Tell ${recipients.toLocaleString("en")} flagged user${recipients === 1 ? "" : "s"}…`}
       </Button>
       <Dialog open={open} onClose={() => setOpen(false)} title="Tell flagged users to re-assess">
         <form action={action} className="space-y-4 text-left">
           <FormMessage state={state.status === "error" ? state : undefined} />
           <p className="text-sm text-slate-700">
-            This message goes to <strong>{recipients.toLocaleString("en")}</strong> flagged user{recipients === 1 ? "" : "s"} not told yet, one email each,
-            sent in the background. Users told before are not emailed again.
+            This message goes to <strong>{recipients.toLocaleString("en")}</strong> flagged user{recipients === 1 ? "" : "s"} not
+            told yet, one email each, sent in the background. Users told before are not emailed again.
           </p>
           <figure className="rounded-md bg-slate-50 p-3 text-sm ring-1 ring-slate-200">
             <figcaption className="font-semibold">Subject: {preview.subject}</figcaption>
-            <pre className="mt-2 whitespace-pre-wrap font-sans text-slate-800">{preview.text}</pre>
+            <pre className="mt-2 font-sans whitespace-pre-wrap text-slate-800">{preview.text}</pre>
           </figure>
           <div className="flex flex-wrap justify-end gap-2">
             <Button variant="secondary" onClick={() => setOpen(false)} autoFocus>
@@ -60,7 +62,12 @@ export function RetryDelivery({ mailId, label, accessibleName }: { mailId?: numb
   return (
     <form action={action} className="inline">
       {mailId ? <input type="hidden" name="mailId" value={mailId} /> : null}
-      <SubmitButton variant="secondary" className="min-h-9 px-3 py-1 text-xs" pendingLabel="Retrying…" aria-label={accessibleName}>
+      <SubmitButton
+        variant="secondary"
+        className="min-h-9 px-3 py-1 text-xs"
+        pendingLabel="Retrying…"
+        aria-label={accessibleName}
+      >
         {label}
       </SubmitButton>
       <ActionToast state={state.status === "idle" ? undefined : state} />

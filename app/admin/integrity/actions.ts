@@ -11,7 +11,9 @@ export const runIntegrityCheckAction = adminAction(z.object({}), async (): Promi
   const problems = report.tables.filter((t) => !t.ok).length;
   return {
     status: "success",
-    message: report.ok ? "Every table passed." : `${problems} table${problems === 1 ? "" : "s"} need${problems === 1 ? "s" : ""} attention.`,
+    message: report.ok
+      ? "Every table passed."
+      : `${problems} table${problems === 1 ? "" : "s"} need${problems === 1 ? "s" : ""} attention.`,
     data: report,
   };
 });

@@ -20,7 +20,9 @@ export function IntegrityCheck() {
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
         <form action={action}>
-          <SubmitButton pendingLabel="Checking every table…">{report ? "Run the check again" : "Run integrity check"}</SubmitButton>
+          <SubmitButton pendingLabel="Checking every table…">
+            {report ? "Run the check again" : "Run integrity check"}
+          </SubmitButton>
         </form>
         <a href="/admin/integrity/report" className={buttonClasses("secondary")} download>
           Download JSON report
@@ -30,18 +32,28 @@ export function IntegrityCheck() {
       {report ? (
         <div className="space-y-2">
           <p role="status" className="text-sm text-slate-700">
-            {report.ok ? "Every table passed." : `${report.tables.filter((t) => !t.ok).length} of ${report.tables.length} tables need attention.`}{" "}
+            {report.ok
+              ? "Every table passed."
+              : `${report.tables.filter((t) => !t.ok).length} of ${report.tables.length} tables need attention.`}{" "}
             Checked at <time dateTime={report.checkedAt}>{report.checkedAt.slice(11, 19)} UTC</time> in {report.durationMs} ms.
           </p>
           <TableScroll label="Integrity check results">
             <table className="card-table min-w-full text-left text-sm">
               <caption className="sr-only">Integrity check results, one row per table</caption>
-              <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
+              <thead className="border-b border-slate-200 bg-slate-50 text-xs tracking-wide text-slate-600 uppercase">
                 <tr>
-                  <th scope="col" className="px-3 py-2">Table</th>
-                  <th scope="col" className="px-3 py-2 text-right">Rows</th>
-                  <th scope="col" className="px-3 py-2">Result</th>
-                  <th scope="col" className="px-3 py-2">Checks</th>
+                  <th scope="col" className="px-3 py-2">
+                    Table
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right">
+                    Rows
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Result
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Checks
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
@@ -51,14 +63,19 @@ export function IntegrityCheck() {
                       {table.label}
                       <span className="block font-mono text-xs font-normal text-slate-500">{table.table}</span>
                     </th>
-                    <td data-label="Rows" className="px-3 py-2 text-right tabular-nums">{table.rowCount.toLocaleString("en")}</td>
+                    <td data-label="Rows" className="px-3 py-2 text-right tabular-nums">
+                      {table.rowCount.toLocaleString("en")}
+                    </td>
                     <td data-label="Result" className="px-3 py-2">
                       {table.ok ? (
                         <Badge tone="green">OK</Badge>
                       ) : (
                         <div className="flex flex-col items-start gap-1">
                           <Badge tone="red">{`${table.offendingRows.toLocaleString("en")} offending`}</Badge>
-                          <Link href={`/admin/integrity/${table.table}`} className="text-sm font-semibold text-brand-700 underline underline-offset-2">
+                          <Link
+                            href={`/admin/integrity/${table.table}`}
+                            className="text-sm font-semibold text-brand-700 underline underline-offset-2"
+                          >
                             View offending rows<span className="sr-only"> in {table.label}</span>
                           </Link>
                         </div>

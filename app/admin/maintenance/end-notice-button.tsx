@@ -28,11 +28,21 @@ export function EndNoticeButton({ noticeId, started, canEnd }: { noticeId: numbe
   return (
     <>
       {canEnd ? (
-        <Button variant="secondary" aria-haspopup="dialog" className="min-h-9 px-3 py-1 text-xs" onClick={() => setOpen(true)} aria-label={`${label} #${noticeId}`}>
+        <Button
+          variant="secondary"
+          aria-haspopup="dialog"
+          className="min-h-9 px-3 py-1 text-xs"
+          onClick={() => setOpen(true)}
+          aria-label={`${label} #${noticeId}`}
+        >
           {label}…
         </Button>
       ) : null}
-      <Dialog open={open && canEnd} onClose={() => setOpen(false)} title={started ? `End maintenance #${noticeId} now?` : `Cancel maintenance #${noticeId}?`}>
+      <Dialog
+        open={open && canEnd}
+        onClose={() => setOpen(false)}
+        title={started ? `End maintenance #${noticeId} now?` : `Cancel maintenance #${noticeId}?`}
+      >
         <form action={action} className="space-y-4">
           <FormMessage state={state.status === "error" && !errors ? state : undefined} />
           <input type="hidden" name="noticeId" value={noticeId} />
@@ -40,7 +50,11 @@ export function EndNoticeButton({ noticeId, started, canEnd }: { noticeId: numbe
             label="Message to users"
             name="completionMessage"
             maxLength={NOTICE_MESSAGE_MAX}
-            defaultValue={started ? "Maintenance is finished: Ironlog is fully available again." : "The planned maintenance is cancelled: nothing changes for you."}
+            defaultValue={
+              started
+                ? "Maintenance is finished: Ironlog is fully available again."
+                : "The planned maintenance is cancelled: nothing changes for you."
+            }
             errors={errors?.completionMessage}
             hint="Replaces the banner for the next hour, then it clears."
             autoFocus

@@ -41,7 +41,9 @@ export default async function AdminMaintenancePage() {
             Notices
           </h2>
           {notices.length === 0 ? (
-            <EmptyState title="No maintenance planned">Schedule one with the form: users are told from the time you choose.</EmptyState>
+            <EmptyState title="No maintenance planned">
+              Schedule one with the form: users are told from the time you choose.
+            </EmptyState>
           ) : (
             <ul className="space-y-3" aria-label="Maintenance notices">
               {notices.map((notice) => {
@@ -56,7 +58,8 @@ export default async function AdminMaintenancePage() {
                           #{notice.id} · <DateTime value={notice.startsAt} /> to <DateTime value={notice.endsAt} />
                         </p>
                         <p className="mt-0.5 text-xs text-slate-600">
-                          Users told {lead.toLowerCase()} (from <DateTime value={notice.notifyFrom} />) · scheduled by {notice.createdBy}
+                          Users told {lead.toLowerCase()} (from <DateTime value={notice.notifyFrom} />) · scheduled by{" "}
+                          {notice.createdBy}
                         </p>
                       </div>
                       <div className="flex flex-wrap items-center gap-2">
@@ -64,9 +67,9 @@ export default async function AdminMaintenancePage() {
                         <EndNoticeButton noticeId={notice.id} started={phase === "in_progress"} canEnd={open} />
                       </div>
                     </div>
-                    <p className="mt-2 whitespace-pre-line text-sm [overflow-wrap:anywhere]">{notice.message}</p>
+                    <p className="mt-2 text-sm [overflow-wrap:anywhere] whitespace-pre-line">{notice.message}</p>
                     {notice.endedAt ? (
-                      <p className="mt-2 rounded-md bg-emerald-50 p-2 text-sm text-emerald-900 [overflow-wrap:anywhere]">
+                      <p className="mt-2 rounded-md bg-emerald-50 p-2 text-sm [overflow-wrap:anywhere] text-emerald-900">
                         Ended <DateTime value={notice.endedAt} /> by {notice.endedBy}: {notice.completionMessage}
                       </p>
                     ) : null}

@@ -41,9 +41,21 @@ export function ScheduleNoticeForm() {
           hint="In your own time zone."
           required
         />
-        <TextField label="Ends" name="endsAt" type="datetime-local" defaultValue={values?.endsAt} errors={errors?.endsAt} required />
+        <TextField
+          label="Ends"
+          name="endsAt"
+          type="datetime-local"
+          defaultValue={values?.endsAt}
+          errors={errors?.endsAt}
+          required
+        />
       </div>
-      <SelectField label="Tell users" name="leadMinutes" defaultValue={values?.leadMinutes ?? String(DEFAULT_LEAD_MINUTES)} errors={errors?.leadMinutes}>
+      <SelectField
+        label="Tell users"
+        name="leadMinutes"
+        defaultValue={values?.leadMinutes ?? String(DEFAULT_LEAD_MINUTES)}
+        errors={errors?.leadMinutes}
+      >
         {LEAD_TIMES.map(([minutes, label]) => (
           <option key={minutes} value={minutes}>
             {label}

@@ -25,7 +25,11 @@ const previewSchema = z.object({ migrationId: z.string().trim().min(1) });
 /** Preview: a dry run through the same code path as apply, rolled back, with its report recorded. */
 export const previewMigrationAction = adminAction(previewSchema, async (input, admin): Promise<ActionState<ProgressView>> => {
   const migration = getDataMigration(input.migrationId);
-  const run = await startMigrationRun(await getDatabase(), { migrationId: migration.id, mode: "dry_run", startedBy: startedBy(admin) });
+  const run = await startMigrationRun(await getDatabase(), {
+    migrationId: migration.id,
+    mode: "dry_run",
+    startedBy: startedBy(admin),
+  });
   return started(run.runId, `Preview #${run.runId} started.`);
 });
 
@@ -52,7 +56,9 @@ export const runMigrationAction = adminAction(runSchema, async (input, admin): P
     throw new UserFacingError(`A newer preview (#${preview.id}) exists. Review it, then run again.`, { code: "newer_preview" });
   }
   if (stale) {
-    throw new UserFacingError(`The preview is stale: ${changes.join(" ")} Preview again before you run.`, { code: "stale_preview" });
+    throw new UserFacingError(`The preview is stale: ${changes.join(" ")} Preview again before you run.`, {
+      code: "stale_preview",
+    });
   }
   const run = await startMigrationRun(database, { migrationId: migration.id, mode: "apply", startedBy: startedBy(admin) });
   return started(run.runId, `Run #${run.runId} started.`);

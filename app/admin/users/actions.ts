@@ -25,7 +25,10 @@ export const changeRoleAction = adminAction(changeRoleSchema, async (input, admi
   // "layout": the list and every user's own page.
   revalidatePath("/admin/users", "layout");
   const role = result.role === "admin" ? "an admin" : "an athlete";
-  return { status: "success", message: result.changed ? `${result.email} is now ${role}.` : `${result.email} was already ${role}.` };
+  return {
+    status: "success",
+    message: result.changed ? `${result.email} is now ${role}.` : `${result.email} was already ${role}.`,
+  };
 });
 
 const resetLinkSchema = z.object({ userId: idSchema });
@@ -35,7 +38,10 @@ const resetLinkSchema = z.object({ userId: idSchema });
  * mailbox): returned once to the admin who asked, recorded with who issued it for whom and when.
  */
 export const issueResetLinkAction = adminAction(resetLinkSchema, async (input, admin) => {
-  const { token, expiresAt, email } = await issueResetToken(await getDb(), { userId: input.userId, issuedBy: { id: admin.id, email: admin.email } });
+  const { token, expiresAt, email } = await issueResetToken(await getDb(), {
+    userId: input.userId,
+    issuedBy: { id: admin.id, email: admin.email },
+  });
   console.log(`[auth] ${admin.email} issued a password reset link for ${email}`);
   revalidatePath(`/admin/users/${input.userId}`);
   return {

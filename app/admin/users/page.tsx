@@ -47,14 +47,26 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
         <TableScroll label="Users table">
           <table className="card-table min-w-full text-left text-sm">
             <caption className="sr-only">Users</caption>
-            <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
+            <thead className="border-b border-slate-200 bg-slate-50 text-xs tracking-wide text-slate-600 uppercase">
               <tr>
-                <th scope="col" className="px-3 py-2">Email</th>
-                <th scope="col" className="px-3 py-2">Name</th>
-                <th scope="col" className="px-3 py-2">Role</th>
-                <th scope="col" className="px-3 py-2">Assessment</th>
-                <th scope="col" className="px-3 py-2">Joined</th>
-                <th scope="col" className="px-3 py-2"><span className="sr-only">Change role</span></th>
+                <th scope="col" className="px-3 py-2">
+                  Email
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Name
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Role
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Assessment
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Joined
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  <span className="sr-only">Change role</span>
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -66,7 +78,9 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
                     </Link>
                     {user.id === admin.id ? <span className="ml-1 text-xs text-slate-500">(you)</span> : null}
                   </td>
-                  <td data-label="Name" className="px-3 py-2">{user.name ?? <span className="text-slate-400">—</span>}</td>
+                  <td data-label="Name" className="px-3 py-2">
+                    {user.name ?? <span className="text-slate-400">—</span>}
+                  </td>
                   <td data-label="Role" className="px-3 py-2">
                     <Badge tone={user.role === "admin" ? "blue" : "grey"}>{user.role === "admin" ? "Admin" : "Athlete"}</Badge>
                   </td>

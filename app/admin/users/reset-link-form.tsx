@@ -26,14 +26,19 @@ export function ResetLinkForm({ userId, email }: { userId: number; email: string
         <SubmitButton variant="secondary" pendingLabel="Creating…">
           {issued ? "Create another reset link" : "Create reset link"}
         </SubmitButton>
-        <p className="text-sm text-slate-600">Give it to {email} yourself: it works once, within an hour, and replaces any earlier link.</p>
+        <p className="text-sm text-slate-600">
+          Give it to {email} yourself: it works once, within an hour, and replaces any earlier link.
+        </p>
       </form>
       {state.status === "error" ? <FormMessage state={state} /> : null}
       {issued ? (
         <div role="status" className="space-y-2 rounded-md bg-emerald-50 p-3 text-sm text-emerald-900 ring-1 ring-emerald-200">
           <p>
             Reset link for <span className="font-medium">{issued.email}</span>, shown only now. It expires at{" "}
-            <time dateTime={issued.expiresAt}>{new Date(issued.expiresAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}</time>.
+            <time dateTime={issued.expiresAt}>
+              {new Date(issued.expiresAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}
+            </time>
+            .
           </p>
           <label htmlFor="issued-reset-link" className="sr-only">
             Reset link
@@ -43,7 +48,7 @@ export function ResetLinkForm({ userId, email }: { userId: number; email: string
             readOnly
             value={issued.link}
             onFocus={(event) => event.currentTarget.select()}
-            className="block w-full rounded-md border-0 bg-white px-3 py-2 font-mono text-xs text-slate-900 ring-1 ring-inset ring-emerald-300"
+            className="block w-full rounded-md border-0 bg-white px-3 py-2 font-mono text-xs text-slate-900 ring-1 ring-emerald-300 ring-inset"
           />
           <Button
             variant="secondary"

@@ -20,7 +20,10 @@ export async function GET(): Promise<Response> {
     // The database could not even be opened. Why (which process holds it, say) goes to the log only:
     // without a database nobody can be recognised as an admin.
     console.error("Health check failed: the database could not be opened", error);
-    return Response.json({ status: "unavailable", version: appVersion(), database: { ok: false }, schema: { current: false } }, { status: 503, headers });
+    return Response.json(
+      { status: "unavailable", version: appVersion(), database: { ok: false }, schema: { current: false } },
+      { status: 503, headers },
+    );
   }
   const health = await databaseHealth(database);
   const body = publicHealth(health, appVersion());

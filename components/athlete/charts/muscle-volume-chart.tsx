@@ -27,7 +27,15 @@ export default function MuscleVolumeChart({ rows }: { rows: MuscleVolumeRow[] })
             return null;
           }}
         />
-        <Bar dataKey="bandStart" stackId="target" fill="transparent" legendType="none" barSize={14} isAnimationActive={false} name=" " />
+        <Bar
+          dataKey="bandStart"
+          stackId="target"
+          fill="transparent"
+          legendType="none"
+          barSize={14}
+          isAnimationActive={false}
+          name=" "
+        />
         <Bar dataKey="band" stackId="target" fill="#cbd5e1" name="Target range" barSize={14} isAnimationActive={false} />
         <Bar dataKey="sets" name="Weighted sets" barSize={8} isAnimationActive={false}>
           {data.map((row) => (

@@ -12,7 +12,10 @@ export type SessionBestChartPoint = { date: string; label: string; value: number
  * pace as time per km, drawn with faster higher up. Loaded lazily: see ./lazy.tsx.
  */
 export default function SessionBestChart({ points, kind }: { points: SessionBestChartPoint[]; kind: SessionBestKind }) {
-  const tick = kind === "longest_distance" ? formatMetres : (v: number) => (kind === "best_pace" ? `${formatSeconds(v)}/km` : formatSeconds(v));
+  const tick =
+    kind === "longest_distance"
+      ? formatMetres
+      : (v: number) => (kind === "best_pace" ? `${formatSeconds(v)}/km` : formatSeconds(v));
   return (
     <ResponsiveContainer width="100%" height="100%">
       <LineChart data={points} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
@@ -27,10 +30,21 @@ export default function SessionBestChart({ points, kind }: { points: SessionBest
           tickFormatter={tick}
         />
         <Tooltip
-          formatter={(_value, _name, item) => [(item.payload as SessionBestChartPoint).display, `${RECORD_LABELS[kind]} (${(item.payload as SessionBestChartPoint).set})`]}
+          formatter={(_value, _name, item) => [
+            (item.payload as SessionBestChartPoint).display,
+            `${RECORD_LABELS[kind]} (${(item.payload as SessionBestChartPoint).set})`,
+          ]}
           labelFormatter={(label) => String(label)}
         />
-        <Line type="monotone" dataKey="value" name={RECORD_LABELS[kind]} stroke="#1f57d6" strokeWidth={2.5} dot={{ r: 3 }} isAnimationActive={false} />
+        <Line
+          type="monotone"
+          dataKey="value"
+          name={RECORD_LABELS[kind]}
+          stroke="#1f57d6"
+          strokeWidth={2.5}
+          dot={{ r: 3 }}
+          isAnimationActive={false}
+        />
       </LineChart>
     </ResponsiveContainer>
   );

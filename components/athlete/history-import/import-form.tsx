@@ -43,7 +43,9 @@ export function ImportForm({
       {askUnit ? (
         <fieldset>
           <legend className="text-sm font-semibold text-slate-900">Which unit are the weights in?</legend>
-          <p className="text-sm text-slate-600">This export does not say. Strong writes weights in the unit set in its settings.</p>
+          <p className="text-sm text-slate-600">
+            This export does not say. Strong writes weights in the unit set in its settings.
+          </p>
           <div className="mt-2 flex gap-6">
             {(["kg", "lb"] as const).map((unit) => (
               <label key={unit} className="flex items-center gap-2 text-sm">
@@ -60,7 +62,9 @@ export function ImportForm({
 
       <fieldset>
         <legend className="text-sm font-semibold text-slate-900">Exercises</legend>
-        <p className="text-sm text-slate-600">Each name in the file, and the exercise its sets are filed under. Type to search the library.</p>
+        <p className="text-sm text-slate-600">
+          Each name in the file, and the exercise its sets are filed under. Type to search the library.
+        </p>
         <datalist id="library-exercises">
           {optionNames.map((name) => (
             <option key={name} value={name} />
@@ -80,7 +84,13 @@ export function ImportForm({
                 </p>
                 <div className="space-y-1 text-sm" role="radiogroup" aria-label={`Where “${e.name}” goes`}>
                   <div className="flex items-center gap-2">
-                    <input type="radio" name={`choice.${e.index}`} value="library" defaultChecked={e.suggested !== null} aria-label={`File “${e.name}” under a library exercise`} />
+                    <input
+                      type="radio"
+                      name={`choice.${e.index}`}
+                      value="library"
+                      defaultChecked={e.suggested !== null}
+                      aria-label={`File “${e.name}” under a library exercise`}
+                    />
                     <input
                       name={`exercise.${e.index}`}
                       list="library-exercises"
@@ -90,7 +100,9 @@ export function ImportForm({
                       aria-invalid={fieldErrors?.length ? true : undefined}
                       aria-describedby={fieldErrors?.length ? errorId : undefined}
                       onInput={(event) => {
-                        const radio = event.currentTarget.form?.querySelector<HTMLInputElement>(`input[name="choice.${e.index}"][value="library"]`);
+                        const radio = event.currentTarget.form?.querySelector<HTMLInputElement>(
+                          `input[name="choice.${e.index}"][value="library"]`,
+                        );
                         if (radio) radio.checked = true;
                       }}
                       className="w-full rounded-md bg-white px-2 py-1 ring-1 ring-slate-300 aria-[invalid=true]:ring-red-500"

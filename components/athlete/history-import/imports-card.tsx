@@ -11,12 +11,26 @@ type Kept = { id: number; importId: number | null; name: string; startedAt: Date
 /** What an undo did: "3 sessions and 1 exercise it had added removed, 1 session kept because you edited it since". */
 export function undoSummary(i: Pick<HistoryImport, "undoRemoved" | "undoKept" | "undoExercisesRemoved">): string {
   const sessions = plural(i.undoRemoved ?? 0, "session");
-  const removed = i.undoExercisesRemoved ? `${sessions} and ${plural(i.undoExercisesRemoved, "exercise")} it had added removed` : `${sessions} removed`;
-  return i.undoKept ? `${removed}, ${plural(i.undoKept, "session")} kept because you edited ${i.undoKept === 1 ? "it" : "them"} since` : removed;
+  const removed = i.undoExercisesRemoved
+    ? `${sessions} and ${plural(i.undoExercisesRemoved, "exercise")} it had added removed`
+    : `${sessions} removed`;
+  return i.undoKept
+    ? `${removed}, ${plural(i.undoKept, "session")} kept because you edited ${i.undoKept === 1 ? "it" : "them"} since`
+    : removed;
 }
 
 /** The athlete's imports with their counts, an Undo for each one still in place, and what an undo kept. */
-export function ImportsCard({ imports, kept, undo, timeZone }: { imports: HistoryImport[]; kept: Kept[]; undo: Action; timeZone: string }) {
+export function ImportsCard({
+  imports,
+  kept,
+  undo,
+  timeZone,
+}: {
+  imports: HistoryImport[];
+  kept: Kept[];
+  undo: Action;
+  timeZone: string;
+}) {
   if (imports.length === 0) return null;
   return (
     <Card title="Imports">

@@ -19,7 +19,13 @@ export type SlotView = {
 };
 
 /** The plan's targets count in the measure's unit: reps, or seconds for a hold, metres for a carry. */
-const TARGET_UNITS: Record<ExerciseMeasure, string> = { reps: "", reps_load: "", time: " s", distance: " m", distance_time: " m" };
+const TARGET_UNITS: Record<ExerciseMeasure, string> = {
+  reps: "",
+  reps_load: "",
+  time: " s",
+  distance: " m",
+  distance_time: " m",
+};
 
 function targetText(target: SlotTarget | null, measure: ExerciseMeasure): string {
   if (!target) return "No target";
@@ -90,15 +96,16 @@ export function ExerciseCard({
 }) {
   const name = slot.exerciseName;
   const inputs = measureInputs(slot.measure, slot.bodyweight);
-  const heading = (field: (typeof inputs)[number] | undefined) => (field === undefined ? "" : field === "weight" ? unit : HEADINGS[field]);
+  const heading = (field: (typeof inputs)[number] | undefined) =>
+    field === undefined ? "" : field === "weight" ? unit : HEADINGS[field];
   return (
     <li
       id={`slot-${slot.id}`}
-      className={`scroll-mt-40 rounded-lg bg-white p-3 shadow-sm ring-1 sm:p-4 ${superset ? "border-l-4 border-l-brand-600 ring-brand-200" : "ring-slate-200"}`}
+      className={`scroll-mt-40 rounded-lg bg-white p-3 shadow-sm ring-1 sm:p-4 ${superset ? "ring-brand-200 border-l-4 border-l-brand-600" : "ring-slate-200"}`}
       data-testid="logger-exercise"
     >
       {superset ? (
-        <p className="mb-1 text-xs font-semibold uppercase tracking-wide text-brand-700" data-testid="superset-label">
+        <p className="mb-1 text-xs font-semibold tracking-wide text-brand-700 uppercase" data-testid="superset-label">
           {superset.label} · {superset.position} of {superset.size}
         </p>
       ) : null}
@@ -117,18 +124,35 @@ export function ExerciseCard({
           {notice ? <p className="mt-1 text-xs text-amber-800">{notice}</p> : null}
         </div>
         <div className="flex shrink-0 items-center">
-          <button type="button" onClick={() => onMove(-1)} disabled={first} aria-label={`Move ${name} up`} className="h-8 w-8 rounded text-slate-500 hover:bg-slate-100 disabled:opacity-30">
+          <button
+            type="button"
+            onClick={() => onMove(-1)}
+            disabled={first}
+            aria-label={`Move ${name} up`}
+            className="h-8 w-8 rounded text-slate-500 hover:bg-slate-100 disabled:opacity-30"
+          >
             ↑
           </button>
-          <button type="button" onClick={() => onMove(1)} disabled={last} aria-label={`Move ${name} down`} className="h-8 w-8 rounded text-slate-500 hover:bg-slate-100 disabled:opacity-30">
+          <button
+            type="button"
+            onClick={() => onMove(1)}
+            disabled={last}
+            aria-label={`Move ${name} down`}
+            className="h-8 w-8 rounded text-slate-500 hover:bg-slate-100 disabled:opacity-30"
+          >
             ↓
           </button>
-          <button type="button" onClick={onRemove} aria-label={`Remove ${name}`} className="h-8 rounded px-2 text-xs text-slate-500 hover:bg-slate-100 hover:text-red-700">
+          <button
+            type="button"
+            onClick={onRemove}
+            aria-label={`Remove ${name}`}
+            className="h-8 rounded px-2 text-xs text-slate-500 hover:bg-slate-100 hover:text-red-700"
+          >
             Remove
           </button>
         </div>
       </div>
-      <div className={`mt-3 ${SET_GRID} px-1 text-[11px] font-semibold uppercase tracking-wide text-slate-500`} aria-hidden>
+      <div className={`mt-3 ${SET_GRID} px-1 text-[11px] font-semibold tracking-wide text-slate-500 uppercase`} aria-hidden>
         <span className="text-center">Set</span>
         <span>Last</span>
         <span className="text-center">{heading(inputs[0])}</span>
@@ -158,16 +182,29 @@ export function ExerciseCard({
       </ol>
       {plates ? <PlateHint weightText={nextWeight(rows, placeholderFor)} setup={plates} exerciseName={name} /> : null}
       <div className="mt-2 flex gap-2">
-        <button type="button" onClick={onAddRow} className="flex-1 rounded-md py-2 text-sm font-semibold text-brand-700 ring-1 ring-dashed ring-slate-300 hover:bg-brand-50">
+        <button
+          type="button"
+          onClick={onAddRow}
+          className="ring-dashed flex-1 rounded-md py-2 text-sm font-semibold text-brand-700 ring-1 ring-slate-300 hover:bg-brand-50"
+        >
           + Add set
         </button>
         {onToggleSuperset ? (
-          <button type="button" onClick={onToggleSuperset} aria-pressed={linkedWithNext ? true : false} className="rounded-md px-3 py-2 text-sm font-semibold text-brand-700 ring-1 ring-slate-300 hover:bg-brand-50">
+          <button
+            type="button"
+            onClick={onToggleSuperset}
+            aria-pressed={linkedWithNext ? true : false}
+            className="rounded-md px-3 py-2 text-sm font-semibold text-brand-700 ring-1 ring-slate-300 hover:bg-brand-50"
+          >
             {linkedWithNext ? "Unlink next" : "Superset with next"}
           </button>
         ) : null}
         {onAddWarmups ? (
-          <button type="button" onClick={onAddWarmups} className="rounded-md px-3 py-2 text-sm font-semibold text-sky-800 ring-1 ring-slate-300 hover:bg-sky-50">
+          <button
+            type="button"
+            onClick={onAddWarmups}
+            className="rounded-md px-3 py-2 text-sm font-semibold text-sky-800 ring-1 ring-slate-300 hover:bg-sky-50"
+          >
             + Warm-ups
           </button>
         ) : null}

@@ -47,14 +47,21 @@ export function ExercisePicker({
         value={query}
         onChange={(e) => setQuery(e.target.value)}
         placeholder="Search, e.g. squat, row, curl"
-        className="mt-3 block w-full rounded-md border-0 px-3 py-2 ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600"
+        className="mt-3 block w-full rounded-md border-0 px-3 py-2 ring-1 ring-slate-300 ring-inset focus:ring-2 focus:ring-brand-600"
       />
-      <ul className="mt-2 max-h-72 overflow-y-auto divide-y divide-slate-100">
+      <ul className="mt-2 max-h-72 divide-y divide-slate-100 overflow-y-auto">
         {matches.map((o) => (
           <li key={o.id}>
-            <button type="button" onClick={() => onPick(o)} className="flex w-full items-center justify-between gap-2 px-2 py-3 text-left hover:bg-slate-50">
+            <button
+              type="button"
+              onClick={() => onPick(o)}
+              className="flex w-full items-center justify-between gap-2 px-2 py-3 text-left hover:bg-slate-50"
+            >
               <span className="font-medium text-slate-900">{o.name}</span>
-              <span className="text-xs text-slate-500">{o.custom ? "Yours · " : ""}{o.type}</span>
+              <span className="text-xs text-slate-500">
+                {o.custom ? "Yours · " : ""}
+                {o.type}
+              </span>
             </button>
           </li>
         ))}

@@ -48,7 +48,7 @@ export function FinishSection({
               onChange={(e) => onDuration(e.target.value)}
               aria-invalid={errors.durationMinutes ? true : undefined}
               aria-describedby={errors.durationMinutes ? "duration-error" : undefined}
-              className="mt-1 block w-32 rounded-md border-0 px-3 py-2 ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600 aria-[invalid=true]:bg-red-50 aria-[invalid=true]:ring-2 aria-[invalid=true]:ring-red-500"
+              className="mt-1 block w-32 rounded-md border-0 px-3 py-2 ring-1 ring-slate-300 ring-inset focus:ring-2 focus:ring-brand-600 aria-[invalid=true]:bg-red-50 aria-[invalid=true]:ring-2 aria-[invalid=true]:ring-red-500"
             />
             {errors.durationMinutes ? (
               <p id="duration-error" role="alert" className="mt-1 text-sm text-red-700">
@@ -69,7 +69,7 @@ export function FinishSection({
               aria-invalid={errors.notes ? true : undefined}
               aria-describedby={errors.notes ? "notes-error" : undefined}
               placeholder="How did it feel? Anything to remember next time?"
-              className="mt-1 block w-full rounded-md border-0 px-3 py-2 ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600 aria-[invalid=true]:ring-red-500"
+              className="mt-1 block w-full rounded-md border-0 px-3 py-2 ring-1 ring-slate-300 ring-inset focus:ring-2 focus:ring-brand-600 aria-[invalid=true]:ring-red-500"
             />
             {errors.notes ? (
               <p id="notes-error" role="alert" className="mt-1 text-sm text-red-700">
@@ -77,12 +77,18 @@ export function FinishSection({
               </p>
             ) : null}
           </div>
-          <button type="button" onClick={onFinish} className="w-full rounded-md bg-emerald-600 py-3 text-base font-semibold text-white hover:bg-emerald-700 sm:w-auto sm:px-6">
+          <button
+            type="button"
+            onClick={onFinish}
+            className="w-full rounded-md bg-emerald-600 py-3 text-base font-semibold text-white hover:bg-emerald-700 sm:w-auto sm:px-6"
+          >
             {alreadyFinished ? "Save changes" : "Finish workout"}
           </button>
           {waiting ? (
             <p role="status" className="text-sm text-amber-800">
-              {offline ? "You are offline. Your workout is kept on this device and will be saved as soon as you are back online." : "Saving your workout…"}
+              {offline
+                ? "You are offline. Your workout is kept on this device and will be saved as soon as you are back online."
+                : "Saving your workout…"}
             </p>
           ) : null}
         </div>

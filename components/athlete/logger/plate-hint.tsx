@@ -18,21 +18,38 @@ export function PlateHint({ weightText, setup, exerciseName }: { weightText: str
   const perSide = load.perSide.length ? `${load.perSide.map(show).join(" + ")} each side` : "the empty bar";
   if (target < bar) {
     return (
-      <p className="mt-2 rounded-md bg-slate-50 px-2 py-1.5 text-xs text-slate-700" data-testid="plate-hint" aria-label={`Plates for ${exerciseName}`}>
+      <p
+        className="mt-2 rounded-md bg-slate-50 px-2 py-1.5 text-xs text-slate-700"
+        data-testid="plate-hint"
+        aria-label={`Plates for ${exerciseName}`}
+      >
         {show(target)} {unit} is lighter than your {show(bar)} {unit} bar.
       </p>
     );
   }
   return (
-    <p className="mt-2 rounded-md bg-slate-50 px-2 py-1.5 text-xs text-slate-700" data-testid="plate-hint" aria-label={`Plates for ${exerciseName}`}>
+    <p
+      className="mt-2 rounded-md bg-slate-50 px-2 py-1.5 text-xs text-slate-700"
+      data-testid="plate-hint"
+      aria-label={`Plates for ${exerciseName}`}
+    >
       {load.exact ? (
         <>
-          <span className="font-semibold">{show(target)} {unit}:</span> {perSide} ({show(bar)} {unit} bar)
+          <span className="font-semibold">
+            {show(target)} {unit}:
+          </span>{" "}
+          {perSide} ({show(bar)} {unit} bar)
         </>
       ) : (
         <>
-          <span className="font-semibold">{show(target)} {unit}</span> cannot be loaded with your plates; nearest is{" "}
-          <span className="font-semibold">{show(load.total)} {unit}</span>: {perSide} ({show(bar)} {unit} bar)
+          <span className="font-semibold">
+            {show(target)} {unit}
+          </span>{" "}
+          cannot be loaded with your plates; nearest is{" "}
+          <span className="font-semibold">
+            {show(load.total)} {unit}
+          </span>
+          : {perSide} ({show(bar)} {unit} bar)
         </>
       )}
       {" · "}

@@ -3,7 +3,21 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useState } from "react";
 import { useConfirm } from "@/components/ui/confirm-dialog";
-import { addExercise, addRow, addWarmupRows, toggleSupersetWithNext, editLoggedSet, logRow, moveExercise, removeExercise, removeRow, requestFinish, typeInRow, typeSessionField, unlogSet } from "@/lib/athlete/logger-actions";
+import {
+  addExercise,
+  addRow,
+  addWarmupRows,
+  toggleSupersetWithNext,
+  editLoggedSet,
+  logRow,
+  moveExercise,
+  removeExercise,
+  removeRow,
+  requestFinish,
+  typeInRow,
+  typeSessionField,
+  unlogSet,
+} from "@/lib/athlete/logger-actions";
 import { hasPending, loggedRows, parseNumber, visibleSlots } from "@/lib/athlete/logger-state";
 import { afterSetLogged, supersetPlaces } from "@/lib/athlete/supersets";
 import { loggedCount, recordsForLoggedSet, rowsOfSlot } from "@/lib/athlete/logger-view";
@@ -80,7 +94,11 @@ export function SessionLogger({
   const sessionId = serverSession.id;
   const onFinished = useCallback(() => router.push(`/history/${sessionId}?saved=1`), [router, sessionId]);
   const { state, update, status, restored, syncNow, wantFinish } = useLoggerSync(userId, serverSession, unit, onFinished);
-  const library = useExerciseLibrary(sessionId, { previous: initialPrevious, recordSets: initialRecordSets }, { options: exerciseOptionsAction, context: exerciseContextAction });
+  const library = useExerciseLibrary(
+    sessionId,
+    { previous: initialPrevious, recordSets: initialRecordSets },
+    { options: exerciseOptionsAction, context: exerciseContextAction },
+  );
   const [rest, saveRest] = useRestSettings();
   const [restEndsAt, setRestEndsAt] = useState<number | null>(null);
   const [announcement, setAnnouncement] = useState("");
@@ -118,7 +136,10 @@ export function SessionLogger({
     const weight = workingWeightFor(slot);
     if (!(weight > 0)) {
       setAnnouncement(`Type the first working weight for ${slot.exerciseName}, then add warm-ups.`);
-      return update((s) => ({ ...s, notices: { ...s.notices, [slot.id]: "Type the first working weight, then add warm-ups ramped toward it." } }));
+      return update((s) => ({
+        ...s,
+        notices: { ...s.notices, [slot.id]: "Type the first working weight, then add warm-ups ramped toward it." },
+      }));
     }
     update((s) => {
       const { [slot.id]: _notice, ...notices } = s.notices;
@@ -149,7 +170,10 @@ export function SessionLogger({
     if (!result.logged) return update(() => result.state);
     const set = result.logged;
     const records = recordsForLoggedSet(result.state, set, slot.exerciseId, library.recordSets[slot.exerciseId] ?? []);
-    update(() => ({ ...result.state, marks: { ...result.state.marks, [set.id]: records.map((r) => ({ kind: r.kind, first: r.previous === null })) } }));
+    update(() => ({
+      ...result.state,
+      marks: { ...result.state.marks, [set.id]: records.map((r) => ({ kind: r.kind, first: r.previous === null })) },
+    }));
     const real = records.filter((r) => r.previous !== null);
     const values = set.values;
     const what =
@@ -175,7 +199,15 @@ export function SessionLogger({
 
   async function removeSlot(slot: (typeof slots)[number]) {
     const logged = loggedRows(state, slot.id).length;
-    if (logged && !(await asked.confirm({ title: `Remove ${slot.exerciseName}?`, detail: `Its ${logged === 1 ? "logged set is" : `${logged} logged sets are`} removed from this session too.`, confirmLabel: "Remove exercise" }))) return;
+    if (
+      logged &&
+      !(await asked.confirm({
+        title: `Remove ${slot.exerciseName}?`,
+        detail: `Its ${logged === 1 ? "logged set is" : `${logged} logged sets are`} removed from this session too.`,
+        confirmLabel: "Remove exercise",
+      }))
+    )
+      return;
     update((s) => removeExercise(s, slot.id));
   }
 
@@ -186,14 +218,22 @@ export function SessionLogger({
 
   function pick(option: PickerOption) {
     setPicking(false);
-    update((s) => addExercise(s, { id: option.id, name: option.name, bodyweight: option.type === "bodyweight", measure: option.measure }, deviceTime()));
+    update((s) =>
+      addExercise(
+        s,
+        { id: option.id, name: option.name, bodyweight: option.type === "bodyweight", measure: option.measure },
+        deviceTime(),
+      ),
+    );
     if (option.type === "barbell") setBarbells((known) => new Set(known).add(option.id));
     void library.loadContext(option.id);
   }
 
   async function finish() {
     if (state.sessionErrors.durationMinutes) return document.getElementById("duration")?.focus();
-    const unticked = slots.flatMap((slot) => state.rows[slot.id] ?? []).filter((r) => r.text.weight.trim() || r.text.reps.trim()).length;
+    const unticked = slots
+      .flatMap((slot) => state.rows[slot.id] ?? [])
+      .filter((r) => r.text.weight.trim() || r.text.reps.trim()).length;
     if (
       unticked &&
       !(await asked.confirm({
@@ -235,7 +275,7 @@ export function SessionLogger({
             className="min-w-0 flex-1 rounded-md border-0 bg-transparent px-1 py-1 text-xl font-bold text-slate-900 ring-inset hover:ring-1 hover:ring-slate-300 focus:ring-2 focus:ring-brand-600 aria-[invalid=true]:ring-2 aria-[invalid=true]:ring-red-500"
           />
           {!alreadyFinished && elapsed !== null ? (
-            <span className="font-mono text-sm tabular-nums text-slate-600" aria-label="Time since you started">
+            <span className="font-mono text-sm text-slate-600 tabular-nums" aria-label="Time since you started">
               {elapsedClock(elapsed)}
             </span>
           ) : null}
@@ -272,7 +312,11 @@ export function SessionLogger({
             placeholderFor={(i) => placeholderFor(slot, i)}
             suggestion={suggestions[slot.id]?.why}
             plates={barbells.has(slot.exerciseId) ? plates : null}
-            onChange={(row, patch) => update((s) => (row.logged ? editLoggedSet(s, row.id, slot.id, patch, deviceTime()) : typeInRow(s, row.id, slot.id, patch)))}
+            onChange={(row, patch) =>
+              update((s) =>
+                row.logged ? editLoggedSet(s, row.id, slot.id, patch, deviceTime()) : typeInRow(s, row.id, slot.id, patch),
+              )
+            }
             onToggle={(row, i) => toggle(slot, row, i)}
             onRemoveRow={(row) => update((s) => removeRow(s, row.id, slot.id))}
             onAddRow={() => update((s) => addRow(s, slot.id))}
@@ -280,17 +324,31 @@ export function SessionLogger({
             onRemove={() => void removeSlot(slot)}
             onAddWarmups={slot.measure === "reps_load" && !slot.bodyweight ? () => addWarmups(slot) : undefined}
             superset={supersets.get(slot.id)}
-            linkedWithNext={index < slots.length - 1 && slot.supersetGroup !== null && slot.supersetGroup === slots[index + 1].supersetGroup}
-            onToggleSuperset={index < slots.length - 1 ? () => update((s) => toggleSupersetWithNext(s, slot.id, deviceTime())) : undefined}
+            linkedWithNext={
+              index < slots.length - 1 && slot.supersetGroup !== null && slot.supersetGroup === slots[index + 1].supersetGroup
+            }
+            onToggleSuperset={
+              index < slots.length - 1 ? () => update((s) => toggleSupersetWithNext(s, slot.id, deviceTime())) : undefined
+            }
           />
         ))}
       </ol>
 
       <div className="mt-4">
         {picking ? (
-          <ExercisePicker options={library.options} failed={library.failed} onRetry={() => void openPicker()} onPick={pick} onClose={() => setPicking(false)} />
+          <ExercisePicker
+            options={library.options}
+            failed={library.failed}
+            onRetry={() => void openPicker()}
+            onPick={pick}
+            onClose={() => setPicking(false)}
+          />
         ) : (
-          <button type="button" onClick={() => void openPicker()} className="w-full rounded-lg bg-white py-3 text-sm font-semibold text-slate-800 shadow-sm ring-1 ring-slate-300 hover:bg-slate-50">
+          <button
+            type="button"
+            onClick={() => void openPicker()}
+            className="w-full rounded-lg bg-white py-3 text-sm font-semibold text-slate-800 shadow-sm ring-1 ring-slate-300 hover:bg-slate-50"
+          >
             + Add exercise
           </button>
         )}
@@ -298,12 +356,22 @@ export function SessionLogger({
 
       <div className="mt-4 flex flex-wrap items-center gap-3 rounded-lg bg-white p-3 text-sm shadow-sm ring-1 ring-slate-200">
         <label className="flex items-center gap-2">
-          <input type="checkbox" checked={rest.enabled} onChange={(e) => saveRest({ ...rest, enabled: e.target.checked })} className="h-4 w-4 accent-brand-600" />
+          <input
+            type="checkbox"
+            checked={rest.enabled}
+            onChange={(e) => saveRest({ ...rest, enabled: e.target.checked })}
+            className="h-4 w-4 accent-brand-600"
+          />
           Rest timer after each set{supersets.size ? " (after each superset round)" : ""}
         </label>
         <label className="flex items-center gap-2">
           <span className="sr-only">Rest length</span>
-          <select value={rest.seconds} onChange={(e) => saveRest({ ...rest, seconds: Number(e.target.value) })} disabled={!rest.enabled} className="rounded-md border-0 py-1 pl-2 pr-7 ring-1 ring-inset ring-slate-300">
+          <select
+            value={rest.seconds}
+            onChange={(e) => saveRest({ ...rest, seconds: Number(e.target.value) })}
+            disabled={!rest.enabled}
+            className="rounded-md border-0 py-1 pr-7 pl-2 ring-1 ring-slate-300 ring-inset"
+          >
             {REST_CHOICES.map((s) => (
               <option key={s} value={s}>
                 {s < 120 ? `${s} s` : `${s / 60} min`}
@@ -321,7 +389,8 @@ export function SessionLogger({
         offline={status.kind === "offline"}
         waiting={finishPressed && (hasPending(state.pending) || status.kind !== "saved")}
         onOpen={() => {
-          if (!state.durationText.trim() && elapsed !== null) update((s) => typeSessionField(s, "durationMinutes", String(Math.max(1, Math.round(elapsed / 60000))), deviceTime()));
+          if (!state.durationText.trim() && elapsed !== null)
+            update((s) => typeSessionField(s, "durationMinutes", String(Math.max(1, Math.round(elapsed / 60000))), deviceTime()));
         }}
         onDuration={(text) => update((s) => typeSessionField(s, "durationMinutes", text, deviceTime()))}
         onNotes={(text) => update((s) => typeSessionField(s, "notes", text, deviceTime()))}

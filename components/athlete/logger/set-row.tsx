@@ -7,7 +7,12 @@ import { type ExerciseMeasure, SET_TYPES, type SetType } from "@/lib/training/ty
 
 export type PreviousSet = { weight: string; reps: string; seconds?: string; distance?: string } | null;
 
-export const SET_TYPE_LABELS: Record<SetType, string> = { normal: "normal", warmup: "warm-up", drop: "drop set", failure: "to failure" };
+export const SET_TYPE_LABELS: Record<SetType, string> = {
+  normal: "normal",
+  warmup: "warm-up",
+  drop: "drop set",
+  failure: "to failure",
+};
 const SET_TYPE_MARKS: Record<Exclude<SetType, "normal">, string> = { warmup: "W", drop: "D", failure: "F" };
 
 /** The two value fields a row shows for the exercise's measure, in order. */
@@ -40,7 +45,8 @@ export type SetRowView = {
   marks?: { kind: RecordKind; first: boolean }[];
 };
 
-export const SET_GRID = "grid grid-cols-[1.25rem_minmax(0,3.5rem)_minmax(0,1.5fr)_minmax(0,1fr)_minmax(0,2.5rem)_2.25rem_2.75rem_1.5rem] gap-1.5 sm:gap-2";
+export const SET_GRID =
+  "grid grid-cols-[1.25rem_minmax(0,3.5rem)_minmax(0,1.5fr)_minmax(0,1fr)_minmax(0,2.5rem)_2.25rem_2.75rem_1.5rem] gap-1.5 sm:gap-2";
 
 const inputClass =
   "block w-full min-w-0 rounded-md border-0 px-1 py-2 text-center text-base tabular-nums ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-brand-600 aria-[invalid=true]:ring-2 aria-[invalid=true]:ring-red-500 aria-[invalid=true]:bg-red-50";
@@ -99,7 +105,12 @@ export function SetRow({
   };
   const background = setType === "warmup" ? "bg-sky-50" : logged ? (realRecords.length ? "bg-amber-50" : "bg-emerald-50") : "";
   return (
-    <li className={`rounded-md px-1 py-1 ${background}`} data-testid="set-row" data-logged={logged ? "true" : "false"} data-set-type={setType}>
+    <li
+      className={`rounded-md px-1 py-1 ${background}`}
+      data-testid="set-row"
+      data-logged={logged ? "true" : "false"}
+      data-set-type={setType}
+    >
       <div className={`${SET_GRID} items-center`}>
         <button
           type="button"
@@ -114,7 +125,14 @@ export function SetRow({
           <button
             type="button"
             disabled={logged}
-            onClick={() => onChange({ weight: previous.weight, reps: previous.reps, ...(previous.seconds ? { seconds: previous.seconds } : {}), ...(previous.distance ? { distance: previous.distance } : {}) })}
+            onClick={() =>
+              onChange({
+                weight: previous.weight,
+                reps: previous.reps,
+                ...(previous.seconds ? { seconds: previous.seconds } : {}),
+                ...(previous.distance ? { distance: previous.distance } : {}),
+              })
+            }
             className="truncate rounded px-1 py-2 text-left text-xs text-slate-500 hover:bg-slate-100 disabled:hover:bg-transparent"
             aria-label={`Last time: ${previousText(previous, measure)}. Use these values for ${label}`}
           >
@@ -143,7 +161,16 @@ export function SetRow({
             />
           );
         })}
-        <input aria-label={`${label}: RPE (optional)`} inputMode="decimal" autoComplete="off" value={row.text.rpe} placeholder="–" onChange={(e) => onChange({ rpe: e.target.value })} className={inputClass} {...field("rpe")} />
+        <input
+          aria-label={`${label}: RPE (optional)`}
+          inputMode="decimal"
+          autoComplete="off"
+          value={row.text.rpe}
+          placeholder="–"
+          onChange={(e) => onChange({ rpe: e.target.value })}
+          className={inputClass}
+          {...field("rpe")}
+        />
         <button
           type="button"
           onClick={() => onChange({ missed: !row.text.missed })}
@@ -163,7 +190,12 @@ export function SetRow({
         >
           ✓
         </button>
-        <button type="button" onClick={onRemove} aria-label={`Remove ${label}`} className="h-8 w-7 rounded text-slate-400 hover:bg-slate-100 hover:text-red-600">
+        <button
+          type="button"
+          onClick={onRemove}
+          aria-label={`Remove ${label}`}
+          className="h-8 w-7 rounded text-slate-400 hover:bg-slate-100 hover:text-red-600"
+        >
           ×
         </button>
       </div>
@@ -172,8 +204,18 @@ export function SetRow({
           {errorText}
         </p>
       ) : null}
-      {setType !== "normal" ? <p className="mt-1 pl-6 text-xs font-medium text-sky-800">{setType === "warmup" ? "Warm-up: not counted in records or volume." : SET_TYPE_LABELS[setType][0].toUpperCase() + SET_TYPE_LABELS[setType].slice(1)}</p> : null}
-      {row.notice ? <p className="mt-1 pl-6 text-xs text-amber-800" data-testid="set-notice">{row.notice}</p> : null}
+      {setType !== "normal" ? (
+        <p className="mt-1 pl-6 text-xs font-medium text-sky-800">
+          {setType === "warmup"
+            ? "Warm-up: not counted in records or volume."
+            : SET_TYPE_LABELS[setType][0].toUpperCase() + SET_TYPE_LABELS[setType].slice(1)}
+        </p>
+      ) : null}
+      {row.notice ? (
+        <p className="mt-1 pl-6 text-xs text-amber-800" data-testid="set-notice">
+          {row.notice}
+        </p>
+      ) : null}
       {logged && row.pending ? <p className="sr-only">Saving</p> : null}
       {realRecords.length ? (
         <p className="mt-1 flex flex-wrap gap-1 pl-6" data-testid="pr-badges">

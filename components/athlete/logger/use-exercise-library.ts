@@ -16,7 +16,10 @@ export type PreviousPerformance = { startedAt: string; sets: LoggedSet[] };
 export function useExerciseLibrary(
   sessionId: number,
   initial: { previous: Record<number, PreviousPerformance>; recordSets: Record<number, LoggedSet[]> },
-  actions: { options: DataAction<Record<string, never>, PickerOption[]>; context: DataAction<{ sessionId: number; exerciseId: number }, ExerciseContext> },
+  actions: {
+    options: DataAction<Record<string, never>, PickerOption[]>;
+    context: DataAction<{ sessionId: number; exerciseId: number }, ExerciseContext>;
+  },
 ) {
   const [previous, setPrevious] = useState(initial.previous);
   const [recordSets, setRecordSets] = useState(initial.recordSets);

@@ -111,7 +111,10 @@ export function useLoggerSync(userId: number, serverSession: SessionSnapshot, un
         headers: { "content-type": "application/json" },
         body: JSON.stringify(saveInput(sending)),
       });
-      const body = (await response.json().catch(() => ({}))) as Partial<SaveResult> & { error?: string; fieldErrors?: Record<string, string[]> };
+      const body = (await response.json().catch(() => ({}))) as Partial<SaveResult> & {
+        error?: string;
+        fieldErrors?: Record<string, string[]>;
+      };
       if (response.ok && body.snapshot) {
         const { snapshot, conflicts = [] } = body;
         update((current) => acknowledge(current, sent, snapshot, conflicts));
@@ -156,7 +159,8 @@ export function useLoggerSync(userId: number, serverSession: SessionSnapshot, un
   // Finished once the server holds everything: the workout is only reported saved then.
   const finishWanted = useRef(false);
   useEffect(() => {
-    if (!finishWanted.current || !state.server.finishedAt || hasPending(state.pending) || Object.keys(state.errors).length > 0) return;
+    if (!finishWanted.current || !state.server.finishedAt || hasPending(state.pending) || Object.keys(state.errors).length > 0)
+      return;
     finishWanted.current = false;
     window.localStorage.removeItem(storageKey);
     onFinishedRef.current();

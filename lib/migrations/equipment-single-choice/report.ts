@@ -6,7 +6,17 @@ function jsonValue(value: unknown): unknown {
 }
 
 export const equipmentReport: ReportShape = {
-  columns: ["user_id", "user_email", "status", "original_equipment", "new_equipment", "items_cleared", "original_items", "reason", "error"],
+  columns: [
+    "user_id",
+    "user_email",
+    "status",
+    "original_equipment",
+    "new_equipment",
+    "items_cleared",
+    "original_items",
+    "reason",
+    "error",
+  ],
   detail(item: RecordedItem) {
     const before = item.before ?? {};
     const after = item.after ?? {};

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { BASIC_WITHOUT_ITEMS_REASON, type EquipmentAnswer, applyEquipmentOutcome, classifyEquipment, highestEquipmentChoice } from "./rules";
+import {
+  BASIC_WITHOUT_ITEMS_REASON,
+  type EquipmentAnswer,
+  applyEquipmentOutcome,
+  classifyEquipment,
+  highestEquipmentChoice,
+} from "./rules";
 
 const answer = (equipment: unknown, equipmentItems?: unknown, needsReassessment = false): EquipmentAnswer => ({
   equipment,
@@ -25,7 +31,10 @@ describe("rule 1: equipment is a JSON string", () => {
     ["JSON null", null],
     ["an empty list", []],
   ])("flags basic_equipment with items as %s", (_label, items) => {
-    expect(classifyEquipment(answer("basic_equipment", items))).toEqual({ status: "flagged", reason: BASIC_WITHOUT_ITEMS_REASON });
+    expect(classifyEquipment(answer("basic_equipment", items))).toEqual({
+      status: "flagged",
+      reason: BASIC_WITHOUT_ITEMS_REASON,
+    });
   });
 
   it("uses the exact reason the operator guide names", () => {
@@ -88,7 +97,10 @@ describe("rule 2: equipment is a JSON list (the legacy format)", () => {
   });
 
   it("still converts and flags a list without items when the athlete is already flagged", () => {
-    expect(classifyEquipment(answer(["basic_equipment"], null, true))).toMatchObject({ status: "flagged", newEquipment: "basic_equipment" });
+    expect(classifyEquipment(answer(["basic_equipment"], null, true))).toMatchObject({
+      status: "flagged",
+      newEquipment: "basic_equipment",
+    });
   });
 
   it.each([

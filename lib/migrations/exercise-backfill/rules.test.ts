@@ -47,7 +47,10 @@ describe("bad data is an error, left untouched", () => {
     ["an object", { barbell: true }, "equipment_required is an object"],
     ["a number", 0, "equipment_required is the number 0"],
   ])("equipment_required that is %s", (_label, value, message) => {
-    expect(classifyExerciseBackfill(exercise("barbell", null, value))).toEqual({ status: "error", error: expect.stringContaining(message) });
+    expect(classifyExerciseBackfill(exercise("barbell", null, value))).toEqual({
+      status: "error",
+      error: expect.stringContaining(message),
+    });
   });
 
   it.each([0, 4, 2.5, "3"])("difficulty %j outside 1-3", (difficulty) => {

@@ -10,7 +10,15 @@ import { EXERCISE_TYPES, type ExerciseType } from "@/lib/training/types";
  * barbell 3, dumbbell 2, bodyweight 1: the old guide's difficulty by type. The guide predates the
  * other types (legacy rows never hold them); they are rated as the library rates most of its own.
  */
-export const DIFFICULTY_BY_TYPE: Record<ExerciseType, number> = { barbell: 3, dumbbell: 2, bodyweight: 1, kettlebell: 2, band: 1, cable: 1, machine: 1 };
+export const DIFFICULTY_BY_TYPE: Record<ExerciseType, number> = {
+  barbell: 3,
+  dumbbell: 2,
+  bodyweight: 1,
+  kettlebell: 2,
+  band: 1,
+  cable: 1,
+  machine: 1,
+};
 
 /**
  * What an empty equipment list becomes: `[type]`, word for word from the old guide. Note that

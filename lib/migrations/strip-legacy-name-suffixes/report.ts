@@ -5,7 +5,11 @@ export function legacyNameReport(idColumn: "exercise_id" | "split_id"): ReportSh
   return {
     columns: ["user_id", "user_email", "status", idColumn, "original_name", "new_name", "error"],
     detail(item: RecordedItem) {
-      const entry: Record<string, unknown> = { ...itemOwner(item), [idColumn]: item.rowId, original_name: item.before?.name ?? null };
+      const entry: Record<string, unknown> = {
+        ...itemOwner(item),
+        [idColumn]: item.rowId,
+        original_name: item.before?.name ?? null,
+      };
       if (item.status === "migrated") entry.new_name = item.after?.name ?? null;
       else if (item.status === "error") entry.error = item.reason;
       return entry;

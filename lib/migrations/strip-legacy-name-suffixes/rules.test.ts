@@ -63,7 +63,11 @@ describe("names the owner already has", () => {
 
 describe("split names", () => {
   it("strips the calendar from any split name", () => {
-    expect(split("Push Pull Legs 📅")).toEqual({ status: "migrated", before: { name: "Push Pull Legs 📅" }, after: { name: "Push Pull Legs" } });
+    expect(split("Push Pull Legs 📅")).toEqual({
+      status: "migrated",
+      before: { name: "Push Pull Legs 📅" },
+      after: { name: "Push Pull Legs" },
+    });
     expect(split("Upper/Lower 📅 📅")).toMatchObject({ after: { name: "Upper/Lower" } });
   });
 
@@ -98,7 +102,10 @@ describe("properties", () => {
     fc.assert(
       fc.property(fc.uniqueArray(name, { maxLength: 5, selector: (n) => n.toLowerCase() }), (names) => {
         const finals = names.map((n, i) => {
-          const outcome = exercise(n, names.filter((_, j) => j !== i));
+          const outcome = exercise(
+            n,
+            names.filter((_, j) => j !== i),
+          );
           return (outcome.status === "migrated" ? (outcome.after?.name as string) : n).toLowerCase();
         });
         expect(new Set(finals).size).toBe(finals.length);

@@ -43,7 +43,10 @@ export function stripLegacySuffixes(name: string, suffixes: readonly LegacySuffi
   for (;;) {
     const peeled = suffixes
       .map((s) => ({ s, match: suffixPattern(s.emoji).exec(name) }))
-      .find(({ s, match }) => match && (s.addedWhenNameContains === null || name.slice(0, match.index).includes(s.addedWhenNameContains)));
+      .find(
+        ({ s, match }) =>
+          match && (s.addedWhenNameContains === null || name.slice(0, match.index).includes(s.addedWhenNameContains)),
+      );
     if (!peeled?.match) return name;
     name = name.slice(0, peeled.match.index);
   }

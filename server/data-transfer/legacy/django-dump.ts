@@ -31,14 +31,17 @@ export type DjangoRecord = z.infer<typeof djangoRecordSchema>;
 /** A field whose value goes through a legacy mapping; its reason becomes the zod issue. */
 function mapped<T>(map: (value: unknown) => Mapped<T>) {
   // optional() so that a field the record leaves out is mapped (as undefined) instead of refused.
-  return z.unknown().optional().transform((value, ctx): T => {
-    const result = map(value);
-    if (!result.ok) {
-      ctx.addIssue({ code: "custom", message: result.reason });
-      return z.NEVER;
-    }
-    return result.value;
-  });
+  return z
+    .unknown()
+    .optional()
+    .transform((value, ctx): T => {
+      const result = map(value);
+      if (!result.ok) {
+        ctx.addIssue({ code: "custom", message: result.reason });
+        return z.NEVER;
+      }
+      return result.value;
+    });
 }
 
 const pk = z.union([z.number().int(), z.string().min(1)]);
@@ -47,8 +50,14 @@ const optionalText = z
   .nullish()
   .transform((s) => (s && s.trim() !== "" ? s.trim() : null));
 const requiredText = (what: string) =>
-  z.string({ error: `${what} is missing` }).trim().min(1, `${what} is empty`);
-const flag = z.boolean().nullish().transform((b) => b ?? false);
+  z
+    .string({ error: `${what} is missing` })
+    .trim()
+    .min(1, `${what} is empty`);
+const flag = z
+  .boolean()
+  .nullish()
+  .transform((b) => b ?? false);
 
 export const legacyUserFields = z.object({
   email: mapped(mapLegacyEmail),
@@ -59,7 +68,10 @@ export const legacyUserFields = z.object({
   is_superuser: flag,
   date_joined: mapped(mapLegacyDateTime),
   // Never echoed back: a zod message would otherwise carry the hash into the report.
-  password: z.unknown().optional().transform((v) => (typeof v === "string" ? v : "")),
+  password: z
+    .unknown()
+    .optional()
+    .transform((v) => (typeof v === "string" ? v : "")),
 });
 
 export const legacyWorkoutFields = z.object({
@@ -96,7 +108,10 @@ export const legacySplitDayFields = z
     name: z.string().nullish(),
     day_order: z.number().int().nullish(),
     order: z.number().int().nullish(),
-    workouts: z.array(pk).nullish().transform((list) => list ?? []),
+    workouts: z
+      .array(pk)
+      .nullish()
+      .transform((list) => list ?? []),
   })
   .transform((f, ctx) => {
     const name = (f.day_name ?? f.name ?? "").trim();

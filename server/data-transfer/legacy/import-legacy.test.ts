@@ -25,7 +25,10 @@ afterAll(async () => {
   await database?.drop();
 });
 beforeEach(async () => {
-  const tables = sql.join(DUMP_TABLE_ORDER.map((name) => sql.identifier(name)), sql`, `);
+  const tables = sql.join(
+    DUMP_TABLE_ORDER.map((name) => sql.identifier(name)),
+    sql`, `,
+  );
   await database.db.execute(sql`TRUNCATE TABLE ${tables} RESTART IDENTITY CASCADE`);
 });
 
@@ -58,9 +61,24 @@ describe("importing the old system's sample dump", () => {
       reason: "difficulty_level: difficulty 7 is not 1-3 or beginner/intermediate/advanced",
     });
     // The old system's "Kettlebell" and "Cable" are types Ironlog has.
-    const typed = await queryRows<{ name: string; type: string }>(database.db, sql`SELECT name, type FROM exercises WHERE name IN ('Kettlebell Swing', 'Cable Fly') ORDER BY name`);
-    expect(typed).toEqual([{ name: "Cable Fly", type: "cable" }, { name: "Kettlebell Swing", type: "kettlebell" }]);
-    expect(report.rows).toEqual({ users: 10, muscles: 12, exercises: 15, exercise_muscles: 23, splits: 5, split_days: 8, split_day_exercises: 22, assessments: 9 });
+    const typed = await queryRows<{ name: string; type: string }>(
+      database.db,
+      sql`SELECT name, type FROM exercises WHERE name IN ('Kettlebell Swing', 'Cable Fly') ORDER BY name`,
+    );
+    expect(typed).toEqual([
+      { name: "Cable Fly", type: "cable" },
+      { name: "Kettlebell Swing", type: "kettlebell" },
+    ]);
+    expect(report.rows).toEqual({
+      users: 10,
+      muscles: 12,
+      exercises: 15,
+      exercise_muscles: 23,
+      splits: 5,
+      split_days: 8,
+      split_day_exercises: 22,
+      assessments: 9,
+    });
     expect(await rowCount(database.db, "split_day_exercises")).toBe(22);
   });
 
@@ -72,7 +90,12 @@ describe("importing the old system's sample dump", () => {
     expect(hashOf("maria.okafor@oldgym.example")).toMatch(/^pbkdf2_sha256\$600000\$/);
     expect(hashOf("lena.novak@example.com")).toMatch(/^pbkdf2_sha1\$30000\$/);
     // Unusable (!…), empty and md5 (a format Ironlog does not verify): no password, reset needed.
-    for (const email of ["tom.becker@example.com", "diego.alvarez@example.com", "sam.oconnor@example.com", "noah.williams@example.com"]) {
+    for (const email of [
+      "tom.becker@example.com",
+      "diego.alvarez@example.com",
+      "sam.oconnor@example.com",
+      "noah.williams@example.com",
+    ]) {
       expect(hashOf(email)).toBeNull();
     }
     expect(report.passwords).toEqual({ usable: 6, needReset: 4 });
@@ -85,9 +108,13 @@ describe("importing the old system's sample dump", () => {
     // A hash is a secret: the report (printed and kept) holds none of them, not even a piece.
     const printed = JSON.stringify(report) + formatLegacyImportReport(report);
     for (const row of rows) if (row.passwordHash) expect(printed).not.toContain(row.passwordHash.split("$")[3]);
-    expect(formatLegacyImportReport(report)).toContain("New users: 6 can sign in with their old password; 4 have no usable password and need a password reset");
+    expect(formatLegacyImportReport(report)).toContain(
+      "New users: 6 can sign in with their old password; 4 have no usable password and need a password reset",
+    );
     // The summary says where those four go, and what the operator does next.
-    expect(formatLegacyImportReport(report)).toContain('They reset it with "Forgot password?" on the sign-in page (an emailed link), or an admin gives them a link');
+    expect(formatLegacyImportReport(report)).toContain(
+      'They reset it with "Forgot password?" on the sign-in page (an emailed link), or an admin gives them a link',
+    );
     expect(formatLegacyImportReport(report)).toContain("Now sign in as a migrated user to confirm it worked");
     expect(rows.find((u) => u.email === "james.reid@example.com")).toMatchObject({ name: "James Reid", role: "athlete" });
     expect(rows.find((u) => u.email === "maria.okafor@oldgym.example")?.role).toBe("admin");
@@ -118,7 +145,10 @@ describe("importing the old system's sample dump", () => {
     expect(byName.Deadlift).toMatchObject({ difficulty: null, equipmentRequired: [], createdBy: null, type: "barbell" });
     expect(byName["Pull-up"]).toMatchObject({ difficulty: 3, type: "bodyweight" });
     expect(byName["Hammer Curl"].equipmentRequired).toBe("dumbbells");
-    const [tom] = await database.db.select().from(users).where(sql`email = 'tom.becker@example.com'`);
+    const [tom] = await database.db
+      .select()
+      .from(users)
+      .where(sql`email = 'tom.becker@example.com'`);
     expect(byName["Hammer Curl"].createdBy).toBe(tom.id);
     expect(byName["Bench Press"].createdAt.toISOString()).toBe("2021-01-05T10:00:00.000Z");
   });
@@ -154,7 +184,10 @@ describe("importing the old system's sample dump", () => {
   });
 
   it("links workouts to exercises and muscles the library already has", async () => {
-    const [bench] = await database.db.insert(exercises).values({ name: "Bench Press", type: "barbell", difficulty: 2, equipmentRequired: ["barbell", "bench"] }).returning();
+    const [bench] = await database.db
+      .insert(exercises)
+      .values({ name: "Bench Press", type: "barbell", difficulty: 2, equipmentRequired: ["barbell", "bench"] })
+      .returning();
     const [chest] = await database.db.insert(muscles).values({ name: "Pectoralis major", region: "chest" }).returning();
     await importLegacyDump(database, sample);
     expect(await rowCount(database.db, "exercises")).toBe(15);
@@ -164,7 +197,10 @@ describe("importing the old system's sample dump", () => {
           AND em.muscle_id = ${chest.id}`,
     );
     expect(pushUpChest).toBeDefined();
-    const [benchMuscles] = await queryRows<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM exercise_muscles WHERE exercise_id = ${bench.id}`);
+    const [benchMuscles] = await queryRows<{ n: number }>(
+      database.db,
+      sql`SELECT count(*)::int AS n FROM exercise_muscles WHERE exercise_id = ${bench.id}`,
+    );
     expect(Number(benchMuscles.n)).toBe(0);
   });
 
@@ -188,16 +224,32 @@ describe("signing in as a migrated user", () => {
     await importLegacyDump(database, sample);
     const throttles = createThrottles(database.db);
     const request = { address: "203.0.113.9", userAgent: "vitest" };
-    const wrong = await attemptSignIn(database.db, throttles, { ...request, email: "james.reid@example.com", password: "james-lifts-light" });
+    const wrong = await attemptSignIn(database.db, throttles, {
+      ...request,
+      email: "james.reid@example.com",
+      password: "james-lifts-light",
+    });
     expect(wrong.status).toBe("refused");
-    const right = await attemptSignIn(database.db, throttles, { ...request, email: "james.reid@example.com", password: "james-lifts-heavy" });
+    const right = await attemptSignIn(database.db, throttles, {
+      ...request,
+      email: "james.reid@example.com",
+      password: "james-lifts-heavy",
+    });
     expect(right.status).toBe("signed-in");
     const [james] = await database.db.select().from(users).where(eq(users.email, "james.reid@example.com"));
     expect(james.passwordHash).toMatch(/^\$argon2id\$/);
-    const again = await attemptSignIn(database.db, throttles, { ...request, email: "james.reid@example.com", password: "james-lifts-heavy" });
+    const again = await attemptSignIn(database.db, throttles, {
+      ...request,
+      email: "james.reid@example.com",
+      password: "james-lifts-heavy",
+    });
     expect(again.status).toBe("signed-in");
     // A user without a usable password is refused like anyone else (the way out is a reset).
-    const tom = await attemptSignIn(database.db, throttles, { ...request, email: "tom.becker@example.com", password: "anything-at-all" });
+    const tom = await attemptSignIn(database.db, throttles, {
+      ...request,
+      email: "tom.becker@example.com",
+      password: "anything-at-all",
+    });
     expect(tom.status).toBe("refused");
   });
 
@@ -205,12 +257,18 @@ describe("signing in as a migrated user", () => {
     await importLegacyDump(database, sample);
     const sent: MailMessage[] = [];
     const mailer: Mailer = { description: "memory", send: async (message) => void sent.push(message) };
-    expect(await sendPasswordResetEmail(database.db, mailer, { email: "tom.becker@example.com", origin: "http://ironlog.test" })).toBe(true);
+    expect(
+      await sendPasswordResetEmail(database.db, mailer, { email: "tom.becker@example.com", origin: "http://ironlog.test" }),
+    ).toBe(true);
     const token = /\/reset-password\/([A-Za-z0-9_-]{43})/.exec(sent[0].text)![1];
     const throttles = createThrottles(database.db);
     await resetPassword(database.db, throttles, { token, password: "tom-starts-over-2026", address: "203.0.113.9" });
-    const tom = await attemptSignIn(database.db, throttles, { email: "tom.becker@example.com", password: "tom-starts-over-2026", address: "203.0.113.9", userAgent: "vitest" });
+    const tom = await attemptSignIn(database.db, throttles, {
+      email: "tom.becker@example.com",
+      password: "tom-starts-over-2026",
+      address: "203.0.113.9",
+      userAgent: "vitest",
+    });
     expect(tom.status).toBe("signed-in");
   });
 });
-

@@ -10,16 +10,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import { type Database, type DbOrTx, queryRows, runSchemaMigrations, schemaMigrationStatus } from "@/db/client";
-import {
-  assessments,
-  exerciseMuscles,
-  exercises,
-  muscles,
-  splitDayExercises,
-  splitDays,
-  splits,
-  users,
-} from "@/db/schema";
+import { assessments, exerciseMuscles, exercises, muscles, splitDayExercises, splitDays, splits, users } from "@/db/schema";
 import { databaseErrorMessage } from "@/lib/errors";
 import type { ExistingData, LegacyModelCounts, LegacyOutcome, LegacyPlan, RowRef } from "./legacy-plan";
 import { planLegacyImport } from "./plan-legacy-import";
@@ -88,7 +79,12 @@ export async function importLegacyDump(
   } catch (error) {
     if (!plan) throw error;
     if (error instanceof StrictRefusal) {
-      return legacyReport(plan, options, "refused", `Refused (strict): ${rejectedCount(plan)} record(s) rejected; nothing was written.`);
+      return legacyReport(
+        plan,
+        options,
+        "refused",
+        `Refused (strict): ${rejectedCount(plan)} record(s) rejected; nothing was written.`,
+      );
     }
     return legacyReport(plan, options, "failed", `Failed, nothing was written: ${databaseErrorMessage(error)}`);
   }
@@ -140,9 +136,10 @@ function plannedRows(plan: LegacyPlan): Record<string, number> {
 async function readExistingData(tx: DbOrTx, dump: unknown): Promise<ExistingData> {
   const emails = Array.isArray(dump)
     ? dump.flatMap((item) => {
-        const fields = (item as { model?: unknown; fields?: { email?: unknown } } | null)?.model === "auth.user"
-          ? (item as { fields?: { email?: unknown } }).fields
-          : undefined;
+        const fields =
+          (item as { model?: unknown; fields?: { email?: unknown } } | null)?.model === "auth.user"
+            ? (item as { fields?: { email?: unknown } }).fields
+            : undefined;
         const email = fields ? mapLegacyEmail(fields.email) : undefined;
         return email?.ok ? [email.value] : [];
       })
@@ -188,20 +185,46 @@ async function writePlan(tx: DbOrTx, plan: LegacyPlan): Promise<void> {
     const allocated = await allocateIds(tx, table, keys.length);
     return new Map(keys.map((key, i) => [key, allocated[i]]));
   };
-  const userIds = await ids("users", plan.users.map((u) => u.key));
-  const muscleIds = await ids("muscles", plan.muscles.map((m) => m.key));
-  const exerciseIds = await ids("exercises", plan.exercises.map((e) => e.key));
-  const splitIds = await ids("splits", plan.splits.map((s) => s.key));
-  const dayIds = await ids("split_days", plan.splitDays.map((d) => d.key));
+  const userIds = await ids(
+    "users",
+    plan.users.map((u) => u.key),
+  );
+  const muscleIds = await ids(
+    "muscles",
+    plan.muscles.map((m) => m.key),
+  );
+  const exerciseIds = await ids(
+    "exercises",
+    plan.exercises.map((e) => e.key),
+  );
+  const splitIds = await ids(
+    "splits",
+    plan.splits.map((s) => s.key),
+  );
+  const dayIds = await ids(
+    "split_days",
+    plan.splitDays.map((d) => d.key),
+  );
   const resolve = (ref: RowRef, planned: Map<string, number>) =>
     "existingId" in ref ? ref.existingId : planned.get(ref.planned)!;
 
   await insertChunks(
     tx,
     users,
-    plan.users.map((u) => ({ id: userIds.get(u.key)!, email: u.email, name: u.name, role: u.role, passwordHash: u.passwordHash, createdAt: u.createdAt })),
+    plan.users.map((u) => ({
+      id: userIds.get(u.key)!,
+      email: u.email,
+      name: u.name,
+      role: u.role,
+      passwordHash: u.passwordHash,
+      createdAt: u.createdAt,
+    })),
   );
-  await insertChunks(tx, muscles, plan.muscles.map((m) => ({ id: muscleIds.get(m.key)!, name: m.name, region: m.region })));
+  await insertChunks(
+    tx,
+    muscles,
+    plan.muscles.map((m) => ({ id: muscleIds.get(m.key)!, name: m.name, region: m.region })),
+  );
   await insertChunks(
     tx,
     exercises,
@@ -228,7 +251,13 @@ async function writePlan(tx: DbOrTx, plan: LegacyPlan): Promise<void> {
   await insertChunks(
     tx,
     splits,
-    plan.splits.map((s) => ({ id: splitIds.get(s.key)!, userId: userIds.get(s.user)!, name: s.name, position: s.position, createdAt: s.createdAt })),
+    plan.splits.map((s) => ({
+      id: splitIds.get(s.key)!,
+      userId: userIds.get(s.user)!,
+      name: s.name,
+      position: s.position,
+      createdAt: s.createdAt,
+    })),
   );
   await insertChunks(
     tx,

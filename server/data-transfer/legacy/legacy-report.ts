@@ -14,7 +14,9 @@ export function formatLegacyImportReport(report: LegacyImportReport): string {
   for (const model of models) {
     const c = report.models[model];
     const note = (LEGACY_MODELS as readonly string[]).includes(model) || model.startsWith("(") ? "" : "  (not used by Ironlog)";
-    out.push(`  ${model.padEnd(width)}  ${String(c.mapped).padStart(7)}  ${String(c.skipped).padStart(7)}  ${String(c.rejected).padStart(8)}${note}`);
+    out.push(
+      `  ${model.padEnd(width)}  ${String(c.mapped).padStart(7)}  ${String(c.skipped).padStart(7)}  ${String(c.rejected).padStart(8)}${note}`,
+    );
   }
 
   out.push(report.dryRun ? "Ironlog rows to write:" : "Ironlog rows written:");
@@ -31,11 +33,16 @@ export function formatLegacyImportReport(report: LegacyImportReport): string {
   section("mapped", "mapped with notes");
   const { usable, needReset } = report.passwords;
   const verb = report.dryRun ? "would" : "can";
-  out.push(`New users: ${usable} ${verb} sign in with their old password; ${needReset} have no usable password and need a password reset`);
+  out.push(
+    `New users: ${usable} ${verb} sign in with their old password; ${needReset} have no usable password and need a password reset`,
+  );
   if (needReset > 0) {
-    out.push("  They reset it with \"Forgot password?\" on the sign-in page (an emailed link), or an admin gives them a link: Admin → Users → the user → Create reset link.");
+    out.push(
+      '  They reset it with "Forgot password?" on the sign-in page (an emailed link), or an admin gives them a link: Admin → Users → the user → Create reset link.',
+    );
   }
-  if (!report.dryRun && usable + needReset > 0) out.push("  Now sign in as a migrated user to confirm it worked (README: Moving data between environments).");
+  if (!report.dryRun && usable + needReset > 0)
+    out.push("  Now sign in as a migrated user to confirm it worked (README: Moving data between environments).");
   out.push(report.message);
   return out.join("\n");
 }

@@ -73,7 +73,10 @@ describe("legacy assessment values", () => {
   });
 
   it("rejects an experience it cannot place", () => {
-    expect(mapLegacyExperience("guru")).toEqual({ ok: false, reason: 'experience "guru" is not beginner, intermediate or advanced' });
+    expect(mapLegacyExperience("guru")).toEqual({
+      ok: false,
+      reason: 'experience "guru" is not beginner, intermediate or advanced',
+    });
   });
 
   it.each([
@@ -93,7 +96,10 @@ describe("legacy assessment values", () => {
   });
 
   it.each([
-    [["basic_equipment", "full_gym"], ["basic_equipment", "full_gym"]],
+    [
+      ["basic_equipment", "full_gym"],
+      ["basic_equipment", "full_gym"],
+    ],
     ["full_gym", "full_gym"],
     [42, 42],
     [null, null],
@@ -135,7 +141,10 @@ describe("legacy users and dates", () => {
   it("leaves a missing date undefined so the column default applies, and rejects nonsense", () => {
     expect(mapLegacyDateTime(undefined)).toEqual({ ok: true, value: undefined });
     expect(mapLegacyDateTime("last tuesday").ok).toBe(false);
-    expect(mapLegacyDateTime("2021-02-30T00:00:00Z")).toEqual({ ok: false, reason: 'date "2021-02-30T00:00:00Z" does not exist' });
+    expect(mapLegacyDateTime("2021-02-30T00:00:00Z")).toEqual({
+      ok: false,
+      reason: 'date "2021-02-30T00:00:00Z" does not exist',
+    });
   });
 });
 
@@ -158,7 +167,29 @@ describe("legacy muscles", () => {
 
   it("maps only onto muscles of the built-in library, in their regions", () => {
     const library = new Map<string, string>(MUSCLES.map((m) => [m.name, m.region]));
-    for (const legacy of ["chest", "lats", "traps", "upper back", "lower back", "front delts", "side delts", "rear delts", "biceps", "triceps", "brachialis", "forearms", "quads", "hamstrings", "glutes", "glute medius", "adductors", "calves", "hip flexors", "abs", "obliques"]) {
+    for (const legacy of [
+      "chest",
+      "lats",
+      "traps",
+      "upper back",
+      "lower back",
+      "front delts",
+      "side delts",
+      "rear delts",
+      "biceps",
+      "triceps",
+      "brachialis",
+      "forearms",
+      "quads",
+      "hamstrings",
+      "glutes",
+      "glute medius",
+      "adductors",
+      "calves",
+      "hip flexors",
+      "abs",
+      "obliques",
+    ]) {
       const mapped = mapLegacyMuscle(legacy);
       expect(mapped.ok, legacy).toBe(true);
       if (mapped.ok) expect(library.get(mapped.value.name), legacy).toBe(mapped.value.region);

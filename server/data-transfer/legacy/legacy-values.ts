@@ -18,7 +18,12 @@ const letters = (value: string) => value.toLowerCase().replace(/[^a-z]/g, "");
 
 /** Every Ironlog type by its name and plural, and the spellings the old system's rows use. */
 const EXERCISE_TYPE_SPELLINGS: Record<string, Exercise["type"]> = {
-  ...Object.fromEntries(EXERCISE_TYPES.flatMap((type) => [[letters(type), type], [`${letters(type)}s`, type]])),
+  ...Object.fromEntries(
+    EXERCISE_TYPES.flatMap((type) => [
+      [letters(type), type],
+      [`${letters(type)}s`, type],
+    ]),
+  ),
   bb: "barbell",
   dumbell: "dumbbell",
   db: "dumbbell",

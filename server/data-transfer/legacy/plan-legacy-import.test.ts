@@ -8,7 +8,16 @@ const nothing = (): ExistingData => ({ userIdsByEmail: new Map(), exerciseIdsByN
 const user = (pk: number, email: string, extra: Record<string, unknown> = {}) => ({
   model: "auth.user",
   pk,
-  fields: { username: `u${pk}`, email, first_name: "", last_name: "", is_staff: false, is_superuser: false, password: DJANGO_PBKDF2_FIXTURES[0].hash, ...extra },
+  fields: {
+    username: `u${pk}`,
+    email,
+    first_name: "",
+    last_name: "",
+    is_staff: false,
+    is_superuser: false,
+    password: DJANGO_PBKDF2_FIXTURES[0].hash,
+    ...extra,
+  },
 });
 const workout = (pk: number, name: string, extra: Record<string, unknown> = {}) => ({
   model: "workouts.workout",
@@ -20,7 +29,11 @@ const muscle = (pk: number, workoutPk: number, name: string, rating = 80) => ({
   pk,
   fields: { workout: workoutPk, muscle: name, activation_rating: rating },
 });
-const split = (pk: number, userPk: number, name = "PPL") => ({ model: "workouts.split", pk, fields: { split_name: name, user: userPk } });
+const split = (pk: number, userPk: number, name = "PPL") => ({
+  model: "workouts.split",
+  pk,
+  fields: { split_name: name, user: userPk },
+});
 const day = (pk: number, splitPk: number, name: string, order: number, workouts: number[]) => ({
   model: "workouts.splitday",
   pk,
@@ -29,29 +42,55 @@ const day = (pk: number, splitPk: number, name: string, order: number, workouts:
 const assessment = (pk: number, userPk: number, extra: Record<string, unknown> = {}) => ({
   model: "assessments.assessment",
   pk,
-  fields: { user: userPk, sport: "Rugby", age: 30, experience: "beginner", equipment: ["basic_equipment"], equipment_items: ["dumbbells"], ...extra },
+  fields: {
+    user: userPk,
+    sport: "Rugby",
+    age: 30,
+    experience: "beginner",
+    equipment: ["basic_equipment"],
+    equipment_items: ["dumbbells"],
+    ...extra,
+  },
 });
 
 describe("planning a legacy import", () => {
   it("maps each model onto Ironlog rows, whatever order the dump lists them in", () => {
     const plan = planLegacyImport(
-      [assessment(1, 1), day(1, 1, "Push", 1, [1]), split(1, 1), muscle(1, 1, "Chest"), workout(1, "Bench Press"), user(1, "Ann@Example.com", { first_name: "Ann", last_name: "Lee" })],
+      [
+        assessment(1, 1),
+        day(1, 1, "Push", 1, [1]),
+        split(1, 1),
+        muscle(1, 1, "Chest"),
+        workout(1, "Bench Press"),
+        user(1, "Ann@Example.com", { first_name: "Ann", last_name: "Lee" }),
+      ],
       nothing(),
     );
-    expect(plan.users).toEqual([expect.objectContaining({ key: "1", email: "ann@example.com", name: "Ann Lee", role: "athlete" })]);
-    expect(plan.exercises).toEqual([expect.objectContaining({ key: "1", name: "Bench Press", type: "barbell", difficulty: null, equipmentRequired: [] })]);
+    expect(plan.users).toEqual([
+      expect.objectContaining({ key: "1", email: "ann@example.com", name: "Ann Lee", role: "athlete" }),
+    ]);
+    expect(plan.exercises).toEqual([
+      expect.objectContaining({ key: "1", name: "Bench Press", type: "barbell", difficulty: null, equipmentRequired: [] }),
+    ]);
     expect(plan.muscles).toEqual([{ key: "pectoralismajor", name: "Pectoralis major", region: "chest" }]);
     expect(plan.exerciseMuscles).toEqual([{ exercise: "1", muscle: { planned: "pectoralismajor" }, activationRating: 80 }]);
     expect(plan.splits).toEqual([expect.objectContaining({ key: "1", user: "1", name: "PPL", position: 0 })]);
     expect(plan.splitDays).toEqual([{ key: "1", split: "1", name: "Push", position: 0 }]);
     expect(plan.splitDayExercises).toEqual([{ splitDay: "1", exercise: { planned: "1" }, position: 0 }]);
-    expect(plan.assessments).toEqual([expect.objectContaining({ user: "1", equipment: ["basic_equipment"], equipmentItems: ["dumbbells"] })]);
+    expect(plan.assessments).toEqual([
+      expect.objectContaining({ user: "1", equipment: ["basic_equipment"], equipmentItems: ["dumbbells"] }),
+    ]);
     expect(plan.outcomes).toEqual([]);
   });
 
   it("makes staff users admins, and their workouts library exercises; athletes' workouts stay theirs", () => {
     const plan = planLegacyImport(
-      [user(1, "coach@example.com", { is_staff: true }), user(2, "ann@example.com"), workout(1, "Squat", { user: 1 }), workout(2, "My Curl", { user: 2 })],
+      [
+        user(1, "coach@example.com", { is_staff: true }),
+        user(2, "ann@example.com"),
+        workout(1, "Squat", { user: 1 }),
+        workout(2, "My Curl", { user: 2 }),
+      ],
       nothing(),
     );
     expect(plan.users.map((u) => u.role)).toEqual(["admin", "athlete"]);
@@ -64,7 +103,18 @@ describe("planning a legacy import", () => {
     existing.exerciseIdsByName.set("bench press", 7);
     existing.muscleIdsByName.set("pectoralismajor", 3);
     const plan = planLegacyImport(
-      [user(1, "ANN@example.com"), split(1, 1), assessment(1, 1), workout(1, "bench  Press"), workout(2, "Fly"), muscle(1, 1, "Chest"), muscle(2, 2, "Chest"), user(2, "bo@example.com"), split(2, 2), day(1, 2, "A", 1, [1, 2])],
+      [
+        user(1, "ANN@example.com"),
+        split(1, 1),
+        assessment(1, 1),
+        workout(1, "bench  Press"),
+        workout(2, "Fly"),
+        muscle(1, 1, "Chest"),
+        muscle(2, 2, "Chest"),
+        user(2, "bo@example.com"),
+        split(2, 2),
+        day(1, 2, "A", 1, [1, 2]),
+      ],
       existing,
     );
     expect(plan.users.map((u) => u.email)).toEqual(["bo@example.com"]);
@@ -85,7 +135,16 @@ describe("planning a legacy import", () => {
 
   it("rejects invalid records with every field's reason, and skips what depends on them", () => {
     const plan = planLegacyImport(
-      [user(1, ""), split(1, 1), assessment(1, 1), workout(1, "Swing", { type: "Sandbag", difficulty_level: 9 }), muscle(1, 1, "Glutes"), user(2, "bo@example.com"), split(2, 2), day(1, 2, "A", 1, [1])],
+      [
+        user(1, ""),
+        split(1, 1),
+        assessment(1, 1),
+        workout(1, "Swing", { type: "Sandbag", difficulty_level: 9 }),
+        muscle(1, 1, "Glutes"),
+        user(2, "bo@example.com"),
+        split(2, 2),
+        day(1, 2, "A", 1, [1]),
+      ],
       nothing(),
     );
     expect(plan.models["auth.user"]).toEqual({ mapped: 1, skipped: 0, rejected: 1 });
@@ -114,7 +173,16 @@ describe("planning a legacy import", () => {
 
   it("treats a second user with the same e-mail, a second workout with the same name and a second assessment as duplicates", () => {
     const plan = planLegacyImport(
-      [user(1, "ann@example.com"), user(2, "Ann@Example.com"), workout(1, "Bench Press"), workout(2, " bench press"), day(1, 1, "A", 1, [2]), split(1, 1), assessment(1, 1), assessment(2, 1)],
+      [
+        user(1, "ann@example.com"),
+        user(2, "Ann@Example.com"),
+        workout(1, "Bench Press"),
+        workout(2, " bench press"),
+        day(1, 1, "A", 1, [2]),
+        split(1, 1),
+        assessment(1, 1),
+        assessment(2, 1),
+      ],
       nothing(),
     );
     expect(plan.users).toHaveLength(1);
@@ -130,11 +198,27 @@ describe("planning a legacy import", () => {
 
   it("orders days by the old system's order, and positions splits per user", () => {
     const plan = planLegacyImport(
-      [user(1, "ann@example.com"), split(1, 1, "A"), split(2, 1, "B"), day(1, 1, "Legs", 3, []), day(2, 1, "Push", 1, []), day(3, 1, "Pull", 2, []), day(4, 2, "Full", 1, [])],
+      [
+        user(1, "ann@example.com"),
+        split(1, 1, "A"),
+        split(2, 1, "B"),
+        day(1, 1, "Legs", 3, []),
+        day(2, 1, "Push", 1, []),
+        day(3, 1, "Pull", 2, []),
+        day(4, 2, "Full", 1, []),
+      ],
       nothing(),
     );
-    expect(plan.splits.map((s) => [s.name, s.position])).toEqual([["A", 0], ["B", 1]]);
-    expect(plan.splitDays.map((d) => [d.name, d.position])).toEqual([["Push", 0], ["Full", 0], ["Pull", 1], ["Legs", 2]]);
+    expect(plan.splits.map((s) => [s.name, s.position])).toEqual([
+      ["A", 0],
+      ["B", 1],
+    ]);
+    expect(plan.splitDays.map((d) => [d.name, d.position])).toEqual([
+      ["Push", 0],
+      ["Full", 0],
+      ["Pull", 1],
+      ["Legs", 2],
+    ]);
   });
 
   it("counts models Ironlog does not use as skipped, and rejects what is not a dumpdata record", () => {
@@ -167,4 +251,3 @@ describe("planning users' passwords", () => {
     expect(JSON.stringify(plan.outcomes)).not.toContain("0123456789abcdef");
   });
 });
-

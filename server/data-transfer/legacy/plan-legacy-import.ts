@@ -155,7 +155,12 @@ export function planLegacyImport(dump: unknown, existing: ExistingData): LegacyP
       record(rec.model, rec.pk, "skipped", `same name as workouts.workout ${sameAs}; references use that one`);
       workouts.set(key, { state: "same-as", key: sameAs });
     } else if (existingId !== undefined) {
-      record(rec.model, rec.pk, "skipped", `an exercise named "${fields.workout_name}" is already in Ironlog (exercise ${existingId}); references use it`);
+      record(
+        rec.model,
+        rec.pk,
+        "skipped",
+        `an exercise named "${fields.workout_name}" is already in Ironlog (exercise ${existingId}); references use it`,
+      );
       workouts.set(key, { state: "existing", id: existingId });
     } else {
       plan.exercises.push({
@@ -182,7 +187,10 @@ export function planLegacyImport(dump: unknown, existing: ExistingData): LegacyP
       return { ref: { existingId: target.id }, reused: `is exercise ${target.id}, already in Ironlog with its own muscles` };
     }
     if (target.state === "same-as") {
-      return { ref: { planned: target.key }, reused: `is the same exercise as workouts.workout ${target.key}, whose muscles are used` };
+      return {
+        ref: { planned: target.key },
+        reused: `is the same exercise as workouts.workout ${target.key}, whose muscles are used`,
+      };
     }
     return { ref: { planned: keyOf(pk) } };
   };
@@ -214,7 +222,11 @@ export function planLegacyImport(dump: unknown, existing: ExistingData): LegacyP
       continue;
     }
     pairs.add(pair);
-    plan.exerciseMuscles.push({ exercise: keyOf(fields.workout), muscle: muscle.ref, activationRating: fields.activation_rating });
+    plan.exerciseMuscles.push({
+      exercise: keyOf(fields.workout),
+      muscle: muscle.ref,
+      activationRating: fields.activation_rating,
+    });
     record(rec.model, rec.pk, "mapped");
   }
   plan.muscles = [...plannedMuscles.values()];
@@ -250,7 +262,13 @@ export function planLegacyImport(dump: unknown, existing: ExistingData): LegacyP
     const split = splits.get(keyOf(fields.split));
     if (!split || split.state !== "new") {
       if (!split) rejectMissing(rec, `workouts.split ${String(fields.split)}`);
-      else record(rec.model, rec.pk, "skipped", `its split workouts.split ${String(fields.split)} ${split.state === "left-out" ? split.why : "was not imported"}`);
+      else
+        record(
+          rec.model,
+          rec.pk,
+          "skipped",
+          `its split workouts.split ${String(fields.split)} ${split.state === "left-out" ? split.why : "was not imported"}`,
+        );
       continue;
     }
     days.push({ rec, fields });
@@ -293,7 +311,12 @@ export function planLegacyImport(dump: unknown, existing: ExistingData): LegacyP
     }
     const earlier = assessed.get(userKey);
     if (earlier !== undefined) {
-      record(rec.model, rec.pk, "skipped", `auth.user ${userKey} already has assessments.assessment ${String(earlier)} (one per user)`);
+      record(
+        rec.model,
+        rec.pk,
+        "skipped",
+        `auth.user ${userKey} already has assessments.assessment ${String(earlier)} (one per user)`,
+      );
       continue;
     }
     assessed.set(userKey, rec.pk);

@@ -20,7 +20,13 @@ import { deleteCustomExerciseAction } from "@/app/(athlete)/exercises/actions";
 
 export const metadata: Metadata = { title: "Exercise" };
 
-export default async function ExercisePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function ExercisePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const id = idFromSegment((await params).id);
   const { user, db } = await athletePage(`/exercises/${id}`);
   const [exercise, query, timeZone] = await Promise.all([getExercise(db, user.id, id), searchParams, requestTimeZone()]);
@@ -39,7 +45,9 @@ export default async function ExercisePage({ params, searchParams }: { params: P
 
   return (
     <div className="mx-auto max-w-4xl">
-      {query.created ? <Notice>Exercise added. It is private to you, and you can log it from the logger or add it to a split.</Notice> : null}
+      {query.created ? (
+        <Notice>Exercise added. It is private to you, and you can log it from the logger or add it to a split.</Notice>
+      ) : null}
       <p className="mb-2 text-sm">
         <Link href="/exercises" className="text-slate-600 hover:underline">
           ← Exercises
@@ -56,7 +64,12 @@ export default async function ExercisePage({ params, searchParams }: { params: P
         }
         actions={
           exercise.custom ? (
-            <ActionButton action={deleteCustomExerciseAction} fields={{ exerciseId: exercise.id }} variant="danger" confirm="Delete this exercise? Sets you logged with it are deleted too.">
+            <ActionButton
+              action={deleteCustomExerciseAction}
+              fields={{ exerciseId: exercise.id }}
+              variant="danger"
+              confirm="Delete this exercise? Sets you logged with it are deleted too."
+            >
               Delete
             </ActionButton>
           ) : null
@@ -69,15 +82,28 @@ export default async function ExercisePage({ params, searchParams }: { params: P
               <li key={m.id}>
                 <div className="flex items-baseline justify-between text-sm">
                   <span className="font-medium text-slate-800">{m.name}</span>
-                  <span className="tabular-nums text-slate-600">{m.activation}%</span>
+                  <span className="text-slate-600 tabular-nums">{m.activation}%</span>
                 </div>
-                <div className="mt-1 h-2.5 overflow-hidden rounded-full bg-slate-100" role="meter" aria-valuemin={0} aria-valuemax={100} aria-valuenow={m.activation} aria-label={`${m.name} activation`}>
-                  <div className={`h-full rounded-full ${m.activation >= 70 ? "bg-brand-600" : m.activation >= 40 ? "bg-brand-500/70" : "bg-brand-500/40"}`} style={{ width: `${m.activation}%` }} />
+                <div
+                  className="mt-1 h-2.5 overflow-hidden rounded-full bg-slate-100"
+                  role="meter"
+                  aria-valuemin={0}
+                  aria-valuemax={100}
+                  aria-valuenow={m.activation}
+                  aria-label={`${m.name} activation`}
+                >
+                  <div
+                    className={`h-full rounded-full ${m.activation >= 70 ? "bg-brand-600" : m.activation >= 40 ? "bg-brand-500/70" : "bg-brand-500/40"}`}
+                    style={{ width: `${m.activation}%` }}
+                  />
                 </div>
               </li>
             ))}
           </ul>
-          <p className="mt-3 text-xs text-slate-500">Activation is how hard the exercise drives each muscle, relative to its maximum. Weekly volume counts a set at this share.</p>
+          <p className="mt-3 text-xs text-slate-500">
+            Activation is how hard the exercise drives each muscle, relative to its maximum. Weekly volume counts a set at this
+            share.
+          </p>
         </Card>
         <Card title="Equipment">
           <EquipmentBadges items={exercise.equipmentRequired} />
@@ -88,17 +114,18 @@ export default async function ExercisePage({ params, searchParams }: { params: P
       <h2 className="mt-8 mb-3 text-lg font-semibold text-slate-900">Your history</h2>
       {sets.length === 0 ? (
         <p className="rounded-lg bg-white p-4 text-sm text-slate-600 ring-1 ring-slate-200">
-          You have not logged this exercise yet. <Link href="/log" className="font-semibold text-brand-700 hover:underline">Start a workout</Link> and add it.
+          You have not logged this exercise yet.{" "}
+          <Link href="/log" className="font-semibold text-brand-700 hover:underline">
+            Start a workout
+          </Link>{" "}
+          and add it.
         </p>
       ) : (
         <div className="grid gap-4 md:grid-cols-2">
           <Card title="Estimated 1RM" className="md:col-span-2">
             {series.length ? (
               <div className="h-64">
-                <LazyOneRepMaxChart
-                  unit={unit}
-                  points={oneRepMaxChartPoints(series, unit, timeZone)}
-                />
+                <LazyOneRepMaxChart unit={unit} points={oneRepMaxChartPoints(series, unit, timeZone)} />
               </div>
             ) : (
               <p className="text-sm text-slate-600">No weighted sets to estimate from yet.</p>
@@ -115,7 +142,9 @@ export default async function ExercisePage({ params, searchParams }: { params: P
                   <Link href={`/history/${sessionId}`} className="font-medium text-slate-900 hover:underline">
                     {formatDay(s.performedAt, timeZone)}
                   </Link>
-                  <span className="ml-2 text-slate-600">{s.sets.map((x) => `${x.weightKg > 0 ? formatWeight(x.weightKg, unit) : "BW"} × ${x.reps}`).join(", ")}</span>
+                  <span className="ml-2 text-slate-600">
+                    {s.sets.map((x) => `${x.weightKg > 0 ? formatWeight(x.weightKg, unit) : "BW"} × ${x.reps}`).join(", ")}
+                  </span>
                 </li>
               ))}
             </ul>

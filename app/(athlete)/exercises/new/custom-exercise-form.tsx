@@ -17,7 +17,15 @@ export function CustomExerciseForm({ muscles }: { muscles: { id: number; name: s
   return (
     <form action={dispatch} onSubmit={onSubmit} noValidate className="space-y-5">
       <FormMessage state={state} />
-      <TextField label="Name" name="name" required maxLength={200} defaultValue={values?.name} errors={errors?.name} placeholder="e.g. Landmine Press" />
+      <TextField
+        label="Name"
+        name="name"
+        required
+        maxLength={200}
+        defaultValue={values?.name}
+        errors={errors?.name}
+        placeholder="e.g. Landmine Press"
+      />
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField label="Type" name="type" defaultValue={values?.type ?? ""} errors={errors?.type}>
           <option value="" disabled>
@@ -29,7 +37,12 @@ export function CustomExerciseForm({ muscles }: { muscles: { id: number; name: s
             </option>
           ))}
         </SelectField>
-        <SelectField label="Sets are logged by" name="measure" defaultValue={values?.measure ?? "reps_load"} errors={errors?.measure}>
+        <SelectField
+          label="Sets are logged by"
+          name="measure"
+          defaultValue={values?.measure ?? "reps_load"}
+          errors={errors?.measure}
+        >
           {EXERCISE_MEASURES.map((m) => (
             <option key={m} value={m}>
               {EXERCISE_MEASURE_LABELS[m]}
@@ -51,7 +64,10 @@ export function CustomExerciseForm({ muscles }: { muscles: { id: number; name: s
         <legend className="text-sm font-medium text-slate-800">Equipment needed</legend>
         <div className="mt-2 grid grid-cols-1 gap-2 sm:grid-cols-2">
           {CUSTOM_EXERCISE_EQUIPMENT.map((item) => (
-            <label key={item} className="flex min-h-10 items-center gap-2 rounded-md px-3 ring-1 ring-slate-200 has-[:checked]:bg-brand-50 has-[:checked]:ring-brand-600">
+            <label
+              key={item}
+              className="flex min-h-10 items-center gap-2 rounded-md px-3 ring-1 ring-slate-200 has-[:checked]:bg-brand-50 has-[:checked]:ring-brand-600"
+            >
               <input
                 type="checkbox"
                 name="equipment"
@@ -77,7 +93,12 @@ export function CustomExerciseForm({ muscles }: { muscles: { id: number; name: s
         <div className="mt-2 space-y-3">
           {Array.from({ length: CUSTOM_EXERCISE_MUSCLE_ROWS }, (_, i) => i + 1).map((row) => (
             <div key={row} className="grid grid-cols-[minmax(0,1fr)_7rem] gap-3">
-              <SelectField label={`Muscle ${row}${row === 1 ? "" : " (optional)"}`} name={`muscle${row}`} defaultValue={values?.[`muscle${row}`] ?? ""} errors={errors?.[`muscle${row}`]}>
+              <SelectField
+                label={`Muscle ${row}${row === 1 ? "" : " (optional)"}`}
+                name={`muscle${row}`}
+                defaultValue={values?.[`muscle${row}`] ?? ""}
+                errors={errors?.[`muscle${row}`]}
+              >
                 <option value="">{row === 1 ? "Choose…" : "None"}</option>
                 {muscles.map((m) => (
                   <option key={m.id} value={m.id}>
@@ -85,7 +106,16 @@ export function CustomExerciseForm({ muscles }: { muscles: { id: number; name: s
                   </option>
                 ))}
               </SelectField>
-              <TextField label="Activation" name={`activation${row}`} type="number" inputMode="numeric" min={1} max={100} defaultValue={values?.[`activation${row}`]} errors={errors?.[`activation${row}`]} />
+              <TextField
+                label="Activation"
+                name={`activation${row}`}
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={100}
+                defaultValue={values?.[`activation${row}`]}
+                errors={errors?.[`activation${row}`]}
+              />
             </div>
           ))}
         </div>
@@ -94,7 +124,14 @@ export function CustomExerciseForm({ muscles }: { muscles: { id: number; name: s
         <label htmlFor="field-notes" className="block text-sm font-medium text-slate-800">
           Notes (optional)
         </label>
-        <textarea id="field-notes" name="notes" rows={3} maxLength={500} defaultValue={values?.notes} className="mt-1 block w-full rounded-md border-0 px-3 py-2 ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600" />
+        <textarea
+          id="field-notes"
+          name="notes"
+          rows={3}
+          maxLength={500}
+          defaultValue={values?.notes}
+          className="mt-1 block w-full rounded-md border-0 px-3 py-2 ring-1 ring-slate-300 ring-inset focus:ring-2 focus:ring-brand-600"
+        />
         <FieldError id="field-notes-error" errors={errors?.notes} />
       </div>
       <PendingButton pending={pending} pendingLabel="Adding…">

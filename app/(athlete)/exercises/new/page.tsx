@@ -18,7 +18,9 @@ export default async function NewExercisePage() {
         </Link>
       </p>
       <h1 className="text-2xl font-bold tracking-tight text-slate-900">Add your own exercise</h1>
-      <p className="mt-1 mb-6 text-sm text-slate-600">Private to you. Rate the muscles it works so it counts towards your weekly volume.</p>
+      <p className="mt-1 mb-6 text-sm text-slate-600">
+        Private to you. Rate the muscles it works so it counts towards your weekly volume.
+      </p>
       <Card>
         <CustomExerciseForm muscles={muscles.map((m) => ({ id: m.id, name: m.name, region: m.region }))} />
       </Card>

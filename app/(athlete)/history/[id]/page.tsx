@@ -16,12 +16,21 @@ import { getSession, sessionOrigin } from "@/server/queries/sessions";
 
 export const metadata: Metadata = { title: "Session" };
 
-export default async function SessionPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function SessionPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const id = idFromSegment((await params).id);
   const { user, db } = await athletePage(`/history/${id}`);
   const [session, query, timeZone] = await Promise.all([getSession(db, user.id, id), searchParams, requestTimeZone()]);
   if (!session) notFound();
-  const [records, origin] = await Promise.all([recordsInSession(db, user.id, id), sessionOrigin(db, user.id, session.splitDayId)]);
+  const [records, origin] = await Promise.all([
+    recordsInSession(db, user.id, id),
+    sessionOrigin(db, user.id, session.splitDayId),
+  ]);
   const unit = user.weightUnit;
 
   const groups: { exerciseId: number; name: string; sets: typeof session.sets }[] = [];
@@ -48,7 +57,11 @@ export default async function SessionPage({ params, searchParams }: { params: Pr
 
   return (
     <div className="mx-auto max-w-3xl">
-      {query.saved ? <Notice>Workout saved{records.length ? `, with ${records.length} personal record${records.length === 1 ? "" : "s"}!` : "."}</Notice> : null}
+      {query.saved ? (
+        <Notice>
+          Workout saved{records.length ? `, with ${records.length} personal record${records.length === 1 ? "" : "s"}!` : "."}
+        </Notice>
+      ) : null}
       <PageHeader
         title={session.name}
         description={
@@ -63,7 +76,12 @@ export default async function SessionPage({ params, searchParams }: { params: Pr
             <ButtonLink href={`/log/${session.id}`} variant="secondary">
               {session.finishedAt ? "Edit" : "Resume"}
             </ButtonLink>
-            <ActionButton action={deleteSessionAction} fields={{ sessionId: session.id, redirectTo: "/history" }} variant="danger" confirm="Delete this session and its sets? This cannot be undone.">
+            <ActionButton
+              action={deleteSessionAction}
+              fields={{ sessionId: session.id, redirectTo: "/history" }}
+              variant="danger"
+              confirm="Delete this session and its sets? This cannot be undone."
+            >
               Delete
             </ActionButton>
           </>
@@ -91,49 +109,89 @@ export default async function SessionPage({ params, searchParams }: { params: Pr
           const timed = measure === "time" || measure === "distance_time";
           const far = measure === "distance" || measure === "distance_time";
           return (
-          <Card key={`${g.exerciseId}-${gi}`} title={<Link href={`/exercises/${g.exerciseId}`} className="hover:underline">{g.name}</Link>}>
-            <table className="w-full text-left text-sm">
-              <thead className="text-xs uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th scope="col" className="py-1 pr-2">Set</th>
-                  {measure !== "time" && measure !== "distance_time" ? <th scope="col" className="py-1 pr-2">Weight</th> : null}
-                  {byReps ? <th scope="col" className="py-1 pr-2">Reps</th> : null}
-                  {far ? <th scope="col" className="py-1 pr-2">Distance</th> : null}
-                  {timed ? <th scope="col" className="py-1 pr-2">Time</th> : null}
-                  <th scope="col" className="py-1 pr-2">RPE</th>
-                  {byReps ? <th scope="col" className="py-1">Est. 1RM</th> : null}
-                </tr>
-              </thead>
-              <tbody className="tabular-nums">
-                {g.sets.map((s, i) => {
-                  const estimate = s.setType === "warmup" ? null : estimateOneRepMax(s);
-                  const record = recordFor(s);
-                  return (
-                    <tr key={s.id} className={`border-t border-slate-100 ${record ? "bg-amber-50" : s.setType === "warmup" ? "bg-sky-50 text-slate-600" : ""}`} data-set-type={s.setType}>
-                      <td className="py-2 pr-2">
-                        {i + 1}
-                        {s.setType !== "normal" ? (
-                          <abbr title={TYPE_NAME[s.setType]} className="ml-1 rounded bg-sky-600 px-1 text-xs font-bold text-white no-underline">
-                            {TYPE_MARK[s.setType]}
-                          </abbr>
-                        ) : null}
-                      </td>
-                      {measure !== "time" && measure !== "distance_time" ? <td className="py-2 pr-2">{s.weightKg > 0 ? formatWeight(s.weightKg, unit) : "Bodyweight"}</td> : null}
-                      {byReps ? <td className="py-2 pr-2">{s.reps}</td> : null}
-                      {far ? <td className="py-2 pr-2">{s.distanceM ? formatMetres(s.distanceM) : "—"}</td> : null}
-                      {timed ? <td className="py-2 pr-2">{s.seconds ? formatSeconds(s.seconds) : "—"}</td> : null}
-                      <td className="py-2 pr-2">{s.rpe ?? "—"}</td>
-                      {byReps ? (
-                        <td className="py-2" title={estimate?.label}>
-                          {estimate ? `${formatWeight(estimate.valueKg, unit)}${estimate.reliable ? "" : " (rough)"}` : "—"}
+            <Card
+              key={`${g.exerciseId}-${gi}`}
+              title={
+                <Link href={`/exercises/${g.exerciseId}`} className="hover:underline">
+                  {g.name}
+                </Link>
+              }
+            >
+              <table className="w-full text-left text-sm">
+                <thead className="text-xs tracking-wide text-slate-500 uppercase">
+                  <tr>
+                    <th scope="col" className="py-1 pr-2">
+                      Set
+                    </th>
+                    {measure !== "time" && measure !== "distance_time" ? (
+                      <th scope="col" className="py-1 pr-2">
+                        Weight
+                      </th>
+                    ) : null}
+                    {byReps ? (
+                      <th scope="col" className="py-1 pr-2">
+                        Reps
+                      </th>
+                    ) : null}
+                    {far ? (
+                      <th scope="col" className="py-1 pr-2">
+                        Distance
+                      </th>
+                    ) : null}
+                    {timed ? (
+                      <th scope="col" className="py-1 pr-2">
+                        Time
+                      </th>
+                    ) : null}
+                    <th scope="col" className="py-1 pr-2">
+                      RPE
+                    </th>
+                    {byReps ? (
+                      <th scope="col" className="py-1">
+                        Est. 1RM
+                      </th>
+                    ) : null}
+                  </tr>
+                </thead>
+                <tbody className="tabular-nums">
+                  {g.sets.map((s, i) => {
+                    const estimate = s.setType === "warmup" ? null : estimateOneRepMax(s);
+                    const record = recordFor(s);
+                    return (
+                      <tr
+                        key={s.id}
+                        className={`border-t border-slate-100 ${record ? "bg-amber-50" : s.setType === "warmup" ? "bg-sky-50 text-slate-600" : ""}`}
+                        data-set-type={s.setType}
+                      >
+                        <td className="py-2 pr-2">
+                          {i + 1}
+                          {s.setType !== "normal" ? (
+                            <abbr
+                              title={TYPE_NAME[s.setType]}
+                              className="ml-1 rounded bg-sky-600 px-1 text-xs font-bold text-white no-underline"
+                            >
+                              {TYPE_MARK[s.setType]}
+                            </abbr>
+                          ) : null}
                         </td>
-                      ) : null}
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </Card>
+                        {measure !== "time" && measure !== "distance_time" ? (
+                          <td className="py-2 pr-2">{s.weightKg > 0 ? formatWeight(s.weightKg, unit) : "Bodyweight"}</td>
+                        ) : null}
+                        {byReps ? <td className="py-2 pr-2">{s.reps}</td> : null}
+                        {far ? <td className="py-2 pr-2">{s.distanceM ? formatMetres(s.distanceM) : "—"}</td> : null}
+                        {timed ? <td className="py-2 pr-2">{s.seconds ? formatSeconds(s.seconds) : "—"}</td> : null}
+                        <td className="py-2 pr-2">{s.rpe ?? "—"}</td>
+                        {byReps ? (
+                          <td className="py-2" title={estimate?.label}>
+                            {estimate ? `${formatWeight(estimate.valueKg, unit)}${estimate.reliable ? "" : " (rough)"}` : "—"}
+                          </td>
+                        ) : null}
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </Card>
           );
         })}
         {groups.length === 0 ? <p className="text-sm text-slate-600">No sets logged in this session.</p> : null}
@@ -141,10 +199,14 @@ export default async function SessionPage({ params, searchParams }: { params: Pr
 
       {session.notes ? (
         <Card title="Notes" className="mt-4">
-          <p className="whitespace-pre-line text-sm text-slate-700">{session.notes}</p>
+          <p className="text-sm whitespace-pre-line text-slate-700">{session.notes}</p>
         </Card>
       ) : null}
-      {volume > 0 ? <p className="mt-4 text-sm text-slate-600">Total volume: {formatWeight(volume, unit)} (weight × reps, warm-ups left out).</p> : null}
+      {volume > 0 ? (
+        <p className="mt-4 text-sm text-slate-600">
+          Total volume: {formatWeight(volume, unit)} (weight × reps, warm-ups left out).
+        </p>
+      ) : null}
       <p className="mt-6 text-sm">
         <Link href="/history" className="font-semibold text-brand-700 hover:underline">
           ← All sessions

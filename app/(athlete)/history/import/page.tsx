@@ -11,7 +11,10 @@ export default async function ImportHistoryPage() {
   const timeZone = await requestTimeZone();
   return (
     <div className="mx-auto max-w-2xl space-y-6">
-      <PageHeader title="Import your history" description="Bring your workouts from Strong or Hevy. You see everything first; nothing is saved until you confirm." />
+      <PageHeader
+        title="Import your history"
+        description="Bring your workouts from Strong or Hevy. You see everything first; nothing is saved until you confirm."
+      />
       <Card>
         <UploadForm defaultTimeZone={timeZone} zones={[...new Set([timeZone, "UTC", ...Intl.supportedValuesOf("timeZone")])]} />
       </Card>

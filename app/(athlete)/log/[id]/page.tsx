@@ -23,7 +23,14 @@ export default async function LogSessionPage({ params }: { params: Promise<{ id:
   const { session, snapshot, context, exerciseTypes } = data;
   const { previous, records } = context;
   const plain = (sets: readonly LoggedSet[]) =>
-    sets.map((s) => ({ weightKg: s.weightKg, reps: s.reps, rpe: s.rpe ?? null, setType: s.setType ?? "normal", seconds: s.seconds ?? null, distanceM: s.distanceM ?? null }));
+    sets.map((s) => ({
+      weightKg: s.weightKg,
+      reps: s.reps,
+      rpe: s.rpe ?? null,
+      setType: s.setType ?? "normal",
+      seconds: s.seconds ?? null,
+      distanceM: s.distanceM ?? null,
+    }));
 
   return (
     <div>
@@ -48,11 +55,15 @@ export default async function LogSessionPage({ params }: { params: Promise<{ id:
         startedAt={session.startedAt.toISOString()}
         timeZone={timeZone}
         alreadyFinished={session.finishedAt !== null}
-        previous={Object.fromEntries([...previous].map(([k, v]) => [k, { startedAt: v.startedAt.toISOString(), sets: plain(v.sets) }]))}
+        previous={Object.fromEntries(
+          [...previous].map(([k, v]) => [k, { startedAt: v.startedAt.toISOString(), sets: plain(v.sets) }]),
+        )}
         recordSets={Object.fromEntries([...records].map(([k, v]) => [k, plain(v)]))}
         plates={plateSetupFor(user.plateSetup, user.weightUnit)}
         barbellExercises={[...exerciseTypes].filter(([, type]) => type === "barbell").map(([id]) => id)}
-        suggestions={session.finishedAt ? {} : slotSuggestions(snapshot.exercises, context.recent, exerciseTypes, user.weightUnit)}
+        suggestions={
+          session.finishedAt ? {} : slotSuggestions(snapshot.exercises, context.recent, exerciseTypes, user.weightUnit)
+        }
         exerciseContextAction={exerciseContextAction}
         exerciseOptionsAction={exerciseOptionsAction}
       />

@@ -9,7 +9,14 @@ export const dynamic = "force-dynamic";
 async function* flaggedUsersCsv(): AsyncGenerator<string> {
   yield csvLine(["email", "name", "reason", "flagged_at", "flagged_by_run_id", "migration_id"]);
   for await (const user of allFlaggedUsers(await getDb())) {
-    yield csvLine([user.email, user.name, user.reason, user.flaggedAt?.toISOString(), user.flaggedByRunId, user.flaggedByMigrationId]);
+    yield csvLine([
+      user.email,
+      user.name,
+      user.reason,
+      user.flaggedAt?.toISOString(),
+      user.flaggedByRunId,
+      user.flaggedByMigrationId,
+    ]);
   }
 }
 

@@ -10,8 +10,10 @@ async function* emailLines(): AsyncGenerator<string> {
 }
 
 /** Every flagged user's email, one per line: what "Copy all emails" puts on the clipboard. */
-export const GET = defineRoute("admin", async () =>
-  new Response(textStream(emailLines()), {
-    headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", "x-content-type-options": "nosniff" },
-  }),
+export const GET = defineRoute(
+  "admin",
+  async () =>
+    new Response(textStream(emailLines()), {
+      headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", "x-content-type-options": "nosniff" },
+    }),
 );

@@ -68,14 +68,16 @@ export default async function OffendingRowsPage({
         <TableScroll label="Offending rows">
           <table className="card-table min-w-full text-left text-sm">
             <caption className="sr-only">Offending rows of {definition.label}</caption>
-            <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
+            <thead className="border-b border-slate-200 bg-slate-50 text-xs tracking-wide text-slate-600 uppercase">
               <tr>
                 {definition.columns.map((c) => (
                   <th key={c} scope="col" className="px-3 py-2 font-mono normal-case">
                     {c}
                   </th>
                 ))}
-                <th scope="col" className="px-3 py-2">Fails</th>
+                <th scope="col" className="px-3 py-2">
+                  Fails
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -99,7 +101,13 @@ export default async function OffendingRowsPage({
           </table>
         </TableScroll>
       )}
-      <Pager basePath={`/admin/integrity/${table}`} params={{ check: checkId }} next={page.next} isFirstPage={!after} label="Offending row pages" />
+      <Pager
+        basePath={`/admin/integrity/${table}`}
+        params={{ check: checkId }}
+        next={page.next}
+        isFirstPage={!after}
+        label="Offending row pages"
+      />
     </div>
   );
 }

@@ -82,15 +82,21 @@ export function MigrationControls({ migrationId, initialRunning }: { migrationId
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-2">
         {previewForm("Preview migration")}
-        <Button variant="danger" onClick={() => {
+        <Button
+          variant="danger"
+          onClick={() => {
             setRunStateAtOpen(runState);
             setDialogOpen(true);
-          }} disabled={running} aria-haspopup="dialog">
+          }}
+          disabled={running}
+          aria-haspopup="dialog"
+        >
           Run migration…
         </Button>
         {running ? (
           <p className="text-sm text-slate-600">
-            Disabled while {live.mode === "dry_run" ? "a preview" : live.mode === "undo" ? "an undo" : "a run"} of this migration is in progress.
+            Disabled while {live.mode === "dry_run" ? "a preview" : live.mode === "undo" ? "an undo" : "a run"} of this migration
+            is in progress.
           </p>
         ) : null}
       </div>

@@ -24,7 +24,13 @@ export const metadata: Metadata = { title: "Data migration · Admin" };
 
 const HISTORY_PAGE_SIZE = 10;
 
-export default async function MigrationPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
+export default async function MigrationPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
   const { id } = await params;
   await requireAdmin(`/admin/migrations/${encodeURIComponent(id)}`);
   const migration = findDataMigration(id);
@@ -44,8 +50,18 @@ export default async function MigrationPage({ params, searchParams }: { params: 
   ]);
   const progress = recordedRunning ? await getRunProgress(database, recordedRunning.id) : null;
   const running = progress?.status === "running" ? progressView(progress) : null;
-  const items = preview ? await listRunItems(db, { runId: preview.id, status: filter.status, email: filter.email, limit: DETAILS_PAGE_SIZE, offset: filter.offset }) : null;
-  const changedSincePreview = preview && history.rows.some((run) => run.mode !== "dry_run" && run.status === "completed" && run.startedAt > preview.startedAt);
+  const items = preview
+    ? await listRunItems(db, {
+        runId: preview.id,
+        status: filter.status,
+        email: filter.email,
+        limit: DETAILS_PAGE_SIZE,
+        offset: filter.offset,
+      })
+    : null;
+  const changedSincePreview =
+    preview &&
+    history.rows.some((run) => run.mode !== "dry_run" && run.status === "completed" && run.startedAt > preview.startedAt);
   const basePath = `/admin/migrations/${encodeURIComponent(migration.id)}`;
 
   return (
@@ -80,17 +96,23 @@ export default async function MigrationPage({ params, searchParams }: { params: 
                 <Link href={`/admin/runs/${preview.id}`} className="font-semibold text-brand-700 underline underline-offset-2">
                   Preview #{preview.id}
                 </Link>{" "}
-                by {preview.startedBy}, <DateTime value={preview.startedAt} />, took {formatDuration(preview.durationMs)}. Nothing was changed.
+                by {preview.startedBy}, <DateTime value={preview.startedAt} />, took {formatDuration(preview.durationMs)}. Nothing
+                was changed.
               </p>
             ) : null}
           </div>
           {preview ? (
-            <ReportLinks runId={preview.id} labels={{ json: "Download preview JSON", csv: "Download preview CSV" }} canIncludeSkipped />
+            <ReportLinks
+              runId={preview.id}
+              labels={{ json: "Download preview JSON", csv: "Download preview CSV" }}
+              canIncludeSkipped
+            />
           ) : null}
         </div>
         {!preview || !items ? (
           <EmptyState title="No preview yet">
-            Preview migration goes through every row exactly as a run would, then rolls back: you see what it would change, and nothing changes.
+            Preview migration goes through every row exactly as a run would, then rolls back: you see what it would change, and
+            nothing changes.
           </EmptyState>
         ) : (
           <>

@@ -114,7 +114,8 @@ export function RunDialog({
             </div>
           ) : (
             <p className="text-sm text-slate-700">
-              The data has not changed since this preview. The run changes the rows in one transaction: all or nothing. You can undo it afterwards.
+              The data has not changed since this preview. The run changes the rows in one transaction: all or nothing. You can
+              undo it afterwards.
             </p>
           )}
           <form action={runAction} className="space-y-4">

@@ -30,7 +30,13 @@ function isVerification(value: unknown): value is Verification {
   return typeof value === "object" && value !== null && Array.isArray((value as Verification).checks);
 }
 
-export default async function RunPage({ params, searchParams }: { params: Promise<{ runId: string }>; searchParams: Promise<SearchParams> }) {
+export default async function RunPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ runId: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
   const { runId: segment } = await params;
   await requireAdmin(`/admin/runs/${encodeURIComponent(segment)}`);
   const runId = parseId(segment);
@@ -46,7 +52,13 @@ export default async function RunPage({ params, searchParams }: { params: Promis
   const migration = findDataMigration(run.migrationId);
   const progress = run.status === "running" ? await getRunProgress(database, run.id) : null;
   const [items, preview] = await Promise.all([
-    listRunItems(db, { runId: run.id, status: filter.status, email: filter.email, limit: DETAILS_PAGE_SIZE, offset: filter.offset }),
+    listRunItems(db, {
+      runId: run.id,
+      status: filter.status,
+      email: filter.email,
+      limit: DETAILS_PAGE_SIZE,
+      offset: filter.offset,
+    }),
     run.mode === "apply" ? previewBefore(db, run) : null,
   ]);
   const previewSummary = preview ? migrationSummaryOf(preview) : null;
@@ -77,7 +89,10 @@ export default async function RunPage({ params, searchParams }: { params: Promis
             Admin
           </Link>{" "}
           /{" "}
-          <Link href={`/admin/migrations/${encodeURIComponent(run.migrationId)}`} className="text-brand-700 underline underline-offset-2">
+          <Link
+            href={`/admin/migrations/${encodeURIComponent(run.migrationId)}`}
+            className="text-brand-700 underline underline-offset-2"
+          >
             {migration?.title ?? run.migrationId}
           </Link>{" "}
           / Run #{run.id}
@@ -86,7 +101,8 @@ export default async function RunPage({ params, searchParams }: { params: Promis
           title={`${statusLabel(run.mode)} #${run.id}`}
           description={
             <>
-              <span className="font-mono">{run.migrationId}</span>, started by {run.startedBy} <DateTime value={run.startedAt} withSeconds />
+              <span className="font-mono">{run.migrationId}</span>, started by {run.startedBy}{" "}
+              <DateTime value={run.startedAt} withSeconds />
               {run.finishedAt ? <>, took {formatDuration(run.durationMs)}</> : null}.
             </>
           }
@@ -119,7 +135,13 @@ export default async function RunPage({ params, searchParams }: { params: Promis
         <div role="alert" className="rounded-lg bg-slate-50 p-4 text-sm text-slate-900 ring-1 ring-slate-200">
           <p className="font-semibold">
             The run was cancelled{run.cancelledBy ? <> by {run.cancelledBy}</> : null}
-            {run.cancelRequestedAt ? <> <DateTime value={run.cancelRequestedAt} withSeconds /></> : null} and rolled back: nothing it did was kept.
+            {run.cancelRequestedAt ? (
+              <>
+                {" "}
+                <DateTime value={run.cancelRequestedAt} withSeconds />
+              </>
+            ) : null}{" "}
+            and rolled back: nothing it did was kept.
           </p>
           <p className="mt-1">
             It had processed {run.processed.toLocaleString("en")} of {run.total.toLocaleString("en")} rows.
@@ -143,7 +165,11 @@ export default async function RunPage({ params, searchParams }: { params: Promis
             <h2 id="summary-heading" className="text-xl font-bold">
               Summary
             </h2>
-            <ReportLinks runId={run.id} labels={{ json: "Download JSON report", csv: "Download CSV report" }} canIncludeSkipped={!undo} />
+            <ReportLinks
+              runId={run.id}
+              labels={{ json: "Download JSON report", csv: "Download CSV report" }}
+              canIncludeSkipped={!undo}
+            />
           </div>
           <SummaryCards label={undo ? "Undo summary" : "Run summary"} cards={cards} />
           {run.mode === "apply" ? (
@@ -154,7 +180,10 @@ export default async function RunPage({ params, searchParams }: { params: Promis
                   <Link href={`/admin/runs/${preview.id}`} className="font-semibold text-brand-700 underline underline-offset-2">
                     preview #{preview.id}
                   </Link>
-                  : {differsFromPreview ? "the run differs from the preview where marked (the data changed in between)." : "the run did exactly what the preview said."}
+                  :{" "}
+                  {differsFromPreview
+                    ? "the run differs from the preview where marked (the data changed in between)."
+                    : "the run did exactly what the preview said."}
                 </>
               ) : (
                 "No preview ran before this run."
@@ -167,11 +196,7 @@ export default async function RunPage({ params, searchParams }: { params: Promis
       {verification ? (
         <Card title="Checks after the run">
           <p className="mb-3 text-sm">
-            {verification.ok ? (
-              <Badge tone="green">All checks passed</Badge>
-            ) : (
-              <Badge tone="red">Some checks failed</Badge>
-            )}
+            {verification.ok ? <Badge tone="green">All checks passed</Badge> : <Badge tone="red">Some checks failed</Badge>}
           </p>
           <ul className="space-y-2 text-sm">
             {verification.checks.map((check) => (
@@ -187,7 +212,8 @@ export default async function RunPage({ params, searchParams }: { params: Promis
       {canUndo ? (
         <Card title="Undo">
           <p className="mb-3 text-sm text-slate-600">
-            Rolls back this run alone, without restoring a backup: the rows it migrated or flagged get their values from before the run.
+            Rolls back this run alone, without restoring a backup: the rows it migrated or flagged get their values from before
+            the run.
           </p>
           <UndoRunButton runId={run.id} changedRows={run.migrated + run.flagged} />
         </Card>

@@ -28,7 +28,9 @@ export async function RunErrors({ run, migration }: { run: MigrationRun; migrati
           await Promise.all(
             errors.rows.map(async (item) => {
               const current = await currentFixValues(db, migration, item.rowId);
-              const text = Object.fromEntries(fixFields.map((field) => [field.column, fixFieldText(field, current?.[field.column])]));
+              const text = Object.fromEntries(
+                fixFields.map((field) => [field.column, fixFieldText(field, current?.[field.column])]),
+              );
               return [item.rowId, current ? text : null] as const;
             }),
           ),
@@ -46,7 +48,11 @@ export async function RunErrors({ run, migration }: { run: MigrationRun; migrati
           <p className="text-sm text-slate-600">
             Rows with data the rules cannot convert. They were left untouched.
             {fixFields.length > 0 ? (
-              <> Fix a row here (only {fixFields.map((f) => f.column).join(" and ")}; the value must pass the migration&apos;s rules), then preview again.</>
+              <>
+                {" "}
+                Fix a row here (only {fixFields.map((f) => f.column).join(" and ")}; the value must pass the migration&apos;s
+                rules), then preview again.
+              </>
             ) : (
               <> Correct them at the source, then preview again.</>
             )}
@@ -70,7 +76,13 @@ export async function RunErrors({ run, migration }: { run: MigrationRun; migrati
                   {values ? (
                     <details className="mt-1">
                       <summary className="cursor-pointer font-semibold text-brand-700">Fix row {item.rowId}</summary>
-                      <RowFixForm runId={run.id} rowId={item.rowId} fields={fixFields} values={values} migrationPath={migrationPath} />
+                      <RowFixForm
+                        runId={run.id}
+                        rowId={item.rowId}
+                        fields={fixFields}
+                        values={values}
+                        migrationPath={migrationPath}
+                      />
                     </details>
                   ) : null}
                 </li>
@@ -78,7 +90,10 @@ export async function RunErrors({ run, migration }: { run: MigrationRun; migrati
             })}
           </ul>
           {errors.total > errors.rows.length ? (
-            <Link href={`/admin/runs/${run.id}?status=error#details`} className="text-sm font-semibold text-brand-700 underline underline-offset-2">
+            <Link
+              href={`/admin/runs/${run.id}?status=error#details`}
+              className="text-sm font-semibold text-brand-700 underline underline-offset-2"
+            >
               See all {errors.total.toLocaleString("en")} errors
             </Link>
           ) : null}
@@ -107,7 +122,6 @@ export async function RunErrors({ run, migration }: { run: MigrationRun; migrati
           </p>
         </section>
       ) : null}
-
     </>
   );
 }

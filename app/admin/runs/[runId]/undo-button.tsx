@@ -42,14 +42,17 @@ export function UndoRunButton({ runId, changedRows }: { runId: number; changedRo
       >
         Undo this run…
       </Button>
-      {live ? <CancellableRunProgress key={live.runId} initial={live} onFinished={(p) => router.push(`/admin/runs/${p.runId}`)} /> : null}
+      {live ? (
+        <CancellableRunProgress key={live.runId} initial={live} onFinished={(p) => router.push(`/admin/runs/${p.runId}`)} />
+      ) : null}
       <Dialog open={open} onClose={() => setOpen(false)} title={`Undo run #${runId}?`}>
         <form action={action} className="space-y-4">
           <FormMessage state={state === stateAtOpen ? undefined : state} />
           <input type="hidden" name="runId" value={runId} />
           <p className="text-sm text-slate-700">
-            This restores the values the run changed in {changedRows.toLocaleString("en")} row{changedRows === 1 ? "" : "s"}, in one transaction.
-            A row edited since the run is left as it is and reported as a conflict. The undo is recorded as a run of its own, with a report.
+            This restores the values the run changed in {changedRows.toLocaleString("en")} row{changedRows === 1 ? "" : "s"}, in
+            one transaction. A row edited since the run is left as it is and reported as a conflict. The undo is recorded as a run
+            of its own, with a report.
           </p>
           <div className="flex flex-wrap justify-end gap-2">
             <Button variant="secondary" onClick={() => setOpen(false)} autoFocus>

@@ -16,21 +16,30 @@ import { RoleChangeForm } from "../role-form";
 import { ResetLinkForm } from "../reset-link-form";
 import { listResetLinks, type ResetLinkStatus } from "@/server/auth/password-reset";
 
-const RESET_LINK_STATUS: Record<ResetLinkStatus, string> = { open: "Open", used: "Used", expired: "Expired", superseded: "Replaced by a newer link" };
+const RESET_LINK_STATUS: Record<ResetLinkStatus, string> = {
+  open: "Open",
+  used: "Used",
+  expired: "Expired",
+  superseded: "Replaced by a newer link",
+};
 
 export const metadata: Metadata = { title: "User · Admin" };
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div className="min-w-0">
-      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
+      <dt className="text-xs font-medium tracking-wide text-slate-500 uppercase">{label}</dt>
       <dd className="mt-0.5 text-sm [overflow-wrap:anywhere]">{children}</dd>
     </div>
   );
 }
 
 const json = (value: unknown) =>
-  value === null || value === undefined ? <span className="text-slate-400">null</span> : <code className="font-mono text-xs">{JSON.stringify(value)}</code>;
+  value === null || value === undefined ? (
+    <span className="text-slate-400">null</span>
+  ) : (
+    <code className="font-mono text-xs">{JSON.stringify(value)}</code>
+  );
 
 /** One user, for an admin: the account, the assessment and its flags, and every migration run that touched them. */
 export default async function AdminUserPage({ params }: { params: Promise<{ userId: string }> }) {
@@ -66,7 +75,9 @@ export default async function AdminUserPage({ params }: { params: Promise<{ user
               <DateTime value={user.createdAt} />
             </Fact>
             <Fact label="Training sessions">{training.sessions.toLocaleString("en")}</Fact>
-            <Fact label="Last session">{training.lastSessionAt ? <DateTime value={training.lastSessionAt} /> : "None logged yet"}</Fact>
+            <Fact label="Last session">
+              {training.lastSessionAt ? <DateTime value={training.lastSessionAt} /> : "None logged yet"}
+            </Fact>
             <Fact label="Password">{user.hasPassword ? "Set" : "None: imported account that has not set one"}</Fact>
             <Fact label="Weight unit">{user.weightUnit}</Fact>
           </dl>
@@ -82,7 +93,9 @@ export default async function AdminUserPage({ params }: { params: Promise<{ user
                 {resetLinks.map((link) => (
                   <li key={link.id}>
                     <DateTime value={link.createdAt} /> {link.issuedBy ? `by ${link.issuedBy}` : "emailed on request"}:{" "}
-                    <Badge tone={link.status === "open" ? "blue" : link.status === "used" ? "green" : "grey"}>{RESET_LINK_STATUS[link.status]}</Badge>
+                    <Badge tone={link.status === "open" ? "blue" : link.status === "used" ? "green" : "grey"}>
+                      {RESET_LINK_STATUS[link.status]}
+                    </Badge>
                     {link.endedAt ? (
                       <span className="text-slate-500">
                         {" "}
@@ -128,7 +141,10 @@ export default async function AdminUserPage({ params }: { params: Promise<{ user
               {assessment.flaggedByRunId ? (
                 <>
                   {" by "}
-                  <Link href={`/admin/runs/${assessment.flaggedByRunId}`} className="font-semibold text-brand-700 underline underline-offset-2">
+                  <Link
+                    href={`/admin/runs/${assessment.flaggedByRunId}`}
+                    className="font-semibold text-brand-700 underline underline-offset-2"
+                  >
                     run #{assessment.flaggedByRunId}
                   </Link>
                 </>
@@ -145,18 +161,30 @@ export default async function AdminUserPage({ params }: { params: Promise<{ user
           Migration runs that touched this user
         </h2>
         {runs.length === 0 ? (
-          <EmptyState title="No run touched this user">A run that changes, flags or reports this user&apos;s data lists it here, with the values before and after.</EmptyState>
+          <EmptyState title="No run touched this user">
+            A run that changes, flags or reports this user&apos;s data lists it here, with the values before and after.
+          </EmptyState>
         ) : (
           <TableScroll label="Migration runs that touched this user">
             <table className="card-table min-w-full text-left text-sm">
               <caption className="sr-only">Migration runs that touched {user.email}, newest first</caption>
-              <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
+              <thead className="border-b border-slate-200 bg-slate-50 text-xs tracking-wide text-slate-600 uppercase">
                 <tr>
-                  <th scope="col" className="px-3 py-2">Run</th>
-                  <th scope="col" className="px-3 py-2">What happened</th>
-                  <th scope="col" className="px-3 py-2">Before</th>
-                  <th scope="col" className="px-3 py-2">After</th>
-                  <th scope="col" className="px-3 py-2">Reason</th>
+                  <th scope="col" className="px-3 py-2">
+                    Run
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    What happened
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Before
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    After
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Reason
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
@@ -172,7 +200,9 @@ export default async function AdminUserPage({ params }: { params: Promise<{ user
                       <span className="block text-xs text-slate-600">
                         <DateTime value={run.startedAt} /> by {run.startedBy}
                       </span>
-                      {run.undoneByRunId ? <span className="block text-xs text-slate-600">Undone by run #{run.undoneByRunId}</span> : null}
+                      {run.undoneByRunId ? (
+                        <span className="block text-xs text-slate-600">Undone by run #{run.undoneByRunId}</span>
+                      ) : null}
                     </td>
                     <td data-label="What happened" className="px-3 py-2">
                       <StatusBadge status={item.status} />
@@ -186,7 +216,7 @@ export default async function AdminUserPage({ params }: { params: Promise<{ user
                     <td data-label="After" className="min-w-56 px-3 py-2">
                       <ChangedValues values={item.after} />
                     </td>
-                    <td data-label="Reason" className="min-w-48 max-w-xs px-3 py-2 text-slate-700">
+                    <td data-label="Reason" className="max-w-xs min-w-48 px-3 py-2 text-slate-700">
                       {item.reason ?? <span className="text-slate-400">—</span>}
                     </td>
                   </tr>
@@ -195,7 +225,9 @@ export default async function AdminUserPage({ params }: { params: Promise<{ user
             </table>
           </TableScroll>
         )}
-        {runs.length === USER_RUNS_LIMIT ? <p className="text-sm text-slate-600">The {USER_RUNS_LIMIT} most recent runs are shown.</p> : null}
+        {runs.length === USER_RUNS_LIMIT ? (
+          <p className="text-sm text-slate-600">The {USER_RUNS_LIMIT} most recent runs are shown.</p>
+        ) : null}
       </section>
     </div>
   );

@@ -10,6 +10,12 @@ export const GET = defineRoute("athlete", async (request, { user }) => {
   const [db, timeZone] = await Promise.all([getDb(), requestTimeZone()]);
   const day = new Date().toISOString().slice(0, 10);
   return format === "json"
-    ? downloadResponse(historyJson(db, user.id, user.weightUnit, timeZone), { filename: `ironlog-history-${day}.json`, contentType: "application/json; charset=utf-8" })
-    : downloadResponse(historyCsv(db, user.id, user.weightUnit, timeZone), { filename: `ironlog-history-${day}.csv`, contentType: "text/csv; charset=utf-8" });
+    ? downloadResponse(historyJson(db, user.id, user.weightUnit, timeZone), {
+        filename: `ironlog-history-${day}.json`,
+        contentType: "application/json; charset=utf-8",
+      })
+    : downloadResponse(historyCsv(db, user.id, user.weightUnit, timeZone), {
+        filename: `ironlog-history-${day}.csv`,
+        contentType: "text/csv; charset=utf-8",
+      });
 });

@@ -18,7 +18,10 @@ export const POST = defineRoute("athlete", async (request, { user }) => {
     throw new HistoryFileTooLargeError(HISTORY_IMPORT_BODY_LIMIT);
   }
   const url = new URL(request.url);
-  const query = uploadQuerySchema.parse({ name: url.searchParams.get("name") ?? undefined, tz: url.searchParams.get("tz") ?? undefined });
+  const query = uploadQuerySchema.parse({
+    name: url.searchParams.get("name") ?? undefined,
+    tz: url.searchParams.get("tz") ?? undefined,
+  });
   const parsed = await parseHistoryFile(limitedChunks(request.body, HISTORY_IMPORT_BODY_LIMIT), { timeZone: query.tz });
   if (!parsed.ok) return Response.json({ error: parsed.error }, { status: 422 });
   const previewId = await createPreview(await getDb(), user.id, query.name, parsed.summary, parsed.workouts);

@@ -23,7 +23,10 @@ export const PUT = defineRoute<{ id: string }>("athlete", async (request, { user
   const body = await readJsonBody(request, { limitBytes: SESSION_SAVE_BODY_LIMIT });
   const parsed = sessionSaveSchema.safeParse(body);
   if (!parsed.success) {
-    return Response.json({ error: "Some values were not saved: see the highlighted fields.", fieldErrors: issuesByPath(parsed.error) }, { status: 422 });
+    return Response.json(
+      { error: "Some values were not saved: see the highlighted fields.", fieldErrors: issuesByPath(parsed.error) },
+      { status: 422 },
+    );
   }
   try {
     return Response.json(await saveSessionChanges(await getDb(), user.id, sessionId, parsed.data));

@@ -30,7 +30,10 @@ export default async function ImportPreviewPage({ params }: { params: Promise<{ 
     );
   }
   const { summary } = preview;
-  const [{ options, suggested }, heads] = await Promise.all([exerciseChoicesFor(db, user.id, summary), previewWorkoutHeads(db, preview.id)]);
+  const [{ options, suggested }, heads] = await Promise.all([
+    exerciseChoicesFor(db, user.id, summary),
+    previewWorkoutHeads(db, preview.id),
+  ]);
   const suggestedId = new Map(summary.exercises.map((e, i) => [e.name, suggested[i]?.id]));
   const duplicates = await duplicatePositions(db, user.id, heads, (name) => suggestedId.get(name));
   const toImport = heads.length - duplicates.size;
@@ -61,7 +64,8 @@ export default async function ImportPreviewPage({ params }: { params: Promise<{ 
           <div className="sm:col-span-2">
             <dt className="text-slate-500">Dates</dt>
             <dd className="font-semibold text-slate-900">
-              {summary.from ? formatDateTime(new Date(summary.from), timeZone) : "–"} to {summary.to ? formatDateTime(new Date(summary.to), timeZone) : "–"}
+              {summary.from ? formatDateTime(new Date(summary.from), timeZone) : "–"} to{" "}
+              {summary.to ? formatDateTime(new Date(summary.to), timeZone) : "–"}
             </dd>
           </div>
         </dl>
@@ -75,8 +79,14 @@ export default async function ImportPreviewPage({ params }: { params: Promise<{ 
             </Link>
           </li>
           {unit ? <li>{unit}</li> : null}
-          <li>{duplicates.size ? `${plural(duplicates.size, "workout")} already in your history (same start time and exercises) will be skipped.` : "None of these workouts is in your history yet."}</li>
-          {summary.problemCount ? <li>{plural(summary.problemCount, "row")} could not be read and will be left out (listed below).</li> : null}
+          <li>
+            {duplicates.size
+              ? `${plural(duplicates.size, "workout")} already in your history (same start time and exercises) will be skipped.`
+              : "None of these workouts is in your history yet."}
+          </li>
+          {summary.problemCount ? (
+            <li>{plural(summary.problemCount, "row")} could not be read and will be left out (listed below).</li>
+          ) : null}
         </ul>
       </Card>
 
@@ -84,7 +94,12 @@ export default async function ImportPreviewPage({ params }: { params: Promise<{ 
         <ImportForm
           action={importHistoryAction}
           previewId={preview.id}
-          exercises={summary.exercises.map((e, index) => ({ index, name: e.name, sets: e.sets, suggested: suggested[index]?.name ?? null }))}
+          exercises={summary.exercises.map((e, index) => ({
+            index,
+            name: e.name,
+            sets: e.sets,
+            suggested: suggested[index]?.name ?? null,
+          }))}
           optionNames={options.map((o) => o.name)}
           askUnit={summary.weightUnitInFile === null}
           defaultUnit={user.weightUnit}
@@ -97,15 +112,29 @@ export default async function ImportPreviewPage({ params }: { params: Promise<{ 
           {heads.slice(0, LISTED_WORKOUTS).map((h) => (
             <li key={h.position} className="flex flex-wrap justify-between gap-2 py-2">
               <span>
-                <span className="font-medium text-slate-900">{h.name}</span> · {formatDateTime(h.startedAt, timeZone)} · {plural(h.exerciseNames.length, "exercise")}
+                <span className="font-medium text-slate-900">{h.name}</span> · {formatDateTime(h.startedAt, timeZone)} ·{" "}
+                {plural(h.exerciseNames.length, "exercise")}
               </span>
-              {duplicates.has(h.position) ? <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">Duplicate: skipped</span> : null}
+              {duplicates.has(h.position) ? (
+                <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">
+                  Duplicate: skipped
+                </span>
+              ) : null}
             </li>
           ))}
         </ol>
-        {heads.length > LISTED_WORKOUTS ? <p className="mt-2 text-sm text-slate-600">and {plural(heads.length - LISTED_WORKOUTS, "more workout")}.</p> : null}
+        {heads.length > LISTED_WORKOUTS ? (
+          <p className="mt-2 text-sm text-slate-600">and {plural(heads.length - LISTED_WORKOUTS, "more workout")}.</p>
+        ) : null}
         {duplicateHeads.length > 0 && duplicateHeads[0].position >= LISTED_WORKOUTS ? (
-          <p className="mt-2 text-sm text-slate-600">Duplicates: {duplicateHeads.slice(0, 10).map((h) => `${h.name} (${formatDateTime(h.startedAt, timeZone)})`).join(", ")}.</p>
+          <p className="mt-2 text-sm text-slate-600">
+            Duplicates:{" "}
+            {duplicateHeads
+              .slice(0, 10)
+              .map((h) => `${h.name} (${formatDateTime(h.startedAt, timeZone)})`)
+              .join(", ")}
+            .
+          </p>
         ) : null}
       </Card>
 
@@ -131,7 +160,9 @@ export default async function ImportPreviewPage({ params }: { params: Promise<{ 
               ))}
             </tbody>
           </table>
-          {summary.problemCount > summary.problems.length ? <p className="mt-2 text-sm text-slate-600">and {summary.problemCount - summary.problems.length} more.</p> : null}
+          {summary.problemCount > summary.problems.length ? (
+            <p className="mt-2 text-sm text-slate-600">and {summary.problemCount - summary.problems.length} more.</p>
+          ) : null}
         </Card>
       ) : null}
     </div>

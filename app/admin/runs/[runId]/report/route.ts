@@ -23,7 +23,10 @@ export const GET = defineRoute<{ runId: string }>("admin", async (request, { par
   const run = await getRun(db, runId);
   if (!run) throw new NotFoundError("That migration run");
   if (run.status === "running") {
-    throw new UserFacingError("The run is still in progress: its report is ready when it finishes.", { status: 409, code: "run_in_progress" });
+    throw new UserFacingError("The run is still in progress: its report is ready when it finishes.", {
+      status: 409,
+      code: "run_in_progress",
+    });
   }
   const { contentType, fileName } = reportDownload(run, format);
   const includeSkipped = new URL(request.url).searchParams.get("skipped") === "1";
