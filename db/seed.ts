@@ -127,10 +127,10 @@ async function seedTrainingHistory(db: DbOrTx, userId: number, ids: Map<string, 
             exerciseSlotId: slots[exerciseIndex].id,
             position: setIndex,
             reps: holdSeconds ? 0 : Math.max(1, item.reps - (lastSetShort ? 1 : 0)),
-            durationSeconds: holdSeconds ? holdSeconds + week * 5 - (lastSetShort ? 5 : 0) : null,
+            seconds: holdSeconds ? holdSeconds + week * 5 - (lastSetShort ? 5 : 0) : null,
             weightKg: item.start + item.step * (week * 2 + (slot === 2 ? 1 : 0)),
             rpe: item.start > 0 ? Math.min(10, 7 + setIndex * 0.5 + Math.round(random() * 2) / 2) : null,
-          };
+          } satisfies typeof sessionSets.$inferInsert;
         }),
       );
       await db.insert(sessionSets).values(sets);

@@ -327,8 +327,8 @@ function saveBody(athlete: Athlete, count: number): string {
     id,
     slotId: athlete.slotIds[Math.floor(i / 3) % athlete.slotIds.length],
     position: i % 3,
-    values: { weight: 40 + (i % 3) * 2.5 + (at % 4) * 0.5, reps: 8, rpe: 8, missed: false },
-    times: { weight: at, reps: at, rpe: at, missed: at, position: at },
+    values: { weightKg: 40 + (i % 3) * 2.5 + (at % 4) * 0.5, reps: 8, rpe: 8, missed: false },
+    times: { weightKg: at, reps: at, rpe: at, missed: at, position: at },
   };
   return JSON.stringify({ baseRevision: 0, unit: "kg", sets: [set] });
 }

@@ -65,11 +65,9 @@ export const environmentSchema = z
       )
       .pipe(
         z.array(
-          z
-            .string()
-            .refine(isAddressOrBlock, {
-              error: (issue) => `"${String(issue.input)}" is not an IP address or CIDR block (like 10.0.0.0/8)`,
-            }),
+          z.string().refine(isAddressOrBlock, {
+            error: (issue) => `"${String(issue.input)}" is not an IP address or CIDR block (like 10.0.0.0/8)`,
+          }),
         ),
       ),
     PORT: optionalText

@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import type { DbOrTx } from "@/db/client";
 import { sessionSaveSchema, type SaveResult, type SessionSaveInput } from "@/lib/athlete/session-sync";
-import type { WeightUnit } from "@/lib/training/units";
+import { toStoredKg, type WeightUnit } from "@/lib/training/units";
 import { sessionSnapshot } from "@/server/queries/session-snapshot";
 import { saveSessionChanges } from "@/server/services/sessions";
 
@@ -53,8 +53,13 @@ export async function appendSetsInput(
       id: randomUUID(),
       slotId,
       position,
-      values: { weight: set.weight, reps: set.reps, rpe: set.rpe ?? null, missed: set.missed ?? false },
-      times: { weight: at, reps: at, rpe: at, missed: at, position: at },
+      values: {
+        weightKg: toStoredKg(set.weight, options.unit ?? "kg"),
+        reps: set.reps,
+        rpe: set.rpe ?? null,
+        missed: set.missed ?? false,
+      },
+      times: { weightKg: at, reps: at, rpe: at, missed: at, position: at },
     };
   });
   return {

@@ -1,4 +1,4 @@
-import type { LoggedSet } from "@/lib/training/types";
+import type { LoggedSet } from "@/lib/training/set";
 import type { RepCountBest } from "@/lib/training/records";
 import { formatWeight, type WeightUnit } from "@/lib/training/units";
 

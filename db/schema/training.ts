@@ -16,6 +16,7 @@ import {
   timestamp,
 } from "drizzle-orm/pg-core";
 import { SET_TYPES, SPLIT_SOURCES, type SetType } from "../../lib/training/types";
+import type { SetField } from "../../lib/training/set";
 import { sqlList } from "./sql-list";
 import { SESSION_ITEM_KINDS, type FieldTimes } from "../../lib/athlete/session-sync";
 import { exercises } from "./exercises";
@@ -204,7 +205,7 @@ export const sessionSets = pgTable(
     // Warm-ups count for nothing in records and volume; drop and failure sets count as working sets.
     setType: text("set_type").$type<SetType>().notNull().default("normal"),
     // For exercises measured by time (a plank) or distance and time (a row).
-    durationSeconds: integer("duration_seconds"),
+    seconds: integer("duration_seconds"),
     // Always metres, for exercises measured by distance (a carry) or distance and time.
     distanceM: numeric("distance_m", { precision: 9, scale: 2, mode: "number" }),
     /** The session revision this set last changed at. */
@@ -217,18 +218,34 @@ export const sessionSets = pgTable(
     index("session_sets_slot_idx").on(t.exerciseSlotId, t.position),
     index("session_sets_exercise_idx").on(t.exerciseId),
     check("session_sets_reps_range", sql`${t.reps} BETWEEN 0 AND 1000`),
-    // A set records something (reps, a time or a distance) unless it was a missed attempt.
+    // What a set may hold (lib/training/set, recordsSomething): reps, a time, a distance or a weight
+    // alone, or nothing at all for a missed attempt.
     check(
       "session_sets_records_something",
-      sql`${t.reps} > 0 OR ${t.missed} OR coalesce(${t.durationSeconds}, 0) > 0 OR coalesce(${t.distanceM}, 0) > 0`,
+      sql`${t.reps} > 0 OR ${t.missed} OR coalesce(${t.seconds}, 0) > 0 OR coalesce(${t.distanceM}, 0) > 0 OR ${t.weightKg} > 0`,
     ),
     check("session_sets_type_known", sql`${t.setType} IN (${sqlList(SET_TYPES)})`),
-    check("session_sets_duration_range", sql`${t.durationSeconds} IS NULL OR ${t.durationSeconds} BETWEEN 0 AND 86400`),
+    check("session_sets_duration_range", sql`${t.seconds} IS NULL OR ${t.seconds} BETWEEN 0 AND 86400`),
     check("session_sets_distance_range", sql`${t.distanceM} IS NULL OR ${t.distanceM} BETWEEN 0 AND 1000000`),
     check("session_sets_weight_range", sql`${t.weightKg} >= 0`),
     check("session_sets_rpe_range", sql`${t.rpe} IS NULL OR ${t.rpe} BETWEEN 1 AND 10`),
   ],
 );
+
+/**
+ * Each of a set's values (lib/training/set) and its column: reads select through this map, and
+ * writes use the same property names, so a set field missing here is a compile error. A value's
+ * property is the value's own name; the SQL column keeps its name (seconds is duration_seconds).
+ */
+export const SET_COLUMNS = {
+  weightKg: sessionSets.weightKg,
+  reps: sessionSets.reps,
+  rpe: sessionSets.rpe,
+  missed: sessionSets.missed,
+  setType: sessionSets.setType,
+  seconds: sessionSets.seconds,
+  distanceM: sessionSets.distanceM,
+} satisfies { [F in SetField]: (typeof sessionSets)[F] };
 
 export type Split = typeof splits.$inferSelect;
 export type SplitDay = typeof splitDays.$inferSelect;

@@ -32,17 +32,15 @@ beforeAll(async () => {
       )
       .returning({ id: exercises.id, name: exercises.name });
     const exerciseId = new Map(exerciseRows.map((e) => [e.name, e.id]));
-    await tx
-      .insert(exerciseMuscles)
-      .values(
-        EXERCISE_LIBRARY.flatMap((e) =>
-          e.muscles.map((m) => ({
-            exerciseId: exerciseId.get(e.name)!,
-            muscleId: muscleId.get(m.muscle)!,
-            activationRating: m.activation,
-          })),
-        ),
-      );
+    await tx.insert(exerciseMuscles).values(
+      EXERCISE_LIBRARY.flatMap((e) =>
+        e.muscles.map((m) => ({
+          exerciseId: exerciseId.get(e.name)!,
+          muscleId: muscleId.get(m.muscle)!,
+          activationRating: m.activation,
+        })),
+      ),
+    );
   });
 });
 afterAll(async () => {

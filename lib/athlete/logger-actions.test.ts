@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addWarmupRows, logRow, toggleSupersetWithNext, typeInRow } from "./logger-actions";
-import { initialState, openState, visibleSlots, type LoggerState } from "./logger-state";
+import { initialState, visibleSlots, type LoggerState } from "./logger-state";
 import { recordsForLoggedSet } from "./logger-view";
 import { saveInput } from "./logger-sync";
 import { sessionSaveSchema, type SessionSnapshot } from "./session-sync";
@@ -55,13 +55,13 @@ describe("the logger, by measure and set type", () => {
     expect(blank.state.errors[row.id]).toEqual({ seconds: "Enter the time in seconds." });
     state = typeInRow(state, row.id, PLANK, { seconds: "45" });
     const logged = logRow(state, row.id, PLANK, null, 1000).logged!;
-    expect(logged.values).toMatchObject({ reps: 0, seconds: 45, distance: null, setType: "normal" });
+    expect(logged.values).toMatchObject({ reps: 0, seconds: 45, distanceM: null, setType: "normal" });
     expect(sessionSaveSchema.safeParse(saveInput(logRow(state, row.id, PLANK, null, 1000).state)).success).toBe(true);
   });
 
   it("adds warm-ups ramped toward the working weight before the typed rows", () => {
     const state = addWarmupRows(initialState(snapshot, "kg"), PRESS, 100);
-    expect(state.rows[PRESS].map((r) => [r.text.setType, r.text.weight, r.text.reps])).toEqual([
+    expect(state.rows[PRESS].map((r) => [r.text.setType, r.text.weightKg, r.text.reps])).toEqual([
       ["warmup", "40", "5"],
       ["warmup", "60", "3"],
       ["warmup", "80", "2"],
@@ -72,7 +72,7 @@ describe("the logger, by measure and set type", () => {
   it("finds no record in a logged warm-up", () => {
     let state = initialState(snapshot, "kg");
     const row = rowOf(state, PRESS);
-    state = typeInRow(state, row.id, PRESS, { weight: "200", reps: "5", setType: "warmup" });
+    state = typeInRow(state, row.id, PRESS, { weightKg: "200", reps: "5", setType: "warmup" });
     const { state: after, logged } = logRow(state, row.id, PRESS, null, 1000);
     expect(recordsForLoggedSet(after, logged!, 2, [{ weightKg: 100, reps: 5 }])).toEqual([]);
   });
@@ -86,25 +86,5 @@ describe("the logger, by measure and set type", () => {
       [1, 500, 0],
     ]);
     expect(visibleSlots(toggleSupersetWithNext(linked, PLANK, 600)).map((s) => s.supersetGroup)).toEqual([1, null]);
-  });
-
-  it("keeps rows typed on a device from before set types and measures, with the defaults", () => {
-    const state = initialState(snapshot, "kg");
-    const old = {
-      ...state,
-      rows: {
-        [PRESS]: [{ id: rowOf(state, PRESS).id, slotId: PRESS, text: { weight: "50", reps: "8", rpe: "", missed: false } }],
-      },
-    } as unknown as LoggerState;
-    const opened = openState(old, snapshot, "kg");
-    expect(opened.rows[PRESS][0].text).toEqual({
-      weight: "50",
-      reps: "8",
-      rpe: "",
-      missed: false,
-      setType: "normal",
-      seconds: "",
-      distance: "",
-    });
   });
 });

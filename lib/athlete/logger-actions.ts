@@ -1,9 +1,10 @@
 /**
  * What the athlete does in the logger, as plain functions from state to state. A set is logged only
- * when the shared schema (lib/athlete/session-sync) accepts it; then it joins the pending changes
- * with the time of each field's edit, for the merge to compare.
+ * when the set's rules (lib/training/set) accept it; then it joins the pending changes with the time
+ * of each field's edit, for the merge to compare.
  */
-import { sessionSaveSchema, setValueErrors, type SetFieldErrors } from "./session-sync";
+import { SET_FIELDS, setValueErrors, type SetFieldErrors, type SetValues } from "@/lib/training/set";
+import { checkSessionField, type SessionField } from "./session-fields";
 import {
   blankText,
   loggedRows,
@@ -11,12 +12,14 @@ import {
   slotIsDeleted,
   valuesOfText,
   visibleSlots,
+  weightText,
   withPlannedRows,
   type LoggerState,
   type PendingSet,
+  type RowFill,
   type SetText,
 } from "./logger-state";
-import { fromStoredKg } from "@/lib/training/units";
+import type { WeightUnit } from "@/lib/training/units";
 import type { ExerciseMeasure } from "@/lib/training/types";
 import { warmupRamp } from "@/lib/training/warmups";
 
@@ -34,38 +37,35 @@ function slotOf(state: LoggerState, slotId: string) {
 }
 
 /** A logged set's values back as text (to edit, or to type again after an untick or a refusal). */
-export function textOfValues(values: PendingSet["values"]): SetText {
+export function textOfValues(values: SetValues, unit: WeightUnit): SetText {
   return {
-    weight: String(Number(values.weight.toFixed(2))),
+    weightKg: weightText(values.weightKg, unit),
     reps: values.missed && values.reps === 0 ? "" : String(values.reps),
     rpe: values.rpe === null ? "" : String(values.rpe),
     missed: values.missed,
-    setType: values.setType ?? "normal",
-    seconds: values.seconds === null || values.seconds === undefined ? "" : String(values.seconds),
-    distance: values.distance === null || values.distance === undefined ? "" : String(values.distance),
+    setType: values.setType,
+    seconds: values.seconds === null ? "" : String(values.seconds),
+    distanceM: values.distanceM === null ? "" : String(values.distanceM),
   };
 }
 
-/** Validate typed text with the shared schema: the values to log, or the field errors to show. */
+/** Check typed text by the set's rules: the values to log, or the field errors to show. */
 export function checkText(
   state: LoggerState,
   text: SetText,
   bodyweight: boolean,
   measure: ExerciseMeasure = "reps_load",
-): { values: PendingSet["values"] } | { errors: SetFieldErrors } {
-  const values = valuesOfText(text, bodyweight, measure);
-  const errors = setValueErrors(values, state.unit, measure);
+): { values: SetValues } | { errors: SetFieldErrors } {
+  const values = valuesOfText(text, bodyweight, measure, state.unit);
+  const errors = setValueErrors(values, measure);
   if (Object.keys(errors).length) return { errors };
-  return { values: values as PendingSet["values"] };
+  return { values: values as SetValues };
 }
 
 export function typeInRow(state: LoggerState, rowId: string, slotId: string, patch: Partial<SetText>): LoggerState {
   const rows = (state.rows[slotId] ?? []).map((r) => (r.id === rowId ? { ...r, text: { ...r.text, ...patch } } : r));
   return { ...state, rows: { ...state.rows, [slotId]: rows }, errors: withoutKey(state.errors, rowId) };
 }
-
-/** Last time's values for a row, as the placeholders show them. */
-export type RowFill = { weight: string; reps: string; seconds?: string; distance?: string };
 
 /** Tick a typed row: logged if valid (blank fields take last time's values, as the placeholder says). */
 export function logRow(
@@ -80,10 +80,10 @@ export function logRow(
   if (!slot || !row) return { state, logged: null };
   const text = {
     ...row.text,
-    weight: row.text.weight.trim() || fill?.weight || "",
+    weightKg: row.text.weightKg.trim() || fill?.weightKg || "",
     reps: row.text.reps.trim() || (row.text.missed ? "0" : fill?.reps || ""),
     seconds: row.text.seconds.trim() || (row.text.missed ? "" : fill?.seconds || ""),
-    distance: row.text.distance.trim() || (row.text.missed ? "" : fill?.distance || ""),
+    distanceM: row.text.distanceM.trim() || (row.text.missed ? "" : fill?.distanceM || ""),
   };
   const checked = checkText(state, text, slot.bodyweight, slot.measure);
   if ("errors" in checked) {
@@ -98,7 +98,7 @@ export function logRow(
     slotId,
     position,
     values: checked.values,
-    times: { weight: now, reps: now, rpe: now, missed: now, position: now, setType: now, seconds: now, distance: now },
+    times: { ...fieldTimes(now), position: now },
   };
   return {
     state: {
@@ -117,7 +117,7 @@ export function unlogSet(state: LoggerState, setId: string, slotId: string): Log
   const row = loggedRows(state, slotId).find((r) => r.id === setId);
   if (!row) return state;
   const onServer = state.server.sets.some((s) => s.id === setId);
-  const text = textOfValues(row.values);
+  const text = textOfValues(row.values, state.unit);
   const { [setId]: _edit, ...sets } = state.pending.sets;
   const rows = state.rows[slotId] ?? [];
   return {
@@ -144,16 +144,14 @@ export function editLoggedSet(
   const slot = slotOf(state, slotId);
   const row = loggedRows(state, slotId).find((r) => r.id === setId);
   if (!slot || !row) return state;
-  const current = state.editing[setId] ?? { ...textOfValues(row.values), reps: String(row.values.reps) };
+  const current = state.editing[setId] ?? { ...textOfValues(row.values, state.unit), reps: String(row.values.reps) };
   const text = { ...current, ...patch };
   const checked = checkText(state, text, slot.bodyweight, slot.measure);
   if ("errors" in checked)
     return { ...state, editing: { ...state.editing, [setId]: text }, errors: { ...state.errors, [setId]: checked.errors } };
   const base = state.pending.sets[setId];
   const times = base?.times ?? serverTimes(state, setId);
-  const changed = (Object.keys(checked.values) as (keyof PendingSet["values"])[]).filter(
-    (k) => checked.values[k] !== (row.values[k] ?? null),
-  );
+  const changed = SET_FIELDS.filter((k) => checked.values[k] !== row.values[k]);
   const set: PendingSet = {
     id: setId,
     slotId,
@@ -170,17 +168,18 @@ export function editLoggedSet(
   };
 }
 
+/** Every set field stamped with one time. */
+function fieldTimes(now: number): Omit<PendingSet["times"], "position"> {
+  return Object.fromEntries(SET_FIELDS.map((field) => [field, now])) as Omit<PendingSet["times"], "position">;
+}
+
+/** When the server's version of a set had each field changed (0: never, so any edit here is later). */
 function serverTimes(state: LoggerState, setId: string): PendingSet["times"] {
   const t = state.server.sets.find((s) => s.id === setId)?.times ?? {};
   return {
-    weight: t.weight ?? 0,
-    reps: t.reps ?? 0,
-    rpe: t.rpe ?? 0,
-    missed: t.missed ?? 0,
+    ...fieldTimes(0),
+    ...Object.fromEntries(SET_FIELDS.map((field) => [field, t[field] ?? 0])),
     position: t.position ?? 0,
-    setType: t.setType ?? 0,
-    seconds: t.seconds ?? 0,
-    distance: t.distance ?? 0,
   };
 }
 
@@ -204,8 +203,8 @@ export function removeRow(state: LoggerState, rowId: string, slotId: string): Lo
 export function addRow(state: LoggerState, slotId: string): LoggerState {
   const typed = state.rows[slotId] ?? [];
   const filled = (text: SetText) =>
-    [text.weight, text.reps, text.seconds, text.distance].some((field) => (field ?? "").trim() !== "");
-  const logged = loggedRows(state, slotId).map((r) => textOfValues(r.values));
+    [text.weightKg, text.reps, text.seconds, text.distanceM].some((field) => (field ?? "").trim() !== "");
+  const logged = loggedRows(state, slotId).map((r) => textOfValues(r.values, state.unit));
   const previous = [...logged, ...typed.map((r) => r.text)].findLast(filled) ?? blankText();
   const text: SetText = { ...previous, missed: false };
   return { ...state, rows: { ...state.rows, [slotId]: [...typed, { id: newUuid(), slotId, text }] } };
@@ -241,7 +240,7 @@ export function addWarmupRows(state: LoggerState, slotId: string, workingWeight:
   const rows = ramp.map((step) => ({
     id: newUuid(),
     slotId,
-    text: { ...blankText(), setType: "warmup" as const, weight: String(step.weight), reps: String(step.reps) },
+    text: { ...blankText(), setType: "warmup" as const, weightKg: String(step.weight), reps: String(step.reps) },
   }));
   return { ...state, rows: { ...state.rows, [slotId]: [...rows, ...(state.rows[slotId] ?? [])] } };
 }
@@ -308,41 +307,24 @@ export function toggleSupersetWithNext(state: LoggerState, slotId: string, now: 
 }
 
 /** The session's own fields: sent when valid by the shared schema, otherwise an error beside the field. */
-export function typeSessionField(
-  state: LoggerState,
-  field: "name" | "notes" | "durationMinutes",
-  text: string,
-  now: number,
-): LoggerState {
+export function typeSessionField(state: LoggerState, field: SessionField, text: string, now: number): LoggerState {
   const textState = field === "name" ? { nameText: text } : field === "notes" ? { notesText: text } : { durationText: text };
-  const value = field === "durationMinutes" ? (text.trim() === "" ? null : Number(text.trim())) : text;
-  const probe = sessionSaveSchema.safeParse({
-    baseRevision: 0,
-    unit: state.unit,
-    [field]: { value: Number.isNaN(value) ? "not a number" : value, at: now },
-  });
-  const error = probe.success ? undefined : probe.error.issues.find((i) => i.path[0] === field)?.message;
+  const checked = checkSessionField(field, text);
   const { [field]: _old, ...sessionErrors } = state.sessionErrors;
-  if (error)
+  if (checked.error !== undefined)
     return {
       ...state,
       ...textState,
       sessionErrors: {
         ...sessionErrors,
-        [field]: field === "durationMinutes" ? "Enter the duration in whole minutes (1 to 1440)." : error,
+        [field]: field === "durationMinutes" ? "Enter the duration in whole minutes (1 to 1440)." : checked.error,
       },
     };
-  const parsed = probe.success ? probe.data[field]! : undefined;
-  return { ...state, ...textState, sessionErrors, pending: { ...state.pending, [field]: parsed } };
+  return { ...state, ...textState, sessionErrors, pending: { ...state.pending, [field]: { value: checked.value, at: now } } };
 }
 
 export function requestFinish(state: LoggerState): LoggerState {
   return { ...state, pending: { ...state.pending, finish: true } };
-}
-
-/** Weight to show for a logged set in the athlete's unit. */
-export function displayWeight(kg: number, state: LoggerState): string {
-  return String(Number(fromStoredKg(kg, state.unit).toFixed(2)));
 }
 
 export function isSlotVisible(state: LoggerState, slotId: string): boolean {

@@ -43,7 +43,7 @@ describe("+ Add set", () => {
           rpe: 7.5,
           missed: false,
           setType: "normal",
-          durationSeconds: null,
+          seconds: null,
           distanceM: null,
           revision: 1,
           times: {},
@@ -52,21 +52,21 @@ describe("+ Add set", () => {
       "kg",
     );
     const next = addRow(state, "slot-1");
-    expect(rowsOf(next).at(-1)!.text).toMatchObject({ weight: "62.5", reps: "8", rpe: "7.5", missed: false });
+    expect(rowsOf(next).at(-1)!.text).toMatchObject({ weightKg: "62.5", reps: "8", rpe: "7.5", missed: false });
   });
 
   it("copies the nearest typed row above, skipping blank planned rows", () => {
     let state = initialState(snapshot(), "kg");
     const [first] = rowsOf(state);
-    state = typeInRow(state, first.id, "slot-1", { weight: "40", reps: "12" });
+    state = typeInRow(state, first.id, "slot-1", { weightKg: "40", reps: "12" });
     const next = addRow(state, "slot-1");
     expect(rowsOf(next)).toHaveLength(3);
-    expect(rowsOf(next).at(-1)!.text).toMatchObject({ weight: "40", reps: "12", rpe: "", missed: false });
+    expect(rowsOf(next).at(-1)!.text).toMatchObject({ weightKg: "40", reps: "12", rpe: "", missed: false });
   });
 
   it("starts blank when nothing was typed or logged, and never copies 'missed'", () => {
     const blank = addRow(initialState(snapshot(), "kg"), "slot-1");
-    expect(rowsOf(blank).at(-1)!.text).toMatchObject({ weight: "", reps: "", rpe: "", missed: false });
+    expect(rowsOf(blank).at(-1)!.text).toMatchObject({ weightKg: "", reps: "", rpe: "", missed: false });
 
     const missed = initialState(
       snapshot([
@@ -79,7 +79,7 @@ describe("+ Add set", () => {
           rpe: null,
           missed: true,
           setType: "normal",
-          durationSeconds: null,
+          seconds: null,
           distanceM: null,
           revision: 1,
           times: {},
@@ -88,7 +88,7 @@ describe("+ Add set", () => {
       "lb",
     );
     const next = addRow(missed, "slot-1");
-    expect(rowsOf(next).at(-1)!.text).toMatchObject({ weight: "220.45", reps: "3", missed: false });
+    expect(rowsOf(next).at(-1)!.text).toMatchObject({ weightKg: "220.45", reps: "3", missed: false });
   });
 
   it("gives the copy its own identity, so logging it adds a set instead of changing one", () => {
@@ -103,7 +103,7 @@ describe("+ Add set", () => {
           rpe: null,
           missed: false,
           setType: "normal",
-          durationSeconds: null,
+          seconds: null,
           distanceM: null,
           revision: 1,
           times: {},
@@ -115,7 +115,7 @@ describe("+ Add set", () => {
     const copy = rowsOf(state).at(-1)!;
     expect(copy.id).not.toBe("set-1");
     const logged = logRow(state, copy.id, "slot-1", null, 1_000).state;
-    expect(loggedRows(logged, "slot-1").map((r) => [r.id, r.values.weight, r.values.reps])).toEqual([
+    expect(loggedRows(logged, "slot-1").map((r) => [r.id, r.values.weightKg, r.values.reps])).toEqual([
       ["set-1", 60, 5],
       [copy.id, 60, 5],
     ]);

@@ -4,49 +4,33 @@
  * logged. Everything the athlete sees is derived from these (./logger-view). Plain functions, shared
  * by the client hook and its tests.
  */
-import { fromStoredKg, type WeightUnit } from "@/lib/training/units";
+import { fromStoredKg, toStoredKg, type WeightUnit } from "@/lib/training/units";
 import type { RecordKind } from "@/lib/training/records";
 import type { ExerciseMeasure, SetType } from "@/lib/training/types";
-import { MEASURE_FIELDS, type SetFieldErrors, type SessionSnapshot, type SlotTarget } from "./session-sync";
+import { MEASURE_FIELDS, setValuesOf, type SetField, type SetFieldErrors, type SetValues } from "@/lib/training/set";
+import type { SessionSnapshot, SlotTarget } from "./session-sync";
 
-/** A set's text fields as typed (seconds and metres for timed and distance exercises). */
-export type SetText = {
-  weight: string;
-  reps: string;
-  rpe: string;
-  missed: boolean;
-  setType: SetType;
-  seconds: string;
-  distance: string;
-};
+/**
+ * A set's fields as typed, by the set's own names: the weight in the athlete's unit (converted to
+ * kilograms when the set is logged), whole seconds, and the distance in metres.
+ */
+export type SetText = { [F in SetField]: F extends "missed" ? boolean : F extends "setType" ? SetType : string };
+
+/** What an empty row's fields show and a tick logs (today's suggestion, or last time's), as text. */
+export type RowFill = Pick<SetText, "weightKg" | "reps"> & Partial<Pick<SetText, "seconds" | "distanceM">>;
 
 /** A row typed on this device and not logged (yet): its id becomes the set's when it is ticked. */
 export type LocalRow = { id: string; slotId: string; text: SetText };
+
+/** The set fields a device from before set types and measures sent no time for. */
+type LaterField = "setType" | "seconds" | "distanceM";
 
 export type PendingSet = {
   id: string;
   slotId: string;
   position: number;
-  values: {
-    weight: number;
-    reps: number;
-    rpe: number | null;
-    missed: boolean;
-    setType: SetType;
-    seconds: number | null;
-    distance: number | null;
-  };
-  // The later fields are absent in a queue kept from before they existed.
-  times: {
-    weight: number;
-    reps: number;
-    rpe: number;
-    missed: number;
-    position: number;
-    setType?: number;
-    seconds?: number;
-    distance?: number;
-  };
+  values: SetValues;
+  times: Record<Exclude<SetField, LaterField> | "position", number> & Partial<Record<LaterField, number>>;
 };
 
 export type PendingSlot = {
@@ -77,8 +61,11 @@ export type PendingChanges = {
   finish: boolean;
 };
 
+/** The stored state's shape; ./logger-upgrade brings one kept on a device in an older shape up to it. */
+export const LOGGER_STATE_VERSION = 3;
+
 export type LoggerState = {
-  version: 2;
+  version: typeof LOGGER_STATE_VERSION;
   sessionId: number;
   unit: WeightUnit;
   server: SessionSnapshot;
@@ -119,13 +106,13 @@ export function newUuid(): string {
 }
 
 export const blankText = (): SetText => ({
-  weight: "",
+  weightKg: "",
   reps: "",
   rpe: "",
   missed: false,
   setType: "normal",
   seconds: "",
-  distance: "",
+  distanceM: "",
 });
 
 /** A number typed in a field: commas accepted as decimal points ("62,5"); blank is null, junk is NaN. */
@@ -136,38 +123,32 @@ export function parseNumber(text: string): number | null {
   return Number(trimmed);
 }
 
-export function formatWeight(kg: number, unit: WeightUnit): string {
-  return String(Number(fromStoredKg(kg, unit).toFixed(2)));
+/** A stored weight as the athlete types it: in their unit, no trailing zeros ("82.5", "225"). */
+export function weightText(kg: number, unit: WeightUnit): string {
+  return String(fromStoredKg(kg, unit));
 }
 
+/** A row's values while typed: a blank number is null and an unreadable one NaN, for the check to name. */
+export type TypedValues = { [F in SetField]: SetValues[F] extends number | null ? number | null : SetValues[F] };
+
 /**
- * The values to validate for a row: blank weight is bodyweight (0) for bodyweight exercises and for
- * measures that take no load; blank reps are 0 for measures not logged by reps (a plank, a carry).
+ * The values to check for a row, its weight in kilograms: blank weight is bodyweight (0) for
+ * bodyweight exercises and for measures that take no load; blank reps are 0 for measures not logged
+ * by reps (a plank, a carry); the fields a measure does not show are null.
  */
-export function valuesOfText(
-  text: SetText,
-  bodyweight: boolean,
-  measure: ExerciseMeasure = "reps_load",
-): {
-  weight: number | null;
-  reps: number | null;
-  rpe: number | null;
-  missed: boolean;
-  setType: SetType;
-  seconds: number | null;
-  distance: number | null;
-} {
+export function valuesOfText(text: SetText, bodyweight: boolean, measure: ExerciseMeasure, unit: WeightUnit): TypedValues {
   const fields = MEASURE_FIELDS[measure];
-  const weight = parseNumber(text.weight ?? "");
+  const weight = parseNumber(text.weightKg ?? "");
   const reps = parseNumber(text.reps ?? "");
   return {
-    weight: weight === null && (bodyweight || !fields.weight) ? 0 : weight,
+    weightKg:
+      weight === null ? (bodyweight || !fields.weightKg ? 0 : null) : Number.isFinite(weight) ? toStoredKg(weight, unit) : weight,
     reps: reps === null && !fields.reps ? 0 : reps,
     rpe: parseNumber(text.rpe ?? ""),
     missed: text.missed,
     setType: text.setType ?? "normal",
     seconds: fields.seconds ? parseNumber(text.seconds ?? "") : null,
-    distance: fields.distance ? parseNumber(text.distance ?? "") : null,
+    distanceM: fields.distanceM ? parseNumber(text.distanceM ?? "") : null,
   };
 }
 
@@ -201,17 +182,12 @@ export function visibleSlots(state: LoggerState): (PendingSlot & { target: SlotT
     .sort((a, b) => a.position - b.position || (a.id < b.id ? -1 : 1));
 }
 
-/** A queued set from before set types and measures: a normal set with no time or distance. */
-function withLaterValues(values: PendingSet["values"]): PendingSet["values"] {
-  return { ...values, setType: values.setType ?? "normal", seconds: values.seconds ?? null, distance: values.distance ?? null };
-}
-
 /** A logged set as this device sees it: the server's version with this device's pending edit on top. */
 export type LoggedRow = {
   id: string;
   slotId: string;
   position: number;
-  values: PendingSet["values"];
+  values: SetValues;
   revision: number | null;
   pending: boolean;
 };
@@ -223,29 +199,14 @@ export function loggedRows(state: LoggerState, slotId: string): LoggedRow[] {
     const edit = state.pending.sets[s.id];
     rows.push(
       edit
-        ? { id: s.id, slotId, position: edit.position, values: withLaterValues(edit.values), revision: s.revision, pending: true }
-        : {
-            id: s.id,
-            slotId,
-            position: s.position,
-            values: {
-              weight: fromStoredKg(s.weightKg, state.unit),
-              reps: s.reps,
-              rpe: s.rpe,
-              missed: s.missed,
-              setType: s.setType ?? "normal",
-              seconds: s.durationSeconds ?? null,
-              distance: s.distanceM ?? null,
-            },
-            revision: s.revision,
-            pending: false,
-          },
+        ? { id: s.id, slotId, position: edit.position, values: edit.values, revision: s.revision, pending: true }
+        : { id: s.id, slotId, position: s.position, values: setValuesOf(s), revision: s.revision, pending: false },
     );
   }
   const onServer = new Set(state.server.sets.map((s) => s.id));
   for (const p of Object.values(state.pending.sets)) {
     if (p.slotId === slotId && !onServer.has(p.id))
-      rows.push({ id: p.id, slotId, position: p.position, values: withLaterValues(p.values), revision: null, pending: true });
+      rows.push({ id: p.id, slotId, position: p.position, values: p.values, revision: null, pending: true });
   }
   return rows.sort((a, b) => a.position - b.position || (a.id < b.id ? -1 : 1));
 }
@@ -270,7 +231,7 @@ export function withPlannedRows(state: LoggerState): LoggerState {
 /** A fresh state from the server's session. */
 export function initialState(server: SessionSnapshot, unit: WeightUnit): LoggerState {
   return withPlannedRows({
-    version: 2,
+    version: LOGGER_STATE_VERSION,
     sessionId: server.id,
     unit,
     server,
@@ -292,16 +253,7 @@ export function initialState(server: SessionSnapshot, unit: WeightUnit): LoggerS
  * on top of the newest session either side has; the plan's rows wherever it is opened.
  */
 export function openState(local: LoggerState | null, server: SessionSnapshot, unit: WeightUnit): LoggerState {
-  if (!local || local.version !== 2 || local.sessionId !== server.id) return initialState(server, unit);
-  // Rows typed before set types and measures existed lack their fields: kept, with the defaults.
-  const rows = Object.fromEntries(
-    Object.entries(local.rows).map(([slotId, list]) => [
-      slotId,
-      list.map((r) => ({ ...r, text: { ...blankText(), ...r.text } })),
-    ]),
-  );
-  const editing = Object.fromEntries(Object.entries(local.editing).map(([id, text]) => [id, { ...blankText(), ...text }]));
-  local = { ...local, rows, editing };
+  if (!local || local.version !== LOGGER_STATE_VERSION || local.sessionId !== server.id) return initialState(server, unit);
   const newest = server.revision >= local.server.revision ? server : local.server;
   return adoptServer({ ...local, unit: local.unit }, newest);
 }

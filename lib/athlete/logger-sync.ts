@@ -6,6 +6,7 @@
  */
 import { adoptServer, type LoggerState, type PendingChanges, type SetText } from "./logger-state";
 import { textOfValues } from "./logger-actions";
+import { SET_FIELDS, type SetField } from "@/lib/training/set";
 import type { SaveConflict, SessionSaveInput, SessionSnapshot } from "./session-sync";
 
 export function saveInput(state: LoggerState): SessionSaveInput {
@@ -90,17 +91,11 @@ export function refuse(
     const field = /^(name|notes|durationMinutes)(\.|$)/.exec(path);
     if (set && sentSets[Number(set[1])]) {
       const refused = sentSets[Number(set[1])];
-      const name = (
-        ["weight", "reps", "rpe", "missed", "setType", "seconds", "distance"].includes(set[2]) ? set[2] : "weight"
-      ) as "weight";
+      const name: SetField = (SET_FIELDS as readonly string[]).includes(set[2]) ? (set[2] as SetField) : "weightKg";
       delete pending.sets[refused.id];
       delete marks[refused.id];
       const onServer = state.server.sets.some((s) => s.id === refused.id);
-      const text: SetText = {
-        ...textOfValues(refused.values),
-        weight: String(refused.values.weight),
-        reps: String(refused.values.reps),
-      };
+      const text: SetText = { ...textOfValues(refused.values, state.unit), reps: String(refused.values.reps) };
       if (!onServer)
         rows[refused.slotId] = [
           { id: refused.id, slotId: refused.slotId, text },

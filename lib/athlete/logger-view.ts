@@ -3,10 +3,9 @@
  * the rows typed here), and the records a newly logged set sets.
  */
 import { detectPersonalRecords, type PersonalRecord } from "@/lib/training/records";
-import { toStoredKg } from "@/lib/training/units";
-import type { LoggedSet } from "@/lib/training/types";
-import { loggedRows, visibleSlots, type LoggerState, type PendingSet, type SetText } from "./logger-state";
-import type { SetFieldErrors } from "./session-sync";
+import type { LoggedSet, SetFieldErrors } from "@/lib/training/set";
+import { loggedRows, visibleSlots, weightText, type LoggerState, type PendingSet, type SetText } from "./logger-state";
+import { textOfValues } from "./logger-actions";
 
 export type RowView = {
   id: string;
@@ -18,19 +17,13 @@ export type RowView = {
   marks?: LoggerState["marks"][string];
 };
 
-const numberText = (n: number) => String(Number(n.toFixed(2)));
-
 export function rowsOfSlot(state: LoggerState, slotId: string, bodyweight: boolean): RowView[] {
   const logged = loggedRows(state, slotId).map((r) => ({
     id: r.id,
     text: state.editing[r.id] ?? {
-      weight: r.values.weight === 0 && bodyweight ? "" : numberText(r.values.weight),
+      ...textOfValues(r.values, state.unit),
+      weightKg: r.values.weightKg === 0 && bodyweight ? "" : weightText(r.values.weightKg, state.unit),
       reps: String(r.values.reps),
-      rpe: r.values.rpe === null ? "" : String(r.values.rpe),
-      missed: r.values.missed,
-      setType: r.values.setType,
-      seconds: r.values.seconds === null ? "" : String(r.values.seconds),
-      distance: r.values.distance === null ? "" : numberText(r.values.distance),
     },
     logged: true,
     pending: r.pending,
@@ -54,17 +47,6 @@ export function loggedCount(state: LoggerState): number {
   return visibleSlots(state).reduce((n, slot) => n + loggedRows(state, slot.id).filter((r) => !state.errors[r.id]).length, 0);
 }
 
-function asLoggedSet(values: PendingSet["values"], state: LoggerState): LoggedSet {
-  return {
-    weightKg: toStoredKg(values.weight, state.unit),
-    reps: values.reps,
-    rpe: values.rpe,
-    setType: values.setType,
-    seconds: values.seconds,
-    distanceM: values.distance,
-  };
-}
-
 /**
  * The records a newly logged set sets (a warm-up sets none): against the athlete's record-holding sets from before this
  * session, plus the sets of the same exercise logged earlier in this session.
@@ -79,9 +61,9 @@ export function recordsForLoggedSet(
   for (const slot of visibleSlots(state)) {
     if (slot.exerciseId !== exerciseId) continue;
     for (const r of loggedRows(state, slot.id)) {
-      if (r.id !== set.id) earlier.push(asLoggedSet(r.values, state));
+      if (r.id !== set.id) earlier.push(r.values);
     }
   }
   if (set.values.missed) return [];
-  return detectPersonalRecords(earlier, asLoggedSet(set.values, state));
+  return detectPersonalRecords(earlier, set.values);
 }

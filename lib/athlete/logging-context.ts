@@ -3,7 +3,7 @@
  * time" for each, and the few sets that hold their records, so records are detected in the browser,
  * offline. Built from plain rows, so the database side stays one query (server/queries/sessions.ts).
  */
-import type { LoggedSet } from "@/lib/training/types";
+import type { LoggedSet } from "@/lib/training/set";
 import { recordHolders } from "@/lib/athlete/record-holders";
 
 export type PreviousPerformance = { sessionId: number; startedAt: Date; sets: LoggedSet[] };

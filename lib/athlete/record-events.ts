@@ -6,7 +6,8 @@
  */
 import { estimateOneRepMax } from "@/lib/training/one-rep-max";
 import { detectPersonalRecords, type PersonalRecord, type RecordKind, recordValues } from "@/lib/training/records";
-import { type ExerciseMeasure, isWarmup, type LoggedSet } from "@/lib/training/types";
+import { isWarmup, type LoggedSet } from "@/lib/training/set";
+import type { ExerciseMeasure } from "@/lib/training/types";
 import { calendarDayIn } from "./calendar";
 import { recordHolders } from "./record-holders";
 

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { detectPersonalRecords, personalBests } from "@/lib/training/records";
-import type { LoggedSet } from "@/lib/training/types";
+import type { LoggedSet } from "@/lib/training/set";
 import { recordHolders } from "./record-holders";
 
 const loggedSet = fc.record({

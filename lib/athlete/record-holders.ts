@@ -4,7 +4,7 @@
  * history: the logger receives them with the page and detects records in the browser, even offline.
  */
 import { personalBests, RECORD_KINDS, recordValues } from "@/lib/training/records";
-import type { LoggedSet } from "@/lib/training/types";
+import type { LoggedSet } from "@/lib/training/set";
 
 /** For each record kind, the first set holding its best (warm-ups never do). */
 export function recordHolders<T extends LoggedSet>(sets: readonly T[]): T[] {

@@ -17,12 +17,12 @@ const empty: StoredSession = {
 };
 
 const uuid = (n: number) => `10000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
-const times = (at: number) => ({ weight: at, reps: at, rpe: at, missed: at, position: at });
-const setChange = (id: string, weight: number, at: number, position = 0) => ({
+const times = (at: number) => ({ weightKg: at, reps: at, rpe: at, missed: at, position: at });
+const setChange = (id: string, weightKg: number, at: number, position = 0) => ({
   id,
   slotId: SLOT,
   position,
-  values: { weight, reps: 5, rpe: null, missed: false, setType: "normal" as const, seconds: null, distance: null },
+  values: { weightKg, reps: 5, rpe: null, missed: false, setType: "normal" as const, seconds: null, distanceM: null },
   times: times(at),
 });
 const save = (input: Partial<SessionSaveInput> & { baseRevision: number }): SessionSave =>
@@ -34,19 +34,19 @@ describe("mergeSave", () => {
       id: uuid(1),
       slotId: SLOT,
       position: 0,
-      values: { weight: 40, reps: 5, rpe: null, missed: false, setType: "warmup" as const, seconds: null, distance: null },
-      times: { ...times(100), setType: 100, seconds: 100, distance: 100 },
+      values: { weightKg: 40, reps: 5, rpe: null, missed: false, setType: "warmup" as const, seconds: null, distanceM: null },
+      times: { ...times(100), setType: 100, seconds: 100, distanceM: 100 },
     };
     const base = mergeSave(empty, save({ baseRevision: 0, sets: [warmup] }), 1000).session;
-    expect(base.sets[0]).toMatchObject({ setType: "warmup", durationSeconds: null, distanceM: null });
+    expect(base.sets[0]).toMatchObject({ setType: "warmup", seconds: null, distanceM: null });
     // An older device edits the weight only, and says nothing of the set type: it stays a warm-up.
     const old = mergeSave(base, save({ baseRevision: 1, sets: [setChange(uuid(1), 42.5, 200)] }), 1000).session;
     expect(old.sets[0]).toMatchObject({ weightKg: 42.5, setType: "warmup" });
     // A later edit of the type on another device wins; an earlier one loses and is told.
     const normal = {
       ...warmup,
-      values: { ...warmup.values, weight: 42.5, setType: "normal" as const },
-      times: { ...warmup.times, weight: 200, setType: 300 },
+      values: { ...warmup.values, weightKg: 42.5, setType: "normal" as const },
+      times: { ...warmup.times, weightKg: 200, setType: 300 },
     };
     const later = mergeSave(old, save({ baseRevision: 2, sets: [normal] }), 1000);
     expect(later.session.sets[0].setType).toBe("normal");
@@ -103,12 +103,12 @@ describe("mergeSave", () => {
       id: uuid(1),
       slotId: SLOT,
       position: 0,
-      values: { weight: 0, reps: 0, rpe: null, missed: false, seconds: 45 },
+      values: { weightKg: 0, reps: 0, rpe: null, missed: false, seconds: 45 },
       times: { ...times(100), seconds: 100 },
     };
     expect(mergeSave(empty, save({ baseRevision: 0, sets: [hold] }), 1000).session.sets[0]).toMatchObject({
       reps: 0,
-      durationSeconds: 45,
+      seconds: 45,
       setType: "normal",
     });
     expect(
@@ -129,7 +129,7 @@ describe("mergeSave", () => {
     const later = mergeSave(base, save({ baseRevision: 1, sets: [setChange(uuid(1), 65, 300)] }), 1000).session;
     const earlier = mergeSave(later, save({ baseRevision: 1, sets: [setChange(uuid(1), 62.5, 200)] }), 1000);
     expect(earlier.session.sets[0].weightKg).toBe(65);
-    expect(earlier.conflicts).toEqual([{ kind: "set", id: uuid(1), reason: "changed_elsewhere", fields: ["weight"] }]);
+    expect(earlier.conflicts).toEqual([{ kind: "set", id: uuid(1), reason: "changed_elsewhere", fields: ["weightKg"] }]);
   });
 
   it("clamps a clock running ahead to the time the save arrives", () => {
@@ -169,8 +169,8 @@ describe("mergeSave", () => {
 /** Two devices, each with the session it last heard of and the changes it has not sent. */
 type Device = { seen: StoredSession; pending: SessionSave; seenIds: Set<string> };
 type Op =
-  | { kind: "add"; device: 0 | 1; weight: number }
-  | { kind: "edit"; device: 0 | 1; pick: number; weight: number }
+  | { kind: "add"; device: 0 | 1; weightKg: number }
+  | { kind: "edit"; device: 0 | 1; pick: number; weightKg: number }
   | { kind: "delete"; device: 0 | 1; pick: number }
   | { kind: "sync"; device: 0 | 1 };
 
@@ -178,13 +178,13 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({
     kind: fc.constant("add" as const),
     device: fc.constantFrom(0 as const, 1 as const),
-    weight: fc.integer({ min: 0, max: 200 }),
+    weightKg: fc.integer({ min: 0, max: 200 }),
   }),
   fc.record({
     kind: fc.constant("edit" as const),
     device: fc.constantFrom(0 as const, 1 as const),
     pick: fc.nat(),
-    weight: fc.integer({ min: 0, max: 200 }),
+    weightKg: fc.integer({ min: 0, max: 200 }),
   }),
   fc.record({ kind: fc.constant("delete" as const), device: fc.constantFrom(0 as const, 1 as const), pick: fc.nat() }),
   fc.record({ kind: fc.constant("sync" as const), device: fc.constantFrom(0 as const, 1 as const) }),
@@ -232,14 +232,14 @@ describe("mergeSave, for any two devices' interleaved changes", () => {
           if (op.kind === "add") {
             const id = uuid(next++);
             added.add(id);
-            d.pending.sets.push(setChange(id, op.weight, clock, next));
+            d.pending.sets.push(setChange(id, op.weightKg, clock, next));
           } else if (op.kind === "edit" && visible.length) {
             const id = visible[op.pick % visible.length];
             d.pending.sets = [
               ...d.pending.sets.filter((s) => s.id !== id),
               setChange(
                 id,
-                op.weight,
+                op.weightKg,
                 clock,
                 d.seen.sets.find((s) => s.id === id)?.position ?? d.pending.sets.find((s) => s.id === id)?.position ?? 0,
               ),
@@ -272,7 +272,7 @@ describe("mergeSave, for any two devices' interleaved changes", () => {
   });
 
   it("gives the same session whichever of two saves of disjoint changes arrives first", () => {
-    const change = fc.record({ weight: fc.integer({ min: 0, max: 200 }), at: fc.integer({ min: 1, max: 900 }) });
+    const change = fc.record({ weightKg: fc.integer({ min: 0, max: 200 }), at: fc.integer({ min: 1, max: 900 }) });
     fc.assert(
       fc.property(
         fc.array(change, { minLength: 1, maxLength: 5 }),
@@ -282,12 +282,12 @@ describe("mergeSave, for any two devices' interleaved changes", () => {
           const base = mergeSave(empty, save({ baseRevision: 0, sets: [setChange(uuid(999), 1, 1)] }), 1000).session;
           const a = save({
             baseRevision: 1,
-            sets: left.map((c, i) => setChange(uuid(100 + i), c.weight, c.at, i)),
+            sets: left.map((c, i) => setChange(uuid(100 + i), c.weightKg, c.at, i)),
             ...(deleteFirst ? { deletedSets: [{ id: uuid(999), seenRevision: 1 }] } : {}),
           });
           const b = save({
             baseRevision: 1,
-            sets: right.map((c, i) => setChange(uuid(200 + i), c.weight, c.at, i)),
+            sets: right.map((c, i) => setChange(uuid(200 + i), c.weightKg, c.at, i)),
             name: { value: "Legs", at: 5 },
           });
           const ab = mergeSave(mergeSave(base, a, 1000).session, b, 1000).session;

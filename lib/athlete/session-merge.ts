@@ -13,8 +13,7 @@
  *   a deleted set or exercise is dropped, so nothing removed comes back.
  * - A save that changes nothing (a retry) leaves the session, and its revision, as they were.
  */
-import { toStoredKg } from "@/lib/training/units";
-import type { SetType } from "@/lib/training/types";
+import { SET_FIELDS, type SetField, type SetValues } from "@/lib/training/set";
 import type { FieldTimes, SaveConflict, SessionItemKind, SessionSave, SlotTarget, SnapshotSet } from "./session-sync";
 
 /** A stored set is what the devices see of it: the merge and the snapshot share one shape. */
@@ -47,6 +46,9 @@ export type StoredSession = {
 export type MergeOutcome = { session: StoredSession; changed: boolean; conflicts: SaveConflict[] };
 
 type Comparable = string | number | boolean | null;
+
+/** A set's fields that merge one by one: its values and its place in the slot. */
+const MERGED_SET_FIELDS: readonly (SetField | "position")[] = [...SET_FIELDS, "position"];
 
 /**
  * Last writer wins on one field. Returns the winning value and time, and whether the incoming edit
@@ -158,75 +160,38 @@ export function mergeSave(stored: StoredSession, save: SessionSave, receivedAt: 
       conflicts.push({ kind: "set", id: change.id, reason: "deleted_elsewhere" });
       continue;
     }
-    const incoming = {
-      weight: toStoredKg(change.values.weight, save.unit),
-      reps: change.values.reps,
-      rpe: change.values.rpe,
-      missed: change.values.missed,
-      setType: change.values.setType as SetType,
-      seconds: change.values.seconds,
-      distance: change.values.distance,
-      position: change.position,
-    };
     const existing = sets.get(change.id);
     if (!existing) {
       sets.set(change.id, {
         id: change.id,
         slotId: change.slotId,
-        position: incoming.position,
-        weightKg: incoming.weight,
-        reps: incoming.reps,
-        rpe: incoming.rpe,
-        missed: incoming.missed,
-        setType: incoming.setType,
-        durationSeconds: incoming.seconds,
-        distanceM: incoming.distance,
+        position: change.position,
+        ...change.values,
         revision: next,
-        times: Object.fromEntries(Object.entries(change.times).map(([k, t]) => [k, clamp(t)])),
+        times: Object.fromEntries(Object.entries(change.times).map(([k, t]) => [k, clamp(t!)])),
       });
       changed = true;
       continue;
     }
-    const current = {
-      weight: existing.weightKg,
-      reps: existing.reps,
-      rpe: existing.rpe,
-      missed: existing.missed,
-      setType: existing.setType,
-      seconds: existing.durationSeconds,
-      distance: existing.distanceM,
-      position: existing.position,
-    };
-    const merged = { ...current };
+    const merged: StoredSet = { ...existing };
     const times = { ...existing.times };
     const lost: string[] = [];
     let setChanged = false;
+    const incoming: SetValues & { position: number } = { ...change.values, position: change.position };
     // A device from before set types and measures sends no time for them: they are not its edit.
-    const sent = (Object.keys(incoming) as (keyof typeof incoming)[]).filter((field) => change.times[field] !== undefined);
+    const sent = MERGED_SET_FIELDS.filter((field) => change.times[field] !== undefined);
     for (const field of sent) {
-      const result = lww(current[field], existing.times[field], incoming[field], clamp(change.times[field]!));
+      const result = lww<Comparable>(existing[field], existing.times[field], incoming[field], clamp(change.times[field]!));
       if (result.lost && field !== "position") lost.push(field);
-      if (result.value !== current[field] || result.at !== existing.times[field]) {
-        (merged as Record<string, Comparable>)[field] = result.value;
+      if (result.value !== existing[field] || result.at !== existing.times[field]) {
+        (merged as unknown as Record<string, Comparable>)[field] = result.value;
         times[field] = result.at;
         setChanged = true;
       }
     }
     if (lost.length) conflicts.push({ kind: "set", id: change.id, reason: "changed_elsewhere", fields: lost });
     if (setChanged) {
-      sets.set(change.id, {
-        ...existing,
-        weightKg: merged.weight,
-        reps: merged.reps,
-        rpe: merged.rpe,
-        missed: merged.missed,
-        setType: merged.setType,
-        durationSeconds: merged.seconds,
-        distanceM: merged.distance,
-        position: merged.position,
-        revision: next,
-        times,
-      });
+      sets.set(change.id, { ...existing, ...merged, revision: next, times });
       changed = true;
     }
   }

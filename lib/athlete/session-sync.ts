@@ -1,127 +1,82 @@
 /**
- * The session-save contract between the logger and the server (PUT /api/sessions/:id), and the one
- * definition of a valid set that both sides check. A device never sends "the session": it sends what
+ * The session-save contract between the logger and the server (PUT /api/sessions/:id): the server's
+ * zod schemas, held to the plain rules the logger checks with (lib/training/set.ts for a set,
+ * ./session-fields.ts for the session's own fields). A device never sends "the session": it sends what
  * it changed, by identity (sets and exercise slots carry UUIDs made on the device), with the time
  * each field was changed there and the session revision it last saw. lib/athlete/session-merge.ts
  * applies such a save to the stored session.
  */
 import { z } from "@/lib/zod";
 import { jsonId } from "@/lib/ids";
-import { fromStoredKg, WEIGHT_UNITS, type WeightUnit } from "@/lib/training/units";
-import { type ExerciseMeasure, SET_TYPES, type SetType } from "@/lib/training/types";
+import { isWeightUnit, toStoredKg, WEIGHT_UNITS } from "@/lib/training/units";
+import { type ExerciseMeasure, SET_TYPES } from "@/lib/training/types";
+import {
+  hasAtMostTwoDecimals,
+  isHalfStep,
+  MAX_REPS,
+  MAX_SET_METRES,
+  MAX_SET_SECONDS,
+  MAX_WEIGHT_KG,
+  recordsSomething,
+  SET_MESSAGES,
+  type SetField,
+  type SetValues,
+} from "@/lib/training/set";
+import { MAX_SESSION_MINUTES, MAX_SESSION_NAME, MAX_SESSION_NOTES, SESSION_FIELD_MESSAGES as S } from "./session-fields";
 
-/** The heaviest weight the database column holds (numeric(7,2)) is far above any real lift. */
-export const MAX_WEIGHT_KG = 1500;
 export const MAX_SETS_PER_SESSION = 300;
 export const MAX_EXERCISES_PER_SESSION = 60;
-export const MAX_SESSION_MINUTES = 24 * 60;
-export const MAX_REPS = 1000;
-export const MAX_SET_SECONDS = 86_400;
-export const MAX_SET_METRES = 1_000_000;
 
 /** What a tombstone names. The database enum is built from this list. */
 export const SESSION_ITEM_KINDS = ["set", "exercise"] as const;
 export type SessionItemKind = (typeof SESSION_ITEM_KINDS)[number];
 
-/** When each field was last changed on a device, ms since the epoch. */
+/** When each field was last changed on a device, ms since the epoch, keyed by the field's name. */
 export type FieldTimes = Record<string, number>;
 
-export const SET_FIELDS = ["weight", "reps", "rpe", "missed", "setType", "seconds", "distance", "position"] as const;
-export type SetField = (typeof SET_FIELDS)[number];
 /** Fields a device from before set types and measures does not send; absent, the merge leaves them alone. */
-export const LATER_SET_FIELDS = ["setType", "seconds", "distance"] as const;
+export const LATER_SET_FIELDS = ["setType", "seconds", "distanceM"] as const satisfies readonly SetField[];
+
+const M = SET_MESSAGES;
 
 /**
- * A logged set's values, as typed (weight in the athlete's unit, distance in metres). A set records
- * reps, a time or a distance; zero of all of them only for an attempt marked missed; an empty field
- * never becomes 0. Left out (a device from before they existed), the set type is normal and there is
- * no time or distance.
+ * A logged set's values (lib/training/set: kilograms, seconds, metres), held to setValueErrors by a
+ * property test: for any input both accept or refuse alike, with the same message for each field.
+ * Left out (a device from before they existed), the set type is normal and there is no time or distance.
  */
 export const setValuesSchema = z
   .object({
-    weight: z
-      .number({ error: "Enter the weight (0 for bodyweight)." })
-      .finite("Enter the weight (0 for bodyweight).")
-      .min(0, "The weight cannot be negative."),
-    reps: z
-      .number({ error: "Enter the reps." })
-      .int("Reps are whole numbers.")
-      .min(0, "Reps cannot be negative.")
-      .max(MAX_REPS, `Enter at most ${MAX_REPS} reps.`),
-    rpe: z
-      .number({ error: "RPE runs from 1 to 10." })
-      .min(1, "RPE runs from 1 to 10.")
-      .max(10, "RPE runs from 1 to 10.")
-      .multipleOf(0.5, "Use whole or half RPE steps, like 8 or 8.5.")
-      .nullable(),
-    missed: z.boolean(),
-    setType: z.enum(SET_TYPES, { error: "Choose normal, warm-up, drop or failure." }).default("normal"),
+    weightKg: z
+      .number({ error: M.weight })
+      .min(0, M.weightNegative)
+      .max(MAX_WEIGHT_KG, M.weightLimit)
+      .refine(hasAtMostTwoDecimals, M.weightDecimals),
+    reps: z.number({ error: M.reps }).int(M.repsWhole).min(0, M.repsNegative).max(MAX_REPS, M.repsLimit),
+    rpe: z.number({ error: M.rpe }).min(1, M.rpe).max(10, M.rpe).refine(isHalfStep, M.rpeStep).nullable(),
+    missed: z.boolean({ error: M.missed }),
+    setType: z.enum(SET_TYPES, { error: M.setType }).default("normal"),
     seconds: z
-      .number({ error: "Enter the time in seconds." })
-      .int("Enter whole seconds.")
-      .min(1, "Enter the time in seconds.")
-      .max(MAX_SET_SECONDS, "A set lasts at most 24 hours.")
+      .number({ error: M.seconds })
+      .int(M.secondsWhole)
+      .min(1, M.seconds)
+      .max(MAX_SET_SECONDS, M.secondsLimit)
       .nullable()
       .default(null),
-    distance: z
-      .number({ error: "Enter the distance in metres." })
-      .finite("Enter the distance in metres.")
-      .positive("Enter the distance in metres.")
-      .max(MAX_SET_METRES, "Enter at most 1000 km.")
-      .multipleOf(0.01, "Use at most two decimals.")
+    distanceM: z
+      .number({ error: M.distance })
+      .positive(M.distance)
+      .max(MAX_SET_METRES, M.distanceLimit)
+      .refine(hasAtMostTwoDecimals, M.distanceDecimals)
       .nullable()
       .default(null),
   })
   .strict()
-  .superRefine((set, ctx) => {
-    if (set.reps === 0 && !set.missed && set.seconds === null && set.distance === null) {
-      ctx.addIssue({ code: "custom", path: ["reps"], message: "Enter the reps, or mark the attempt as missed." });
-    }
-  });
-export type SetValues = z.output<typeof setValuesSchema>;
-
-/** The field a set of each measure must fill, and what it says when it is blank. */
-export const MEASURE_FIELDS: Record<ExerciseMeasure, { reps: boolean; weight: boolean; seconds: boolean; distance: boolean }> = {
-  reps: { reps: true, weight: false, seconds: false, distance: false },
-  reps_load: { reps: true, weight: true, seconds: false, distance: false },
-  time: { reps: false, weight: false, seconds: true, distance: false },
-  distance: { reps: false, weight: true, seconds: false, distance: true },
-  distance_time: { reps: false, weight: false, seconds: true, distance: true },
-};
-
-/** The weight limit in the unit the athlete typed in: refused on both sides with the same words. */
-export function weightLimitMessage(weight: number, unit: WeightUnit): string | null {
-  return weight > fromStoredKg(MAX_WEIGHT_KG, unit) + 1e-9 ? "That weight is beyond any lift on record." : null;
-}
-
-export type SetFieldErrors = Partial<Record<"weight" | "reps" | "rpe" | "missed" | "setType" | "seconds" | "distance", string>>;
-
-/**
- * The shared check of one set: the field errors the logger shows, or none. Given the exercise's
- * measure, the field it is logged by must be filled (a plank needs its seconds) unless missed.
- */
-export function setValueErrors(values: unknown, unit: WeightUnit, measure?: ExerciseMeasure): SetFieldErrors {
-  const parsed = setValuesSchema.safeParse(values);
-  const errors: SetFieldErrors = {};
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const field = String(issue.path[0] ?? "reps") as keyof SetFieldErrors;
-      errors[field] ??= issue.message;
-    }
-  } else {
-    const limit = weightLimitMessage(parsed.data.weight, unit);
-    if (limit) errors.weight = limit;
-  }
-  if (measure && !(values as { missed?: boolean }).missed) {
-    const v = values as { seconds?: unknown; distance?: unknown; reps?: unknown };
-    const fields = MEASURE_FIELDS[measure];
-    if (fields.seconds && (v.seconds === null || v.seconds === undefined)) errors.seconds ??= "Enter the time in seconds.";
-    if (fields.distance && (v.distance === null || v.distance === undefined)) errors.distance ??= "Enter the distance in metres.";
-    if (fields.reps && (v.reps === null || v.reps === undefined)) errors.reps ??= "Enter the reps.";
-    if (!fields.reps && (fields.seconds || fields.distance)) delete errors.reps;
-  }
-  return errors;
-}
+  // Judged once every value is valid, as setValueErrors does.
+  .refine(recordsSomething, {
+    path: ["reps"],
+    message: M.nothing,
+    when: (payload) => payload.issues.length === 0,
+  }) satisfies z.ZodType<SetValues, unknown>;
 
 // Any UUID shape: slots of sessions logged before identities existed have ids derived by md5.
 const uuidSchema = z.guid("Not a valid identity.");
@@ -136,18 +91,49 @@ export const setChangeSchema = z
     values: setValuesSchema,
     times: z
       .object({
-        weight: timeSchema,
+        weightKg: timeSchema,
         reps: timeSchema,
         rpe: timeSchema,
         missed: timeSchema,
         position: timeSchema,
         setType: timeSchema.optional(),
         seconds: timeSchema.optional(),
-        distance: timeSchema.optional(),
-      })
+        distanceM: timeSchema.optional(),
+      } satisfies Record<SetField | "position", unknown>)
       .strict(),
   })
   .strict();
+
+/**
+ * A set change as devices sent it before the set had one naming: `weight` in the athlete's unit (the
+ * save's `unit`), `distance` in metres, and field times by those names. A device may hold such a
+ * change in its offline queue across a deploy; it is read as the change it meant, so nothing queued
+ * is lost. Anything else is passed on as it is, for the schema to judge.
+ */
+function upgradeLegacySetChange(change: unknown, unit: unknown): unknown {
+  if (!isRecord(change) || !isRecord(change.values) || !("weight" in change.values)) return change;
+  const { weight, distance, ...values } = change.values;
+  const times = isRecord(change.times) ? change.times : {};
+  const { weight: weightAt, distance: distanceAt, ...otherTimes } = times;
+  return {
+    ...change,
+    values: {
+      ...values,
+      weightKg: typeof weight === "number" && isWeightUnit(unit) ? toStoredKg(weight, unit) : weight,
+      ...(distance !== undefined ? { distanceM: distance } : {}),
+    },
+    times: { ...otherTimes, weightKg: weightAt, ...(distanceAt !== undefined ? { distanceM: distanceAt } : {}) },
+  };
+}
+
+function upgradeLegacySave(input: unknown): unknown {
+  if (!isRecord(input) || !Array.isArray(input.sets)) return input;
+  return { ...input, sets: input.sets.map((change) => upgradeLegacySetChange(change, input.unit)) };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
 
 export const targetSchema = z
   .object({
@@ -173,28 +159,28 @@ export const slotChangeSchema = z
 
 const deletionSchema = z.object({ id: uuidSchema, seenRevision: z.number().int().nonnegative() }).strict();
 
-export const sessionSaveSchema = z
+const saveSchema = z
   .object({
     baseRevision: z.number().int().nonnegative(),
     unit: z.enum(WEIGHT_UNITS),
     name: z
       .object({
-        value: z.string().trim().min(1, "Give the session a name.").max(100, "Use at most 100 characters."),
+        value: z.string().trim().min(1, S.name).max(MAX_SESSION_NAME, S.nameLength),
         at: timeSchema,
       })
       .strict()
       .optional(),
     notes: z
-      .object({ value: z.string().trim().max(2000, "Keep notes under 2000 characters."), at: timeSchema })
+      .object({ value: z.string().trim().max(MAX_SESSION_NOTES, S.notesLength), at: timeSchema })
       .strict()
       .optional(),
     durationMinutes: z
       .object({
         value: z
-          .number({ error: "Enter the duration in whole minutes." })
-          .int("Enter the duration in whole minutes.")
-          .min(1, "The duration is at least 1 minute.")
-          .max(MAX_SESSION_MINUTES, "A session lasts at most 24 hours.")
+          .number({ error: S.duration })
+          .int(S.duration)
+          .min(1, S.durationMin)
+          .max(MAX_SESSION_MINUTES, S.durationMax)
           .nullable(),
         at: timeSchema,
       })
@@ -209,15 +195,15 @@ export const sessionSaveSchema = z
     deletedSets: z.array(deletionSchema).max(MAX_SETS_PER_SESSION).default([]),
     deletedExercises: z.array(deletionSchema).max(MAX_EXERCISES_PER_SESSION).default([]),
   })
-  .strict()
-  .superRefine((save, ctx) => {
-    save.sets.forEach((set, index) => {
-      const message = weightLimitMessage(set.values.weight, save.unit);
-      if (message) ctx.addIssue({ code: "custom", path: ["sets", index, "values", "weight"], message });
-    });
-  });
-export type SessionSaveInput = z.input<typeof sessionSaveSchema>;
-export type SessionSave = z.output<typeof sessionSaveSchema>;
+  .strict();
+
+/**
+ * PUT /api/sessions/:id's body. `unit` is the athlete's unit on the device; set weights are kilograms
+ * (a change in the earlier naming, weight in `unit`, is upgraded first).
+ */
+export const sessionSaveSchema = z.preprocess(upgradeLegacySave, saveSchema);
+export type SessionSaveInput = z.input<typeof saveSchema>;
+export type SessionSave = z.output<typeof saveSchema>;
 
 /** Zod issues keyed by their dotted path ("sets.2.values.reps", "name.value"). */
 export function issuesByPath(error: z.ZodError): Record<string, string[]> {
@@ -229,18 +215,14 @@ export function issuesByPath(error: z.ZodError): Record<string, string[]> {
   return out;
 }
 
-/** One stored set as the devices see it (weight in kilograms, distance in metres). */
-export type SnapshotSet = {
+/**
+ * One stored set as the devices see it, and as the merge holds it: its values with its identity, its
+ * slot, its order in the slot, the revision it last changed at and when each field was edited.
+ */
+export type SnapshotSet = SetValues & {
   id: string;
   slotId: string;
   position: number;
-  weightKg: number;
-  reps: number;
-  rpe: number | null;
-  missed: boolean;
-  setType: SetType;
-  durationSeconds: number | null;
-  distanceM: number | null;
   revision: number;
   times: FieldTimes;
 };

@@ -4,7 +4,7 @@
  * as placeholders. Exercises without a rep range (added on the day), without history, or measured by
  * time or distance get none; warm-ups are not working sets.
  */
-import type { LoggedSet } from "@/lib/training/types";
+import type { LoggedSet } from "@/lib/training/set";
 import { suggestNextSession, type Suggestion } from "@/lib/training/progression";
 import { fromStoredKg, type WeightUnit } from "@/lib/training/units";
 import type { SnapshotSlot } from "./session-sync";

@@ -4,20 +4,11 @@
  * enough decimals that importing the file again gives back the stored kilograms exactly.
  */
 import { IRONLOG_HEADER } from "./formats";
-import type { SetType } from "@/lib/training/types";
+import type { SetValues } from "@/lib/training/set";
 import { formatWallClock, wallClockAt } from "@/lib/time-zone";
 import { kgToLb, type WeightUnit } from "@/lib/training/units";
 
-export interface ExportedSet {
-  reps: number;
-  weightKg: number;
-  rpe: number | null;
-  missed: boolean;
-  notes: string | null;
-  setType: SetType;
-  durationSeconds: number | null;
-  distanceM: number | null;
-}
+export type ExportedSet = SetValues & { notes: string | null };
 
 export interface ExportedExercise {
   name: string;
@@ -70,7 +61,7 @@ export function sessionCsvRows(session: ExportedSession, unit: WeightUnit, timeZ
         exportedWeight(set.weightKg, unit),
         String(set.reps),
         set.distanceM === null ? "" : String(set.distanceM),
-        set.durationSeconds === null ? "" : String(set.durationSeconds),
+        set.seconds === null ? "" : String(set.seconds),
         set.notes ?? "",
         session.notes ?? "",
         set.rpe === null ? "" : String(set.rpe),

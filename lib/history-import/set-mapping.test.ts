@@ -35,18 +35,19 @@ describe("storedSetValues", () => {
       rpe: 8.5,
       notes: "strict",
       setType: "normal",
-      durationSeconds: null,
+      seconds: null,
       distanceM: null,
     });
   });
 });
 
 describe("unstorableReason", () => {
-  it("stores a set with reps, a time or a distance, and refuses one with none", () => {
+  it("stores a set with reps, a time, a distance or a weight alone, and refuses one with none", () => {
     expect(unstorableReason(set({ reps: 0, seconds: 60 }))).toBeNull();
     expect(unstorableReason(set({ reps: null, distance: 5 }))).toBeNull();
+    expect(unstorableReason(set({ reps: null, weight: 140 }))).toBeNull();
     expect(unstorableReason(set({}))).toBeNull();
-    expect(unstorableReason(set({ reps: 0 }))).toBe("The set has no reps, time or distance.");
+    expect(unstorableReason(set({ reps: 0, weight: 0 }))).toBe("The set has no reps, weight, time or distance.");
   });
 });
 
@@ -55,12 +56,12 @@ describe("timed, distance and typed sets", () => {
     expect(storedSetValues(set({ reps: 0, weight: null, seconds: 60, setType: "warmup" }), "kg")).toMatchObject({
       reps: 0,
       setType: "warmup",
-      durationSeconds: 60,
+      seconds: 60,
       distanceM: null,
     });
     expect(storedSetValues(set({ reps: null, distance: 5.2, distanceUnit: "km", seconds: 1800 }), "lb")).toMatchObject({
       distanceM: 5200,
-      durationSeconds: 1800,
+      seconds: 1800,
     });
     expect(storedSetValues(set({ reps: null, distance: 1 }), "lb").distanceM).toBe(1609.34);
     expect(storedSetValues(set({ reps: null, distance: 1 }), "kg").distanceM).toBe(1000);

@@ -4,21 +4,14 @@
  * exercise is created, what it measures. Weights and distances the file does not label take the
  * athlete's unit (kilograms with kilometres, pounds with miles, as Strong exports them).
  */
-import { EXERCISE_TYPES, type ExerciseMeasure, type ExerciseType, type SetType } from "@/lib/training/types";
+import { EXERCISE_TYPES, type ExerciseMeasure, type ExerciseType } from "@/lib/training/types";
+import { recordsSomething, type SetValues } from "@/lib/training/set";
 import { toStoredKg, type WeightUnit } from "@/lib/training/units";
 import type { DistanceUnitInFile } from "./rows";
 import type { StoredSet } from "./stored";
 
-export interface StoredSetValues {
-  reps: number;
-  missed: boolean;
-  weightKg: number;
-  rpe: number | null;
-  notes: string | null;
-  setType: SetType;
-  durationSeconds: number | null;
-  distanceM: number | null;
-}
+/** An imported set's values, ready to store, with the note the file gave it. */
+export type StoredSetValues = SetValues & { notes: string | null };
 
 /** numeric(7,2) holds up to 99,999.99 kg; the parser already refuses weights past 2,000. */
 const MAX_WEIGHT_KG = 99_999.99;
@@ -26,10 +19,16 @@ const METRES: Record<DistanceUnitInFile, number> = { m: 1, km: 1000, mi: 1609.34
 
 const positive = (value: number | null | undefined) => value != null && value > 0;
 
-/** Why a set read from the file cannot be stored, or null when it can. */
-export function unstorableReason(set: Pick<StoredSet, "reps" | "seconds" | "distance">): string | null {
-  if (positive(set.reps) || positive(set.seconds) || positive(set.distance)) return null;
-  return "The set has no reps, time or distance.";
+/** Why a set read from the file cannot be stored (lib/training/set: what a set may hold), or null when it can. */
+export function unstorableReason(set: Pick<StoredSet, "reps" | "weight" | "seconds" | "distance">): string | null {
+  const values = {
+    reps: set.reps ?? 0,
+    weightKg: set.weight ?? 0,
+    seconds: set.seconds ?? null,
+    distanceM: set.distance ?? null,
+    missed: false,
+  };
+  return recordsSomething(values) ? null : "The set has no reps, weight, time or distance.";
 }
 
 /** The stored values of a storable set; weights in the file's unit, or `unitWhereUnsaid` where it names none. */
@@ -43,7 +42,7 @@ export function storedSetValues(set: StoredSet, unitWhereUnsaid: WeightUnit): St
     rpe: set.rpe == null ? null : Math.round(set.rpe * 10) / 10,
     notes: set.notes ?? null,
     setType: set.setType,
-    durationSeconds: positive(set.seconds) ? Math.round(set.seconds!) : null,
+    seconds: positive(set.seconds) ? Math.round(set.seconds!) : null,
     distanceM: positive(set.distance) ? Math.min(1_000_000, Math.round(set.distance! * METRES[distanceUnit] * 100) / 100) : null,
   };
 }

@@ -13,7 +13,7 @@
  * Prediction equations are accurate to within a few percent up to about 10 reps (LeSuer et al. 1997,
  * J Strength Cond Res 11(4)); beyond 12 effective reps the estimate is marked unreliable.
  */
-import type { LoggedSet } from "./types";
+import type { LoggedSet } from "./set";
 
 export type OneRepMaxFormula = "epley" | "brzycki";
 export type OneRepMaxMethod = OneRepMaxFormula | "single";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { bestsByRepCount, detectPersonalRecords, personalBests, type RecordKind } from "./records";
-import type { LoggedSet } from "./types";
+import type { LoggedSet } from "./set";
 
 const history: LoggedSet[] = [
   { weightKg: 100, reps: 5 }, // e1RM 112.5 (Brzycki), volume 500

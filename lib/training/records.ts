@@ -8,7 +8,7 @@
  * session in progress, so the second heavy set of a day is compared with the first.
  */
 import { estimateOneRepMax } from "./one-rep-max";
-import { isWarmup, type LoggedSet } from "./types";
+import { isWarmup, type LoggedSet } from "./set";
 
 export const RECORD_KINDS = [
   "heaviest_weight",

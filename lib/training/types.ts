@@ -54,21 +54,3 @@ export type Difficulty = 1 | 2 | 3;
 
 /** How strongly an exercise works a muscle, 0-100 (an EMG-style rating relative to the muscle's maximum). */
 export type MuscleActivation = { muscle: string; activation: number };
-
-/**
- * One logged set as the training rules see it. Weight is always kilograms (0 = bodyweight only),
- * distance metres. Left out, the set type is normal and there is no time or distance.
- */
-export type LoggedSet = {
-  weightKg: number;
-  reps: number;
-  rpe?: number | null;
-  setType?: SetType;
-  seconds?: number | null;
-  distanceM?: number | null;
-};
-
-/** Warm-ups count for nothing in records or volume. */
-export function isWarmup(set: { setType?: SetType | string | null }): boolean {
-  return set.setType === "warmup";
-}

@@ -3,7 +3,8 @@
  * of an exercise rated 60 for a muscle counts 0.6 set for it. Weeks are ISO weeks (Monday to Sunday)
  * in the athlete's time zone, so a Sunday-evening session is not pushed into next week by UTC.
  */
-import { isWarmup, type MuscleActivation, type SetType } from "./types";
+import { isWarmup } from "./set";
+import type { MuscleActivation, SetType } from "./types";
 import { wallClockAt } from "@/lib/time-zone";
 
 export type VolumeSet = {

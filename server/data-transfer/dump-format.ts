@@ -17,9 +17,11 @@ export const DUMP_FORMAT = "ironlog-dump";
  * reads format 1). 3: exercises have a measure (and more types), sets a set type, a time and a
  * distance, day and session exercises a superset group; a format-2 dump lacks them, and they take
  * their defaults (weight × reps, normal sets, no superset). 4: history_import_exercises (the own
- * exercises an import added, for its undo); older dumps have none.
+ * exercises an import added, for its undo); older dumps have none. 5: a set may record a weight
+ * alone, and its field_times name the set's values as lib/training/set does (weightKg, distanceM
+ * where format 4 wrote weight, distance); format-upgrade.ts renames them in an older dump.
  */
-export const DUMP_FORMAT_VERSION = 4;
+export const DUMP_FORMAT_VERSION = 5;
 
 export const dumpHeaderSchema = z.strictObject({
   format: z.literal(DUMP_FORMAT),

@@ -44,12 +44,23 @@ export class InProgressSessions {
   }
 }
 
+/** Before format 5 a set's field times named its weight and distance `weight` and `distance`. */
+const RENAMED_SET_TIMES: Record<string, string> = { weight: "weightKg", distance: "distanceM" };
+
+function withSetTimeNames(row: Row): Row {
+  const times = row.field_times;
+  if (typeof times !== "object" || times === null || Array.isArray(times)) return row;
+  const renamed = Object.fromEntries(Object.entries(times).map(([key, at]) => [RENAMED_SET_TIMES[key] ?? key, at]));
+  return { ...row, field_times: renamed };
+}
+
 export function upgradeRecord(
   formatVersion: number,
   table: DumpTableName,
   row: Row,
   toFinish: ReadonlySet<number> = new Set(),
 ): { row: Row; impliedSlot?: ImpliedSlot } {
+  if (formatVersion < 5 && table === "session_sets") row = withSetTimeNames(row);
   if (formatVersion >= 2) return { row };
   if (table === "workout_sessions" && typeof row.id === "number" && toFinish.has(row.id)) {
     return { row: { ...row, finished_at: row.started_at ?? new Date().toISOString() } };

@@ -9,6 +9,7 @@ import { z } from "@/lib/zod";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { getTableConfig } from "drizzle-orm/pg-core";
 import { EXERCISE_MEASURES, EXERCISE_TYPES, SET_TYPES } from "@/lib/training/types";
+import { recordsSomething } from "@/lib/training/set";
 import { type DumpTable, type DumpTableName, dumpTables } from "./tables";
 
 type Row = Record<string, unknown>;
@@ -25,7 +26,7 @@ const between = (value: unknown, low: number, high: number) =>
 /** A text column checked against one of lib's value lists; left out, it takes its (listed) default. */
 const oneOf = (value: unknown, values: readonly string[]) =>
   value === undefined || (typeof value === "string" && values.includes(value));
-const positive = (value: unknown) => typeof value === "number" && value > 0;
+const numberOr0 = (value: unknown) => (typeof value === "number" ? value : 0);
 
 /** One rule per CHECK constraint in db/schema, by constraint name (tables.test.ts keeps them in step). */
 export const CHECK_RULES: Record<string, CheckRule> = {
@@ -83,9 +84,19 @@ export const CHECK_RULES: Record<string, CheckRule> = {
   session_sets_reps_range: { field: "reps", holds: (r) => between(r.reps, 0, 1000), message: "must be between 0 and 1000" },
   session_sets_records_something: {
     field: "reps",
-    // Columns left out take their defaults (missed = false, no time, no distance).
-    holds: (r) => r.reps !== 0 || r.missed === true || positive(r.duration_seconds) || positive(r.distance_m),
-    message: "0 reps only for an attempt marked missed, or a set with a time or a distance",
+    // The set's own rule; columns left out take their defaults (missed = false, no weight, time or distance).
+    holds: (r) =>
+      // A count out of range is the range rule's to name.
+      typeof r.reps !== "number" ||
+      r.reps < 0 ||
+      recordsSomething({
+        reps: r.reps,
+        missed: r.missed === true,
+        weightKg: numberOr0(r.weight_kg),
+        seconds: numberOr0(r.duration_seconds),
+        distanceM: numberOr0(r.distance_m),
+      }),
+    message: "0 reps only for an attempt marked missed, or a set with a weight, a time or a distance",
   },
   session_sets_type_known: {
     field: "set_type",

@@ -63,7 +63,7 @@ describe("export", () => {
       .map((line) => JSON.parse(line));
     expect(lines[0]).toMatchObject({
       format: "ironlog-dump",
-      format_version: 4,
+      format_version: 5,
       schema_migration: SHIPPED.at(-1)!.tag,
       secrets: "omitted",
     });
@@ -277,6 +277,26 @@ describe("import", () => {
       sql`SELECT DISTINCT superset_group FROM split_day_exercises`,
     );
     expect(groups).toEqual([{ superset_group: 2 }]);
+  });
+
+  it("loads a format-4 dump: a set's field times named weight and distance are read by their current names", async () => {
+    const lines = dump
+      .trim()
+      .split("\n")
+      .map((line) => {
+        const value = JSON.parse(line);
+        if (value.format)
+          return JSON.stringify({ ...value, format_version: 4, schema_migration: "0014_import_created_exercises" });
+        if (value.table === "session_sets") value.row.field_times = { weight: 11, reps: 12, distance: 13, position: 14 };
+        return JSON.stringify(value);
+      });
+    await emptyDatabase();
+    const report = await importDump(target, textDumpSource(lines.join("\n") + "\n", "v4.ndjson"));
+    expect(report.rejections).toEqual([]);
+    const times = await queryRows<{ field_times: unknown }>(target.db, sql`SELECT DISTINCT field_times FROM session_sets`);
+    expect(times.map((t) => (typeof t.field_times === "string" ? JSON.parse(t.field_times) : t.field_times))).toEqual([
+      { weightKg: 11, reps: 12, distanceM: 13, position: 14 },
+    ]);
   });
 
   it("loads a format-2 dump (before set types and measures): weight × reps, normal sets, no supersets", async () => {

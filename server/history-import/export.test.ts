@@ -90,7 +90,7 @@ describe("exporting the history", () => {
     expect(outcome.workouts).toBe(31 + 22);
     const sets = (await history(target)).flatMap((s) => s.exercises.flatMap((e) => e.sets));
     expect(sets.some((s) => s.setType === "warmup")).toBe(true);
-    expect(sets.some((s) => s.distanceM === 5200 && s.durationSeconds === 1800)).toBe(true);
+    expect(sets.some((s) => s.distanceM === 5200 && s.seconds === 1800)).toBe(true);
     expect((await history(target)).some((s) => s.exercises.some((e) => e.supersetGroup === 1))).toBe(true);
     expect(await history(target)).toEqual(await history(source));
   });

@@ -8,7 +8,7 @@ import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { stringify } from "csv-stringify/sync";
 import type { DbOrTx } from "@/db/client";
-import { exercises, sessionExercises, sessionSets, workoutSessions } from "@/db/schema";
+import { exercises, SET_COLUMNS, sessionExercises, sessionSets, workoutSessions } from "@/db/schema";
 import { EXPORT_CSV_HEADER, type ExportedSession, sessionCsvRows } from "@/lib/history-import/export-rows";
 import type { WeightUnit } from "@/lib/training/units";
 
@@ -50,14 +50,8 @@ export async function* exportedSessions(db: DbOrTx, userId: number): AsyncGenera
       db
         .select({
           slotId: sessionSets.exerciseSlotId,
-          reps: sessionSets.reps,
-          weightKg: sessionSets.weightKg,
-          rpe: sessionSets.rpe,
-          missed: sessionSets.missed,
           notes: sessionSets.notes,
-          setType: sessionSets.setType,
-          durationSeconds: sessionSets.durationSeconds,
-          distanceM: sessionSets.distanceM,
+          ...SET_COLUMNS,
         })
         .from(sessionSets)
         .where(inArray(sessionSets.sessionId, ids))

@@ -16,6 +16,7 @@ import {
   historyImportPreviews,
   historyImportPreviewWorkouts,
   historyImports,
+  SET_COLUMNS,
   sessionExercises,
   sessionSets,
   splitDayExercises,
@@ -24,6 +25,7 @@ import {
 import { UserFacingError, NotFoundError } from "@/lib/errors";
 import type { ImportFormInput } from "@/lib/history-import/import-form";
 import { exerciseTypeFromName, storedSetValues, supersetGroups } from "@/lib/history-import/set-mapping";
+import { SET_FIELDS, setValuesOf } from "@/lib/training/set";
 import type { PreviewSummary, StoredWorkout } from "@/lib/history-import/stored";
 import { visibleTo } from "@/server/queries/exercises";
 import { duplicatePositions, exerciseChoicesFor, previewWorkoutHeads } from "./previews";
@@ -33,6 +35,22 @@ export const PREVIEW_GONE = "This preview has expired or was already imported. U
 const WORKOUTS_PER_ROUND = 250;
 /** Sets per insert statement (one jsonb parameter of about 1 MB). */
 const SETS_PER_INSERT = 10_000;
+
+/** A set's values in a row of jsonb_to_recordset, keyed by their own names, into their columns. */
+const setValues = {
+  columns: sql.join(
+    SET_FIELDS.map((field) => sql.identifier(SET_COLUMNS[field].name)),
+    sql`, `,
+  ),
+  select: sql.join(
+    SET_FIELDS.map((field) => sql`x.${sql.identifier(field)}`),
+    sql`, `,
+  ),
+  record: sql.join(
+    SET_FIELDS.map((field) => sql`${sql.identifier(field)} ${sql.raw(SET_COLUMNS[field].getSQLType())}`),
+    sql`, `,
+  ),
+};
 
 export interface ImportOutcome {
   importId: number;
@@ -171,14 +189,8 @@ async function writeWorkouts(
           exercise_id: exerciseId,
           exercise_slot_id: slotId,
           position: setPosition,
-          reps: v.reps,
-          missed: v.missed,
-          weight_kg: v.weightKg,
-          rpe: v.rpe,
           notes: v.notes,
-          set_type: v.setType,
-          duration_seconds: v.durationSeconds,
-          distance_m: v.distanceM,
+          ...setValuesOf(v),
         });
       });
     });
@@ -190,11 +202,10 @@ async function writeWorkouts(
     SELECT x.id, x.session_id, x.exercise_id, x.position, x.note, x.superset_group
     FROM jsonb_to_recordset(${JSON.stringify(slots)}::jsonb) AS x(id uuid, session_id int, exercise_id int, position int, note text, superset_group smallint)`);
   for (let i = 0; i < sets.length; i += SETS_PER_INSERT) {
-    await tx.execute(sql`INSERT INTO session_sets (session_id, exercise_id, exercise_slot_id, position, reps, missed, weight_kg, rpe, notes, set_type, duration_seconds, distance_m)
-      SELECT x.session_id, x.exercise_id, x.exercise_slot_id, x.position, x.reps, x.missed, x.weight_kg, x.rpe, x.notes, x.set_type, x.duration_seconds, x.distance_m
+    await tx.execute(sql`INSERT INTO session_sets (session_id, exercise_id, exercise_slot_id, position, notes, ${setValues.columns})
+      SELECT x.session_id, x.exercise_id, x.exercise_slot_id, x.position, x.notes, ${setValues.select}
       FROM jsonb_to_recordset(${JSON.stringify(sets.slice(i, i + SETS_PER_INSERT))}::jsonb)
-        AS x(session_id int, exercise_id int, exercise_slot_id uuid, position int, reps int, missed boolean, weight_kg numeric, rpe numeric, notes text,
-             set_type text, duration_seconds int, distance_m numeric)`);
+        AS x(session_id int, exercise_id int, exercise_slot_id uuid, position int, notes text, ${setValues.record})`);
   }
   return sets.length;
 }

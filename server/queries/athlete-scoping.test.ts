@@ -190,7 +190,7 @@ describe("sessions", () => {
       startedAt: new Date(row.startedAt.getTime() + 1000),
     });
     expect(previous.get(bench)?.sets).toEqual([
-      { weightKg: 60, reps: 8, rpe: null, setType: "normal", seconds: null, distanceM: null },
+      { weightKg: 60, reps: 8, rpe: null, missed: false, setType: "normal", seconds: null, distanceM: null },
     ]);
     expect((await recentRecords(db, alice, "UTC")).every((r) => r.sessionId !== bobSession)).toBe(true);
   });

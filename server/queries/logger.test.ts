@@ -7,7 +7,7 @@ import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
 import { queryRows } from "@/db/client";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { seedExerciseLibrary } from "@/db/seed";
-import { sessionSets, users, workoutSessions } from "@/db/schema";
+import { SET_COLUMNS, sessionSets, users, workoutSessions } from "@/db/schema";
 import { logSets } from "@/test/session-saves";
 import { addDayExercise, addSplitDay, createSplit } from "@/server/services/splits";
 import { startSession } from "@/server/services/sessions";
@@ -132,22 +132,24 @@ describe("the logging page's read", () => {
     });
     expect(data?.context).toEqual(expected);
     expect(data?.context.previous.get(bench)?.sets).toEqual([
-      { weightKg: 70, reps: 10, rpe: 8, setType: "normal", seconds: null, distanceM: null },
-      { weightKg: 72.5, reps: 8, rpe: 8, setType: "normal", seconds: null, distanceM: null },
+      { weightKg: 70, reps: 10, rpe: 8, missed: false, setType: "normal", seconds: null, distanceM: null },
+      { weightKg: 72.5, reps: 8, rpe: 8, missed: false, setType: "normal", seconds: null, distanceM: null },
     ]);
     expect(data?.context.records.get(bench)).toEqual(
-      expect.arrayContaining([{ weightKg: 80, reps: 5, rpe: 8, setType: "normal", seconds: null, distanceM: null }]),
+      expect.arrayContaining([
+        { weightKg: 80, reps: 5, rpe: 8, missed: false, setType: "normal", seconds: null, distanceM: null },
+      ]),
     );
     expect(data?.context.previous.get(curl)?.sets).toEqual([
-      { weightKg: 12, reps: 12, rpe: 8, setType: "normal", seconds: null, distanceM: null },
+      { weightKg: 12, reps: 12, rpe: 8, missed: false, setType: "normal", seconds: null, distanceM: null },
     ]);
     // The last two sessions of each exercise, newest first, for the progression suggestion.
     expect(data?.context.recent.get(bench)).toEqual([
       [
-        { weightKg: 70, reps: 10, rpe: 8, setType: "normal", seconds: null, distanceM: null },
-        { weightKg: 72.5, reps: 8, rpe: 8, setType: "normal", seconds: null, distanceM: null },
+        { weightKg: 70, reps: 10, rpe: 8, missed: false, setType: "normal", seconds: null, distanceM: null },
+        { weightKg: 72.5, reps: 8, rpe: 8, missed: false, setType: "normal", seconds: null, distanceM: null },
       ],
-      [{ weightKg: 80, reps: 5, rpe: 8, setType: "normal", seconds: null, distanceM: null }],
+      [{ weightKg: 80, reps: 5, rpe: 8, missed: false, setType: "normal", seconds: null, distanceM: null }],
     ]);
   });
 
@@ -201,12 +203,7 @@ describe("the history the logger reads", () => {
         sessionId: sessionSets.sessionId,
         startedAt: workoutSessions.startedAt,
         exerciseId: sessionSets.exerciseId,
-        weightKg: sessionSets.weightKg,
-        reps: sessionSets.reps,
-        rpe: sessionSets.rpe,
-        setType: sessionSets.setType,
-        seconds: sessionSets.durationSeconds,
-        distanceM: sessionSets.distanceM,
+        ...SET_COLUMNS,
       })
       .from(sessionSets)
       .innerJoin(workoutSessions, eq(workoutSessions.id, sessionSets.sessionId))

@@ -14,6 +14,7 @@ import type { DbOrTx } from "@/db/client";
 import { workoutSessions } from "@/db/schema";
 import type { SessionSnapshot, SnapshotSet, SnapshotSlot } from "@/lib/athlete/session-sync";
 import { contextSetsQuery, type SessionView } from "./sessions";
+import { setValuesJson } from "./set-columns";
 import { contextFromHistory, type HistorySet, type LoggingContext } from "@/lib/athlete/logging-context";
 import type { ExerciseType } from "@/lib/training/types";
 
@@ -40,9 +41,8 @@ const slotsJson = sql<string | (Omit<SnapshotSlot, "target"> & SlotTargetColumns
 
 const setsJson = sql<string | SnapshotSet[]>`(
   SELECT coalesce(json_agg(json_build_object(
-    'id', s.uid, 'slotId', s.exercise_slot_id, 'position', s.position, 'weightKg', s.weight_kg, 'reps', s.reps,
-    'rpe', s.rpe, 'missed', s.missed, 'setType', s.set_type, 'durationSeconds', s.duration_seconds,
-    'distanceM', s.distance_m, 'revision', s.revision, 'times', s.field_times
+    'id', s.uid, 'slotId', s.exercise_slot_id, 'position', s.position, ${setValuesJson("s")},
+    'revision', s.revision, 'times', s.field_times
   ) ORDER BY x.position, x.id, s.position, s.uid), '[]')
   FROM session_sets s JOIN session_exercises x ON x.id = s.exercise_slot_id
   WHERE s.session_id = "workout_sessions"."id")`;
@@ -66,9 +66,7 @@ function historyJson(userId: number) {
   });
   return sql<string | (Omit<HistorySet, "startedAt"> & { startedAt: string })[]>`(
     SELECT coalesce(json_agg(json_build_object(
-      'sessionId', c.session_id, 'startedAt', c.started_at, 'exerciseId', c.exercise_id,
-      'weightKg', c.weight_kg, 'reps', c.reps, 'rpe', c.rpe, 'setType', c.set_type, 'seconds', c.duration_seconds,
-      'distanceM', c.distance_m
+      'sessionId', c.session_id, 'startedAt', c.started_at, 'exerciseId', c.exercise_id, ${setValuesJson("c")}
     ) ORDER BY c.started_at DESC, c.session_id DESC, c.position, c.id), '[]')
     FROM (${sets}) c)`;
 }

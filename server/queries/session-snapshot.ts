@@ -6,7 +6,7 @@ import "server-only";
  */
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { exercises, sessionExercises, sessionSets, sessionTombstones, workoutSessions } from "@/db/schema";
+import { exercises, SET_COLUMNS, sessionExercises, sessionSets, sessionTombstones, workoutSessions } from "@/db/schema";
 import type { StoredSession } from "@/lib/athlete/session-merge";
 import type { SessionSnapshot, SlotTarget } from "@/lib/athlete/session-sync";
 
@@ -44,13 +44,7 @@ const setColumns = {
   id: sessionSets.uid,
   slotId: sessionSets.exerciseSlotId,
   position: sessionSets.position,
-  weightKg: sessionSets.weightKg,
-  reps: sessionSets.reps,
-  rpe: sessionSets.rpe,
-  missed: sessionSets.missed,
-  setType: sessionSets.setType,
-  durationSeconds: sessionSets.durationSeconds,
-  distanceM: sessionSets.distanceM,
+  ...SET_COLUMNS,
   revision: sessionSets.revision,
   times: sessionSets.fieldTimes,
 };

@@ -7,26 +7,21 @@ import "server-only";
  */
 import { and, asc, count, desc, eq, gte, isNotNull, isNull, lt, type SQL, sql } from "drizzle-orm";
 import { type DbOrTx, queryRows } from "@/db/client";
-import { exercises, sessionExercises, sessionSets, splitDays, splits, workoutSessions } from "@/db/schema";
+import { exercises, SET_COLUMNS, sessionExercises, sessionSets, splitDays, splits, workoutSessions } from "@/db/schema";
 import { getGeneratedProgram, getSplit, type SplitDayView, type SplitView } from "./splits";
 import { nextDayAfter } from "@/lib/athlete/next-day";
-import { LoggingContext, RECENT_SESSIONS, contextFromHistory } from "@/lib/athlete/logging-context";
-import type { ExerciseMeasure, ExerciseType, SetType } from "@/lib/training/types";
+import { type HistorySet, LoggingContext, RECENT_SESSIONS, contextFromHistory } from "@/lib/athlete/logging-context";
+import { setValueColumns, setValuesJson } from "./set-columns";
+import type { ExerciseMeasure, ExerciseType } from "@/lib/training/types";
+import type { SetValues } from "@/lib/training/set";
 
-export type SessionSetView = {
+export type SessionSetView = SetValues & {
   id: number;
   exerciseId: number;
   exerciseName: string;
   exerciseType: ExerciseType;
   measure: ExerciseMeasure;
   position: number;
-  reps: number;
-  weightKg: number;
-  rpe: number | null;
-  setType: SetType;
-  seconds: number | null;
-  distanceM: number | null;
-  missed: boolean;
 };
 
 export type SessionView = {
@@ -69,13 +64,7 @@ export async function getSession(db: DbOrTx, userId: number, sessionId: number):
       exerciseType: exercises.type,
       measure: exercises.measure,
       position: sessionSets.position,
-      reps: sessionSets.reps,
-      weightKg: sessionSets.weightKg,
-      rpe: sessionSets.rpe,
-      setType: sessionSets.setType,
-      seconds: sessionSets.durationSeconds,
-      distanceM: sessionSets.distanceM,
-      missed: sessionSets.missed,
+      ...SET_COLUMNS,
     })
     .from(sessionSets)
     .innerJoin(exercises, eq(exercises.id, sessionSets.exerciseId))
@@ -172,15 +161,14 @@ export async function listSessionsInProgress(db: DbOrTx, userId: number): Promis
  * Warm-ups hold no records: they are left out of the heaviest sets (they still show in "last time").
  * Timed and distance records have one holder each per exercise (longest, farthest, fastest).
  *
- * Columns: id, session_id, started_at, exercise_id, weight_kg, reps, rpe, position, set_type,
- * duration_seconds, distance_m. `current` may refer to an outer query's row (the logging page's
+ * Columns: id, session_id, started_at, exercise_id, position and the set's value columns
+ * (./set-columns). `current` may refer to an outer query's row (the logging page's
  * one-statement read does).
  */
 export function contextSetsQuery(userId: number, exerciseIds: SQL, current: { sessionId: SQL; startedAt: SQL }): SQL {
   return sql`
     WITH earlier AS (
-      SELECT h.id, h.session_id, w.started_at, h.exercise_id, h.weight_kg, h.reps, h.rpe, h.position,
-             h.set_type, h.duration_seconds, h.distance_m
+      SELECT h.id, h.session_id, w.started_at, h.exercise_id, h.position, ${setValueColumns("h")}
       FROM session_sets h JOIN workout_sessions w ON w.id = h.session_id
       WHERE w.user_id = ${userId} AND w.id <> ${current.sessionId} AND w.started_at < ${current.startedAt}
         AND h.exercise_id IN (${exerciseIds})
@@ -210,6 +198,9 @@ export function contextSetsQuery(userId: number, exerciseIds: SQL, current: { se
        OR id IN (SELECT id FROM heaviest UNION ALL SELECT id FROM longest UNION ALL SELECT id FROM farthest UNION ALL SELECT id FROM fastest)`;
 }
 
+/** A row as JSON carries its start as text. */
+type StartedAtText<T extends { startedAt: Date }> = Omit<T, "startedAt"> & { startedAt: string };
+
 /**
  * What the logger needs about these exercises from before the session being logged, in one query.
  * The logging page reads the same rows together with the session (./logger); this serves an exercise
@@ -231,36 +222,19 @@ export async function loggingContext(
     ),
     { sessionId: sql`${current.sessionId}::int`, startedAt: sql`${current.startedAt.toISOString()}::timestamptz` },
   );
-  const rows = await queryRows<{
-    sessionId: number;
-    startedAt: string | Date;
-    exerciseId: number;
-    weightKg: number | string;
-    reps: number;
-    rpe: number | string | null;
-    setType: SetType;
-    seconds: number | null;
-    distanceM: number | string | null;
-  }>(
+  // numeric columns come back as text from one driver: the JSON read gives every value its type.
+  const rows = await queryRows<{ row: string | StartedAtText<HistorySet> }>(
     db,
-    sql`SELECT c.session_id AS "sessionId", c.started_at AS "startedAt", c.exercise_id AS "exerciseId",
-               c.weight_kg AS "weightKg", c.reps, c.rpe, c.set_type AS "setType", c.duration_seconds AS "seconds",
-               c.distance_m AS "distanceM"
+    sql`SELECT json_build_object('sessionId', c.session_id, 'startedAt', c.started_at, 'exerciseId', c.exercise_id,
+               ${setValuesJson("c")}) AS row
         FROM (${sets}) c
         ORDER BY c.started_at DESC, c.session_id DESC, c.position, c.id`,
   );
   return contextFromHistory(
-    rows.map((r) => ({
-      sessionId: r.sessionId,
-      startedAt: new Date(r.startedAt),
-      exerciseId: r.exerciseId,
-      weightKg: Number(r.weightKg),
-      reps: r.reps,
-      rpe: r.rpe === null ? null : Number(r.rpe),
-      setType: r.setType,
-      seconds: r.seconds,
-      distanceM: r.distanceM === null ? null : Number(r.distanceM),
-    })),
+    rows.map(({ row }) => {
+      const set = typeof row === "string" ? (JSON.parse(row) as StartedAtText<HistorySet>) : row;
+      return { ...set, startedAt: new Date(set.startedAt) };
+    }),
   );
 }
 

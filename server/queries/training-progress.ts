@@ -7,7 +7,7 @@ import "server-only";
  */
 import { and, asc, desc, eq, gte, inArray, max, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { exerciseMuscles, exercises, muscles, sessionSets, workoutSessions } from "@/db/schema";
+import { exerciseMuscles, exercises, muscles, SET_COLUMNS, sessionSets, workoutSessions } from "@/db/schema";
 import { type HistorySet, dailyRecords, type RecordEvent, recordEvents } from "@/lib/athlete/record-events";
 import type { ExerciseMeasure, MuscleActivation } from "@/lib/training/types";
 import { type WeeklyMuscleVolume, weeklyMuscleVolume } from "@/lib/training/volume";
@@ -39,12 +39,7 @@ const historySetColumns = {
   sessionId: sessionSets.sessionId,
   exerciseId: sessionSets.exerciseId,
   performedAt: workoutSessions.startedAt,
-  weightKg: sessionSets.weightKg,
-  reps: sessionSets.reps,
-  rpe: sessionSets.rpe,
-  setType: sessionSets.setType,
-  seconds: sessionSets.durationSeconds,
-  distanceM: sessionSets.distanceM,
+  ...SET_COLUMNS,
 };
 
 /** Every set of the athlete's sessions (optionally of one exercise), in the order performed. */

@@ -231,7 +231,7 @@ describe("sessions", () => {
     const context = await loggingContext(db, userId, [exerciseId], current);
     expect(context.previous.get(exerciseId)?.sets.map((s) => s.weightKg)).toEqual([20.41, 22.68, 24.95]);
     expect(context.records.get(exerciseId)).toEqual([
-      { weightKg: 24.95, reps: 8, rpe: 8, setType: "normal", seconds: null, distanceM: null },
+      { weightKg: 24.95, reps: 8, rpe: 8, missed: false, setType: "normal", seconds: null, distanceM: null },
     ]);
 
     const list = await listSessions(db, userId, 1);

@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { seedExerciseLibrary } from "@/db/seed";
+import { sql } from "drizzle-orm";
 import { users, workoutSessions } from "@/db/schema";
 import { sessionSaveSchema, type SessionSaveInput } from "@/lib/athlete/session-sync";
 import { appendSetsInput } from "@/test/session-saves";
@@ -104,8 +105,8 @@ describe("two devices saving one session", () => {
           id: set.id,
           slotId: set.slotId,
           position: set.position,
-          values: { weight: 12, reps: 10, rpe: null, missed: false },
-          times: { weight: Date.now(), reps: 1, rpe: 1, missed: 1, position: 1 },
+          values: { weightKg: 12, reps: 10, rpe: null, missed: false },
+          times: { weightKg: Date.now(), reps: 1, rpe: 1, missed: 1, position: 1 },
         },
       ],
     });
@@ -184,6 +185,85 @@ describe("one workout in progress", () => {
       exercises: [{ id: slot, exerciseId: curl, position: 0, positionAt: 2 }],
     });
     expect(again.snapshot.exercises).toEqual([]);
+    await finishSession(db, userId, id);
+  });
+});
+
+describe("what a set may hold, as the database keeps it", () => {
+  const times = (at: number) => ({ weightKg: at, reps: at, rpe: at, missed: at, position: at });
+
+  it("stores a weight alone (a sled push) and a missed attempt that records nothing, and refuses an empty set", async () => {
+    const db = database.db;
+    const id = await startSession(db, userId);
+    const slot = randomUUID();
+    const [sled, miss] = [randomUUID(), randomUUID()];
+    const saved = await save(db, id, {
+      baseRevision: 0,
+      unit: "kg",
+      exercises: [{ id: slot, exerciseId: curl, position: 0, positionAt: 1 }],
+      sets: [
+        { id: sled, slotId: slot, position: 0, values: { weightKg: 140, reps: 0, rpe: null, missed: false }, times: times(1) },
+        { id: miss, slotId: slot, position: 1, values: { weightKg: 0, reps: 0, rpe: null, missed: true }, times: times(1) },
+      ],
+    });
+    expect(saved.snapshot.sets.map((s) => [s.id, s.weightKg, s.reps, s.missed])).toEqual([
+      [sled, 140, 0, false],
+      [miss, 0, 0, true],
+    ]);
+    const empty = sessionSaveSchema.safeParse({
+      baseRevision: saved.snapshot.revision,
+      unit: "kg",
+      sets: [
+        {
+          id: randomUUID(),
+          slotId: slot,
+          position: 2,
+          values: { weightKg: 0, reps: 0, rpe: null, missed: false },
+          times: times(2),
+        },
+      ],
+    });
+    expect(empty.success).toBe(false);
+    // The database holds the same rule, for whatever writes without the schema.
+    await expect(
+      database.db.execute(sql`UPDATE session_sets SET weight_kg = 0, missed = false WHERE uid = ${sled}`),
+    ).rejects.toThrow();
+    await finishSession(db, userId, id);
+  });
+
+  it("saves a change a device queued in the previous naming (weight in pounds) as the weight it meant", async () => {
+    const db = database.db;
+    const id = await startSession(db, userId);
+    const slot = randomUUID();
+    const set = randomUUID();
+    const saved = await saveSessionChanges(
+      db,
+      userId,
+      id,
+      sessionSaveSchema.parse({
+        baseRevision: 0,
+        unit: "lb",
+        exercises: [{ id: slot, exerciseId: curl, position: 0, positionAt: 1 }],
+        sets: [
+          {
+            id: set,
+            slotId: slot,
+            position: 0,
+            values: { weight: 45, reps: 10, rpe: 8, missed: false, setType: "normal", seconds: null, distance: null },
+            times: { weight: 5, reps: 5, rpe: 5, missed: 5, position: 5, setType: 5, seconds: 5, distance: 5 },
+          },
+        ],
+      }),
+    );
+    expect(saved.snapshot.sets).toEqual([
+      expect.objectContaining({
+        id: set,
+        weightKg: 20.41,
+        reps: 10,
+        rpe: 8,
+        times: expect.objectContaining({ weightKg: 5, distanceM: 5 }),
+      }),
+    ]);
     await finishSession(db, userId, id);
   });
 });

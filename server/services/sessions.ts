@@ -12,6 +12,7 @@ import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { type DbOrTx } from "@/db/client";
 import { sessionExercises, sessionSets, sessionTombstones, workoutSessions } from "@/db/schema";
 import { mergeSave, sessionWrites, type StoredSession, type StoredSet } from "@/lib/athlete/session-merge";
+import { setValuesOf } from "@/lib/training/set";
 import type { SaveResult, SessionSave } from "@/lib/athlete/session-sync";
 import { driverError, NotFoundError, UserFacingError } from "@/lib/errors";
 import { visibleExerciseIds } from "@/server/queries/exercises";
@@ -153,13 +154,7 @@ async function mergeInTransaction(
 function setColumns(s: StoredSet) {
   return {
     position: s.position,
-    weightKg: s.weightKg,
-    reps: s.reps,
-    rpe: s.rpe,
-    missed: s.missed,
-    setType: s.setType,
-    durationSeconds: s.durationSeconds,
-    distanceM: s.distanceM,
+    ...setValuesOf(s),
     revision: s.revision,
     fieldTimes: s.times,
   };
@@ -193,19 +188,17 @@ async function writeMerge(
       .delete(sessionExercises)
       .where(and(eq(sessionExercises.sessionId, sessionId), inArray(sessionExercises.id, writes.deleteSlotIds)));
   if (writes.insertSlots.length) {
-    await tx
-      .insert(sessionExercises)
-      .values(
-        writes.insertSlots.map((s) => ({
-          id: s.id,
-          sessionId,
-          exerciseId: s.exerciseId,
-          position: s.position,
-          supersetGroup: s.supersetGroup,
-          revision: s.revision,
-          fieldTimes: s.times,
-        })),
-      );
+    await tx.insert(sessionExercises).values(
+      writes.insertSlots.map((s) => ({
+        id: s.id,
+        sessionId,
+        exerciseId: s.exerciseId,
+        position: s.position,
+        supersetGroup: s.supersetGroup,
+        revision: s.revision,
+        fieldTimes: s.times,
+      })),
+    );
   }
   for (const s of writes.updateSlots) {
     await tx

@@ -36,10 +36,10 @@ function targetText(target: SlotTarget | null, measure: ExerciseMeasure): string
 function nextWeight(rows: readonly SetRowView[], placeholderFor: (index: number) => PreviousSet): string {
   const index = rows.findIndex((r) => !r.logged);
   if (index < 0) return "";
-  return rows[index].text.weight.trim() || placeholderFor(index)?.weight || "";
+  return rows[index].text.weightKg.trim() || placeholderFor(index)?.weightKg || "";
 }
 
-const HEADINGS = { reps: "Reps", seconds: "Sec", distance: "Metres" };
+const HEADINGS = { reps: "Reps", seconds: "Sec", distanceM: "Metres" };
 
 /** One exercise of the session: its target, last time, and its rows. */
 export function ExerciseCard({
@@ -97,7 +97,7 @@ export function ExerciseCard({
   const name = slot.exerciseName;
   const inputs = measureInputs(slot.measure, slot.bodyweight);
   const heading = (field: (typeof inputs)[number] | undefined) =>
-    field === undefined ? "" : field === "weight" ? unit : HEADINGS[field];
+    field === undefined ? "" : field === "weightKg" ? unit : HEADINGS[field];
   return (
     <li
       id={`slot-${slot.id}`}

@@ -18,7 +18,7 @@ import {
   typeSessionField,
   unlogSet,
 } from "@/lib/athlete/logger-actions";
-import { hasPending, loggedRows, parseNumber, visibleSlots } from "@/lib/athlete/logger-state";
+import { hasPending, loggedRows, parseNumber, visibleSlots, weightText } from "@/lib/athlete/logger-state";
 import { afterSetLogged, supersetPlaces } from "@/lib/athlete/supersets";
 import { loggedCount, recordsForLoggedSet, rowsOfSlot } from "@/lib/athlete/logger-view";
 import type { ExerciseContext } from "@/lib/athlete/exercise-context";
@@ -26,7 +26,7 @@ import type { SessionSnapshot } from "@/lib/athlete/session-sync";
 import type { SlotSuggestion } from "@/lib/athlete/slot-suggestions";
 import type { PlateSetup } from "@/lib/training/plates";
 import { RECORD_LABELS } from "@/lib/training/records";
-import { isWarmup, type LoggedSet } from "@/lib/training/types";
+import { isWarmup, type LoggedSet } from "@/lib/training/set";
 import { fromStoredKg, type WeightUnit } from "@/lib/training/units";
 import { ExerciseCard } from "./exercise-card";
 import { ExercisePicker, type PickerOption } from "./exercise-picker";
@@ -116,17 +116,17 @@ export function SessionLogger({
     const s = p?.[Math.min(index, (p?.length ?? 1) - 1)];
     if (!s) return null;
     return {
-      weight: s.weightKg > 0 ? String(Number(fromStoredKg(s.weightKg, state.unit).toFixed(2))) : "",
+      weightKg: s.weightKg > 0 ? weightText(s.weightKg, state.unit) : "",
       reps: String(s.reps),
       ...(s.seconds ? { seconds: String(s.seconds) } : {}),
-      ...(s.distanceM ? { distance: String(Number(s.distanceM.toFixed(2))) } : {}),
+      ...(s.distanceM ? { distanceM: String(Number(s.distanceM.toFixed(2))) } : {}),
     };
   }
 
   /** The first working weight to ramp warm-ups to: the first typed working row's, else last time's. */
   function workingWeightFor(slot: (typeof slots)[number]): number {
-    const typed = (state.rows[slot.id] ?? []).find((r) => r.text.setType !== "warmup" && r.text.weight.trim());
-    const fromTyped = typed ? parseNumber(typed.text.weight) : null;
+    const typed = (state.rows[slot.id] ?? []).find((r) => r.text.setType !== "warmup" && r.text.weightKg.trim());
+    const fromTyped = typed ? parseNumber(typed.text.weightKg) : null;
     if (fromTyped !== null && Number.isFinite(fromTyped) && fromTyped > 0) return fromTyped;
     const last = library.previous[slot.exerciseId]?.sets.find((s) => !isWarmup(s) && s.weightKg > 0);
     return last ? fromStoredKg(last.weightKg, state.unit) : 0;
@@ -161,7 +161,7 @@ export function SessionLogger({
   /** What an empty row's fields show greyed, and log when ticked as they are: today's suggestion, else last time. */
   function placeholderFor(slot: (typeof slots)[number], index: number): PreviousSet {
     const suggestion = suggestions[slot.id];
-    return suggestion ? { weight: suggestion.weight, reps: suggestion.reps } : previousFor(slot.exerciseId, index);
+    return suggestion ? { weightKg: suggestion.weight, reps: suggestion.reps } : previousFor(slot.exerciseId, index);
   }
 
   function toggle(slot: (typeof slots)[number], row: SetRowView, index: number) {
@@ -176,14 +176,15 @@ export function SessionLogger({
     }));
     const real = records.filter((r) => r.previous !== null);
     const values = set.values;
+    const weight = values.weightKg ? `${weightText(values.weightKg, state.unit)} ${state.unit}` : "";
     const what =
-      values.seconds !== null && values.distance !== null
-        ? `${values.distance} m in ${values.seconds} s`
+      values.seconds !== null && values.distanceM !== null
+        ? `${values.distanceM} m in ${values.seconds} s`
         : values.seconds !== null
           ? `${values.seconds} seconds`
-          : values.distance !== null
-            ? `${values.distance} m${values.weight ? ` with ${values.weight} ${state.unit}` : ""}`
-            : `${values.weight ? `${values.weight} ${state.unit}` : "bodyweight"} for ${values.reps} reps`;
+          : values.distanceM !== null
+            ? `${values.distanceM} m${weight ? ` with ${weight}` : ""}`
+            : `${weight || "bodyweight"} for ${values.reps} reps`;
     const step = afterSetLogged(slots, slot.id);
     const next = step.nextSlotId && step.nextSlotId !== slot.id ? slots.find((s) => s.id === step.nextSlotId) : undefined;
     setAnnouncement(
@@ -233,7 +234,7 @@ export function SessionLogger({
     if (state.sessionErrors.durationMinutes) return document.getElementById("duration")?.focus();
     const unticked = slots
       .flatMap((slot) => state.rows[slot.id] ?? [])
-      .filter((r) => r.text.weight.trim() || r.text.reps.trim()).length;
+      .filter((r) => r.text.weightKg.trim() || r.text.reps.trim()).length;
     if (
       unticked &&
       !(await asked.confirm({

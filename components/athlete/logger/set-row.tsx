@@ -1,11 +1,11 @@
 "use client";
 
-import type { SetText } from "@/lib/athlete/logger-state";
-import { MEASURE_FIELDS, type SetFieldErrors } from "@/lib/athlete/session-sync";
+import type { RowFill, SetText } from "@/lib/athlete/logger-state";
+import { MEASURE_FIELDS, type SetFieldErrors } from "@/lib/training/set";
 import { RECORD_LABELS, type RecordKind } from "@/lib/training/records";
 import { type ExerciseMeasure, SET_TYPES, type SetType } from "@/lib/training/types";
 
-export type PreviousSet = { weight: string; reps: string; seconds?: string; distance?: string } | null;
+export type PreviousSet = RowFill | null;
 
 export const SET_TYPE_LABELS: Record<SetType, string> = {
   normal: "normal",
@@ -16,21 +16,21 @@ export const SET_TYPE_LABELS: Record<SetType, string> = {
 const SET_TYPE_MARKS: Record<Exclude<SetType, "normal">, string> = { warmup: "W", drop: "D", failure: "F" };
 
 /** The two value fields a row shows for the exercise's measure, in order. */
-export function measureInputs(measure: ExerciseMeasure, bodyweight: boolean): ("weight" | "reps" | "seconds" | "distance")[] {
+export function measureInputs(measure: ExerciseMeasure, bodyweight: boolean): ("weightKg" | "reps" | "seconds" | "distanceM")[] {
   const f = MEASURE_FIELDS[measure];
-  if (measure === "reps_load") return ["weight", "reps"];
+  if (measure === "reps_load") return ["weightKg", "reps"];
   if (measure === "reps") return ["reps"];
   if (measure === "time") return ["seconds"];
-  if (measure === "distance") return bodyweight || !f.weight ? ["distance"] : ["weight", "distance"];
-  return ["distance", "seconds"];
+  if (measure === "distance") return bodyweight || !f.weightKg ? ["distanceM"] : ["weightKg", "distanceM"];
+  return ["distanceM", "seconds"];
 }
 
 /** "40×8", "BW×12", "45 s", "30 m", "500 m in 110 s": last time's set, short. */
 function previousText(previous: NonNullable<PreviousSet>, measure: ExerciseMeasure): string {
   if (measure === "time") return `${previous.seconds ?? "–"} s`;
-  if (measure === "distance") return `${previous.distance ?? "–"} m${previous.weight ? ` · ${previous.weight}` : ""}`;
-  if (measure === "distance_time") return `${previous.distance ?? "–"} m/${previous.seconds ?? "–"} s`;
-  return `${previous.weight || "BW"}×${previous.reps}`;
+  if (measure === "distance") return `${previous.distanceM ?? "–"} m${previous.weightKg ? ` · ${previous.weightKg}` : ""}`;
+  if (measure === "distance_time") return `${previous.distanceM ?? "–"} m/${previous.seconds ?? "–"} s`;
+  return `${previous.weightKg || "BW"}×${previous.reps}`;
 }
 
 /** One row as the logger shows it: typed, or logged (and then saved, or on its way). */
@@ -90,7 +90,7 @@ export function SetRow({
   const baseline = logged && (row.marks?.length ?? 0) > 0 && realRecords.length === 0;
   const errorId = `${row.id}-errors`;
   const errorText = Object.values(row.errors).filter(Boolean).join(" ");
-  const field = (name: "weight" | "reps" | "rpe" | "seconds" | "distance") => ({
+  const field = (name: "weightKg" | "reps" | "rpe" | "seconds" | "distanceM") => ({
     "aria-invalid": row.errors[name] ? true : undefined,
     "aria-describedby": errorText ? errorId : undefined,
   });
@@ -98,10 +98,10 @@ export function SetRow({
   const nextType = SET_TYPES[(SET_TYPES.indexOf(setType) + 1) % SET_TYPES.length];
   const inputs = measureInputs(measure, bodyweight);
   const inputProps = {
-    weight: { label: `weight (${unit})`, mode: "decimal" as const, placeholder: placeholder?.weight || "0" },
+    weightKg: { label: `weight (${unit})`, mode: "decimal" as const, placeholder: placeholder?.weightKg || "0" },
     reps: { label: "reps", mode: "numeric" as const, placeholder: placeholder?.reps || "" },
     seconds: { label: "seconds", mode: "numeric" as const, placeholder: placeholder?.seconds || "" },
-    distance: { label: "distance (m)", mode: "decimal" as const, placeholder: placeholder?.distance || "" },
+    distanceM: { label: "distance (m)", mode: "decimal" as const, placeholder: placeholder?.distanceM || "" },
   };
   const background = setType === "warmup" ? "bg-sky-50" : logged ? (realRecords.length ? "bg-amber-50" : "bg-emerald-50") : "";
   return (
@@ -127,10 +127,10 @@ export function SetRow({
             disabled={logged}
             onClick={() =>
               onChange({
-                weight: previous.weight,
+                weightKg: previous.weightKg,
                 reps: previous.reps,
                 ...(previous.seconds ? { seconds: previous.seconds } : {}),
-                ...(previous.distance ? { distance: previous.distance } : {}),
+                ...(previous.distanceM ? { distanceM: previous.distanceM } : {}),
               })
             }
             className="truncate rounded px-1 py-2 text-left text-xs text-slate-500 hover:bg-slate-100 disabled:hover:bg-transparent"

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import type { ActionState } from "@/lib/action-state";
 import type { ExerciseContext } from "@/lib/athlete/exercise-context";
-import type { LoggedSet } from "@/lib/training/types";
+import type { LoggedSet } from "@/lib/training/set";
 import type { PickerOption } from "./exercise-picker";
 
 export type DataAction<I, T> = (state: ActionState<T> | undefined, input: I) => Promise<ActionState<T>>;

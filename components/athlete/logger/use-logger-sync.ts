@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { hasPending, openState, adoptServer, type LoggerState } from "@/lib/athlete/logger-state";
+import { upgradeStoredState } from "@/lib/athlete/logger-upgrade";
 import { acknowledge, refuse, saveInput } from "@/lib/athlete/logger-sync";
 import type { SaveResult, SessionSnapshot } from "@/lib/athlete/session-sync";
 import type { WeightUnit } from "@/lib/training/units";
@@ -23,7 +24,7 @@ const STATE_MAX_AGE_MS = 30 * 86_400_000;
 function readState(key: string): LoggerState | null {
   try {
     const raw = window.localStorage.getItem(key);
-    return raw ? (JSON.parse(raw).state as LoggerState) : null;
+    return raw ? upgradeStoredState(JSON.parse(raw).state) : null;
   } catch {
     return null;
   }

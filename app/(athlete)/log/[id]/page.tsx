@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { ActionButton } from "@/components/athlete/action-button";
 import { SessionLogger } from "@/components/athlete/logger/session-logger";
 import { loggerSession } from "@/server/queries/logger";
-import type { LoggedSet } from "@/lib/training/types";
+import type { LoggedSet } from "@/lib/training/set";
 import { slotSuggestions } from "@/lib/athlete/slot-suggestions";
 import { plateSetupFor } from "@/lib/athlete/plate-setup";
 import { athletePage, idFromSegment, requestTimeZone } from "@/server/athlete-page";

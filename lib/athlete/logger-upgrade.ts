@@ -1,0 +1,89 @@
+/**
+ * The logger's state as a device kept it (localStorage), brought up to the current shape, so a queue
+ * written before a deploy still syncs after it: nothing typed offline is lost to a new release.
+ *
+ * Version 2 named a set's weight `weight` (in the athlete's unit, in a queued change and a typed row)
+ * and its distance `distance`, and the server's sets `durationSeconds`; version 3 uses the set's own
+ * names (lib/training/set: weightKg, seconds, distanceM), the weight of a queued change in kilograms.
+ * Rows typed before set types and measures existed lack those fields: they get the defaults.
+ */
+import { toStoredKg, type WeightUnit } from "@/lib/training/units";
+import { blankText, LOGGER_STATE_VERSION, type LoggerState, type PendingSet, type SetText } from "./logger-state";
+import type { SessionSnapshot } from "./session-sync";
+
+type Loose = Record<string, unknown>;
+
+const isRecord = (value: unknown): value is Loose => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** Version 2's names for a set's fields, by the current name. */
+const RENAMED = { weight: "weightKg", distance: "distanceM", durationSeconds: "seconds" } as const;
+
+function renamed<T>(record: Loose): T {
+  return Object.fromEntries(
+    Object.entries(record).map(([key, value]) => [RENAMED[key as keyof typeof RENAMED] ?? key, value]),
+  ) as T;
+}
+
+function mapValues<T>(record: unknown, map: (value: Loose) => T): Record<string, T> {
+  if (!isRecord(record)) return {};
+  return Object.fromEntries(Object.entries(record).flatMap(([key, value]) => (isRecord(value) ? [[key, map(value)]] : [])));
+}
+
+const text = (row: Loose): SetText => ({ ...blankText(), ...renamed<Partial<SetText>>(row) });
+
+function pendingSet(change: Loose, unit: WeightUnit): PendingSet {
+  const values = isRecord(change.values) ? change.values : {};
+  const { weight, ...rest } = values;
+  return {
+    ...(change as Omit<PendingSet, "values" | "times">),
+    values: {
+      ...{ setType: "normal" as const, seconds: null, distanceM: null },
+      ...renamed<Omit<PendingSet["values"], "weightKg" | "setType" | "seconds" | "distanceM">>(rest),
+      // Version 2 queued the weight as typed, in the athlete's unit.
+      weightKg: typeof weight === "number" ? toStoredKg(weight, unit) : Number.NaN,
+    },
+    times: renamed<PendingSet["times"]>(isRecord(change.times) ? change.times : {}),
+  };
+}
+
+function snapshot(server: Loose): SessionSnapshot {
+  const sets = Array.isArray(server.sets) ? server.sets.filter(isRecord) : [];
+  return {
+    ...(server as SessionSnapshot),
+    sets: sets.map((set) => ({
+      ...renamed<SessionSnapshot["sets"][number]>(set),
+      times: renamed(isRecord(set.times) ? set.times : {}),
+    })),
+  };
+}
+
+function fromVersion2(state: Loose): LoggerState {
+  const unit: WeightUnit = state.unit === "lb" ? "lb" : "kg";
+  const pending = isRecord(state.pending) ? state.pending : {};
+  return {
+    ...(state as LoggerState),
+    version: LOGGER_STATE_VERSION,
+    unit,
+    server: snapshot(isRecord(state.server) ? state.server : {}),
+    pending: { ...(pending as LoggerState["pending"]), sets: mapValues(pending.sets, (change) => pendingSet(change, unit)) },
+    rows: Object.fromEntries(
+      Object.entries(isRecord(state.rows) ? state.rows : {}).map(([slotId, list]) => [
+        slotId,
+        (Array.isArray(list) ? list.filter(isRecord) : []).map((row) => ({
+          ...(row as LoggerState["rows"][string][number]),
+          text: text(isRecord(row.text) ? row.text : {}),
+        })),
+      ]),
+    ),
+    editing: mapValues(state.editing, text),
+    errors: mapValues(state.errors, (errors) => renamed(errors)),
+  };
+}
+
+/** A stored state in the current shape, or null when it is not one this version can read. */
+export function upgradeStoredState(stored: unknown): LoggerState | null {
+  if (!isRecord(stored)) return null;
+  if (stored.version === LOGGER_STATE_VERSION) return stored as LoggerState;
+  if (stored.version === 2) return fromVersion2(stored);
+  return null;
+}
