@@ -188,3 +188,11 @@ export function setValuesOf(set: SetValues): SetValues {
 export function isWarmup(set: { setType?: SetType | string | null }): boolean {
   return set.setType === "warmup";
 }
+
+/**
+ * Whether a set counts as work done: in records, volume and estimated 1RMs. A warm-up does not, and
+ * neither does a missed attempt: the bar did not go up, so 85 kg × 3 missed is no 85 kg best.
+ */
+export function countsAsWork(set: { setType?: SetType | string | null; missed?: boolean | null }): boolean {
+  return !isWarmup(set) && !set.missed;
+}

@@ -103,13 +103,24 @@ export function SetRow({
     seconds: { label: "seconds", mode: "numeric" as const, placeholder: placeholder?.seconds || "" },
     distanceM: { label: "distance (m)", mode: "decimal" as const, placeholder: placeholder?.distanceM || "" },
   };
-  const background = setType === "warmup" ? "bg-sky-50" : logged ? (realRecords.length ? "bg-amber-50" : "bg-emerald-50") : "";
+  const missed = row.text.missed;
+  const background =
+    setType === "warmup"
+      ? "bg-sky-50"
+      : logged
+        ? missed
+          ? "bg-red-50"
+          : realRecords.length
+            ? "bg-amber-50"
+            : "bg-emerald-50"
+        : "";
   return (
     <li
       className={`rounded-md px-1 py-1 ${background}`}
       data-testid="set-row"
       data-logged={logged ? "true" : "false"}
       data-set-type={setType}
+      data-missed={missed ? "true" : "false"}
     >
       <div className={`${SET_GRID} items-center`}>
         <button
@@ -211,6 +222,7 @@ export function SetRow({
             : SET_TYPE_LABELS[setType][0].toUpperCase() + SET_TYPE_LABELS[setType].slice(1)}
         </p>
       ) : null}
+      {missed ? <p className="mt-1 pl-6 text-xs font-medium text-red-800">Missed: not counted in records or volume.</p> : null}
       {row.notice ? (
         <p className="mt-1 pl-6 text-xs text-amber-800" data-testid="set-notice">
           {row.notice}
