@@ -5,6 +5,7 @@
  * by the client hook and its tests.
  */
 import { fromStoredKg, toStoredKg, type WeightUnit } from "@/lib/training/units";
+import { parseSetTime } from "@/lib/training/set-time";
 import type { RecordKind } from "@/lib/training/records";
 import type { ExerciseMeasure, SetType } from "@/lib/training/types";
 import { MEASURE_FIELDS, SET_FIELDS, setValuesOf, type SetField, type SetFieldErrors, type SetValues } from "@/lib/training/set";
@@ -147,7 +148,7 @@ export function valuesOfText(text: SetText, bodyweight: boolean, measure: Exerci
     rpe: parseNumber(text.rpe ?? ""),
     missed: text.missed,
     setType: text.setType ?? "normal",
-    seconds: fields.seconds ? parseNumber(text.seconds ?? "") : null,
+    seconds: fields.seconds ? parseSetTime(text.seconds ?? "") : null,
     distanceM: fields.distanceM ? parseNumber(text.distanceM ?? "") : null,
   };
 }

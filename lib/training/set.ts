@@ -62,7 +62,7 @@ export const SET_MESSAGES = {
   rpeStep: "Use whole or half RPE steps, like 8 or 8.5.",
   missed: "Missed is yes or no.",
   setType: "Choose normal, warm-up, drop or failure.",
-  seconds: "Enter the time in seconds.",
+  seconds: "Enter the time, like 90 or 1:30.",
   secondsWhole: "Enter whole seconds.",
   secondsLimit: "A set lasts at most 24 hours.",
   distance: "Enter the distance in metres.",

@@ -25,11 +25,12 @@ export function measureInputs(measure: ExerciseMeasure, bodyweight: boolean): ("
   return ["distanceM", "seconds"];
 }
 
-/** "40×8", "BW×12", "45 s", "30 m", "500 m in 110 s": last time's set, short. */
+/** "40×8", "BW×12", "45 s", "1:30", "30 m", "500 m/1:50": last time's set, short (times as the field shows them). */
 function previousText(previous: NonNullable<PreviousSet>, measure: ExerciseMeasure): string {
-  if (measure === "time") return `${previous.seconds ?? "–"} s`;
+  const time = previous.seconds ? (previous.seconds.includes(":") ? previous.seconds : `${previous.seconds} s`) : "–";
+  if (measure === "time") return time;
   if (measure === "distance") return `${previous.distanceM ?? "–"} m${previous.weightKg ? ` · ${previous.weightKg}` : ""}`;
-  if (measure === "distance_time") return `${previous.distanceM ?? "–"} m/${previous.seconds ?? "–"} s`;
+  if (measure === "distance_time") return `${previous.distanceM ?? "–"} m/${time}`;
   return `${previous.weightKg || "BW"}×${previous.reps}`;
 }
 
@@ -100,7 +101,8 @@ export function SetRow({
   const inputProps = {
     weightKg: { label: `weight (${unit})`, mode: "decimal" as const, placeholder: placeholder?.weightKg || "0" },
     reps: { label: "reps", mode: "numeric" as const, placeholder: placeholder?.reps || "" },
-    seconds: { label: "seconds", mode: "numeric" as const, placeholder: placeholder?.seconds || "" },
+    // A decimal pad has the point that stands for a colon ("1.30"); a numeric one has neither.
+    seconds: { label: "time", mode: "decimal" as const, placeholder: placeholder?.seconds || "" },
     distanceM: { label: "distance (m)", mode: "decimal" as const, placeholder: placeholder?.distanceM || "" },
   };
   const missed = row.text.missed;
