@@ -164,7 +164,7 @@ export function ExerciseCard({
         <span className="hidden md:order-6 md:block" />
         <span className="hidden md:order-8 md:block" />
       </div>
-      <ol className="mt-1 space-y-1">
+      <ol className="mt-1 space-y-3 md:space-y-1">
         {rows.map((row, index) => (
           <SetRow
             key={row.id}
