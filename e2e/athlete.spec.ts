@@ -123,7 +123,7 @@ test("the logger keeps typed values through a reload and saves sets logged offli
   await page.getByRole("button", { name: /^Side Plank/ }).click();
   await expect(page.getByRole("heading", { name: "Side Plank" })).toBeVisible();
   // A hold is logged in seconds.
-  await page.getByLabel("Side Plank, set 1: seconds").fill("30");
+  await page.getByLabel("Side Plank, set 1: time").fill("30");
   await page.getByRole("button", { name: "Log Side Plank, set 1" }).click();
   await expect(page.getByTestId("sync-status")).toHaveText("All changes saved");
 });

@@ -73,6 +73,43 @@ test("two devices on one workout: every set of both survives, and each shows the
   await expect(laptop).toHaveURL(url);
 });
 
+test("two devices that both log set 1 of a planned row keep both sets, and the second is told", async ({
+  page: laptop,
+  browser,
+}) => {
+  const email = await newAthleteWithProgram(laptop, "Both Kept");
+  await laptop.getByRole("button", { name: "Start Full body A" }).click();
+  await expect(laptop).toHaveURL(/\/log\/\d+$/);
+  await laptop.getByLabel("Rest timer after each set").uncheck();
+  const [first] = await exerciseNames(laptop);
+  const plannedRows = await laptop.getByTestId("logger-exercise").first().getByTestId("set-row").count();
+
+  // The phone opens the same workout before either logs, then loses its connection.
+  const phoneContext = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const phone = await phoneContext.newPage();
+  await signIn(phone, email, ATHLETE_PASSWORD);
+  await phone.goto(laptop.url());
+  await phone.getByLabel("Rest timer after each set").uncheck();
+  await phoneContext.setOffline(true);
+
+  await logSet(laptop, first, 1, "100", "8");
+  await expect(laptop.getByTestId("sync-status")).toHaveText("All changes saved");
+  await logSet(phone, first, 1, "120", "5");
+  await phoneContext.setOffline(false);
+  await expect(phone.getByTestId("sync-status")).toHaveText("All changes saved", { timeout: 20_000 });
+
+  // Both kept, in the order they reached the server, and the phone says so in one line.
+  await expect(phone.getByLabel(`${first}, set 1: weight (kg)`)).toHaveValue("100");
+  await expect(phone.getByLabel(`${first}, set 2: weight (kg)`)).toHaveValue("120");
+  await expect(phone.getByTestId("set-notice")).toHaveText("Set 1 was also logged on your other device: both kept.");
+  await expect(laptop.getByRole("button", { name: `Undo ${first}, set 2` })).toBeVisible({ timeout: 15_000 });
+  await expect(laptop.getByLabel(`${first}, set 2: reps`)).toHaveValue("5");
+  // No empty extra row on either device: the plan's count of rows still.
+  await expect(phone.getByTestId("logger-exercise").first().getByTestId("set-row")).toHaveCount(plannedRows);
+  await expect(laptop.getByTestId("logger-exercise").first().getByTestId("set-row")).toHaveCount(plannedRows);
+  await phoneContext.close();
+});
+
 test("a set the rules refuse is never shown as logged, and a bad duration is an error by its field", async ({ page }) => {
   await newAthleteWithProgram(page, "Careful Carl");
   await page.getByRole("button", { name: "Start Full body C" }).click();

@@ -59,8 +59,9 @@ test("a plank is logged in seconds and a farmer's carry in metres, and the sessi
   const plank = page.getByTestId("logger-exercise").filter({ hasText: "Plank" });
   await expect(plank.getByLabel("Plank, set 1: reps")).toHaveCount(0);
   await page.getByRole("button", { name: "Log Plank, set 1" }).click();
-  await expect(plank.getByRole("alert")).toContainText("Enter the time in seconds.");
-  await page.getByLabel("Plank, set 1: seconds").fill("45");
+  await expect(plank.getByRole("alert")).toContainText("Enter the time, like 90 or 1:30.");
+  // Typed as people say it: a minute and a half.
+  await page.getByLabel("Plank, set 1: time").fill("1:30");
   await page.getByRole("button", { name: "Log Plank, set 1" }).click();
   await expect(page.getByRole("button", { name: "Undo Plank, set 1" })).toBeVisible();
 
@@ -75,7 +76,7 @@ test("a plank is logged in seconds and a farmer's carry in metres, and the sessi
   const tables = page.getByRole("table");
   // The plank's table has a time and no reps; the carry's a weight and a distance.
   await expect(tables.nth(0).getByRole("columnheader")).toHaveText(["Set", "Time", "RPE"]);
-  await expect(tables.nth(0).getByRole("cell", { name: "45 s" })).toBeVisible();
+  await expect(tables.nth(0).getByRole("cell", { name: "1:30" })).toBeVisible();
   await expect(tables.nth(1).getByRole("columnheader")).toHaveText(["Set", "Weight", "Distance", "RPE"]);
   await expect(tables.nth(1).getByRole("cell", { name: "40 m" })).toBeVisible();
   await expect(tables.nth(1).getByRole("cell", { name: "24 kg" })).toBeVisible();

@@ -78,8 +78,18 @@ export function formatMetres(metres: number): string {
   return metres >= 1000 ? `${Number((metres / 1000).toFixed(2))} km` : `${Number(metres.toFixed(2))} m`;
 }
 
-/** What a set did, in words: "60 kg × 8", "Bodyweight × 12", "45 s", "40 m with 32 kg", "500 m in 1:50". */
+/**
+ * What a set did, in words: "60 kg × 8", "Bodyweight × 12", "45 s", "40 m with 32 kg", "500 m in 1:50",
+ * "85 kg × 3 (missed)".
+ */
 export function describeSet(
+  set: { weightKg: number; reps: number; seconds?: number | null; distanceM?: number | null; missed?: boolean | null },
+  unit: WeightUnit,
+): string {
+  return `${describeValues(set, unit)}${set.missed ? " (missed)" : ""}`;
+}
+
+function describeValues(
   set: { weightKg: number; reps: number; seconds?: number | null; distanceM?: number | null },
   unit: WeightUnit,
 ): string {

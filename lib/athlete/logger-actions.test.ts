@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addWarmupRows, logRow, toggleSupersetWithNext, typeInRow } from "./logger-actions";
+import { addWarmupRows, logRow, textOfValues, toggleSupersetWithNext, typeInRow } from "./logger-actions";
 import { initialState, visibleSlots, type LoggerState } from "./logger-state";
 import { recordsForLoggedSet } from "./logger-view";
 import { saveInput } from "./logger-sync";
@@ -52,11 +52,35 @@ describe("the logger, by measure and set type", () => {
     const row = rowOf(state, PLANK);
     const blank = logRow(state, row.id, PLANK, null, 1000);
     expect(blank.logged).toBeNull();
-    expect(blank.state.errors[row.id]).toEqual({ seconds: "Enter the time in seconds." });
+    expect(blank.state.errors[row.id]).toEqual({ seconds: "Enter the time, like 90 or 1:30." });
     state = typeInRow(state, row.id, PLANK, { seconds: "45" });
     const logged = logRow(state, row.id, PLANK, null, 1000).logged!;
     expect(logged.values).toMatchObject({ reps: 0, seconds: 45, distanceM: null, setType: "normal" });
     expect(sessionSaveSchema.safeParse(saveInput(logRow(state, row.id, PLANK, null, 1000).state)).success).toBe(true);
+  });
+
+  it.each([
+    ["45", 45, "45"],
+    ["90", 90, "1:30"],
+    ["1:30", 90, "1:30"],
+    ["1.30", 90, "1:30"],
+    ["1:02:03", 3723, "1:02:03"],
+  ])("logs a plank typed as %j as %s seconds, shown back as %j", (typed, seconds, shown) => {
+    let state = initialState(snapshot, "kg");
+    const row = rowOf(state, PLANK);
+    state = typeInRow(state, row.id, PLANK, { seconds: typed });
+    const { logged } = logRow(state, row.id, PLANK, null, 1000);
+    expect(logged!.values.seconds).toBe(seconds);
+    expect(textOfValues(logged!.values, "kg").seconds).toBe(shown);
+  });
+
+  it("names the time it cannot read", () => {
+    let state = initialState(snapshot, "kg");
+    const row = rowOf(state, PLANK);
+    state = typeInRow(state, row.id, PLANK, { seconds: "1:75" });
+    expect(logRow(state, row.id, PLANK, null, 1000).state.errors[row.id]).toEqual({
+      seconds: "Enter the time, like 90 or 1:30.",
+    });
   });
 
   it("adds warm-ups ramped toward the working weight before the typed rows", () => {

@@ -3,6 +3,7 @@
  * when the set's rules (lib/training/set) accept it; then it joins the pending changes with the time
  * of each field's edit, for the merge to compare.
  */
+import { setTimeText } from "@/lib/training/set-time";
 import { SET_FIELDS, setValueErrors, type SetFieldErrors, type SetValues } from "@/lib/training/set";
 import { checkSessionField, type SessionField } from "./session-fields";
 import {
@@ -44,7 +45,7 @@ export function textOfValues(values: SetValues, unit: WeightUnit): SetText {
     rpe: values.rpe === null ? "" : String(values.rpe),
     missed: values.missed,
     setType: values.setType,
-    seconds: values.seconds === null ? "" : String(values.seconds),
+    seconds: values.seconds === null ? "" : setTimeText(values.seconds),
     distanceM: values.distanceM === null ? "" : String(values.distanceM),
   };
 }
@@ -198,7 +199,8 @@ export function removeRow(state: LoggerState, rowId: string, slotId: string): Lo
 /**
  * "+ Add set": a new row holding the previous set's weight, reps and RPE, since the next set is most
  * often the same again. The previous set is the nearest row above with something in it (blank planned
- * rows are skipped), typed or logged. Never "missed".
+ * rows are skipped), typed or logged. Never "missed", and never a drop set or a set to failure: those
+ * name one set, not the next (a warm-up ramp goes on as warm-ups).
  */
 export function addRow(state: LoggerState, slotId: string): LoggerState {
   const typed = state.rows[slotId] ?? [];
@@ -206,7 +208,8 @@ export function addRow(state: LoggerState, slotId: string): LoggerState {
     [text.weightKg, text.reps, text.seconds, text.distanceM].some((field) => (field ?? "").trim() !== "");
   const logged = loggedRows(state, slotId).map((r) => textOfValues(r.values, state.unit));
   const previous = [...logged, ...typed.map((r) => r.text)].findLast(filled) ?? blankText();
-  const text: SetText = { ...previous, missed: false };
+  const setType = previous.setType === "drop" || previous.setType === "failure" ? "normal" : previous.setType;
+  const text: SetText = { ...previous, missed: false, setType };
   return { ...state, rows: { ...state.rows, [slotId]: [...typed, { id: newUuid(), slotId, text }] } };
 }
 

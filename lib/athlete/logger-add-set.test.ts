@@ -91,6 +91,18 @@ describe("+ Add set", () => {
     expect(rowsOf(next).at(-1)!.text).toMatchObject({ weightKg: "220.45", reps: "3", missed: false });
   });
 
+  it.each([
+    ["drop", "normal"],
+    ["failure", "normal"],
+    ["warmup", "warmup"],
+  ] as const)("copies the values of a %s set but makes the copy a %s set", (type, expected) => {
+    let state = initialState(snapshot(), "kg");
+    const [first] = rowsOf(state);
+    state = typeInRow(state, first.id, "slot-1", { weightKg: "50", reps: "10", setType: type });
+    const next = addRow(state, "slot-1");
+    expect(rowsOf(next).at(-1)!.text).toMatchObject({ weightKg: "50", reps: "10", setType: expected });
+  });
+
   it("gives the copy its own identity, so logging it adds a set instead of changing one", () => {
     let state = initialState(
       snapshot([

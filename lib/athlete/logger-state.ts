@@ -5,9 +5,10 @@
  * by the client hook and its tests.
  */
 import { fromStoredKg, toStoredKg, type WeightUnit } from "@/lib/training/units";
+import { parseSetTime } from "@/lib/training/set-time";
 import type { RecordKind } from "@/lib/training/records";
 import type { ExerciseMeasure, SetType } from "@/lib/training/types";
-import { MEASURE_FIELDS, setValuesOf, type SetField, type SetFieldErrors, type SetValues } from "@/lib/training/set";
+import { MEASURE_FIELDS, SET_FIELDS, setValuesOf, type SetField, type SetFieldErrors, type SetValues } from "@/lib/training/set";
 import type { SessionSnapshot, SlotTarget } from "./session-sync";
 
 /**
@@ -147,7 +148,7 @@ export function valuesOfText(text: SetText, bodyweight: boolean, measure: Exerci
     rpe: parseNumber(text.rpe ?? ""),
     missed: text.missed,
     setType: text.setType ?? "normal",
-    seconds: fields.seconds ? parseNumber(text.seconds ?? "") : null,
+    seconds: fields.seconds ? parseSetTime(text.seconds ?? "") : null,
     distanceM: fields.distanceM ? parseNumber(text.distanceM ?? "") : null,
   };
 }
@@ -258,8 +259,43 @@ export function openState(local: LoggerState | null, server: SessionSnapshot, un
   return adoptServer({ ...local, unit: local.unit }, newest);
 }
 
+/** A row nothing was typed in: a planned row as it was made. */
+export function isBlankRow(row: LocalRow): boolean {
+  const blank = blankText();
+  return SET_FIELDS.every((field) => (row.text[field] ?? blank[field]) === blank[field]);
+}
+
+/**
+ * Sets another device logged in a planned slot take the place of this device's blank rows, so the
+ * slot still shows its target's number of rows (two devices that both logged "set 1" leave no empty
+ * fourth row of three). Only blank rows go, the last first, one per set that arrived.
+ */
+function withoutSurplusRows(before: LoggerState, after: LoggerState): LoggerState {
+  let rows = after.rows;
+  for (const slot of visibleSlots(after)) {
+    const target = slot.target?.sets;
+    const typed = rows[slot.id] ?? [];
+    if (!target || typed.length === 0) continue;
+    const known = new Set(loggedRows(before, slot.id).map((r) => r.id));
+    const logged = loggedRows(after, slot.id);
+    let surplus = Math.min(logged.filter((r) => !known.has(r.id)).length, logged.length + typed.length - target);
+    const kept = [...typed];
+    for (let i = kept.length - 1; i >= 0 && surplus > 0; i--) {
+      if (!isBlankRow(kept[i]) || after.errors[kept[i].id]) continue;
+      kept.splice(i, 1);
+      surplus--;
+    }
+    if (kept.length !== typed.length) rows = { ...rows, [slot.id]: kept };
+  }
+  return rows === after.rows ? after : { ...after, rows };
+}
+
 /** Take a newer server session: the pending changes stay on top; rows of removed slots go. */
 export function adoptServer(state: LoggerState, server: SessionSnapshot): LoggerState {
+  return withoutSurplusRows(state, adoptedServer(state, server));
+}
+
+function adoptedServer(state: LoggerState, server: SessionSnapshot): LoggerState {
   const slotIds = new Set([...server.exercises.map((e) => e.id), ...Object.keys(state.pending.exercises)]);
   const rows = Object.fromEntries(Object.entries(state.rows).filter(([slotId]) => slotIds.has(slotId)));
   const untouched = (field: "name" | "notes" | "durationMinutes") =>

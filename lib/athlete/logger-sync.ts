@@ -47,11 +47,18 @@ export function pendingAfterAck(current: PendingChanges, sent: PendingChanges): 
   };
 }
 
-const NOTICES: Record<SaveConflict["reason"], string> = {
+const NOTICES: Record<Exclude<SaveConflict["reason"], "also_logged">, string> = {
   changed_elsewhere: "Changed on another device: its values were kept.",
   deleted_elsewhere: "Removed on another device.",
   kept: "Kept: it was changed on another device after you removed it.",
 };
+
+/** What the device is told about a change that did not land as sent, in one line. */
+export function conflictNotice(conflict: SaveConflict): string {
+  if (conflict.reason === "also_logged")
+    return `Set ${(conflict.position ?? 0) + 1} was also logged on your other device: both kept.`;
+  return NOTICES[conflict.reason];
+}
 
 export function acknowledge(
   state: LoggerState,
@@ -62,8 +69,8 @@ export function acknowledge(
   const notices = { ...state.notices };
   const marks = { ...state.marks };
   for (const c of conflicts) {
-    notices[c.kind === "session" ? "session" : c.id] = NOTICES[c.reason];
-    if (c.reason !== "kept") delete marks[c.id];
+    notices[c.kind === "session" ? "session" : c.id] = conflictNotice(c);
+    if (c.reason !== "kept" && c.reason !== "also_logged") delete marks[c.id];
   }
   return adoptServer({ ...state, pending: pendingAfterAck(state.pending, sent), notices, marks }, snapshot);
 }

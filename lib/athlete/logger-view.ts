@@ -48,7 +48,7 @@ export function loggedCount(state: LoggerState): number {
 }
 
 /**
- * The records a newly logged set sets (a warm-up sets none): against the athlete's record-holding sets from before this
+ * The records a newly logged set sets (a warm-up or a missed attempt sets none): against the athlete's record-holding sets from before this
  * session, plus the sets of the same exercise logged earlier in this session.
  */
 export function recordsForLoggedSet(
@@ -64,6 +64,5 @@ export function recordsForLoggedSet(
       if (r.id !== set.id) earlier.push(r.values);
     }
   }
-  if (set.values.missed) return [];
   return detectPersonalRecords(earlier, set.values);
 }

@@ -72,6 +72,14 @@ describe("recordEvents", () => {
     expect(oneRepMaxSeries([set(1, 1, 20, 8), warmup]).map((p) => p.set.weightKg)).toEqual([20]);
   });
 
+  it("finds no record in a missed attempt, measures later sets without it, and leaves it out of the 1RM chart", () => {
+    const missed = { ...set(2, 2, 85, 3), missed: true };
+    const events = recordEvents([set(1, 1, 80, 3), missed, set(3, 3, 82.5, 3)]);
+    expect(events.map((e) => e.set.weightKg)).toEqual([82.5]);
+    expect(oneRepMaxSeries([set(1, 1, 80, 3), missed]).map((p) => p.sessionId)).toEqual([1]);
+    expect(sessionBestSeries([{ ...set(1, 1, 0, 0), seconds: 60, missed: true }], "longest_hold")).toEqual([]);
+  });
+
   it("lists a longer hold and a longer carry as records", () => {
     const hold = (n: number, seconds: number) => ({ ...set(n, n, 0, 0), seconds });
     expect(recordEvents([hold(1, 40), hold(2, 45)]).map((e) => e.records.map((r) => r.kind))).toEqual([["longest_hold"]]);

@@ -6,7 +6,7 @@
  */
 import { estimateOneRepMax } from "@/lib/training/one-rep-max";
 import { detectPersonalRecords, type PersonalRecord, type RecordKind, recordValues } from "@/lib/training/records";
-import { isWarmup, type LoggedSet } from "@/lib/training/set";
+import { countsAsWork, type LoggedSet } from "@/lib/training/set";
 import type { ExerciseMeasure } from "@/lib/training/types";
 import { calendarDayIn } from "./calendar";
 import { recordHolders } from "./record-holders";
@@ -24,13 +24,14 @@ export type OneRepMaxPoint = {
 };
 
 /**
- * One point per session: the best reliable estimated 1RM among its sets of the exercise. Sets past 12
- * effective reps are left out (too rough to chart), and so are sessions with none left.
+ * One point per session: the best reliable estimated 1RM among its sets of the exercise. Warm-ups,
+ * missed attempts and sets past 12 effective reps are left out (too rough to chart), and so are
+ * sessions with none left.
  */
 export function oneRepMaxSeries(sets: readonly HistorySet[]): OneRepMaxPoint[] {
   const bySession = new Map<number, OneRepMaxPoint>();
   for (const set of sets) {
-    const estimate = isWarmup(set) ? null : estimateOneRepMax(set);
+    const estimate = countsAsWork(set) ? estimateOneRepMax(set) : null;
     if (!estimate || !estimate.reliable) continue;
     const current = bySession.get(set.sessionId);
     if (!current || estimate.valueKg > current.estimateKg) {
@@ -100,6 +101,7 @@ export function recordEvents(sets: readonly HistorySet[]): RecordEvent[] {
       weightKg: set.weightKg,
       reps: set.reps,
       rpe: set.rpe ?? null,
+      missed: set.missed ?? false,
       setType: set.setType ?? "normal",
       seconds: set.seconds ?? null,
       distanceM: set.distanceM ?? null,

@@ -10,6 +10,7 @@ const loggedSet = fc.record({
     fc.integer({ min: 1, max: 1200 }).map((n) => n / 4),
   ),
   reps: fc.integer({ min: 0, max: 30 }),
+  missed: fc.boolean(),
   rpe: fc.oneof(
     fc.constant(null),
     fc.integer({ min: 12, max: 20 }).map((n) => n / 2),
@@ -29,6 +30,15 @@ describe("recordHolders", () => {
       { weightKg: 90, reps: 8 },
       { weightKg: 40, reps: 30 },
     ]);
+  });
+
+  it("never keeps a missed attempt", () => {
+    expect(
+      recordHolders([
+        { weightKg: 100, reps: 3, missed: true },
+        { weightKg: 90, reps: 3 },
+      ]),
+    ).toEqual([{ weightKg: 90, reps: 3 }]);
   });
 
   it("returns nothing for bodyweight-only history", () => {

@@ -282,12 +282,12 @@ describe("mergeSave, for any two devices' interleaved changes", () => {
           const base = mergeSave(empty, save({ baseRevision: 0, sets: [setChange(uuid(999), 1, 1)] }), 1000).session;
           const a = save({
             baseRevision: 1,
-            sets: left.map((c, i) => setChange(uuid(100 + i), c.weightKg, c.at, i)),
+            sets: left.map((c, i) => setChange(uuid(100 + i), c.weightKg, c.at, 1 + i)),
             ...(deleteFirst ? { deletedSets: [{ id: uuid(999), seenRevision: 1 }] } : {}),
           });
           const b = save({
             baseRevision: 1,
-            sets: right.map((c, i) => setChange(uuid(200 + i), c.weightKg, c.at, i)),
+            sets: right.map((c, i) => setChange(uuid(200 + i), c.weightKg, c.at, 10 + i)),
             name: { value: "Legs", at: 5 },
           });
           const ab = mergeSave(mergeSave(base, a, 1000).session, b, 1000).session;
@@ -295,6 +295,30 @@ describe("mergeSave, for any two devices' interleaved changes", () => {
           expect(withoutRevisions(ab)).toEqual(withoutRevisions(ba));
         },
       ),
+    );
+  });
+
+  it("keeps every set of two devices that logged at the same places, each at its own place, whichever arrives first", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 12 }), fc.boolean(), (left, right, aFirst) => {
+        const a = save({ baseRevision: 0, sets: Array.from({ length: left }, (_, i) => setChange(uuid(100 + i), 100, 1, i)) });
+        const b = save({ baseRevision: 0, sets: Array.from({ length: right }, (_, i) => setChange(uuid(200 + i), 120, 2, i)) });
+        const [first, second] = aFirst ? [a, b] : [b, a];
+        const once = mergeSave(empty, first, 1000);
+        const twice = mergeSave(once.session, second, 1000);
+        expect(once.conflicts).toEqual([]);
+        expect(twice.session.sets).toHaveLength(left + right);
+        expect(new Set(twice.session.sets.map((s) => s.position)).size).toBe(left + right);
+        // The first save's sets keep their places; the second's follow, in the order they were logged.
+        expect(twice.session.sets.map((s) => s.id)).toEqual([...first.sets, ...second.sets].map((s) => s.id));
+        const overlap = Math.min(left, right);
+        expect(twice.conflicts).toEqual(
+          second.sets.slice(0, overlap).map((s) => ({ kind: "set", id: s.id, reason: "also_logged", position: s.position })),
+        );
+        // A retry of either changes nothing.
+        expect(mergeSave(twice.session, second, 1000).changed).toBe(false);
+        expect(mergeSave(twice.session, first, 1000).changed).toBe(false);
+      }),
     );
   });
 });

@@ -2,7 +2,7 @@
  * Applying one device's save to a stored session: plain functions, so the rules are tested without a
  * database (session-merge.test.ts) and server/services/sessions.ts only loads, calls and writes.
  *
- * The rules (issue 13):
+ * The rules:
  * - Sets and exercise slots merge by identity; a save never replaces the list.
  * - Per field, the edit made later on its device wins. Device times are clamped to the time the
  *   server receives the save, so a clock running ahead cannot win the future. Equal times are
@@ -11,6 +11,8 @@
  *   version is one that revision held (set.revision <= seenRevision). A set changed since is kept,
  *   and the deleting device is told. Applied deletions leave a tombstone: a change that arrives for
  *   a deleted set or exercise is dropped, so nothing removed comes back.
+ * - A new set logged at a place another device's set already holds (both logged "set 1" of the plan)
+ *   goes after the slot's last set: both are kept, and the device is told.
  * - A save that changes nothing (a retry) leaves the session, and its revision, as they were.
  */
 import { SET_FIELDS, type SetField, type SetValues } from "@/lib/training/set";
@@ -155,6 +157,17 @@ export function mergeSave(stored: StoredSession, save: SessionSave, receivedAt: 
     }
   }
 
+  // The places each slot's stored sets hold, but for those this save deletes: two devices that opened
+  // the plan alike both log "set 1" at the same place, each with its own identity.
+  const deleting = new Set(save.deletedSets.map((d) => d.id));
+  const storedPlaces = new Map<string, Set<number>>();
+  for (const set of stored.sets) {
+    if (deleting.has(set.id)) continue;
+    const places = storedPlaces.get(set.slotId) ?? new Set<number>();
+    storedPlaces.set(set.slotId, places.add(set.position));
+  }
+  const takenPlaces = new Map([...storedPlaces].map(([slotId, places]) => [slotId, new Set(places)]));
+
   for (const change of save.sets) {
     if (tombstones.has(change.id) || tombstones.has(change.slotId) || !slots.has(change.slotId)) {
       conflicts.push({ kind: "set", id: change.id, reason: "deleted_elsewhere" });
@@ -162,13 +175,24 @@ export function mergeSave(stored: StoredSession, save: SessionSave, receivedAt: 
     }
     const existing = sets.get(change.id);
     if (!existing) {
+      // A new set whose place is taken goes after the slot's last set, so both are kept in order.
+      const taken = takenPlaces.get(change.slotId) ?? new Set<number>();
+      takenPlaces.set(change.slotId, taken);
+      const position = taken.has(change.position) ? Math.max(...taken) + 1 : change.position;
+      taken.add(position);
+      if (storedPlaces.get(change.slotId)?.has(change.position))
+        conflicts.push({ kind: "set", id: change.id, reason: "also_logged", position: change.position });
       sets.set(change.id, {
         id: change.id,
         slotId: change.slotId,
-        position: change.position,
+        position,
         ...change.values,
         revision: next,
-        times: Object.fromEntries(Object.entries(change.times).map(([k, t]) => [k, clamp(t!)])),
+        times: {
+          ...Object.fromEntries(Object.entries(change.times).map(([k, t]) => [k, clamp(t!)])),
+          // The place given here is later than the one sent, so a retry of this save leaves it.
+          ...(position !== change.position ? { position: clamp(change.times.position!) + 1 } : {}),
+        },
       });
       changed = true;
       continue;

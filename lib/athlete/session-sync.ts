@@ -259,12 +259,15 @@ export type SessionSnapshot = {
  * - changed_elsewhere: another device changed these fields later; its values were kept.
  * - deleted_elsewhere: the set or exercise was removed on another device; the change was dropped.
  * - kept: a deletion refused, because the set was changed after the deleting device last saw it.
+ * - also_logged: another device had logged a set at this new set's place (`position`, as sent): both
+ *   were kept, this one after the slot's last set.
  */
 export type SaveConflict = {
   kind: SessionItemKind | "session";
   id: string;
-  reason: "changed_elsewhere" | "deleted_elsewhere" | "kept";
+  reason: "changed_elsewhere" | "deleted_elsewhere" | "kept" | "also_logged";
   fields?: string[];
+  position?: number;
 };
 
 export type SaveResult = { snapshot: SessionSnapshot; conflicts: SaveConflict[] };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { plateLoad } from "./plates";
+import { MAX_BAR_LOAD, plateLoad } from "./plates";
 
 describe("plateLoad", () => {
   it.each([
@@ -36,5 +36,20 @@ describe("plateLoad", () => {
   it("is the empty bar for anything at or below it", () => {
     expect(plateLoad(10, { unit: "kg" })).toEqual({ total: 20, perSide: [], exact: false });
     expect(plateLoad(Number.NaN, { unit: "kg" })).toMatchObject({ total: 20, perSide: [] });
+  });
+
+  it.each([
+    ["more than a bar holds", 999_999_999, "kg"],
+    ["just past a bar's load in kilograms", 700.5, "kg"],
+    ["just past a bar's load in pounds", 1502.5, "lb"],
+    ["more than two decimals", 100.125, "kg"],
+    ["infinity", Number.POSITIVE_INFINITY, "kg"],
+  ] as const)("loads nothing for %s", (_case, target, unit) => {
+    expect(plateLoad(target, { unit })).toBeNull();
+  });
+
+  it("loads up to what a bar holds, with few plates", () => {
+    expect(plateLoad(MAX_BAR_LOAD.kg, { unit: "kg" })).toMatchObject({ total: 700, exact: true });
+    expect(plateLoad(MAX_BAR_LOAD.lb, { unit: "lb", plates: [2.5] })?.perSide.length).toBeLessThanOrEqual(291);
   });
 });

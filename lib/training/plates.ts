@@ -3,6 +3,7 @@
  * the plates they own, in their unit. Plates come in pairs (one per side); an athlete is assumed to own
  * as many pairs of each size as a lift needs, which holds for any home or commercial set of plates.
  */
+import { hasAtMostTwoDecimals } from "./set";
 import type { WeightUnit } from "./units";
 
 /** A standard bar: 20 kg (Olympic men's bar) or 45 lb. */
@@ -32,6 +33,13 @@ export interface PlateLoad {
   exact: boolean;
 }
 
+/**
+ * The most a bar is loaded to here: about what the sleeves of an Olympic bar hold (700 kg, 1,500 lb),
+ * well past the heaviest lift on record (a 501 kg deadlift). A heavier weight gets no plate line, and
+ * the work of packing plates stays bounded whatever is typed.
+ */
+export const MAX_BAR_LOAD: Record<WeightUnit, number> = { kg: 700, lb: 1500 };
+
 /** Hundredths, so that 1.25 + 1.25 is exactly 2.5. */
 const cents = (value: number) => Math.round(value * 100);
 
@@ -56,9 +64,14 @@ function loadOf(perSide: number[], bar: number, target: number): PlateLoad {
 
 /**
  * The plates for `target` on `bar`, or the nearest weight that can be loaded (the lighter one on a tie)
- * when the target cannot be made exactly. A target below the bar is the empty bar.
+ * when the target cannot be made exactly. A target below the bar is the empty bar; one above
+ * MAX_BAR_LOAD, or with more than two decimals, is no weight to load: null.
  */
-export function plateLoad(target: number, options: { bar?: number; plates?: readonly number[]; unit: WeightUnit }): PlateLoad {
+export function plateLoad(
+  target: number,
+  options: { bar?: number; plates?: readonly number[]; unit: WeightUnit },
+): PlateLoad | null {
+  if (target > MAX_BAR_LOAD[options.unit] || (Number.isFinite(target) && !hasAtMostTwoDecimals(target))) return null;
   const bar = options.bar ?? DEFAULT_BAR[options.unit];
   const plates = (options.plates ?? DEFAULT_PLATES[options.unit]).filter((p) => p > 0);
   if (!Number.isFinite(target) || cents(target) <= cents(bar) || plates.length === 0) return loadOf([], bar, target);

@@ -95,6 +95,14 @@ describe("personalBests", () => {
     ).toEqual([null, null, null]);
   });
 
+  it("counts nothing for a missed attempt, as a new set or as an earlier best", () => {
+    expect(detectPersonalRecords([{ weightKg: 80, reps: 5 }], { weightKg: 85, reps: 3, missed: true })).toEqual([]);
+    expect(
+      detectPersonalRecords([{ weightKg: 120, reps: 5, missed: true }], { weightKg: 100, reps: 5 }).map((r) => r.previous),
+    ).toEqual([null, null, null]);
+    expect(personalBests([{ weightKg: 0, reps: 0, seconds: 90, missed: true }]).longest_hold).toBeNull();
+  });
+
   it("holds the longest hold, the longest distance and the best pace", () => {
     const plank = [{ weightKg: 0, reps: 0, seconds: 45 }];
     expect(detectPersonalRecords(plank, { weightKg: 0, reps: 0, seconds: 60 })).toMatchObject([
@@ -140,6 +148,11 @@ describe("bestsByRepCount", () => {
 
   it("leaves out sets with no reps", () => {
     expect(bestsByRepCount(sets).some((row) => row.reps === 0)).toBe(false);
+  });
+
+  it("leaves out missed attempts", () => {
+    const table = bestsByRepCount([...sets, { weightKg: 140, reps: 1, missed: true, day: "sun" }]);
+    expect(table.find((row) => row.reps === 1)?.best.weightKg).toBe(120);
   });
 
   it("gives each row its estimated 1RM", () => {

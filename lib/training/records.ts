@@ -8,7 +8,7 @@
  * session in progress, so the second heavy set of a day is compared with the first.
  */
 import { estimateOneRepMax } from "./one-rep-max";
-import { isWarmup, type LoggedSet } from "./set";
+import { countsAsWork, type LoggedSet } from "./set";
 
 export const RECORD_KINDS = [
   "heaviest_weight",
@@ -67,14 +67,15 @@ const NO_RECORDS = (): PersonalBests => ({
 });
 
 /**
- * What a set contributes to each record, or null where it cannot count. Warm-ups count for nothing.
+ * What a set contributes to each record, or null where it cannot count. Warm-ups and missed attempts
+ * count for nothing.
  * Load records need reps and a load; estimated 1RMs past 12 effective reps are too rough to be
  * records: 40 kg × 25 would otherwise "beat" a real heavy triple. A time alone is a hold; a distance
  * is a distance, and with a time too it has a pace (metres per second: higher is faster).
  */
 export function recordValues(set: LoggedSet): PersonalBests & { formula: string | null } {
   const values = { ...NO_RECORDS(), formula: null as string | null };
-  if (isWarmup(set)) return values;
+  if (!countsAsWork(set)) return values;
   const seconds = positive(set.seconds) ? set.seconds : null;
   const distance = positive(set.distanceM) ? set.distanceM : null;
   if (distance !== null) {
@@ -136,12 +137,12 @@ export type RepCountBest<T extends LoggedSet> = {
 /**
  * "Bests per rep count": for each rep count performed, the heaviest set done for exactly that many
  * reps, ordered by reps. Pass sets oldest first so that ties keep the first time the weight was done.
- * Sets with no reps and warm-ups are left out; bodyweight sets (0 kg) still show which rep counts were reached.
+ * Sets with no reps, warm-ups and missed attempts are left out; bodyweight sets (0 kg) still show which rep counts were reached.
  */
 export function bestsByRepCount<T extends LoggedSet>(sets: readonly T[]): RepCountBest<T>[] {
   const byReps = new Map<number, T>();
   for (const set of sets) {
-    if (isWarmup(set) || !Number.isInteger(set.reps) || set.reps < 1 || !Number.isFinite(set.weightKg) || set.weightKg < 0)
+    if (!countsAsWork(set) || !Number.isInteger(set.reps) || set.reps < 1 || !Number.isFinite(set.weightKg) || set.weightKg < 0)
       continue;
     const current = byReps.get(set.reps);
     if (current === undefined || set.weightKg > current.weightKg + EPSILON) byReps.set(set.reps, set);

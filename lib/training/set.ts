@@ -62,7 +62,7 @@ export const SET_MESSAGES = {
   rpeStep: "Use whole or half RPE steps, like 8 or 8.5.",
   missed: "Missed is yes or no.",
   setType: "Choose normal, warm-up, drop or failure.",
-  seconds: "Enter the time in seconds.",
+  seconds: "Enter the time, like 90 or 1:30.",
   secondsWhole: "Enter whole seconds.",
   secondsLimit: "A set lasts at most 24 hours.",
   distance: "Enter the distance in metres.",
@@ -187,4 +187,12 @@ export function setValuesOf(set: SetValues): SetValues {
 /** Warm-ups count for nothing in records or volume. */
 export function isWarmup(set: { setType?: SetType | string | null }): boolean {
   return set.setType === "warmup";
+}
+
+/**
+ * Whether a set counts as work done: in records, volume and estimated 1RMs. A warm-up does not, and
+ * neither does a missed attempt: the bar did not go up, so 85 kg × 3 missed is no 85 kg best.
+ */
+export function countsAsWork(set: { setType?: SetType | string | null; missed?: boolean | null }): boolean {
+  return !isWarmup(set) && !set.missed;
 }

@@ -69,6 +69,18 @@ describe("weeklyMuscleVolume", () => {
     expect(week.setsByMuscle).toEqual({ Rhomboids: 0.85, "Biceps brachii": 0.55 });
   });
 
+  it("counts no missed attempt", () => {
+    const when = at("2025-01-14T18:00:00Z");
+    const [week] = weeklyMuscleVolume(
+      [
+        { performedAt: when, exerciseId: BENCH, reps: 3, missed: true },
+        { performedAt: when, exerciseId: ROW, reps: 8 },
+      ],
+      muscles,
+    );
+    expect(week.setsByMuscle).toEqual({ Rhomboids: 0.85, "Biceps brachii": 0.55 });
+  });
+
   it("adds up sets of several exercises in the same week, without floating-point noise", () => {
     const sets = [BENCH, BENCH, BENCH, ROW, ROW].map((exerciseId) => ({ performedAt: at("2025-01-15T18:00:00Z"), exerciseId }));
     const [week] = weeklyMuscleVolume(sets, muscles);

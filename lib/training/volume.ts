@@ -3,7 +3,7 @@
  * of an exercise rated 60 for a muscle counts 0.6 set for it. Weeks are ISO weeks (Monday to Sunday)
  * in the athlete's time zone, so a Sunday-evening session is not pushed into next week by UTC.
  */
-import { isWarmup } from "./set";
+import { countsAsWork } from "./set";
 import type { MuscleActivation, SetType } from "./types";
 import { wallClockAt } from "@/lib/time-zone";
 
@@ -16,11 +16,13 @@ export type VolumeSet = {
   distanceM?: number | null;
   /** Warm-ups do not count as volume. */
   setType?: SetType;
+  /** Nor do missed attempts. */
+  missed?: boolean;
 };
 
-/** A working set: not a warm-up, and it did something (reps, a time or a distance). */
+/** A working set: not a warm-up nor a missed attempt, and it did something (reps, a time or a distance). */
 export function countsAsVolume(set: VolumeSet): boolean {
-  if (isWarmup(set)) return false;
+  if (!countsAsWork(set)) return false;
   if (set.reps === undefined || set.reps > 0) return true;
   return (set.seconds ?? 0) > 0 || (set.distanceM ?? 0) > 0;
 }

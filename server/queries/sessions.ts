@@ -96,7 +96,7 @@ const summaryColumns = {
   // single-table select, where "id" would silently mean the inner table's.
   setCount: sql<number>`(SELECT count(*)::int FROM session_sets s WHERE s.session_id = "workout_sessions"."id")`,
   exerciseCount: sql<number>`(SELECT count(DISTINCT s.exercise_id)::int FROM session_sets s WHERE s.session_id = "workout_sessions"."id")`,
-  volumeKg: sql<number>`(SELECT coalesce(sum(s.weight_kg * s.reps), 0)::float8 FROM session_sets s WHERE s.session_id = "workout_sessions"."id" AND s.set_type <> 'warmup')`,
+  volumeKg: sql<number>`(SELECT coalesce(sum(s.weight_kg * s.reps), 0)::float8 FROM session_sets s WHERE s.session_id = "workout_sessions"."id" AND s.set_type <> 'warmup' AND NOT s.missed)`,
 };
 
 function toSummary(
@@ -158,7 +158,8 @@ export async function listSessionsInProgress(db: DbOrTx, userId: number): Promis
  * least as good for every record kind (heaviest weight, estimated 1RM, set volume), so recordHolders
  * finds the same records among these as in the whole history, and the rows stay bounded.
  *
- * Warm-ups hold no records: they are left out of the heaviest sets (they still show in "last time").
+ * Warm-ups and missed attempts hold no records: they are left out of the heaviest sets (they still
+ * show in "last time").
  * Timed and distance records have one holder each per exercise (longest, farthest, fastest).
  *
  * Columns: id, session_id, started_at, exercise_id, position and the set's value columns
@@ -179,7 +180,7 @@ export function contextSetsQuery(userId: number, exerciseIds: SQL, current: { se
       ) ranked
       WHERE rank <= ${RECENT_SESSIONS}
     ), working AS (
-      SELECT * FROM earlier WHERE set_type <> 'warmup'
+      SELECT * FROM earlier WHERE set_type <> 'warmup' AND NOT missed
     ), heaviest AS (
       SELECT DISTINCT ON (exercise_id, reps, rpe) id FROM working
       ORDER BY exercise_id, reps, rpe, weight_kg DESC, started_at DESC, session_id DESC

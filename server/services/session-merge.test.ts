@@ -91,6 +91,33 @@ describe("two devices saving one session", () => {
     await finishSession(db, userId, id);
   });
 
+  it("keeps both sets when two devices, neither reloaded, log set 1 of a planned row, and tells the second", async () => {
+    const db = database.db;
+    const id = await startSession(db, userId, { splitDayId: day });
+    // Both opened the session before either logged: each ticks its own first planned row.
+    const deviceA = await appendSetsInput(db, userId, id, [{ exerciseId: pullUp, weight: 100, reps: 8 }]);
+    const deviceB = await appendSetsInput(db, userId, id, [{ exerciseId: pullUp, weight: 120, reps: 5 }]);
+    expect(deviceA.sets![0].position).toBe(0);
+    expect(deviceB.sets![0].position).toBe(0);
+    expect((await save(db, id, deviceA)).conflicts).toEqual([]);
+    const merged = await save(db, id, deviceB);
+    expect(merged.conflicts).toEqual([{ kind: "set", id: deviceB.sets![0].id, reason: "also_logged", position: 0 }]);
+    expect(merged.snapshot.sets.map((s) => [s.weightKg, s.reps, s.position])).toEqual([
+      [100, 8, 0],
+      [120, 5, 1],
+    ]);
+    const stored = (await getSession(db, userId, id))!;
+    expect(stored.sets.map((s) => [s.weightKg, s.reps])).toEqual([
+      [100, 8],
+      [120, 5],
+    ]);
+    // Retried, the save changes nothing and says nothing more.
+    const retried = await save(db, id, deviceB);
+    expect(retried.snapshot.revision).toBe(merged.snapshot.revision);
+    expect(retried.snapshot.sets).toHaveLength(2);
+    await finishSession(db, userId, id);
+  });
+
   it("ignores a deletion of a set edited since the deleting device saw it, and says so", async () => {
     const db = database.db;
     const id = await startSession(db, userId);

@@ -77,7 +77,7 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
       <Card
         title={bestKind ? `${RECORD_LABELS[bestKind]} per session` : "Estimated 1RM"}
         actions={
-          <form method="get" className="flex items-center gap-2">
+          <form method="get" className="flex w-full min-w-0 items-center gap-2 sm:w-auto">
             {params.week ? <input type="hidden" name="week" value={params.week} /> : null}
             <label htmlFor="exercise" className="text-sm text-slate-700">
               Exercise
@@ -86,7 +86,7 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
               id="exercise"
               name="exercise"
               defaultValue={selected.id}
-              className="rounded-md border-0 py-1.5 pr-8 pl-2 text-sm ring-1 ring-slate-300 ring-inset"
+              className="min-h-11 min-w-0 flex-1 rounded-md border-0 py-1.5 pr-8 pl-2 text-sm ring-1 ring-slate-300 ring-inset sm:max-w-xs sm:flex-none"
             >
               {exercises.map((e) => (
                 <option key={e.id} value={e.id}>
@@ -94,7 +94,10 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
                 </option>
               ))}
             </select>
-            <button type="submit" className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-semibold text-white">
+            <button
+              type="submit"
+              className="min-h-11 shrink-0 rounded-md bg-slate-900 px-3 py-1.5 text-sm font-semibold text-white"
+            >
               Show
             </button>
           </form>

@@ -129,7 +129,7 @@ export function ExerciseCard({
             onClick={() => onMove(-1)}
             disabled={first}
             aria-label={`Move ${name} up`}
-            className="h-8 w-8 rounded text-slate-500 hover:bg-slate-100 disabled:opacity-30"
+            className="h-11 w-11 rounded text-slate-500 hover:bg-slate-100 disabled:opacity-30"
           >
             ↑
           </button>
@@ -138,7 +138,7 @@ export function ExerciseCard({
             onClick={() => onMove(1)}
             disabled={last}
             aria-label={`Move ${name} down`}
-            className="h-8 w-8 rounded text-slate-500 hover:bg-slate-100 disabled:opacity-30"
+            className="h-11 w-11 rounded text-slate-500 hover:bg-slate-100 disabled:opacity-30"
           >
             ↓
           </button>
@@ -146,23 +146,25 @@ export function ExerciseCard({
             type="button"
             onClick={onRemove}
             aria-label={`Remove ${name}`}
-            className="h-8 rounded px-2 text-xs text-slate-500 hover:bg-slate-100 hover:text-red-700"
+            className="h-11 rounded px-2 text-xs text-slate-500 hover:bg-slate-100 hover:text-red-700"
           >
             Remove
           </button>
         </div>
       </div>
       <div className={`mt-3 ${SET_GRID} px-1 text-[11px] font-semibold tracking-wide text-slate-500 uppercase`} aria-hidden>
-        <span className="text-center">Set</span>
-        <span>Last</span>
-        <span className="text-center">{heading(inputs[0])}</span>
-        <span className="text-center">{heading(inputs[1])}</span>
-        <span className="text-center">RPE</span>
-        <span />
-        <span />
-        <span />
+        <span className="text-center md:order-1">Set</span>
+        <span className={`text-center md:order-3 ${inputs.length === 1 ? "col-span-2 md:col-span-1" : ""}`}>
+          {heading(inputs[0])}
+        </span>
+        <span className={`text-center md:order-4 ${inputs.length === 1 ? "hidden md:block" : ""}`}>{heading(inputs[1])}</span>
+        <span className="md:order-7" />
+        <span className="hidden md:order-2 md:block">Last</span>
+        <span className="hidden text-center md:order-5 md:block">RPE</span>
+        <span className="hidden md:order-6 md:block" />
+        <span className="hidden md:order-8 md:block" />
       </div>
-      <ol className="mt-1 space-y-1">
+      <ol className="mt-1 space-y-3 md:space-y-1">
         {rows.map((row, index) => (
           <SetRow
             key={row.id}
@@ -181,11 +183,11 @@ export function ExerciseCard({
         ))}
       </ol>
       {plates ? <PlateHint weightText={nextWeight(rows, placeholderFor)} setup={plates} exerciseName={name} /> : null}
-      <div className="mt-2 flex gap-2">
+      <div className="mt-2 flex flex-wrap gap-2">
         <button
           type="button"
           onClick={onAddRow}
-          className="ring-dashed flex-1 rounded-md py-2 text-sm font-semibold text-brand-700 ring-1 ring-slate-300 hover:bg-brand-50"
+          className="ring-dashed min-h-11 flex-1 rounded-md px-3 py-2 text-sm font-semibold whitespace-nowrap text-brand-700 ring-1 ring-slate-300 hover:bg-brand-50"
         >
           + Add set
         </button>
@@ -194,7 +196,7 @@ export function ExerciseCard({
             type="button"
             onClick={onToggleSuperset}
             aria-pressed={linkedWithNext ? true : false}
-            className="rounded-md px-3 py-2 text-sm font-semibold text-brand-700 ring-1 ring-slate-300 hover:bg-brand-50"
+            className="min-h-11 rounded-md px-3 py-2 text-sm font-semibold whitespace-nowrap text-brand-700 ring-1 ring-slate-300 hover:bg-brand-50"
           >
             {linkedWithNext ? "Unlink next" : "Superset with next"}
           </button>
@@ -203,7 +205,7 @@ export function ExerciseCard({
           <button
             type="button"
             onClick={onAddWarmups}
-            className="rounded-md px-3 py-2 text-sm font-semibold text-sky-800 ring-1 ring-slate-300 hover:bg-sky-50"
+            className="min-h-11 rounded-md px-3 py-2 text-sm font-semibold whitespace-nowrap text-sky-800 ring-1 ring-slate-300 hover:bg-sky-50"
           >
             + Warm-ups
           </button>

@@ -8,13 +8,14 @@ const show = (value: number) => String(Number(value.toFixed(2)));
 /**
  * The plate calculator under a barbell exercise: for the weight of the next set (typed, or the
  * suggested placeholder), which plates go on each side of the athlete's bar, or the nearest weight
- * their plates can make. Bar and plates come from the profile.
+ * their plates can make; nothing for a weight no bar is loaded to. Bar and plates come from the profile.
  */
 export function PlateHint({ weightText, setup, exerciseName }: { weightText: string; setup: PlateSetup; exerciseName: string }) {
   const target = parseNumber(weightText);
   if (target === null || !Number.isFinite(target) || target <= 0) return null;
   const { unit, bar } = setup;
   const load = plateLoad(target, { bar, plates: setup.plates, unit });
+  if (!load) return null;
   const perSide = load.perSide.length ? `${load.perSide.map(show).join(" + ")} each side` : "the empty bar";
   if (target < bar) {
     return (

@@ -27,6 +27,7 @@ import type { SlotSuggestion } from "@/lib/athlete/slot-suggestions";
 import type { PlateSetup } from "@/lib/training/plates";
 import { RECORD_LABELS } from "@/lib/training/records";
 import { isWarmup, type LoggedSet } from "@/lib/training/set";
+import { setTimeText } from "@/lib/training/set-time";
 import { fromStoredKg, type WeightUnit } from "@/lib/training/units";
 import { ExerciseCard } from "./exercise-card";
 import { ExercisePicker, type PickerOption } from "./exercise-picker";
@@ -118,7 +119,7 @@ export function SessionLogger({
     return {
       weightKg: s.weightKg > 0 ? weightText(s.weightKg, state.unit) : "",
       reps: String(s.reps),
-      ...(s.seconds ? { seconds: String(s.seconds) } : {}),
+      ...(s.seconds ? { seconds: setTimeText(s.seconds) } : {}),
       ...(s.distanceM ? { distanceM: String(Number(s.distanceM.toFixed(2))) } : {}),
     };
   }

@@ -25,11 +25,12 @@ export function measureInputs(measure: ExerciseMeasure, bodyweight: boolean): ("
   return ["distanceM", "seconds"];
 }
 
-/** "40×8", "BW×12", "45 s", "30 m", "500 m in 110 s": last time's set, short. */
+/** "40×8", "BW×12", "45 s", "1:30", "30 m", "500 m/1:50": last time's set, short (times as the field shows them). */
 function previousText(previous: NonNullable<PreviousSet>, measure: ExerciseMeasure): string {
-  if (measure === "time") return `${previous.seconds ?? "–"} s`;
+  const time = previous.seconds ? (previous.seconds.includes(":") ? previous.seconds : `${previous.seconds} s`) : "–";
+  if (measure === "time") return time;
   if (measure === "distance") return `${previous.distanceM ?? "–"} m${previous.weightKg ? ` · ${previous.weightKg}` : ""}`;
-  if (measure === "distance_time") return `${previous.distanceM ?? "–"} m/${previous.seconds ?? "–"} s`;
+  if (measure === "distance_time") return `${previous.distanceM ?? "–"} m/${time}`;
   return `${previous.weightKg || "BW"}×${previous.reps}`;
 }
 
@@ -45,11 +46,17 @@ export type SetRowView = {
   marks?: { kind: RecordKind; first: boolean }[];
 };
 
+/**
+ * A row's grid. On a phone (designed at 360 px) a set is two lines: its number, the two values and the
+ * tick first, so each value has a third of the row and the largest one accepted (1,500 kg, 1,000
+ * reps, 9:59:59, 999.99 km in metres) shows whole; last time, RPE, missed and remove below. From md up
+ * it is one line, in reading order (the `md:order-*` of each cell). Every control is 44 px tall.
+ */
 export const SET_GRID =
-  "grid grid-cols-[1.25rem_minmax(0,3.5rem)_minmax(0,1.5fr)_minmax(0,1fr)_minmax(0,2.5rem)_2.25rem_2.75rem_1.5rem] gap-1.5 sm:gap-2";
+  "grid grid-cols-[2.75rem_minmax(0,1fr)_minmax(0,1fr)_2.75rem] items-center gap-x-2 gap-y-1.5 md:grid-cols-[2.75rem_minmax(0,5.5rem)_minmax(0,1fr)_minmax(0,1fr)_3.5rem_3rem_2.75rem_2.75rem]";
 
 const inputClass =
-  "block w-full min-w-0 rounded-md border-0 px-1 py-2 text-center text-base tabular-nums ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-brand-600 aria-[invalid=true]:ring-2 aria-[invalid=true]:ring-red-500 aria-[invalid=true]:bg-red-50";
+  "block h-11 min-w-0 rounded-md border-0 px-1 py-2 text-center text-base tabular-nums ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-brand-600 aria-[invalid=true]:ring-2 aria-[invalid=true]:ring-red-500 aria-[invalid=true]:bg-red-50";
 
 /**
  * One set: its type (tap the number: warm-up, drop set, to failure), last time's values, the fields
@@ -100,53 +107,44 @@ export function SetRow({
   const inputProps = {
     weightKg: { label: `weight (${unit})`, mode: "decimal" as const, placeholder: placeholder?.weightKg || "0" },
     reps: { label: "reps", mode: "numeric" as const, placeholder: placeholder?.reps || "" },
-    seconds: { label: "seconds", mode: "numeric" as const, placeholder: placeholder?.seconds || "" },
+    // A decimal pad has the point that stands for a colon ("1.30"); a numeric one has neither.
+    seconds: { label: "time", mode: "decimal" as const, placeholder: placeholder?.seconds || "" },
     distanceM: { label: "distance (m)", mode: "decimal" as const, placeholder: placeholder?.distanceM || "" },
   };
-  const background = setType === "warmup" ? "bg-sky-50" : logged ? (realRecords.length ? "bg-amber-50" : "bg-emerald-50") : "";
+  const missed = row.text.missed;
+  const background =
+    setType === "warmup"
+      ? "bg-sky-50"
+      : logged
+        ? missed
+          ? "bg-red-50"
+          : realRecords.length
+            ? "bg-amber-50"
+            : "bg-emerald-50"
+        : "";
   return (
     <li
       className={`rounded-md px-1 py-1 ${background}`}
       data-testid="set-row"
       data-logged={logged ? "true" : "false"}
       data-set-type={setType}
+      data-missed={missed ? "true" : "false"}
     >
-      <div className={`${SET_GRID} items-center`}>
+      <div className={SET_GRID}>
         <button
           type="button"
           onClick={() => onChange({ setType: nextType })}
           aria-label={`${label}: ${SET_TYPE_LABELS[setType]}. Change to ${SET_TYPE_LABELS[nextType]}`}
           title="Set type: tap for warm-up, drop set, to failure"
-          className={`h-8 rounded text-center text-sm font-semibold ${setType === "normal" ? "text-slate-500" : "bg-sky-600 text-white"} hover:ring-1 hover:ring-slate-300`}
+          className={`h-11 rounded text-center text-sm font-semibold md:order-1 ${setType === "normal" ? "text-slate-500" : "bg-sky-600 text-white"} hover:ring-1 hover:ring-slate-300`}
         >
           {setType === "normal" ? index + 1 : SET_TYPE_MARKS[setType]}
         </button>
-        {previous ? (
-          <button
-            type="button"
-            disabled={logged}
-            onClick={() =>
-              onChange({
-                weightKg: previous.weightKg,
-                reps: previous.reps,
-                ...(previous.seconds ? { seconds: previous.seconds } : {}),
-                ...(previous.distanceM ? { distanceM: previous.distanceM } : {}),
-              })
-            }
-            className="truncate rounded px-1 py-2 text-left text-xs text-slate-500 hover:bg-slate-100 disabled:hover:bg-transparent"
-            aria-label={`Last time: ${previousText(previous, measure)}. Use these values for ${label}`}
-          >
-            {previousText(previous, measure)}
-          </button>
-        ) : (
-          <span className="px-1 text-xs text-slate-400" aria-hidden>
-            —
-          </span>
-        )}
         {[0, 1].map((slot) => {
           const name = inputs[slot];
-          if (!name) return <span key={slot} aria-hidden />;
+          if (!name) return <span key={slot} aria-hidden className="hidden md:order-4 md:block" />;
           const p = inputProps[name];
+          const alone = inputs.length === 1;
           return (
             <input
               key={name}
@@ -156,48 +154,73 @@ export function SetRow({
               value={row.text[name] ?? ""}
               placeholder={p.placeholder}
               onChange={(e) => onChange({ [name]: e.target.value })}
-              className={inputClass}
+              className={`${inputClass} w-full ${slot === 0 ? "md:order-3" : "md:order-4"} ${alone ? "col-span-2 md:col-span-1" : ""}`}
               {...field(name)}
             />
           );
         })}
-        <input
-          aria-label={`${label}: RPE (optional)`}
-          inputMode="decimal"
-          autoComplete="off"
-          value={row.text.rpe}
-          placeholder="–"
-          onChange={(e) => onChange({ rpe: e.target.value })}
-          className={inputClass}
-          {...field("rpe")}
-        />
-        <button
-          type="button"
-          onClick={() => onChange({ missed: !row.text.missed })}
-          aria-pressed={row.text.missed}
-          aria-label={`${label}: missed attempt`}
-          title="Missed attempt (counts with 0 reps)"
-          className={`h-9 rounded-md text-[11px] font-bold ${row.text.missed ? "bg-red-600 text-white" : "text-slate-500 ring-1 ring-slate-300 hover:bg-slate-100"}`}
-        >
-          Miss
-        </button>
         <button
           type="button"
           onClick={onToggle}
           aria-pressed={logged}
           aria-label={logged ? `Undo ${label}` : `Log ${label}`}
-          className={`flex h-10 w-10 items-center justify-center rounded-md text-lg font-bold ${logged ? "bg-emerald-600 text-white" : "bg-slate-100 text-slate-500 ring-1 ring-slate-300 hover:bg-slate-200"}`}
+          className={`flex h-11 w-11 items-center justify-center rounded-md text-lg font-bold md:order-7 ${logged ? "bg-emerald-600 text-white" : "bg-slate-100 text-slate-500 ring-1 ring-slate-300 hover:bg-slate-200"}`}
         >
           ✓
         </button>
-        <button
-          type="button"
-          onClick={onRemove}
-          aria-label={`Remove ${label}`}
-          className="h-8 w-7 rounded text-slate-400 hover:bg-slate-100 hover:text-red-600"
-        >
-          ×
-        </button>
+        <div className="col-span-4 flex min-w-0 items-center gap-2 md:contents">
+          {previous ? (
+            <button
+              type="button"
+              disabled={logged}
+              onClick={() =>
+                onChange({
+                  weightKg: previous.weightKg,
+                  reps: previous.reps,
+                  ...(previous.seconds ? { seconds: previous.seconds } : {}),
+                  ...(previous.distanceM ? { distanceM: previous.distanceM } : {}),
+                })
+              }
+              className="h-11 min-w-0 flex-1 truncate rounded px-1 text-left text-xs text-slate-500 hover:bg-slate-100 disabled:hover:bg-transparent md:order-2"
+              aria-label={`Last time: ${previousText(previous, measure)}. Use these values for ${label}`}
+            >
+              <span className="md:hidden">Last: </span>
+              {previousText(previous, measure)}
+            </button>
+          ) : (
+            <span className="min-w-0 flex-1 px-1 text-xs text-slate-400 md:order-2" aria-hidden>
+              —
+            </span>
+          )}
+          <input
+            aria-label={`${label}: RPE (optional)`}
+            inputMode="decimal"
+            autoComplete="off"
+            value={row.text.rpe}
+            placeholder="RPE"
+            onChange={(e) => onChange({ rpe: e.target.value })}
+            className={`${inputClass} w-14 shrink-0 md:order-5 md:w-full`}
+            {...field("rpe")}
+          />
+          <button
+            type="button"
+            onClick={() => onChange({ missed: !row.text.missed })}
+            aria-pressed={row.text.missed}
+            aria-label={`${label}: missed attempt`}
+            title="Missed attempt (counts with 0 reps)"
+            className={`h-11 min-w-11 shrink-0 rounded-md px-1 text-xs font-bold md:order-6 ${row.text.missed ? "bg-red-600 text-white" : "text-slate-500 ring-1 ring-slate-300 hover:bg-slate-100"}`}
+          >
+            Miss
+          </button>
+          <button
+            type="button"
+            onClick={onRemove}
+            aria-label={`Remove ${label}`}
+            className="h-11 w-11 shrink-0 rounded text-lg text-slate-400 hover:bg-slate-100 hover:text-red-600 md:order-8"
+          >
+            ×
+          </button>
+        </div>
       </div>
       {errorText ? (
         <p id={errorId} role="alert" className="mt-1 pl-6 text-xs text-red-700">
@@ -211,6 +234,7 @@ export function SetRow({
             : SET_TYPE_LABELS[setType][0].toUpperCase() + SET_TYPE_LABELS[setType].slice(1)}
         </p>
       ) : null}
+      {missed ? <p className="mt-1 pl-6 text-xs font-medium text-red-800">Missed: not counted in records or volume.</p> : null}
       {row.notice ? (
         <p className="mt-1 pl-6 text-xs text-amber-800" data-testid="set-notice">
           {row.notice}

@@ -9,6 +9,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { recordsInSession } from "@/server/queries/training-progress";
 import { estimateOneRepMax } from "@/lib/training/one-rep-max";
 import { RECORD_LABELS } from "@/lib/training/records";
+import { countsAsWork } from "@/lib/training/set";
 import { formatWeight } from "@/lib/training/units";
 import { athletePage, idFromSegment, requestTimeZone } from "@/server/athlete-page";
 import { deleteSessionAction } from "@/app/(athlete)/log/actions";
@@ -40,7 +41,7 @@ export default async function SessionPage({
     else groups.push({ exerciseId: set.exerciseId, name: set.exerciseName, sets: [set] });
   }
   const recordFor = (s: (typeof session.sets)[number]) =>
-    s.setType === "warmup"
+    !countsAsWork(s)
       ? undefined
       : records.find(
           (r) =>
@@ -50,8 +51,8 @@ export default async function SessionPage({
             (r.set.seconds ?? null) === s.seconds &&
             (r.set.distanceM ?? null) === s.distanceM,
         );
-  // Warm-ups count for nothing in volume.
-  const volume = session.sets.reduce((sum, s) => sum + (s.setType === "warmup" ? 0 : s.weightKg * s.reps), 0);
+  // Warm-ups and missed attempts count for nothing in volume.
+  const volume = session.sets.reduce((sum, s) => sum + (countsAsWork(s) ? s.weightKg * s.reps : 0), 0);
   const TYPE_MARK = { normal: "", warmup: "W", drop: "D", failure: "F" } as const;
   const TYPE_NAME = { normal: "", warmup: "Warm-up", drop: "Drop set", failure: "To failure" } as const;
 
@@ -155,13 +156,14 @@ export default async function SessionPage({
                 </thead>
                 <tbody className="tabular-nums">
                   {g.sets.map((s, i) => {
-                    const estimate = s.setType === "warmup" ? null : estimateOneRepMax(s);
+                    const estimate = countsAsWork(s) ? estimateOneRepMax(s) : null;
                     const record = recordFor(s);
                     return (
                       <tr
                         key={s.id}
                         className={`border-t border-slate-100 ${record ? "bg-amber-50" : s.setType === "warmup" ? "bg-sky-50 text-slate-600" : ""}`}
                         data-set-type={s.setType}
+                        data-missed={s.missed}
                       >
                         <td className="py-2 pr-2">
                           {i + 1}
@@ -172,6 +174,9 @@ export default async function SessionPage({
                             >
                               {TYPE_MARK[s.setType]}
                             </abbr>
+                          ) : null}
+                          {s.missed ? (
+                            <span className="ml-1 rounded bg-red-600 px-1 text-xs font-bold text-white">Missed</span>
                           ) : null}
                         </td>
                         {measure !== "time" && measure !== "distance_time" ? (
@@ -204,7 +209,7 @@ export default async function SessionPage({
       ) : null}
       {volume > 0 ? (
         <p className="mt-4 text-sm text-slate-600">
-          Total volume: {formatWeight(volume, unit)} (weight × reps, warm-ups left out).
+          Total volume: {formatWeight(volume, unit)} (weight × reps, warm-ups and missed attempts left out).
         </p>
       ) : null}
       <p className="mt-6 text-sm">
