@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { detectFormat, HEVY_HEADER_KG, IRONLOG_HEADER, STRONG_HEADER, STRONG_LEGACY_HEADER } from "./formats";
+import {
+  detectFormat,
+  HEVY_HEADER_KG,
+  IRONLOG_HEADER,
+  IRONLOG_HEADER_FIRST,
+  STRONG_HEADER,
+  STRONG_LEGACY_HEADER,
+} from "./formats";
 
 describe("detectFormat", () => {
   it("recognises Strong's current export", () => {
@@ -24,6 +31,7 @@ describe("detectFormat", () => {
 
   it("recognises Ironlog's own export", () => {
     expect(detectFormat(IRONLOG_HEADER.join(","))).toMatchObject({ ok: true, detected: { format: "ironlog" } });
+    expect(detectFormat(IRONLOG_HEADER_FIRST.join(","))).toMatchObject({ ok: true, detected: { format: "ironlog" } });
   });
 
   it.each([
@@ -91,5 +99,19 @@ describe("detectFormat", () => {
     const result = detectFormat("name,email\n");
     expect(result).toMatchObject({ ok: false, error: expect.stringContaining("Strong export") });
     expect(result).toMatchObject({ ok: false, error: expect.stringContaining("Hevy export") });
+  });
+
+  it.each([
+    [
+      "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Mood",
+      "Strong",
+      "“Mood” is not one Strong writes",
+    ],
+    ["Date,Workout Name,Duration,Exercise Name,Weight,Reps,Distance,Seconds", "Strong", "a column it needs is missing"],
+    ["title,start_time,end_time,exercise_title,set_index,weight_kg,reps", "Hevy", "a column it needs is missing"],
+  ])("says which app %j looks like and what is wrong", (line, app, what) => {
+    const result = detectFormat(line);
+    expect(result).toMatchObject({ ok: false, error: expect.stringContaining(`looks like a ${app} export`) });
+    expect(result).toMatchObject({ ok: false, error: expect.stringContaining(what) });
   });
 });

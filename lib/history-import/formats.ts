@@ -50,8 +50,17 @@ export const HEVY_HEADER_KG = [
   "duration_seconds",
   "rpe",
 ] as const;
+/** Ironlog's first export, before it carried exercise notes and missed attempts: still read. */
+export const IRONLOG_HEADER_FIRST = [
+  ...STRONG_HEADER,
+  "Weight Unit",
+  "Distance Unit",
+  "Set Type",
+  "Superset",
+  "Time Zone",
+] as const;
 /** Ironlog's export: Strong's columns (so other apps read it) and what Strong has no column for. */
-export const IRONLOG_HEADER = [...STRONG_HEADER, "Weight Unit", "Distance Unit", "Set Type", "Superset", "Time Zone"] as const;
+export const IRONLOG_HEADER = [...IRONLOG_HEADER_FIRST, "Exercise Notes", "Missed"] as const;
 
 /** FitNotes writes one row per set, dated by day, in two layouts (the unit in the header or in a column). */
 export const FITNOTES_HEADER = [
@@ -191,7 +200,7 @@ function detected(format: ImportFormat, delimiter: "," | ";", roles: readonly Ro
 
 /** A header row recognised by what its columns hold, in either separator. */
 function byColumns(cells: readonly string[], delimiter: "," | ";"): DetectedFormat | null {
-  if (same(cells, IRONLOG_HEADER)) return { format: "ironlog", delimiter };
+  if (same(cells, IRONLOG_HEADER) || same(cells, IRONLOG_HEADER_FIRST)) return { format: "ironlog", delimiter };
   const strong = rolesOf(cells, STRONG_NAMES);
   if (strong && has(strong, "Date", "Workout Name", "Exercise Name", "Set Order", "Weight", "Reps")) {
     // The layout with a unit per row is Strong's older one; the rest read alike.
@@ -225,6 +234,34 @@ function headerless(cells: readonly string[]): DetectedFormat | null {
   return { format: "strong_legacy", delimiter: ";", columns: STRONG_LEGACY_HEADER, hasHeader: false };
 }
 
+const APPS: { name: string; known: (cell: string) => boolean; expected: string }[] = [
+  {
+    name: "Strong",
+    known: (cell) => cell in STRONG_NAMES,
+    expected: "Date, Workout Name, Exercise Name, Set Order, Weight and Reps",
+  },
+  {
+    name: "Hevy",
+    known: (cell) => HEVY_NAMES.has(cell),
+    expected: "title, start_time, exercise_title, set_index, set_type and reps",
+  },
+  { name: "FitNotes", known: (cell) => cell in FITNOTES_NAMES, expected: "Date, Exercise, Weight, Reps, Distance and Time" },
+];
+
+/** For a header most of whose columns one app writes: which app, the columns it lacks or adds, in words. */
+function nearest(cells: readonly string[]): string | null {
+  const lower = cells.map((cell) => cell.toLowerCase());
+  for (const app of APPS) {
+    const unknown = cells.filter((_, i) => !app.known(lower[i]));
+    if (cells.length < 4 || unknown.length * 2 >= cells.length) continue;
+    const what = unknown.length
+      ? `its column${unknown.length === 1 ? "" : "s"} ${unknown.map((c) => `“${c.slice(0, 40)}”`).join(", ")} ${unknown.length === 1 ? "is" : "are"} not one ${app.name} writes`
+      : "a column it needs is missing";
+    return `This looks like a ${app.name} export, but ${what}. Ironlog expects ${app.expected} on the first line; export the file again from ${app.name} without editing it.`;
+  }
+  return null;
+}
+
 /** Which format a file's first line announces, or an error that names what was expected. */
 export function detectFormat(firstLine: string): FormatDetection {
   const line = firstLine.replace(/^\uFEFF/, "").replace(/\r$/, "");
@@ -234,6 +271,8 @@ export function detectFormat(firstLine: string): FormatDetection {
   // known columns is the file's.
   const found = byColumns(comma, ",") ?? byColumns(semicolon, ";") ?? headerless(semicolon);
   if (found) return { ok: true, detected: found };
+  const near = nearest(comma.length >= semicolon.length ? comma : semicolon);
+  if (near) return { ok: false, error: near };
   if (/^#{3} [A-Z]/.test(line) || /jefit/i.test(line)) {
     return {
       ok: false,

@@ -28,7 +28,9 @@ describe("parsing Strong's export (fixture: BOM, CRLF, a blank line, quoted newl
     expect(result.summary.exercises.find((e) => e.name === "Plank")).toEqual({ name: "Plank", sets: 1, measure: "time" });
     const last = result.workouts.at(-1)!;
     expect(last.startedAt).toBe("2024-03-06T17:00:00.000Z");
-    expect(last.exercises[0].sets[0]).toMatchObject({ line: 309, notes: "a note, with a comma\r\nand a second line", rpe: 8 });
+    // Strong's Notes are the exercise's, written on its first row.
+    expect(last.exercises[0].notes).toBe("a note, with a comma\r\nand a second line");
+    expect(last.exercises[0].sets[0]).toMatchObject({ line: 309, rpe: 8 });
   });
 });
 

@@ -37,7 +37,7 @@ describe("reading a Strong row", () => {
         durationSeconds: 3900,
         workoutNotes: "Great session",
         exerciseName: "Bench Press (Barbell)",
-        exerciseNotes: null,
+        exerciseNotes: "felt good",
         setIndex: 1,
         setType: "normal",
         supersetId: null,
@@ -48,7 +48,7 @@ describe("reading a Strong row", () => {
         distanceUnit: null,
         seconds: null,
         rpe: 8,
-        notes: "felt good",
+        notes: null,
         missed: false,
       },
     });
@@ -229,6 +229,30 @@ describe("reading Ironlog's own row", () => {
       ok: true,
       set: { startedAt: new Date("2024-07-05T22:00:00Z"), setType: "warmup", supersetId: "a", weightUnit: "kg" },
     });
+  });
+  it("reads a set's own note, its exercise's note and a missed attempt", () => {
+    const cells = [
+      "2024-07-05 18:00:00",
+      "Legs",
+      "1h",
+      "Squat",
+      "3",
+      "200",
+      "0",
+      "",
+      "",
+      "grip",
+      "",
+      "",
+      "kg",
+      "",
+      "normal",
+      "",
+      "UTC",
+    ];
+    expect(
+      readRow(record(IRONLOG_HEADER, [...cells, "belt on", "yes"]), 2, { detected: ironlog, timeZone: "UTC" }),
+    ).toMatchObject({ ok: true, set: { notes: "grip", exerciseNotes: "belt on", missed: true, weight: 200 } });
   });
 });
 

@@ -159,7 +159,8 @@ function readStrong(record: Record<string, string>, line: number, context: RowCo
       : parseDurationText(duration),
     workoutNotes: optionalText(record["Workout Notes"]),
     exerciseName: required(record["Exercise Name"], "Exercise Name"),
-    exerciseNotes: null,
+    // Strong's notes belong to the exercise (it has no set notes); it writes them on the exercise's first row.
+    exerciseNotes: optionalText(record["Notes"]),
     ...order,
     supersetId: null,
     weight: number(record["Weight"], "Weight", { max: 2000 }),
@@ -169,7 +170,7 @@ function readStrong(record: Record<string, string>, line: number, context: RowCo
     distanceUnit: "Distance Unit" in record ? distanceUnitOf(record["Distance Unit"]) : (units.distance ?? null),
     seconds: number(record["Seconds"], "Seconds", { max: 86_400 }),
     rpe: number(record["RPE"], "RPE", { min: 1, max: 10 }),
-    notes: optionalText(record["Notes"]),
+    notes: null,
     missed: false,
   };
 }
@@ -219,6 +220,10 @@ function readIronlog(record: Record<string, string>, line: number, context: RowC
   const set = readStrong(record, line, { ...context, timeZone: isTimeZone(zone) ? zone : context.timeZone });
   return {
     ...set,
+    // Ironlog writes each set's own note in Strong's Notes column, the exercise's in a column of its own.
+    exerciseNotes: optionalText(record["Exercise Notes"]),
+    notes: set.exerciseNotes,
+    missed: text(record["Missed"]).toLowerCase() === "yes",
     setIndex: wholeNumber(record["Set Order"], "Set Order", 1000) ?? set.setIndex,
     setType: setTypeOf(record["Set Type"]),
     supersetId: optionalText(record["Superset"]),
@@ -308,7 +313,7 @@ export function readRow(record: Record<string, string>, line: number, context: R
             ? readFitnotes(record, line, context)
             : readStrong(record, line, context);
     // A failed attempt is kept as one, with the weight it was tried at.
-    set.missed = set.setType === "failure" && nothing(set.reps) && nothing(set.seconds) && nothing(set.distance);
+    set.missed ||= set.setType === "failure" && nothing(set.reps) && nothing(set.seconds) && nothing(set.distance);
     return { ok: true, set };
   } catch (error) {
     if (error instanceof RowError) return { ok: false, line, reason: error.message };
