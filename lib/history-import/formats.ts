@@ -283,7 +283,7 @@ export function detectFormat(firstLine: string): FormatDetection {
   return {
     ok: false,
     error:
-      `This file is not an export Ironlog can read: its first line is “${line.slice(0, 60)}”. Expected a Strong export ` +
+      `This file is not an export Ironlog can read. Its first line is “${line.slice(0, 60)}”. Expected a Strong export ` +
       "(first line starting “Date,Workout Name,Duration,Exercise Name”, in any of Strong's languages), a Hevy export " +
       "(starting “title,start_time,end_time”), a FitNotes export (starting “Date,Exercise,Category”), or an Ironlog export.",
   };
