@@ -105,10 +105,15 @@ describe("detectFormat", () => {
     [
       "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Mood",
       "Strong",
-      "“Mood” is not one Strong writes",
+      "“Mood” is not a column Strong writes",
     ],
-    ["Date,Workout Name,Duration,Exercise Name,Weight,Reps,Distance,Seconds", "Strong", "a column it needs is missing"],
-    ["title,start_time,end_time,exercise_title,set_index,weight_kg,reps", "Hevy", "a column it needs is missing"],
+    ["Date,Workout Name,Duration,Exercise Name,Weight,Reps,Distance,Seconds", "Strong", "it has no “Set Order” column"],
+    ["title,start_time,end_time,exercise_title,set_index,weight_kg,reps", "Hevy", "it has no “set_type” column"],
+    [
+      "Date,Workout Name,Exercise Name,Set Order,Weight,Reps,constructor",
+      "Strong",
+      "“constructor” is not a column Strong writes",
+    ],
   ])("says which app %j looks like and what is wrong", (line, app, what) => {
     const result = detectFormat(line);
     expect(result).toMatchObject({ ok: false, error: expect.stringContaining(`looks like a ${app} export`) });

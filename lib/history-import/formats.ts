@@ -182,7 +182,7 @@ const HEVY_NAMES = new Set<string>([...HEVY_HEADER_KG, "weight_lbs", "distance_m
 
 /** Each cell's role, or null when a cell is not one of the app's columns or a role is named twice. */
 function rolesOf(cells: readonly string[], names: Record<string, Role>): Role[] | null {
-  const roles = cells.map((cell) => names[cell.toLowerCase()] ?? null);
+  const roles = cells.map((cell) => (Object.hasOwn(names, cell.toLowerCase()) ? names[cell.toLowerCase()] : null));
   if (roles.some((role) => role === null)) return null;
   const columns = roles.map((role) => role!.column);
   return new Set(columns).size === columns.length ? (roles as Role[]) : null;
@@ -234,30 +234,46 @@ function headerless(cells: readonly string[]): DetectedFormat | null {
   return { format: "strong_legacy", delimiter: ";", columns: STRONG_LEGACY_HEADER, hasHeader: false };
 }
 
-const APPS: { name: string; known: (cell: string) => boolean; expected: string }[] = [
+/** Each app's column (by its documented name) for a lower-case header cell, and the columns a file must have. */
+const APPS: { name: string; column: (cell: string) => string | null; required: readonly string[] }[] = [
   {
     name: "Strong",
-    known: (cell) => cell in STRONG_NAMES,
-    expected: "Date, Workout Name, Exercise Name, Set Order, Weight and Reps",
+    column: (cell) => (Object.hasOwn(STRONG_NAMES, cell) ? STRONG_NAMES[cell].column : null),
+    required: ["Date", "Workout Name", "Exercise Name", "Set Order", "Weight", "Reps"],
   },
   {
     name: "Hevy",
-    known: (cell) => HEVY_NAMES.has(cell),
-    expected: "title, start_time, exercise_title, set_index, set_type and reps",
+    column: (cell) => (HEVY_NAMES.has(cell) ? cell : null),
+    required: ["title", "start_time", "exercise_title", "set_index", "set_type", "reps"],
   },
-  { name: "FitNotes", known: (cell) => cell in FITNOTES_NAMES, expected: "Date, Exercise, Weight, Reps, Distance and Time" },
+  {
+    name: "FitNotes",
+    column: (cell) => (Object.hasOwn(FITNOTES_NAMES, cell) ? FITNOTES_NAMES[cell].column : null),
+    required: ["Date", "Exercise", "Weight", "Reps", "Distance", "Time"],
+  },
 ];
+
+const quoted = (names: readonly string[]) => names.map((name) => `“${name.slice(0, 40)}”`).join(", ");
 
 /** For a header most of whose columns one app writes: which app, the columns it lacks or adds, in words. */
 function nearest(cells: readonly string[]): string | null {
   const lower = cells.map((cell) => cell.toLowerCase());
   for (const app of APPS) {
-    const unknown = cells.filter((_, i) => !app.known(lower[i]));
+    const columns = lower.map(app.column);
+    const unknown = cells.filter((_, i) => columns[i] === null);
     if (cells.length < 4 || unknown.length * 2 >= cells.length) continue;
-    const what = unknown.length
-      ? `its column${unknown.length === 1 ? "" : "s"} ${unknown.map((c) => `“${c.slice(0, 40)}”`).join(", ")} ${unknown.length === 1 ? "is" : "are"} not one ${app.name} writes`
-      : "a column it needs is missing";
-    return `This looks like a ${app.name} export, but ${what}. Ironlog expects ${app.expected} on the first line; export the file again from ${app.name} without editing it.`;
+    const missing = app.required.filter((column) => !columns.includes(column));
+    const what = [
+      unknown.length
+        ? `${quoted(unknown)} ${unknown.length === 1 ? "is not a column" : "are not columns"} ${app.name} writes`
+        : "",
+      missing.length ? `it has no ${quoted(missing)} column${missing.length === 1 ? "" : "s"}` : "",
+      unknown.length || missing.length ? "" : "a column is named twice",
+    ]
+      .filter(Boolean)
+      .join(", and ");
+    const expected = `${app.required.slice(0, -1).join(", ")} and ${app.required.at(-1)}`;
+    return `This looks like a ${app.name} export, but ${what}. Ironlog expects ${expected} on the first line; export the file again from ${app.name} without editing it.`;
   }
   return null;
 }
