@@ -24,7 +24,7 @@ test("a Strong export: preview, import, progress, undo, re-import, duplicates an
   test.setTimeout(180_000);
   await newAthleteWithProgram(page, "Strong switcher");
   await page.goto("/history");
-  await page.getByRole("link", { name: "Import from Strong or Hevy" }).click();
+  await page.getByRole("link", { name: "Import from Strong, Hevy or FitNotes" }).click();
   await expect(page.getByRole("heading", { name: "Import your history" })).toBeVisible();
 
   await uploadForPreview(page, "strong.csv");
@@ -91,7 +91,7 @@ test("a Strong export: preview, import, progress, undo, re-import, duplicates an
   const file = await (await download).path();
   const text = (await import("node:fs")).readFileSync(file, "utf8");
   expect(text.split("\n")[0]).toBe(
-    "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE,Weight Unit,Distance Unit,Set Type,Superset,Time Zone",
+    "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE,Weight Unit,Distance Unit,Set Type,Superset,Time Zone,Exercise Notes,Missed",
   );
   expect(text.trimEnd().split("\n").length).toBeGreaterThan(302);
 });
@@ -100,7 +100,7 @@ test("a Hevy export: the unit comes from the file, and the workouts reach the pr
   test.setTimeout(120_000);
   await newAthleteWithProgram(page, "Hevy switcher");
   await page.goto("/profile");
-  await page.getByRole("link", { name: "Import from Strong or Hevy" }).click();
+  await page.getByRole("link", { name: "Import from Strong, Hevy or FitNotes" }).click();
   await expect(page).toHaveURL(/\/history\/import$/);
   await uploadForPreview(page, "hevy.csv");
   await expect(page.getByText("Weights in the file are in kg.")).toBeVisible();

@@ -71,6 +71,9 @@ export function sessionCsvRows(session: ExportedSession, unit: WeightUnit, timeZ
         set.setType,
         exercise.supersetGroup === null ? "" : String(exercise.supersetGroup),
         timeZone,
+        // The exercise's note once, on its first set, as Strong writes it.
+        i === 0 ? (exercise.note ?? "") : "",
+        set.missed ? "yes" : "",
       ]);
     });
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseDayMonthWallClock, parseDurationText, parseIsoWallClock } from "./local-time";
+import { monthReader, parseDayMonthWallClock, parseDurationText, parseIsoWallClock } from "./local-time";
 import { wallClockToInstant } from "@/lib/time-zone";
 
 describe("wall-clock times", () => {
@@ -48,5 +48,38 @@ describe("parseDurationText", () => {
 
   it.each(["", "soon", "1:05", "-5m"])("has no duration for %j", (text) => {
     expect(parseDurationText(text)).toBeNull();
+  });
+});
+
+describe("dates in the file's language", () => {
+  it.each([
+    ["11 Nis 2026, 13:05", { year: 2026, month: 4, day: 11, hour: 13, minute: 5 }],
+    ["3 Ağu 2024, 07:00", { month: 8, day: 3 }],
+    ["5 Mai 2026, 07:34", { month: 5, day: 5 }],
+    ["5 fev. 2026, 07:34", { month: 2 }],
+    ["5 SEPT 2026, 07:34", { month: 9 }],
+  ])("reads %j", (text, expected) => {
+    expect(parseDayMonthWallClock(text)).toMatchObject(expected);
+  });
+
+  it("keeps to the one language that explains every month of a file", () => {
+    const months = monthReader();
+    expect(parseDayMonthWallClock("5 Mar 2026, 07:34", months)).toMatchObject({ month: 3 });
+    expect(months.locales).toContain("en");
+    expect(parseDayMonthWallClock("5 Eki 2026, 07:34", months)).toMatchObject({ month: 10 });
+    expect(months.locales).toEqual(["tr"]);
+    // "Oct" is English, not Turkish: this file's dates are Turkish.
+    expect(parseDayMonthWallClock("5 Oct 2026, 07:34", months)).toBeNull();
+  });
+});
+
+describe("durations in the app's language", () => {
+  it.each([
+    ["1小时13分钟", 4380],
+    ["45分钟", 2700],
+    ["1h 5min", 3900],
+    ["234h 29m", 844_140],
+  ])("reads %j as %i seconds", (text, seconds) => {
+    expect(parseDurationText(text)).toBe(seconds);
   });
 });

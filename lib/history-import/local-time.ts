@@ -5,8 +5,6 @@
  */
 import { type WallClock, validWallClock } from "@/lib/time-zone";
 
-const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-
 /** A real time between 1970 and 2100 (an export's dates are never outside it). */
 function valid(t: WallClock): WallClock | null {
   return t.year >= 1970 && t.year <= 2100 ? validWallClock(t) : null;
@@ -19,18 +17,86 @@ export function parseIsoWallClock(text: string): WallClock | null {
   return valid({ year: +m[1], month: +m[2], day: +m[3], hour: +m[4], minute: +m[5], second: +(m[6] ?? 0) });
 }
 
-/** `5 Mar 2024, 18:02` (Hevy), with or without the comma and seconds. */
-export function parseDayMonthWallClock(text: string): WallClock | null {
-  const m = /^(\d{1,2}) ([A-Za-z]{3})[a-z]* (\d{4}),? (\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(text.trim());
+/**
+ * Month names in the languages an app may write its dates in. Hevy writes `11 Nis 2026` in Turkish and
+ * `5 Mai 2026` in Portuguese, its month names being the platform's own short ones, so they are taken
+ * from Intl (short and long forms, any case, trailing full stops ignored).
+ */
+const MONTH_LOCALES = [
+  "en",
+  "tr",
+  "pt",
+  "es",
+  "de",
+  "fr",
+  "it",
+  "nl",
+  "pl",
+  "sv",
+  "da",
+  "nb",
+  "fi",
+  "cs",
+  "ro",
+  "hu",
+  "id",
+  "ru",
+  "uk",
+];
+
+const monthKey = (name: string) => name.toLocaleLowerCase("en").replace(/\.+$/, "");
+
+function monthNamesOf(locale: string): Map<string, number> {
+  const names = new Map<string, number>();
+  for (const month of ["short", "long"] as const) {
+    const format = new Intl.DateTimeFormat(locale, { month, timeZone: "UTC" });
+    for (let i = 0; i < 12; i++) names.set(monthKey(format.format(Date.UTC(2024, i, 15))), i + 1);
+  }
+  return names;
+}
+
+let allMonthNames: { locale: string; names: Map<string, number> }[] | null = null;
+
+/**
+ * The month of a name, for one file: it keeps the languages whose month names explain every date read
+ * so far, so a file is read in one language (the first, English, where several agree).
+ */
+export interface MonthReader {
+  month(name: string): number | null;
+  /** The languages still possible, in order of preference. */
+  readonly locales: readonly string[];
+}
+
+export function monthReader(): MonthReader {
+  allMonthNames ??= MONTH_LOCALES.map((locale) => ({ locale, names: monthNamesOf(locale) }));
+  let candidates = allMonthNames;
+  return {
+    month(name) {
+      const key = monthKey(name);
+      const explaining = candidates.filter((c) => c.names.has(key));
+      if (explaining.length === 0) return null;
+      candidates = explaining;
+      return explaining[0].names.get(key)!;
+    },
+    get locales() {
+      return candidates.map((c) => c.locale);
+    },
+  };
+}
+
+/** `5 Mar 2024, 18:02` (Hevy), with or without the comma and seconds, its month in any language `months` knows. */
+export function parseDayMonthWallClock(text: string, months: MonthReader = monthReader()): WallClock | null {
+  const m = /^(\d{1,2})\.? (\p{L}+\.?) (\d{4}),? (\d{1,2}):(\d{2})(?::(\d{2}))?$/u.exec(text.trim());
   if (!m) return null;
-  const month = MONTHS.indexOf(m[2].toLowerCase()) + 1;
-  if (month === 0) return null;
+  const month = months.month(m[2]);
+  if (month === null) return null;
   return valid({ year: +m[3], month, day: +m[1], hour: +m[4], minute: +m[5], second: +(m[6] ?? 0) });
 }
 
 /** `1h 5m`, `45m`, `1h`, `30s`, `1h 2m 3s` (Strong's Duration column) in seconds, or null. */
 export function parseDurationText(text: string): number | null {
-  const trimmed = text.trim();
+  // Strong writes its duration in the phone's language: 1小时13分钟 in Chinese.
+  const trimmed = text.replace(/小时/g, "h ").replace(/分钟/g, "m ").replace(/秒/g, "s").trim();
   if (!trimmed) return null;
   const m = /^(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*(?:(\d+)\s*s)?$/i.exec(trimmed);
   if (!m || (m[1] === undefined && m[2] === undefined && m[3] === undefined)) return null;

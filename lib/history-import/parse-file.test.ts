@@ -28,7 +28,9 @@ describe("parsing Strong's export (fixture: BOM, CRLF, a blank line, quoted newl
     expect(result.summary.exercises.find((e) => e.name === "Plank")).toEqual({ name: "Plank", sets: 1, measure: "time" });
     const last = result.workouts.at(-1)!;
     expect(last.startedAt).toBe("2024-03-06T17:00:00.000Z");
-    expect(last.exercises[0].sets[0]).toMatchObject({ line: 309, notes: "a note, with a comma\r\nand a second line", rpe: 8 });
+    // Strong's Notes are the exercise's, written on its first row.
+    expect(last.exercises[0].notes).toBe("a note, with a comma\r\nand a second line");
+    expect(last.exercises[0].sets[0]).toMatchObject({ line: 309, rpe: 8 });
   });
 });
 
@@ -66,13 +68,58 @@ describe("parsing Hevy's export (fixture: warm-ups, a superset, an unknown set t
   });
 });
 
+describe("reading what real exports hold", () => {
+  const strongHeader = "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE";
+
+  it("reads a file whose lines end in CRLF and some in a bare LF", async () => {
+    const text = `${strongHeader}\r\n2024-03-05 18:02:11,Push,1h,Bench,1,80,8,,,,,\n2024-03-05 18:02:11,Push,1h,Bench,2,80,8,,,"two\r\nlines",,\r\n2024-03-05 18:02:11,Push,1h,Bench,3,80,8,,,,,\r\n`;
+    expect(await parse(text)).toMatchObject({ ok: true, summary: { sets: 3, problemCount: 0 } });
+  });
+
+  it("sets rest-timer rows aside and counts them, and keeps a failed attempt as missed", async () => {
+    const text = `${strongHeader}\n2024-03-05 18:02:11,Legs,1h,Squat (Barbell),1,140,5,0,0,,,\n2024-03-05 18:02:11,Legs,1h,Squat (Barbell),Rest Timer,0,0,0,180,,,\n2024-03-05 18:02:11,Legs,1h,Squat (Barbell),F,160,0,0,0,,,\n`;
+    const result = await parse(text);
+    expect(result).toMatchObject({ ok: true, summary: { sets: 2, restTimers: 1, problemCount: 0 } });
+    if (!result.ok) return;
+    expect(result.workouts[0].exercises[0].sets.map((s) => [s.line, s.weight, s.missed ?? false])).toEqual([
+      [2, 140, false],
+      [4, 160, true],
+    ]);
+  });
+
+  it("reads Strong's semicolon layout written without a header row, numbering lines from the first set", async () => {
+    const text =
+      '2020-12-05 15:44:36;"Chest";"Bench Press (Barbell)";1;35;lbs;10;;;;0;"";""\n2020-12-05 15:44:36;"Chest";"Bench Press (Barbell)";2;35;lbs;;;;;0;;\n';
+    const result = await parse(text);
+    expect(result).toMatchObject({
+      ok: true,
+      summary: { format: "strong_legacy", weightUnitInFile: "lb", sets: 2, problemCount: 0 },
+    });
+    if (!result.ok) return;
+    expect(result.workouts[0].exercises[0].sets.map((s) => s.line)).toEqual([1, 2]);
+  });
+
+  it("reads FitNotes, a workout per day", async () => {
+    const text =
+      "Date,Exercise,Category,Weight,Weight Unit,Reps,Distance,Distance Unit,Time\n2025-04-29,Bench Press,Chest,60.0,kgs,5,,,\n2025-04-29,Bench Press,Chest,60.0,kgs,5,,,\n2025-05-01,Running,Cardio,,,,5.0,km,0:25:00\n";
+    const result = await parse(text, "UTC");
+    expect(result).toMatchObject({ ok: true, summary: { format: "fitnotes", weightUnitInFile: "kg", workouts: 2, sets: 3 } });
+    if (!result.ok) return;
+    expect(result.workouts.map((w) => w.startedAt)).toEqual(["2025-04-29T12:00:00.000Z", "2025-05-01T12:00:00.000Z"]);
+  });
+
+  it("refuses a JEFIT backup by name", async () => {
+    expect(await parse("\n### SETTING ####\nkey,value\n")).toMatchObject({ ok: false, error: expect.stringContaining("JEFIT") });
+  });
+});
+
 describe("bad files get a readable answer", () => {
-  it("names the wrong separator", async () => {
+  it("reads a Strong file saved again with semicolons as the same file", async () => {
     const text = fixture("strong.csv")
       .toString("utf8")
       .replace(/^\uFEFF/, "")
       .replaceAll(",", ";");
-    expect(await parse(text)).toMatchObject({ ok: false, error: expect.stringContaining("wrong separator") });
+    expect(await parse(text)).toMatchObject({ ok: true, summary: { format: "strong", workouts: 22, sets: 302 } });
   });
 
   it("names what it expected for a file of another kind", async () => {

@@ -9,12 +9,15 @@ import { hasUnsafeCharacters } from "@/lib/text";
 import {
   detectFormat,
   type DetectedFormat,
+  FITNOTES_HEADER,
+  FORMAT_NAMES,
   HEVY_HEADER_KG,
   IRONLOG_HEADER,
   STRONG_HEADER,
   STRONG_LEGACY_HEADER,
 } from "./formats";
-import { type ImportedSet, readRow, type WeightUnitInFile } from "./rows";
+import { monthReader } from "./local-time";
+import { type ImportedSet, isRestTimerRow, readRow, type WeightUnitInFile } from "./rows";
 import { measureFromSets, unstorableReason } from "./set-mapping";
 import { type PreviewSummary, type RowProblem, type StoredWorkout, storedWorkout } from "./stored";
 import { groupWorkouts, summarise } from "./workouts";
@@ -27,6 +30,7 @@ const COLUMNS: Record<DetectedFormat["format"], Map<string, string>> = Object.fr
       ["strong_legacy", STRONG_LEGACY_HEADER],
       ["hevy", [...HEVY_HEADER_KG, "weight_lbs", "distance_miles"]],
       ["ironlog", IRONLOG_HEADER],
+      ["fitnotes", [...FITNOTES_HEADER, "Comment"]],
     ] as const
   ).map(([format, names]) => [format, new Map(names.map((name) => [name.toLowerCase(), name]))]),
 ) as Record<DetectedFormat["format"], Map<string, string>>;
@@ -44,13 +48,14 @@ const CSV_ERROR_TEXT: Record<string, string> = {
   CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: "there is text after a closing quote mark",
 };
 
-function csvErrorMessage(error: CsvError): string {
+/** The parser's own words never reach the athlete: a code it names is said in ours, any other plainly. */
+function csvErrorMessage(error: CsvError, detected: DetectedFormat): string {
   const line = (error as CsvError & { lines?: number }).lines;
-  const what = CSV_ERROR_TEXT[error.code] ?? error.message;
-  return `This file cannot be read as CSV${line ? ` at line ${line}` : ""}: ${what}. Nothing was saved; export the file again from the app it came from.`;
+  const what = CSV_ERROR_TEXT[error.code] ?? "its quote marks or separators do not line up";
+  return `This ${FORMAT_NAMES[detected.format]} export cannot be read as CSV${line ? ` at line ${line}` : ""}: ${what}. Nothing was saved; export the file again from the app it came from.`;
 }
 
-/** The bytes up to and including the first line break (or the first 64 kB), and an iterator for the rest. */
+/** The bytes up to the first line holding something and its line break (or the first 64 kB), and an iterator for the rest. */
 async function splitHead(chunks: AsyncIterable<Uint8Array>): Promise<{ head: Uint8Array; rest: AsyncIterator<Uint8Array> }> {
   const rest = chunks[Symbol.asyncIterator]();
   const parts: Uint8Array[] = [];
@@ -60,15 +65,19 @@ async function splitHead(chunks: AsyncIterable<Uint8Array>): Promise<{ head: Uin
     if (done) break;
     parts.push(value);
     size += value.byteLength;
-    if (value.includes(0x0a)) break;
+    if (value.includes(0x0a) && firstLineOf(concat(parts, size)) !== null) break;
   }
-  const head = new Uint8Array(size);
+  return { head: concat(parts, size), rest };
+}
+
+function concat(parts: readonly Uint8Array[], size: number): Uint8Array {
+  const joined = new Uint8Array(size);
   let offset = 0;
   for (const part of parts) {
-    head.set(part, offset);
+    joined.set(part, offset);
     offset += part.byteLength;
   }
-  return { head, rest };
+  return joined;
 }
 
 async function* rejoin(head: Uint8Array, rest: AsyncIterator<Uint8Array>): AsyncGenerator<Uint8Array> {
@@ -80,10 +89,14 @@ async function* rejoin(head: Uint8Array, rest: AsyncIterator<Uint8Array>): Async
   }
 }
 
-function firstLineOf(head: Uint8Array): string {
-  const text = new TextDecoder("utf-8").decode(head);
-  const end = text.indexOf("\n");
-  return end >= 0 ? text.slice(0, end) : text;
+/** The first line that holds something (a JEFIT backup starts with a blank one), or null before its line break. */
+function firstLineOf(head: Uint8Array, whole = false): string | null {
+  const lines = new TextDecoder("utf-8")
+    .decode(head)
+    .replace(/^\uFEFF/, "")
+    .split("\n");
+  const complete = whole ? lines : lines.slice(0, -1);
+  return complete.find((line) => line.trim() !== "") ?? null;
 }
 
 function drainedOrClosed(parser: ReturnType<typeof parse>): Promise<void> {
@@ -114,7 +127,7 @@ export async function parseHistoryFile(
 ): Promise<ParsedHistoryFile> {
   const { head, rest } = await splitHead(chunks);
   if (head.byteLength === 0) return { ok: false, error: "The file is empty. Choose the CSV file your app exported." };
-  const detection = detectFormat(firstLineOf(head));
+  const detection = detectFormat(firstLineOf(head, true) ?? "");
   if (!detection.ok) {
     await rest.return?.();
     return detection;
@@ -125,6 +138,8 @@ export async function parseHistoryFile(
     bom: true,
     skip_empty_lines: true,
     relax_column_count: true,
+    // Files saved again by other tools mix CRLF with bare LF; either ends a record.
+    record_delimiter: ["\r\n", "\n"],
     info: true,
   });
   const sets: ImportedSet[] = [];
@@ -136,7 +151,10 @@ export async function parseHistoryFile(
   };
   const units = new Set<WeightUnitInFile>();
   let unitUnsaid = false;
-  let header: string[] | null = null;
+  let restTimers = 0;
+  // A file with no header row is read by its format's own column names.
+  let header: readonly string[] | null = detected.hasHeader === false ? detected.columns! : null;
+  const months = monthReader();
 
   const source = rejoin(head, rest);
   const feeding = (async () => {
@@ -163,7 +181,7 @@ export async function parseHistoryFile(
       lastEmpty = info.empty_lines;
       if (!header) {
         // The format matched ignoring case; rows.ts reads the columns by their documented names.
-        header = record.map((cell) => COLUMNS[detected.format].get(cell.trim().toLowerCase()) ?? cell.trim());
+        header = detected.columns ?? record.map((cell) => COLUMNS[detected.format].get(cell.trim().toLowerCase()) ?? cell.trim());
         continue;
       }
       if (record.length !== header.length) {
@@ -179,7 +197,11 @@ export async function parseHistoryFile(
       }
       const cells: Record<string, string> = {};
       for (let i = 0; i < header.length; i++) cells[header[i]] = record[i];
-      const result = readRow(cells, line, { detected, timeZone });
+      if (isRestTimerRow(cells, { detected })) {
+        restTimers++;
+        continue;
+      }
+      const result = readRow(cells, line, { detected, timeZone, months });
       if (!result.ok) {
         problem(result.line, result.reason);
         continue;
@@ -189,13 +211,14 @@ export async function parseHistoryFile(
         problem(line, unstorable);
         continue;
       }
+      // A set without a weight (a run, a plank) needs no unit: only weighed sets say whether to ask.
       if (result.set.weightUnit) units.add(result.set.weightUnit);
-      else unitUnsaid = true;
+      else if (result.set.weight) unitUnsaid = true;
       sets.push(result.set);
     }
   } catch (error) {
     await feeding;
-    if (error instanceof CsvError) return { ok: false, error: csvErrorMessage(error) };
+    if (error instanceof CsvError) return { ok: false, error: csvErrorMessage(error, detected) };
     throw error;
   }
   await feeding;
@@ -244,6 +267,7 @@ export async function parseHistoryFile(
       })),
       problems,
       problemCount,
+      restTimers,
     },
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type DetectedFormat, HEVY_HEADER_KG, IRONLOG_HEADER, STRONG_HEADER, STRONG_LEGACY_HEADER } from "./formats";
-import { readRow } from "./rows";
+import { FITNOTES_WORKOUT_NAME, isRestTimerRow, readRow } from "./rows";
 import { groupWorkouts, summarise } from "./workouts";
 
 const strong: DetectedFormat = { format: "strong", delimiter: "," };
@@ -37,7 +37,7 @@ describe("reading a Strong row", () => {
         durationSeconds: 3900,
         workoutNotes: "Great session",
         exerciseName: "Bench Press (Barbell)",
-        exerciseNotes: null,
+        exerciseNotes: "felt good",
         setIndex: 1,
         setType: "normal",
         supersetId: null,
@@ -48,7 +48,8 @@ describe("reading a Strong row", () => {
         distanceUnit: null,
         seconds: null,
         rpe: 8,
-        notes: "felt good",
+        notes: null,
+        missed: false,
       },
     });
   });
@@ -73,9 +74,81 @@ describe("reading a Strong row", () => {
     [["2024-03-05 18:02:11", "Push", "1h", "Bench", "1", "80", "8.5"], "Reps 8.5 is not a whole number."],
     [["2024-03-05 18:02:11", "Push", "1h", "Bench", "1", "80", "8", "", "", "", "", "11"], "RPE 11 is outside 1–10."],
     [["2024-03-05 18:02:11", "", "1h", "Bench", "1", "80", "8"], "Workout Name is missing."],
-    [["2024-03-05 18:02:11", "Push", "1h", "Bench", "1", "80", ""], "The set has no reps, time or distance."],
   ])("refuses %j: %s", (cells, reason) => {
     expect(row(cells)).toEqual({ ok: false, line: 2, reason });
+  });
+
+  it.each([
+    ["F", "315", "0", { setType: "failure", missed: true, weight: 315, reps: 0 }],
+    ["FAILURE", "100", "", { setType: "failure", missed: true, weight: 100, reps: null }],
+    ["F", "100", "3", { setType: "failure", missed: false, reps: 3 }],
+    ["WARM_UP", "40", "10", { setType: "warmup", missed: false }],
+    ["1", "120", "", { setType: "normal", missed: false, weight: 120, reps: null }],
+  ])("reads Set Order %s with %s × %j as %j", (order, weight, reps, expected) => {
+    expect(row(["2024-03-05 18:02:11", "Push", "1h", "Bench", order, weight, reps])).toMatchObject({ ok: true, set: expected });
+  });
+});
+
+describe("telling rest-timer rows from sets", () => {
+  it.each([
+    ["Rest Timer", strong, true],
+    ["Ruhezeit", strong, true],
+    ["1", strong, false],
+    ["Rest Timer", hevy, false],
+  ] as const)("Set Order %j in a %o file: %s", (order, detected, expected) => {
+    expect(isRestTimerRow(record(STRONG_HEADER, ["2024-03-05 18:02:11", "Push", "1h", "Bench", order]), { detected })).toBe(
+      expected,
+    );
+  });
+});
+
+describe("reading a Strong row whose header names its units", () => {
+  const detected: DetectedFormat = {
+    format: "strong",
+    delimiter: ";",
+    units: { weight: "kg", distance: "m" },
+    durationInSeconds: true,
+  };
+  it("takes the units from the header and the duration in seconds", () => {
+    const cells = record(
+      ["Date", "Workout Name", "Duration", "Exercise Name", "Set Order", "Weight", "Reps", "Distance"],
+      ["2020-01-20 11:43:41", "Hypertrophy 1", "3324", "Push Up", "1", "65.181223569", "8", "400"],
+    );
+    expect(readRow(cells, 2, { detected, timeZone: "UTC" })).toMatchObject({
+      ok: true,
+      set: { durationSeconds: 3324, weight: 65.181223569, weightUnit: "kg", distance: 400, distanceUnit: "m" },
+    });
+  });
+});
+
+describe("reading a FitNotes row", () => {
+  const fitnotes: DetectedFormat = { format: "fitnotes", delimiter: ",", units: { weight: "lb" } };
+  const header = ["Date", "Exercise", "Category", "Weight", "Reps", "Distance", "Distance Unit", "Time"];
+  it("places the day's sets at noon in the athlete's zone, the unit from the header", () => {
+    expect(
+      readRow(record(header, ["2017-06-23", "Pushups", "Chest", "20.0", "22", "", "", ""]), 2, {
+        detected: fitnotes,
+        timeZone: "Europe/Berlin",
+      }),
+    ).toMatchObject({
+      ok: true,
+      set: {
+        workoutName: FITNOTES_WORKOUT_NAME,
+        startedAt: new Date("2017-06-23T10:00:00Z"),
+        exerciseName: "Pushups",
+        weight: 20,
+        weightUnit: "lb",
+        reps: 22,
+      },
+    });
+  });
+  it("reads a run's distance and its h:mm:ss time", () => {
+    expect(
+      readRow(record(header, ["2017-06-23", "Running (Treadmill)", "Cardio", "", "", "1.23", "mi", "0:09:21"]), 2, {
+        detected: fitnotes,
+        timeZone: "UTC",
+      }),
+    ).toMatchObject({ ok: true, set: { distance: 1.23, distanceUnit: "mi", seconds: 561 } });
   });
 });
 
@@ -156,6 +229,30 @@ describe("reading Ironlog's own row", () => {
       ok: true,
       set: { startedAt: new Date("2024-07-05T22:00:00Z"), setType: "warmup", supersetId: "a", weightUnit: "kg" },
     });
+  });
+  it("reads a set's own note, its exercise's note and a missed attempt", () => {
+    const cells = [
+      "2024-07-05 18:00:00",
+      "Legs",
+      "1h",
+      "Squat",
+      "3",
+      "200",
+      "0",
+      "",
+      "",
+      "grip",
+      "",
+      "",
+      "kg",
+      "",
+      "normal",
+      "",
+      "UTC",
+    ];
+    expect(
+      readRow(record(IRONLOG_HEADER, [...cells, "belt on", "yes"]), 2, { detected: ironlog, timeZone: "UTC" }),
+    ).toMatchObject({ ok: true, set: { notes: "grip", exerciseNotes: "belt on", missed: true, weight: 200 } });
   });
 });
 

@@ -3,7 +3,7 @@
  * cannot be read. Numbers are read as the file writes them (in its units); nothing is converted here.
  */
 import type { DetectedFormat } from "./formats";
-import { parseDayMonthWallClock, parseDurationText, parseIsoWallClock } from "./local-time";
+import { type MonthReader, monthReader, parseDayMonthWallClock, parseDurationText, parseIsoWallClock } from "./local-time";
 import { type WallClock, wallClockToInstant } from "@/lib/time-zone";
 
 export const IMPORTED_SET_TYPES = ["normal", "warmup", "drop", "failure"] as const;
@@ -32,6 +32,8 @@ export interface ImportedSet {
   seconds: number | null;
   rpe: number | null;
   notes: string | null;
+  /** A failed attempt: marked failed in the file, with no reps, time or distance. */
+  missed: boolean;
 }
 
 export type RowResult = { ok: true; set: ImportedSet } | { ok: false; line: number; reason: string };
@@ -40,6 +42,8 @@ export interface RowContext {
   detected: DetectedFormat;
   /** Times without a zone are read in this one (the athlete's, or the file's own for Ironlog's). */
   timeZone: string;
+  /** One per file, so every date of a file is read in the same language; a new one where left out. */
+  months?: MonthReader;
 }
 
 class RowError extends Error {}
@@ -95,7 +99,15 @@ function required(value: string | undefined, column: string): string {
 /** Strong numbers sets 1, 2, 3… and marks special ones with a letter in the same column. */
 function strongSetOrder(value: string | undefined): { setIndex: number; setType: ImportedSetType } {
   const raw = text(value).toUpperCase();
-  const letters: Record<string, ImportedSetType> = { W: "warmup", D: "drop", F: "failure" };
+  // Letters until 2024, words from 2025 on.
+  const letters: Record<string, ImportedSetType> = {
+    W: "warmup",
+    D: "drop",
+    F: "failure",
+    WARM_UP: "warmup",
+    DROP_SET: "drop",
+    FAILURE: "failure",
+  };
   if (letters[raw]) return { setIndex: 0, setType: letters[raw] };
   const index = wholeNumber(raw, "Set Order", 1000);
   if (index === null) throw new RowError("Set Order is missing.");
@@ -111,7 +123,8 @@ function weightUnitOf(value: string | undefined): WeightUnitInFile | null {
 }
 
 function distanceUnitOf(value: string | undefined): DistanceUnitInFile | null {
-  const raw = text(value).toLowerCase();
+  // Strong writes miles as "mi." in its semicolon layout.
+  const raw = text(value).toLowerCase().replace(/\.$/, "");
   if (!raw) return null;
   const units: Record<string, DistanceUnitInFile> = { km: "km", mi: "mi", miles: "mi", m: "m", meters: "m", metres: "m" };
   if (units[raw]) return units[raw];
@@ -133,36 +146,48 @@ function setTypeOf(value: string | undefined): ImportedSetType {
   throw new RowError(`Set type “${raw}” is not normal, warmup, dropset or failure.`);
 }
 
-function readStrong(record: Record<string, string>, line: number, context: RowContext, legacy: boolean): ImportedSet {
+function readStrong(record: Record<string, string>, line: number, context: RowContext): ImportedSet {
   const order = strongSetOrder(record["Set Order"]);
+  const units = context.detected.units ?? {};
+  const duration = text(record["Duration"]);
   return {
     line,
     workoutName: required(record["Workout Name"], "Workout Name"),
     startedAt: instant(record["Date"], parseIsoWallClock, "2024-03-05 18:02:11", context.timeZone),
-    durationSeconds: legacy ? null : parseDurationText(text(record["Duration"])),
+    durationSeconds: context.detected.durationInSeconds
+      ? wholeNumber(duration, "Duration (sec)", 10_000_000)
+      : parseDurationText(duration),
     workoutNotes: optionalText(record["Workout Notes"]),
     exerciseName: required(record["Exercise Name"], "Exercise Name"),
-    exerciseNotes: null,
+    // Strong's notes belong to the exercise (it has no set notes); it writes them on the exercise's first row.
+    exerciseNotes: optionalText(record["Notes"]),
     ...order,
     supersetId: null,
     weight: number(record["Weight"], "Weight", { max: 2000 }),
-    weightUnit: legacy ? weightUnitOf(record["Weight Unit"]) : null,
+    weightUnit: "Weight Unit" in record ? weightUnitOf(record["Weight Unit"]) : (units.weight ?? null),
     reps: wholeNumber(record["Reps"], "Reps", 1000),
     distance: number(record["Distance"], "Distance", { max: 1_000_000 }),
-    distanceUnit: legacy ? distanceUnitOf(record["Distance Unit"]) : null,
+    distanceUnit: "Distance Unit" in record ? distanceUnitOf(record["Distance Unit"]) : (units.distance ?? null),
     seconds: number(record["Seconds"], "Seconds", { max: 86_400 }),
     rpe: number(record["RPE"], "RPE", { min: 1, max: 10 }),
-    notes: optionalText(record["Notes"]),
+    notes: null,
+    missed: false,
   };
 }
+
+/** One date reader per file's month names, so repeated dates are read once (see `instant`). */
+const hevyReaders = new WeakMap<MonthReader, (raw: string) => WallClock | null>();
 
 function readHevy(record: Record<string, string>, line: number, context: RowContext): ImportedSet {
   const units = context.detected.hevyUnits ?? { weight: "kg", distance: "km" };
   const weightColumn = units.weight === "kg" ? "weight_kg" : "weight_lbs";
   const distanceColumn = units.distance === "km" ? "distance_km" : "distance_miles";
-  const startedAt = instant(record["start_time"], parseDayMonthWallClock, "5 Mar 2024, 18:02", context.timeZone);
+  const months = context.months ?? monthReader();
+  const read = hevyReaders.get(months) ?? ((raw: string) => parseDayMonthWallClock(raw, months));
+  hevyReaders.set(months, read);
+  const startedAt = instant(record["start_time"], read, "5 Mar 2024, 18:02", context.timeZone);
   const endRaw = text(record["end_time"]);
-  const endedAt = endRaw ? instant(endRaw, parseDayMonthWallClock, "5 Mar 2024, 18:02", context.timeZone) : null;
+  const endedAt = endRaw ? instant(endRaw, read, "5 Mar 2024, 18:02", context.timeZone) : null;
   const index = wholeNumber(record["set_index"], "set_index", 1000);
   if (index === null) throw new RowError("set_index is missing.");
   const durationSeconds = endedAt && endedAt > startedAt ? Math.round((endedAt.getTime() - startedAt.getTime()) / 1000) : null;
@@ -186,14 +211,19 @@ function readHevy(record: Record<string, string>, line: number, context: RowCont
     seconds: number(record["duration_seconds"], "duration_seconds", { max: 86_400 }),
     rpe: number(record["rpe"], "rpe", { min: 1, max: 10 }),
     notes: null,
+    missed: false,
   };
 }
 
 function readIronlog(record: Record<string, string>, line: number, context: RowContext): ImportedSet {
   const zone = text(record["Time Zone"]) || context.timeZone;
-  const set = readStrong(record, line, { ...context, timeZone: isTimeZone(zone) ? zone : context.timeZone }, false);
+  const set = readStrong(record, line, { ...context, timeZone: isTimeZone(zone) ? zone : context.timeZone });
   return {
     ...set,
+    // Ironlog writes each set's own note in Strong's Notes column, the exercise's in a column of its own.
+    exerciseNotes: optionalText(record["Exercise Notes"]),
+    notes: set.exerciseNotes,
+    missed: text(record["Missed"]).toLowerCase() === "yes",
     setIndex: wholeNumber(record["Set Order"], "Set Order", 1000) ?? set.setIndex,
     setType: setTypeOf(record["Set Type"]),
     supersetId: optionalText(record["Superset"]),
@@ -214,18 +244,76 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
+/** A FitNotes date is a day: its sets are one workout, placed at noon (the file says no time). */
+function readFitnotes(record: Record<string, string>, line: number, context: RowContext): ImportedSet {
+  const units = context.detected.units ?? {};
+  const day = text(record["Date"]);
+  return {
+    line,
+    workoutName: FITNOTES_WORKOUT_NAME,
+    startedAt: instant(day && `${day} 12:00`, parseIsoWallClock, "2024-03-05", context.timeZone),
+    durationSeconds: null,
+    workoutNotes: null,
+    exerciseName: required(record["Exercise"], "Exercise"),
+    exerciseNotes: null,
+    // FitNotes does not number its sets: their order in the file is theirs.
+    setIndex: 0,
+    setType: "normal",
+    supersetId: null,
+    weight: number(record["Weight"], "Weight", { max: 2000 }),
+    weightUnit: "Weight Unit" in record ? weightUnitOf(record["Weight Unit"]) : (units.weight ?? null),
+    reps: wholeNumber(record["Reps"], "Reps", 1000),
+    distance: number(record["Distance"], "Distance", { max: 1_000_000 }),
+    distanceUnit: distanceUnitOf(record["Distance Unit"]),
+    seconds: clockSeconds(record["Time"]),
+    rpe: null,
+    notes: optionalText(record["Comment"]),
+    missed: false,
+  };
+}
+
+/** The name of the workout a FitNotes day becomes. */
+export const FITNOTES_WORKOUT_NAME = "FitNotes workout";
+
+/** FitNotes' `0:09:21` (hours, minutes, seconds). */
+function clockSeconds(value: string | undefined): number | null {
+  const raw = text(value);
+  if (!raw) return null;
+  const m = /^(\d+):(\d{2}):(\d{2})$/.exec(raw);
+  if (!m) return number(raw, "Time", { max: 86_400 });
+  const seconds = +m[1] * 3600 + +m[2] * 60 + +m[3];
+  if (seconds > 86_400) throw new RowError(`Time ${raw} is longer than a day.`);
+  return seconds;
+}
+
+/** The names Strong gives its rest-timer rows in the Set Order column (English, German). */
+const REST_TIMER_NAMES = new Set(["rest timer", "ruhezeit"]);
+
+/**
+ * Strong (since 2025) writes each rest timer as a row of its own: not a set, set aside and counted.
+ */
+export function isRestTimerRow(record: Record<string, string>, context: Pick<RowContext, "detected">): boolean {
+  const format = context.detected.format;
+  if (format !== "strong" && format !== "strong_legacy") return false;
+  return REST_TIMER_NAMES.has(text(record["Set Order"]).toLowerCase());
+}
+
+const nothing = (value: number | null) => value === null || value === 0;
+
 /** Read one record (keys are the header's cells) found on `line` of the file. */
 export function readRow(record: Record<string, string>, line: number, context: RowContext): RowResult {
   try {
+    const format = context.detected.format;
     const set =
-      context.detected.format === "hevy"
+      format === "hevy"
         ? readHevy(record, line, context)
-        : context.detected.format === "ironlog"
+        : format === "ironlog"
           ? readIronlog(record, line, context)
-          : readStrong(record, line, context, context.detected.format === "strong_legacy");
-    if (set.reps === null && set.seconds === null && set.distance === null) {
-      return { ok: false, line, reason: "The set has no reps, time or distance." };
-    }
+          : format === "fitnotes"
+            ? readFitnotes(record, line, context)
+            : readStrong(record, line, context);
+    // A failed attempt is kept as one, with the weight it was tried at.
+    set.missed ||= set.setType === "failure" && nothing(set.reps) && nothing(set.seconds) && nothing(set.distance);
     return { ok: true, set };
   } catch (error) {
     if (error instanceof RowError) return { ok: false, line, reason: error.message };

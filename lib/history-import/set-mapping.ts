@@ -20,13 +20,15 @@ const METRES: Record<DistanceUnitInFile, number> = { m: 1, km: 1000, mi: 1609.34
 const positive = (value: number | null | undefined) => value != null && value > 0;
 
 /** Why a set read from the file cannot be stored (lib/training/set: what a set may hold), or null when it can. */
-export function unstorableReason(set: Pick<StoredSet, "reps" | "weight" | "seconds" | "distance">): string | null {
+export function unstorableReason(
+  set: Pick<StoredSet, "reps" | "weight" | "seconds" | "distance"> & { missed?: boolean },
+): string | null {
   const values = {
     reps: set.reps ?? 0,
     weightKg: set.weight ?? 0,
     seconds: set.seconds ?? null,
     distanceM: set.distance ?? null,
-    missed: false,
+    missed: set.missed ?? false,
   };
   return recordsSomething(values) ? null : "The set has no reps, weight, time or distance.";
 }
@@ -37,7 +39,7 @@ export function storedSetValues(set: StoredSet, unitWhereUnsaid: WeightUnit): St
   const distanceUnit: DistanceUnitInFile = set.distanceUnit ?? (unitWhereUnsaid === "lb" ? "mi" : "km");
   return {
     reps: set.reps ?? 0,
-    missed: false,
+    missed: set.missed ?? false,
     weightKg: Math.min(MAX_WEIGHT_KG, toStoredKg(set.weight ?? 0, unit)),
     rpe: set.rpe == null ? null : Math.round(set.rpe * 10) / 10,
     notes: set.notes ?? null,

@@ -20,6 +20,8 @@ export interface StoredSet {
   seconds?: number | null;
   rpe?: number | null;
   notes?: string | null;
+  /** A failed attempt; left out when not (and in previews stored before failed attempts were kept). */
+  missed?: true;
 }
 
 export interface StoredExercise {
@@ -58,6 +60,8 @@ export interface PreviewSummary {
   /** The first problems (line and reason); `problemCount` counts them all. */
   problems: RowProblem[];
   problemCount: number;
+  /** Strong's rest-timer rows, set aside (not sets, not problems); left out in previews stored before they were counted. */
+  restTimers?: number;
 }
 
 export function storedSet(set: ImportedSet): StoredSet {
@@ -70,6 +74,7 @@ export function storedSet(set: ImportedSet): StoredSet {
   if (set.seconds !== null) stored.seconds = set.seconds;
   if (set.rpe !== null) stored.rpe = set.rpe;
   if (set.notes !== null) stored.notes = set.notes;
+  if (set.missed) stored.missed = true;
   return stored;
 }
 

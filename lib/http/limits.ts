@@ -31,7 +31,7 @@ export function formatLimit(bytes: number): string {
 }
 
 /**
- * POST /api/history/import: a history file from Strong or Hevy. A ten-year Strong export is about 5 MB;
+ * POST /api/history/import: a history file from Strong, Hevy or FitNotes. A ten-year Strong export is about 5 MB;
  * ten times that covers any real history. The route streams the body (it is outside the proxy's matcher,
  * so Next does not buffer it) and refuses it as soon as it passes this.
  */

@@ -78,7 +78,7 @@ describe("exporting the history", () => {
 
     const csv = await join(historyCsv(database.db, source, "lb", "UTC"));
     expect(csv.split("\n")[0]).toBe(
-      "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE,Weight Unit,Distance Unit,Set Type,Superset,Time Zone",
+      "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE,Weight Unit,Distance Unit,Set Type,Superset,Time Zone,Exercise Notes,Missed",
     );
 
     const [{ id: target }] = await database.db

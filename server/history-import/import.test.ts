@@ -8,6 +8,7 @@ import { seedExerciseLibrary } from "@/db/seed";
 import { exercises, historyImports, sessionSets, users, workoutSessions } from "@/db/schema";
 import { parseHistoryFile } from "@/lib/history-import/parse-file";
 import { importFormSchema } from "@/lib/history-import/import-form";
+import { toStoredKg } from "@/lib/training/units";
 import { createPreview, duplicatePositions, exerciseChoicesFor, getPreview, previewWorkoutHeads } from "./previews";
 import { importPreview, PREVIEW_GONE, undoImport } from "./import";
 
@@ -160,6 +161,55 @@ describe("importing a Strong export", () => {
     await expect(importPreview(database.db, userId, input)).rejects.toMatchObject({ options: { field: "exercise.0" } });
     expect(await sessionCount(userId)).toBe(0);
     expect(await getPreview(database.db, userId, id)).not.toBeNull();
+  });
+});
+
+describe("importing what other exports hold", () => {
+  it("keeps a failed attempt as a missed set at its weight, and a sled push by its weight alone", async () => {
+    const userId = await newAthlete("lb");
+    const csv = [
+      "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE",
+      "2024-03-05 18:02:11,Legs,1h,Squat (Barbell),1,275,5,0,0,,,",
+      "2024-03-05 18:02:11,Legs,1h,Squat (Barbell),Rest Timer,0,0,0,180,,,",
+      "2024-03-05 18:02:11,Legs,1h,Squat (Barbell),F,315,0,0,0,,,",
+      "2024-03-05 18:02:11,Legs,1h,Sled Push,1,180,0,0,0,,,",
+    ].join("\n");
+    const { id, summary } = await preview(userId, csv);
+    expect(summary).toMatchObject({ workouts: 1, sets: 3, restTimers: 1, problemCount: 0 });
+    await importPreview(database.db, userId, await confirmAsSuggested(userId, id, "lb"));
+    const stored = await database.db
+      .select({ reps: sessionSets.reps, weightKg: sessionSets.weightKg, missed: sessionSets.missed })
+      .from(sessionSets)
+      .innerJoin(workoutSessions, eq(workoutSessions.id, sessionSets.sessionId))
+      .where(eq(workoutSessions.userId, userId))
+      .orderBy(sessionSets.exerciseId, sessionSets.position);
+    expect(stored).toEqual(
+      expect.arrayContaining([
+        { reps: 5, weightKg: toStoredKg(275, "lb"), missed: false },
+        { reps: 0, weightKg: toStoredKg(315, "lb"), missed: true },
+        { reps: 0, weightKg: toStoredKg(180, "lb"), missed: false },
+      ]),
+    );
+    expect(stored).toHaveLength(3);
+  });
+
+  it("imports a FitNotes day as one workout at noon in the athlete's zone", async () => {
+    const userId = await newAthlete("kg");
+    const csv = [
+      "Date,Exercise,Category,Weight (lbs),Reps,Distance,Distance Unit,Time",
+      "2017-06-23,Bench Press (Barbell),Chest,135.0,5,,,",
+      "2017-06-23,Bench Press (Barbell),Chest,135.0,5,,,",
+      "2017-06-24,Running (Treadmill),Cardio,,,3.2,mi,0:25:40",
+    ].join("\n");
+    const { id, summary } = await preview(userId, csv, "America/New_York");
+    expect(summary).toMatchObject({ format: "fitnotes", workouts: 2, sets: 3, weightUnitInFile: "lb" });
+    await importPreview(database.db, userId, await confirmAsSuggested(userId, id, "kg"));
+    const sessions = await database.db
+      .select({ startedAt: workoutSessions.startedAt })
+      .from(workoutSessions)
+      .where(eq(workoutSessions.userId, userId))
+      .orderBy(workoutSessions.startedAt);
+    expect(sessions.map((s) => s.startedAt.toISOString())).toEqual(["2017-06-23T16:00:00.000Z", "2017-06-24T16:00:00.000Z"]);
   });
 });
 

@@ -95,7 +95,7 @@ export default async function HistoryPage({
             <div className="flex flex-wrap justify-center gap-2">
               <ButtonLink href="/log">Log your first workout</ButtonLink>
               <ButtonLink href="/history/import" variant="secondary">
-                Import from Strong or Hevy
+                Import from Strong, Hevy or FitNotes
               </ButtonLink>
             </div>
           }

@@ -45,10 +45,10 @@ export default async function ProfilePage() {
       </Card>
       <Card title="Your history">
         <p className="mb-3 text-sm text-slate-600">
-          Bring your workouts from Strong or Hevy, or take a copy of everything you logged here.
+          Bring your workouts from Strong, Hevy or FitNotes, or take a copy of everything you logged here.
         </p>
         <div className="flex flex-wrap gap-2">
-          <ButtonLink href="/history/import">Import from Strong or Hevy</ButtonLink>
+          <ButtonLink href="/history/import">Import from Strong, Hevy or FitNotes</ButtonLink>
           <a href="/api/history/export?format=csv" className={buttonClasses("secondary")} download>
             Export CSV
           </a>

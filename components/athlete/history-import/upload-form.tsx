@@ -72,8 +72,8 @@ export function UploadForm({ defaultTimeZone, zones }: { defaultTimeZone: string
           className="mt-1 block w-full text-sm text-slate-700"
         />
         <p className="mt-1 text-sm text-slate-500">
-          From Strong (Settings → Export data), Hevy (Settings → Export workouts) or Ironlog. Up to{" "}
-          {formatLimit(HISTORY_IMPORT_BODY_LIMIT)}.
+          From Strong (Settings → Export data), Hevy (Settings → Export workouts), FitNotes (its CSV spreadsheet export) or
+          Ironlog. Up to {formatLimit(HISTORY_IMPORT_BODY_LIMIT)}.
         </p>
       </div>
       <div>
@@ -94,7 +94,8 @@ export function UploadForm({ defaultTimeZone, zones }: { defaultTimeZone: string
           ))}
         </select>
         <p className="mt-1 text-sm text-slate-500">
-          Strong and Hevy write times without a zone; they are read in this one (yours, unless you trained elsewhere).
+          Strong and Hevy write times without a zone (FitNotes only a day); they are read in this one (yours, unless you trained
+          elsewhere).
         </p>
       </div>
       <button type="submit" disabled={busy} className={buttonClasses("primary")}>

@@ -13,7 +13,7 @@ export default async function ImportHistoryPage() {
     <div className="mx-auto max-w-2xl space-y-6">
       <PageHeader
         title="Import your history"
-        description="Bring your workouts from Strong or Hevy. You see everything first; nothing is saved until you confirm."
+        description="Bring your workouts from Strong, Hevy or FitNotes. You see everything first; nothing is saved until you confirm."
       />
       <Card>
         <UploadForm defaultTimeZone={timeZone} zones={[...new Set([timeZone, "UTC", ...Intl.supportedValuesOf("timeZone")])]} />

@@ -73,7 +73,9 @@ export default async function ImportPreviewPage({ params }: { params: Promise<{ 
           <li>
             {summary.format === "ironlog"
               ? "Times carry the time zone they were logged in."
-              : `Times without a time zone were read in ${summary.timeZone}.`}{" "}
+              : summary.format === "fitnotes"
+                ? `FitNotes dates a workout by its day only: each day's sets are one workout, starting at noon in ${summary.timeZone}.`
+                : `Times without a time zone were read in ${summary.timeZone}.`}{" "}
             <Link href="/history/import" className="font-semibold text-brand-700 hover:underline">
               Upload again with another zone
             </Link>
@@ -84,6 +86,9 @@ export default async function ImportPreviewPage({ params }: { params: Promise<{ 
               ? `${plural(duplicates.size, "workout")} already in your history (same start time and exercises) will be skipped.`
               : "None of these workouts is in your history yet."}
           </li>
+          {summary.restTimers ? (
+            <li>{plural(summary.restTimers, "rest-timer row")} set aside: a rest timer is not a set.</li>
+          ) : null}
           {summary.problemCount ? (
             <li>{plural(summary.problemCount, "row")} could not be read and will be left out (listed below).</li>
           ) : null}
