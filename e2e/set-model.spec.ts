@@ -1,5 +1,5 @@
 /**
- * Issue 19 in a real browser: equipment the library now covers, sets measured by time and distance,
+ * The set model in a real browser: equipment the library now covers, sets measured by time and distance,
  * warm-ups that hold no record, and a superset the logger moves through.
  */
 import type { Page } from "@playwright/test";

@@ -34,7 +34,7 @@ describe("matchExercise", () => {
     ["Triceps Dip", "Parallel Bar Dip"],
     ["Plank", "Plank"],
     ["hanging leg raises", "Hanging Leg Raise"],
-    // The library covers the gym's machines since issue 19.
+    // The library covers the gym's machines too.
     ["Leg Press", "Leg Press"],
     ["Cable Crossover", "Cable Crossover"],
     ["Bench Press (Smith Machine)", "Smith Machine Bench Press"],

@@ -2,7 +2,8 @@
  * The shapes a generated program is built from: movement slots, the day templates that list them,
  * the split for each number of training days, and sets × reps for each goal.
  *
- * Splits (issue 6): 1-3 days full body, 4 days upper/lower, 5-6 days push/pull/legs.
+ * Splits, by how often each muscle group can be trained and still recover between sessions: 1-3 days
+ * full body, 4 days upper/lower, 5-6 days push/pull/legs.
  * - 1 day: a single full-body session (the A day).
  * - 5 days: push/pull/legs then push and pull again; legs get one day. Any five-day arrangement
  *   trains something once, and legs recover slowest, so they are the one.

@@ -199,7 +199,7 @@ describe("importing what other exports hold", () => {
       "Date,Exercise,Category,Weight (lbs),Reps,Distance,Distance Unit,Time",
       "2017-06-23,Bench Press (Barbell),Chest,135.0,5,,,",
       "2017-06-23,Bench Press (Barbell),Chest,135.0,5,,,",
-      "2017-06-24,Running (Treadmill),Cardio,,,3.2,mi,0:25:40",
+      "2017-06-24,Running (Treadmill),Cardio,,,2.5,mi,0:21:10",
     ].join("\n");
     const { id, summary } = await preview(userId, csv, "America/New_York");
     expect(summary).toMatchObject({ format: "fitnotes", workouts: 2, sets: 3, weightUnitInFile: "lb" });

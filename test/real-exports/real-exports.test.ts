@@ -34,20 +34,19 @@ function blobId(bytes: Buffer): string {
 }
 
 describe("the real exports folder", () => {
-  it.runIf(process.env.CI === "true")("is present beside the repository in CI", () => {
+  it("is beside the repository (CI requires it; elsewhere its absence skips the checks below)", (context) => {
+    // A newcomer's clone may have no ../shared: say so rather than fail. CI always has it.
+    if (!present && process.env.CI !== "true") context.skip(`${EXPORTS} is not there: the real-export checks are skipped`);
     expect(present, `${EXPORTS} is missing`).toBe(true);
   });
-  it.skipIf(present)(`is not beside the repository (${EXPORTS}): the real-export checks are skipped`, () => {});
 });
 
 describe.runIf(present)("reading every real export whole", () => {
   for (const expected of table) {
     const name = `${expected.file} (${expected.app})`;
-    if (expected.known_gap) {
-      it.skip(`${name}: known gap, ${expected.known_gap}`, () => {});
-      continue;
-    }
-    it(`${name}: ${expected.app === "jefit" ? "is refused with a message naming JEFIT" : "finds the workouts, sets, rest timers, missed attempts and problems the table lists"}`, async () => {
+    it(`${name}: ${expected.app === "jefit" ? "is refused with a message naming JEFIT" : "finds the workouts, sets, rest timers, missed attempts and problems the table lists"}`, async (context) => {
+      // The table may mark a file the parser cannot read whole yet, with the reason; none is marked today.
+      if (expected.known_gap) context.skip(`known gap: ${expected.known_gap}`);
       const file = path.join(EXPORTS, expected.file);
       expect(blobId(fs.readFileSync(file)), "the file is not the one the table was derived from").toBe(expected.blob);
       const result = await parseHistoryFile(fs.createReadStream(file), { timeZone: "UTC" });
