@@ -7,21 +7,17 @@
  * names (lib/training/set: weightKg, seconds, distanceM), the weight of a queued change in kilograms.
  * Rows typed before set types and measures existed lack those fields: they get the defaults.
  */
+import { isRecord } from "@/lib/is-record";
+import { withCurrentSetNames } from "@/lib/training/set";
 import { toStoredKg, type WeightUnit } from "@/lib/training/units";
 import { blankText, LOGGER_STATE_VERSION, type LoggerState, type PendingSet, type SetText } from "./logger-state";
 import type { SessionSnapshot } from "./session-sync";
 
 type Loose = Record<string, unknown>;
 
-const isRecord = (value: unknown): value is Loose => typeof value === "object" && value !== null && !Array.isArray(value);
-
-/** Version 2's names for a set's fields, by the current name. */
-const RENAMED = { weight: "weightKg", distance: "distanceM", durationSeconds: "seconds" } as const;
-
+/** Version 2's names for a set's fields replaced by the current ones (lib/training/set). */
 function renamed<T>(record: Loose): T {
-  return Object.fromEntries(
-    Object.entries(record).map(([key, value]) => [RENAMED[key as keyof typeof RENAMED] ?? key, value]),
-  ) as T;
+  return withCurrentSetNames(record) as T;
 }
 
 function mapValues<T>(record: unknown, map: (value: Loose) => T): Record<string, T> {

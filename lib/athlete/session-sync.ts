@@ -8,6 +8,7 @@
  */
 import { z } from "@/lib/zod";
 import { jsonId } from "@/lib/ids";
+import { isRecord } from "@/lib/is-record";
 import { isWeightUnit, toStoredKg, WEIGHT_UNITS } from "@/lib/training/units";
 import { type ExerciseMeasure, SET_TYPES } from "@/lib/training/types";
 import {
@@ -20,6 +21,7 @@ import {
   recordsSomething,
   SET_MESSAGES,
   type SetField,
+  withCurrentSetNames,
   type SetValues,
 } from "@/lib/training/set";
 import { MAX_SESSION_MINUTES, MAX_SESSION_NAME, MAX_SESSION_NOTES, SESSION_FIELD_MESSAGES as S } from "./session-fields";
@@ -112,27 +114,20 @@ export const setChangeSchema = z
  */
 function upgradeLegacySetChange(change: unknown, unit: unknown): unknown {
   if (!isRecord(change) || !isRecord(change.values) || !("weight" in change.values)) return change;
-  const { weight, distance, ...values } = change.values;
-  const times = isRecord(change.times) ? change.times : {};
-  const { weight: weightAt, distance: distanceAt, ...otherTimes } = times;
+  const { weight, ...values } = change.values;
   return {
     ...change,
     values: {
-      ...values,
+      ...withCurrentSetNames(values),
       weightKg: typeof weight === "number" && isWeightUnit(unit) ? toStoredKg(weight, unit) : weight,
-      ...(distance !== undefined ? { distanceM: distance } : {}),
     },
-    times: { ...otherTimes, weightKg: weightAt, ...(distanceAt !== undefined ? { distanceM: distanceAt } : {}) },
+    times: withCurrentSetNames(isRecord(change.times) ? change.times : {}),
   };
 }
 
 function upgradeLegacySave(input: unknown): unknown {
   if (!isRecord(input) || !Array.isArray(input.sets)) return input;
   return { ...input, sets: input.sets.map((change) => upgradeLegacySetChange(change, input.unit)) };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 export const targetSchema = z

@@ -178,6 +178,27 @@ export function setValueErrors(values: Readonly<Record<string, unknown>>, measur
   return errors;
 }
 
+/**
+ * The names a set's values went by before each carried its unit: `weight` and `distance` (in field
+ * times, a device's queued changes and dumps of format 4 and older) and the snapshot's
+ * `durationSeconds`. Kept so that what an older release wrote is read as it was meant.
+ */
+const PREVIOUS_SET_FIELD_NAMES: Readonly<Record<string, SetField>> = {
+  weight: "weightKg",
+  distance: "distanceM",
+  durationSeconds: "seconds",
+};
+
+/** A record keyed by a set's fields (values, field times), any previous name replaced by the current one. */
+export function withCurrentSetNames<T>(record: Readonly<Record<string, T>>): Record<string, T> {
+  return Object.fromEntries(
+    Object.entries(record).map(([key, value]) => [
+      Object.hasOwn(PREVIOUS_SET_FIELD_NAMES, key) ? PREVIOUS_SET_FIELD_NAMES[key] : key,
+      value,
+    ]),
+  );
+}
+
 /** A set's values alone, without whatever else the object holds (an identity, times, a note). */
 export function setValuesOf(set: SetValues): SetValues {
   const { weightKg, reps, rpe, missed, setType, seconds, distanceM } = set;

@@ -2,13 +2,15 @@
  * Reading dumps written in an older format: each record is brought to the current one before it is
  * validated and loaded, so an old dump imports into the current schema.
  *
- * Format 1 (before issue 13) had no exercise slots, set identities or missed attempts. Its sets get
+ * Format 1 (before sets merged by identity) had no exercise slots, set identities or missed attempts. Its sets get
  * the slot the session_identity migration would have given them (one per exercise of a session, the
  * same derived id), and a 0-rep set is a missed attempt, as the migration marks it. `uid`,
  * `revision` and `field_times` take their column defaults.
  */
 import "server-only";
 import { derivedSlotId } from "@/db/slot-ids";
+import { isRecord } from "@/lib/is-record";
+import { withCurrentSetNames } from "@/lib/training/set";
 import type { DumpTableName } from "./tables";
 
 type Row = Record<string, unknown>;
@@ -45,13 +47,8 @@ export class InProgressSessions {
 }
 
 /** Before format 5 a set's field times named its weight and distance `weight` and `distance`. */
-const RENAMED_SET_TIMES: Record<string, string> = { weight: "weightKg", distance: "distanceM" };
-
 function withSetTimeNames(row: Row): Row {
-  const times = row.field_times;
-  if (typeof times !== "object" || times === null || Array.isArray(times)) return row;
-  const renamed = Object.fromEntries(Object.entries(times).map(([key, at]) => [RENAMED_SET_TIMES[key] ?? key, at]));
-  return { ...row, field_times: renamed };
+  return isRecord(row.field_times) ? { ...row, field_times: withCurrentSetNames(row.field_times) } : row;
 }
 
 export function upgradeRecord(
