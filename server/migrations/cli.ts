@@ -170,8 +170,9 @@ async function runCommand(database: Database, io: ConsoleIO, command: Extract<Mi
   io.out("--- Migration Report ---");
   io.out(`Total Processed: ${fmt(summary.total_processed)}`);
   io.out(`Migrated: ${fmt(summary.migrated)}`);
-  io.out(`Flagged for Re-assessment: ${fmt(summary.flagged)}`);
-  io.out(`Skipped (Already Valid): ${fmt(summary.skipped)}`);
+  const { flagged, skipped = "Skipped" } = migration.wording;
+  if (flagged || summary.flagged > 0) io.out(`${flagged ?? "Flagged"}: ${fmt(summary.flagged)}`);
+  io.out(`${skipped}: ${fmt(summary.skipped)}`);
   io.out(`Errors: ${fmt(summary.errors)}`);
   io.out("");
   const checks = (run.verification?.checks as VerificationCheck[] | undefined) ?? [];

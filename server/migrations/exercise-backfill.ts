@@ -7,7 +7,7 @@ import { sql } from "drizzle-orm";
 import { exercises } from "@/db/schema";
 import { type ExerciseColumns, classifyExercise } from "@/lib/migrations/exercise-backfill/rules";
 import { exerciseBackfillReport } from "@/lib/migrations/exercise-backfill/report";
-import { defineTableMigration } from "./table-migration";
+import { defineDataMigration } from "./define-migration";
 import type { SourceRow } from "./types";
 
 export type ExerciseRow = SourceRow & ExerciseColumns;
@@ -17,7 +17,7 @@ const { difficulty, equipmentRequired } = exercises;
 // the schema, so only the equipment list can be malformed).
 export const NEEDS_BACKFILL = sql`(${difficulty} IS NULL OR ${equipmentRequired} = '[]'::jsonb OR jsonb_typeof(${equipmentRequired}) <> 'array')`;
 
-export const exerciseBackfill = defineTableMigration<ExerciseRow>({
+export const exerciseBackfill = defineDataMigration<ExerciseRow>({
   id: "exercise-backfill",
   title: "Exercises: backfill difficulty and equipment",
   description:
@@ -29,7 +29,7 @@ export const exerciseBackfill = defineTableMigration<ExerciseRow>({
     "An exercise with both already set is skipped; every other column is never touched.",
     "Errors, left untouched: equipment_required that is not a list (null, text, a number or an object).",
   ],
-  wording: { name: "exercise backfill", rowsNoun: "exercises" },
+  wording: { name: "exercise backfill", rowsNoun: "exercises", skipped: "Skipped (already filled)" },
   table: exercises,
   key: exercises.id,
   owner: exercises.createdBy,

@@ -23,8 +23,7 @@ import { NotFoundError } from "@/lib/errors";
 import { migrationSummaryOf } from "./engine";
 import { getDataMigration } from "./registry";
 import { loadRun } from "./run-records";
-import type { TableMigration } from "./table-migration";
-import type { RecordedItem, SourceRow } from "./types";
+import type { RecordedItem } from "./types";
 import { undoSummaryOf } from "./undo";
 
 export type ReportFormat = "json" | "csv";
@@ -114,7 +113,7 @@ export async function reportHeader(db: DbOrTx, run: MigrationRun, includeSkipped
 async function* skippedItems(db: DbOrTx, run: MigrationRun, batchSize = 5_000): AsyncGenerator<RecordedItem[]> {
   const maxId = Number((run.sourceFingerprint as { maxId?: unknown } | null)?.maxId ?? Number.NaN);
   if (run.mode === "undo" || run.status !== "completed" || !Number.isInteger(maxId)) return;
-  const { table, key, owner } = (getDataMigration(run.migrationId) as TableMigration<SourceRow>).declaration;
+  const { table, key, owner } = getDataMigration(run.migrationId).declaration;
   let afterId = -2_147_483_648;
   for (;;) {
     const rows = await queryRows<RecordedItem & Record<string, unknown>>(

@@ -29,17 +29,14 @@ export function backfilledEquipment(type: ExerciseType): string[] {
   return [type];
 }
 
-export interface ExerciseBackfillInput {
+/** The exercise columns the migration reads; the name is read for the report only. */
+export interface ExerciseColumns {
+  name: string;
   type: unknown;
   /** NULL (`null` or `undefined`) means it was never set. */
   difficulty: unknown;
   equipmentRequired: unknown;
 }
-
-export type ExerciseBackfillOutcome =
-  | { status: "skipped" }
-  | { status: "migrated"; newDifficulty?: number; newEquipmentRequired?: string[] }
-  | { status: "error"; error: string };
 
 function isExerciseType(value: unknown): value is ExerciseType {
   return typeof value === "string" && (EXERCISE_TYPES as readonly string[]).includes(value);
@@ -49,52 +46,25 @@ function isDifficulty(value: unknown): boolean {
   return typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= 3;
 }
 
-/** Classify one exercise. Total: returns an outcome for any input. */
-export function classifyExerciseBackfill(input: ExerciseBackfillInput): ExerciseBackfillOutcome {
-  const { type, difficulty, equipmentRequired } = input;
+/**
+ * Classify one exercise. Total: returns an outcome for any input. Name and type are recorded as
+ * they were, for the report.
+ */
+export function classifyExercise(row: ExerciseColumns): RowOutcome<ExerciseColumns> {
+  const { type, difficulty, equipmentRequired } = row;
+  const before = { name: row.name, type, difficulty, equipmentRequired };
   if (!isExerciseType(type)) {
-    return { status: "error", error: `type ${quoted(type)} is not one of ${EXERCISE_TYPES.join(", ")}` };
+    return { status: "error", before, reason: `type ${quoted(type)} is not one of ${EXERCISE_TYPES.join(", ")}` };
   }
   const unset = difficulty === null || difficulty === undefined;
   if (!unset && !isDifficulty(difficulty)) {
-    return { status: "error", error: `difficulty ${quoted(difficulty)} is not 1, 2 or 3` };
+    return { status: "error", before, reason: `difficulty ${quoted(difficulty)} is not 1, 2 or 3` };
   }
   if (!Array.isArray(equipmentRequired)) {
-    return { status: "error", error: `equipment_required is ${describeJson(equipmentRequired)}, expected a list` };
+    return { status: "error", before, reason: `equipment_required is ${describeJson(equipmentRequired)}, expected a list` };
   }
-  const newDifficulty = unset ? DIFFICULTY_BY_TYPE[type] : undefined;
-  const newEquipmentRequired = equipmentRequired.length === 0 ? backfilledEquipment(type) : undefined;
-  if (newDifficulty === undefined && newEquipmentRequired === undefined) return { status: "skipped" };
-  return {
-    status: "migrated",
-    ...(newDifficulty !== undefined ? { newDifficulty } : {}),
-    ...(newEquipmentRequired !== undefined ? { newEquipmentRequired } : {}),
-  };
-}
-
-/** The exercise columns the migration reads; the name is read for the report only. */
-export interface ExerciseColumns extends ExerciseBackfillInput {
-  name: string;
-}
-
-/** The migration's classifier: the backfill verdict as the columns it changes, with name and type for the report. */
-export function classifyExercise(row: ExerciseColumns): RowOutcome {
-  const outcome = classifyExerciseBackfill(row);
-  const before: Record<string, unknown> = { name: row.name, type: row.type, difficulty: row.difficulty };
-  if (row.equipmentRequired !== undefined) before.equipment_required = row.equipmentRequired;
-  switch (outcome.status) {
-    case "skipped":
-      return { status: "skipped" };
-    case "error":
-      return { status: "error", before, reason: outcome.error };
-    case "migrated":
-      return {
-        status: "migrated",
-        before,
-        after: {
-          ...(outcome.newDifficulty !== undefined ? { difficulty: outcome.newDifficulty } : {}),
-          ...(outcome.newEquipmentRequired !== undefined ? { equipment_required: outcome.newEquipmentRequired } : {}),
-        },
-      };
-  }
+  const after: Partial<ExerciseColumns> = {};
+  if (unset) after.difficulty = DIFFICULTY_BY_TYPE[type];
+  if (equipmentRequired.length === 0) after.equipmentRequired = backfilledEquipment(type);
+  return Object.keys(after).length === 0 ? { status: "skipped" } : { status: "migrated", before, after };
 }

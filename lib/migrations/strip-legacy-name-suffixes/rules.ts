@@ -69,7 +69,7 @@ export interface NamedRow {
  * left or when another row of the same owner has or would get the same name (ignoring case), so no
  * athlete ends up with two they cannot tell apart. Both rows of such a pair are errors: neither wins.
  */
-export function classifyLegacyName(row: NamedRow, suffixes: readonly LegacySuffix[], noun: string): RowOutcome {
+export function classifyLegacyName(row: NamedRow, suffixes: readonly LegacySuffix[], noun: string): RowOutcome<NamedRow> {
   const stripped = stripLegacySuffixes(row.name, suffixes);
   if (stripped === row.name) return { status: "skipped" };
   const before = { name: row.name };
