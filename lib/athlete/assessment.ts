@@ -16,13 +16,7 @@ import {
 import { EXPERIENCE_LEVELS, type ExperienceLevel, TRAINING_GOALS, type TrainingGoal } from "@/lib/training/types";
 import { ITEMS_REQUIRED_MESSAGE, MAX_DAYS_PER_WEEK, MIN_DAYS_PER_WEEK } from "./assessment-options";
 
-export {
-  EXPERIENCE_LABELS,
-  GOAL_LABELS,
-  ITEMS_REQUIRED_MESSAGE,
-  MAX_DAYS_PER_WEEK,
-  MIN_DAYS_PER_WEEK,
-} from "./assessment-options";
+export { ITEMS_REQUIRED_MESSAGE } from "./assessment-options";
 
 /** A checkbox group: nothing ticked is absent, one ticked is a string, several are an array. */
 const checkboxList = z.preprocess(

@@ -44,7 +44,6 @@ export const dumpTrailerSchema = z.strictObject({
   end: z.literal(DUMP_FORMAT),
   counts: z.record(z.string(), z.number().int().nonnegative()),
 });
-export type DumpTrailer = z.infer<typeof dumpTrailerSchema>;
 
 export function headerLine(header: DumpHeader): string {
   return `${JSON.stringify(header)}\n`;

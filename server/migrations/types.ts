@@ -14,7 +14,7 @@ import type { RecordedItem, ReportShape, RowOutcome } from "@/lib/migrations/out
 import type { RowStatus } from "@/lib/migrations/run-values";
 import type { ColumnSource } from "./table-sql";
 
-export type { ItemStatus, RowStatus, RunMode, UndoStatus } from "@/lib/migrations/run-values";
+export type { ItemStatus, RowStatus, RunMode } from "@/lib/migrations/run-values";
 export type { RecordedItem, ReportShape, RowOutcome } from "@/lib/migrations/outcome";
 
 /** Who started a run: a signed-in admin (userId) or an operator on the command line (userId null). */

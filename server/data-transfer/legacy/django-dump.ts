@@ -132,13 +132,6 @@ export const legacyAssessmentFields = z.object({
   created_at: mapped(mapLegacyDateTime),
 });
 
-export type LegacyUserFields = z.infer<typeof legacyUserFields>;
-export type LegacyWorkoutFields = z.infer<typeof legacyWorkoutFields>;
-export type LegacyWorkoutMuscleFields = z.infer<typeof legacyWorkoutMuscleFields>;
-export type LegacySplitFields = z.infer<typeof legacySplitFields>;
-export type LegacySplitDayFields = z.infer<typeof legacySplitDayFields>;
-export type LegacyAssessmentFields = z.infer<typeof legacyAssessmentFields>;
-
 /** The models Ironlog imports, in the order they are mapped (each after what it refers to). */
 export const LEGACY_MODELS = [
   "auth.user",
