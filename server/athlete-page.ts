@@ -2,7 +2,7 @@ import "server-only";
 import { cookies } from "next/headers";
 import { notFound } from "next/navigation";
 import { getDb } from "./db";
-import { safeTimeZone } from "@/lib/athlete/calendar";
+import { safeTimeZone } from "@/lib/time-zone";
 import { requireUser } from "@/server/auth/session";
 import { parseId } from "@/lib/ids";
 

@@ -4,7 +4,7 @@
  */
 import type { DetectedFormat } from "./formats";
 import { type MonthReader, monthReader, parseDayMonthWallClock, parseDurationText, parseIsoWallClock } from "./local-time";
-import { type WallClock, wallClockToInstant } from "@/lib/time-zone";
+import { type WallClock, isTimeZone, wallClockToInstant } from "@/lib/time-zone";
 
 export const IMPORTED_SET_TYPES = ["normal", "warmup", "drop", "failure"] as const;
 export type ImportedSetType = (typeof IMPORTED_SET_TYPES)[number];
@@ -230,18 +230,6 @@ function readIronlog(record: Record<string, string>, line: number, context: RowC
     weightUnit: weightUnitOf(record["Weight Unit"]),
     distanceUnit: distanceUnitOf(record["Distance Unit"]),
   };
-}
-
-const knownZones = new Set<string>();
-function isTimeZone(zone: string): boolean {
-  if (knownZones.has(zone)) return true;
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    knownZones.add(zone);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** A FitNotes date is a day: its sets are one workout, placed at noon (the file says no time). */

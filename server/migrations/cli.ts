@@ -294,7 +294,7 @@ export async function runMigrateCommand(argv: string[], io: ConsoleIO = processC
       const refusal =
         target && target.migrationId !== command.migrationId
           ? `Run ${command.runId} is a run of ${target.migrationId}, not ${command.migrationId}.`
-          : undoRefusal(target ?? undefined, command.runId);
+          : undoRefusal(target, command.runId);
       if (refusal) {
         io.err(`Error: ${refusal}`);
         return EXIT.usage;
