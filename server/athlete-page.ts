@@ -21,9 +21,3 @@ export async function requestTimeZone(): Promise<string> {
 export function idFromSegment(value: string): number {
   return parseId(value) ?? notFound();
 }
-
-/** A positive page number from the query string, defaulting to 1. */
-export function pageParam(value: string | string[] | undefined): number {
-  const raw = Array.isArray(value) ? value[0] : value;
-  return raw && /^\d{1,6}$/.test(raw) && Number(raw) > 0 ? Number(raw) : 1;
-}

@@ -15,6 +15,7 @@ import {
 } from "@/lib/equipment";
 import { EXPERIENCE_LEVELS, type ExperienceLevel, TRAINING_GOALS, type TrainingGoal } from "@/lib/training/types";
 import { ITEMS_REQUIRED_MESSAGE, MAX_DAYS_PER_WEEK, MIN_DAYS_PER_WEEK } from "./assessment-options";
+import { type GeneratedProgram, type ProgramExerciseCandidate, generateProgram } from "@/lib/training/program";
 
 export { ITEMS_REQUIRED_MESSAGE } from "./assessment-options";
 
@@ -123,4 +124,18 @@ export function programAnswersFromAssessment(row: {
     equipment: equipment ?? "no_equipment",
     items: equipment === "basic_equipment" ? items : [],
   };
+}
+
+/** The program these answers produce from an already loaded library (many programs, one read). */
+export function programFromAnswers(answers: ProgramAnswers, library: readonly ProgramExerciseCandidate[]): GeneratedProgram {
+  return generateProgram(
+    {
+      daysPerWeek: answers.daysPerWeek,
+      experienceLevel: answers.experienceLevel,
+      goal: answers.goal,
+      equipment: answers.equipment,
+      equipmentItems: answers.items,
+    },
+    library,
+  );
 }

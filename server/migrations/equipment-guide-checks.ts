@@ -9,9 +9,9 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { assessments, migrationRunItems } from "@/db/schema";
-import { programAnswersFromAssessment } from "@/lib/athlete/assessment";
+import { programAnswersFromAssessment, programFromAnswers } from "@/lib/athlete/assessment";
 import { programIsUsable, readsAsSingleChoice } from "@/lib/migrations/equipment-single-choice/guide-checks";
-import { loadProgramCandidates, programFromAnswers } from "@/server/queries/program";
+import { loadProgramCandidates } from "@/server/queries/program";
 import type { VerificationCheck } from "./types";
 import { count, countCheck, counted } from "./verification";
 

@@ -9,7 +9,7 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { stringify } from "csv-stringify/sync";
 import type { DbOrTx } from "@/db/client";
 import { exercises, SET_COLUMNS, sessionExercises, sessionSets, workoutSessions } from "@/db/schema";
-import { EXPORT_CSV_HEADER, type ExportedSession, sessionCsvRows } from "@/lib/history-import/export-rows";
+import { EXPORT_CSV_HEADER, type ExportedSession, sessionCsvRows } from "@/lib/history-export/rows";
 import type { WeightUnit } from "@/lib/training/units";
 
 const SESSIONS_PER_BATCH = 200;
