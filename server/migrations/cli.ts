@@ -1,6 +1,7 @@
 /**
- * `npm run migrate`: the operator's command line over the engine. The console words are the old
- * operator guide's, so existing runbooks still read right. scripts/migrate.ts is a thin wrapper.
+ * `npm run migrate`: the operator's command line over the engine. The equipment migration's console
+ * words are the old tool's, so existing runbooks still read right (docs/operator-guide.md,
+ * "Equipment: one choice per assessment"). scripts/migrate.ts is a thin wrapper.
  */
 import "server-only";
 import fs from "node:fs";

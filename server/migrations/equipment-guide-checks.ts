@@ -1,5 +1,5 @@
 /**
- * The equipment migration's share of the operator guide's verification, automatic: after an apply,
+ * The check of a migrated user (docs/operator-guide.md, "Checking a migrated user"), automatic: after an apply,
  * up to 50 migrated and 50 flagged users of the run are sampled, and each one's assessment must
  * read as a single choice and give a program through the code the athletes' program page uses
  * (programAnswersFromAssessment, then the generator over the built-in library). Runs inside the

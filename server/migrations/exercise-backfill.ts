@@ -1,6 +1,6 @@
 /**
  * `exercise-backfill`: fills difficulty and equipment_required on exercises imported from the old
- * system, as the old guide describes.
+ * system, as the old system did (docs/operator-guide.md, "Exercise backfill").
  */
 import "server-only";
 import { sql } from "drizzle-orm";
@@ -22,7 +22,7 @@ export const exerciseBackfill = defineDataMigration<ExerciseRow>({
   title: "Exercises: backfill difficulty and equipment",
   description:
     "Sets the difficulty of exercises imported before it existed from their type, and fills an " +
-    "empty equipment list with the type, as the old system's guide describes.",
+    "empty equipment list with the type, as the old system did.",
   rules: [
     "difficulty, where it was never set (NULL): barbell 3, dumbbell 2, bodyweight 1.",
     'equipment_required, where it is an empty list: [type], e.g. ["barbell"].',

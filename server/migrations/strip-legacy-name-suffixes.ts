@@ -1,5 +1,5 @@
 /**
- * `strip-legacy-name-suffixes`: removes the emoji the old guide's transform appended to exercise
+ * `strip-legacy-name-suffixes`: removes the emoji the old system's save step appended to exercise
  * names (" 💪" to "Bench Press" names, " 🦵" to "Squats" names). Split names: the split declaration
  * beside it, with the same rules.
  */
@@ -13,7 +13,7 @@ import type { SourceRow } from "./types";
 
 export const stripLegacyNameSuffixes = defineDataMigration<SourceRow & NamedRow>({
   id: "strip-legacy-name-suffixes",
-  title: "Exercise names: strip the old guide's emoji",
+  title: "Exercise names: strip the old system's emoji",
   description:
     "Removes the decorations the old system's transform appended to exercise names, which the legacy " +
     'import brought in: " 💪" after names containing "Bench Press", " 🦵" after names containing "Squats".',

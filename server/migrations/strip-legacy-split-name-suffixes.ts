@@ -1,6 +1,6 @@
 /**
- * `strip-legacy-split-name-suffixes`: the split half of strip-legacy-name-suffixes. The old guide's
- * transform appended " 📅" to every split name; same rules, same report, one table per declaration.
+ * `strip-legacy-split-name-suffixes`: the split half of strip-legacy-name-suffixes. The old system's
+ * save step appended " 📅" to every split name; same rules, same report, one table per declaration.
  */
 import "server-only";
 import { splits } from "@/db/schema";
@@ -12,7 +12,7 @@ import type { SourceRow } from "./types";
 
 export const stripLegacySplitNameSuffixes = defineDataMigration<SourceRow & NamedRow>({
   id: "strip-legacy-split-name-suffixes",
-  title: "Split names: strip the old guide's emoji",
+  title: "Split names: strip the old system's emoji",
   description: 'Removes the " 📅" the old system\'s transform appended to every split name, which the legacy import brought in.',
   rules: [
     'A split name ending in " 📅" loses it (repeated ones too).',

@@ -66,7 +66,7 @@ describe("bad data is an error, left untouched", () => {
     expect(classifyExercise(exercise("barbell", difficulty, []))).toMatchObject({ status: "error" });
   });
 
-  it("a type the guide does not know", () => {
+  it("a type the old system did not have", () => {
     expect(classifyExercise(exercise("sled", null, []))).toMatchObject({
       status: "error",
       reason: expect.stringContaining('type "sled"'),

@@ -1,14 +1,15 @@
 /**
- * The exercise backfill's rules, from the old system's guide: exercises imported before difficulty
- * existed get one from their type, and an empty equipment list becomes the type itself.
+ * The exercise backfill's rules, kept from the old system (docs/operator-guide.md, "Exercise
+ * backfill"): exercises imported before difficulty existed get one from their type, and an empty
+ * equipment list becomes the type itself.
  */
 import { describeJson, quoted } from "@/lib/migrations/json";
 import type { RowOutcome } from "@/lib/migrations/outcome";
 import { EXERCISE_TYPES, type ExerciseType } from "@/lib/training/types";
 
 /**
- * barbell 3, dumbbell 2, bodyweight 1: the old guide's difficulty by type. The guide predates the
- * other types (legacy rows never hold them); they are rated as the library rates most of its own.
+ * barbell 3, dumbbell 2, bodyweight 1: the old system's difficulty by type. It had no other types
+ * (legacy rows never hold them); they are rated as the library rates most of its own.
  */
 export const DIFFICULTY_BY_TYPE: Record<ExerciseType, number> = {
   barbell: 3,
@@ -21,9 +22,9 @@ export const DIFFICULTY_BY_TYPE: Record<ExerciseType, number> = {
 };
 
 /**
- * What an empty equipment list becomes: `[type]`, word for word from the old guide. Note that
- * lib/equipment.ts names items differently ("dumbbells", and bodyweight needs no item), so the
- * backfilled value is the guide's, not an item list; change it here if the guide is revised.
+ * What an empty equipment list becomes: `[type]`, the old system's value. lib/equipment.ts names
+ * items differently ("dumbbells", and bodyweight needs no item), so this is not an item list; it is
+ * kept as it was so old and new rows agree (docs/operator-guide.md, "Exercise backfill").
  */
 export function backfilledEquipment(type: ExerciseType): string[] {
   return [type];

@@ -1,6 +1,6 @@
 /**
- * The legacy name suffixes' rules, shared by the exercise and the split declaration. The old guide's
- * transform decorated names as it saved them: " 💪" after exercise names containing "Bench Press",
+ * The legacy name suffixes' rules, shared by the exercise and the split declaration. The old system's
+ * save step decorated names (docs/operator-guide.md, "Names the old system decorated"): " 💪" after exercise names containing "Bench Press",
  * " 🦵" after those containing "Squats", " 📅" after every split name. The legacy import brings the
  * names in as they were; this strips exactly what the transform added, and nothing an athlete typed.
  */
