@@ -4,8 +4,9 @@ import nextTs from "eslint-config-next/typescript";
 import drizzle from "eslint-plugin-drizzle";
 
 /**
- * The layers (see "Where things live" in docs/code-map.md): app → server → db, and anything may use lib/. Each block below
- * names what a layer must not import; `test/lint-layers.test.ts` proves a wrong-way import is refused.
+ * The layers (see "Where things live" in docs/development.md): app → server → db, and anything may use
+ * lib/. Each block below names what a layer must not import; `test/lint-layers.test.ts` proves a
+ * wrong-way import is refused.
  * Specifiers use the `@/` alias (relative imports across folders are refused too, by pattern).
  */
 const serverAndAbove = ["@/server", "@/server/*", "**/server/*", "@/app/*", "**/app/*"];
