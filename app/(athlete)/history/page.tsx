@@ -10,7 +10,7 @@ import { athletePage, requestTimeZone } from "@/server/athlete-page";
 import { pageParam } from "@/lib/search-params";
 import { listSessions, sessionsBetween } from "@/server/queries/sessions";
 import { keptSessionsOf, listImports } from "@/server/history-import/import";
-import { ImportsCard, undoSummary } from "@/components/athlete/history-import/imports-card";
+import { ImportsCard, undoSummary } from "@/app/(athlete)/history/_components/imports-card";
 import { Notice } from "@/components/athlete/notice";
 import { undoImportAction } from "./actions";
 
