@@ -11,5 +11,5 @@ export { importDump, type ImportStatus } from "./import";
 export { fileDumpSource } from "./dump-source";
 export { formatExportSummary, formatImportReport } from "./report";
 export { importLegacyDump } from "@/server/data-transfer/legacy/import-legacy";
-export { readLegacyDump } from "@/server/data-transfer/legacy/django-dump";
+export { readLegacyDump } from "@/server/data-transfer/legacy/read-legacy-dump";
 export { formatLegacyImportReport } from "@/server/data-transfer/legacy/legacy-report";
