@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { applyOutcome } from "@/lib/migrations/outcome";
-import { type AssessmentColumns, BASIC_WITHOUT_ITEMS_REASON, classifyAssessment, highestEquipmentChoice } from "./rules";
+import {
+  type AssessmentColumns,
+  type AssessmentOutcome,
+  BASIC_WITHOUT_ITEMS_REASON,
+  classifyAssessment,
+  highestEquipmentChoice,
+} from "./rules";
 
 const answer = (equipment: unknown, equipmentItems?: unknown, needsReassessment = false): AssessmentColumns => ({
   equipment,
@@ -144,6 +150,15 @@ describe("rule 4: equipment_items", () => {
         reason: expect.stringContaining(message),
       });
     }
+  });
+});
+
+describe("the outcome's keys", () => {
+  it("are the row's properties: a SQL column name does not type-check (tsc runs on the tests)", () => {
+    // @ts-expect-error equipment_items is the column's SQL name; the row property is equipmentItems.
+    const wrong: AssessmentOutcome = { status: "migrated", before: {}, after: { equipment_items: [] } };
+    const right: AssessmentOutcome = { status: "migrated", before: {}, after: { equipmentItems: [] } };
+    expect([wrong.status, right.status]).toEqual(["migrated", "migrated"]);
   });
 });
 
