@@ -4,8 +4,9 @@ import nextTs from "eslint-config-next/typescript";
 import drizzle from "eslint-plugin-drizzle";
 
 /**
- * The layers (see ../shared/STYLE.md): app → server → db, and anything may use lib/. Each block below
- * names what a layer must not import; `test/lint-layers.test.ts` proves a wrong-way import is refused.
+ * The layers (see "Where things live" in docs/development.md): app → server → db, and anything may use
+ * lib/. Each block below names what a layer must not import; `test/lint-layers.test.ts` proves a
+ * wrong-way import is refused.
  * Specifiers use the `@/` alias (relative imports across folders are refused too, by pattern).
  */
 const serverAndAbove = ["@/server", "@/server/*", "**/server/*", "@/app/*", "**/app/*"];
@@ -63,6 +64,17 @@ const layerRules = [
       "@typescript-eslint/no-restricted-imports": refuse(
         ["@/app/*", "**/app/*", ...uiLayers],
         "server/ sits below app/ and the UI: move shared shapes to lib/.",
+      ),
+    },
+  },
+  {
+    // Routes stay thin: the database is reached through server/ (types from db/ may be imported).
+    files: ["app/**/*.{ts,tsx}"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": refuse(
+        [...databaseModules, "@/db", "drizzle-orm", "drizzle-orm/*"],
+        "app/ reaches the database through server/: move the query or write there (`import type` from db/ is fine).",
+        true,
       ),
     },
   },

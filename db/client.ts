@@ -112,11 +112,17 @@ interface JournalEntry {
   when: number;
 }
 
-/** Schema migrations shipped in drizzle/ versus those recorded as applied in the database. */
-export async function schemaMigrationStatus(db: DbOrTx): Promise<{ applied: number; pending: number; latest: string | null }> {
+/** The schema migrations this build ships (drizzle-kit's journal), oldest first. */
+export function shippedSchemaMigrations(): JournalEntry[] {
   const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8")) as {
     entries: JournalEntry[];
   };
+  return journal.entries;
+}
+
+/** Schema migrations shipped in drizzle/ versus those recorded as applied in the database. */
+export async function schemaMigrationStatus(db: DbOrTx): Promise<{ applied: number; pending: number; latest: string | null }> {
+  const journal = { entries: shippedSchemaMigrations() };
   const exists = await queryRows<{ exists: boolean }>(
     db,
     sql`SELECT to_regclass('drizzle.__drizzle_migrations') IS NOT NULL AS "exists"`,

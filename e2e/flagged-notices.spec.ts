@@ -4,7 +4,7 @@ import { DEMO, signIn } from "./helpers";
 import { captureServerAction, expectRefused, replayServerAction } from "./admin-helpers";
 import { E2E_SMTP_PORT } from "./mail";
 
-// The equipment guide's step 5 from the flagged-users page: preview, send to everyone flagged and not yet
+// Telling flagged users (docs/operator-guide.md) from the flagged-users page: preview, send to everyone flagged and not yet
 // told, read the mail from the SMTP server the e2e server sends to (e2e/mail.ts), follow its link.
 test.describe.configure({ mode: "serial" });
 

@@ -9,7 +9,7 @@ describe("canPerformWith", () => {
     ["basic_equipment", ["dumbbells"], ["dumbbells", "bench"], false],
     ["basic_equipment", ["dumbbells"], [], true],
     ["full_gym", [], ["cable_machine"], true],
-    // Backfilled from the exercise type by the old guide's rule:
+    // Backfilled from the exercise type, as the old system did (docs/operator-guide.md, "Exercise backfill"):
     ["no_equipment", [], ["bodyweight"], true],
     ["basic_equipment", ["dumbbells"], ["dumbbell"], true],
     ["basic_equipment", ["bench"], ["barbell"], false],

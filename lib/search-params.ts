@@ -14,3 +14,9 @@ export function param(params: SearchParams, key: string): string | undefined {
 export function idParam(params: SearchParams, key: string): number | undefined {
   return parseId(param(params, key));
 }
+
+/** A positive page number from the query string, defaulting to 1. */
+export function pageParam(value: string | string[] | undefined): number {
+  const raw = Array.isArray(value) ? value[0] : value;
+  return raw && /^\d{1,6}$/.test(raw) && Number(raw) > 0 ? Number(raw) : 1;
+}

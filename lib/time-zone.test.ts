@@ -1,5 +1,28 @@
 import { describe, expect, it } from "vitest";
-import { formatWallClock, validWallClock, wallClockAt, wallClockToInstant, zoneOffsetMinutes } from "./time-zone";
+import {
+  formatWallClock,
+  isTimeZone,
+  safeTimeZone,
+  validWallClock,
+  wallClockAt,
+  wallClockToInstant,
+  zoneOffsetMinutes,
+} from "./time-zone";
+
+describe("zone names", () => {
+  it("keeps a real zone and falls back to UTC for anything else", () => {
+    expect(safeTimeZone("Europe/Paris")).toBe("Europe/Paris");
+    expect(safeTimeZone("Mars/Olympus")).toBe("UTC");
+    expect(safeTimeZone("")).toBe("UTC");
+    expect(safeTimeZone(undefined)).toBe("UTC");
+  });
+
+  it("knows a zone by its IANA name, and nothing longer than any of them", () => {
+    expect(isTimeZone("America/Argentina/Buenos_Aires")).toBe(true);
+    expect(isTimeZone("Europe/Nowhere")).toBe(false);
+    expect(isTimeZone(`Europe/${"x".repeat(64)}`)).toBe(false);
+  });
+});
 
 describe("time zones", () => {
   it("reads the clock in a zone at an instant, and the zone's offset then", () => {

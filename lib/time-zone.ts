@@ -1,8 +1,30 @@
 /**
  * Wall-clock times in a named time zone, both ways, with nothing but Intl (which can format an instant
  * in a zone but has no call for the reverse or for the zone's offset). The one home for it: history
- * import and export, and the maintenance notice's `datetime-local` fields, all read and write here.
+ * import and export, and the maintenance notice's `datetime-local` fields, all read and write here;
+ * so is the one check of a zone's name.
  */
+
+/** Names Intl has accepted: a 60,000-row import names the same zone on every row. */
+const knownZones = new Set<string>();
+
+/** An IANA time zone name this runtime knows ("Europe/Paris"). */
+export function isTimeZone(value: string): boolean {
+  if (knownZones.has(value)) return true;
+  if (value.length === 0 || value.length > 64) return false;
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: value });
+    knownZones.add(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A zone name from outside (a cookie the browser sets, a form field) if it is one, else UTC. */
+export function safeTimeZone(value: string | undefined | null): string {
+  return value && isTimeZone(value) ? value : "UTC";
+}
 
 export interface WallClock {
   year: number;

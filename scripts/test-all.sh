@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every test Ironlog has: the format check, unit + integration on embedded PGlite, the same again on PostgreSQL (when
+# Every test Ironlog has: the format check, the unused-code check, unit + integration on embedded PGlite, the same again on PostgreSQL (when
 # one is reachable; required in CI), a production build, and the Playwright end-to-end suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,6 +8,9 @@ PG_URL="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test}"
 
 echo "== Format (Prettier)"
 npx prettier --check . --log-level warn
+
+echo "== Unused files, exports and dependencies (knip)"
+npx knip
 
 echo "== Unit and integration tests on embedded PGlite"
 DATABASE_URL= npx vitest run

@@ -2,7 +2,7 @@ import "server-only";
 import { cookies } from "next/headers";
 import { notFound } from "next/navigation";
 import { getDb } from "./db";
-import { safeTimeZone } from "@/lib/athlete/calendar";
+import { safeTimeZone } from "@/lib/time-zone";
 import { requireUser } from "@/server/auth/session";
 import { parseId } from "@/lib/ids";
 
@@ -20,10 +20,4 @@ export async function requestTimeZone(): Promise<string> {
 /** An id from a URL segment, or the 404 page. */
 export function idFromSegment(value: string): number {
   return parseId(value) ?? notFound();
-}
-
-/** A positive page number from the query string, defaulting to 1. */
-export function pageParam(value: string | string[] | undefined): number {
-  const raw = Array.isArray(value) ? value[0] : value;
-  return raw && /^\d{1,6}$/.test(raw) && Number(raw) > 0 ? Number(raw) : 1;
 }

@@ -3,7 +3,6 @@
  * integration tests (engine, report, undo, CLI). `undefined` stands for SQL NULL.
  */
 import type { LegacyAssessment } from "./migrations";
-import { BASIC_WITHOUT_ITEMS_REASON } from "@/lib/migrations/equipment-single-choice/rules";
 
 export interface EquipmentCase extends LegacyAssessment {
   expected: "migrated" | "flagged" | "skipped" | "error";
@@ -73,5 +72,3 @@ export function expectedCounts(cases: EquipmentCase[] = EQUIPMENT_CASES) {
     errors: count("error"),
   };
 }
-
-export { BASIC_WITHOUT_ITEMS_REASON };

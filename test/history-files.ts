@@ -5,7 +5,7 @@
  */
 import { stringify } from "csv-stringify/sync";
 import { seededRandom } from "@/db/seed-assessments";
-import { HEVY_HEADER_KG, STRONG_HEADER, STRONG_LEGACY_HEADER } from "@/lib/history-import/formats";
+import { HEVY_HEADER_KG, STRONG_HEADER } from "@/lib/history-import/formats";
 
 export const GENERATED_EXERCISES = [
   "Bench Press (Barbell)",
@@ -103,32 +103,6 @@ export function strongCsv(workouts: readonly GeneratedWorkout[]): string {
     }
   }
   return stringify([[...STRONG_HEADER], ...rows]);
-}
-
-export function strongLegacyCsv(workouts: readonly GeneratedWorkout[], unit: "kg" | "lbs" = "kg"): string {
-  const rows: (string | number)[][] = [];
-  for (const w of workouts) {
-    for (const e of w.exercises) {
-      e.sets.forEach((s, i) =>
-        rows.push([
-          isoWallClock(w.start),
-          w.name,
-          e.name,
-          i + 1,
-          s.weight,
-          unit,
-          s.reps,
-          s.rpe ?? "",
-          "",
-          "",
-          "",
-          s.note ?? "",
-          w.note ?? "",
-        ]),
-      );
-    }
-  }
-  return stringify([[...STRONG_LEGACY_HEADER], ...rows], { delimiter: ";" });
 }
 
 export function hevyCsv(workouts: readonly GeneratedWorkout[]): string {

@@ -47,6 +47,13 @@ describe("the layers, as lint holds them", () => {
       "components/fixture.tsx",
       `import { openDatabase } from "@/db/client";\nexport const f = openDatabase;\n`,
     ],
+    ["a route imports the schema's tables", "app/fixture.ts", `import { users } from "@/db/schema";\nexport const f = users;\n`],
+    [
+      "a route imports the database client",
+      "app/admin/fixture.tsx",
+      `import { queryRows } from "@/db/client";\nexport const f = queryRows;\n`,
+    ],
+    ["a route imports drizzle-orm", "app/(auth)/fixture.ts", `import { eq } from "drizzle-orm";\nexport const f = eq;\n`],
     ["a route reads process.env", "app/fixture.ts", `export const url = process.env.DATABASE_URL;\n`],
   ])("refuses: %s", async (_what, filePath, code) => {
     expect(await layerErrors(filePath, code)).toHaveLength(1);
@@ -63,6 +70,11 @@ describe("the layers, as lint holds them", () => {
       "a component imports a row type from the schema",
       "components/fixture.tsx",
       `import type { User } from "@/db/schema";\nexport type F = User;\n`,
+    ],
+    [
+      "a route imports row types from the schema and the client",
+      "app/fixture.ts",
+      `import type { User } from "@/db/schema";\nimport type { Database } from "@/db/client";\nexport type F = [User, Database];\n`,
     ],
     ["the environment module reads process.env", "server/env.ts", `export const raw = process.env;\n`],
   ])("accepts: %s", async (_what, filePath, code) => {

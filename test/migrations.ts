@@ -8,8 +8,8 @@ import { seedExerciseLibrary } from "@/db/seed";
 import { deferred } from "@/lib/deferred";
 import { type RunMigrationOptions, startMigrationRun } from "@/server/migrations/engine";
 import type { LaunchedRun } from "@/server/migrations/run-launcher";
-import { type TableMigration, readSourceRows } from "@/server/migrations/table-migration";
-import type { SourceRow } from "@/server/migrations/types";
+import { readSourceRows } from "@/server/migrations/define-migration";
+import type { DataMigration, SourceRow } from "@/server/migrations/types";
 
 /** A value for a jsonb column: `undefined` stores SQL NULL, anything else is stored as that JSON. */
 export interface LegacyAssessment {
@@ -132,7 +132,7 @@ export async function reportOutcome(chunks: AsyncIterable<string>): Promise<unkn
  * run would silently skip them: must be none), `extra` rows it lets through that the classifier skips
  * (harmless, only read and counted; none where the filter is exact).
  */
-export async function filterAgreement<Row extends SourceRow>(db: DbOrTx, migration: TableMigration<Row>) {
+export async function filterAgreement<Row extends SourceRow>(db: DbOrTx, migration: DataMigration<Row>) {
   const { declaration } = migration;
   const read = (where: ReturnType<typeof sql>) => readSourceRows(db, declaration, { where, limit: 1_000_000 });
   const changes = (row: Row) => declaration.classify(row).status !== "skipped";

@@ -2,12 +2,10 @@
 
 import { AuthError } from "next-auth";
 import { headers } from "next/headers";
-import { eq } from "drizzle-orm";
 import { getDb } from "@/server/db";
-import { users } from "@/db/schema";
+import { createAccount, roleOfEmail } from "@/server/auth/accounts";
 import { signIn, signOut } from "@/server/auth/config";
 import { publicAction } from "@/server/auth/guards";
-import { hashPassword } from "@/server/auth/passwords";
 import { requestClientAddress } from "@/server/auth/client-address";
 import { appThrottles } from "@/server/auth/throttle";
 import { safeRedirectPath, signInSchema, signUpSchema } from "@/lib/auth/schemas";
@@ -19,14 +17,8 @@ export const signUpAction = publicAction(signUpSchema, async (input) => {
   // Every sign-up from an address counts, successful or not: account creation is not free to spam.
   const allowed = await (await appThrottles()).signUp.count(requestClientAddress(await headers()));
   if (!allowed.allowed) throw new UserFacingError(retryMessage(allowed.retryAfterSeconds), { status: 429 });
-  const db = await getDb();
-  const passwordHash = await hashPassword(input.password);
-  const created = await db
-    .insert(users)
-    .values({ email: input.email, name: input.name, passwordHash })
-    .onConflictDoNothing({ target: users.email })
-    .returning({ id: users.id });
-  if (created.length === 0) {
+  const created = await createAccount(await getDb(), input);
+  if (!created) {
     throw new UserFacingError("An account with this email already exists. Sign in instead.", { field: "email" });
   }
   // New athletes start with the onboarding assessment.
@@ -35,8 +27,8 @@ export const signUpAction = publicAction(signUpSchema, async (input) => {
 
 export const signInAction = publicAction(signInSchema, async (input) => {
   try {
-    const [user] = await (await getDb()).select({ role: users.role }).from(users).where(eq(users.email, input.email)).limit(1);
-    const fallback = user?.role === "admin" ? "/admin" : "/dashboard";
+    const role = await roleOfEmail(await getDb(), input.email);
+    const fallback = role === "admin" ? "/admin" : "/dashboard";
     await signIn("credentials", {
       email: input.email,
       password: input.password,

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { requireAdmin } from "@/server/auth/session";
-import { AdminNav } from "@/components/admin/admin-nav";
+import { AdminNav } from "@/app/admin/_components/admin-nav";
 
 /**
  * Admin area. This check is a first line only: every admin page, server action and route handler

@@ -73,7 +73,7 @@ export const mailQueue = pgTable(
 export type MailQueueRow = typeof mailQueue.$inferSelect;
 
 /**
- * Flagged users who were told to re-assess (the equipment guide's step 5): one row per user and per run
+ * Flagged users who were told to re-assess (docs/operator-guide.md, "Telling flagged users"): one row per user and per run
  * that flagged them, so sending again tells only those not told yet, and a user flagged again by a later
  * run is told again. Who sent it and when are kept with it.
  */

@@ -131,7 +131,7 @@ export type MigrationRunItem = typeof migrationRunItems.$inferSelect;
  * writes that leave row count, highest id and updated_at as they were. A sequence takes no lock,
  * so athletes' writes never wait behind a long run. The engine's own statements set
  * `ironlog.migration_engine` locally and are not counted (sequences do not roll back, so a dry run
- * would otherwise make its own preview stale). Named `<table>_write_seq` (see table-migration.ts).
+ * would otherwise make its own preview stale). Named `<table>_write_seq` (see server/migrations/define-migration.ts).
  */
 export const assessmentsWriteSeq = pgSequence("assessments_write_seq");
 export const exercisesWriteSeq = pgSequence("exercises_write_seq");

@@ -19,7 +19,7 @@ import { works } from "./seed-exercise";
 import { HOME_EQUIPMENT_EXERCISES } from "./exercises-home-equipment";
 import { GYM_MACHINE_EXERCISES } from "./exercises-gym-machines";
 
-export type { EquipmentName, SeedExercise, SeedMuscleRating } from "./seed-exercise";
+export type { SeedExercise } from "./seed-exercise";
 
 const BARBELL: SeedExercise[] = [
   {

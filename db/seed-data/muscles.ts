@@ -32,4 +32,3 @@ export const MUSCLES = [
 ] as const satisfies readonly { name: string; region: MuscleRegion }[];
 
 export type MuscleName = (typeof MUSCLES)[number]["name"];
-export type SeedMuscle = { readonly name: MuscleName; readonly region: MuscleRegion };

@@ -15,14 +15,9 @@ import {
 } from "@/lib/equipment";
 import { EXPERIENCE_LEVELS, type ExperienceLevel, TRAINING_GOALS, type TrainingGoal } from "@/lib/training/types";
 import { ITEMS_REQUIRED_MESSAGE, MAX_DAYS_PER_WEEK, MIN_DAYS_PER_WEEK } from "./assessment-options";
+import { type GeneratedProgram, type ProgramExerciseCandidate, generateProgram } from "@/lib/training/program";
 
-export {
-  EXPERIENCE_LABELS,
-  GOAL_LABELS,
-  ITEMS_REQUIRED_MESSAGE,
-  MAX_DAYS_PER_WEEK,
-  MIN_DAYS_PER_WEEK,
-} from "./assessment-options";
+export { ITEMS_REQUIRED_MESSAGE } from "./assessment-options";
 
 /** A checkbox group: nothing ticked is absent, one ticked is a string, several are an array. */
 const checkboxList = z.preprocess(
@@ -129,4 +124,18 @@ export function programAnswersFromAssessment(row: {
     equipment: equipment ?? "no_equipment",
     items: equipment === "basic_equipment" ? items : [],
   };
+}
+
+/** The program these answers produce from an already loaded library (many programs, one read). */
+export function programFromAnswers(answers: ProgramAnswers, library: readonly ProgramExerciseCandidate[]): GeneratedProgram {
+  return generateProgram(
+    {
+      daysPerWeek: answers.daysPerWeek,
+      experienceLevel: answers.experienceLevel,
+      goal: answers.goal,
+      equipment: answers.equipment,
+      equipmentItems: answers.items,
+    },
+    library,
+  );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addMonths, calendarDayIn, formatYearMonth, monthGrid, parseYearMonth, safeTimeZone } from "./calendar";
+import { addMonths, calendarDayIn, formatYearMonth, monthGrid, parseYearMonth } from "./calendar";
 
 describe("monthGrid", () => {
   it("starts weeks on Monday and pads with the neighbouring months", () => {
@@ -52,13 +52,5 @@ describe("calendarDayIn", () => {
     const instant = new Date("2025-03-02T03:30:00Z");
     expect(calendarDayIn(instant, "UTC")).toBe("2025-03-02");
     expect(calendarDayIn(instant, "America/New_York")).toBe("2025-03-01");
-  });
-});
-
-describe("safeTimeZone", () => {
-  it("keeps a real zone and falls back to UTC for anything else", () => {
-    expect(safeTimeZone("Europe/Paris")).toBe("Europe/Paris");
-    expect(safeTimeZone("Mars/Olympus")).toBe("UTC");
-    expect(safeTimeZone(undefined)).toBe("UTC");
   });
 });

@@ -46,14 +46,3 @@ export function calendarDayIn(instant: Date, timeZone: string): string {
   // en-CA formats dates as YYYY-MM-DD.
   return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
 }
-
-/** An IANA time zone name we can use, or UTC: the value comes from a cookie the browser sets. */
-export function safeTimeZone(value: string | undefined | null): string {
-  if (!value || value.length > 64) return "UTC";
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: value });
-    return value;
-  } catch {
-    return "UTC";
-  }
-}

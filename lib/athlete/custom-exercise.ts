@@ -8,8 +8,6 @@ import { CUSTOM_EXERCISE_EQUIPMENT, CUSTOM_EXERCISE_MUSCLE_ROWS } from "./custom
 import { EXERCISE_MEASURES, EXERCISE_TYPES } from "@/lib/training/types";
 import { idSchema } from "@/lib/ids";
 
-export { CUSTOM_EXERCISE_EQUIPMENT, CUSTOM_EXERCISE_MUSCLE_ROWS } from "./custom-exercise-options";
-
 const checkboxList = z.preprocess(
   (value) => (value === undefined || value === null || value === "" ? [] : Array.isArray(value) ? value : [value]),
   z.array(z.enum(CUSTOM_EXERCISE_EQUIPMENT, { error: "Choose equipment from the list." })),

@@ -10,7 +10,6 @@ import {
   blankText,
   loggedRows,
   newUuid,
-  slotIsDeleted,
   valuesOfText,
   visibleSlots,
   weightText,
@@ -328,8 +327,4 @@ export function typeSessionField(state: LoggerState, field: SessionField, text: 
 
 export function requestFinish(state: LoggerState): LoggerState {
   return { ...state, pending: { ...state.pending, finish: true } };
-}
-
-export function isSlotVisible(state: LoggerState, slotId: string): boolean {
-  return !slotIsDeleted(state, slotId) && visibleSlots(state).some((s) => s.id === slotId);
 }

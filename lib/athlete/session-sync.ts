@@ -36,9 +36,6 @@ export type SessionItemKind = (typeof SESSION_ITEM_KINDS)[number];
 /** When each field was last changed on a device, ms since the epoch, keyed by the field's name. */
 export type FieldTimes = Record<string, number>;
 
-/** Fields a device from before set types and measures does not send; absent, the merge leaves them alone. */
-export const LATER_SET_FIELDS = ["setType", "seconds", "distanceM"] as const satisfies readonly SetField[];
-
 const M = SET_MESSAGES;
 
 /**

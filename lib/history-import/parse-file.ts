@@ -17,7 +17,8 @@ import {
   STRONG_LEGACY_HEADER,
 } from "./formats";
 import { monthReader } from "./local-time";
-import { type ImportedSet, isRestTimerRow, readRow, type WeightUnitInFile } from "./rows";
+import { type ImportedSet, readRow, type WeightUnitInFile } from "./rows";
+import { isRestTimerRow } from "./strong";
 import { measureFromSets, unstorableReason } from "./set-mapping";
 import { type PreviewSummary, type RowProblem, type StoredWorkout, storedWorkout } from "./stored";
 import { groupWorkouts, summarise } from "./workouts";

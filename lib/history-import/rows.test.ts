@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { type DetectedFormat, HEVY_HEADER_KG, IRONLOG_HEADER, STRONG_HEADER, STRONG_LEGACY_HEADER } from "./formats";
-import { FITNOTES_WORKOUT_NAME, isRestTimerRow, readRow } from "./rows";
+import { readRow } from "./rows";
+import { FITNOTES_WORKOUT_NAME } from "./fitnotes";
+import { isRestTimerRow } from "./strong";
 import { groupWorkouts, summarise } from "./workouts";
 
 const strong: DetectedFormat = { format: "strong", delimiter: "," };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { durationText, exportedWeight } from "./export-rows";
+import { durationText, exportedWeight } from "@/lib/history-export/rows";
 import { parseDurationText } from "./local-time";
 import { exerciseTypeFromName, measureFromSets, storedSetValues, supersetGroups, unstorableReason } from "./set-mapping";
 import type { StoredSet } from "./stored";

@@ -4,7 +4,7 @@
  */
 import { UserFacingError } from "@/lib/errors";
 import { formatLimit } from "@/lib/http/limits";
-import { safeTimeZone } from "@/lib/athlete/calendar";
+import { safeTimeZone } from "@/lib/time-zone";
 import { hasUnsafeCharacters } from "@/lib/text";
 import { z } from "@/lib/zod";
 

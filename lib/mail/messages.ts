@@ -27,7 +27,7 @@ export function passwordResetMessage(link: string): { subject: string; text: str
 
 export const REASSESS_PATH = "/reassess";
 
-/** The equipment guide's step 5: what flagged users are told (the same text for everyone). */
+/** What flagged users are told (docs/operator-guide.md, "Telling flagged users") (the same text for everyone). */
 export function flaggedUserMessage(origin: string): { subject: string; text: string } {
   return {
     subject: "Please update your equipment details in Ironlog",

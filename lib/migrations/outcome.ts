@@ -3,25 +3,35 @@
  * report. Pure types, so that each migration's classifier and report entries live in lib/ beside
  * their tests; the engine (server/migrations) re-exports them.
  */
-import type { ItemStatus, RowStatus } from "./run-values";
+import type { ItemStatus } from "./run-values";
 
 /**
- * The pure classifier's verdict for one row.
- * - `before`: the values of the columns the change touches, as they were (plus the original values
- *   the report shows). A key that is absent stands for SQL NULL, so undo restores NULL, not JSON null.
- * - `after`: the new values of exactly the columns that change, keyed by SQL column name. The
- *   engine writes these keys, and undo restores the `before` value of each of them, only when the row
- *   still holds the `after` value (otherwise: conflict).
+ * The pure classifier's verdict for one row, keyed by the row's own properties (the declaration's
+ * `columns`), so a key the row does not have is a type error, not a failed run. The engine maps each
+ * property to its SQL column when it writes the row and records the item.
+ * - `before`: the values the change touches, as they were (plus the original values the report
+ *   shows). An absent or `undefined` value stands for SQL NULL, so undo restores NULL, not JSON null.
+ * - `after`: the new values of exactly the properties that change. The engine writes these, and
+ *   undo restores the `before` value of each of them, only when the row still holds the `after`
+ *   value (otherwise: conflict).
  * - `reason`: the flag reason or the error message.
  */
-export interface RowOutcome {
-  status: RowStatus;
-  before?: Record<string, unknown>;
-  after?: Record<string, unknown>;
-  reason?: string;
+export type RowOutcome<Values> =
+  | { status: "skipped" }
+  | { status: "migrated"; before: Partial<Values>; after: Partial<Values> }
+  | { status: "flagged"; before: Partial<Values>; after: Partial<Values>; reason: string }
+  | { status: "error"; before: Partial<Values>; reason: string };
+
+/** The row once the engine has written the outcome: the model a classifier's idempotency test checks against. */
+export function applyOutcome<Values extends object>(row: Values, outcome: RowOutcome<Values>): Values {
+  return outcome.status === "migrated" || outcome.status === "flagged" ? { ...row, ...outcome.after } : row;
 }
 
-/** One `migration_run_items` row as the engine, undo and reports see it. */
+/**
+ * One `migration_run_items` row as the engine, undo and reports see it. `before` and `after` are
+ * keyed by SQL column name: that is how runs have always been recorded (and dumped), so a run
+ * recorded long ago still undoes and reports the same.
+ */
 export interface RecordedItem {
   rowId: number;
   userId: number | null;

@@ -18,7 +18,6 @@ export const ROW_STATUSES = ["migrated", "flagged", "skipped", "error"] as const
 export type RowStatus = (typeof ROW_STATUSES)[number];
 /** Item statuses an undo run records. */
 export const UNDO_STATUSES = ["restored", "conflict"] as const;
-export type UndoStatus = (typeof UNDO_STATUSES)[number];
 export const ITEM_STATUSES = [...ROW_STATUSES, ...UNDO_STATUSES] as const;
 export type ItemStatus = (typeof ITEM_STATUSES)[number];
 

@@ -39,9 +39,6 @@ export type SetValues = {
  */
 export type LoggedSet = Pick<SetValues, "weightKg" | "reps"> & Partial<Omit<SetValues, "weightKg" | "reps">>;
 
-/** A column (or property) for each set value: a layer that maps the set declares it with `satisfies`. */
-export type SetFieldMap<T> = Record<SetField, T>;
-
 /** The heaviest weight accepted from a device is far above any real lift (numeric(7,2) holds 99,999.99). */
 export const MAX_WEIGHT_KG = 1500;
 export const MAX_REPS = 1000;

@@ -44,7 +44,6 @@ export type ExperienceLevel = (typeof EXPERIENCE_LEVELS)[number];
 
 /** Where a split came from: built by the athlete, or generated from their assessment. */
 export const SPLIT_SOURCES = ["custom", "generated"] as const;
-export type SplitSource = (typeof SPLIT_SOURCES)[number];
 
 export const TRAINING_GOALS = ["strength", "hypertrophy", "endurance", "general_fitness"] as const;
 export type TrainingGoal = (typeof TRAINING_GOALS)[number];

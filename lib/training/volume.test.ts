@@ -7,6 +7,8 @@ import {
   weeklyTargetFor,
   WEEKLY_SET_TARGETS,
   weekToShow,
+  weekWindow,
+  type WeeklyMuscleVolume,
 } from "./volume";
 import type { MuscleActivation } from "./types";
 
@@ -219,5 +221,36 @@ describe("weekToShow", () => {
 
   it("falls back to the latest week when none has training, or the one asked for is unknown", () => {
     expect(weekToShow([week("2026-11-16", {}), week("2026-11-23", {})], "2020-01-06")?.weekStart).toBe("2026-11-23");
+  });
+});
+
+describe("weekWindow", () => {
+  // Wednesday 12 March 2025, 23:30 UTC: already Thursday in Auckland.
+  const now = new Date("2025-03-12T23:30:00Z");
+  const week = (weekStart: string, sets = 0): WeeklyMuscleVolume => ({
+    week: isoWeekOf(new Date(`${weekStart}T12:00:00Z`)).week,
+    weekStart,
+    setsByMuscle: sets ? { Chest: sets } : {},
+  });
+
+  it("starts reading a day before the first week's Monday", () => {
+    const window = weekWindow(now, "UTC", 3);
+    expect(window.thisWeek.weekStart).toBe("2025-03-10");
+    expect(window.since.toISOString()).toBe("2025-02-23T00:00:00.000Z");
+  });
+
+  it("keeps the latest weeks with training, oldest first, and always this week", () => {
+    const trained = [week("2025-02-17", 4), week("2025-03-03", 6), week("2025-02-24", 2)];
+    expect(
+      weekWindow(now, "UTC", 3)
+        .weeks(trained)
+        .map((w) => w.weekStart),
+    ).toEqual(["2025-02-24", "2025-03-03", "2025-03-10"]);
+    expect(weekWindow(now, "UTC", 3).weeks(trained).at(-1)).toEqual({ ...isoWeekOf(now), setsByMuscle: {} });
+  });
+
+  it("uses this week's training when there is some", () => {
+    const thisWeek = week("2025-03-10", 9);
+    expect(weekWindow(now, "UTC", 2).weeks([thisWeek])).toEqual([thisWeek]);
   });
 });

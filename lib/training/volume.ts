@@ -191,3 +191,23 @@ export function weekToShow<W extends Pick<WeeklyMuscleVolume, "weekStart" | "set
     weeks.at(-1)
   );
 }
+
+/**
+ * The weeks the progress page offers: the last `count` ISO weeks up to the one `now` falls in, in
+ * `timeZone`. `since` is where to start reading sets: a day before the first week's Monday (UTC), so
+ * that a zone ahead of UTC loses none of that week's sets. `weeks` lays the weeks with training over
+ * that window, oldest first; this week is always there, even before its first set.
+ */
+export function weekWindow(now: Date, timeZone: string, count: number) {
+  const thisWeek = isoWeekOf(now, timeZone);
+  const since = new Date(Date.parse(`${thisWeek.weekStart}T00:00:00Z`) - (count - 1) * 7 * DAY_MS - DAY_MS);
+  return {
+    thisWeek,
+    since,
+    weeks(trained: readonly WeeklyMuscleVolume[]): WeeklyMuscleVolume[] {
+      const byStart = new Map(trained.map((w) => [w.weekStart, w] as const));
+      if (!byStart.has(thisWeek.weekStart)) byStart.set(thisWeek.weekStart, { ...thisWeek, setsByMuscle: {} });
+      return [...byStart.values()].sort((a, b) => a.weekStart.localeCompare(b.weekStart)).slice(-count);
+    },
+  };
+}

@@ -18,11 +18,12 @@ const CHOICES_JSONB = sql.raw(EQUIPMENT_CHOICES.map((c) => `'"${c}"'::jsonb`).jo
 function classified(runId: number): SQL {
   return sql`
   src AS (
-    SELECT a.id, a.user_id, a.equipment AS e, a.equipment_items AS it, a.needs_reassessment AS nr,
-           a.reassessment_reason AS rr, to_json(a.flagged_at) AS fa, a.flagged_by_run_id AS fb,
-           jsonb_typeof(a.equipment) AS et, jsonb_typeof(a.equipment_items) AS itt,
-           (a.equipment_items IS NULL OR a.equipment_items = 'null'::jsonb OR a.equipment_items = '[]'::jsonb) AS no_items
-    FROM assessments a
+    SELECT assessments.id, assessments.user_id, assessments.equipment AS e, assessments.equipment_items AS it, assessments.needs_reassessment AS nr,
+           assessments.reassessment_reason AS rr, to_json(assessments.flagged_at) AS fa, assessments.flagged_by_run_id AS fb,
+           jsonb_typeof(assessments.equipment) AS et, jsonb_typeof(assessments.equipment_items) AS itt,
+           (assessments.equipment_items IS NULL OR assessments.equipment_items = 'null'::jsonb OR assessments.equipment_items = '[]'::jsonb) AS no_items
+    -- Unaliased: the engine's filter names the table's columns in full.
+    FROM assessments
     WHERE ${MAY_NEED_CHANGE}
   ),
   checked AS (

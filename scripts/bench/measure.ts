@@ -124,7 +124,8 @@ export function athleteWriteProbe(url: string, userId: number) {
   const loop = (async () => {
     while (!stopped) {
       const started = performance.now();
-      await client`INSERT INTO workout_sessions (user_id, name) VALUES (${userId}, 'bench probe')`;
+      // Saved finished: an athlete has at most one workout in progress.
+      await client`INSERT INTO workout_sessions (user_id, name, finished_at) VALUES (${userId}, 'bench probe', now())`;
       latencies.push(performance.now() - started);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }

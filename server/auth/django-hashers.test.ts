@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DJANGO_PBKDF2_FIXTURES, djangoArgon2, djangoBcryptSha256 } from "@/test/django-password-fixtures";
-import { isUnusableDjangoPassword } from "./django-hashers";
+import { isUnusableDjangoPassword } from "@/lib/legacy-import/legacy-values";
 import { checkPassword, passwordFormatOf } from "./passwords";
 
 describe("Django password hashes (from a legacy import)", () => {

@@ -68,8 +68,3 @@ export const DJANGO_FORMATS: readonly PasswordFormat[] = [
   djangoArgon2,
   djangoBcryptSha256,
 ];
-
-/** Django's marker for an account that cannot sign in with a password (set_unusable_password). */
-export function isUnusableDjangoPassword(value: string): boolean {
-  return value === "" || value.startsWith("!");
-}

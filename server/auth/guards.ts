@@ -9,7 +9,7 @@ import type { ActionState, FieldErrors } from "@/lib/action-state";
 import { findUnsafeText, UNSAFE_TEXT_MESSAGE } from "@/lib/text";
 import { UNREADABLE_INPUT_MESSAGE } from "@/lib/http/limits";
 
-export type { ActionState, FieldErrors };
+export type { ActionState };
 
 /** Load the caller and check the role. Admins may do anything an athlete may. */
 export async function authorize(role: Role): Promise<User> {

@@ -4,10 +4,8 @@
  * truncated file is caught. docs/data-dump-format.md is the reader's version of this module.
  */
 import "server-only";
-import fs from "node:fs";
-import path from "node:path";
 import { z } from "@/lib/zod";
-import { MIGRATIONS_FOLDER } from "@/db/client";
+import { shippedSchemaMigrations } from "@/db/client";
 import { DUMP_TABLE_ORDER, type DumpTableName } from "./tables";
 
 export const DUMP_FORMAT = "ironlog-dump";
@@ -44,7 +42,6 @@ export const dumpTrailerSchema = z.strictObject({
   end: z.literal(DUMP_FORMAT),
   counts: z.record(z.string(), z.number().int().nonnegative()),
 });
-export type DumpTrailer = z.infer<typeof dumpTrailerSchema>;
 
 export function headerLine(header: DumpHeader): string {
   return `${JSON.stringify(header)}\n`;
@@ -61,11 +58,8 @@ export function trailerLine(counts: Record<DumpTableName, number>): string {
 }
 
 /** Tags of the schema migrations this build of the app ships, oldest first. */
-export function shippedSchemaMigrations(): string[] {
-  const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8")) as {
-    entries: { tag: string }[];
-  };
-  return journal.entries.map((entry) => entry.tag);
+export function shippedSchemaMigrationTags(): string[] {
+  return shippedSchemaMigrations().map((entry) => entry.tag);
 }
 
 export class DataTransferError extends Error {

@@ -16,7 +16,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { type SQL, sql } from "drizzle-orm";
 import { type Database, type DbOrTx, queryRows, runSchemaMigrations, schemaMigrationStatus } from "@/db/client";
-import { DataTransferError, type DumpHeader, shippedSchemaMigrations } from "./dump-format";
+import { DataTransferError, type DumpHeader, shippedSchemaMigrationTags } from "./dump-format";
 import { databaseErrorMessage } from "@/lib/errors";
 import type { DumpSource } from "./dump-source";
 import { DUMP_TABLE_ORDER, type DumpTable, type DumpTableName, dumpTable, dumpTables, isDumpTableName } from "./tables";
@@ -72,7 +72,7 @@ export async function importDump(database: Database, source: DumpSource, options
   const dryRun = options.dryRun ?? false;
   const mode = options.mode ?? "refuse-non-empty";
   const validation = await validateDump(source, {
-    knownSchemaMigrations: shippedSchemaMigrations(),
+    knownSchemaMigrations: shippedSchemaMigrationTags(),
     maxListed: options.maxListedRejections,
   });
   const report: ImportReport = {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { textDumpSource } from "./dump-source";
-import { DUMP_FORMAT_VERSION, shippedSchemaMigrations } from "./dump-format";
+import { DUMP_FORMAT_VERSION, shippedSchemaMigrationTags } from "./dump-format";
 import { type Rejection, validateDump } from "./validate-dump";
 
 const header = {
   format: "ironlog-dump",
   format_version: 2,
   app_version: "0.1.0",
-  schema_migration: shippedSchemaMigrations().at(-1)!,
+  schema_migration: shippedSchemaMigrationTags().at(-1)!,
   created_at: "2025-05-01T12:00:00.000Z",
   secrets: "omitted",
   tables: ["users"],
@@ -27,7 +27,7 @@ function dump(records: Line[], options: { header?: object; trailer?: object | nu
 }
 
 async function rejectionsOf(text: string): Promise<Rejection[]> {
-  const result = await validateDump(textDumpSource(text, "dump.ndjson"), { knownSchemaMigrations: shippedSchemaMigrations() });
+  const result = await validateDump(textDumpSource(text, "dump.ndjson"), { knownSchemaMigrations: shippedSchemaMigrationTags() });
   expect(result.rejectedCount).toBe(result.rejections.length);
   return result.rejections;
 }
@@ -43,7 +43,7 @@ describe("validating a dump", () => {
         ]),
       ),
       {
-        knownSchemaMigrations: shippedSchemaMigrations(),
+        knownSchemaMigrations: shippedSchemaMigrationTags(),
       },
     );
     expect(result.rejections).toEqual([]);
@@ -147,7 +147,7 @@ describe("validating a dump", () => {
   it("lists only the first rejections but counts them all", async () => {
     const bad = Array.from({ length: 30 }, (_, i): Line => ["users", { id: i + 1, email: `User${i}@example.com` }]);
     const result = await validateDump(textDumpSource(dump(bad)), {
-      knownSchemaMigrations: shippedSchemaMigrations(),
+      knownSchemaMigrations: shippedSchemaMigrationTags(),
       maxListed: 5,
     });
     expect(result.rejections).toHaveLength(5);

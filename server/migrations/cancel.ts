@@ -10,12 +10,13 @@
  *   run in a long statement or waiting for a row lock stops at once.
  */
 import "server-only";
+import { getRun } from "./queries";
 import type { Database } from "@/db/client";
 import type { MigrationRun } from "@/db/schema";
 import { CancelRefusedError } from "./errors";
 import { liveRunById } from "./live-runs";
 import { cancelLockHolder } from "./run-lock";
-import { loadRun, recordCancelRequest } from "./run-records";
+import { recordCancelRequest } from "./run-records";
 import type { StartedBy } from "./types";
 
 export interface CancelOptions {
@@ -23,7 +24,7 @@ export interface CancelOptions {
   cancelledBy: StartedBy;
 }
 
-function refusal(run: MigrationRun | undefined, runId: number): string {
+function refusal(run: MigrationRun | null, runId: number): string {
   if (!run) return `There is no migration run #${runId}.`;
   return `Run #${runId} is no longer running (it is ${run.status}); there is nothing to cancel.`;
 }
@@ -35,13 +36,13 @@ export async function cancelMigrationRun(database: Database, { runId, cancelledB
   if (database.driver === "pglite") {
     // PGlite is one session: the run's row cannot be written while its transaction is open, and the
     // run is in this process (the data folder lock keeps other processes out).
-    if (!live) throw new CancelRefusedError(refusal(await loadRun(database.db, runId), runId));
+    if (!live) throw new CancelRefusedError(refusal(await getRun(database.db, runId), runId));
     return;
   }
   const run = await recordCancelRequest(database.db, runId, cancelledBy);
   if (!run) {
     if (live) return; // this process's run, between its claim and its row
-    throw new CancelRefusedError(refusal(await loadRun(database.db, runId), runId));
+    throw new CancelRefusedError(refusal(await getRun(database.db, runId), runId));
   }
   if (run.backendPid !== null) await cancelLockHolder(database.db, run.migrationId, run.backendPid);
 }

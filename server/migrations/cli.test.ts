@@ -115,6 +115,15 @@ describe("npm run migrate", { timeout: 240_000 }, () => {
     expect(await withDatabase((database) => tableSnapshot(database.db, "assessments"))).toEqual(before);
   });
 
+  it("words the summary as each migration's declaration does: no re-assessment line for one that never flags", async () => {
+    const result = await migrate(["exercise-backfill", "--dry-run"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("Starting exercise backfill data migration...");
+    expect(result.stdout).toMatch(/^Skipped \(already filled\): \d+$/m);
+    expect(result.stdout).not.toContain("Flagged");
+    expect(result.stdout).not.toContain("Already Valid");
+  });
+
   it("applies with --save-report --format csv, and the run can be undone by id", async () => {
     const file = path.join(folder, "applied.csv");
     const applied = await equipment("--save-report", file, "--format", "csv");

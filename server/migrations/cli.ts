@@ -1,6 +1,7 @@
 /**
- * `npm run migrate`: the operator's command line over the engine. The console words are the old
- * operator guide's, so existing runbooks still read right. scripts/migrate.ts is a thin wrapper.
+ * `npm run migrate`: the operator's command line over the engine. The equipment migration's console
+ * words are the old tool's, so existing runbooks still read right (docs/operator-guide.md,
+ * "Equipment: one choice per assessment"). scripts/migrate.ts is a thin wrapper.
  */
 import "server-only";
 import fs from "node:fs";
@@ -170,8 +171,9 @@ async function runCommand(database: Database, io: ConsoleIO, command: Extract<Mi
   io.out("--- Migration Report ---");
   io.out(`Total Processed: ${fmt(summary.total_processed)}`);
   io.out(`Migrated: ${fmt(summary.migrated)}`);
-  io.out(`Flagged for Re-assessment: ${fmt(summary.flagged)}`);
-  io.out(`Skipped (Already Valid): ${fmt(summary.skipped)}`);
+  const { flagged, skipped = "Skipped" } = migration.wording;
+  if (flagged || summary.flagged > 0) io.out(`${flagged ?? "Flagged"}: ${fmt(summary.flagged)}`);
+  io.out(`${skipped}: ${fmt(summary.skipped)}`);
   io.out(`Errors: ${fmt(summary.errors)}`);
   io.out("");
   const checks = (run.verification?.checks as VerificationCheck[] | undefined) ?? [];
@@ -293,7 +295,7 @@ export async function runMigrateCommand(argv: string[], io: ConsoleIO = processC
       const refusal =
         target && target.migrationId !== command.migrationId
           ? `Run ${command.runId} is a run of ${target.migrationId}, not ${command.migrationId}.`
-          : undoRefusal(target ?? undefined, command.runId);
+          : undoRefusal(target, command.runId);
       if (refusal) {
         io.err(`Error: ${refusal}`);
         return EXIT.usage;

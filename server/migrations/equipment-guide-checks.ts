@@ -1,5 +1,5 @@
 /**
- * The equipment migration's share of the operator guide's verification, automatic: after an apply,
+ * The check of a migrated user (docs/operator-guide.md, "Checking a migrated user"), automatic: after an apply,
  * up to 50 migrated and 50 flagged users of the run are sampled, and each one's assessment must
  * read as a single choice and give a program through the code the athletes' program page uses
  * (programAnswersFromAssessment, then the generator over the built-in library). Runs inside the
@@ -9,9 +9,9 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { assessments, migrationRunItems } from "@/db/schema";
-import { programAnswersFromAssessment } from "@/lib/athlete/assessment";
+import { programAnswersFromAssessment, programFromAnswers } from "@/lib/athlete/assessment";
 import { programIsUsable, readsAsSingleChoice } from "@/lib/migrations/equipment-single-choice/guide-checks";
-import { loadProgramCandidates, programFromAnswers } from "@/server/queries/program";
+import { loadProgramCandidates } from "@/server/queries/program";
 import type { VerificationCheck } from "./types";
 import { count, countCheck, counted } from "./verification";
 

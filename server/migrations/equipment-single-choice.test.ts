@@ -4,11 +4,7 @@ import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { runMigration } from "@/server/migrations/engine";
 import { emptyMigrationTables, filterAgreement, type LegacyAssessment, insertLegacyAssessments } from "@/test/migrations";
 import { type AssessmentRow, equipmentSingleChoice } from "./equipment-single-choice";
-import {
-  BASIC_WITHOUT_ITEMS_REASON,
-  classifyAssessment,
-  classifyEquipment,
-} from "@/lib/migrations/equipment-single-choice/rules";
+import { BASIC_WITHOUT_ITEMS_REASON, classifyAssessment } from "@/lib/migrations/equipment-single-choice/rules";
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -50,10 +46,13 @@ describe("the SQL around the rules agrees with the rules", () => {
 
     const expected = { migrated: 0, flagged: 0, skipped: 0, errors: 0 };
     for (const s of samples) {
-      const status = classifyEquipment({
+      const status = classifyAssessment({
         equipment: s.equipment,
         equipmentItems: s.items,
         needsReassessment: s.needsReassessment,
+        reassessmentReason: null,
+        flaggedAt: null,
+        flaggedByRunId: null,
       }).status;
       expected[status === "error" ? "errors" : status]++;
     }
@@ -77,7 +76,7 @@ describe("the SQL around the rules agrees with the rules", () => {
   });
 });
 
-describe("what the run records for a row", () => {
+describe("what the run records for a row, by SQL column name", () => {
   const row = (equipment: unknown, equipmentItems?: unknown): AssessmentRow => ({
     id: 1,
     userId: 7,
@@ -90,7 +89,7 @@ describe("what the run records for a row", () => {
   });
 
   it("records the changed columns before and after for a migrated row, omitting SQL NULLs", () => {
-    expect(classifyAssessment(row(["full_gym"]))).toEqual({
+    expect(equipmentSingleChoice.classify(row(["full_gym"]))).toEqual({
       status: "migrated",
       before: { equipment: ["full_gym"] },
       after: { equipment: "full_gym", equipment_items: [] },
@@ -98,7 +97,7 @@ describe("what the run records for a row", () => {
   });
 
   it("records only equipment as changed when basic_equipment keeps its items", () => {
-    expect(classifyAssessment(row(["basic_equipment"], ["bench"]))).toEqual({
+    expect(equipmentSingleChoice.classify(row(["basic_equipment"], ["bench"]))).toEqual({
       status: "migrated",
       before: { equipment: ["basic_equipment"], equipment_items: ["bench"] },
       after: { equipment: "basic_equipment" },
@@ -106,7 +105,7 @@ describe("what the run records for a row", () => {
   });
 
   it("records the flag columns for a flagged row", () => {
-    expect(classifyAssessment(row("basic_equipment", null))).toEqual({
+    expect(equipmentSingleChoice.classify(row("basic_equipment", null))).toEqual({
       status: "flagged",
       before: {
         equipment: "basic_equipment",
@@ -122,7 +121,7 @@ describe("what the run records for a row", () => {
   });
 
   it("records the original values and the message for an error, and nothing to write", () => {
-    const outcome = classifyAssessment(row("gym", "x"));
+    const outcome = equipmentSingleChoice.classify(row("gym", "x"));
     expect(outcome).toEqual({ status: "error", before: { equipment: "gym", equipment_items: "x" }, reason: expect.any(String) });
   });
 });

@@ -14,7 +14,7 @@ import {
   classifyAssessment,
 } from "@/lib/migrations/equipment-single-choice/rules";
 import { equipmentReport } from "@/lib/migrations/equipment-single-choice/report";
-import { defineTableMigration } from "./table-migration";
+import { defineDataMigration } from "./define-migration";
 import type { SourceRow } from "./types";
 import { guideChecks } from "./equipment-guide-checks";
 import { count, countCheck } from "./verification";
@@ -34,7 +34,7 @@ const UNFLAGGED_BASIC_WITHOUT_ITEMS = sql`COALESCE(${equipment} = '"basic_equipm
   AND (${items} IS NULL OR ${items} = 'null'::jsonb OR ${items} = '[]'::jsonb), false)`;
 export const MAY_NEED_CHANGE = sql`(NOT ${VALID_NEW_FORMAT} OR ${UNFLAGGED_BASIC_WITHOUT_ITEMS})`;
 
-export const equipmentSingleChoice = defineTableMigration<AssessmentRow>({
+export const equipmentSingleChoice = defineDataMigration<AssessmentRow>({
   id: "equipment-single-choice",
   title: "Equipment: one choice per assessment",
   description:
@@ -50,7 +50,12 @@ export const equipmentSingleChoice = defineTableMigration<AssessmentRow>({
     "Errors, left untouched: an unknown name, an empty list, a list with anything but the three names, equipment that is null, a number, an object or a boolean, and equipment_items that is neither null nor a list of text.",
     "Only equipment, equipment_items and the re-assessment flag change; sport, age, experience and every other column are never touched.",
   ],
-  wording: { name: "equipment", rowsNoun: "assessments" },
+  wording: {
+    name: "equipment",
+    rowsNoun: "assessments",
+    flagged: "Flagged for Re-assessment",
+    skipped: "Skipped (Already Valid)",
+  },
   table: assessments,
   key: assessments.id,
   owner: assessments.userId,

@@ -8,7 +8,6 @@ import fc from "fast-check";
 import { collect, emptyMigrationTables, filterAgreement, reportOutcome, tableSnapshot } from "@/test/migrations";
 import { undoMigrationRun } from "@/server/migrations/undo";
 import { type ExerciseRow, exerciseBackfill } from "./exercise-backfill";
-import { classifyExercise } from "@/lib/migrations/exercise-backfill/rules";
 
 const ID = "exercise-backfill";
 const admin = { label: "test:admin" };
@@ -139,7 +138,7 @@ describe("what the run records", () => {
   const row: ExerciseRow = { id: 5, userId: null, name: "Back Squat", type: "barbell", difficulty: null, equipmentRequired: [] };
 
   it("records the changed columns, with the name and type for the report", () => {
-    expect(classifyExercise(row)).toEqual({
+    expect(exerciseBackfill.classify(row)).toEqual({
       status: "migrated",
       before: { name: "Back Squat", type: "barbell", difficulty: null, equipment_required: [] },
       after: { difficulty: 3, equipment_required: ["barbell"] },

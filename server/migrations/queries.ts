@@ -52,6 +52,7 @@ export async function listRuns(db: DbOrTx, filter: { migrationId?: string } & Pa
   return { rows, total, limit, offset };
 }
 
+/** One run's record, or null when there is no such run. */
 export async function getRun(db: DbOrTx, runId: number): Promise<MigrationRun | null> {
   const [run] = await db.select().from(migrationRuns).where(eq(migrationRuns.id, runId));
   return run ?? null;

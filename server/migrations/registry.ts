@@ -1,7 +1,7 @@
 /**
  * Every data migration the engine can run, in the order the dashboard lists them. To add one: its
  * rules as pure functions with tests (lib/migrations/<id>/), a declaration (server/migrations/<id>.ts,
- * `defineTableMigration`), and a line here.
+ * `defineDataMigration`), and a line here.
  */
 import "server-only";
 import { UnknownMigrationError } from "./errors";

@@ -5,7 +5,7 @@ import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { runMigration } from "./engine";
 import { EQUIPMENT_CASES, expectedCounts } from "@/test/equipment-cases";
 import { BASIC_WITHOUT_ITEMS_REASON } from "@/lib/migrations/equipment-single-choice/rules";
-import { csvCell, reportChunks, writeReport } from "./report";
+import { reportChunks, writeReport } from "./report";
 import { collect, emptyMigrationTables, insertLegacyAssessments } from "@/test/migrations";
 
 let database: TestDatabase;
@@ -145,15 +145,6 @@ describe("CSV report", () => {
     expect(lines).toHaveLength(details.length + 1);
     const gym = lines.find((l) => l.includes("list-gym@example.com"));
     expect(gym).toMatch(/^\d+,list-gym@example\.com,migrated,"\[""basic_equipment"",""full_gym""\]",full_gym,true,,,$/);
-  });
-
-  it("quotes commas, quotes and newlines, and defuses spreadsheet formulas", () => {
-    expect(csvCell('say "hi", ok')).toBe('"say ""hi"", ok"');
-    expect(csvCell("two\nlines")).toBe('"two\nlines"');
-    expect(csvCell("=HYPERLINK(1)")).toBe("'=HYPERLINK(1)");
-    expect(csvCell(null)).toBe("");
-    expect(csvCell(false)).toBe("false");
-    expect(csvCell(-3)).toBe("-3");
   });
 });
 

@@ -13,6 +13,7 @@
  * as it is now, up to the run's highest id).
  */
 import "server-only";
+import { getRun } from "./queries";
 import { Readable, type Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { sql } from "drizzle-orm";
@@ -22,9 +23,8 @@ import type { MigrationRun } from "@/db/schema";
 import { NotFoundError } from "@/lib/errors";
 import { migrationSummaryOf } from "./engine";
 import { getDataMigration } from "./registry";
-import { loadRun } from "./run-records";
-import type { TableMigration } from "./table-migration";
-import type { RecordedItem, SourceRow } from "./types";
+import type { RecordedItem, ReportShape } from "./types";
+import { spreadsheetCsv, spreadsheetCsvLine } from "@/lib/spreadsheet-csv";
 import { undoSummaryOf } from "./undo";
 
 export type ReportFormat = "json" | "csv";
@@ -32,13 +32,12 @@ export const REPORT_FORMATS: readonly ReportFormat[] = ["json", "csv"];
 
 const UNDO_COLUMNS = ["user_id", "user_email", "status", "row_id", "reason"] as const;
 
-interface ReportShape {
+/** A run's report: the migration's (or undo's) shape, and the run's summary counts. */
+interface RunReportShape extends ReportShape {
   summary: Record<string, number>;
-  columns: readonly string[];
-  detail(item: RecordedItem): Record<string, unknown>;
 }
 
-function shapeOf(run: MigrationRun): ReportShape {
+function shapeOf(run: MigrationRun): RunReportShape {
   if (run.mode === "undo") {
     return {
       summary: { ...undoSummaryOf(run) },
@@ -74,21 +73,6 @@ export async function* runItems(db: DbOrTx, runId: number, batchSize = 5_000): A
   }
 }
 
-/**
- * One CSV cell. Text that a spreadsheet would run as a formula (= + - @ at the start) gets a leading
- * apostrophe, since admins open these files in spreadsheets and row data is user-controlled.
- */
-export function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return "";
-  let text = typeof value === "string" ? value : typeof value === "object" ? JSON.stringify(value) : String(value);
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-export function csvLine(values: readonly unknown[]): string {
-  return `${values.map(csvCell).join(",")}\r\n`;
-}
-
 /** Which run a report describes: the JSON's `report` object, the CSV's leading comment lines. */
 export async function reportHeader(db: DbOrTx, run: MigrationRun, includeSkipped: boolean): Promise<Record<string, unknown>> {
   return {
@@ -114,7 +98,7 @@ export async function reportHeader(db: DbOrTx, run: MigrationRun, includeSkipped
 async function* skippedItems(db: DbOrTx, run: MigrationRun, batchSize = 5_000): AsyncGenerator<RecordedItem[]> {
   const maxId = Number((run.sourceFingerprint as { maxId?: unknown } | null)?.maxId ?? Number.NaN);
   if (run.mode === "undo" || run.status !== "completed" || !Number.isInteger(maxId)) return;
-  const { table, key, owner } = (getDataMigration(run.migrationId) as TableMigration<SourceRow>).declaration;
+  const { table, key, owner } = getDataMigration(run.migrationId).declaration;
   let afterId = -2_147_483_648;
   for (;;) {
     const rows = await queryRows<RecordedItem & Record<string, unknown>>(
@@ -146,7 +130,7 @@ export async function* reportChunks(
   format: ReportFormat,
   options: ReportOptions = {},
 ): AsyncGenerator<string> {
-  const found = await loadRun(db, runId);
+  const found = await getRun(db, runId);
   if (!found) throw new NotFoundError(`Migration run ${runId}`);
   const run: MigrationRun = found;
   const shape = shapeOf(run);
@@ -159,14 +143,14 @@ export async function* reportChunks(
 
   if (format === "csv") {
     for (const [name, value] of Object.entries(header)) yield `# ${name}: ${String(value ?? "").replace(/[\r\n]+/g, " ")}\r\n`;
-    yield csvLine(shape.columns);
+    yield spreadsheetCsvLine(shape.columns);
     for await (const items of batches()) {
-      yield items
-        .map((item) => {
+      yield spreadsheetCsv(
+        items.map((item) => {
           const detail = shape.detail(item);
-          return csvLine(shape.columns.map((column) => detail[column]));
-        })
-        .join("");
+          return shape.columns.map((column) => detail[column]);
+        }),
+      );
     }
     return;
   }

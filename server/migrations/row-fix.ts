@@ -16,7 +16,7 @@ import { type FixField, type FixKind, parseFixValue } from "@/lib/migrations/row
 import type { RowStatus } from "@/lib/migrations/run-values";
 import { jsonParam } from "./json-param";
 import { getDataMigration } from "./registry";
-import { type TableMigration, readSourceRows } from "./table-migration";
+import { readSourceRows } from "./define-migration";
 import { type ColumnSource, isColumn, recordedValue } from "./table-sql";
 import type { AnyDataMigration, SourceRow, StartedBy } from "./types";
 
@@ -28,12 +28,8 @@ function kindOf(column: PgColumn): FixKind {
   return "text";
 }
 
-function tableMigrationOf(migration: AnyDataMigration): TableMigration<SourceRow> | null {
-  return "declaration" in migration ? (migration as TableMigration<SourceRow>) : null;
-}
-
 /** The fixable columns, each with the row property the classifier reads it as. */
-function fixableColumns(migration: TableMigration<SourceRow>): { column: PgColumn; property: string }[] {
+function fixableColumns(migration: AnyDataMigration): { column: PgColumn; property: string }[] {
   const { declaration } = migration;
   const byColumn = new Map<PgColumn, string>();
   for (const [property, source] of Object.entries(declaration.columns) as [string, ColumnSource][]) {
@@ -48,9 +44,11 @@ function fixableColumns(migration: TableMigration<SourceRow>): { column: PgColum
 
 /** The form's fields for a migration's error rows (none when it cannot be fixed in place). */
 export function fixFieldsOf(migration: AnyDataMigration): FixField[] {
-  const table = tableMigrationOf(migration);
-  if (!table) return [];
-  return fixableColumns(table).map(({ column }) => ({ column: column.name, kind: kindOf(column), nullable: !column.notNull }));
+  return fixableColumns(migration).map(({ column }) => ({
+    column: column.name,
+    kind: kindOf(column),
+    nullable: !column.notNull,
+  }));
 }
 
 export interface RowFixRequest {
@@ -73,8 +71,7 @@ const refuse = (message: string, field?: string) => new UserFacingError(message,
 export async function fixErrorRow(database: Database, request: RowFixRequest): Promise<RowFixResult> {
   const [run] = await database.db.select().from(migrationRuns).where(eq(migrationRuns.id, request.runId));
   if (!run || run.mode === "undo") throw refuse(`Run #${request.runId} has no error list to fix from.`);
-  const migration = tableMigrationOf(getDataMigration(run.migrationId));
-  if (!migration) throw refuse(`${run.migrationId} rows cannot be fixed in place.`);
+  const migration = getDataMigration(run.migrationId);
   const [item] = await database.db
     .select({ status: migrationRunItems.status })
     .from(migrationRunItems)
@@ -169,12 +166,11 @@ export async function currentFixValues(
   migration: AnyDataMigration,
   rowId: number,
 ): Promise<Record<string, unknown> | null> {
-  const table = tableMigrationOf(migration);
-  if (!table) return null;
-  const [row] = await readSourceRows(db, table.declaration, { where: sql`${table.declaration.key} = ${rowId}`, limit: 1 });
+  const { declaration } = migration;
+  const [row] = await readSourceRows(db, declaration, { where: sql`${declaration.key} = ${rowId}`, limit: 1 });
   if (!row) return null;
   const values: Record<string, unknown> = {};
-  for (const { column, property } of fixableColumns(table))
+  for (const { column, property } of fixableColumns(migration))
     values[column.name] = (row as unknown as Record<string, unknown>)[property];
   return values;
 }

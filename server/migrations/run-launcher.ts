@@ -11,6 +11,7 @@
  * - Failure: the transaction rolls back, then the row is marked failed with the reason.
  */
 import "server-only";
+import { getRun } from "./queries";
 import { and, eq, sql } from "drizzle-orm";
 import type { Database, Tx } from "@/db/client";
 import { type MigrationRun, migrationRuns } from "@/db/schema";
@@ -28,7 +29,7 @@ import {
   releaseInProcess,
 } from "./live-runs";
 import { backendPid, tryTransactionLock } from "./run-lock";
-import { type RunOutcomeFields, failStaleRuns, finishCompletedRun, finishFailedRun, insertRunRow, loadRun } from "./run-records";
+import { type RunOutcomeFields, failStaleRuns, finishCompletedRun, finishFailedRun, insertRunRow } from "./run-records";
 import type { SourceFingerprint, StartedBy } from "./types";
 
 /** What a cancelled run's record says. */
@@ -150,7 +151,7 @@ export async function launchRun(database: Database, plan: RunPlan): Promise<Laun
       releaseInProcess(database, live);
     }
     try {
-      return (await loadRun(database.db, live.runId)) ?? lostRecord(live, plan);
+      return (await getRun(database.db, live.runId)) ?? lostRecord(live, plan);
     } catch {
       return lostRecord(live, plan);
     }

@@ -3,12 +3,13 @@
  * See live-runs.ts for where progress is kept on each driver.
  */
 import "server-only";
+import { getRun } from "./queries";
 import type { Database } from "@/db/client";
 import { and, eq } from "drizzle-orm";
 import { type MigrationRun, migrationRuns } from "@/db/schema";
 import { type RunProgress, liveRunById, rateOf } from "./live-runs";
 import { isLockHeld } from "./run-lock";
-import { failStaleRun, loadRun } from "./run-records";
+import { failStaleRun } from "./run-records";
 
 export type { RunProgress } from "./live-runs";
 
@@ -59,14 +60,14 @@ async function isStale(database: Database, run: MigrationRun): Promise<boolean> 
 export async function getRunProgress(database: Database, runId: number): Promise<RunProgress | null> {
   const live = liveRunById(database, runId);
   if (live) return live.snapshot();
-  let run = await loadRun(database.db, runId);
+  let run = await getRun(database.db, runId);
   if (!run) return null;
   if (run.status === "running" && (await isStale(database, run))) {
     // Recheck in memory: the run may have started in this process while we were reading.
     const started = liveRunById(database, runId);
     if (started) return started.snapshot();
     await failStaleRun(database.db, runId);
-    run = (await loadRun(database.db, runId)) ?? run;
+    run = (await getRun(database.db, runId)) ?? run;
   }
   return progressOf(run);
 }

@@ -171,11 +171,6 @@ export async function recordCancelRequest(db: DbOrTx, runId: number, by: Started
   return run;
 }
 
-export async function loadRun(db: DbOrTx, runId: number): Promise<MigrationRun | undefined> {
-  const [run] = await db.select().from(migrationRuns).where(eq(migrationRuns.id, runId));
-  return run;
-}
-
 export interface NewItem {
   rowId: number;
   userId: number | null;

@@ -1,5 +1,5 @@
 /**
- * `strip-legacy-name-suffixes`: removes the emoji the old guide's transform appended to exercise
+ * `strip-legacy-name-suffixes`: removes the emoji the old system's save step appended to exercise
  * names (" 💪" to "Bench Press" names, " 🦵" to "Squats" names). Split names: the split declaration
  * beside it, with the same rules.
  */
@@ -8,12 +8,12 @@ import { exercises } from "@/db/schema";
 import { type NamedRow, classifyExerciseName, EXERCISE_NAME_SUFFIXES } from "@/lib/migrations/strip-legacy-name-suffixes/rules";
 import { legacyNameReport } from "@/lib/migrations/strip-legacy-name-suffixes/report";
 import { endsInLegacySuffix, otherNamesOfOwner } from "./legacy-name-sql";
-import { defineTableMigration } from "./table-migration";
+import { defineDataMigration } from "./define-migration";
 import type { SourceRow } from "./types";
 
-export const stripLegacyNameSuffixes = defineTableMigration<SourceRow & NamedRow>({
+export const stripLegacyNameSuffixes = defineDataMigration<SourceRow & NamedRow>({
   id: "strip-legacy-name-suffixes",
-  title: "Exercise names: strip the old guide's emoji",
+  title: "Exercise names: strip the old system's emoji",
   description:
     "Removes the decorations the old system's transform appended to exercise names, which the legacy " +
     'import brought in: " 💪" after names containing "Bench Press", " 🦵" after names containing "Squats".',
@@ -23,7 +23,7 @@ export const stripLegacyNameSuffixes = defineTableMigration<SourceRow & NamedRow
     "Error, left untouched: the stripped name equals (ignoring case) the name another exercise of the same owner has or would get (the library is one owner). Both are reported; rename one by hand.",
     "Only the name changes; every other column is never touched.",
   ],
-  wording: { name: "exercise name suffix", rowsNoun: "exercises" },
+  wording: { name: "exercise name suffix", rowsNoun: "exercises", skipped: "Skipped (no legacy suffix)" },
   table: exercises,
   key: exercises.id,
   owner: exercises.createdBy,

@@ -1,15 +1,20 @@
 /**
- * The contract between the data migration engine and the migrations it runs: how to read a batch,
- * classify a row, write a batch, undo recorded changes, and check the result. Migrations do not
- * write it by hand: `defineTableMigration` (table-migration.ts) derives it from a short declaration.
- * The engine owns everything else: the transaction, the one-run-at-a-time lock, run records, items,
- * progress and reports.
+ * The contract between the data migration engine and the migrations it runs. A migration is a
+ * short declaration (`MigrationDeclaration`: its table, the columns its pure classifier reads, the
+ * SQL filter, its wording and report); `defineDataMigration` (define-migration.ts) derives the rest
+ * of a `DataMigration` from it: how to read a batch, write a batch, undo recorded changes, count
+ * what is pending and check the result. The engine owns everything else: the transaction, the
+ * one-run-at-a-time lock, run records, items, progress and reports.
  */
 import "server-only";
+import type { SQL } from "drizzle-orm";
+import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { DbOrTx, Tx } from "@/db/client";
 import type { RecordedItem, ReportShape, RowOutcome } from "@/lib/migrations/outcome";
+import type { RowStatus } from "@/lib/migrations/run-values";
+import type { ColumnSource } from "./table-sql";
 
-export type { ItemStatus, RowStatus, RunMode, UndoStatus } from "@/lib/migrations/run-values";
+export type { ItemStatus, RowStatus, RunMode } from "@/lib/migrations/run-values";
 export type { RecordedItem, ReportShape, RowOutcome } from "@/lib/migrations/outcome";
 
 /** Who started a run: a signed-in admin (userId) or an operator on the command line (userId null). */
@@ -28,9 +33,23 @@ export interface SourceRow {
   userId: number | null;
 }
 
+/** What a classifier reads of a row: the declaration's own properties, without the key and owner. */
+export type RowValues<Row extends SourceRow> = Omit<Row, keyof SourceRow>;
+
+/**
+ * A classifier's outcome as the engine writes and records it: `before` and `after` keyed by SQL
+ * column name, as run items (and dumps of them) have always held them.
+ */
+export interface ColumnOutcome {
+  status: RowStatus;
+  before?: Record<string, unknown>;
+  after?: Record<string, unknown>;
+  reason?: string;
+}
+
 export interface ClassifiedRow<Row extends SourceRow = SourceRow> {
   row: Row;
-  outcome: RowOutcome;
+  outcome: ColumnOutcome;
 }
 
 /**
@@ -127,28 +146,88 @@ export interface MigrationWording {
   name: string;
   /** "Found 1,000 assessments to process" */
   rowsNoun: string;
+  /**
+   * The summary's line for flagged rows ("Flagged for Re-assessment"); a migration that never flags
+   * leaves it out, and the line is then printed only if a row was flagged after all.
+   */
+  flagged?: string;
+  /** The summary's line for rows left as they were ("Skipped (Already Valid)"); "Skipped" by default. */
+  skipped?: string;
 }
 
 /**
- * A registered data migration. Methods (not function-typed properties) on purpose: it lets the
- * registry hold migrations of different row types in one list.
+ * Columns that say which run changed a row and when (the equipment flag's `flagged_by_run_id` and
+ * `flagged_at`): set to the run's id and the transaction's time whenever a change writes `when`,
+ * restored from `before` by undo, which also requires the row to still name the undone run.
  */
-export interface DataMigration<Row extends SourceRow = SourceRow> {
+export interface RunStamp {
+  when: PgColumn;
+  runId: PgColumn;
+  at: PgColumn;
+}
+
+/** A data migration as a short declaration over one table; see README.md in this folder. */
+export interface MigrationDeclaration<Row extends SourceRow> {
   id: string;
   title: string;
   /** The rules in plain words, one sentence each, for the dashboard and `--help`. */
   description: string;
   rules: readonly string[];
   wording: MigrationWording;
+  table: PgTable;
+  /** The integer primary key: the scan pages by it. */
+  key: PgColumn;
+  /** The user a row belongs to, named in its item and report entry; null when rows have none. */
+  owner: PgColumn | null;
+  /** Moved forward by every write and undo; its maximum is in the fingerprint (stale previews). */
+  updatedAt: PgColumn;
+  /**
+   * What the classifier reads, by row property. A column of `table` may be written (an outcome's
+   * `before`/`after` property is recorded under the column's SQL name); a SQL expression is
+   * read-only context (read as JSON).
+   */
+  columns: { [K in keyof RowValues<Row>]-?: ColumnSource };
+  /**
+   * The SQL twin of "`classify` would not skip this row". It may let through rows the classifier
+   * skips (they are read and counted), never leave out one it would change: the migration's
+   * property test holds it to that on random values through the real database.
+   */
+  mayNeedChange: SQL;
+  /** Pure and total (lib/migrations/<id>/rules.ts); never throws, whatever the row holds. */
+  classify(row: Row): RowOutcome<RowValues<Row>>;
+  runStamp?: RunStamp;
+  /**
+   * The columns an admin may correct from a run's error list (fix in place), when not every
+   * declared column of the table: the equipment migration's answer, not its flag columns.
+   */
+  fixable?: PgColumn[];
+  /** Checks of this migration's own, run after the standard ones. */
+  extraChecks?(tx: Tx, context: VerifyContext): Promise<VerificationCheck[]>;
+  report: ReportShape;
+}
+
+/**
+ * A registered data migration: its declaration, and what the engine derived from it. Methods (not
+ * function-typed properties) on purpose: it lets the registry hold migrations of different row
+ * types in one list.
+ */
+export interface DataMigration<Row extends SourceRow = SourceRow> {
+  declaration: MigrationDeclaration<Row>;
+  id: string;
+  title: string;
+  description: string;
+  rules: readonly string[];
+  wording: MigrationWording;
+  report: ReportShape;
 
   /**
    * The next batch of rows that may need a change, ordered by primary key and locked FOR UPDATE so
-   * concurrent edits wait for the run (see SourceBatch). The SQL filter must only leave out rows
-   * that `classify` would skip: a property test holds each migration to that.
+   * concurrent edits wait for the run (see SourceBatch). The SQL filter only leaves out rows that
+   * `classify` would skip.
    */
   readBatch(tx: Tx, range: BatchRange): Promise<SourceBatch<Row>>;
-  /** Pure and total: never throws, whatever the row holds. */
-  classify(row: Row): RowOutcome;
+  /** The declaration's classifier, its outcome keyed by SQL column name (as the run records it). */
+  classify(row: Row): ColumnOutcome;
   /** Write the migrated and flagged rows of one batch in as few statements as possible. */
   writeBatch(tx: Tx, changes: ClassifiedRow<Row>[], context: WriteContext): Promise<void>;
   /**
@@ -164,9 +243,6 @@ export interface DataMigration<Row extends SourceRow = SourceRow> {
   fingerprint(db: DbOrTx): Promise<SourceFingerprint>;
   /** Checks run inside the apply transaction after the last batch; stored with the run. */
   verify(tx: Tx, context: VerifyContext): Promise<Verification>;
-
-  /** The report's columns and one entry (`details[]`) per recorded dry-run or apply item. */
-  report: ReportShape;
 }
 
 export type AnyDataMigration = DataMigration<SourceRow>;

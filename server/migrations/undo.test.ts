@@ -59,6 +59,48 @@ describe("undo", () => {
     expect(await getRun(database.db, applied.run.id)).toMatchObject({ undoneByRunId: run.id });
   });
 
+  it("undoes a run recorded long ago: its items name SQL columns, which is how runs are recorded", async () => {
+    const [listed, basic] = await insertLegacyAssessments(database.db, [
+      { email: "old-list@example.com", equipment: ["full_gym"], items: ["bench"] },
+      { email: "old-basic@example.com", equipment: "basic_equipment", items: null },
+    ]);
+    const original = await migratedColumns();
+    // The run as an earlier version of the engine recorded it, and the rows as it left them.
+    const [{ id: runId }] = await queryRows<{ id: number }>(
+      database.db,
+      sql`INSERT INTO migration_runs (migration_id, mode, status, started_by, finished_at, total, processed, migrated, flagged)
+          VALUES (${ID}, 'apply', 'completed', 'cli:operator@host', now(), 2, 2, 1, 1) RETURNING id`,
+    );
+    const reason = "Basic equipment without specific items - user needs to re-assess";
+    await database.db.execute(sql`UPDATE assessments SET equipment = '"full_gym"', equipment_items = '[]' WHERE id = ${listed}`);
+    await database.db.execute(
+      sql`UPDATE assessments SET needs_reassessment = true, reassessment_reason = ${reason}, flagged_by_run_id = ${runId},
+                                 flagged_at = now() WHERE id = ${basic}`,
+    );
+    const item = (rowId: number, status: string, before: object, after: object) =>
+      sql`(${runId}, ${rowId}, ${status}, ${JSON.stringify(before)}::jsonb, ${JSON.stringify(after)}::jsonb)`;
+    await database.db.execute(sql`INSERT INTO migration_run_items (run_id, row_id, status, before, after) VALUES
+      ${item(listed, "migrated", { equipment: ["full_gym"], equipment_items: ["bench"] }, { equipment: "full_gym", equipment_items: [] })},
+      ${item(
+        basic,
+        "flagged",
+        {
+          equipment: "basic_equipment",
+          equipment_items: null,
+          needs_reassessment: false,
+          reassessment_reason: null,
+          flagged_at: null,
+          flagged_by_run_id: null,
+        },
+        { needs_reassessment: true, reassessment_reason: reason },
+      )}`);
+    expect(await migratedColumns()).not.toEqual(original);
+
+    const { summary } = await undoMigrationRun(database, { runId, startedBy: admin });
+    expect(summary).toEqual({ total_processed: 2, restored: 2, conflicts: 0 });
+    expect(await migratedColumns()).toEqual(original);
+  });
+
   it("leaves a row changed since the run alone and reports it as a conflict", async () => {
     const applied = await runMigration(database, { migrationId: ID, mode: "apply", startedBy: admin });
     const edited = idOf("list-gym@example.com");

@@ -4,6 +4,7 @@
  * conflict. This is what lets an admin roll back one migration without restoring a database backup.
  */
 import "server-only";
+import { getRun } from "./queries";
 import { and, eq, sql } from "drizzle-orm";
 import type { Database, Tx } from "@/db/client";
 import { queryRows } from "@/db/client";
@@ -14,7 +15,7 @@ import type { LiveRun, ProgressListener } from "./live-runs";
 import { emptyCounts } from "./live-runs";
 import { getDataMigration } from "./registry";
 import { type LaunchedRun, launchRun } from "./run-launcher";
-import { type NewItem, type RunOutcomeFields, insertItems, loadRun } from "./run-records";
+import { type NewItem, type RunOutcomeFields, insertItems } from "./run-records";
 import type { AnyDataMigration, RecordedItem, StartedBy } from "./types";
 
 export interface UndoOptions {
@@ -42,7 +43,7 @@ export function undoSummaryOf(run: MigrationRun): UndoSummary {
 }
 
 /** Why a run cannot be undone, or null when it can. */
-export function undoRefusal(run: MigrationRun | undefined, runId: number): string | null {
+export function undoRefusal(run: MigrationRun | null, runId: number): string | null {
   if (!run) return `There is no migration run ${runId}.`;
   if (run.mode === "undo") return `Run ${runId} is itself an undo; it cannot be undone.`;
   if (run.mode !== "apply") return `Run ${runId} was a dry run: it changed nothing, so there is nothing to undo.`;
@@ -127,7 +128,7 @@ async function undoRows(
  * or RunInProgressError, without recording anything.
  */
 export async function startUndoRun(database: Database, options: UndoOptions): Promise<LaunchedRun> {
-  const original = await loadRun(database.db, options.runId);
+  const original = await getRun(database.db, options.runId);
   const refusal = undoRefusal(original, options.runId);
   if (refusal || !original) throw new UndoRefusedError(refusal ?? `There is no migration run ${options.runId}.`);
   const migration = getDataMigration(original.migrationId);

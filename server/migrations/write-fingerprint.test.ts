@@ -13,8 +13,6 @@ import { runMigration } from "./engine";
 import { previewStatus } from "./queries";
 import { dataMigrations } from "./registry";
 import { equipmentSingleChoice } from "./equipment-single-choice";
-import type { TableMigration } from "./table-migration";
-import type { SourceRow } from "./types";
 
 const admin = { userId: null, label: "test:admin" };
 let database: TestDatabase;
@@ -74,7 +72,7 @@ describe("the write fingerprint", () => {
   });
 
   it("counts writes on every migrated table, for every registered migration", async () => {
-    for (const migration of dataMigrations as TableMigration<SourceRow>[]) {
+    for (const migration of dataMigrations) {
       const before = await migration.fingerprint(database.db);
       await database.db.execute(
         sql`UPDATE ${migration.declaration.table} SET ${sql.identifier(migration.declaration.key.name)} = ${migration.declaration.key} WHERE false`,

@@ -7,8 +7,8 @@ import "server-only";
 import { eq, isNull } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { exerciseMuscles, exercises, muscles } from "@/db/schema";
-import { type ProgramAnswers } from "@/lib/athlete/assessment";
-import { type GeneratedProgram, generateProgram, type ProgramExerciseCandidate } from "@/lib/training/program";
+import { type ProgramAnswers, programFromAnswers } from "@/lib/athlete/assessment";
+import type { GeneratedProgram, ProgramExerciseCandidate } from "@/lib/training/program";
 import { asStringList } from "@/server/queries/exercises";
 
 /** The built-in library with its muscles, as program generation reads it. */
@@ -48,20 +48,6 @@ export async function loadProgramCandidates(db: DbOrTx): Promise<ProgramExercise
       candidate.muscles.push({ muscle: row.muscle, activation: row.activation });
   }
   return [...byId.values()];
-}
-
-/** The program these answers produce from an already loaded library (many programs, one read). */
-export function programFromAnswers(answers: ProgramAnswers, library: readonly ProgramExerciseCandidate[]): GeneratedProgram {
-  return generateProgram(
-    {
-      daysPerWeek: answers.daysPerWeek,
-      experienceLevel: answers.experienceLevel,
-      goal: answers.goal,
-      equipment: answers.equipment,
-      equipmentItems: answers.items,
-    },
-    library,
-  );
 }
 
 /** The program these answers produce, without saving it (the program page shows its notes). */

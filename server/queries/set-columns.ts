@@ -19,14 +19,6 @@ export function setValueColumns(alias: string): SQL {
   );
 }
 
-/** `s.weight_kg AS "weightKg", …`: the values under their own names. */
-export function setValuesAs(alias: string): SQL {
-  return sql.join(
-    SET_FIELDS.map((field) => sql`${column(alias, field)} AS ${sql.identifier(field)}`),
-    sql`, `,
-  );
-}
-
 /** `'weightKg', s.weight_kg, …`: json_build_object's arguments for the values. */
 export function setValuesJson(alias: string): SQL {
   return sql.join(

@@ -4,7 +4,7 @@ import { type DbOrTx, queryRows } from "@/db/client";
 import { flaggedUserMessage } from "@/lib/mail/messages";
 
 /**
- * Telling flagged users to re-assess (the equipment guide's step 5). One statement records a notice
+ * Telling flagged users to re-assess (docs/operator-guide.md, "Telling flagged users"). One statement records a notice
  * for every flagged user not yet told about the run that flagged them and queues one message for each
  * new notice: the unique (user, run) constraint decides who is "not yet told", so two admins clicking
  * at once, on two instances, still tell each user once (the second statement waits for the first's

@@ -5,7 +5,7 @@ import { type MaintenanceNotice, maintenanceNotices } from "@/db/schema";
 import { NotFoundError, UserFacingError } from "@/lib/errors";
 import { type EndNoticeInput, type ScheduleNoticeInput, scheduleWindow } from "@/lib/maintenance/notice";
 import { noticePhase } from "@/lib/maintenance/phase";
-import { safeTimeZone } from "@/lib/athlete/calendar";
+import { safeTimeZone } from "@/lib/time-zone";
 
 interface Actor {
   id: number;

@@ -7,7 +7,7 @@ import { runMigration } from "@/server/migrations/engine";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 
 // The old system's data, end to end: import the sample Django dump (legacy equipment answers and the
-// old guide's decorated names kept as they were), then the equipment migration converts them, the
+// old system's decorated names kept as they were), then the equipment migration converts them, the
 // exercise backfill fills the gaps, and the name-suffix migrations strip the decorations.
 let database: TestDatabase;
 const startedBy = { userId: null, label: "test" };

@@ -6,10 +6,11 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { addMonths, calendarDayIn, formatYearMonth, monthGrid, parseYearMonth } from "@/lib/athlete/calendar";
 import { formatWeight } from "@/lib/training/units";
-import { athletePage, pageParam, requestTimeZone } from "@/server/athlete-page";
+import { athletePage, requestTimeZone } from "@/server/athlete-page";
+import { pageParam } from "@/lib/search-params";
 import { listSessions, sessionsBetween } from "@/server/queries/sessions";
 import { keptSessionsOf, listImports } from "@/server/history-import/import";
-import { ImportsCard, undoSummary } from "@/components/athlete/history-import/imports-card";
+import { ImportsCard, undoSummary } from "@/app/(athlete)/history/_components/imports-card";
 import { Notice } from "@/components/athlete/notice";
 import { undoImportAction } from "./actions";
 

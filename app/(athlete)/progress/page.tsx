@@ -17,7 +17,7 @@ import { historySets, loggedExercises, recentRecords, weeklyVolume } from "@/ser
 import type { SessionBestChartPoint } from "@/components/athlete/charts/session-best-chart";
 import { oneRepMaxSeries, type SessionBestKind, sessionBestKind, sessionBestSeries } from "@/lib/athlete/record-events";
 import { bestsByRepCount, RECORD_LABELS } from "@/lib/training/records";
-import { compareWeekWithTargets, isoWeekOf, weekToShow } from "@/lib/training/volume";
+import { compareWeekWithTargets, weekToShow, weekWindow } from "@/lib/training/volume";
 import { athletePage, requestTimeZone } from "@/server/athlete-page";
 
 export const metadata: Metadata = { title: "Progress" };
@@ -41,10 +41,8 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
     );
   }
   const selected = exercises.find((e) => String(e.id) === params.exercise) ?? exercises[0];
-  const now = new Date();
-  const since = new Date(
-    Date.parse(`${isoWeekOf(now, timeZone).weekStart}T00:00:00Z`) - (WEEKS_SHOWN - 1) * 7 * 86_400_000 - 86_400_000,
-  );
+  const shown = weekWindow(new Date(), timeZone, WEEKS_SHOWN);
+  const since = shown.since;
   const [sets, records, weeks] = await Promise.all([
     historySets(db, user.id, { exerciseId: selected.id }),
     recentRecords(db, user.id, timeZone, 15),
@@ -56,15 +54,8 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
   const bests = bestKind ? [] : bestsByRepCount(sets);
   const sessionBests = bestKind ? sessionBestSeries(sets, bestKind) : [];
 
-  const thisWeek = isoWeekOf(now, timeZone);
-  const weekOptions = [
-    ...new Map([
-      ...weeks.map((w) => [w.weekStart, w] as const),
-      [thisWeek.weekStart, weeks.find((w) => w.weekStart === thisWeek.weekStart) ?? { ...thisWeek, setsByMuscle: {} }] as const,
-    ]).values(),
-  ]
-    .sort((a, b) => a.weekStart.localeCompare(b.weekStart))
-    .slice(-WEEKS_SHOWN);
+  const thisWeek = shown.thisWeek;
+  const weekOptions = shown.weeks(weeks);
   const week = weekToShow(weekOptions, params.week)!;
   const comparison = compareWeekWithTargets(week);
   const weekLabel = (start: string) =>

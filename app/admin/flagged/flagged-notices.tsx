@@ -14,7 +14,7 @@ const DELIVERY = {
   failed: { label: "Failed", tone: "red" },
 } as const;
 
-/** The equipment guide's step 5 on the flagged-users page: tell them, then see who was told and who re-assessed. */
+/** Telling flagged users (docs/operator-guide.md), on the flagged-users page: tell them, then see who was told and who re-assessed. */
 export function FlaggedNotices({
   preview,
   summary,

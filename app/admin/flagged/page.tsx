@@ -6,7 +6,7 @@ import { requireAdmin } from "@/server/auth/session";
 import { PageHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { buttonClasses } from "@/components/ui/button";
-import { CopyEmailsButton } from "@/components/admin/copy-emails-button";
+import { CopyEmailsButton } from "@/app/admin/flagged/_components/copy-emails-button";
 import { Pager } from "@/components/admin/pager";
 import { DateTime } from "@/components/admin/date-time";
 import { idParam, type SearchParams } from "@/lib/search-params";

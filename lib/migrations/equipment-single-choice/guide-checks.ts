@@ -1,6 +1,6 @@
 /**
- * The operator guide's post-migration verification, as pure rules: "log in as a migrated user,
- * verify the equipment displays correctly, confirm program generation works". An assessment reads
+ * The check of a migrated user (docs/operator-guide.md, "Checking a migrated user"), as pure rules:
+ * the equipment reads right and a program can be generated. An assessment reads
  * right when its equipment is one choice (a JSON string of one of the three names) and its items
  * are none or item names; a program works when every day of it has an exercise. The server side
  * (server/migrations/equipment-guide-checks.ts) builds each program with the athletes' own code.

@@ -1,4 +1,7 @@
-/** The equipment migration's report: one entry per recorded item, in the operator guide's field names. */
+/**
+ * The equipment migration's report: one entry per recorded item, in the field names operators know
+ * (docs/operator-guide.md, "Equipment: one choice per assessment").
+ */
 import { type RecordedItem, type ReportShape, itemOwner } from "@/lib/migrations/outcome";
 
 function jsonValue(value: unknown): unknown {

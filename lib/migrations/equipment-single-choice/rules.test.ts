@@ -1,17 +1,21 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { applyOutcome } from "@/lib/migrations/outcome";
 import {
+  type AssessmentColumns,
+  type AssessmentOutcome,
   BASIC_WITHOUT_ITEMS_REASON,
-  type EquipmentAnswer,
-  applyEquipmentOutcome,
-  classifyEquipment,
+  classifyAssessment,
   highestEquipmentChoice,
 } from "./rules";
 
-const answer = (equipment: unknown, equipmentItems?: unknown, needsReassessment = false): EquipmentAnswer => ({
+const answer = (equipment: unknown, equipmentItems?: unknown, needsReassessment = false): AssessmentColumns => ({
   equipment,
   equipmentItems,
   needsReassessment,
+  reassessmentReason: null,
+  flaggedAt: null,
+  flaggedByRunId: null,
 });
 
 describe("rule 1: equipment is a JSON string", () => {
@@ -23,7 +27,7 @@ describe("rule 1: equipment is a JSON string", () => {
     ["basic_equipment", ["dumbbells", "bench"]],
     ["basic_equipment", [""]],
   ])("skips a valid choice %j with items %j: nothing changes", (equipment, items) => {
-    expect(classifyEquipment(answer(equipment, items))).toEqual({ status: "skipped" });
+    expect(classifyAssessment(answer(equipment, items))).toEqual({ status: "skipped" });
   });
 
   it.each([
@@ -31,8 +35,9 @@ describe("rule 1: equipment is a JSON string", () => {
     ["JSON null", null],
     ["an empty list", []],
   ])("flags basic_equipment with items as %s", (_label, items) => {
-    expect(classifyEquipment(answer("basic_equipment", items))).toEqual({
+    expect(classifyAssessment(answer("basic_equipment", items))).toMatchObject({
       status: "flagged",
+      after: { needsReassessment: true, reassessmentReason: BASIC_WITHOUT_ITEMS_REASON },
       reason: BASIC_WITHOUT_ITEMS_REASON,
     });
   });
@@ -42,15 +47,15 @@ describe("rule 1: equipment is a JSON string", () => {
   });
 
   it("skips basic_equipment without items when the athlete is already flagged", () => {
-    expect(classifyEquipment(answer("basic_equipment", [], true))).toEqual({ status: "skipped" });
+    expect(classifyAssessment(answer("basic_equipment", [], true))).toEqual({ status: "skipped" });
   });
 
   it.each(["Full_Gym", "full_gym ", " full_gym", "FULL_GYM", "gym", "", "basic equipment", "no-equipment"])(
     "reports %j as an error: names match exactly, no trimming or case folding",
     (equipment) => {
-      const outcome = classifyEquipment(answer(equipment));
+      const outcome = classifyAssessment(answer(equipment));
       expect(outcome.status).toBe("error");
-      expect(outcome.status === "error" && outcome.error).toContain(JSON.stringify(equipment));
+      expect(outcome.status === "error" && outcome.reason).toContain(JSON.stringify(equipment));
     },
   );
 });
@@ -65,10 +70,10 @@ describe("rule 2: equipment is a JSON list (the legacy format)", () => {
     [["no_equipment"], "no_equipment"],
     [["no_equipment", "no_equipment"], "no_equipment"],
   ])("converts %j to %s and clears the items", (equipment, expected) => {
-    expect(classifyEquipment(answer(equipment, ["dumbbells"]))).toEqual({
+    expect(classifyAssessment(answer(equipment, ["dumbbells"]))).toEqual({
       status: "migrated",
-      newEquipment: expected,
-      itemsCleared: true,
+      before: { equipment, equipmentItems: ["dumbbells"] },
+      after: { equipment: expected, equipmentItems: [] },
     });
   });
 
@@ -77,10 +82,10 @@ describe("rule 2: equipment is a JSON list (the legacy format)", () => {
     [["basic_equipment", "no_equipment"]],
     [["no_equipment", "basic_equipment", "basic_equipment"]],
   ])("converts %j to basic_equipment and keeps the items", (equipment) => {
-    expect(classifyEquipment(answer(equipment, ["kettlebells"]))).toEqual({
+    expect(classifyAssessment(answer(equipment, ["kettlebells"]))).toEqual({
       status: "migrated",
-      newEquipment: "basic_equipment",
-      itemsCleared: false,
+      before: { equipment, equipmentItems: ["kettlebells"] },
+      after: { equipment: "basic_equipment" },
     });
   });
 
@@ -89,17 +94,17 @@ describe("rule 2: equipment is a JSON list (the legacy format)", () => {
     ["JSON null", null],
     ["an empty list", []],
   ])("converts to basic_equipment and flags when the items are %s", (_label, items) => {
-    expect(classifyEquipment(answer(["basic_equipment", "no_equipment"], items))).toEqual({
+    expect(classifyAssessment(answer(["basic_equipment", "no_equipment"], items))).toMatchObject({
       status: "flagged",
       reason: BASIC_WITHOUT_ITEMS_REASON,
-      newEquipment: "basic_equipment",
+      after: { equipment: "basic_equipment", needsReassessment: true },
     });
   });
 
   it("still converts and flags a list without items when the athlete is already flagged", () => {
-    expect(classifyEquipment(answer(["basic_equipment"], null, true))).toMatchObject({
+    expect(classifyAssessment(answer(["basic_equipment"], null, true))).toMatchObject({
       status: "flagged",
-      newEquipment: "basic_equipment",
+      after: { equipment: "basic_equipment" },
     });
   });
 
@@ -111,9 +116,9 @@ describe("rule 2: equipment is a JSON list (the legacy format)", () => {
     [["full_gym", 1], "equipment list contains 1"],
     [["full_gym", ["no_equipment"]], 'equipment list contains ["no_equipment"]'],
   ])("reports %j as an error", (equipment, message) => {
-    const outcome = classifyEquipment(answer(equipment));
+    const outcome = classifyAssessment(answer(equipment));
     expect(outcome.status).toBe("error");
-    expect(outcome.status === "error" && outcome.error).toContain(message);
+    expect(outcome.status === "error" && outcome.reason).toContain(message);
   });
 });
 
@@ -125,8 +130,8 @@ describe("rule 3: equipment of any other type", () => {
     ["an object", { full_gym: true }, "equipment is an object"],
     ["a boolean", true, "equipment is the boolean true"],
   ])("reports %s as an error", (_label, equipment, message) => {
-    const outcome = classifyEquipment(answer(equipment));
-    expect(outcome).toEqual({ status: "error", error: expect.stringContaining(message) });
+    const outcome = classifyAssessment(answer(equipment));
+    expect(outcome).toMatchObject({ status: "error", reason: expect.stringContaining(message) });
   });
 });
 
@@ -140,8 +145,20 @@ describe("rule 4: equipment_items", () => {
     ["a list holding null", [null], "equipment_items contains null"],
   ])("reports items that are %s as an error, whatever the equipment", (_label, items, message) => {
     for (const equipment of ["full_gym", ["full_gym"], "basic_equipment"]) {
-      expect(classifyEquipment(answer(equipment, items))).toEqual({ status: "error", error: expect.stringContaining(message) });
+      expect(classifyAssessment(answer(equipment, items))).toMatchObject({
+        status: "error",
+        reason: expect.stringContaining(message),
+      });
     }
+  });
+});
+
+describe("the outcome's keys", () => {
+  it("are the row's properties: a SQL column name does not type-check (tsc runs on the tests)", () => {
+    // @ts-expect-error equipment_items is the column's SQL name; the row property is equipmentItems.
+    const wrong: AssessmentOutcome = { status: "migrated", before: {}, after: { equipment_items: [] } };
+    const right: AssessmentOutcome = { status: "migrated", before: {}, after: { equipmentItems: [] } };
+    expect([wrong.status, right.status]).toEqual(["migrated", "migrated"]);
   });
 });
 
@@ -164,12 +181,14 @@ describe("properties", () => {
     fc.array(fc.oneof(choice, fc.jsonValue()), { maxLength: 4 }),
   );
   const items = fc.oneof(fc.constant(undefined), fc.constant(null), fc.jsonValue(), fc.array(fc.string(), { maxLength: 3 }));
-  const answers = fc.record({ equipment, equipmentItems: items, needsReassessment: fc.boolean() });
+  const answers = fc
+    .record({ equipment, equipmentItems: items, needsReassessment: fc.boolean() })
+    .map(({ equipment, equipmentItems, needsReassessment }) => answer(equipment, equipmentItems, needsReassessment));
 
   it("is total: never throws, always one of the four statuses", () => {
     fc.assert(
       fc.property(answers, (a) => {
-        expect(["migrated", "flagged", "skipped", "error"]).toContain(classifyEquipment(a).status);
+        expect(["migrated", "flagged", "skipped", "error"]).toContain(classifyAssessment(a).status);
       }),
       { numRuns: 2000 },
     );
@@ -178,7 +197,7 @@ describe("properties", () => {
   it("is total even on values JSON cannot hold", () => {
     fc.assert(
       fc.property(fc.anything(), fc.anything(), fc.boolean(), (e, i, n) => {
-        classifyEquipment({ equipment: e, equipmentItems: i, needsReassessment: n });
+        classifyAssessment(answer(e, i, n));
       }),
       { numRuns: 1000 },
     );
@@ -187,7 +206,7 @@ describe("properties", () => {
   it("is deterministic", () => {
     fc.assert(
       fc.property(answers, (a) => {
-        expect(classifyEquipment(structuredClone(a))).toEqual(classifyEquipment(a));
+        expect(classifyAssessment(structuredClone(a))).toEqual(classifyAssessment(a));
       }),
     );
   });
@@ -195,10 +214,10 @@ describe("properties", () => {
   it("is idempotent: a second pass over the result changes nothing", () => {
     fc.assert(
       fc.property(answers, (a) => {
-        const once = applyEquipmentOutcome(a, classifyEquipment(a));
-        const second = classifyEquipment(once);
+        const once = applyOutcome(a, classifyAssessment(a));
+        const second = classifyAssessment(once);
         expect(["skipped", "error"]).toContain(second.status);
-        expect(applyEquipmentOutcome(once, second)).toEqual(once);
+        expect(applyOutcome(once, second)).toEqual(once);
       }),
       { numRuns: 2000 },
     );
@@ -207,8 +226,8 @@ describe("properties", () => {
   it("never changes an error row and always leaves a valid single choice after a change", () => {
     fc.assert(
       fc.property(answers, (a) => {
-        const outcome = classifyEquipment(a);
-        const after = applyEquipmentOutcome(a, outcome);
+        const outcome = classifyAssessment(a);
+        const after = applyOutcome(a, outcome);
         if (outcome.status === "error" || outcome.status === "skipped") expect(after).toBe(a);
         else expect(["no_equipment", "basic_equipment", "full_gym"]).toContain(after.equipment);
       }),

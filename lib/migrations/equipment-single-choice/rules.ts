@@ -10,20 +10,19 @@ import type { RowOutcome } from "@/lib/migrations/outcome";
 
 export const BASIC_WITHOUT_ITEMS_REASON = "Basic equipment without specific items - user needs to re-assess";
 
-/** The columns the rules read. `undefined` stands for SQL NULL and is treated like JSON null. */
-export interface EquipmentAnswer {
+/** The assessment columns the migration reads (jsonb as parsed JSON; `undefined` is SQL NULL). */
+export interface AssessmentColumns {
   equipment: unknown;
   equipmentItems: unknown;
   /** Already asked to re-assess (by an earlier run or an admin). */
   needsReassessment: boolean;
+  reassessmentReason: string | null;
+  /** ISO 8601 with microseconds, as Postgres renders it in JSON, so undo restores it exactly. */
+  flaggedAt: string | null;
+  flaggedByRunId: number | null;
 }
 
-export type EquipmentOutcome =
-  | { status: "skipped" }
-  | { status: "migrated"; newEquipment: EquipmentChoice; itemsCleared: boolean }
-  /** `newEquipment` is present when the value was converted from a list. */
-  | { status: "flagged"; reason: string; newEquipment?: EquipmentChoice }
-  | { status: "error"; error: string };
+export type AssessmentOutcome = RowOutcome<AssessmentColumns>;
 
 const CHOICES = EQUIPMENT_CHOICES.join(", ");
 
@@ -66,102 +65,43 @@ function equipmentError(equipment: unknown): string | null {
 }
 
 /**
- * Classify one assessment's equipment answer. Total: returns an outcome for any JSON value.
+ * Classify one assessment. Total: returns an outcome for any JSON value.
  *
- * A basic_equipment string without items is flagged so the athlete re-assesses; when the flag is
+ * A basic_equipment answer without items is flagged so the athlete re-assesses; when the flag is
  * already set there is nothing to change and the row is skipped, which keeps a second run a no-op.
+ * A flag records the flag columns as they were, so undo can put them back.
  */
-export function classifyEquipment(answer: EquipmentAnswer): EquipmentOutcome {
-  const { equipment, equipmentItems } = answer;
+export function classifyAssessment(row: AssessmentColumns): AssessmentOutcome {
+  const { equipment, equipmentItems } = row;
+  const original = { equipment, equipmentItems };
   const problem = equipmentError(equipment) ?? itemsError(equipmentItems);
-  if (problem) return { status: "error", error: problem };
-
+  if (problem) return { status: "error", before: original, reason: problem };
+  const flag = (newEquipment?: EquipmentChoice): AssessmentOutcome => ({
+    status: "flagged",
+    before: {
+      ...original,
+      needsReassessment: row.needsReassessment,
+      reassessmentReason: row.reassessmentReason,
+      flaggedAt: row.flaggedAt,
+      flaggedByRunId: row.flaggedByRunId,
+    },
+    after: {
+      ...(newEquipment ? { equipment: newEquipment } : {}),
+      needsReassessment: true,
+      reassessmentReason: BASIC_WITHOUT_ITEMS_REASON,
+    },
+    reason: BASIC_WITHOUT_ITEMS_REASON,
+  });
   if (typeof equipment === "string") {
-    if (equipment === "basic_equipment" && hasNoItems(equipmentItems) && !answer.needsReassessment) {
-      return { status: "flagged", reason: BASIC_WITHOUT_ITEMS_REASON };
-    }
-    return { status: "skipped" };
+    return equipment === "basic_equipment" && hasNoItems(equipmentItems) && !row.needsReassessment
+      ? flag()
+      : { status: "skipped" };
   }
-
   // A valid legacy list (equipmentError checked every entry).
   const highest = highestEquipmentChoice(equipment as EquipmentChoice[]);
-  if (highest === "basic_equipment") {
-    return hasNoItems(equipmentItems)
-      ? { status: "flagged", reason: BASIC_WITHOUT_ITEMS_REASON, newEquipment: highest }
-      : { status: "migrated", newEquipment: highest, itemsCleared: false };
+  if (highest !== "basic_equipment") {
+    return { status: "migrated", before: original, after: { equipment: highest, equipmentItems: [] } };
   }
-  return { status: "migrated", newEquipment: highest, itemsCleared: true };
-}
-
-/** The row after the outcome is written: the model the idempotency property checks against. */
-export function applyEquipmentOutcome(answer: EquipmentAnswer, outcome: EquipmentOutcome): EquipmentAnswer {
-  switch (outcome.status) {
-    case "skipped":
-    case "error":
-      return answer;
-    case "migrated":
-      return {
-        ...answer,
-        equipment: outcome.newEquipment,
-        equipmentItems: outcome.itemsCleared ? [] : answer.equipmentItems,
-      };
-    case "flagged":
-      return {
-        ...answer,
-        equipment: outcome.newEquipment ?? answer.equipment,
-        needsReassessment: true,
-      };
-  }
-}
-
-/** The assessment columns the migration reads (jsonb as parsed JSON; `undefined` is SQL NULL). */
-export interface AssessmentColumns extends EquipmentAnswer {
-  reassessmentReason: string | null;
-  /** ISO 8601 with microseconds, as Postgres renders it in JSON, so undo restores it exactly. */
-  flaggedAt: string | null;
-  flaggedByRunId: number | null;
-}
-
-/** Keys present only when the column is not SQL NULL (see RowOutcome.before). */
-function originalValues(row: AssessmentColumns): Record<string, unknown> {
-  const values: Record<string, unknown> = {};
-  if (row.equipment !== undefined) values.equipment = row.equipment;
-  if (row.equipmentItems !== undefined) values.equipment_items = row.equipmentItems;
-  return values;
-}
-
-/** The migration's classifier: the equipment verdict as the columns it changes, before and after. */
-export function classifyAssessment(row: AssessmentColumns): RowOutcome {
-  const outcome = classifyEquipment(row);
-  switch (outcome.status) {
-    case "skipped":
-      return { status: "skipped" };
-    case "error":
-      return { status: "error", before: originalValues(row), reason: outcome.error };
-    case "migrated":
-      return {
-        status: "migrated",
-        before: originalValues(row),
-        after: outcome.itemsCleared
-          ? { equipment: outcome.newEquipment, equipment_items: [] }
-          : { equipment: outcome.newEquipment },
-      };
-    case "flagged":
-      return {
-        status: "flagged",
-        before: {
-          ...originalValues(row),
-          needs_reassessment: row.needsReassessment,
-          reassessment_reason: row.reassessmentReason,
-          flagged_at: row.flaggedAt,
-          flagged_by_run_id: row.flaggedByRunId,
-        },
-        after: {
-          ...(outcome.newEquipment ? { equipment: outcome.newEquipment } : {}),
-          needs_reassessment: true,
-          reassessment_reason: outcome.reason,
-        },
-        reason: outcome.reason,
-      };
-  }
+  // A list's basic_equipment is converted even when the athlete is already flagged: the value must change.
+  return hasNoItems(equipmentItems) ? flag(highest) : { status: "migrated", before: original, after: { equipment: highest } };
 }

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { type ExerciseBackfillInput, type ExerciseBackfillOutcome, classifyExerciseBackfill } from "./rules";
+import { applyOutcome } from "@/lib/migrations/outcome";
+import { type ExerciseColumns, classifyExercise } from "./rules";
 
-const exercise = (type: unknown, difficulty: unknown, equipmentRequired: unknown): ExerciseBackfillInput => ({
+const exercise = (type: unknown, difficulty: unknown, equipmentRequired: unknown): ExerciseColumns => ({
+  name: "Row",
   type,
   difficulty,
   equipmentRequired,
@@ -14,28 +16,35 @@ describe("difficulty, where it was never set", () => {
     ["dumbbell", 2],
     ["bodyweight", 1],
   ])("comes from the type: %s is %i", (type, difficulty) => {
-    expect(classifyExerciseBackfill(exercise(type, null, ["x"]))).toEqual({ status: "migrated", newDifficulty: difficulty });
+    expect(classifyExercise(exercise(type, null, ["x"]))).toEqual({
+      status: "migrated",
+      before: expect.anything(),
+      after: { difficulty },
+    });
   });
 
   it.each([1, 2, 3])("is kept when already set (%i), even if the type suggests another", (difficulty) => {
-    expect(classifyExerciseBackfill(exercise("barbell", difficulty, ["barbell"]))).toEqual({ status: "skipped" });
+    expect(classifyExercise(exercise("barbell", difficulty, ["barbell"]))).toEqual({ status: "skipped" });
   });
 });
 
 describe("equipment_required, where it is empty", () => {
   it.each(["barbell", "dumbbell", "bodyweight"])("becomes [type] for %s", (type) => {
-    expect(classifyExerciseBackfill(exercise(type, 2, []))).toEqual({ status: "migrated", newEquipmentRequired: [type] });
+    expect(classifyExercise(exercise(type, 2, []))).toEqual({
+      status: "migrated",
+      before: expect.anything(),
+      after: { equipmentRequired: [type] },
+    });
   });
 
   it("is kept when it lists anything", () => {
-    expect(classifyExerciseBackfill(exercise("dumbbell", 2, ["dumbbells", "bench"]))).toEqual({ status: "skipped" });
+    expect(classifyExercise(exercise("dumbbell", 2, ["dumbbells", "bench"]))).toEqual({ status: "skipped" });
   });
 
   it("is backfilled together with difficulty in one change", () => {
-    expect(classifyExerciseBackfill(exercise("bodyweight", null, []))).toEqual({
+    expect(classifyExercise(exercise("bodyweight", null, []))).toMatchObject({
       status: "migrated",
-      newDifficulty: 1,
-      newEquipmentRequired: ["bodyweight"],
+      after: { difficulty: 1, equipmentRequired: ["bodyweight"] },
     });
   });
 });
@@ -47,46 +56,38 @@ describe("bad data is an error, left untouched", () => {
     ["an object", { barbell: true }, "equipment_required is an object"],
     ["a number", 0, "equipment_required is the number 0"],
   ])("equipment_required that is %s", (_label, value, message) => {
-    expect(classifyExerciseBackfill(exercise("barbell", null, value))).toEqual({
+    expect(classifyExercise(exercise("barbell", null, value))).toMatchObject({
       status: "error",
-      error: expect.stringContaining(message),
+      reason: expect.stringContaining(message),
     });
   });
 
   it.each([0, 4, 2.5, "3"])("difficulty %j outside 1-3", (difficulty) => {
-    expect(classifyExerciseBackfill(exercise("barbell", difficulty, []))).toMatchObject({ status: "error" });
+    expect(classifyExercise(exercise("barbell", difficulty, []))).toMatchObject({ status: "error" });
   });
 
-  it("a type the guide does not know", () => {
-    expect(classifyExerciseBackfill(exercise("sled", null, []))).toEqual({
+  it("a type the old system did not have", () => {
+    expect(classifyExercise(exercise("sled", null, []))).toMatchObject({
       status: "error",
-      error: expect.stringContaining('type "sled"'),
+      reason: expect.stringContaining('type "sled"'),
     });
   });
 });
 
 describe("properties", () => {
   const inputs = fc.record({
+    name: fc.constant("Row"),
     type: fc.oneof(fc.constantFrom("barbell", "dumbbell", "bodyweight"), fc.jsonValue()),
     difficulty: fc.oneof(fc.constant(null), fc.constant(undefined), fc.integer({ min: -1, max: 5 }), fc.jsonValue()),
     equipmentRequired: fc.oneof(fc.constant([]), fc.array(fc.string(), { maxLength: 3 }), fc.jsonValue()),
   });
 
-  function apply(input: ExerciseBackfillInput, outcome: ExerciseBackfillOutcome): ExerciseBackfillInput {
-    if (outcome.status !== "migrated") return input;
-    return {
-      ...input,
-      difficulty: outcome.newDifficulty ?? input.difficulty,
-      equipmentRequired: outcome.newEquipmentRequired ?? input.equipmentRequired,
-    };
-  }
-
   it("is total and deterministic", () => {
     fc.assert(
       fc.property(inputs, (input) => {
-        const outcome = classifyExerciseBackfill(input);
+        const outcome = classifyExercise(input);
         expect(["migrated", "skipped", "error"]).toContain(outcome.status);
-        expect(classifyExerciseBackfill(structuredClone(input))).toEqual(outcome);
+        expect(classifyExercise(structuredClone(input))).toEqual(outcome);
       }),
       { numRuns: 1000 },
     );
@@ -95,8 +96,8 @@ describe("properties", () => {
   it("is idempotent: a second pass skips or reports the same error", () => {
     fc.assert(
       fc.property(inputs, (input) => {
-        const once = apply(input, classifyExerciseBackfill(input));
-        expect(["skipped", "error"]).toContain(classifyExerciseBackfill(once).status);
+        const once = applyOutcome(input, classifyExercise(input));
+        expect(["skipped", "error"]).toContain(classifyExercise(once).status);
       }),
       { numRuns: 1000 },
     );

@@ -1,6 +1,6 @@
 /**
- * The legacy name suffixes' rules, shared by the exercise and the split declaration. The old guide's
- * transform decorated names as it saved them: " 💪" after exercise names containing "Bench Press",
+ * The legacy name suffixes' rules, shared by the exercise and the split declaration. The old system's
+ * save step decorated names (docs/operator-guide.md, "Names the old system decorated"): " 💪" after exercise names containing "Bench Press",
  * " 🦵" after those containing "Squats", " 📅" after every split name. The legacy import brings the
  * names in as they were; this strips exactly what the transform added, and nothing an athlete typed.
  */
@@ -69,7 +69,7 @@ export interface NamedRow {
  * left or when another row of the same owner has or would get the same name (ignoring case), so no
  * athlete ends up with two they cannot tell apart. Both rows of such a pair are errors: neither wins.
  */
-export function classifyLegacyName(row: NamedRow, suffixes: readonly LegacySuffix[], noun: string): RowOutcome {
+export function classifyLegacyName(row: NamedRow, suffixes: readonly LegacySuffix[], noun: string): RowOutcome<NamedRow> {
   const stripped = stripLegacySuffixes(row.name, suffixes);
   if (stripped === row.name) return { status: "skipped" };
   const before = { name: row.name };

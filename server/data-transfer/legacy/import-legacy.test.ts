@@ -10,7 +10,7 @@ import { attemptSignIn } from "@/server/auth/sign-in";
 import { createThrottles } from "@/server/auth/throttle";
 import { resetPassword, sendPasswordResetEmail } from "@/server/auth/password-reset";
 import type { Mailer, MailMessage } from "@/server/mail/mailer";
-import { readLegacyDump } from "./django-dump";
+import { readLegacyDump } from "./read-legacy-dump";
 import { importLegacyDump } from "./import-legacy";
 import { formatLegacyImportReport } from "./legacy-report";
 

@@ -12,9 +12,13 @@ import type { PgTable } from "drizzle-orm/pg-core";
 import { type Database, type DbOrTx, queryRows, runSchemaMigrations, schemaMigrationStatus } from "@/db/client";
 import { assessments, exerciseMuscles, exercises, muscles, splitDayExercises, splitDays, splits, users } from "@/db/schema";
 import { databaseErrorMessage } from "@/lib/errors";
-import type { ExistingData, LegacyModelCounts, LegacyOutcome, LegacyPlan, RowRef } from "./legacy-plan";
-import { planLegacyImport } from "./plan-legacy-import";
-import { exerciseNameKey, mapLegacyEmail, muscleNameKey } from "./legacy-values";
+import type { ExistingData, LegacyModelCounts, LegacyOutcome, LegacyPlan, RowRef } from "@/lib/legacy-import/legacy-plan";
+import { planLegacyImport } from "@/lib/legacy-import/plan-legacy-import";
+import { passwordFormatOf } from "@/server/auth/passwords";
+import { exerciseNameKey, mapLegacyEmail, muscleNameKey } from "@/lib/legacy-import/legacy-values";
+
+/** A stored hash the sign-in can verify is kept; any other means a password reset. */
+const verifiable = (hash: string) => passwordFormatOf(hash) !== undefined;
 
 export interface LegacyImportOptions {
   /** Plan and report, write nothing. */
@@ -66,12 +70,16 @@ export async function importLegacyDump(
   try {
     if (dryRun && schema.applied === 0) {
       // A database no schema migration has run on has no tables, so nothing to merge with.
-      plan = planLegacyImport(dump, { userIdsByEmail: new Map(), exerciseIdsByName: new Map(), muscleIdsByName: new Map() });
+      plan = planLegacyImport(
+        dump,
+        { userIdsByEmail: new Map(), exerciseIdsByName: new Map(), muscleIdsByName: new Map() },
+        verifiable,
+      );
       if (options.strict && rejectedCount(plan) > 0) throw new StrictRefusal();
     } else {
       // One transaction also for the reads, so the plan matches what it is written against.
       await database.db.transaction(async (tx) => {
-        plan = planLegacyImport(dump, await readExistingData(tx, dump));
+        plan = planLegacyImport(dump, await readExistingData(tx, dump), verifiable);
         if (options.strict && rejectedCount(plan) > 0) throw new StrictRefusal();
         if (!dryRun) await writePlan(tx, plan);
       });

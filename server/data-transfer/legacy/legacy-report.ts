@@ -1,9 +1,9 @@
 /** Plain-text report of a legacy import, for the command line. */
 import "server-only";
 import { formatCounts } from "@/server/data-transfer/report";
-import { LEGACY_MODELS } from "./django-dump";
+import { LEGACY_MODELS } from "@/lib/legacy-import/django-dump";
 import type { LegacyImportReport } from "./import-legacy";
-import type { LegacyOutcomeKind } from "./legacy-plan";
+import type { LegacyOutcomeKind } from "@/lib/legacy-import/legacy-plan";
 
 export function formatLegacyImportReport(report: LegacyImportReport): string {
   const out: string[] = [`${report.dryRun ? "Dry run of the legacy import of" : "Legacy import of"} ${report.source}`];

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { DJANGO_PBKDF2_FIXTURES } from "@/test/django-password-fixtures";
-import type { ExistingData } from "./legacy-plan";
-import { planLegacyImport } from "./plan-legacy-import";
+import type { ExistingData } from "@/lib/legacy-import/legacy-plan";
+import { planLegacyImport as planWith } from "@/lib/legacy-import/plan-legacy-import";
+import { passwordFormatOf } from "@/server/auth/passwords";
+
+/** The plan as the importer makes it: with the hash formats sign-in verifies. */
+const planLegacyImport = (dump: unknown, existing: ExistingData) =>
+  planWith(dump, existing, (hash) => passwordFormatOf(hash) !== undefined);
 
 const nothing = (): ExistingData => ({ userIdsByEmail: new Map(), exerciseIdsByName: new Map(), muscleIdsByName: new Map() });
 

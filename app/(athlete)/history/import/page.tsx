@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Card, PageHeader } from "@/components/ui/card";
-import { UploadForm } from "@/components/athlete/history-import/upload-form";
+import { UploadForm } from "@/app/(athlete)/history/import/_components/upload-form";
 import { athletePage, requestTimeZone } from "@/server/athlete-page";
 
 export const metadata: Metadata = { title: "Import history" };

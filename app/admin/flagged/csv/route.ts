@@ -1,15 +1,15 @@
 import { getDb } from "@/server/db";
 import { allFlaggedUsers } from "@/server/queries/admin-flagged";
 import { defineRoute } from "@/server/auth/guards";
-import { csvLine } from "@/server/migrations/report";
+import { spreadsheetCsvLine } from "@/lib/spreadsheet-csv";
 import { downloadResponse } from "@/lib/http/download";
 
 export const dynamic = "force-dynamic";
 
 async function* flaggedUsersCsv(): AsyncGenerator<string> {
-  yield csvLine(["email", "name", "reason", "flagged_at", "flagged_by_run_id", "migration_id"]);
+  yield spreadsheetCsvLine(["email", "name", "reason", "flagged_at", "flagged_by_run_id", "migration_id"]);
   for await (const user of allFlaggedUsers(await getDb())) {
-    yield csvLine([
+    yield spreadsheetCsvLine([
       user.email,
       user.name,
       user.reason,

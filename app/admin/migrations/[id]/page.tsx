@@ -11,7 +11,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { DateTime, formatDuration } from "@/components/admin/date-time";
 import { OffsetPager } from "@/components/admin/offset-pager";
-import { RunHistory } from "@/components/admin/run-history";
+import { RunHistory } from "@/app/admin/migrations/[id]/_components/run-history";
 import { RunItemsTable } from "@/components/admin/run-items-table";
 import { SummaryCards } from "@/components/admin/summary-cards";
 import { DETAILS_PAGE_SIZE, RUN_ITEM_STATUSES, detailsFilter } from "@/lib/migrations/details-filter";

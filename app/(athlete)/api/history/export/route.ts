@@ -1,7 +1,7 @@
 import { getDb } from "@/server/db";
 import { defineRoute } from "@/server/auth/guards";
 import { requestTimeZone } from "@/server/athlete-page";
-import { historyCsv, historyJson } from "@/server/history-import/export";
+import { historyCsv, historyJson } from "@/server/history-export/export";
 import { downloadResponse } from "@/lib/http/download";
 
 /** GET /api/history/export?format=csv|json: the athlete's whole history, streamed as it is read. */

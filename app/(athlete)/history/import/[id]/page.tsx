@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { formatDateTime, plural } from "@/components/athlete/format";
-import { ImportForm } from "@/components/athlete/history-import/import-form";
+import { ImportForm } from "@/app/(athlete)/history/import/[id]/_components/import-form";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";

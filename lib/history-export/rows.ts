@@ -3,7 +3,7 @@
  * followed by what Strong has no column for, one row per set. Weights in the athlete's unit with
  * enough decimals that importing the file again gives back the stored kilograms exactly.
  */
-import { IRONLOG_HEADER } from "./formats";
+import { IRONLOG_HEADER } from "@/lib/history-import/formats";
 import type { SetValues } from "@/lib/training/set";
 import { formatWallClock, wallClockAt } from "@/lib/time-zone";
 import { kgToLb, type WeightUnit } from "@/lib/training/units";

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import type { MigrationRun } from "@/db/schema";
-import { StatusBadge, statusLabel } from "./badges";
-import { DateTime, formatDuration } from "./date-time";
-import { TableScroll } from "./table-scroll";
+import { StatusBadge, statusLabel } from "@/components/admin/badges";
+import { DateTime, formatDuration } from "@/components/admin/date-time";
+import { TableScroll } from "@/components/admin/table-scroll";
 
 function counts(run: MigrationRun): string {
   if (run.mode === "undo")

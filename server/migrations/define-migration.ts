@@ -1,14 +1,15 @@
 /**
- * `defineTableMigration`: a data migration as a short declaration over one table. The declaration
- * names the table, its key, owner and updated_at columns, the columns the pure classifier reads, and
- * the SQL twin of "the classifier would not skip this row" (`mayNeedChange`); the engine derives the
- * rest from it: the keyset read (FOR UPDATE when applying), the set-based write of each outcome's
- * `after` keys, the undo (restore `before` where the row still holds `after`), the pending count,
- * the fingerprint and the standard post-apply checks. See README.md in this folder.
+ * `defineDataMigration`: a data migration from a short declaration over one table. The declaration
+ * names the table, its key, owner and updated_at columns, the columns the pure classifier reads (by
+ * row property), and the SQL twin of "the classifier would not skip this row" (`mayNeedChange`); the
+ * engine derives the rest from it: the keyset read (FOR UPDATE when applying), the mapping of each
+ * outcome's properties to SQL columns, the set-based write of its `after` values, the undo (restore
+ * `before` where the row still holds `after`), the pending count, the fingerprint and the standard
+ * post-apply checks. See README.md in this folder.
  */
 import "server-only";
 import { type SQL, and, eq, getTableName, sql } from "drizzle-orm";
-import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
+import type { PgColumn } from "drizzle-orm/pg-core";
 import { type DbOrTx, type Tx, queryRows } from "@/db/client";
 import { migrationRunItems } from "@/db/schema";
 import { jsonParam } from "./json-param";
@@ -24,76 +25,22 @@ import {
   setFromRecorded,
 } from "./table-sql";
 import type {
+  ColumnOutcome,
   DataMigration,
-  MigrationWording,
+  MigrationDeclaration,
   PendingOutcome,
-  ReportShape,
-  RowOutcome,
+  RowValues,
   SourceRow,
-  VerificationCheck,
   VerifyContext,
 } from "./types";
 import { count, countCheck, counted, itemsRecordedCheck, verificationOf } from "./verification";
-
-/**
- * Columns that say which run changed a row and when (the equipment flag's `flagged_by_run_id` and
- * `flagged_at`): set to the run's id and the transaction's time whenever a change writes `when`,
- * restored from `before` by undo, which also requires the row to still name the undone run.
- */
-export interface RunStamp {
-  when: PgColumn;
-  runId: PgColumn;
-  at: PgColumn;
-}
-
-export interface TableMigrationDeclaration<Row extends SourceRow> {
-  id: string;
-  title: string;
-  /** The rules in plain words, one sentence each, for the dashboard and `--help`. */
-  description: string;
-  rules: readonly string[];
-  wording: MigrationWording;
-  table: PgTable;
-  /** The integer primary key: the scan pages by it. */
-  key: PgColumn;
-  /** The user a row belongs to, named in its item and report entry; null when rows have none. */
-  owner: PgColumn | null;
-  /** Moved forward by every write and undo; its maximum is in the fingerprint (stale previews). */
-  updatedAt: PgColumn;
-  /**
-   * What the classifier reads, by row property. A column of `table` may be written: an outcome's
-   * `after` keys are SQL column names of these. A SQL expression is read-only context (read as JSON).
-   */
-  columns: { [K in Exclude<keyof Row, keyof SourceRow>]: ColumnSource };
-  /**
-   * The SQL twin of "`classify` would not skip this row". It may let through rows the classifier
-   * skips (they are read and counted), never leave out one it would change: the migration's
-   * property test holds it to that on random values through the real database.
-   */
-  mayNeedChange: SQL;
-  /** Pure and total (lib/migrations/<id>/rules.ts). */
-  classify(row: Row): RowOutcome;
-  runStamp?: RunStamp;
-  /**
-   * The columns an admin may correct from a run's error list (fix in place), when not every
-   * declared column of the table: the equipment migration's answer, not its flag columns.
-   */
-  fixable?: PgColumn[];
-  /** Checks of this migration's own, run after the standard ones. */
-  extraChecks?(tx: Tx, context: VerifyContext): Promise<VerificationCheck[]>;
-  report: ReportShape;
-}
-
-export interface TableMigration<Row extends SourceRow> extends DataMigration<Row> {
-  declaration: TableMigrationDeclaration<Row>;
-}
 
 const MAX_ID = 2_147_483_647;
 
 /** Rows of the declared table matching `where`, in key order, as the classifier sees them. */
 export async function readSourceRows<Row extends SourceRow>(
   db: DbOrTx,
-  declaration: TableMigrationDeclaration<Row>,
+  declaration: MigrationDeclaration<Row>,
   options: { where: SQL; limit: number; lock?: SQL },
 ): Promise<Row[]> {
   const { table, key, owner } = declaration;
@@ -110,14 +57,31 @@ export async function readSourceRows<Row extends SourceRow>(
   return rows as unknown as Row[];
 }
 
-export function defineTableMigration<Row extends SourceRow>(declaration: TableMigrationDeclaration<Row>): TableMigration<Row> {
+export function defineDataMigration<Row extends SourceRow>(declaration: MigrationDeclaration<Row>): DataMigration<Row> {
   const { table, key, updatedAt, mayNeedChange, runStamp } = declaration;
   // Counts every statement of any client that writes the table (trigger in the run_trust schema
   // migration; db/schema/migration-runs.ts): the fingerprint sees plain-SQL writes too.
   const writeSequence = sql.identifier(`${getTableName(table)}_write_seq`);
   const writable = new Map<string, PgColumn>();
-  for (const source of Object.values(declaration.columns) as ColumnSource[])
-    if (isColumn(source)) writable.set(source.name, source);
+  // Row property → SQL column name, for the properties an outcome may record.
+  const columnNameOf = new Map<string, string>();
+  for (const [property, source] of Object.entries(declaration.columns) as [string, ColumnSource][]) {
+    if (!isColumn(source)) continue;
+    writable.set(source.name, source);
+    columnNameOf.set(property, source.name);
+  }
+
+  /** An outcome's values keyed by SQL column name; an `undefined` value (SQL NULL) has no key. */
+  const byColumnName = (values: Partial<RowValues<Row>>): Record<string, unknown> => {
+    const named: Record<string, unknown> = {};
+    for (const [property, value] of Object.entries(values)) {
+      if (value === undefined) continue;
+      const name = columnNameOf.get(property);
+      if (!name) throw new Error(`${declaration.id}: an outcome records "${property}", which is not a column of the table`);
+      named[name] = value;
+    }
+    return named;
+  };
 
   /** The declared columns some of these recorded changes write, in declaration order. */
   const changedColumns = (changes: (Record<string, unknown> | null | undefined)[]): PgColumn[] => {
@@ -171,8 +135,23 @@ export function defineTableMigration<Row extends SourceRow>(declaration: TableMi
     description: declaration.description,
     rules: declaration.rules,
     wording: declaration.wording,
-    classify: declaration.classify,
     report: declaration.report,
+
+    classify(row): ColumnOutcome {
+      const outcome = declaration.classify(row);
+      switch (outcome.status) {
+        case "skipped":
+          return outcome;
+        case "error":
+          return { status: "error", before: byColumnName(outcome.before), reason: outcome.reason };
+        case "migrated":
+          return { status: "migrated", before: byColumnName(outcome.before), after: byColumnName(outcome.after) };
+        case "flagged": {
+          const { before, after, reason } = outcome;
+          return { status: "flagged", before: byColumnName(before), after: byColumnName(after), reason };
+        }
+      }
+    },
 
     async readBatch(tx, range) {
       const where = sql`${key} > ${range.afterId} AND ${key} <= ${range.upToId} AND (${mayNeedChange})`;

@@ -11,8 +11,8 @@ import { users, workoutSessions } from "@/db/schema";
 import { parseHistoryFile } from "@/lib/history-import/parse-file";
 import { importFormSchema } from "@/lib/history-import/import-form";
 import { startSession } from "@/server/services/sessions";
-import { createPreview, exerciseChoicesFor } from "./previews";
-import { importPreview } from "./import";
+import { createPreview, exerciseChoicesFor } from "@/server/history-import/previews";
+import { importPreview } from "@/server/history-import/import";
 import { exportedSessions, historyCsv, historyJson } from "./export";
 
 let database: TestDatabase;

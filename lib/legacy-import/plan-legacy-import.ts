@@ -9,7 +9,6 @@
  * - exercises by name (ignoring case and spacing), muscles by name: an existing one is reused.
  * Legacy primary keys are not kept; new rows get new ids.
  */
-import "server-only";
 import type { z } from "@/lib/zod";
 import {
   type DjangoRecord,
@@ -25,16 +24,18 @@ import {
   legacyWorkoutFields,
   legacyWorkoutMuscleFields,
 } from "./django-dump";
-import { isUnusableDjangoPassword } from "@/server/auth/django-hashers";
-import { passwordFormatOf } from "@/server/auth/passwords";
-import { exerciseNameKey, mapLegacyMuscle, muscleNameKey } from "./legacy-values";
+import { exerciseNameKey, isUnusableDjangoPassword, mapLegacyMuscle, muscleNameKey } from "./legacy-values";
 import type { ExistingData, LegacyOutcomeKind, LegacyPlan, PlannedMuscle, RowRef } from "./legacy-plan";
 
 type Resolution = { state: "new" } | { state: "existing"; id: number } | { state: "left-out"; why: string };
 
 const keyOf = (pk: LegacyPk) => String(pk);
 
-export function planLegacyImport(dump: unknown, existing: ExistingData): LegacyPlan {
+/**
+ * `verifiable`: whether Ironlog can verify a stored password hash of this shape (the server's
+ * `passwordFormatOf`, passed in: the verifiers live with their native libraries in server/auth).
+ */
+export function planLegacyImport(dump: unknown, existing: ExistingData, verifiable: (hash: string) => boolean): LegacyPlan {
   const plan: LegacyPlan = {
     users: [],
     passwords: { usable: 0, needReset: 0 },
@@ -107,7 +108,7 @@ export function planLegacyImport(dump: unknown, existing: ExistingData): LegacyP
       plannedEmails.set(fields.email, rec.pk);
     } else {
       const name = [fields.first_name, fields.last_name].filter(Boolean).join(" ") || fields.username;
-      const password = legacyPassword(fields.password);
+      const password = legacyPassword(fields.password, verifiable);
       plan.passwords[password.hash ? "usable" : "needReset"] += 1;
       plan.users.push({
         passwordHash: password.hash,
@@ -371,9 +372,9 @@ function comparePks(a: { pk: LegacyPk }, b: { pk: LegacyPk }): number {
  * without a note (Django's own state for such accounts); a hash in a format Ironlog cannot verify (md5,
  * unsalted sha1, crypt: too weak to keep anyway) is dropped with a note, so the user resets it.
  */
-function legacyPassword(value: string): { hash: string | null; note?: string } {
+function legacyPassword(value: string, verifiable: (hash: string) => boolean): { hash: string | null; note?: string } {
   if (isUnusableDjangoPassword(value)) return { hash: null };
-  if (passwordFormatOf(value)) return { hash: value };
+  if (verifiable(value)) return { hash: value };
   const algorithm = /^[a-z0-9_]{1,30}(?=\$)/.exec(value)?.[0] ?? "unrecognised";
   return { hash: null, note: `password hash (${algorithm}) is not a format Ironlog verifies; the user needs a password reset` };
 }

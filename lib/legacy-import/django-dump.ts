@@ -4,8 +4,6 @@
  * and a record failing any field is rejected with the field's reason. Fields not listed (Django's
  * groups, last_login, ...) are ignored. `password` is kept: it is a secret, never put in a reason.
  */
-import "server-only";
-import fs from "node:fs";
 import { z } from "@/lib/zod";
 import {
   type Mapped,
@@ -132,13 +130,6 @@ export const legacyAssessmentFields = z.object({
   created_at: mapped(mapLegacyDateTime),
 });
 
-export type LegacyUserFields = z.infer<typeof legacyUserFields>;
-export type LegacyWorkoutFields = z.infer<typeof legacyWorkoutFields>;
-export type LegacyWorkoutMuscleFields = z.infer<typeof legacyWorkoutMuscleFields>;
-export type LegacySplitFields = z.infer<typeof legacySplitFields>;
-export type LegacySplitDayFields = z.infer<typeof legacySplitDayFields>;
-export type LegacyAssessmentFields = z.infer<typeof legacyAssessmentFields>;
-
 /** The models Ironlog imports, in the order they are mapped (each after what it refers to). */
 export const LEGACY_MODELS = [
   "auth.user",
@@ -149,19 +140,6 @@ export const LEGACY_MODELS = [
   "assessments.assessment",
 ] as const;
 export type LegacyModel = (typeof LEGACY_MODELS)[number];
-
-/**
- * Read a dumpdata file. It is one JSON array, parsed whole: legacy dumps are the old system's size,
- * and its records refer to each other in any order.
- */
-export function readLegacyDump(file: string): unknown {
-  const text = fs.readFileSync(file, "utf8");
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    throw new Error(`not JSON (${(error as Error).message})`);
-  }
-}
 
 /** Issues as "field: message" reasons. */
 export function issueReasons(error: z.ZodError): string[] {

@@ -2,9 +2,7 @@
  * How values of the old Django system map onto Ironlog's. Each function says either what the value
  * becomes or, in words an operator can act on, why it cannot be imported.
  */
-import "server-only";
-import type { Assessment, Exercise } from "@/db/schema";
-import { EXERCISE_TYPES } from "@/lib/training/types";
+import { EXERCISE_TYPES, type ExerciseType, type ExperienceLevel } from "@/lib/training/types";
 
 export type Mapped<T> = { ok: true; value: T } | { ok: false; reason: string };
 
@@ -17,7 +15,7 @@ const describe = (value: unknown) => JSON.stringify(value);
 const letters = (value: string) => value.toLowerCase().replace(/[^a-z]/g, "");
 
 /** Every Ironlog type by its name and plural, and the spellings the old system's rows use. */
-const EXERCISE_TYPE_SPELLINGS: Record<string, Exercise["type"]> = {
+const EXERCISE_TYPE_SPELLINGS: Record<string, ExerciseType> = {
   ...Object.fromEntries(
     EXERCISE_TYPES.flatMap((type) => [
       [letters(type), type],
@@ -34,7 +32,7 @@ const EXERCISE_TYPE_SPELLINGS: Record<string, Exercise["type"]> = {
 };
 const EXPECTED_TYPES = `expected ${EXERCISE_TYPES.slice(0, -1).join(", ")} or ${EXERCISE_TYPES.at(-1)}`;
 
-export function mapLegacyExerciseType(value: unknown): Mapped<Exercise["type"]> {
+export function mapLegacyExerciseType(value: unknown): Mapped<ExerciseType> {
   if (isBlank(value)) return fail(`has no type (${EXPECTED_TYPES})`);
   if (typeof value !== "string") return fail(`type ${describe(value)} is not text`);
   const type = EXERCISE_TYPE_SPELLINGS[letters(value)];
@@ -61,7 +59,7 @@ export function mapLegacyDifficulty(value: unknown): Mapped<1 | 2 | 3 | null> {
   return fail(`difficulty ${describe(value)} is not 1-3 or beginner/intermediate/advanced`);
 }
 
-const EXPERIENCE_WORDS: Record<string, NonNullable<Assessment["experienceLevel"]>> = {
+const EXPERIENCE_WORDS: Record<string, ExperienceLevel> = {
   beginner: "beginner",
   novice: "beginner",
   intermediate: "intermediate",
@@ -69,7 +67,7 @@ const EXPERIENCE_WORDS: Record<string, NonNullable<Assessment["experienceLevel"]
   expert: "advanced",
 };
 
-export function mapLegacyExperience(value: unknown): Mapped<Assessment["experienceLevel"]> {
+export function mapLegacyExperience(value: unknown): Mapped<ExperienceLevel | null> {
   if (isBlank(value)) return ok(null);
   const level = typeof value === "string" ? EXPERIENCE_WORDS[letters(value)] : undefined;
   return level ? ok(level) : fail(`experience ${describe(value)} is not beginner, intermediate or advanced`);
@@ -184,4 +182,9 @@ export function exerciseNameKey(name: string): string {
 
 export function muscleNameKey(name: string): string {
   return letters(name);
+}
+
+/** Django's marker for an account that cannot sign in with a password (set_unusable_password). */
+export function isUnusableDjangoPassword(value: string): boolean {
+  return value === "" || value.startsWith("!");
 }

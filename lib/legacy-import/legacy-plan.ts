@@ -2,7 +2,6 @@
  * What a legacy import plans to write, and what it says about every record it does not write.
  * Rows refer to each other by legacy key (the old primary key as text) until the writer gives them ids.
  */
-import "server-only";
 import type { LegacyPk } from "./django-dump";
 import type { LegacyMuscle } from "./legacy-values";
 import type { Role } from "@/lib/auth/roles";

@@ -9,7 +9,7 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { stringify } from "csv-stringify/sync";
 import type { DbOrTx } from "@/db/client";
 import { exercises, SET_COLUMNS, sessionExercises, sessionSets, workoutSessions } from "@/db/schema";
-import { EXPORT_CSV_HEADER, type ExportedSession, sessionCsvRows } from "@/lib/history-import/export-rows";
+import { EXPORT_CSV_HEADER, type ExportedSession, sessionCsvRows } from "@/lib/history-export/rows";
 import type { WeightUnit } from "@/lib/training/units";
 
 const SESSIONS_PER_BATCH = 200;
@@ -78,6 +78,12 @@ export async function* exportedSessions(db: DbOrTx, userId: number): AsyncGenera
   }
 }
 
+/**
+ * The history as CSV, in the file's own columns. Written with plain csv-stringify, not the spreadsheet
+ * writer (lib/spreadsheet-csv.ts): this file is made to be imported again, here or elsewhere, so every
+ * value must come back exactly as it was; the formula guard would prefix an apostrophe to a note that
+ * starts with "=" or "-", and the re-import would keep it.
+ */
 export async function* historyCsv(db: DbOrTx, userId: number, unit: WeightUnit, timeZone: string): AsyncGenerator<string> {
   yield stringify([[...EXPORT_CSV_HEADER]]);
   for await (const batch of exportedSessions(db, userId)) {
