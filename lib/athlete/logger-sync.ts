@@ -51,8 +51,7 @@ const NOTICES: Record<Exclude<SaveConflict["reason"], "also_logged">, string> = 
   changed_elsewhere: "Changed on another device: its values were kept.",
   deleted_elsewhere: "Removed on another device.",
   kept: "Kept: it was changed on another device after you removed it.",
-  started_elsewhere:
-    "Another workout was already in progress from your other device: this one is saved beside it, as finished.",
+  started_elsewhere: "Another workout was already in progress from your other device: this one is saved beside it, as finished.",
 };
 
 /** What the device is told about a change that did not land as sent, in one line. */
