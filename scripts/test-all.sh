@@ -9,6 +9,9 @@ PG_URL="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test}"
 echo "== Format (Prettier)"
 npx prettier --check . --log-level warn
 
+echo "== Types of the service worker (the build checks the rest)"
+npx tsc --noEmit -p tsconfig.sw.json
+
 echo "== Unit and integration tests on embedded PGlite"
 DATABASE_URL= npx vitest run
 

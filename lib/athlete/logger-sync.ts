@@ -14,6 +14,7 @@ export function saveInput(state: LoggerState): SessionSaveInput {
   return {
     baseRevision: state.server.revision,
     unit: state.unit,
+    ...(p.start ? { start: p.start } : {}),
     ...(p.name ? { name: p.name } : {}),
     ...(p.notes ? { notes: p.notes } : {}),
     ...(p.durationMinutes ? { durationMinutes: p.durationMinutes } : {}),
@@ -44,6 +45,7 @@ export function pendingAfterAck(current: PendingChanges, sent: PendingChanges): 
     notes: current.notes === sent.notes ? undefined : current.notes,
     durationMinutes: current.durationMinutes === sent.durationMinutes ? undefined : current.durationMinutes,
     finish: current.finish && !sent.finish,
+    start: current.start === sent.start ? undefined : current.start,
   };
 }
 
