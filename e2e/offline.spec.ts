@@ -99,6 +99,14 @@ test("a workout started, logged, reloaded and finished with no signal reaches th
   await expect(page.getByRole("button", { name: `Undo ${exercise}, set 2` })).toBeVisible();
   await expect(page.getByLabel(`${exercise}, set 2: reps`)).toHaveValue("8");
 
+  // The log, from the device, leads back to the workout the server has not seen yet.
+  await page.goto("/log");
+  const onPhone = page.getByRole("region", { name: "On this phone, not saved to your account yet" });
+  await expect(onPhone).toContainText("Full body A");
+  await onPhone.getByRole("link", { name: "Resume" }).click();
+  await expect(page).toHaveURL(new RegExp(`/log/start\\?uid=${uid}$`));
+  await expect(page.getByRole("button", { name: `Undo ${exercise}, set 2` })).toBeVisible();
+
   await page.getByRole("button", { name: "Finish workout…" }).click();
   await page.getByRole("button", { name: "Finish workout", exact: true }).click();
   await expect(page.getByTestId("sync-status")).toContainText("Offline");
@@ -114,7 +122,8 @@ test("a workout started, logged, reloaded and finished with no signal reaches th
     [12.5, 8],
   ]);
   await page.goto("/history");
-  await expect(page.getByRole("link", { name: /Full body A/ })).toHaveCount(1);
+  // One workout in the list (the calendar links the same day too).
+  await expect(page.getByRole("link", { name: /^Full body A/ })).toHaveCount(1);
 });
 
 test("pages kept for one athlete are never shown to the next one on the same browser", async ({ page, context }) => {

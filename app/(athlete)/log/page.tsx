@@ -9,6 +9,7 @@ import { deleteSessionAction, finishSessionAction, startSessionAction } from "./
 import { listSessionsInProgress, nextWorkout } from "@/server/queries/sessions";
 import { getGeneratedProgram, getSplit, listSplits } from "@/server/queries/splits";
 import { deviceStartHref } from "@/lib/athlete/device-start";
+import { DeviceWorkouts } from "./device-workouts";
 
 export const metadata: Metadata = { title: "Log a workout" };
 
@@ -48,6 +49,8 @@ export default async function LogPage({
           Workout finished and saved. You can start the next one.
         </p>
       ) : null}
+
+      <DeviceWorkouts userId={user.id} timeZone={timeZone} />
 
       {inProgress.length ? (
         <Card title="In progress">

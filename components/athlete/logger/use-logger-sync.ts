@@ -19,9 +19,14 @@ export type SyncStatus =
 const RETRY_MS = 15_000;
 const POLL_MS = 5_000;
 const STATE_PREFIX = "ironlog:logger:";
+
+/** Where the logger keeps a session's queue and typed rows on this device. */
+export function loggerStateKey(userId: number, sessionUid: string): string {
+  return `${STATE_PREFIX}${userId}:${sessionUid}`;
+}
 const STATE_MAX_AGE_MS = 30 * 86_400_000;
 
-function readState(key: string): LoggerState | null {
+export function readState(key: string): LoggerState | null {
   try {
     const raw = window.localStorage.getItem(key);
     return raw ? upgradeStoredState(JSON.parse(raw).state) : null;
@@ -77,7 +82,7 @@ export function useLoggerSync(
   onFinished: (sessionId: number) => void,
   start?: SessionStart,
 ) {
-  const storageKey = `${STATE_PREFIX}${userId}:${serverSession.uid}`;
+  const storageKey = loggerStateKey(userId, serverSession.uid);
   const [state, setState] = useState<LoggerState>(() => openState(null, serverSession, unit, start));
   const [status, setStatus] = useState<SyncStatus>({ kind: "saved" });
   const [restored, setRestored] = useState(false);
@@ -86,6 +91,8 @@ export function useLoggerSync(
   const retryTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const onFinishedRef = useRef(onFinished);
   const syncRef = useRef<() => Promise<void>>(async () => {});
+  // Set when the athlete finished on this device, also before a reload with the finish still queued.
+  const finishWanted = useRef(false);
 
   useEffect(() => {
     stateRef.current = state;
@@ -97,6 +104,7 @@ export function useLoggerSync(
     pruneOld();
     const opened = openState(readState(storageKey) ?? adoptKeptByKey(userId, serverSession), serverSession, unit, start);
     stateRef.current = opened;
+    if (opened.pending.finish) finishWanted.current = true;
     // eslint-disable-next-line react-hooks/set-state-in-effect -- localStorage is only readable after hydration
     setState(opened);
     setRestored(true);
@@ -176,7 +184,6 @@ export function useLoggerSync(
   }, [sync]);
 
   // Finished once the server holds everything: the workout is only reported saved then.
-  const finishWanted = useRef(false);
   useEffect(() => {
     if (!finishWanted.current || !state.server.finishedAt || hasPending(state.pending) || Object.keys(state.errors).length > 0)
       return;

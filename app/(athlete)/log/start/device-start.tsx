@@ -2,13 +2,18 @@
 
 import { type ComponentProps, useEffect, useMemo, useState } from "react";
 import { SessionLogger } from "@/components/athlete/logger/session-logger";
-import { type DeviceStartedSession, deviceStartedSession, type PlanDay } from "@/lib/athlete/device-start";
+import {
+  type DeviceStartedSession,
+  deviceStartedSession,
+  type PlanDay,
+  STARTED_PREFIX,
+  startedKey,
+} from "@/lib/athlete/device-start";
 import { newUuid } from "@/lib/athlete/logger-state";
 import { sessionRefFromSegment } from "@/lib/athlete/session-ref";
 import { slotSuggestions } from "@/lib/athlete/slot-suggestions";
 import type { LoggedSet } from "@/lib/training/set";
 
-const STARTED_PREFIX = "ironlog:started:";
 const STARTED_MAX_AGE_MS = 30 * 86_400_000;
 
 type LoggerProps = ComponentProps<typeof SessionLogger>;
@@ -72,7 +77,7 @@ export function DeviceStart({
       params.set("uid", uid);
       window.history.replaceState(window.history.state, "", `${window.location.pathname}?${params}`);
     }
-    const key = `${STARTED_PREFIX}${userId}:${uid}`;
+    const key = startedKey(userId, uid);
     let opened = readStarted(key);
     if (!opened) {
       const day = days.find((d) => String(d.id) === params.get("day")) ?? null;
