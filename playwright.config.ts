@@ -3,6 +3,11 @@ import { defineConfig, devices } from "@playwright/test";
 import { E2E_MAIL_FROM, E2E_SMTP_PORT } from "./e2e/mail";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+
+// The service worker's own requests pass through context.route() (Playwright does not show them
+// otherwise, and context.setOffline() does not stop them): the offline spec takes the network away
+// from the worker too by aborting every request.
+process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = "1";
 const baseURL = `http://127.0.0.1:${PORT}`;
 
 // Where the distribution's Chromium exists (this project's CI installs it with apt, because Playwright
@@ -20,6 +25,9 @@ export default defineConfig({
   reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : "list",
   use: {
     baseURL,
+    // The service worker keeps pages for use with no signal; only the spec about that lets it run, so
+    // that every other spec sees what the server answers now.
+    serviceWorkers: "block",
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: systemChromium

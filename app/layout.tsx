@@ -8,14 +8,17 @@ import { getDb } from "@/server/db";
 import { visibleMaintenanceNotices } from "@/server/queries/maintenance-notices";
 import { requestTimeZone } from "@/server/athlete-page";
 import { signOutAction } from "./(auth)/actions";
+import { BRAND_BLUE } from "@/lib/brand-mark";
 import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Ironlog", template: "%s · Ironlog" },
   description: "Log your training set by set, follow a program built from your equipment, and see real progress.",
+  // Installed on an iPhone's home screen, it opens full screen like the Android install (app/manifest.ts).
+  appleWebApp: { capable: true, title: "Ironlog", statusBarStyle: "default" },
 };
 
-export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#1f57d6" };
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: BRAND_BLUE };
 
 function noticesUnavailable(error: unknown): [] {
   console.error("Maintenance notices could not be read", error);

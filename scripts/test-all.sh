@@ -12,6 +12,9 @@ npx prettier --check . --log-level warn
 echo "== Unused files, exports and dependencies (knip)"
 npx knip
 
+echo "== Types of the service worker (the build checks the rest)"
+npx tsc --noEmit -p tsconfig.sw.json
+
 echo "== Unit and integration tests on embedded PGlite"
 DATABASE_URL= npx vitest run
 

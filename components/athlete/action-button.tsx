@@ -41,6 +41,26 @@ function Submit({
 type Variant = "primary" | "secondary" | "danger" | "ghost" | "link";
 
 /**
+ * The action, or with no signal (the browser says it is offline, or the request never reached the
+ * server: fetch's TypeError) a plain page load of `href`, which the service worker answers.
+ */
+function orOpen(action: Action, href: string): Action {
+  return async (state, formData) => {
+    if (!navigator.onLine) {
+      window.location.assign(href);
+      return state;
+    }
+    try {
+      return await action(state, formData);
+    } catch (error) {
+      if (!(error instanceof TypeError)) throw error;
+      window.location.assign(href);
+      return state;
+    }
+  };
+}
+
+/**
  * One button that runs a server action with a few hidden fields (start this day, move up, delete…),
  * and shows the action's error message next to it. `confirm` asks first, in the app's dialog, with a
  * button named like this one ("Discard workout"); `confirmLabel` names it when the button is an icon.
@@ -55,6 +75,7 @@ export function ActionButton({
   confirmLabel,
   label,
   className = "",
+  offlineHref,
 }: {
   action: Action;
   fields?: Record<string, string | number>;
@@ -66,8 +87,12 @@ export function ActionButton({
   /** Accessible name when the visible content is only an icon or arrow. */
   label?: string;
   className?: string;
+  /** Where to go instead when the server cannot be reached (no signal): a page that works on the device. */
+  offlineHref?: string;
 }) {
-  const [state, formAction] = useActionState(action, { status: "idle" } as ActionState);
+  const [state, formAction] = useActionState(offlineHref ? orOpen(action, offlineHref) : action, {
+    status: "idle",
+  } as ActionState);
   const message = state.status === "error" ? (state.message ?? Object.values(state.fieldErrors ?? {})[0]?.[0]) : undefined;
   const asked = useConfirm();
   const form = useRef<HTMLFormElement>(null);

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useId, useState } from "react";
+import { SignOutForm } from "./sign-out-form";
 
 /** The phone-sized menu: a disclosure button that opens the navigation, closed by Escape or navigation. */
 export function MobileNav({
@@ -53,14 +54,14 @@ export function MobileNav({
               </Link>
             ))}
           </nav>
-          <form action={signOut}>
+          <SignOutForm signOut={signOut}>
             <button
               type="submit"
               className="block w-full rounded px-3 py-3 text-left text-base text-slate-800 hover:bg-slate-100"
             >
               Sign out
             </button>
-          </form>
+          </SignOutForm>
         </div>
       ) : null}
     </div>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { Role } from "@/lib/auth/roles";
 import { LogoMark } from "./logo";
 import { MobileNav } from "./mobile-nav";
+import { SignOutForm } from "./sign-out-form";
 
 export const ATHLETE_NAV = [
   { href: "/dashboard", label: "Today" },
@@ -63,14 +64,14 @@ export function SiteHeader({ user, signOutAction }: { user: HeaderUser | null; s
                   <Link href="/profile" className="block rounded px-3 py-2 text-sm text-slate-700 hover:bg-slate-100">
                     Profile
                   </Link>
-                  <form action={signOutAction}>
+                  <SignOutForm signOut={signOutAction}>
                     <button
                       type="submit"
                       className="block w-full rounded px-3 py-2 text-left text-sm text-slate-700 hover:bg-slate-100"
                     >
                       Sign out
                     </button>
-                  </form>
+                  </SignOutForm>
                 </div>
               </details>
               <MobileNav items={[...nav, { href: "/profile", label: "Profile" }]} signOut={signOutAction} email={user.email} />

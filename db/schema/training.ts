@@ -91,6 +91,9 @@ export const workoutSessions = pgTable(
   "workout_sessions",
   {
     id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    // The session's identity made where it was started: a device with no signal names a workout by
+    // it until its first save creates the row (a save repeated after a lost answer finds it again).
+    uid: uuid("uid").notNull().unique().defaultRandom(),
     userId: integer("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),

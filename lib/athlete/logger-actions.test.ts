@@ -9,6 +9,7 @@ const PLANK = "00000000-0000-4000-8000-00000000000a";
 const PRESS = "00000000-0000-4000-8000-00000000000b";
 const snapshot: SessionSnapshot = {
   id: 7,
+  uid: "00000000-0000-4000-8000-0000000000aa",
   revision: 1,
   name: "Workout",
   notes: "",

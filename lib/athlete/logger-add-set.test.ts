@@ -5,6 +5,7 @@ import type { SessionSnapshot } from "./session-sync";
 
 const snapshot = (sets: SessionSnapshot["sets"] = []): SessionSnapshot => ({
   id: 1,
+  uid: "00000000-0000-4000-8000-0000000000aa",
   revision: 1,
   name: "Push",
   notes: "",

@@ -9,7 +9,7 @@ import { parseSetTime } from "@/lib/training/set-time";
 import type { RecordKind } from "@/lib/training/records";
 import type { ExerciseMeasure, SetType } from "@/lib/training/types";
 import { MEASURE_FIELDS, SET_FIELDS, setValuesOf, type SetField, type SetFieldErrors, type SetValues } from "@/lib/training/set";
-import type { SessionSnapshot, SlotTarget } from "./session-sync";
+import type { SessionSnapshot, SessionStart, SlotTarget } from "./session-sync";
 
 /**
  * A set's fields as typed, by the set's own names: the weight in the athlete's unit (converted to
@@ -60,6 +60,8 @@ export type PendingChanges = {
   notes?: PendingField<string>;
   durationMinutes?: PendingField<number | null>;
   finish: boolean;
+  /** How this device started the session, sent until the server has it (its first save creates it). */
+  start?: SessionStart;
 };
 
 /** The stored state's shape; ./logger-upgrade brings one kept on a device in an older shape up to it. */
@@ -67,6 +69,7 @@ export const LOGGER_STATE_VERSION = 3;
 
 export type LoggerState = {
   version: typeof LOGGER_STATE_VERSION;
+  /** The server's key when opened (0 for a session started on this device); server.uid names the session. */
   sessionId: number;
   unit: WeightUnit;
   server: SessionSnapshot;
@@ -253,10 +256,26 @@ export function initialState(server: SessionSnapshot, unit: WeightUnit): LoggerS
  * The state to open with: this device's queue and typed rows (a reload, a phone that was offline)
  * on top of the newest session either side has; the plan's rows wherever it is opened.
  */
-export function openState(local: LoggerState | null, server: SessionSnapshot, unit: WeightUnit): LoggerState {
-  if (!local || local.version !== LOGGER_STATE_VERSION || local.sessionId !== server.id) return initialState(server, unit);
-  const newest = server.revision >= local.server.revision ? server : local.server;
-  return adoptServer({ ...local, unit: local.unit }, newest);
+export function openState(
+  local: LoggerState | null,
+  server: SessionSnapshot,
+  unit: WeightUnit,
+  start?: SessionStart,
+): LoggerState {
+  if (!local || local.version !== LOGGER_STATE_VERSION || !sameSession(local, server)) {
+    const fresh = initialState(server, unit);
+    // Started on this device and not on the server yet: its first save says how, and creates it.
+    return start && server.id === 0 ? { ...fresh, pending: { ...fresh.pending, start } } : fresh;
+  }
+  // A state kept before sessions had a uid takes it from the server's copy.
+  const kept = { ...local, server: { ...local.server, uid: server.uid } };
+  const newest = server.revision >= kept.server.revision ? server : kept.server;
+  return adoptServer(kept, newest);
+}
+
+function sameSession(local: LoggerState, server: SessionSnapshot): boolean {
+  if (local.server.uid) return local.server.uid === server.uid;
+  return local.sessionId === server.id;
 }
 
 /** A row nothing was typed in: a planned row as it was made. */
@@ -324,6 +343,7 @@ export function hasPending(p: PendingChanges): boolean {
     p.name !== undefined ||
     p.notes !== undefined ||
     p.durationMinutes !== undefined ||
-    p.finish
+    p.finish ||
+    p.start !== undefined
   );
 }

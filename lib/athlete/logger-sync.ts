@@ -14,6 +14,7 @@ export function saveInput(state: LoggerState): SessionSaveInput {
   return {
     baseRevision: state.server.revision,
     unit: state.unit,
+    ...(p.start ? { start: p.start } : {}),
     ...(p.name ? { name: p.name } : {}),
     ...(p.notes ? { notes: p.notes } : {}),
     ...(p.durationMinutes ? { durationMinutes: p.durationMinutes } : {}),
@@ -44,6 +45,7 @@ export function pendingAfterAck(current: PendingChanges, sent: PendingChanges): 
     notes: current.notes === sent.notes ? undefined : current.notes,
     durationMinutes: current.durationMinutes === sent.durationMinutes ? undefined : current.durationMinutes,
     finish: current.finish && !sent.finish,
+    start: current.start === sent.start ? undefined : current.start,
   };
 }
 
@@ -51,6 +53,7 @@ const NOTICES: Record<Exclude<SaveConflict["reason"], "also_logged">, string> = 
   changed_elsewhere: "Changed on another device: its values were kept.",
   deleted_elsewhere: "Removed on another device.",
   kept: "Kept: it was changed on another device after you removed it.",
+  started_elsewhere: "Another workout was already in progress from your other device: this one is saved beside it, as finished.",
 };
 
 /** What the device is told about a change that did not land as sent, in one line. */

@@ -8,6 +8,7 @@ import type { SessionSnapshot, SnapshotSet } from "./session-sync";
 const SQUAT = "00000000-0000-4000-8000-00000000000a";
 const opened: SessionSnapshot = {
   id: 7,
+  uid: "00000000-0000-4000-8000-0000000000aa",
   revision: 1,
   name: "Legs",
   notes: "",

@@ -151,9 +151,36 @@ export const slotChangeSchema = z
 
 const deletionSchema = z.object({ id: uuidSchema, seenRevision: z.number().int().nonnegative() }).strict();
 
+/**
+ * A session started on a device (with no signal, say): its first save carries how it was started,
+ * and creates it under the device's identity. `slots` are the exercises the device laid out from the
+ * plan it had, under the ids it gave them; the server takes their targets from the plan it holds.
+ */
+export const sessionStartSchema = z
+  .object({
+    splitDayId: jsonId("That day was not found.").nullable(),
+    name: z.string().trim().min(1, S.name).max(MAX_SESSION_NAME, S.nameLength),
+    startedAt: timeSchema,
+    slots: z
+      .array(
+        z
+          .object({
+            id: uuidSchema,
+            exerciseId: jsonId("Choose an exercise."),
+            position: z.number().int().min(0).max(100_000),
+            supersetGroup: z.number().int().min(1).max(100).nullable(),
+          })
+          .strict(),
+      )
+      .max(MAX_EXERCISES_PER_SESSION, `A session holds at most ${MAX_EXERCISES_PER_SESSION} exercises.`),
+  })
+  .strict();
+export type SessionStart = z.output<typeof sessionStartSchema>;
+
 const saveSchema = z
   .object({
     baseRevision: z.number().int().nonnegative(),
+    start: sessionStartSchema.optional(),
     unit: z.enum(WEIGHT_UNITS),
     name: z
       .object({
@@ -235,7 +262,9 @@ export type SnapshotSlot = {
 
 /** The merged session a save answers with (and GET /api/sessions/:id returns). */
 export type SessionSnapshot = {
+  /** The server's key; 0 while a session started on this device has not reached the server. */
   id: number;
+  uid: string;
   revision: number;
   name: string;
   notes: string;
@@ -253,11 +282,14 @@ export type SessionSnapshot = {
  * - kept: a deletion refused, because the set was changed after the deleting device last saw it.
  * - also_logged: another device had logged a set at this new set's place (`position`, as sent): both
  *   were kept, this one after the slot's last set.
+ * - started_elsewhere: this session was started on this device while another was already in progress
+ *   on the server (two devices each started one with no signal): it was kept, as a finished workout,
+ *   since an athlete has one workout in progress at a time.
  */
 export type SaveConflict = {
   kind: SessionItemKind | "session";
   id: string;
-  reason: "changed_elsewhere" | "deleted_elsewhere" | "kept" | "also_logged";
+  reason: "changed_elsewhere" | "deleted_elsewhere" | "kept" | "also_logged" | "started_elsewhere";
   fields?: string[];
   position?: number;
 };

@@ -9,6 +9,9 @@ describe("contentSecurityPolicy", () => {
     expect(csp).toContain("style-src 'self' 'unsafe-inline'");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).not.toContain("upgrade-insecure-requests");
+    // The service worker and the manifest come from the app itself, nowhere else.
+    expect(csp).toContain("worker-src 'self'");
+    expect(csp).toContain("manifest-src 'self'");
   });
 
   it("allows eval in development only, and upgrades requests over HTTPS only", () => {

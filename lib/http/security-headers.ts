@@ -29,6 +29,9 @@ export function contentSecurityPolicy({
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
     `connect-src 'self'${development ? " ws:" : ""}`,
+    // The service worker (/serwist/sw.js) and the web app manifest, both the app's own.
+    "worker-src 'self'",
+    "manifest-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

@@ -17,9 +17,11 @@ export const DUMP_FORMAT = "ironlog-dump";
  * their defaults (weight × reps, normal sets, no superset). 4: history_import_exercises (the own
  * exercises an import added, for its undo); older dumps have none. 5: a set may record a weight
  * alone, and its field_times name the set's values as lib/training/set does (weightKg, distanceM
- * where format 4 wrote weight, distance); format-upgrade.ts renames them in an older dump.
+ * where format 4 wrote weight, distance); format-upgrade.ts renames them in an older dump. 6: a
+ * session has a `uid` (the identity a device gave it when started); an older dump's sessions take a
+ * new one on import.
  */
-export const DUMP_FORMAT_VERSION = 5;
+export const DUMP_FORMAT_VERSION = 6;
 
 export const dumpHeaderSchema = z.strictObject({
   format: z.literal(DUMP_FORMAT),

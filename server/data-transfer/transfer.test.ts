@@ -63,7 +63,7 @@ describe("export", () => {
       .map((line) => JSON.parse(line));
     expect(lines[0]).toMatchObject({
       format: "ironlog-dump",
-      format_version: 5,
+      format_version: 6,
       schema_migration: SHIPPED.at(-1)!.tag,
       secrets: "omitted",
     });
@@ -299,6 +299,28 @@ describe("import", () => {
     ]);
   });
 
+  it("loads a format-5 dump (before sessions had a uid): each session takes its own", async () => {
+    const lines = dump
+      .trim()
+      .split("\n")
+      .map((line) => {
+        const value = JSON.parse(line);
+        if (value.format)
+          return JSON.stringify({ ...value, format_version: 5, schema_migration: "0015_set_records_weight_alone" });
+        if (value.table === "workout_sessions") delete value.row.uid;
+        return JSON.stringify(value);
+      });
+    await emptyDatabase();
+    const report = await importDump(target, textDumpSource(lines.join("\n") + "\n", "v5.ndjson"));
+    expect(report.rejections).toEqual([]);
+    const [counts] = await queryRows<{ sessions: number; uids: number }>(
+      target.db,
+      sql`SELECT count(*)::int AS sessions, count(DISTINCT uid)::int AS uids FROM workout_sessions`,
+    );
+    expect(counts.sessions).toBeGreaterThan(0);
+    expect(counts.uids).toBe(counts.sessions);
+  });
+
   it("loads a format-2 dump (before set types and measures): weight × reps, normal sets, no supersets", async () => {
     const FORMAT_3: Record<string, string[]> = {
       exercises: ["measure"],
@@ -332,7 +354,7 @@ describe("import", () => {
     await emptyDatabase();
     const NEW_COLUMNS: Record<string, string[]> = {
       session_sets: ["uid", "exercise_slot_id", "missed", "revision", "field_times"],
-      workout_sessions: ["revision", "field_times"],
+      workout_sessions: ["uid", "revision", "field_times"],
     };
     const counts: Record<string, number> = {};
     const lines: string[] = [];

@@ -14,6 +14,8 @@ import type { DbOrTx } from "@/db/client";
 import { workoutSessions } from "@/db/schema";
 import type { SessionSnapshot, SnapshotSet, SnapshotSlot } from "@/lib/athlete/session-sync";
 import { contextSetsQuery, type SessionView } from "./sessions";
+import { sessionIs } from "./session-ref";
+import type { SessionRef } from "@/lib/athlete/session-ref";
 import { setValuesJson } from "./set-columns";
 import { contextFromHistory, type HistorySet, type LoggingContext } from "@/lib/athlete/logging-context";
 import type { ExerciseType } from "@/lib/training/types";
@@ -77,11 +79,15 @@ function jsonArray<T>(value: string | T[] | null): T[] {
   return typeof value === "string" ? (JSON.parse(value) as T[]) : value;
 }
 
-/** One of the athlete's sessions with everything the logger shows; null when absent or someone else's. */
-export async function loggerSession(db: DbOrTx, userId: number, sessionId: number): Promise<LoggerSession | null> {
+/**
+ * One of the athlete's sessions with everything the logger shows, by its key or by the identity the
+ * device that started it gave it; null when absent or someone else's.
+ */
+export async function loggerSession(db: DbOrTx, userId: number, ref: SessionRef): Promise<LoggerSession | null> {
   const [row] = await db
     .select({
       id: workoutSessions.id,
+      uid: workoutSessions.uid,
       name: workoutSessions.name,
       splitDayId: workoutSessions.splitDayId,
       startedAt: workoutSessions.startedAt,
@@ -95,7 +101,7 @@ export async function loggerSession(db: DbOrTx, userId: number, sessionId: numbe
       history: historyJson(userId),
     })
     .from(workoutSessions)
-    .where(and(eq(workoutSessions.id, sessionId), eq(workoutSessions.userId, userId)))
+    .where(and(sessionIs(ref), eq(workoutSessions.userId, userId)))
     .limit(1);
   if (!row) return null;
   // numeric columns become JSON numbers and timestamps ISO strings with their offset.
@@ -103,6 +109,7 @@ export async function loggerSession(db: DbOrTx, userId: number, sessionId: numbe
   const slots = jsonArray(row.slots);
   const snapshot: SessionSnapshot = {
     id: row.id,
+    uid: row.uid,
     revision: row.revision,
     name: row.name,
     notes: row.notes ?? "",

@@ -9,6 +9,8 @@ import type { DbOrTx } from "@/db/client";
 import { exercises, SET_COLUMNS, sessionExercises, sessionSets, sessionTombstones, workoutSessions } from "@/db/schema";
 import type { StoredSession } from "@/lib/athlete/session-merge";
 import type { SessionSnapshot, SlotTarget } from "@/lib/athlete/session-sync";
+import type { SessionRef } from "@/lib/athlete/session-ref";
+import { sessionIs } from "./session-ref";
 
 type SlotRow = { targetSets: number | null; targetRepsMin: number | null; targetRepsMax: number | null; note: string | null };
 
@@ -19,6 +21,7 @@ function targetOf(row: SlotRow): SlotTarget | null {
 
 const sessionColumns = {
   id: workoutSessions.id,
+  uid: workoutSessions.uid,
   revision: workoutSessions.revision,
   name: workoutSessions.name,
   notes: workoutSessions.notes,
@@ -90,13 +93,14 @@ export async function lockStoredSession(tx: DbOrTx, userId: number, sessionId: n
 }
 
 /** One of the athlete's sessions as the logger's devices see it; null when absent or someone else's. */
-export async function sessionSnapshot(db: DbOrTx, userId: number, sessionId: number): Promise<SessionSnapshot | null> {
+export async function sessionSnapshot(db: DbOrTx, userId: number, ref: SessionRef): Promise<SessionSnapshot | null> {
   const [session] = await db
     .select(sessionColumns)
     .from(workoutSessions)
-    .where(and(eq(workoutSessions.id, sessionId), eq(workoutSessions.userId, userId)))
+    .where(and(sessionIs(ref), eq(workoutSessions.userId, userId)))
     .limit(1);
   if (!session) return null;
+  const sessionId = session.id;
   const [slots, sets] = await Promise.all([
     db
       .select({
@@ -118,6 +122,7 @@ export async function sessionSnapshot(db: DbOrTx, userId: number, sessionId: num
   ]);
   return {
     id: session.id,
+    uid: session.uid,
     revision: session.revision,
     name: session.name,
     notes: session.notes ?? "",

@@ -14,6 +14,8 @@ import { type HistorySet, LoggingContext, RECENT_SESSIONS, contextFromHistory } 
 import { setValueColumns, setValuesJson } from "./set-columns";
 import type { ExerciseMeasure, ExerciseType } from "@/lib/training/types";
 import type { SetValues } from "@/lib/training/set";
+import type { SessionRef } from "@/lib/athlete/session-ref";
+import { sessionIs } from "./session-ref";
 
 export type SessionSetView = SetValues & {
   id: number;
@@ -47,6 +49,20 @@ export const sessionViewColumns = {
   notes: workoutSessions.notes,
   updatedAt: workoutSessions.updatedAt,
 };
+
+/** When one of the athlete's sessions started, by its key or uid; null when absent or someone else's. */
+export async function sessionStartedAt(
+  db: DbOrTx,
+  userId: number,
+  ref: SessionRef,
+): Promise<{ id: number; startedAt: Date } | null> {
+  const [row] = await db
+    .select({ id: workoutSessions.id, startedAt: workoutSessions.startedAt })
+    .from(workoutSessions)
+    .where(and(sessionIs(ref), eq(workoutSessions.userId, userId)))
+    .limit(1);
+  return row ?? null;
+}
 
 /** One of the athlete's sessions with its sets in order; null when absent or someone else's. */
 export async function getSession(db: DbOrTx, userId: number, sessionId: number): Promise<SessionView | null> {

@@ -13,11 +13,13 @@ import { type DbOrTx } from "@/db/client";
 import { sessionExercises, sessionSets, sessionTombstones, workoutSessions } from "@/db/schema";
 import { mergeSave, sessionWrites, type StoredSession, type StoredSet } from "@/lib/athlete/session-merge";
 import { setValuesOf } from "@/lib/training/set";
-import type { SaveResult, SessionSave } from "@/lib/athlete/session-sync";
+import type { SaveConflict, SaveResult, SessionSave, SessionStart } from "@/lib/athlete/session-sync";
+import type { SessionRef } from "@/lib/athlete/session-ref";
 import { driverError, NotFoundError, UserFacingError } from "@/lib/errors";
 import { visibleExerciseIds } from "@/server/queries/exercises";
 import { lockStoredSession, sessionSnapshot } from "@/server/queries/session-snapshot";
 import { getSplitDay } from "@/server/queries/splits";
+import { sessionIs } from "@/server/queries/session-ref";
 
 /** "Start workout" while one is in progress: the page offers to resume, finish or discard it. */
 export class WorkoutInProgressError extends UserFacingError {
@@ -65,13 +67,8 @@ export async function startSession(
           day.exercises.map((e, position) => ({
             id: randomUUID(),
             sessionId: created.id,
-            exerciseId: e.exerciseId,
+            ...plannedSlot(e),
             position,
-            targetSets: e.targetSets,
-            targetRepsMin: e.targetRepsMin,
-            targetRepsMax: e.targetRepsMax,
-            note: e.note,
-            supersetGroup: e.supersetGroup,
           })),
         );
       }
@@ -85,6 +82,74 @@ export async function startSession(
     }
     throw error;
   }
+}
+
+type DayExercise = NonNullable<Awaited<ReturnType<typeof getSplitDay>>>["exercises"][number];
+
+function plannedSlot(e: DayExercise) {
+  return {
+    exerciseId: e.exerciseId,
+    targetSets: e.targetSets,
+    targetRepsMin: e.targetRepsMin,
+    targetRepsMax: e.targetRepsMax,
+    note: e.note,
+    supersetGroup: e.supersetGroup,
+  };
+}
+
+/**
+ * Create a session a device started on its own, under the device's uid, inside the save's
+ * transaction. Its slots are the device's (ids and exercises as laid out there); each takes its
+ * target from the day the server holds when that day still plans the same exercise at that place.
+ * With another workout already in progress (two devices each started one with no signal), this one
+ * is kept as a finished workout beside it: the athlete has one in progress at a time, and loses
+ * neither.
+ */
+async function createStartedSession(
+  tx: DbOrTx,
+  userId: number,
+  uid: string,
+  start: SessionStart,
+  receivedAt: Date,
+): Promise<{ id: number; alongside: boolean }> {
+  const day = start.splitDayId ? await getSplitDay(tx, userId, start.splitDayId) : null;
+  const visible = await visibleExerciseIds(
+    tx,
+    userId,
+    start.slots.map((s) => s.exerciseId),
+  );
+  const unknown = start.slots.findIndex((s) => !visible.has(s.exerciseId));
+  if (unknown >= 0)
+    throw new UserFacingError("That exercise is not in your library.", { field: `start.slots.${unknown}.exerciseId` });
+  const alongside = (await inProgressId(tx, userId)) !== null;
+  // A device clock ahead of the server's does not start a workout in the future.
+  const startedAt = new Date(Math.min(start.startedAt, receivedAt.getTime()));
+  const [created] = await tx
+    .insert(workoutSessions)
+    .values({
+      uid,
+      userId,
+      splitDayId: day?.id ?? null,
+      name: start.name,
+      startedAt,
+      ...(alongside ? { finishedAt: receivedAt } : {}),
+    })
+    .returning({ id: workoutSessions.id });
+  if (start.slots.length) {
+    await tx.insert(sessionExercises).values(
+      start.slots.map((slot, index) => {
+        const planned = day?.exercises[index];
+        return {
+          ...(planned?.exerciseId === slot.exerciseId ? plannedSlot(planned) : { exerciseId: slot.exerciseId }),
+          id: slot.id,
+          sessionId: created.id,
+          position: slot.position,
+          supersetGroup: slot.supersetGroup,
+        };
+      }),
+    );
+  }
+  return { id: created.id, alongside };
 }
 
 /** Finish a workout in progress as it stands (from the "you have one in progress" choice). */
@@ -103,33 +168,61 @@ export async function finishSession(db: DbOrTx, userId: number, sessionId: numbe
 
 /**
  * Merge one device's changes into the session and answer with the merged session and what did not
- * land as sent. New exercise slots must be the built-in library's or the athlete's own.
+ * land as sent. New exercise slots must be the built-in library's or the athlete's own. A session
+ * named by a uid the server does not know yet is created by the save that says how it was started.
  */
 export async function saveSessionChanges(
   db: DbOrTx,
   userId: number,
-  sessionId: number,
+  ref: SessionRef,
   save: SessionSave,
   receivedAt = new Date(),
 ): Promise<SaveResult> {
-  try {
-    return await mergeInTransaction(db, userId, sessionId, save, receivedAt);
-  } catch (error) {
-    // A set id already used by another session: a device bug or a forged request, not a 500.
-    if (isUniqueViolation(error))
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await mergeInTransaction(db, userId, ref, save, receivedAt);
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      // A first save sent twice at once (one retried after a lost answer), or two devices' workouts
+      // reaching the server together: the second attempt finds what the first created.
+      if (typeof ref !== "number" && save.start && attempt === 1) continue;
+      // A set id already used by another session: a device bug or a forged request, not a 500.
       throw new UserFacingError("A set in this save already belongs to another session.", { status: 409, code: "conflict" });
-    throw error;
+    }
   }
+}
+
+/**
+ * The key of the athlete's session; null when no session has that uid yet. A uid another athlete's
+ * session holds is not found, and never created again.
+ */
+async function sessionIdOf(tx: DbOrTx, userId: number, ref: SessionRef): Promise<number | null> {
+  if (typeof ref === "number") return ref;
+  const [row] = await tx
+    .select({ id: workoutSessions.id, userId: workoutSessions.userId })
+    .from(workoutSessions)
+    .where(sessionIs(ref))
+    .limit(1);
+  if (row && row.userId !== userId) throw new NotFoundError("That session");
+  return row?.id ?? null;
 }
 
 async function mergeInTransaction(
   db: DbOrTx,
   userId: number,
-  sessionId: number,
+  ref: SessionRef,
   save: SessionSave,
   receivedAt: Date,
 ): Promise<SaveResult> {
   return db.transaction(async (tx) => {
+    let sessionId = await sessionIdOf(tx, userId, ref);
+    const conflicts: SaveConflict[] = [];
+    if (sessionId === null && typeof ref !== "number" && save.start) {
+      const created = await createStartedSession(tx, userId, ref.uid, save.start, receivedAt);
+      sessionId = created.id;
+      if (created.alongside) conflicts.push({ kind: "session", id: ref.uid, reason: "started_elsewhere" });
+    }
+    if (sessionId === null) throw new NotFoundError("That session");
     const stored = await lockStoredSession(tx, userId, sessionId);
     if (!stored) throw new NotFoundError("That session");
     const known = new Set(stored.slots.map((s) => s.id));
@@ -146,7 +239,7 @@ async function mergeInTransaction(
     const outcome = mergeSave(stored, save, receivedAt.getTime());
     if (outcome.changed) await writeMerge(tx, userId, sessionId, stored, outcome.session);
     const snapshot = await sessionSnapshot(tx, userId, sessionId);
-    return { snapshot: snapshot!, conflicts: outcome.conflicts };
+    return { snapshot: snapshot!, conflicts: [...conflicts, ...outcome.conflicts] };
   });
 }
 

@@ -14,6 +14,7 @@ import { isoWeekOf } from "@/lib/training/volume";
 import { startSessionAction } from "@/app/(athlete)/log/actions";
 import { athletePage, requestTimeZone } from "@/server/athlete-page";
 import { listSessions, listSessionsInProgress, nextWorkout, sessionsBetween } from "@/server/queries/sessions";
+import { deviceStartHref } from "@/lib/athlete/device-start";
 
 export const metadata: Metadata = { title: "Today" };
 
@@ -74,6 +75,7 @@ export default async function DashboardPage() {
                 <ActionButton
                   action={startSessionAction}
                   fields={{ splitDayId: next.id }}
+                  offlineHref={deviceStartHref(next.id)}
                   variant="primary"
                   pendingLabel="Starting…"
                   label={`Start ${next.name}`}

@@ -9,7 +9,7 @@ import { listExerciseOptions } from "@/server/queries/exercises";
 import { athleteAction } from "@/server/auth/guards";
 import type { ExerciseContext } from "@/lib/athlete/exercise-context";
 import { NotFoundError } from "@/lib/errors";
-import { getSession, loggingContext } from "@/server/queries/sessions";
+import { loggingContext, sessionStartedAt } from "@/server/queries/sessions";
 import { idSchema, jsonId } from "@/lib/ids";
 
 const optionalId = z.preprocess((v) => (v === "" || v === undefined || v === null ? undefined : v), idSchema.optional());
@@ -48,12 +48,15 @@ export const deleteSessionAction = athleteAction(
 
 /** What the logger needs when an exercise is added mid-session: last time's sets and the records to beat. */
 export const exerciseContextAction = athleteAction(
-  z.object({ sessionId: jsonId("That session was not found."), exerciseId: jsonId("Choose an exercise.") }),
-  async ({ sessionId, exerciseId }, user) => {
+  z.object({ sessionUid: z.guid("That session was not found."), exerciseId: jsonId("Choose an exercise.") }),
+  async ({ sessionUid, exerciseId }, user) => {
     const db = await getDb();
-    const session = await getSession(db, user.id, sessionId);
-    if (!session) throw new NotFoundError("That session");
-    const { previous, records } = await loggingContext(db, user.id, [exerciseId], { sessionId, startedAt: session.startedAt });
+    // A session started on the device that has not reached the server yet: its history is all before now.
+    const session = (await sessionStartedAt(db, user.id, { uid: sessionUid })) ?? { id: 0, startedAt: new Date() };
+    const { previous, records } = await loggingContext(db, user.id, [exerciseId], {
+      sessionId: session.id,
+      startedAt: session.startedAt,
+    });
     const p = previous.get(exerciseId);
     const data: ExerciseContext = {
       previous: p

@@ -8,6 +8,8 @@ import { athletePage, requestTimeZone } from "@/server/athlete-page";
 import { deleteSessionAction, finishSessionAction, startSessionAction } from "./actions";
 import { listSessionsInProgress, nextWorkout } from "@/server/queries/sessions";
 import { getGeneratedProgram, getSplit, listSplits } from "@/server/queries/splits";
+import { deviceStartHref } from "@/lib/athlete/device-start";
+import { DeviceWorkouts } from "./device-workouts";
 
 export const metadata: Metadata = { title: "Log a workout" };
 
@@ -36,7 +38,7 @@ export default async function LogPage({
         title="Log a workout"
         description="Start from your program or a split, or start empty and add exercises as you go."
         actions={
-          <ActionButton action={startSessionAction} variant="primary" pendingLabel="Starting…">
+          <ActionButton action={startSessionAction} variant="primary" pendingLabel="Starting…" offlineHref={deviceStartHref()}>
             Start an empty workout
           </ActionButton>
         }
@@ -47,6 +49,8 @@ export default async function LogPage({
           Workout finished and saved. You can start the next one.
         </p>
       ) : null}
+
+      <DeviceWorkouts userId={user.id} timeZone={timeZone} />
 
       {inProgress.length ? (
         <Card title="In progress">
@@ -128,6 +132,7 @@ export default async function LogPage({
                 <ActionButton
                   action={startSessionAction}
                   fields={{ splitDayId: day.id }}
+                  offlineHref={deviceStartHref(day.id)}
                   variant={day.id === nextId ? "primary" : "secondary"}
                   pendingLabel="Starting…"
                   label={`Start ${day.name}`}
@@ -178,6 +183,7 @@ export default async function LogPage({
                   <ActionButton
                     action={startSessionAction}
                     fields={{ splitDayId: day.id }}
+                    offlineHref={deviceStartHref(day.id)}
                     variant={day.id === nextId ? "primary" : "secondary"}
                     pendingLabel="Starting…"
                     label={`Start ${split.name}: ${day.name}`}

@@ -16,6 +16,7 @@ import { athletePage } from "@/server/athlete-page";
 import { copyProgramAction, regenerateProgramAction } from "./actions";
 import { getGeneratedProgram } from "@/server/queries/splits";
 import { previewProgram } from "@/server/queries/program";
+import { deviceStartHref } from "@/lib/athlete/device-start";
 
 export const metadata: Metadata = { title: "Your program" };
 
@@ -112,6 +113,7 @@ export default async function ProgramPage({ searchParams }: { searchParams: Prom
               <ActionButton
                 action={startSessionAction}
                 fields={{ splitDayId: day.id }}
+                offlineHref={deviceStartHref(day.id)}
                 variant="primary"
                 pendingLabel="Starting…"
                 label={`Start ${day.name}`}

@@ -22,7 +22,7 @@ import { hasPending, loggedRows, parseNumber, visibleSlots, weightText } from "@
 import { afterSetLogged, supersetPlaces } from "@/lib/athlete/supersets";
 import { loggedCount, recordsForLoggedSet, rowsOfSlot } from "@/lib/athlete/logger-view";
 import type { ExerciseContext } from "@/lib/athlete/exercise-context";
-import type { SessionSnapshot } from "@/lib/athlete/session-sync";
+import type { SessionSnapshot, SessionStart } from "@/lib/athlete/session-sync";
 import type { SlotSuggestion } from "@/lib/athlete/slot-suggestions";
 import type { PlateSetup } from "@/lib/training/plates";
 import { RECORD_LABELS } from "@/lib/training/records";
@@ -73,6 +73,7 @@ export function SessionLogger({
   barbellExercises,
   exerciseContextAction,
   exerciseOptionsAction,
+  start,
 }: {
   userId: number;
   serverSession: SessionSnapshot;
@@ -88,15 +89,16 @@ export function SessionLogger({
   /** The athlete's bar and plates (profile), and the session's barbell exercises, for the plate calculator. */
   plates: PlateSetup;
   barbellExercises: number[];
-  exerciseContextAction: DataAction<{ sessionId: number; exerciseId: number }, ExerciseContext>;
+  exerciseContextAction: DataAction<{ sessionUid: string; exerciseId: number }, ExerciseContext>;
   exerciseOptionsAction: DataAction<Record<string, never>, PickerOption[]>;
+  /** How the workout was started on this device, while the server does not have it yet. */
+  start?: SessionStart;
 }) {
   const router = useRouter();
-  const sessionId = serverSession.id;
-  const onFinished = useCallback(() => router.push(`/history/${sessionId}?saved=1`), [router, sessionId]);
-  const { state, update, status, restored, syncNow, wantFinish } = useLoggerSync(userId, serverSession, unit, onFinished);
+  const onFinished = useCallback((sessionId: number) => router.push(`/history/${sessionId}?saved=1`), [router]);
+  const { state, update, status, restored, syncNow, wantFinish } = useLoggerSync(userId, serverSession, unit, onFinished, start);
   const library = useExerciseLibrary(
-    sessionId,
+    serverSession.uid,
     { previous: initialPrevious, recordSets: initialRecordSets },
     { options: exerciseOptionsAction, context: exerciseContextAction },
   );

@@ -14,11 +14,11 @@ export type PreviousPerformance = { startedAt: string; sets: LoggedSet[] };
  * the records to beat (fetched when one is added mid-session; offline, records are not shown).
  */
 export function useExerciseLibrary(
-  sessionId: number,
+  sessionUid: string,
   initial: { previous: Record<number, PreviousPerformance>; recordSets: Record<number, LoggedSet[]> },
   actions: {
     options: DataAction<Record<string, never>, PickerOption[]>;
-    context: DataAction<{ sessionId: number; exerciseId: number }, ExerciseContext>;
+    context: DataAction<{ sessionUid: string; exerciseId: number }, ExerciseContext>;
   },
 ) {
   const [previous, setPrevious] = useState(initial.previous);
@@ -41,7 +41,7 @@ export function useExerciseLibrary(
   async function loadContext(exerciseId: number) {
     if (previous[exerciseId] || recordSets[exerciseId]) return;
     try {
-      const result = await actions.context({ status: "idle" }, { sessionId, exerciseId });
+      const result = await actions.context({ status: "idle" }, { sessionUid, exerciseId });
       if (result.status === "success" && result.data) {
         const context = result.data;
         if (context.previous) setPrevious((p) => ({ ...p, [exerciseId]: context.previous! }));

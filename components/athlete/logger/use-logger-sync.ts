@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { hasPending, openState, adoptServer, type LoggerState } from "@/lib/athlete/logger-state";
 import { upgradeStoredState } from "@/lib/athlete/logger-upgrade";
 import { acknowledge, refuse, saveInput } from "@/lib/athlete/logger-sync";
-import type { SaveResult, SessionSnapshot } from "@/lib/athlete/session-sync";
+import type { SaveResult, SessionSnapshot, SessionStart } from "@/lib/athlete/session-sync";
 import type { WeightUnit } from "@/lib/training/units";
 
 export type SyncStatus =
@@ -19,9 +19,14 @@ export type SyncStatus =
 const RETRY_MS = 15_000;
 const POLL_MS = 5_000;
 const STATE_PREFIX = "ironlog:logger:";
+
+/** Where the logger keeps a session's queue and typed rows on this device. */
+export function loggerStateKey(userId: number, sessionUid: string): string {
+  return `${STATE_PREFIX}${userId}:${sessionUid}`;
+}
 const STATE_MAX_AGE_MS = 30 * 86_400_000;
 
-function readState(key: string): LoggerState | null {
+export function readState(key: string): LoggerState | null {
   try {
     const raw = window.localStorage.getItem(key);
     return raw ? upgradeStoredState(JSON.parse(raw).state) : null;
@@ -36,6 +41,18 @@ function writeState(key: string, state: LoggerState): void {
   } catch {
     // Storage full or disabled (private mode): the state still lives in memory and is synced.
   }
+}
+
+/**
+ * A queue kept under the session's key, as the logger kept it before sessions had a uid: read once,
+ * then kept under the uid.
+ */
+function adoptKeptByKey(userId: number, server: SessionSnapshot): LoggerState | null {
+  if (server.id === 0) return null;
+  const key = `${STATE_PREFIX}${userId}:${server.id}`;
+  const state = readState(key);
+  if (state) window.localStorage.removeItem(key);
+  return state;
 }
 
 /** Queues of sessions long gone (discarded elsewhere) are pruned, and so are drafts of the old format. */
@@ -58,9 +75,15 @@ function pruneOld(): void {
  * pending changes sent to PUT /api/sessions/:id one request at a time, the merged answer adopted, and
  * the other devices' changes picked up on focus and every few seconds while the page is visible.
  */
-export function useLoggerSync(userId: number, serverSession: SessionSnapshot, unit: WeightUnit, onFinished: () => void) {
-  const storageKey = `${STATE_PREFIX}${userId}:${serverSession.id}`;
-  const [state, setState] = useState<LoggerState>(() => openState(null, serverSession, unit));
+export function useLoggerSync(
+  userId: number,
+  serverSession: SessionSnapshot,
+  unit: WeightUnit,
+  onFinished: (sessionId: number) => void,
+  start?: SessionStart,
+) {
+  const storageKey = loggerStateKey(userId, serverSession.uid);
+  const [state, setState] = useState<LoggerState>(() => openState(null, serverSession, unit, start));
   const [status, setStatus] = useState<SyncStatus>({ kind: "saved" });
   const [restored, setRestored] = useState(false);
   const stateRef = useRef(state);
@@ -68,6 +91,8 @@ export function useLoggerSync(userId: number, serverSession: SessionSnapshot, un
   const retryTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const onFinishedRef = useRef(onFinished);
   const syncRef = useRef<() => Promise<void>>(async () => {});
+  // Set when the athlete finished on this device, also before a reload with the finish still queued.
+  const finishWanted = useRef(false);
 
   useEffect(() => {
     stateRef.current = state;
@@ -77,12 +102,13 @@ export function useLoggerSync(userId: number, serverSession: SessionSnapshot, un
   // This device's queue and typed rows survive a reload; read after hydration.
   useEffect(() => {
     pruneOld();
-    const opened = openState(readState(storageKey), serverSession, unit);
+    const opened = openState(readState(storageKey) ?? adoptKeptByKey(userId, serverSession), serverSession, unit, start);
     stateRef.current = opened;
+    if (opened.pending.finish) finishWanted.current = true;
     // eslint-disable-next-line react-hooks/set-state-in-effect -- localStorage is only readable after hydration
     setState(opened);
     setRestored(true);
-  }, [storageKey, serverSession, unit]);
+  }, [storageKey, serverSession, unit, start, userId]);
 
   useEffect(() => {
     if (restored) writeState(storageKey, state);
@@ -107,7 +133,7 @@ export function useLoggerSync(userId: number, serverSession: SessionSnapshot, un
     let retry = false;
     let again = false;
     try {
-      const response = await fetch(`/api/sessions/${sending.sessionId}`, {
+      const response = await fetch(`/api/sessions/${sending.server.uid}`, {
         method: "PUT",
         headers: { "content-type": "application/json" },
         body: JSON.stringify(saveInput(sending)),
@@ -158,13 +184,12 @@ export function useLoggerSync(userId: number, serverSession: SessionSnapshot, un
   }, [sync]);
 
   // Finished once the server holds everything: the workout is only reported saved then.
-  const finishWanted = useRef(false);
   useEffect(() => {
     if (!finishWanted.current || !state.server.finishedAt || hasPending(state.pending) || Object.keys(state.errors).length > 0)
       return;
     finishWanted.current = false;
     window.localStorage.removeItem(storageKey);
-    onFinishedRef.current();
+    onFinishedRef.current(state.server.id);
   }, [state, storageKey]);
   const wantFinish = useCallback(() => {
     finishWanted.current = true;
@@ -182,7 +207,7 @@ export function useLoggerSync(userId: number, serverSession: SessionSnapshot, un
     if (inFlight.current || document.visibilityState !== "visible") return;
     if (hasPending(stateRef.current.pending)) return void sync();
     try {
-      const response = await fetch(`/api/sessions/${stateRef.current.sessionId}`, { cache: "no-store" });
+      const response = await fetch(`/api/sessions/${stateRef.current.server.uid}`, { cache: "no-store" });
       if (!response.ok) return;
       const snapshot = (await response.json()) as SessionSnapshot;
       if (inFlight.current || snapshot.revision <= stateRef.current.server.revision) return;

@@ -7,18 +7,20 @@ import { loggerSession } from "@/server/queries/logger";
 import type { LoggedSet } from "@/lib/training/set";
 import { slotSuggestions } from "@/lib/athlete/slot-suggestions";
 import { plateSetupFor } from "@/lib/athlete/plate-setup";
-import { athletePage, idFromSegment, requestTimeZone } from "@/server/athlete-page";
+import { athletePage, requestTimeZone } from "@/server/athlete-page";
+import { sessionRefFromSegment } from "@/lib/athlete/session-ref";
 import { deleteSessionAction, exerciseContextAction, exerciseOptionsAction } from "@/app/(athlete)/log/actions";
 
 export const metadata: Metadata = { title: "Log" };
 
 export default async function LogSessionPage({ params }: { params: Promise<{ id: string }> }) {
-  const id = idFromSegment((await params).id);
-  const { user, db } = await athletePage(`/log/${id}`);
+  const segment = (await params).id;
+  const ref = sessionRefFromSegment(segment) ?? notFound();
+  const { user, db } = await athletePage(`/log/${segment}`);
   // The logger is the page athletes open most, on a phone between sets: one statement reads the
   // session, its plan and the history it needs. The exercise list for "add exercise" is fetched only
   // when the picker opens.
-  const [data, timeZone] = await Promise.all([loggerSession(db, user.id, id), requestTimeZone()]);
+  const [data, timeZone] = await Promise.all([loggerSession(db, user.id, ref), requestTimeZone()]);
   if (!data) notFound();
   const { session, snapshot, context, exerciseTypes } = data;
   const { previous, records } = context;

@@ -22,6 +22,7 @@ import {
   updateDayExerciseAction,
 } from "@/app/(athlete)/splits/actions";
 import { getSplit } from "@/server/queries/splits";
+import { deviceStartHref } from "@/lib/athlete/device-start";
 
 export const metadata: Metadata = { title: "Edit split" };
 
@@ -85,6 +86,7 @@ export default async function SplitPage({
                   <ActionButton
                     action={startSessionAction}
                     fields={{ splitDayId: day.id }}
+                    offlineHref={deviceStartHref(day.id)}
                     variant="primary"
                     pendingLabel="Starting…"
                     label={`Start ${day.name}`}

@@ -1,0 +1,67 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect, useState } from "react";
+import { readState, loggerStateKey } from "@/components/athlete/logger/use-logger-sync";
+import { STARTED_PREFIX } from "@/lib/athlete/device-start";
+import { hasPending } from "@/lib/athlete/logger-state";
+import { formatDateTime } from "@/components/athlete/format";
+
+type DeviceWorkout = { uid: string; name: string; startedAt: number };
+
+/**
+ * Workouts started on this device that the server does not have yet (started with no signal, not
+ * synced since): the list the server renders cannot show them, so this one does, with a way back.
+ */
+export function DeviceWorkouts({ userId, timeZone }: { userId: number; timeZone: string }) {
+  const [workouts, setWorkouts] = useState<DeviceWorkout[]>([]);
+
+  useEffect(() => {
+    const found: DeviceWorkout[] = [];
+    try {
+      const prefix = `${STARTED_PREFIX}${userId}:`;
+      for (let i = 0; i < window.localStorage.length; i++) {
+        const key = window.localStorage.key(i);
+        if (!key?.startsWith(prefix)) continue;
+        const uid = key.slice(prefix.length);
+        const state = readState(loggerStateKey(userId, uid));
+        // Reached the server: it is in the list above (or finished) once the page is loaded online.
+        if (!state || state.server.id !== 0 || !hasPending(state.pending)) continue;
+        const start = state.pending.start;
+        found.push({ uid, name: state.nameText || start?.name || "Workout", startedAt: start?.startedAt ?? 0 });
+      }
+    } catch {
+      // Storage unavailable: nothing was kept here.
+    }
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- localStorage is only readable after hydration
+    setWorkouts(found.sort((a, b) => b.startedAt - a.startedAt));
+  }, [userId]);
+
+  if (!workouts.length) return null;
+  return (
+    <section aria-labelledby="device-workouts" className="rounded-lg border border-amber-200 bg-amber-50 p-4">
+      <h2 id="device-workouts" className="font-semibold text-amber-950">
+        On this phone, not saved to your account yet
+      </h2>
+      <p className="mt-1 text-sm text-amber-900">Started with no signal. Open it while online and it is saved.</p>
+      <ul className="mt-3 divide-y divide-amber-200">
+        {workouts.map((w) => (
+          <li key={w.uid} className="flex flex-wrap items-center justify-between gap-3 py-2">
+            <div>
+              <p className="font-semibold text-slate-900">{w.name}</p>
+              {w.startedAt ? (
+                <p className="text-sm text-slate-700">Started {formatDateTime(new Date(w.startedAt), timeZone)}</p>
+              ) : null}
+            </div>
+            <Link
+              href={`/log/start?uid=${w.uid}`}
+              className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700"
+            >
+              Resume
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

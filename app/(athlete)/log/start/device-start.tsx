@@ -1,0 +1,119 @@
+"use client";
+
+import { type ComponentProps, useEffect, useMemo, useState } from "react";
+import { SessionLogger } from "@/components/athlete/logger/session-logger";
+import {
+  type DeviceStartedSession,
+  deviceStartedSession,
+  type PlanDay,
+  STARTED_PREFIX,
+  startedKey,
+} from "@/lib/athlete/device-start";
+import { newUuid } from "@/lib/athlete/logger-state";
+import { sessionRefFromSegment } from "@/lib/athlete/session-ref";
+import { slotSuggestions } from "@/lib/athlete/slot-suggestions";
+import type { LoggedSet } from "@/lib/training/set";
+
+const STARTED_MAX_AGE_MS = 30 * 86_400_000;
+
+type LoggerProps = ComponentProps<typeof SessionLogger>;
+
+/** The workout this device started under `uid`, as laid out then (its slot ids must not change on a reload). */
+function readStarted(key: string): DeviceStartedSession | null {
+  try {
+    const raw = window.localStorage.getItem(key);
+    return raw ? (JSON.parse(raw).started as DeviceStartedSession) : null;
+  } catch {
+    return null;
+  }
+}
+
+function keepStarted(key: string, started: DeviceStartedSession): void {
+  try {
+    window.localStorage.setItem(key, JSON.stringify({ savedAt: Date.now(), started }));
+  } catch {
+    // Storage full or disabled: the workout still runs, and its first save reaches the server.
+  }
+}
+
+function pruneStarted(): void {
+  try {
+    for (let i = window.localStorage.length - 1; i >= 0; i--) {
+      const key = window.localStorage.key(i);
+      if (!key?.startsWith(STARTED_PREFIX)) continue;
+      const savedAt = Number(JSON.parse(window.localStorage.getItem(key) ?? "{}").savedAt);
+      if (!(savedAt > Date.now() - STARTED_MAX_AGE_MS)) window.localStorage.removeItem(key);
+    }
+  } catch {
+    // Nothing to prune if storage is unavailable.
+  }
+}
+
+/**
+ * Opens the logger on a workout started here: the day named by `?day=` laid out from the plan this
+ * page carries, under the uid in `?uid=` (made now, and put in the address, on the first open), so a
+ * reload with no signal opens the same workout with everything typed in it.
+ */
+export function DeviceStart({
+  userId,
+  days,
+  exerciseTypes,
+  recent,
+  unit,
+  ...logger
+}: Omit<LoggerProps, "serverSession" | "startedAt" | "alreadyFinished" | "suggestions" | "barbellExercises" | "start"> & {
+  days: PlanDay[];
+  exerciseTypes: [number, string][];
+  recent: Record<number, LoggedSet[][]>;
+}) {
+  const [started, setStarted] = useState<DeviceStartedSession | null>(null);
+
+  useEffect(() => {
+    pruneStarted();
+    const params = new URLSearchParams(window.location.search);
+    const named = sessionRefFromSegment(params.get("uid") ?? "");
+    const uid = named !== undefined && typeof named !== "number" ? named.uid : newUuid();
+    if (params.get("uid") !== uid) {
+      params.set("uid", uid);
+      window.history.replaceState(window.history.state, "", `${window.location.pathname}?${params}`);
+    }
+    const key = startedKey(userId, uid);
+    let opened = readStarted(key);
+    if (!opened) {
+      const day = days.find((d) => String(d.id) === params.get("day")) ?? null;
+      opened = deviceStartedSession(uid, day, Date.now(), newUuid);
+      keepStarted(key, opened);
+    }
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the address and localStorage are only readable after hydration
+    setStarted(opened);
+  }, [days, userId]);
+
+  const types = useMemo(() => new Map(exerciseTypes), [exerciseTypes]);
+  const suggestions = useMemo(
+    () =>
+      started
+        ? slotSuggestions(
+            started.snapshot.exercises,
+            new Map(Object.entries(recent).map(([k, v]) => [Number(k), v])),
+            types,
+            unit,
+          )
+        : {},
+    [started, recent, types, unit],
+  );
+
+  if (!started) return <p className="mx-auto max-w-3xl text-sm text-slate-600">Opening your workout…</p>;
+  return (
+    <SessionLogger
+      {...logger}
+      userId={userId}
+      unit={unit}
+      serverSession={started.snapshot}
+      start={started.start}
+      startedAt={new Date(started.start.startedAt).toISOString()}
+      alreadyFinished={false}
+      suggestions={suggestions}
+      barbellExercises={exerciseTypes.filter(([, type]) => type === "barbell").map(([id]) => id)}
+    />
+  );
+}

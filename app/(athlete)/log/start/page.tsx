@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { exerciseContextAction, exerciseOptionsAction } from "@/app/(athlete)/log/actions";
+import { athletePage, requestTimeZone } from "@/server/athlete-page";
+import { planDays } from "@/server/queries/plan-days";
+import { loggingContext, sessionStartedAt } from "@/server/queries/sessions";
+import { plateSetupFor } from "@/lib/athlete/plate-setup";
+import { sessionRefFromSegment } from "@/lib/athlete/session-ref";
+import type { LoggedSet } from "@/lib/training/set";
+import { DeviceStart } from "./device-start";
+
+export const metadata: Metadata = { title: "Log" };
+
+const plain = (sets: readonly LoggedSet[]) =>
+  sets.map((s) => ({
+    weightKg: s.weightKg,
+    reps: s.reps,
+    rpe: s.rpe ?? null,
+    setType: s.setType ?? "normal",
+    seconds: s.seconds ?? null,
+    distanceM: s.distanceM ?? null,
+  }));
+
+/**
+ * /log/start?day=<id>&uid=<uuid>: a workout started on the device, which works with no signal. The
+ * page carries every day of the athlete's plan and the history the logger shows beside it; the
+ * service worker keeps it, and the page lays the workout out in the browser from what the query
+ * names. Once the server has the session (its first save), the page sends the athlete to it.
+ */
+export default async function DeviceStartPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+  const { user, db } = await athletePage("/log/start");
+  const { uid } = await searchParams;
+  const ref = typeof uid === "string" ? sessionRefFromSegment(uid) : undefined;
+  const known = ref !== undefined && typeof ref !== "number" ? await sessionStartedAt(db, user.id, ref) : null;
+  if (known) redirect(`/log/${known.id}`);
+
+  const [{ days, types }, timeZone] = await Promise.all([planDays(db, user.id), requestTimeZone()]);
+  const context = await loggingContext(db, user.id, [...types.keys()], { sessionId: 0, startedAt: new Date() });
+  return (
+    <DeviceStart
+      userId={user.id}
+      unit={user.weightUnit}
+      timeZone={timeZone}
+      days={days}
+      exerciseTypes={[...types]}
+      previous={Object.fromEntries(
+        [...context.previous].map(([k, v]) => [k, { startedAt: v.startedAt.toISOString(), sets: plain(v.sets) }]),
+      )}
+      recordSets={Object.fromEntries([...context.records].map(([k, v]) => [k, plain(v)]))}
+      recent={Object.fromEntries([...context.recent].map(([k, v]) => [k, v.map(plain)]))}
+      plates={plateSetupFor(user.plateSetup, user.weightUnit)}
+      exerciseContextAction={exerciseContextAction}
+      exerciseOptionsAction={exerciseOptionsAction}
+    />
+  );
+}

@@ -1,0 +1,2 @@
+ALTER TABLE "workout_sessions" ADD COLUMN "uid" uuid DEFAULT gen_random_uuid() NOT NULL;--> statement-breakpoint
+ALTER TABLE "workout_sessions" ADD CONSTRAINT "workout_sessions_uid_unique" UNIQUE("uid");
