@@ -426,6 +426,7 @@ async function lighthouseReport(demo: { cookie: string; pages: { route: string; 
     }
   } finally {
     stopGroup(empty);
+    fs.rmSync(emptyDir, { recursive: true, force: true });
   }
 }
 

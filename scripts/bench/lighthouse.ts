@@ -3,12 +3,12 @@
  * empty Next page built and served the same way in the same run: a score depends on how busy the machine
  * is, so the figure to read is each page's distance from that floor, not the score alone.
  *
- * The empty page (bench/empty-page: one client component) is copied into .data/ and built there, inside
- * this project, so it takes this project's Next, React and next.config.ts (Next finds the config by
- * looking upward), and it is served by the same scripts/serve.mjs.
+ * The empty page (bench/empty-page: one client component, Next's default configuration) is built with this
+ * project's Next and served by the same scripts/serve.mjs.
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
@@ -22,18 +22,26 @@ const CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-f
 export type LighthouseTarget = { label: string; url: string; cookie?: string };
 export type LighthouseRun = { score: number; tbtMs: number; lcpMs: number; cls: number };
 
-/** Builds the empty page into .data/bench-empty-page (a fresh copy each time) and returns that folder. */
+/**
+ * Builds the empty page in a fresh temporary folder and returns it. The folder gets its own hard-linked
+ * copy of this project's node_modules (the same Next, React and compiler, byte for byte): built inside
+ * this project instead, Turbopack would take the project as the page's root and build Ironlog's proxy and
+ * instrumentation into it, and a symlink to node_modules is refused as pointing outside the root.
+ */
 export function buildEmptyPage(): string {
-  const dir = path.resolve(".data", "bench-empty-page");
-  fs.rmSync(dir, { recursive: true, force: true });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ironlog-empty-page-"));
   fs.cpSync(path.resolve("bench", "empty-page"), dir, { recursive: true });
-  const build = spawnSync(process.execPath, [nextBin(), "build", dir], { stdio: ["ignore", "pipe", "pipe"], encoding: "utf8" });
+  const link = spawnSync("cp", ["-al", path.resolve("node_modules"), path.join(dir, "node_modules")], { encoding: "utf8" });
+  if (link.status !== 0) throw new Error(`Could not link node_modules into ${dir}: ${link.stderr}`);
+  const build = spawnSync(process.execPath, [path.join(dir, "node_modules", "next", "dist", "bin", "next"), "build", dir], {
+    stdio: ["ignore", "pipe", "pipe"],
+    encoding: "utf8",
+  });
   if (build.status !== 0) throw new Error(`Building the empty page failed:\n${build.stdout}\n${build.stderr}`);
+  for (const own of ["instrumentation.js", "middleware.js"])
+    if (fs.existsSync(path.join(dir, ".next", "server", own)))
+      throw new Error(`The empty page was built with a ${own}: not empty`);
   return dir;
-}
-
-function nextBin(): string {
-  return path.resolve("node_modules", "next", "dist", "bin", "next");
 }
 
 /** Serves a built Next app with scripts/serve.mjs, as the bench serves Ironlog; resolves once it answers. */
