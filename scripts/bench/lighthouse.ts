@@ -78,46 +78,51 @@ export function stopGroup(child: ChildProcess): void {
 }
 
 /**
- * Every target `runs` times, the targets interleaved (run 1 of each, then run 2 of each…) so a busier
- * minute of the machine falls on all pages alike. One Chromium for the whole series; the session cookie
- * is sent as a header on each request (Lighthouse clears the browser's storage before each run).
+ * Every target `runs` times, the targets interleaved (run 1 of each, then run 2…) so a busier minute of the
+ * machine falls on all pages alike. Each run gets a fresh Chromium (a new profile: an empty cache and no
+ * cookie from an earlier page, such as the time zone the app sets), and a signed-in page gets the session
+ * cookie as a request header.
  */
 export async function lighthouseSeries(
   targets: LighthouseTarget[],
   runs: number,
   onRun: (target: LighthouseTarget, run: number, result: LighthouseRun) => void = () => {},
 ): Promise<Map<string, LighthouseRun[]>> {
-  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: CHROME_FLAGS });
   const results = new Map<string, LighthouseRun[]>(targets.map((t) => [t.label, []]));
-  try {
-    for (let run = 1; run <= runs; run++) {
-      for (const target of targets) {
-        const result = await lighthouse(target.url, {
-          port: chrome.port,
-          output: "json",
-          logLevel: "error",
-          onlyCategories: ["performance"],
-          extraHeaders: target.cookie ? { Cookie: target.cookie } : undefined,
-        });
-        const lhr = result?.lhr;
-        if (!lhr) throw new Error(`Lighthouse returned nothing for ${target.url}`);
-        if (lhr.runtimeError) throw new Error(`Lighthouse could not load ${target.url}: ${lhr.runtimeError.message}`);
-        if (new URL(lhr.finalDisplayedUrl).pathname !== new URL(target.url).pathname)
-          throw new Error(`${target.url} ended on ${lhr.finalDisplayedUrl} (signed out?)`);
-        const measured: LighthouseRun = {
-          score: Math.round((lhr.categories.performance.score ?? 0) * 100),
-          tbtMs: lhr.audits["total-blocking-time"]?.numericValue ?? NaN,
-          lcpMs: lhr.audits["largest-contentful-paint"]?.numericValue ?? NaN,
-          cls: lhr.audits["cumulative-layout-shift"]?.numericValue ?? NaN,
-        };
-        results.get(target.label)!.push(measured);
-        onRun(target, run, measured);
-      }
+  for (let run = 1; run <= runs; run++) {
+    for (const target of targets) {
+      const measured = await lighthouseRun(target);
+      results.get(target.label)!.push(measured);
+      onRun(target, run, measured);
     }
+  }
+  return results;
+}
+
+async function lighthouseRun(target: LighthouseTarget): Promise<LighthouseRun> {
+  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: CHROME_FLAGS });
+  try {
+    const result = await lighthouse(target.url, {
+      port: chrome.port,
+      output: "json",
+      logLevel: "error",
+      onlyCategories: ["performance"],
+      extraHeaders: target.cookie ? { Cookie: target.cookie } : undefined,
+    });
+    const lhr = result?.lhr;
+    if (!lhr) throw new Error(`Lighthouse returned nothing for ${target.url}`);
+    if (lhr.runtimeError) throw new Error(`Lighthouse could not load ${target.url}: ${lhr.runtimeError.message}`);
+    if (new URL(lhr.finalDisplayedUrl).pathname !== new URL(target.url).pathname)
+      throw new Error(`${target.url} ended on ${lhr.finalDisplayedUrl} (signed out?)`);
+    return {
+      score: Math.round((lhr.categories.performance.score ?? 0) * 100),
+      tbtMs: lhr.audits["total-blocking-time"]?.numericValue ?? NaN,
+      lcpMs: lhr.audits["largest-contentful-paint"]?.numericValue ?? NaN,
+      cls: lhr.audits["cumulative-layout-shift"]?.numericValue ?? NaN,
+    };
   } finally {
     chrome.kill();
   }
-  return results;
 }
 
 /** The best of a page's runs: the highest score (ties: the lower blocking time). */
