@@ -14,12 +14,18 @@
  *    `--rate` requests a second: latency as athletes feel it).
  * 4. Prints p50/p95/p99 latency, throughput and errors for each, and the first-load JavaScript of
  *    each athlete page (gzipped scripts its HTML references; `next build` 16 no longer prints it).
+ * 5. Runs Lighthouse's mobile preset (scripts/bench/lighthouse.ts) on every athlete page, signed in as
+ *    the demo athlete, and on the sign-in and sign-up pages, beside an empty Next page built and served
+ *    the same way in the same run; prints each page's best score and total blocking time by the empty
+ *    page's. Run it on a machine doing nothing else: its scores move with the load.
  *
  * Run with `tsx --conditions=react-server` (as `npm run bench:web` does): it reuses server/ modules, whose
  * `import "server-only"` marker resolves to a no-op under that condition instead of throwing.
  *
  * Options: --athletes 50  --duration 15 (seconds per run)  --rate 0.2 (requests/s per athlete, paced)
  *          --port 3210  --keep (leave the bench database in place)
+ *          --no-load (skip the latency runs)  --lighthouse-runs 3 (0: no Lighthouse)
+ *          --lighthouse-pages /dashboard,/sign-in (only these routes, and the empty page)
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -27,7 +33,6 @@ import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
-import { gzipSync } from "node:zlib";
 import postgres from "postgres";
 import { type DatabaseConfig, openDatabase, runSchemaMigrations } from "@/db/client";
 import { users } from "@/db/schema";
@@ -38,6 +43,18 @@ import { saveAssessment } from "@/server/services/program";
 import { startSession } from "@/server/services/sessions";
 import { sessionSnapshot } from "@/server/queries/session-snapshot";
 import { getGeneratedProgram } from "@/server/queries/splits";
+import { FIRST_LOAD_JS_BUDGET_KB, firstLoadJs, formatFirstLoadJs } from "./bench/first-load-js";
+import {
+  bestRun,
+  buildEmptyPage,
+  LIGHTHOUSE_VERSION,
+  lighthouseSeries,
+  serveApp,
+  stopGroup,
+  type LighthouseTarget,
+} from "./bench/lighthouse";
+import { ATHLETE_PAGES, ID_LINKS, PUBLIC_PAGES, type PageIds } from "./bench/pages";
+import { generateWorkouts, strongCsv } from "@/test/history-files";
 
 const args = process.argv.slice(2);
 function option(name: string, fallback: number): number {
@@ -53,6 +70,14 @@ const DURATION_S = option("duration", 15);
 const RATE = option("rate", 0.2);
 const PORT = option("port", 3210);
 const KEEP = args.includes("--keep");
+const LOAD = !args.includes("--no-load");
+const LIGHTHOUSE_RUNS = args.includes("--lighthouse-runs") ? Number(args[args.indexOf("--lighthouse-runs") + 1]) : 3;
+const LIGHTHOUSE_PAGES = args.includes("--lighthouse-pages")
+  ? args[args.indexOf("--lighthouse-pages") + 1].split(",")
+  : undefined;
+const EMPTY_PAGE_PORT = PORT + 1;
+/** The demo athlete (db/seed.ts): a full history, a custom split, records, so every page shows all it can. */
+const DEMO_ATHLETE = { email: "athlete@ironlog.dev", password: "ironlog-demo" };
 const BASE = `http://127.0.0.1:${PORT}`;
 const PASSWORD = "bench-password-123";
 
@@ -207,12 +232,12 @@ function cookiesFrom(reply: Reply): string[] {
 }
 
 /** Sign in through Auth.js's credentials endpoint, as the sign-in form does; returns the session cookie. */
-async function signIn(email: string): Promise<string> {
+async function signIn(email: string, password = PASSWORD): Promise<string> {
   const csrf = await request("GET", "/api/auth/csrf");
   const { csrfToken } = JSON.parse(csrf.body.toString()) as { csrfToken: string };
   const reply = await request("POST", "/api/auth/callback/credentials", {
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookiesFrom(csrf).join("; ") },
-    body: new URLSearchParams({ csrfToken, email, password: PASSWORD, callbackUrl: `${BASE}/dashboard` }).toString(),
+    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${BASE}/dashboard` }).toString(),
   });
   const session = cookiesFrom(reply).find((c) => c.startsWith("authjs.session-token="));
   if (!session) throw new Error(`Sign-in failed for ${email} (HTTP ${reply.status})`);
@@ -333,41 +358,76 @@ function saveBody(athlete: Athlete, count: number): string {
   return JSON.stringify({ baseRevision: 0, unit: "kg", sets: [set] });
 }
 
-// ---- first-load JavaScript ----------------------------------------------------------------------
+// ---- pages as the demo athlete --------------------------------------------------------------------
 
-async function firstLoadJs(
-  athlete: Athlete,
-  paths: string[],
-): Promise<{ path: string; status: number; scripts: number; rawKb: number; gzipKb: number }[]> {
-  const sizes = new Map<string, { raw: number; gzip: number }>();
-  const out = [];
-  for (const p of paths) {
-    const page = await request("GET", p, { headers: { cookie: athlete.cookie } });
-    const html = page.body.toString();
-    // Module browsers skip `nomodule` scripts (Next's legacy polyfills), so they are not first-load JS.
-    const tags = [...html.matchAll(/<script\b[^>]*>/gi)].map((m) => m[0]).filter((tag) => !/\bnomodule\b/i.test(tag));
-    const srcs = [
-      ...new Set(
-        tags
-          .map((tag) => /\bsrc="([^"]+)"/.exec(tag)?.[1]?.replaceAll("&amp;", "&"))
-          .filter((s): s is string => Boolean(s?.startsWith("/_next/"))),
-      ),
-    ];
-    let raw = 0;
-    let gzip = 0;
-    for (const src of srcs) {
-      let size = sizes.get(src);
-      if (!size) {
-        const body = (await request("GET", src)).body;
-        size = { raw: body.length, gzip: gzipSync(body).length };
-        sizes.set(src, size);
-      }
-      raw += size.raw;
-      gzip += size.gzip;
-    }
-    out.push({ path: p, status: page.status, scripts: srcs.length, rawKb: raw / 1024, gzipKb: gzip / 1024 });
+/** Signs the demo athlete in and finds the ids each athlete page's address needs (an import preview is made). */
+async function demoAthletePages(): Promise<{ cookie: string; pages: { route: string; url: string }[] }> {
+  const cookie = await signIn(DEMO_ATHLETE.email, DEMO_ATHLETE.password);
+  async function linked(page: string, link: RegExp): Promise<string> {
+    const html = (await request("GET", page, { headers: { cookie } })).body.toString();
+    const href = [...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1]).find((h) => link.test(h));
+    if (!href) throw new Error(`No link matching ${link} on ${page}`);
+    return href.split("/").pop()!;
   }
-  return out;
+  const upload = await request("POST", "/api/history/import?name=bench.csv&tz=UTC", {
+    headers: { cookie, "content-type": "text/csv" },
+    body: strongCsv(generateWorkouts({ workouts: 3, setsPerExercise: 2, seed: 7 })),
+  });
+  if (upload.status !== 201) throw new Error(`The import preview was refused (HTTP ${upload.status}): ${upload.body}`);
+  const ids: PageIds = {
+    session: await linked(ID_LINKS.session.page, ID_LINKS.session.link),
+    exercise: await linked(ID_LINKS.exercise.page, ID_LINKS.exercise.link),
+    split: await linked(ID_LINKS.split.page, ID_LINKS.split.link),
+    preview: (JSON.parse(upload.body.toString()) as { previewId: string }).previewId,
+  };
+  return { cookie, pages: Object.entries(ATHLETE_PAGES).map(([route, url]) => ({ route, url: url(ids) })) };
+}
+
+// ---- Lighthouse ---------------------------------------------------------------------------------
+
+const EMPTY_PAGE = "empty Next page";
+
+async function lighthouseReport(demo: { cookie: string; pages: { route: string; url: string }[] }): Promise<void> {
+  console.log("\nBuilding the empty Next page (bench/empty-page) the way the app is built…");
+  const emptyDir = buildEmptyPage();
+  const empty = await serveApp(emptyDir, EMPTY_PAGE_PORT);
+  try {
+    const wanted = (route: string) => !LIGHTHOUSE_PAGES || LIGHTHOUSE_PAGES.includes(route);
+    const targets: LighthouseTarget[] = [
+      { label: EMPTY_PAGE, url: `http://127.0.0.1:${EMPTY_PAGE_PORT}/` },
+      ...demo.pages.filter((p) => wanted(p.route)).map((p) => ({ label: p.route, url: `${BASE}${p.url}`, cookie: demo.cookie })),
+      ...PUBLIC_PAGES.filter(wanted).map((p) => ({ label: p, url: `${BASE}${p}` })),
+    ];
+    const loadBefore = os.loadavg();
+    console.log(
+      `Lighthouse ${LIGHTHOUSE_VERSION}, mobile preset, ${targets.length} pages × ${LIGHTHOUSE_RUNS} runs (load average ${loadBefore.map((l) => l.toFixed(2)).join(" ")})…`,
+    );
+    const results = await lighthouseSeries(targets, LIGHTHOUSE_RUNS, (target, n, r) =>
+      console.log(
+        `  run ${n} ${target.label.padEnd(22)} ${String(r.score).padStart(3)}  TBT ${r.tbtMs.toFixed(0).padStart(5)} ms`,
+      ),
+    );
+    const floor = bestRun(results.get(EMPTY_PAGE)!);
+    console.log(
+      `\nBest of ${LIGHTHOUSE_RUNS} (score, total blocking time, largest contentful paint, layout shift), beside the empty page; load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(" ")} after`,
+    );
+    for (const target of targets) {
+      const best = bestRun(results.get(target.label)!);
+      const gap =
+        target.label === EMPTY_PAGE
+          ? ""
+          : `  ${best.score - floor.score >= 0 ? "+" : ""}${best.score - floor.score} vs empty (${floor.score}, TBT ${floor.tbtMs.toFixed(0)} ms)`;
+      console.log(
+        `  ${target.label.padEnd(22)} ${String(best.score).padStart(3)}  TBT ${best.tbtMs.toFixed(0).padStart(5)} ms  LCP ${(best.lcpMs / 1000).toFixed(1).padStart(4)} s  CLS ${best.cls.toFixed(3)}${gap}`,
+      );
+    }
+  } finally {
+    stopGroup(empty);
+    fs.rmSync(emptyDir, { recursive: true, force: true });
+  }
 }
 
 // ---- main ---------------------------------------------------------------------------------------
@@ -381,56 +441,47 @@ async function main(): Promise<void> {
     for (const a of prepared) athletes.push({ ...a, cookie: await signIn(a.email) });
     console.log(`Signed in ${athletes.length} athletes on ${BASE}. ${DURATION_S} s per run, ${machine()}.\n`);
 
-    const openLog = (a: Athlete) => ({ method: "GET", url: `/log/${a.sessionId}` });
-    const saveSet = (a: Athlete, n: number) => ({
-      method: "PUT",
-      url: `/api/sessions/${a.sessionId}`,
-      body: saveBody(a, (n % 12) + 1),
-    });
-    // Warm up: compile caches, open connections.
-    await Promise.all(
-      athletes.map(async (a) => {
-        await request("GET", openLog(a).url, { headers: { cookie: a.cookie } });
-        await request("PUT", saveSet(a, 0).url, {
-          headers: { cookie: a.cookie, "content-type": "application/json" },
-          body: saveSet(a, 0).body,
-        });
-      }),
-    );
-
-    const results = [
-      await run(`open logging page, ${ATHLETES} closed-loop`, athletes, openLog),
-      await run(`save a set, ${ATHLETES} closed-loop`, athletes, saveSet),
-      await run(`open logging page, ${ATHLETES} × ${RATE}/s`, athletes, openLog, RATE),
-      await run(`save a set, ${ATHLETES} × ${RATE}/s`, athletes, saveSet, RATE),
-    ];
-    console.log("Latency under load (client on the same machine; targets: p95 < 50 ms, 0 errors)");
-    for (const r of results) console.log(`  ${report(r)}`);
-
-    const a = athletes[0];
-    const exerciseId = a.exerciseIds[0];
-    const pages = [
-      "/dashboard",
-      "/program",
-      "/log",
-      `/log/${a.sessionId}`,
-      "/history",
-      `/history/${a.sessionId}`,
-      "/progress",
-      "/exercises",
-      `/exercises/${exerciseId}`,
-      "/exercises/new",
-      "/splits",
-      "/profile",
-      "/onboarding",
-      "/reassess",
-    ];
-    console.log("\nFirst-load JavaScript per athlete page (scripts in the served HTML, gzipped; target < 150 kB)");
-    for (const row of await firstLoadJs(a, pages)) {
-      console.log(
-        `  ${row.path.padEnd(22)} ${row.gzipKb.toFixed(1).padStart(6)} kB gzip  ${row.rawKb.toFixed(1).padStart(7)} kB raw  ${String(row.scripts).padStart(2)} scripts  HTTP ${row.status}`,
+    if (LOAD) {
+      const openLog = (a: Athlete) => ({ method: "GET", url: `/log/${a.sessionId}` });
+      const saveSet = (a: Athlete, n: number) => ({
+        method: "PUT",
+        url: `/api/sessions/${a.sessionId}`,
+        body: saveBody(a, (n % 12) + 1),
+      });
+      // Warm up: compile caches, open connections.
+      await Promise.all(
+        athletes.map(async (a) => {
+          await request("GET", openLog(a).url, { headers: { cookie: a.cookie } });
+          await request("PUT", saveSet(a, 0).url, {
+            headers: { cookie: a.cookie, "content-type": "application/json" },
+            body: saveSet(a, 0).body,
+          });
+        }),
       );
+
+      const results = [
+        await run(`open logging page, ${ATHLETES} closed-loop`, athletes, openLog),
+        await run(`save a set, ${ATHLETES} closed-loop`, athletes, saveSet),
+        await run(`open logging page, ${ATHLETES} × ${RATE}/s`, athletes, openLog, RATE),
+        await run(`save a set, ${ATHLETES} × ${RATE}/s`, athletes, saveSet, RATE),
+      ];
+      console.log("Latency under load (client on the same machine; targets: p95 < 50 ms, 0 errors)");
+      for (const r of results) console.log(`  ${report(r)}`);
     }
+
+    const demo = await demoAthletePages();
+    console.log(
+      `\nFirst-load JavaScript per page, as the demo athlete (scripts in the served HTML, gzipped; budget ${FIRST_LOAD_JS_BUDGET_KB} kB)`,
+    );
+    const get = async (url: string, cookie?: string) => request("GET", url, { headers: cookie ? { cookie } : {} });
+    const athleteRows = await firstLoadJs(
+      get,
+      demo.pages.map((p) => p.url),
+      demo.cookie,
+    );
+    for (const row of [...athleteRows, ...(await firstLoadJs(get, PUBLIC_PAGES))]) console.log(`  ${formatFirstLoadJs(row)}`);
+
+    if (LIGHTHOUSE_RUNS > 0) await lighthouseReport(demo);
   } finally {
     stopServer(server);
     agent.destroy();

@@ -6,7 +6,8 @@
  * (server/auth/client-address.ts). Plain JavaScript, run with node: the app must not be loaded under
  * tsx's react-server condition.
  *
- * Usage: node scripts/serve.mjs [-p PORT] [-H HOSTNAME]
+ * Usage: node scripts/serve.mjs [-p PORT] [-H HOSTNAME] [--dir APP_DIR]
+ * (--dir: another Next app served the same way, such as the benchmark's empty page; default: this one)
  */
 import http from "node:http";
 import next from "next";
@@ -18,7 +19,8 @@ function flag(short, long) {
 
 const port = Number(flag("-p", "--port") ?? process.env.PORT ?? 3000);
 const hostname = flag("-H", "--hostname");
-const app = next({ dev: false, hostname: hostname ?? "localhost", port });
+const dir = flag("--dir", "--dir");
+const app = next({ dev: false, hostname: hostname ?? "localhost", port, ...(dir ? { dir } : {}) });
 const handle = app.getRequestHandler();
 await app.prepare();
 

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { TextField } from "@/components/ui/field";
-import { PASSWORD_MIN_LENGTH } from "@/lib/auth/schemas";
+import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-rules";
 
 /** A field for choosing a password (sign-up, reset, change): the browser may offer to generate one. */
 export function NewPasswordField({

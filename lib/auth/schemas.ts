@@ -1,4 +1,11 @@
 import { z } from "@/lib/zod";
+import {
+  hasVariedCharacters,
+  isCommonPassword,
+  NEW_PASSWORD_MESSAGES,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+} from "./password-rules";
 
 export const emailField = z
   .string()
@@ -8,25 +15,15 @@ export const emailField = z
   .email("Enter a valid email address, like you@example.com.")
   .transform((email) => email.toLowerCase());
 
-const COMMON_PASSWORDS = new Set([
-  "password123",
-  "password1234",
-  "1234567890",
-  "qwertyuiop",
-  "iloveyou123",
-  "letmein1234",
-  "ironlog-password",
-]);
+const M = NEW_PASSWORD_MESSAGES;
 
-/** The shortest password accepted: the forms' hints say it too. */
-export const PASSWORD_MIN_LENGTH = 10;
-
+/** A new password, by the rules in ./password-rules (the forms' plain check): same limits, same words. */
 export const newPasswordField = z
   .string()
-  .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
-  .max(200, "Use at most 200 characters.")
-  .refine((p) => !COMMON_PASSWORDS.has(p.toLowerCase()), "That password is too common; choose another.")
-  .refine((p) => new Set(p).size >= 4, "That password is too easy to guess; mix more characters.");
+  .min(PASSWORD_MIN_LENGTH, M.tooShort)
+  .max(PASSWORD_MAX_LENGTH, M.tooLong)
+  .refine((p) => !isCommonPassword(p), M.common)
+  .refine(hasVariedCharacters, M.guessable);
 
 export const signUpSchema = z.object({
   name: z.string().trim().min(1, "Tell us your name.").max(100, "Use at most 100 characters."),

@@ -17,6 +17,7 @@ import {
 import { EQUIPMENT_ITEM_LABELS } from "@/lib/equipment";
 import { EXERCISE_TYPES } from "@/lib/training/types";
 import { athletePage } from "@/server/athlete-page";
+import { OFFSCREEN_LIST_ITEM } from "@/components/ui/list";
 
 export const metadata: Metadata = { title: "Exercises" };
 
@@ -166,7 +167,7 @@ export default async function ExercisesPage({
       ) : (
         <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
           {result.items.map((e) => (
-            <li key={e.id}>
+            <li key={e.id} className={OFFSCREEN_LIST_ITEM}>
               <Link
                 href={`/exercises/${e.id}`}
                 className="flex h-full flex-col gap-2 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 hover:ring-brand-600"

@@ -13,6 +13,7 @@ import { keptSessionsOf, listImports } from "@/server/history-import/import";
 import { ImportsCard, undoSummary } from "@/app/(athlete)/history/_components/imports-card";
 import { Notice } from "@/components/athlete/notice";
 import { undoImportAction } from "./actions";
+import { OFFSCREEN_LIST_ITEM } from "@/components/ui/list";
 
 export const metadata: Metadata = { title: "History" };
 
@@ -117,7 +118,7 @@ export default async function HistoryPage({
         <div className="min-w-0">
           <ol className="space-y-3" aria-label="Sessions, newest first">
             {list.items.map((s) => (
-              <li key={s.id}>
+              <li key={s.id} className={OFFSCREEN_LIST_ITEM}>
                 <Link
                   href={`/history/${s.id}`}
                   className="block rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 hover:ring-brand-600"

@@ -10,6 +10,7 @@ import {
 } from "@/components/athlete/format";
 import { FORMULA_NOTE } from "@/components/athlete/formula-note";
 import { ButtonLink } from "@/components/ui/button";
+import { OFFSCREEN_LIST_ITEM } from "@/components/ui/list";
 import { BestsPerRepCountTable } from "@/components/athlete/bests-table";
 import { Card, PageHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -203,7 +204,7 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
         ) : (
           <ul className="divide-y divide-slate-100 text-sm" data-testid="progress-records">
             {records.map((r, i) => (
-              <li key={i} className="flex flex-wrap items-baseline gap-x-3 py-2">
+              <li key={i} className={`flex flex-wrap items-baseline gap-x-3 py-2 ${OFFSCREEN_LIST_ITEM}`}>
                 <span className="w-24 shrink-0 text-slate-500">{formatDay(r.performedAt, timeZone)}</span>
                 <Link href={`/history/${r.sessionId}`} className="font-semibold text-slate-900 hover:underline">
                   {r.exerciseName}

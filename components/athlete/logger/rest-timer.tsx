@@ -2,27 +2,18 @@
 
 import { useEffect, useState } from "react";
 
-export type RestSettings = { enabled: boolean; seconds: number };
-export const REST_CHOICES = [60, 90, 120, 180, 240];
-
 function clock(seconds: number): string {
   const s = Math.max(0, Math.ceil(seconds));
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
 }
 
+export type RestTimerProps = { endsAt: number; total: number; onChange: (endsAt: number | null) => void };
+
 /**
  * The rest countdown started when a set is ticked: a bar pinned to the bottom of the screen, with
  * ±15 s and skip. It counts from an end time, so a phone that sleeps shows the right time on waking.
  */
-export function RestTimer({
-  endsAt,
-  total,
-  onChange,
-}: {
-  endsAt: number;
-  total: number;
-  onChange: (endsAt: number | null) => void;
-}) {
+export function RestTimer({ endsAt, total, onChange }: RestTimerProps) {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 250);

@@ -1,7 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useCallback, useState } from "react";
+import { type ComponentType, lazy, Suspense, useCallback, useEffect, useState } from "react";
+import { afterIdle } from "@/components/ui/after-idle";
 import { useConfirm } from "@/components/ui/confirm-dialog";
 import {
   addExercise,
@@ -30,17 +31,47 @@ import { isWarmup, type LoggedSet } from "@/lib/training/set";
 import { setTimeText } from "@/lib/training/set-time";
 import { fromStoredKg, type WeightUnit } from "@/lib/training/units";
 import { ExerciseCard } from "./exercise-card";
-import { ExercisePicker, type PickerOption } from "./exercise-picker";
+import type { PickerOption } from "./exercise-picker";
+import type { RestTimerProps } from "./rest-timer";
 import { FinishSection } from "./finish-section";
-import { REST_CHOICES, RestTimer } from "./rest-timer";
 import type { PreviousSet, SetRowView } from "./set-row";
 import { SyncStatusPill } from "./sync-status";
 import { elapsedClock, useClock } from "./use-clock";
 import { type DataAction, type PreviousPerformance, useExerciseLibrary } from "./use-exercise-library";
 import { useLoggerSync } from "./use-logger-sync";
-import { useRestSettings } from "./use-rest-settings";
+import { REST_CHOICES, useRestSettings } from "./use-rest-settings";
 
 export type { PreviousPerformance };
+
+// What is needed only after a tap (the exercise search, the rest countdown) is not in the page's first
+// download: it loads when first shown, and is fetched as soon as the page is idle, so it is already here
+// when the gym's signal drops. Should it still fail to load, the logger goes on without it (the page's
+// error boundary would replace the whole logger): the picker says why, the countdown does not show.
+const loadPicker = () => import("./exercise-picker");
+const loadRestTimer = () => import("./rest-timer");
+const ExercisePicker = lazy(() =>
+  loadPicker().then(
+    (m) => ({ default: m.ExercisePicker }),
+    () => ({ default: PickerUnavailable }),
+  ),
+);
+const RestTimer = lazy<ComponentType<RestTimerProps>>(() =>
+  loadRestTimer().then(
+    (m) => ({ default: m.RestTimer }),
+    () => ({ default: () => null }),
+  ),
+);
+
+function PickerUnavailable({ onClose }: { onClose: () => void }) {
+  return (
+    <div role="alert" className="rounded-lg bg-white p-4 text-sm text-slate-700 shadow-sm ring-1 ring-slate-200">
+      The exercise search could not load (offline?). Your sets are kept: reload the page when you are back online.{" "}
+      <button type="button" onClick={onClose} className="font-semibold text-brand-700 underline underline-offset-2">
+        Close
+      </button>
+    </div>
+  );
+}
 
 // Module-level: the clock is read in event handlers only, never while rendering.
 /** The device's time of an edit, which the merge compares field by field. */
@@ -111,6 +142,14 @@ export function SessionLogger({
   // Barbell exercises get the plate calculator: the plan's, and any added on the day.
   const [barbells, setBarbells] = useState(() => new Set(barbellExercises));
   const now = useClock();
+  useEffect(
+    () =>
+      afterIdle(() => {
+        void loadPicker();
+        void loadRestTimer();
+      }),
+    [],
+  );
   const slots = visibleSlots(state);
   const supersets = supersetPlaces(slots);
 
@@ -340,13 +379,17 @@ export function SessionLogger({
 
       <div className="mt-4">
         {picking ? (
-          <ExercisePicker
-            options={library.options}
-            failed={library.failed}
-            onRetry={() => void openPicker()}
-            onPick={pick}
-            onClose={() => setPicking(false)}
-          />
+          <Suspense
+            fallback={<p className="rounded-lg bg-white p-4 text-sm text-slate-600 shadow-sm ring-1 ring-slate-200">Loading…</p>}
+          >
+            <ExercisePicker
+              options={library.options}
+              failed={library.failed}
+              onRetry={() => void openPicker()}
+              onPick={pick}
+              onClose={() => setPicking(false)}
+            />
+          </Suspense>
         ) : (
           <button
             type="button"
@@ -401,7 +444,11 @@ export function SessionLogger({
         onFinish={() => void finish()}
       />
 
-      {restEndsAt ? <RestTimer endsAt={restEndsAt} total={rest.seconds} onChange={setRestEndsAt} /> : null}
+      {restEndsAt ? (
+        <Suspense fallback={null}>
+          <RestTimer endsAt={restEndsAt} total={rest.seconds} onChange={setRestEndsAt} />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

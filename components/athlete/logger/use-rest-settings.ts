@@ -1,7 +1,9 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { REST_CHOICES, type RestSettings } from "./rest-timer";
+
+export type RestSettings = { enabled: boolean; seconds: number };
+export const REST_CHOICES = [60, 90, 120, 180, 240];
 
 const REST_KEY = "ironlog:rest";
 
