@@ -4,6 +4,7 @@
  * of each field's edit, for the merge to compare.
  */
 import { setTimeText } from "@/lib/training/set-time";
+import { distanceText, distanceUnitFor } from "@/lib/training/distance";
 import { SET_FIELDS, setValueErrors, type SetFieldErrors, type SetValues } from "@/lib/training/set";
 import { checkSessionField, type SessionField } from "./session-fields";
 import {
@@ -46,7 +47,7 @@ export function textOfValues(values: SetValues, unit: WeightUnit): SetText {
     missed: values.missed,
     setType: values.setType,
     seconds: values.seconds === null ? "" : setTimeText(values.seconds),
-    distanceM: values.distanceM === null ? "" : String(values.distanceM),
+    distanceM: values.distanceM === null ? "" : distanceText(values.distanceM, distanceUnitFor(unit)),
   };
 }
 

@@ -5,6 +5,8 @@ import type { SlotTarget } from "@/lib/athlete/session-sync";
 import type { SetText } from "@/lib/athlete/logger-state";
 import type { PlateSetup } from "@/lib/training/plates";
 import type { ExerciseMeasure } from "@/lib/training/types";
+import { distanceUnitFor } from "@/lib/training/distance";
+import type { WeightUnit } from "@/lib/training/units";
 import { PlateHint } from "./plate-hint";
 import { SET_GRID, SetRow, measureInputs, type PreviousSet, type SetRowView } from "./set-row";
 
@@ -39,7 +41,7 @@ function nextWeight(rows: readonly SetRowView[], placeholderFor: (index: number)
   return rows[index].text.weightKg.trim() || placeholderFor(index)?.weightKg || "";
 }
 
-const HEADINGS = { reps: "Reps", seconds: "Sec", distanceM: "Metres" };
+const HEADINGS = { reps: "Reps", seconds: "Time" };
 
 /** One exercise of the session: its target, last time, and its rows. */
 export function ExerciseCard({
@@ -75,7 +77,7 @@ export function ExerciseCard({
   /** "Superset A · 1 of 2" when the slot is in one. */
   superset?: { label: string; position: number; size: number };
   rows: SetRowView[];
-  unit: string;
+  unit: WeightUnit;
   first: boolean;
   last: boolean;
   lastTime: string | null;
@@ -97,7 +99,7 @@ export function ExerciseCard({
   const name = slot.exerciseName;
   const inputs = measureInputs(slot.measure, slot.bodyweight);
   const heading = (field: (typeof inputs)[number] | undefined) =>
-    field === undefined ? "" : field === "weightKg" ? unit : HEADINGS[field];
+    field === undefined ? "" : field === "weightKg" ? unit : field === "distanceM" ? distanceUnitFor(unit) : HEADINGS[field];
   return (
     <li
       id={`slot-${slot.id}`}

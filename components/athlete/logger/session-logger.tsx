@@ -28,6 +28,7 @@ import type { PlateSetup } from "@/lib/training/plates";
 import { RECORD_LABELS } from "@/lib/training/records";
 import { isWarmup, type LoggedSet } from "@/lib/training/set";
 import { setTimeText } from "@/lib/training/set-time";
+import { distanceText, distanceUnitFor, formatDistance } from "@/lib/training/distance";
 import { fromStoredKg, type WeightUnit } from "@/lib/training/units";
 import { ExerciseCard } from "./exercise-card";
 import { ExercisePicker, type PickerOption } from "./exercise-picker";
@@ -120,7 +121,7 @@ export function SessionLogger({
       weightKg: s.weightKg > 0 ? weightText(s.weightKg, state.unit) : "",
       reps: String(s.reps),
       ...(s.seconds ? { seconds: setTimeText(s.seconds) } : {}),
-      ...(s.distanceM ? { distanceM: String(Number(s.distanceM.toFixed(2))) } : {}),
+      ...(s.distanceM ? { distanceM: distanceText(s.distanceM, distanceUnitFor(state.unit)) } : {}),
     };
   }
 
@@ -178,13 +179,14 @@ export function SessionLogger({
     const real = records.filter((r) => r.previous !== null);
     const values = set.values;
     const weight = values.weightKg ? `${weightText(values.weightKg, state.unit)} ${state.unit}` : "";
+    const distance = values.distanceM !== null ? formatDistance(values.distanceM, distanceUnitFor(state.unit)) : "";
     const what =
       values.seconds !== null && values.distanceM !== null
-        ? `${values.distanceM} m in ${values.seconds} s`
+        ? `${distance} in ${setTimeText(values.seconds)}`
         : values.seconds !== null
-          ? `${values.seconds} seconds`
+          ? `${setTimeText(values.seconds)}${values.seconds < 60 ? " seconds" : ""}`
           : values.distanceM !== null
-            ? `${values.distanceM} m${weight ? ` with ${weight}` : ""}`
+            ? `${distance}${weight ? ` with ${weight}` : ""}`
             : `${weight || "bodyweight"} for ${values.reps} reps`;
     const step = afterSetLogged(slots, slot.id);
     const next = step.nextSlotId && step.nextSlotId !== slot.id ? slots.find((s) => s.id === step.nextSlotId) : undefined;

@@ -4,6 +4,9 @@ import type { RowFill, SetText } from "@/lib/athlete/logger-state";
 import { MEASURE_FIELDS, type SetFieldErrors } from "@/lib/training/set";
 import { RECORD_LABELS, type RecordKind } from "@/lib/training/records";
 import { type ExerciseMeasure, SET_TYPES, type SetType } from "@/lib/training/types";
+import { distanceUnitFor, formatPace, parseDistance, type DistanceUnit } from "@/lib/training/distance";
+import { parseSetTime } from "@/lib/training/set-time";
+import type { WeightUnit } from "@/lib/training/units";
 
 export type PreviousSet = RowFill | null;
 
@@ -25,12 +28,19 @@ export function measureInputs(measure: ExerciseMeasure, bodyweight: boolean): ("
   return ["distanceM", "seconds"];
 }
 
-/** "40×8", "BW×12", "45 s", "1:30", "30 m", "500 m/1:50": last time's set, short (times as the field shows them). */
-function previousText(previous: NonNullable<PreviousSet>, measure: ExerciseMeasure): string {
+/** A distance as the field shows it, with its unit named: "5 km", "3.1 mi", "400 m". */
+function withDistanceUnit(text: string | undefined, unit: DistanceUnit): string {
+  if (!text) return "–";
+  return /[a-z]$/i.test(text) ? text : `${text} ${unit}`;
+}
+
+/** "40×8", "BW×12", "45 s", "1:30", "30 m", "5 km/25:00": last time's set, short (times as the field shows them). */
+function previousText(previous: NonNullable<PreviousSet>, measure: ExerciseMeasure, unit: DistanceUnit): string {
   const time = previous.seconds ? (previous.seconds.includes(":") ? previous.seconds : `${previous.seconds} s`) : "–";
   if (measure === "time") return time;
-  if (measure === "distance") return `${previous.distanceM ?? "–"} m${previous.weightKg ? ` · ${previous.weightKg}` : ""}`;
-  if (measure === "distance_time") return `${previous.distanceM ?? "–"} m/${time}`;
+  const distance = withDistanceUnit(previous.distanceM, unit);
+  if (measure === "distance") return `${distance}${previous.weightKg ? ` · ${previous.weightKg}` : ""}`;
+  if (measure === "distance_time") return `${distance}/${time}`;
   return `${previous.weightKg || "BW"}×${previous.reps}`;
 }
 
@@ -79,7 +89,7 @@ export function SetRow({
   index: number;
   exerciseName: string;
   row: SetRowView;
-  unit: string;
+  unit: WeightUnit;
   measure: ExerciseMeasure;
   bodyweight: boolean;
   previous: PreviousSet;
@@ -104,12 +114,23 @@ export function SetRow({
   const setType = row.text.setType ?? "normal";
   const nextType = SET_TYPES[(SET_TYPES.indexOf(setType) + 1) % SET_TYPES.length];
   const inputs = measureInputs(measure, bodyweight);
+  const distanceUnit = distanceUnitFor(unit);
+  // The pace of a timed distance in the athlete's unit, once both fields read (each parsed once: bounded).
+  const pace =
+    measure === "distance_time" && !row.text.missed
+      ? formatPace(
+          parseSetTime(row.text.seconds || placeholder?.seconds || ""),
+          parseDistance(row.text.distanceM || placeholder?.distanceM || "", distanceUnit),
+          distanceUnit,
+        )
+      : null;
   const inputProps = {
     weightKg: { label: `weight (${unit})`, mode: "decimal" as const, placeholder: placeholder?.weightKg || "0" },
     reps: { label: "reps", mode: "numeric" as const, placeholder: placeholder?.reps || "" },
     // A decimal pad has the point that stands for a colon ("1.30"); a numeric one has neither.
     seconds: { label: "time", mode: "decimal" as const, placeholder: placeholder?.seconds || "" },
-    distanceM: { label: "distance (m)", mode: "decimal" as const, placeholder: placeholder?.distanceM || "" },
+    // A text keyboard: a distance may carry its unit ("3.1 mi", "400 m").
+    distanceM: { label: `distance (${distanceUnit})`, mode: "text" as const, placeholder: placeholder?.distanceM || "" },
   };
   const missed = row.text.missed;
   const background =
@@ -182,10 +203,10 @@ export function SetRow({
                 })
               }
               className="h-11 min-w-0 flex-1 truncate rounded px-1 text-left text-xs text-slate-500 hover:bg-slate-100 disabled:hover:bg-transparent md:order-2"
-              aria-label={`Last time: ${previousText(previous, measure)}. Use these values for ${label}`}
+              aria-label={`Last time: ${previousText(previous, measure, distanceUnit)}. Use these values for ${label}`}
             >
               <span className="md:hidden">Last: </span>
-              {previousText(previous, measure)}
+              {previousText(previous, measure, distanceUnit)}
             </button>
           ) : (
             <span className="min-w-0 flex-1 px-1 text-xs text-slate-400 md:order-2" aria-hidden>
@@ -232,6 +253,11 @@ export function SetRow({
           {setType === "warmup"
             ? "Warm-up: not counted in records or volume."
             : SET_TYPE_LABELS[setType][0].toUpperCase() + SET_TYPE_LABELS[setType].slice(1)}
+        </p>
+      ) : null}
+      {pace && !hasErrors ? (
+        <p className="mt-1 pl-6 text-xs text-slate-600" data-testid="set-pace">
+          Pace {pace}
         </p>
       ) : null}
       {missed ? <p className="mt-1 pl-6 text-xs font-medium text-red-800">Missed: not counted in records or volume.</p> : null}

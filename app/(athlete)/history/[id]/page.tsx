@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActionButton } from "@/components/athlete/action-button";
+import { distanceUnitFor, formatPace } from "@/lib/training/distance";
 import { describeSet, formatDateTime, formatDuration, formatMetres, formatSeconds } from "@/components/athlete/format";
 import { Notice } from "@/components/athlete/notice";
 import { ButtonLink } from "@/components/ui/button";
@@ -144,6 +145,11 @@ export default async function SessionPage({
                         Time
                       </th>
                     ) : null}
+                    {far && timed ? (
+                      <th scope="col" className="py-1 pr-2">
+                        Pace
+                      </th>
+                    ) : null}
                     <th scope="col" className="py-1 pr-2">
                       RPE
                     </th>
@@ -183,8 +189,11 @@ export default async function SessionPage({
                           <td className="py-2 pr-2">{s.weightKg > 0 ? formatWeight(s.weightKg, unit) : "Bodyweight"}</td>
                         ) : null}
                         {byReps ? <td className="py-2 pr-2">{s.reps}</td> : null}
-                        {far ? <td className="py-2 pr-2">{s.distanceM ? formatMetres(s.distanceM) : "—"}</td> : null}
+                        {far ? <td className="py-2 pr-2">{s.distanceM ? formatMetres(s.distanceM, unit) : "—"}</td> : null}
                         {timed ? <td className="py-2 pr-2">{s.seconds ? formatSeconds(s.seconds) : "—"}</td> : null}
+                        {far && timed ? (
+                          <td className="py-2 pr-2">{formatPace(s.seconds, s.distanceM, distanceUnitFor(unit)) ?? "—"}</td>
+                        ) : null}
                         <td className="py-2 pr-2">{s.rpe ?? "—"}</td>
                         {byReps ? (
                           <td className="py-2" title={estimate?.label}>
