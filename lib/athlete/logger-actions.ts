@@ -109,6 +109,7 @@ export function logRow(
       pending: { ...state.pending, sets: { ...state.pending.sets, [set.id]: set } },
       errors: withoutKey(state.errors, rowId),
       notices: withoutKey(state.notices, rowId),
+      ...(state.timers ? { timers: withoutKey(state.timers, rowId) } : {}),
     },
     logged: set,
   };
@@ -194,6 +195,7 @@ export function removeRow(state: LoggerState, rowId: string, slotId: string): Lo
     ...state,
     rows: { ...state.rows, [slotId]: (state.rows[slotId] ?? []).filter((r) => r.id !== rowId) },
     errors: withoutKey(state.errors, rowId),
+    ...(state.timers ? { timers: withoutKey(state.timers, rowId) } : {}),
   };
 }
 

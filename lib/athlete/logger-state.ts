@@ -88,6 +88,11 @@ export type LoggerState = {
   notices: Record<string, string>;
   /** Records a set set when it was ticked on this device; `first` marks a baseline. */
   marks: Record<string, { kind: RecordKind; first: boolean }[]>;
+  /**
+   * When each running set timer started (device ms), by typed row id (./set-timer). Stored with the
+   * rest, so a reload or a locked screen keeps it; absent in a state kept before timers existed.
+   */
+  timers?: Record<string, number>;
 };
 
 export const emptyPending = (): PendingChanges => ({

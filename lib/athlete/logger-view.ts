@@ -15,6 +15,7 @@ export type RowView = {
   errors: SetFieldErrors;
   notice?: string;
   marks?: LoggerState["marks"][string];
+  timerStartedAt?: number;
 };
 
 export function rowsOfSlot(state: LoggerState, slotId: string, bodyweight: boolean): RowView[] {
@@ -38,6 +39,7 @@ export function rowsOfSlot(state: LoggerState, slotId: string, bodyweight: boole
     pending: false,
     errors: state.errors[r.id] ?? {},
     notice: state.notices[r.id],
+    timerStartedAt: state.timers?.[r.id],
   }));
   return [...logged, ...typed];
 }

@@ -60,6 +60,7 @@ export function ExerciseCard({
   onChange,
   onToggle,
   onRemoveRow,
+  onTimer,
   onAddRow,
   onMove,
   onRemove,
@@ -92,6 +93,7 @@ export function ExerciseCard({
   onChange: (row: SetRowView, patch: Partial<SetText>) => void;
   onToggle: (row: SetRowView, index: number) => void;
   onRemoveRow: (row: SetRowView) => void;
+  onTimer: (row: SetRowView, action: "start" | "stop") => void;
   onAddRow: () => void;
   onMove: (delta: -1 | 1) => void;
   onRemove: () => void;
@@ -181,6 +183,7 @@ export function ExerciseCard({
             onChange={(patch) => onChange(row, patch)}
             onToggle={() => onToggle(row, index)}
             onRemove={() => onRemoveRow(row)}
+            onTimer={(action) => onTimer(row, action)}
           />
         ))}
       </ol>

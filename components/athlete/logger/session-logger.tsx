@@ -20,7 +20,9 @@ import {
 } from "@/lib/athlete/logger-actions";
 import { hasPending, loggedRows, parseNumber, visibleSlots, weightText } from "@/lib/athlete/logger-state";
 import { afterSetLogged, supersetPlaces } from "@/lib/athlete/supersets";
+import { startSetTimer, stopSetTimer } from "@/lib/athlete/set-timer";
 import { loggedCount, recordsForLoggedSet, rowsOfSlot } from "@/lib/athlete/logger-view";
+import { rowFills, type RowFills } from "@/lib/athlete/row-fill";
 import type { ExerciseContext } from "@/lib/athlete/exercise-context";
 import type { SessionSnapshot } from "@/lib/athlete/session-sync";
 import type { SlotSuggestion } from "@/lib/athlete/slot-suggestions";
@@ -28,13 +30,13 @@ import type { PlateSetup } from "@/lib/training/plates";
 import { RECORD_LABELS } from "@/lib/training/records";
 import { isWarmup, type LoggedSet } from "@/lib/training/set";
 import { setTimeText } from "@/lib/training/set-time";
-import { distanceText, distanceUnitFor, formatDistance } from "@/lib/training/distance";
+import { distanceUnitFor, formatDistance } from "@/lib/training/distance";
 import { fromStoredKg, type WeightUnit } from "@/lib/training/units";
 import { ExerciseCard } from "./exercise-card";
 import { ExercisePicker, type PickerOption } from "./exercise-picker";
 import { FinishSection } from "./finish-section";
 import { REST_CHOICES, RestTimer } from "./rest-timer";
-import type { PreviousSet, SetRowView } from "./set-row";
+import type { SetRowView } from "./set-row";
 import { SyncStatusPill } from "./sync-status";
 import { elapsedClock, useClock } from "./use-clock";
 import { type DataAction, type PreviousPerformance, useExerciseLibrary } from "./use-exercise-library";
@@ -113,16 +115,15 @@ export function SessionLogger({
   const slots = visibleSlots(state);
   const supersets = supersetPlaces(slots);
 
-  function previousFor(exerciseId: number, index: number): PreviousSet {
-    const p = library.previous[exerciseId]?.sets;
-    const s = p?.[Math.min(index, (p?.length ?? 1) - 1)];
-    if (!s) return null;
-    return {
-      weightKg: s.weightKg > 0 ? weightText(s.weightKg, state.unit) : "",
-      reps: String(s.reps),
-      ...(s.seconds ? { seconds: setTimeText(s.seconds) } : {}),
-      ...(s.distanceM ? { distanceM: distanceText(s.distanceM, distanceUnitFor(state.unit)) } : {}),
-    };
+  /** Each row's "last time" and fill (lib/athlete/row-fill): matched by kind, filled from the set before. */
+  function fillsOf(slot: (typeof slots)[number]): RowFills[] {
+    const suggestion = suggestions[slot.id];
+    return rowFills(
+      rowsOfSlot(state, slot.id, slot.bodyweight),
+      library.previous[slot.exerciseId]?.sets ?? [],
+      suggestion ? { weightKg: suggestion.weight, reps: suggestion.reps } : null,
+      state.unit,
+    );
   }
 
   /** The first working weight to ramp warm-ups to: the first typed working row's, else last time's. */
@@ -135,6 +136,17 @@ export function SessionLogger({
   }
 
   function addWarmups(slot: (typeof slots)[number]) {
+    // Warm-ups go before the working sets: once one is logged, they would come after it.
+    if (loggedRows(state, slot.id).some((r) => !isWarmup(r.values))) {
+      setAnnouncement(`Working sets of ${slot.exerciseName} are already logged: warm-ups go before them.`);
+      return update((s) => ({
+        ...s,
+        notices: {
+          ...s.notices,
+          [slot.id]: "Your working sets are already logged: warm-ups go before them. Add a set and tap its number for a warm-up.",
+        },
+      }));
+    }
     const weight = workingWeightFor(slot);
     if (!(weight > 0)) {
       setAnnouncement(`Type the first working weight for ${slot.exerciseName}, then add warm-ups.`);
@@ -160,15 +172,11 @@ export function SessionLogger({
     }, 0);
   }
 
-  /** What an empty row's fields show greyed, and log when ticked as they are: today's suggestion, else last time. */
-  function placeholderFor(slot: (typeof slots)[number], index: number): PreviousSet {
-    const suggestion = suggestions[slot.id];
-    return suggestion ? { weightKg: suggestion.weight, reps: suggestion.reps } : previousFor(slot.exerciseId, index);
-  }
-
   function toggle(slot: (typeof slots)[number], row: SetRowView, index: number) {
     if (row.logged) return update((s) => unlogSet(s, row.id, slot.id));
-    const result = logRow(state, row.id, slot.id, placeholderFor(slot, index), deviceTime());
+    // A tick while the set's timer runs stops it first: the time is what elapsed.
+    const base = state.timers?.[row.id] !== undefined ? stopSetTimer(state, row.id, slot.id, deviceTime()) : state;
+    const result = logRow(base, row.id, slot.id, fillsOf(slot)[index]?.fill ?? null, deviceTime());
     if (!result.logged) return update(() => result.state);
     const set = result.logged;
     const records = recordsForLoggedSet(result.state, set, slot.exerciseId, library.recordSets[slot.exerciseId] ?? []);
@@ -301,41 +309,51 @@ export function SessionLogger({
       </p>
 
       <ol className="space-y-4">
-        {slots.map((slot, index) => (
-          <ExerciseCard
-            key={slot.id}
-            slot={slot}
-            rows={rowsOfSlot(state, slot.id, slot.bodyweight)}
-            unit={state.unit}
-            first={index === 0}
-            last={index === slots.length - 1}
-            lastTime={library.previous[slot.exerciseId]?.startedAt ?? null}
-            timeZone={timeZone}
-            notice={state.notices[slot.id]}
-            previousFor={(i) => previousFor(slot.exerciseId, i)}
-            placeholderFor={(i) => placeholderFor(slot, i)}
-            suggestion={suggestions[slot.id]?.why}
-            plates={barbells.has(slot.exerciseId) ? plates : null}
-            onChange={(row, patch) =>
-              update((s) =>
-                row.logged ? editLoggedSet(s, row.id, slot.id, patch, deviceTime()) : typeInRow(s, row.id, slot.id, patch),
-              )
-            }
-            onToggle={(row, i) => toggle(slot, row, i)}
-            onRemoveRow={(row) => update((s) => removeRow(s, row.id, slot.id))}
-            onAddRow={() => update((s) => addRow(s, slot.id))}
-            onMove={(delta) => update((s) => moveExercise(s, slot.id, delta, deviceTime()))}
-            onRemove={() => void removeSlot(slot)}
-            onAddWarmups={slot.measure === "reps_load" && !slot.bodyweight ? () => addWarmups(slot) : undefined}
-            superset={supersets.get(slot.id)}
-            linkedWithNext={
-              index < slots.length - 1 && slot.supersetGroup !== null && slot.supersetGroup === slots[index + 1].supersetGroup
-            }
-            onToggleSuperset={
-              index < slots.length - 1 ? () => update((s) => toggleSupersetWithNext(s, slot.id, deviceTime())) : undefined
-            }
-          />
-        ))}
+        {slots.map((slot, index) => {
+          const fills = fillsOf(slot);
+          return (
+            <ExerciseCard
+              key={slot.id}
+              slot={slot}
+              rows={rowsOfSlot(state, slot.id, slot.bodyweight)}
+              unit={state.unit}
+              first={index === 0}
+              last={index === slots.length - 1}
+              lastTime={library.previous[slot.exerciseId]?.startedAt ?? null}
+              timeZone={timeZone}
+              notice={state.notices[slot.id]}
+              previousFor={(i) => fills[i]?.previous ?? null}
+              placeholderFor={(i) => fills[i]?.fill ?? null}
+              suggestion={suggestions[slot.id]?.why}
+              plates={barbells.has(slot.exerciseId) ? plates : null}
+              onChange={(row, patch) =>
+                update((s) =>
+                  row.logged ? editLoggedSet(s, row.id, slot.id, patch, deviceTime()) : typeInRow(s, row.id, slot.id, patch),
+                )
+              }
+              onToggle={(row, i) => toggle(slot, row, i)}
+              onRemoveRow={(row) => update((s) => removeRow(s, row.id, slot.id))}
+              onTimer={(row, action) =>
+                update((s) =>
+                  action === "start"
+                    ? startSetTimer(s, row.id, slot.id, deviceTime())
+                    : stopSetTimer(s, row.id, slot.id, deviceTime()),
+                )
+              }
+              onAddRow={() => update((s) => addRow(s, slot.id))}
+              onMove={(delta) => update((s) => moveExercise(s, slot.id, delta, deviceTime()))}
+              onRemove={() => void removeSlot(slot)}
+              onAddWarmups={slot.measure === "reps_load" && !slot.bodyweight ? () => addWarmups(slot) : undefined}
+              superset={supersets.get(slot.id)}
+              linkedWithNext={
+                index < slots.length - 1 && slot.supersetGroup !== null && slot.supersetGroup === slots[index + 1].supersetGroup
+              }
+              onToggleSuperset={
+                index < slots.length - 1 ? () => update((s) => toggleSupersetWithNext(s, slot.id, deviceTime())) : undefined
+              }
+            />
+          );
+        })}
       </ol>
 
       <div className="mt-4">

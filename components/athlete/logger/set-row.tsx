@@ -7,6 +7,7 @@ import { type ExerciseMeasure, SET_TYPES, type SetType } from "@/lib/training/ty
 import { distanceUnitFor, formatPace, parseDistance, type DistanceUnit } from "@/lib/training/distance";
 import { parseSetTime } from "@/lib/training/set-time";
 import type { WeightUnit } from "@/lib/training/units";
+import { SetTimer } from "./set-timer";
 
 export type PreviousSet = RowFill | null;
 
@@ -54,6 +55,8 @@ export type SetRowView = {
   errors: SetFieldErrors;
   notice?: string;
   marks?: { kind: RecordKind; first: boolean }[];
+  /** When this row's set timer started, while it runs. */
+  timerStartedAt?: number;
 };
 
 /**
@@ -85,6 +88,7 @@ export function SetRow({
   onChange,
   onToggle,
   onRemove,
+  onTimer,
 }: {
   index: number;
   exerciseName: string;
@@ -98,6 +102,8 @@ export function SetRow({
   onChange: (patch: Partial<SetText>) => void;
   onToggle: () => void;
   onRemove: () => void;
+  /** Start or stop the row's set timer (a row not logged of a timed measure). */
+  onTimer?: (action: "start" | "stop") => void;
 }) {
   const label = `${exerciseName}, set ${index + 1}`;
   const hasErrors = Object.values(row.errors).some(Boolean);
@@ -243,6 +249,9 @@ export function SetRow({
           </button>
         </div>
       </div>
+      {onTimer && !row.logged && inputs.includes("seconds") ? (
+        <SetTimer label={label} startedAt={row.timerStartedAt} onStart={() => onTimer("start")} onStop={() => onTimer("stop")} />
+      ) : null}
       {errorText ? (
         <p id={errorId} role="alert" className="mt-1 pl-6 text-xs text-red-700">
           {errorText}
