@@ -147,11 +147,16 @@ export function editLoggedSet(
   const slot = slotOf(state, slotId);
   const row = loggedRows(state, slotId).find((r) => r.id === setId);
   if (!slot || !row) return state;
-  const current = state.editing[setId] ?? { ...textOfValues(row.values, state.unit), reps: String(row.values.reps) };
+  const shown = { ...textOfValues(row.values, state.unit), reps: String(row.values.reps) };
+  const current = state.editing[setId] ?? shown;
   const text = { ...current, ...patch };
   const checked = checkText(state, text, slot.bodyweight, slot.measure);
   if ("errors" in checked)
     return { ...state, editing: { ...state.editing, [setId]: text }, errors: { ...state.errors, [setId]: checked.errors } };
+  // A converted weight or distance is shown rounded (226 lb for 102.5 kg): left as shown, it keeps
+  // its stored value, so editing the reps never moves the weight.
+  if (text.weightKg.trim() === shown.weightKg) checked.values.weightKg = row.values.weightKg;
+  if (text.distanceM.trim() === shown.distanceM) checked.values.distanceM = row.values.distanceM;
   const base = state.pending.sets[setId];
   const times = base?.times ?? serverTimes(state, setId);
   const changed = SET_FIELDS.filter((k) => checked.values[k] !== row.values[k]);

@@ -4,7 +4,7 @@
  * logged. Everything the athlete sees is derived from these (./logger-view). Plain functions, shared
  * by the client hook and its tests.
  */
-import { fromStoredKg, toStoredKg, type WeightUnit } from "@/lib/training/units";
+import { displayWeight, toStoredKg, type WeightUnit } from "@/lib/training/units";
 import { parseSetTime } from "@/lib/training/set-time";
 import { distanceUnitFor, parseDistance } from "@/lib/training/distance";
 import type { RecordKind } from "@/lib/training/records";
@@ -131,9 +131,9 @@ export function parseNumber(text: string): number | null {
   return Number(trimmed);
 }
 
-/** A stored weight as the athlete types it: in their unit, no trailing zeros ("82.5", "225"). */
+/** A stored weight as the athlete types it: in their unit, no trailing zeros ("82.5", "225"; lib/training/units). */
 export function weightText(kg: number, unit: WeightUnit): string {
-  return String(fromStoredKg(kg, unit));
+  return String(displayWeight(kg, unit));
 }
 
 /** A row's values while typed: a blank number is null and an unreadable one NaN, for the check to name. */
