@@ -3,6 +3,7 @@
 import { formatDay } from "@/components/athlete/format";
 import type { SlotTarget } from "@/lib/athlete/session-sync";
 import type { SetText } from "@/lib/athlete/logger-state";
+import { TARGET_UNITS } from "@/lib/athlete/targets";
 import type { PlateSetup } from "@/lib/training/plates";
 import type { ExerciseMeasure } from "@/lib/training/types";
 import { distanceUnitFor } from "@/lib/training/distance";
@@ -18,15 +19,6 @@ export type SlotView = {
   measure: ExerciseMeasure;
   supersetGroup: number | null;
   target: SlotTarget | null;
-};
-
-/** The plan's targets count in the measure's unit: reps, or seconds for a hold, metres for a carry. */
-const TARGET_UNITS: Record<ExerciseMeasure, string> = {
-  reps: "",
-  reps_load: "",
-  time: " s",
-  distance: " m",
-  distance_time: " m",
 };
 
 function targetText(target: SlotTarget | null, measure: ExerciseMeasure): string {

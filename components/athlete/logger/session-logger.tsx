@@ -291,7 +291,11 @@ export function SessionLogger({
               {elapsedClock(elapsed)}
             </span>
           ) : null}
-          <SyncStatusPill status={status} unsaved={unsaved} />
+          <SyncStatusPill
+            status={status}
+            unsaved={unsaved}
+            invalid={Object.keys(state.sessionErrors).length > 0 || Object.keys(state.editing).length > 0}
+          />
         </div>
         {state.sessionErrors.name ? (
           <p id="session-name-error" role="alert" className="mt-1 text-sm text-red-700">

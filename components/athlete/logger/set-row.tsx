@@ -18,6 +18,13 @@ export const SET_TYPE_LABELS: Record<SetType, string> = {
   failure: "to failure",
 };
 const SET_TYPE_MARKS: Record<Exclude<SetType, "normal">, string> = { warmup: "W", drop: "D", failure: "F" };
+/** What a set becomes, as the type button says it: "Change to a set to failure". */
+const SET_TYPE_TARGETS: Record<SetType, string> = {
+  normal: "a normal set",
+  warmup: "a warm-up",
+  drop: "a drop set",
+  failure: "a set to failure",
+};
 
 /** The two value fields a row shows for the exercise's measure, in order. */
 export function measureInputs(measure: ExerciseMeasure, bodyweight: boolean): ("weightKg" | "reps" | "seconds" | "distanceM")[] {
@@ -161,7 +168,7 @@ export function SetRow({
         <button
           type="button"
           onClick={() => onChange({ setType: nextType })}
-          aria-label={`${label}: ${SET_TYPE_LABELS[setType]}. Change to ${SET_TYPE_LABELS[nextType]}`}
+          aria-label={`${label}: ${SET_TYPE_LABELS[setType]}. Change to ${SET_TYPE_TARGETS[nextType]}`}
           title="Set type: tap for warm-up, drop set, to failure"
           className={`h-11 rounded text-center text-sm font-semibold md:order-1 ${setType === "normal" ? "text-slate-500" : "bg-sky-600 text-white"} hover:ring-1 hover:ring-slate-300`}
         >
