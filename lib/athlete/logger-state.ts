@@ -6,7 +6,7 @@
  */
 import { displayWeight, toStoredKg, type WeightUnit } from "@/lib/training/units";
 import { parseSetTime } from "@/lib/training/set-time";
-import { distanceUnitFor, parseDistance } from "@/lib/training/distance";
+import { distanceFieldUnit, parseDistance } from "@/lib/training/distance";
 import type { RecordKind } from "@/lib/training/records";
 import type { ExerciseMeasure, SetType } from "@/lib/training/types";
 import { MEASURE_FIELDS, SET_FIELDS, setValuesOf, type SetField, type SetFieldErrors, type SetValues } from "@/lib/training/set";
@@ -14,8 +14,9 @@ import type { SessionSnapshot, SlotTarget } from "./session-sync";
 
 /**
  * A set's fields as typed, by the set's own names: the weight in the athlete's unit (converted to
- * kilograms when the set is logged), the time as people say it ("1:30"), and the distance in the
- * athlete's distance unit or with its own ("5", "3.1 mi", "400 m": lib/training/distance).
+ * kilograms when the set is logged), the time as people say it ("1:30"), and the distance in metres
+ * for a carry, the athlete's km or mi for a run, or with its own unit ("3.1 mi", "400 m":
+ * lib/training/distance).
  */
 export type SetText = { [F in SetField]: F extends "missed" ? boolean : F extends "setType" ? SetType : string };
 
@@ -156,7 +157,7 @@ export function valuesOfText(text: SetText, bodyweight: boolean, measure: Exerci
     missed: text.missed,
     setType: text.setType ?? "normal",
     seconds: fields.seconds ? parseSetTime(text.seconds ?? "") : null,
-    distanceM: fields.distanceM ? parseDistance(text.distanceM ?? "", distanceUnitFor(unit)) : null,
+    distanceM: fields.distanceM ? parseDistance(text.distanceM ?? "", distanceFieldUnit(measure, unit)) : null,
   };
 }
 

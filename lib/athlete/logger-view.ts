@@ -6,6 +6,7 @@ import { detectPersonalRecords, type PersonalRecord } from "@/lib/training/recor
 import type { LoggedSet, SetFieldErrors } from "@/lib/training/set";
 import { loggedRows, visibleSlots, weightText, type LoggerState, type PendingSet, type SetText } from "./logger-state";
 import { textOfValues } from "./logger-actions";
+import type { ExerciseMeasure } from "@/lib/training/types";
 
 export type RowView = {
   id: string;
@@ -18,11 +19,11 @@ export type RowView = {
   timerStartedAt?: number;
 };
 
-export function rowsOfSlot(state: LoggerState, slotId: string, bodyweight: boolean): RowView[] {
+export function rowsOfSlot(state: LoggerState, slotId: string, bodyweight: boolean, measure?: ExerciseMeasure): RowView[] {
   const logged = loggedRows(state, slotId).map((r) => ({
     id: r.id,
     text: state.editing[r.id] ?? {
-      ...textOfValues(r.values, state.unit),
+      ...textOfValues(r.values, state.unit, measure),
       weightKg: r.values.weightKg === 0 && bodyweight ? "" : weightText(r.values.weightKg, state.unit),
       reps: String(r.values.reps),
     },

@@ -15,6 +15,7 @@ describe("each row's last time and fill", () => {
       lastTime,
       null,
       "kg",
+      "reps_load",
     );
     expect(fills.map((f) => f.previous)).toEqual([
       { weightKg: "40", reps: "5" },
@@ -26,13 +27,19 @@ describe("each row's last time and fill", () => {
   });
 
   it("shows no last time for a warm-up row when last time had no warm-up", () => {
-    const fills = rowFills([row({ setType: "warmup", weightKg: "30", reps: "8" }), row()], [set(95, 5)], null, "kg");
+    const fills = rowFills([row({ setType: "warmup", weightKg: "30", reps: "8" }), row()], [set(95, 5)], null, "kg", "reps_load");
     expect(fills[0].previous).toBeNull();
     expect(fills[1].previous).toEqual({ weightKg: "95", reps: "5" });
   });
 
   it("fills the first working row from last time's matching set, and each next one from the set before it", () => {
-    const fills = rowFills([row({ weightKg: "100", reps: "8" }), row(), row({ reps: "6" }), row()], lastTime, null, "kg");
+    const fills = rowFills(
+      [row({ weightKg: "100", reps: "8" }), row(), row({ reps: "6" }), row()],
+      lastTime,
+      null,
+      "kg",
+      "reps_load",
+    );
     expect(fills.map((f) => f.fill)).toEqual([
       { weightKg: "95", reps: "5" },
       { weightKg: "100", reps: "8" },
@@ -47,6 +54,7 @@ describe("each row's last time and fill", () => {
       lastTime,
       { weightKg: "97.5", reps: "5" },
       "kg",
+      "reps_load",
     );
     expect(fills[1].fill).toEqual({ weightKg: "97.5", reps: "5" });
     expect(fills[2].fill).toEqual({ weightKg: "97.5", reps: "5" });
@@ -54,15 +62,27 @@ describe("each row's last time and fill", () => {
 
   it("shows times and distances as the fields take them, in the athlete's units", () => {
     const run = [set(0, 0, { seconds: 1500, distanceM: 8046.72 })];
-    expect(rowFills([row()], run, null, "lb")[0].fill).toEqual({ weightKg: "", reps: "", seconds: "25:00", distanceM: "5" });
-    expect(rowFills([row()], run, null, "kg")[0].fill).toMatchObject({ distanceM: "5 mi" });
+    expect(rowFills([row()], run, null, "lb", "distance_time")[0].fill).toEqual({
+      weightKg: "",
+      reps: "",
+      seconds: "25:00",
+      distanceM: "5",
+    });
+    expect(rowFills([row()], run, null, "kg", "distance_time")[0].fill).toMatchObject({ distanceM: "5 mi" });
+    // A carry is typed in metres.
+    expect(rowFills([row()], [set(32, 0, { distanceM: 40 })], null, "lb", "distance")[0].fill).toMatchObject({
+      distanceM: "40",
+    });
   });
 
   it("leaves a missed attempt's reps blank rather than filling 0", () => {
-    expect(rowFills([row()], [set(85, 0, { missed: true })], null, "kg")[0].fill).toEqual({ weightKg: "85", reps: "" });
+    expect(rowFills([row()], [set(85, 0, { missed: true })], null, "kg", "reps_load")[0].fill).toEqual({
+      weightKg: "85",
+      reps: "",
+    });
   });
 
   it("fills nothing without a set before, a suggestion or a last time", () => {
-    expect(rowFills([row(), row()], [], null, "kg").map((f) => f.fill)).toEqual([null, null]);
+    expect(rowFills([row(), row()], [], null, "kg", "reps_load").map((f) => f.fill)).toEqual([null, null]);
   });
 });

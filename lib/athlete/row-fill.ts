@@ -11,18 +11,19 @@
  */
 import { isWarmup, type LoggedSet } from "@/lib/training/set";
 import { setTimeText } from "@/lib/training/set-time";
-import { distanceText, distanceUnitFor } from "@/lib/training/distance";
+import { distanceFieldUnit, distanceText } from "@/lib/training/distance";
+import type { ExerciseMeasure } from "@/lib/training/types";
 import type { WeightUnit } from "@/lib/training/units";
 import { weightText, type RowFill, type SetText } from "./logger-state";
 
-/** A logged set's values as the fields show them. */
-export function fillOfSet(set: LoggedSet, unit: WeightUnit): RowFill {
+/** A logged set's values as the fields of the exercise's measure show them. */
+export function fillOfSet(set: LoggedSet, unit: WeightUnit, measure: ExerciseMeasure): RowFill {
   return {
     weightKg: set.weightKg > 0 ? weightText(set.weightKg, unit) : "",
     // No reps (a missed attempt, a timed or distance set) fill none: a 0 would be logged as typed.
     reps: set.reps === 0 ? "" : String(set.reps),
     ...(set.seconds ? { seconds: setTimeText(set.seconds) } : {}),
-    ...(set.distanceM ? { distanceM: distanceText(set.distanceM, distanceUnitFor(unit)) } : {}),
+    ...(set.distanceM ? { distanceM: distanceText(set.distanceM, distanceFieldUnit(measure, unit)) } : {}),
   };
 }
 
@@ -47,6 +48,7 @@ export function rowFills(
   lastTime: readonly LoggedSet[],
   suggestion: Pick<RowFill, "weightKg" | "reps"> | null,
   unit: WeightUnit,
+  measure: ExerciseMeasure,
 ): RowFills[] {
   const lastWarmups = lastTime.filter(isWarmup);
   const lastWorking = lastTime.filter((s) => !isWarmup(s));
@@ -57,7 +59,7 @@ export function rowFills(
     const sets = kind === "warmup" ? lastWarmups : lastWorking;
     const k = seen[kind]++;
     const match = kind === "warmup" ? sets[k] : sets[Math.min(k, sets.length - 1)];
-    const previous = match ? fillOfSet(match, unit) : null;
+    const previous = match ? fillOfSet(match, unit, measure) : null;
     const fill = before[kind] ?? (kind === "working" && suggestion ? suggestion : previous);
     before[kind] = typedOver(row.text, fill);
     return { previous, fill };

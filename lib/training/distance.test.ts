@@ -1,10 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { distanceText, distanceUnitFor, formatDistance, formatPace, parseDistance } from "./distance";
+import { distanceFieldUnit, distanceText, distanceUnitFor, formatDistance, formatPace, parseDistance } from "./distance";
 
 describe("distanceUnitFor", () => {
   it("gives kilometres to an athlete in kilograms and miles to one in pounds", () => {
     expect(distanceUnitFor("kg")).toBe("km");
     expect(distanceUnitFor("lb")).toBe("mi");
+  });
+});
+
+describe("distanceFieldUnit", () => {
+  it("reads a bare number as metres for a carry and in the athlete's unit for a run", () => {
+    expect(distanceFieldUnit("distance", "kg")).toBe("m");
+    expect(distanceFieldUnit("distance", "lb")).toBe("m");
+    expect(distanceFieldUnit("distance_time", "kg")).toBe("km");
+    expect(distanceFieldUnit("distance_time", "lb")).toBe("mi");
+    expect(parseDistance("40", distanceFieldUnit("distance", "lb"))).toBe(40);
+    expect(parseDistance("0.5 km", distanceFieldUnit("distance", "kg"))).toBe(500);
+    expect(distanceText(40, "m")).toBe("40");
+    expect(distanceText(999_990, "m")).toBe("999990");
   });
 });
 

@@ -1,10 +1,13 @@
 /**
- * Distances as people type and read them. Stored in metres with two decimals (session_sets.distance_m);
- * typed and shown in the athlete's distance unit: kilometres for an athlete who weighs in kilograms,
- * miles for one who weighs in pounds (the same rule the history import reads an unlabelled Strong
- * distance by). A distance typed with its unit ("5 km", "3.1 mi", "400 m") is read in that unit
- * whatever the preference, so a metric lifter who runs in miles types "mi" after the number.
+ * Distances as people type and read them. Stored in metres with two decimals (session_sets.distance_m).
+ * A run, a row or a ride (timed distance) is typed and shown in the athlete's distance unit:
+ * kilometres for an athlete who weighs in kilograms, miles for one who weighs in pounds (the same rule
+ * the history import reads an unlabelled Strong distance by). A carry or a sled push (distance under
+ * load) is measured in metres on any gym floor, so a bare number there is metres. A distance typed
+ * with its unit ("5 km", "3.1 mi", "400 m") is read in that unit whatever the preference, so a metric
+ * lifter who runs in miles types "mi" after the number.
  */
+import type { ExerciseMeasure } from "./types";
 import type { WeightUnit } from "./units";
 
 export const DISTANCE_UNITS = ["km", "mi"] as const;
@@ -17,6 +20,13 @@ const METRES_PER: Record<DistanceUnit | "m", number> = { km: 1000, mi: METRES_PE
 /** The athlete's distance unit follows their weight unit: one preference, one place to change it. */
 export function distanceUnitFor(unit: WeightUnit): DistanceUnit {
   return unit === "lb" ? "mi" : "km";
+}
+
+/** What a bare number in a distance field means: metres for a carry, the athlete's unit for a run. */
+export type DistanceFieldUnit = DistanceUnit | "m";
+
+export function distanceFieldUnit(measure: ExerciseMeasure, unit: WeightUnit): DistanceFieldUnit {
+  return measure === "distance_time" ? distanceUnitFor(unit) : "m";
 }
 
 const UNIT_WORDS: Record<string, DistanceUnit | "m"> = {
@@ -39,7 +49,7 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
  * what they say; a comma is a decimal point. Blank is null, anything unreadable NaN (for the set's
  * check to name). Bounded: the text is matched once, whatever its length.
  */
-export function parseDistance(text: string, unit: DistanceUnit): number | null {
+export function parseDistance(text: string, unit: DistanceFieldUnit): number | null {
   const trimmed = text.trim().toLowerCase().replace(",", ".");
   if (trimmed === "") return null;
   const match = /^(\d*\.?\d*)\s*([a-z]*)$/.exec(trimmed);
@@ -56,13 +66,14 @@ function exactIn(metres: number, per: number): number | null {
 }
 
 /**
- * A stored distance as the field shows it, so that it reads back as it was typed: whole metres under
- * a kilometre as "400 m"; else a bare number in the athlete's unit ("5", "3.1") when it is exact to
- * 0.01; else in the other unit with its name ("5 km" for a runner in miles); else the athlete's unit,
- * rounded.
+ * A stored distance as the field shows it, so that it reads back as it was typed: in a field of
+ * metres, the metres; else whole metres under a kilometre as "400 m"; else a bare number in the
+ * athlete's unit ("5", "3.1") when it is exact to 0.01; else in the other unit with its name ("5 km"
+ * for a runner in miles); else the athlete's unit, rounded.
  */
-export function distanceText(metres: number, unit: DistanceUnit): string {
+export function distanceText(metres: number, unit: DistanceFieldUnit): string {
   if (!Number.isFinite(metres)) return "";
+  if (unit === "m") return String(round2(metres));
   if (metres < 1000 && Number.isInteger(round2(metres))) return `${round2(metres)} m`;
   const own = exactIn(metres, METRES_PER[unit]);
   if (own !== null) return String(own);

@@ -6,7 +6,7 @@ import type { SetText } from "@/lib/athlete/logger-state";
 import { TARGET_UNITS } from "@/lib/athlete/targets";
 import type { PlateSetup } from "@/lib/training/plates";
 import type { ExerciseMeasure } from "@/lib/training/types";
-import { distanceUnitFor } from "@/lib/training/distance";
+import { distanceFieldUnit } from "@/lib/training/distance";
 import type { WeightUnit } from "@/lib/training/units";
 import { PlateHint } from "./plate-hint";
 import { SET_GRID, SetRow, measureInputs, type PreviousSet, type SetRowView } from "./set-row";
@@ -93,7 +93,13 @@ export function ExerciseCard({
   const name = slot.exerciseName;
   const inputs = measureInputs(slot.measure, slot.bodyweight);
   const heading = (field: (typeof inputs)[number] | undefined) =>
-    field === undefined ? "" : field === "weightKg" ? unit : field === "distanceM" ? distanceUnitFor(unit) : HEADINGS[field];
+    field === undefined
+      ? ""
+      : field === "weightKg"
+        ? unit
+        : field === "distanceM"
+          ? distanceFieldUnit(slot.measure, unit)
+          : HEADINGS[field];
   return (
     <li
       id={`slot-${slot.id}`}

@@ -119,10 +119,11 @@ export function SessionLogger({
   function fillsOf(slot: (typeof slots)[number]): RowFills[] {
     const suggestion = suggestions[slot.id];
     return rowFills(
-      rowsOfSlot(state, slot.id, slot.bodyweight),
+      rowsOfSlot(state, slot.id, slot.bodyweight, slot.measure),
       library.previous[slot.exerciseId]?.sets ?? [],
       suggestion ? { weightKg: suggestion.weight, reps: suggestion.reps } : null,
       state.unit,
+      slot.measure,
     );
   }
 
@@ -319,7 +320,7 @@ export function SessionLogger({
             <ExerciseCard
               key={slot.id}
               slot={slot}
-              rows={rowsOfSlot(state, slot.id, slot.bodyweight)}
+              rows={rowsOfSlot(state, slot.id, slot.bodyweight, slot.measure)}
               unit={state.unit}
               first={index === 0}
               last={index === slots.length - 1}

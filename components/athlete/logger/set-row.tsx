@@ -4,7 +4,7 @@ import type { RowFill, SetText } from "@/lib/athlete/logger-state";
 import { MEASURE_FIELDS, type SetFieldErrors } from "@/lib/training/set";
 import { RECORD_LABELS, type RecordKind } from "@/lib/training/records";
 import { type ExerciseMeasure, SET_TYPES, type SetType } from "@/lib/training/types";
-import { distanceUnitFor, formatPace, parseDistance, type DistanceUnit } from "@/lib/training/distance";
+import { distanceFieldUnit, distanceUnitFor, formatPace, parseDistance, type DistanceFieldUnit } from "@/lib/training/distance";
 import { parseSetTime } from "@/lib/training/set-time";
 import type { WeightUnit } from "@/lib/training/units";
 import { SetTimer } from "./set-timer";
@@ -37,13 +37,13 @@ export function measureInputs(measure: ExerciseMeasure, bodyweight: boolean): ("
 }
 
 /** A distance as the field shows it, with its unit named: "5 km", "3.1 mi", "400 m". */
-function withDistanceUnit(text: string | undefined, unit: DistanceUnit): string {
+function withDistanceUnit(text: string | undefined, unit: DistanceFieldUnit): string {
   if (!text) return "–";
   return /[a-z]$/i.test(text) ? text : `${text} ${unit}`;
 }
 
 /** "40×8", "BW×12", "45 s", "1:30", "30 m", "5 km/25:00": last time's set, short (times as the field shows them). */
-function previousText(previous: NonNullable<PreviousSet>, measure: ExerciseMeasure, unit: DistanceUnit): string {
+function previousText(previous: NonNullable<PreviousSet>, measure: ExerciseMeasure, unit: DistanceFieldUnit): string {
   const time = previous.seconds ? (previous.seconds.includes(":") ? previous.seconds : `${previous.seconds} s`) : "–";
   if (measure === "time") return time;
   const distance = withDistanceUnit(previous.distanceM, unit);
@@ -127,14 +127,14 @@ export function SetRow({
   const setType = row.text.setType ?? "normal";
   const nextType = SET_TYPES[(SET_TYPES.indexOf(setType) + 1) % SET_TYPES.length];
   const inputs = measureInputs(measure, bodyweight);
-  const distanceUnit = distanceUnitFor(unit);
+  const distanceUnit = distanceFieldUnit(measure, unit);
   // The pace of a timed distance in the athlete's unit, once both fields read (each parsed once: bounded).
   const pace =
     measure === "distance_time" && !row.text.missed
       ? formatPace(
           parseSetTime(row.text.seconds || placeholder?.seconds || ""),
           parseDistance(row.text.distanceM || placeholder?.distanceM || "", distanceUnit),
-          distanceUnit,
+          distanceUnitFor(unit),
         )
       : null;
   const inputProps = {
