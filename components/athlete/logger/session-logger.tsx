@@ -28,10 +28,10 @@ import type { SessionSnapshot } from "@/lib/athlete/session-sync";
 import type { SlotSuggestion } from "@/lib/athlete/slot-suggestions";
 import type { PlateSetup } from "@/lib/training/plates";
 import { RECORD_LABELS } from "@/lib/training/records";
-import { isWarmup, type LoggedSet } from "@/lib/training/set";
+import type { LoggedSet } from "@/lib/training/set";
 import { setTimeText } from "@/lib/training/set-time";
 import { distanceUnitFor, formatDistance } from "@/lib/training/distance";
-import { fromStoredKg, type WeightUnit } from "@/lib/training/units";
+import type { WeightUnit } from "@/lib/training/units";
 import { ExerciseCard } from "./exercise-card";
 import { ExercisePicker, type PickerOption } from "./exercise-picker";
 import { FinishSection } from "./finish-section";
@@ -127,27 +127,22 @@ export function SessionLogger({
     );
   }
 
-  /** The first working weight to ramp warm-ups to: the first typed working row's, else last time's. */
+  /**
+   * The working weight to ramp warm-ups to: the next working row's, as typed or as filled (from the
+   * set before it, today's suggestion or last time); with every row logged, the last working set's.
+   */
   function workingWeightFor(slot: (typeof slots)[number]): number {
-    const typed = (state.rows[slot.id] ?? []).find((r) => r.text.setType !== "warmup" && r.text.weightKg.trim());
-    const fromTyped = typed ? parseNumber(typed.text.weightKg) : null;
-    if (fromTyped !== null && Number.isFinite(fromTyped) && fromTyped > 0) return fromTyped;
-    const last = library.previous[slot.exerciseId]?.sets.find((s) => !isWarmup(s) && s.weightKg > 0);
-    return last ? fromStoredKg(last.weightKg, state.unit) : 0;
+    const rows = rowsOfSlot(state, slot.id, slot.bodyweight, slot.measure);
+    const fills = fillsOf(slot);
+    const next = rows.findIndex((r) => !r.logged && r.text.setType !== "warmup");
+    const lastLogged = rows.findLast((r) => r.logged && r.text.setType !== "warmup");
+    const text =
+      next >= 0 ? rows[next].text.weightKg.trim() || fills[next]?.fill?.weightKg || "" : (lastLogged?.text.weightKg ?? "");
+    const weight = parseNumber(text);
+    return weight !== null && Number.isFinite(weight) && weight > 0 ? weight : 0;
   }
 
   function addWarmups(slot: (typeof slots)[number]) {
-    // Warm-ups go before the working sets: once one is logged, they would come after it.
-    if (loggedRows(state, slot.id).some((r) => !isWarmup(r.values))) {
-      setAnnouncement(`Working sets of ${slot.exerciseName} are already logged: warm-ups go before them.`);
-      return update((s) => ({
-        ...s,
-        notices: {
-          ...s.notices,
-          [slot.id]: "Your working sets are already logged: warm-ups go before them. Add a set and tap its number for a warm-up.",
-        },
-      }));
-    }
     const weight = workingWeightFor(slot);
     if (!(weight > 0)) {
       setAnnouncement(`Type the first working weight for ${slot.exerciseName}, then add warm-ups.`);
