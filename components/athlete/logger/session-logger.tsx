@@ -18,7 +18,7 @@ import {
   typeSessionField,
   unlogSet,
 } from "@/lib/athlete/logger-actions";
-import { hasPending, loggedRows, parseNumber, visibleSlots, weightText } from "@/lib/athlete/logger-state";
+import { hasPending, loggedRows, parseNumber, visibleSlots, weightText, type PendingSet } from "@/lib/athlete/logger-state";
 import { afterSetLogged, supersetPlaces } from "@/lib/athlete/supersets";
 import { startSetTimer, stopSetTimer } from "@/lib/athlete/set-timer";
 import { loggedCount, recordsForLoggedSet, rowsOfSlot } from "@/lib/athlete/logger-view";
@@ -170,16 +170,24 @@ export function SessionLogger({
 
   function toggle(slot: (typeof slots)[number], row: SetRowView, index: number) {
     if (row.logged) return update((s) => unlogSet(s, row.id, slot.id));
-    // A tick while the set's timer runs stops it first: the time is what elapsed.
-    const base = state.timers?.[row.id] !== undefined ? stopSetTimer(state, row.id, slot.id, deviceTime()) : state;
-    const result = logRow(base, row.id, slot.id, fillsOf(slot)[index]?.fill ?? null, deviceTime());
-    if (!result.logged) return update(() => result.state);
-    const set = result.logged;
-    const records = recordsForLoggedSet(result.state, set, slot.exerciseId, library.recordSets[slot.exerciseId] ?? []);
-    update(() => ({
-      ...result.state,
-      marks: { ...result.state.marks, [set.id]: records.map((r) => ({ kind: r.kind, first: r.previous === null })) },
-    }));
+    const fill = fillsOf(slot)[index]?.fill ?? null;
+    // From the newest state (update applies at once), not this render's: an answer adopted since is kept.
+    const out: { set?: PendingSet; records?: ReturnType<typeof recordsForLoggedSet> } = {};
+    update((s) => {
+      // A tick while the set's timer runs stops it first: the time is what elapsed.
+      const base = s.timers?.[row.id] !== undefined ? stopSetTimer(s, row.id, slot.id, deviceTime()) : s;
+      const result = logRow(base, row.id, slot.id, fill, deviceTime());
+      if (!result.logged) return result.state;
+      const logged = result.logged;
+      const records = recordsForLoggedSet(result.state, logged, slot.exerciseId, library.recordSets[slot.exerciseId] ?? []);
+      Object.assign(out, { set: logged, records });
+      return {
+        ...result.state,
+        marks: { ...result.state.marks, [logged.id]: records.map((r) => ({ kind: r.kind, first: r.previous === null })) },
+      };
+    });
+    const { set, records } = out;
+    if (!set || !records) return;
     const real = records.filter((r) => r.previous !== null);
     const values = set.values;
     const weight = values.weightKg ? `${weightText(values.weightKg, state.unit)} ${state.unit}` : "";

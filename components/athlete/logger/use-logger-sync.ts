@@ -69,8 +69,9 @@ export function useLoggerSync(userId: number, serverSession: SessionSnapshot, un
   const onFinishedRef = useRef(onFinished);
   const syncRef = useRef<() => Promise<void>>(async () => {});
 
+  // The ref is set with every change (update, the restore below), never from a render: a render of an
+  // earlier state would put it back over a later change.
   useEffect(() => {
-    stateRef.current = state;
     onFinishedRef.current = onFinished;
   });
 
@@ -88,12 +89,12 @@ export function useLoggerSync(userId: number, serverSession: SessionSnapshot, un
     if (restored) writeState(storageKey, state);
   }, [storageKey, state, restored]);
 
+  // Applied at once to the ref, not when React next renders: the sync reads the ref right after an
+  // answer is adopted, and reading it before the render sent the acknowledged changes a second time.
   const update = useCallback((change: (s: LoggerState) => LoggerState) => {
-    setState((current) => {
-      const next = change(current);
-      stateRef.current = next;
-      return next;
-    });
+    const next = change(stateRef.current);
+    stateRef.current = next;
+    setState(next);
   }, []);
 
   const sync = useCallback(async () => {
