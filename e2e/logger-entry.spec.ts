@@ -147,3 +147,44 @@ test("a planned row is filled from the set before it, still editable, and the da
   await expect(page.getByText(/^Next up/)).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Start workout" })).toHaveCount(0);
 });
+
+test("notes that came with an imported workout show on its session page, by the exercise and by the set", async ({ page }) => {
+  await newAthleteWithProgram(page, "Noted Nia");
+  const upload = async (name: string, csv: string) => {
+    await page.goto("/history/import");
+    await page.getByLabel("Export file (CSV)").setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await page.getByLabel("Time zone of the times in the file").selectOption("UTC");
+    await page.getByRole("button", { name: "Preview import" }).click();
+    await expect(page).toHaveURL(/\/history\/import\/[0-9a-f-]{36}$/, { timeout: 30_000 });
+    const kilograms = page.getByLabel("Kilograms (kg)");
+    if (await kilograms.count()) await kilograms.check();
+    await page.getByRole("button", { name: "Import 1 workout" }).click();
+    await expect(page).toHaveURL(/\/history\?imported=\d+/, { timeout: 60_000 });
+  };
+  // Strong writes its notes to the exercise; Ironlog's own export carries each set's.
+  await upload(
+    "strong-notes.csv",
+    [
+      "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE",
+      "2024-03-05 18:02:11,Strong legs,45m,Squat (Barbell),1,100,5,,,Belt on from the first set,,8",
+      "2024-03-05 18:02:11,Strong legs,45m,Squat (Barbell),2,100,5,,,,,",
+    ].join("\n"),
+  );
+  await upload(
+    "ironlog-notes.csv",
+    [
+      "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE,Weight Unit,Distance Unit,Set Type,Superset,Time Zone,Exercise Notes,Missed",
+      "2024-03-07 18:02:11,Ironlog legs,45m,Barbell Back Squat,1,100,5,,,,,,kg,,normal,,UTC,,no",
+      "2024-03-07 18:02:11,Ironlog legs,45m,Barbell Back Squat,2,105,3,,,Left knee caved on rep 3,,,kg,,normal,,UTC,,no",
+    ].join("\n"),
+  );
+
+  await page.goto("/history");
+  await page.getByRole("link", { name: /Strong legs/ }).click();
+  await expect(page.getByTestId("exercise-note")).toHaveText("Belt on from the first set");
+  await page.goto("/history");
+  await page.getByRole("link", { name: /Ironlog legs/ }).click();
+  await expect(page.getByTestId("set-note")).toHaveText("Set 2 note: Left knee caved on rep 3");
+  expect(await overflowsSideways(page)).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
+});
