@@ -38,11 +38,13 @@ async function createRun(page: Page, name: string): Promise<void> {
   await expect(page.getByRole("heading", { name })).toBeVisible();
 }
 
-/** Counts the session saves (PUT /api/sessions/:id) the page sends. */
+/** Counts the session saves (PUT /api/sessions/:id) the page sends that carry a set. */
 function countSaves(page: Page): { count: () => number } {
   let saves = 0;
   page.on("request", (request) => {
-    if (request.method() === "PUT" && /\/api\/sessions\/\d+$/.test(new URL(request.url()).pathname)) saves++;
+    if (request.method() !== "PUT" || !/\/api\/sessions\/\d+$/.test(new URL(request.url()).pathname)) return;
+    const body = request.postDataJSON() as { sets?: unknown[] } | null;
+    if (body?.sets?.length) saves++;
   });
   return { count: () => saves };
 }
@@ -53,6 +55,8 @@ test("a run is typed in km or miles, shows its pace, and each ticked set is save
   await createRun(page, run);
   const sessionId = await startEmptyWorkout(page);
   await addExercise(page, "Easy Run", run);
+  // The exercise's own save goes first, on its own.
+  await expect(page.getByTestId("sync-status")).toHaveText("All changes saved", { timeout: 20_000 });
 
   const saves = countSaves(page);
   const set1 = `${run}, set 1`;
