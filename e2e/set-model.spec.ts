@@ -97,7 +97,7 @@ test("warm-ups are marked, ramped toward the working weight, and never a record"
   // A heavier set marked as a warm-up sets no record.
   await page.getByLabel(`${name}, set 2: weight (kg)`).fill("30");
   await page.getByLabel(`${name}, set 2: reps`).fill("8");
-  await page.getByRole("button", { name: `${name}, set 2: normal. Change to warm-up` }).click();
+  await page.getByRole("button", { name: `${name}, set 2: normal. Change to a warm-up` }).click();
   await expect(page.getByText("Warm-up: not counted in records or volume.")).toBeVisible();
   await page.getByRole("button", { name: `Log ${name}, set 2` }).click();
   await expect(page.getByRole("button", { name: `Undo ${name}, set 2` })).toBeVisible();
@@ -139,11 +139,11 @@ test("a superset runs in the logger: straight on to its next exercise, rest afte
   for (const exercise of ["Dumbbell Curl", "Overhead Dumbbell Triceps Extension"]) {
     await addForm.getByLabel("Exercise").selectOption({ label: exercise });
     await addForm.getByLabel("Sets").fill("2");
-    await addForm.getByLabel("Superset #").fill("1");
+    await addForm.getByLabel("Superset group").fill("1");
     await addForm.getByRole("button", { name: "Add", exact: true }).click();
     await expect(page.getByRole("link", { name: exercise })).toBeVisible();
   }
-  await expect(page.getByText("Superset 1")).toHaveCount(2);
+  await expect(page.getByText("Superset A", { exact: true })).toHaveCount(2);
 
   await page.getByRole("button", { name: "Start Arm day" }).click();
   await expect(page).toHaveURL(/\/log\/\d+$/);

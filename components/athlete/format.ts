@@ -3,6 +3,7 @@ import type { OneRepMaxChartPoint } from "@/components/athlete/charts/one-rep-ma
 import type { SessionBestChartPoint } from "@/components/athlete/charts/session-best-chart";
 import type { OneRepMaxPoint, SessionBestKind, SessionBestPoint } from "@/lib/athlete/record-events";
 import { formatWeight, fromStoredKg, type WeightUnit } from "@/lib/training/units";
+import { distanceUnitFor, formatDistance, formatPace, METRES_PER_MILE } from "@/lib/training/distance";
 import { RECORD_UNITS, type RecordKind } from "@/lib/training/records";
 
 export function formatDay(date: Date, timeZone?: string): string {
@@ -48,7 +49,7 @@ export function oneRepMaxChartPoints(
   }));
 }
 
-/** A session-best series as its chart plots it: pace as seconds per km (fewer is faster), the rest as stored. */
+/** A session-best series as its chart plots it: pace as seconds per km or mi (fewer is faster), the rest as stored. */
 export function sessionBestChartPoints(
   series: readonly SessionBestPoint[],
   kind: SessionBestKind,
@@ -58,7 +59,7 @@ export function sessionBestChartPoints(
   return series.map((p) => ({
     date: p.performedAt.toISOString(),
     label: formatDay(p.performedAt, timeZone),
-    value: kind === "best_pace" ? Math.round(1000 / p.value) : p.value,
+    value: kind === "best_pace" ? Math.round((distanceUnitFor(unit) === "mi" ? METRES_PER_MILE : 1000) / p.value) : p.value,
     display: formatRecordValue(kind, p.value, unit),
     set: describeSet(p.set, unit),
   }));
@@ -73,14 +74,14 @@ export function formatSeconds(seconds: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${s}` : `${m}:${s}`;
 }
 
-/** Metres as "40 m" or "1.5 km". */
-export function formatMetres(metres: number): string {
-  return metres >= 1000 ? `${Number((metres / 1000).toFixed(2))} km` : `${Number(metres.toFixed(2))} m`;
+/** Metres in the athlete's distance unit: "40 m", "5 km", "3.1 mi" (lib/training/distance). */
+export function formatMetres(metres: number, unit: WeightUnit): string {
+  return formatDistance(metres, distanceUnitFor(unit));
 }
 
 /**
- * What a set did, in words: "60 kg × 8", "Bodyweight × 12", "45 s", "40 m with 32 kg", "500 m in 1:50",
- * "85 kg × 3 (missed)".
+ * What a set did, in words: "60 kg × 8", "Bodyweight × 12", "45 s", "40 m with 32 kg",
+ * "5 km in 25:00 · 5:00 /km", "85 kg × 3 (missed)".
  */
 export function describeSet(
   set: { weightKg: number; reps: number; seconds?: number | null; distanceM?: number | null; missed?: boolean | null },
@@ -94,21 +95,24 @@ function describeValues(
   unit: WeightUnit,
 ): string {
   const load = set.weightKg > 0 ? formatWeight(set.weightKg, unit) : null;
-  if (set.distanceM)
-    return `${formatMetres(set.distanceM)}${set.seconds ? ` in ${formatSeconds(set.seconds)}` : ""}${load ? ` with ${load}` : ""}`;
+  if (set.distanceM) {
+    const pace = formatPace(set.seconds, set.distanceM, distanceUnitFor(unit));
+    return `${formatMetres(set.distanceM, unit)}${set.seconds ? ` in ${formatSeconds(set.seconds)}` : ""}${load ? ` with ${load}` : ""}${pace ? ` · ${pace}` : ""}`;
+  }
   if (set.seconds) return `${formatSeconds(set.seconds)}${load ? ` with ${load}` : ""}`;
   return `${load ?? "Bodyweight"} × ${set.reps}`;
 }
 
-/** A record's value in its unit (RECORD_UNITS): weight, kg × reps, a time, a distance, or a pace per km. */
+/** A record's value in its unit (RECORD_UNITS): weight, kg × reps, a time, a distance, or a pace per km or mi. */
 export function formatRecordValue(kind: RecordKind, value: number, unit: WeightUnit): string {
   switch (RECORD_UNITS[kind]) {
     case "seconds":
       return formatSeconds(value);
     case "metres":
-      return formatMetres(value);
+      return formatMetres(value, unit);
     case "metres_per_second":
-      return `${formatSeconds(Math.round(1000 / value))} /km`;
+      // A speed in metres per second: the time of one unit of distance is that unit over the speed.
+      return formatPace(1, value, distanceUnitFor(unit)) ?? "—";
     case "kg_reps":
       return `${formatWeight(value, unit)} × reps`;
     default:

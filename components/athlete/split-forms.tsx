@@ -155,13 +155,14 @@ export function TargetsForm({
         {num("targetSets", "Sets")}
         {num("targetRepsMin", "Reps from")}
         {num("targetRepsMax", "to")}
-        {num("supersetGroup", "Superset #")}
+        {num("supersetGroup", "Superset group")}
         <PendingButton pending={pending} variant="secondary">
           {submitLabel}
         </PendingButton>
       </div>
       <p className="text-xs text-slate-500">
-        Give exercises of the day the same superset number to do them back to back, resting after the last.
+        Give exercises of the day the same superset group number to do them back to back, resting after the last: they show as
+        Superset A, B… in order, here and in the logger.
       </p>
       {(["exerciseId", "targetSets", "targetRepsMin", "targetRepsMax", "supersetGroup"] as const).map((name) => (
         <FieldError key={name} id={`${id}-${name}-error`} errors={errors?.[name]} />

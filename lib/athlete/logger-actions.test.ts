@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addWarmupRows, logRow, textOfValues, toggleSupersetWithNext, typeInRow } from "./logger-actions";
+import { addWarmupRows, editLoggedSet, logRow, textOfValues, toggleSupersetWithNext, typeInRow } from "./logger-actions";
 import { initialState, visibleSlots, type LoggerState } from "./logger-state";
 import { recordsForLoggedSet } from "./logger-view";
 import { saveInput } from "./logger-sync";
@@ -111,5 +111,41 @@ describe("the logger, by measure and set type", () => {
       [1, 500, 0],
     ]);
     expect(visibleSlots(toggleSupersetWithNext(linked, PLANK, 600)).map((s) => s.supersetGroup)).toEqual([1, null]);
+  });
+});
+
+describe("a converted weight shown rounded", () => {
+  const SET = "20000000-0000-4000-8000-000000000001";
+  const withSet: SessionSnapshot = {
+    ...snapshot,
+    sets: [
+      {
+        id: SET,
+        slotId: PRESS,
+        position: 0,
+        revision: 1,
+        times: {},
+        weightKg: 102.5,
+        reps: 5,
+        rpe: null,
+        missed: false,
+        setType: "normal",
+        seconds: null,
+        distanceM: null,
+      },
+    ],
+  };
+
+  it("reads 102.5 kg as 226 lb, and keeps 102.5 kg when another field of the set is edited", () => {
+    const state = initialState(withSet, "lb");
+    expect(textOfValues(withSet.sets[0], "lb").weightKg).toBe("226");
+    const edited = editLoggedSet(state, SET, PRESS, { reps: "6" }, 2000);
+    expect(edited.pending.sets[SET].values).toMatchObject({ weightKg: 102.5, reps: 6 });
+    expect(edited.pending.sets[SET].times.weightKg).toBe(0);
+  });
+
+  it("stores the weight typed over it, in pounds", () => {
+    const edited = editLoggedSet(initialState(withSet, "lb"), SET, PRESS, { weightKg: "225" }, 2000);
+    expect(edited.pending.sets[SET].values.weightKg).toBe(102.06);
   });
 });

@@ -4,6 +4,7 @@
  * of each field's edit, for the merge to compare.
  */
 import { setTimeText } from "@/lib/training/set-time";
+import { distanceFieldUnit, distanceText, distanceUnitFor } from "@/lib/training/distance";
 import { SET_FIELDS, setValueErrors, type SetFieldErrors, type SetValues } from "@/lib/training/set";
 import { checkSessionField, type SessionField } from "./session-fields";
 import {
@@ -36,8 +37,13 @@ function slotOf(state: LoggerState, slotId: string) {
   return visibleSlots(state).find((s) => s.id === slotId);
 }
 
-/** A logged set's values back as text (to edit, or to type again after an untick or a refusal). */
-export function textOfValues(values: SetValues, unit: WeightUnit): SetText {
+/**
+ * A logged set's values back as text (to edit, or to type again after an untick or a refusal). The
+ * distance is written for the exercise's measure's field (metres for a carry, km or mi for a run);
+ * without the measure, a set with a time is taken for a run.
+ */
+export function textOfValues(values: SetValues, unit: WeightUnit, measure?: ExerciseMeasure): SetText {
+  const distanceUnit = measure ? distanceFieldUnit(measure, unit) : values.seconds === null ? "m" : distanceUnitFor(unit);
   return {
     weightKg: weightText(values.weightKg, unit),
     reps: values.missed && values.reps === 0 ? "" : String(values.reps),
@@ -45,7 +51,7 @@ export function textOfValues(values: SetValues, unit: WeightUnit): SetText {
     missed: values.missed,
     setType: values.setType,
     seconds: values.seconds === null ? "" : setTimeText(values.seconds),
-    distanceM: values.distanceM === null ? "" : String(values.distanceM),
+    distanceM: values.distanceM === null ? "" : distanceText(values.distanceM, distanceUnit),
   };
 }
 
@@ -107,6 +113,7 @@ export function logRow(
       pending: { ...state.pending, sets: { ...state.pending.sets, [set.id]: set } },
       errors: withoutKey(state.errors, rowId),
       notices: withoutKey(state.notices, rowId),
+      ...(state.timers ? { timers: withoutKey(state.timers, rowId) } : {}),
     },
     logged: set,
   };
@@ -117,7 +124,7 @@ export function unlogSet(state: LoggerState, setId: string, slotId: string): Log
   const row = loggedRows(state, slotId).find((r) => r.id === setId);
   if (!row) return state;
   const onServer = state.server.sets.some((s) => s.id === setId);
-  const text = textOfValues(row.values, state.unit);
+  const text = textOfValues(row.values, state.unit, slotOf(state, slotId)?.measure);
   const { [setId]: _edit, ...sets } = state.pending.sets;
   const rows = state.rows[slotId] ?? [];
   return {
@@ -144,11 +151,16 @@ export function editLoggedSet(
   const slot = slotOf(state, slotId);
   const row = loggedRows(state, slotId).find((r) => r.id === setId);
   if (!slot || !row) return state;
-  const current = state.editing[setId] ?? { ...textOfValues(row.values, state.unit), reps: String(row.values.reps) };
+  const shown = { ...textOfValues(row.values, state.unit, slot.measure), reps: String(row.values.reps) };
+  const current = state.editing[setId] ?? shown;
   const text = { ...current, ...patch };
   const checked = checkText(state, text, slot.bodyweight, slot.measure);
   if ("errors" in checked)
     return { ...state, editing: { ...state.editing, [setId]: text }, errors: { ...state.errors, [setId]: checked.errors } };
+  // A converted weight or distance is shown rounded (226 lb for 102.5 kg): left as shown, it keeps
+  // its stored value, so editing the reps never moves the weight.
+  if (text.weightKg.trim() === shown.weightKg) checked.values.weightKg = row.values.weightKg;
+  if (text.distanceM.trim() === shown.distanceM) checked.values.distanceM = row.values.distanceM;
   const base = state.pending.sets[setId];
   const times = base?.times ?? serverTimes(state, setId);
   const changed = SET_FIELDS.filter((k) => checked.values[k] !== row.values[k]);
@@ -192,6 +204,7 @@ export function removeRow(state: LoggerState, rowId: string, slotId: string): Lo
     ...state,
     rows: { ...state.rows, [slotId]: (state.rows[slotId] ?? []).filter((r) => r.id !== rowId) },
     errors: withoutKey(state.errors, rowId),
+    ...(state.timers ? { timers: withoutKey(state.timers, rowId) } : {}),
   };
 }
 
@@ -205,7 +218,8 @@ export function addRow(state: LoggerState, slotId: string): LoggerState {
   const typed = state.rows[slotId] ?? [];
   const filled = (text: SetText) =>
     [text.weightKg, text.reps, text.seconds, text.distanceM].some((field) => (field ?? "").trim() !== "");
-  const logged = loggedRows(state, slotId).map((r) => textOfValues(r.values, state.unit));
+  const measure = slotOf(state, slotId)?.measure;
+  const logged = loggedRows(state, slotId).map((r) => textOfValues(r.values, state.unit, measure));
   const previous = [...logged, ...typed.map((r) => r.text)].findLast(filled) ?? blankText();
   const setType = previous.setType === "drop" || previous.setType === "failure" ? "normal" : previous.setType;
   const text: SetText = { ...previous, missed: false, setType };

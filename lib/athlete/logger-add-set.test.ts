@@ -89,7 +89,7 @@ describe("+ Add set", () => {
       "lb",
     );
     const next = addRow(missed, "slot-1");
-    expect(rowsOf(next).at(-1)!.text).toMatchObject({ weightKg: "220.45", reps: "3", missed: false });
+    expect(rowsOf(next).at(-1)!.text).toMatchObject({ weightKg: "220.5", reps: "3", missed: false });
   });
 
   it.each([

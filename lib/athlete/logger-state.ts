@@ -4,8 +4,9 @@
  * logged. Everything the athlete sees is derived from these (./logger-view). Plain functions, shared
  * by the client hook and its tests.
  */
-import { fromStoredKg, toStoredKg, type WeightUnit } from "@/lib/training/units";
+import { displayWeight, toStoredKg, type WeightUnit } from "@/lib/training/units";
 import { parseSetTime } from "@/lib/training/set-time";
+import { distanceFieldUnit, parseDistance } from "@/lib/training/distance";
 import type { RecordKind } from "@/lib/training/records";
 import type { ExerciseMeasure, SetType } from "@/lib/training/types";
 import { MEASURE_FIELDS, SET_FIELDS, setValuesOf, type SetField, type SetFieldErrors, type SetValues } from "@/lib/training/set";
@@ -13,7 +14,9 @@ import type { SessionSnapshot, SessionStart, SlotTarget } from "./session-sync";
 
 /**
  * A set's fields as typed, by the set's own names: the weight in the athlete's unit (converted to
- * kilograms when the set is logged), whole seconds, and the distance in metres.
+ * kilograms when the set is logged), the time as people say it ("1:30"), and the distance in metres
+ * for a carry, the athlete's km or mi for a run, or with its own unit ("3.1 mi", "400 m":
+ * lib/training/distance).
  */
 export type SetText = { [F in SetField]: F extends "missed" ? boolean : F extends "setType" ? SetType : string };
 
@@ -65,7 +68,7 @@ export type PendingChanges = {
 };
 
 /** The stored state's shape; ./logger-upgrade brings one kept on a device in an older shape up to it. */
-export const LOGGER_STATE_VERSION = 3;
+export const LOGGER_STATE_VERSION = 4;
 
 export type LoggerState = {
   version: typeof LOGGER_STATE_VERSION;
@@ -89,6 +92,11 @@ export type LoggerState = {
   notices: Record<string, string>;
   /** Records a set set when it was ticked on this device; `first` marks a baseline. */
   marks: Record<string, { kind: RecordKind; first: boolean }[]>;
+  /**
+   * When each running set timer started (device ms), by typed row id (./set-timer). Stored with the
+   * rest, so a reload or a locked screen keeps it; absent in a state kept before timers existed.
+   */
+  timers?: Record<string, number>;
 };
 
 export const emptyPending = (): PendingChanges => ({
@@ -127,9 +135,9 @@ export function parseNumber(text: string): number | null {
   return Number(trimmed);
 }
 
-/** A stored weight as the athlete types it: in their unit, no trailing zeros ("82.5", "225"). */
+/** A stored weight as the athlete types it: in their unit, no trailing zeros ("82.5", "225"; lib/training/units). */
 export function weightText(kg: number, unit: WeightUnit): string {
-  return String(fromStoredKg(kg, unit));
+  return String(displayWeight(kg, unit));
 }
 
 /** A row's values while typed: a blank number is null and an unreadable one NaN, for the check to name. */
@@ -152,7 +160,7 @@ export function valuesOfText(text: SetText, bodyweight: boolean, measure: Exerci
     missed: text.missed,
     setType: text.setType ?? "normal",
     seconds: fields.seconds ? parseSetTime(text.seconds ?? "") : null,
-    distanceM: fields.distanceM ? parseNumber(text.distanceM ?? "") : null,
+    distanceM: fields.distanceM ? parseDistance(text.distanceM ?? "", distanceFieldUnit(measure, unit)) : null,
   };
 }
 

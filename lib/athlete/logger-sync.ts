@@ -4,7 +4,7 @@
  * conflicts become notices) or a refusal (the refused sets go back to being unlogged rows, with the
  * server's reason beside the field).
  */
-import { adoptServer, type LoggerState, type PendingChanges, type SetText } from "./logger-state";
+import { adoptServer, visibleSlots, type LoggerState, type PendingChanges, type SetText } from "./logger-state";
 import { textOfValues } from "./logger-actions";
 import { SET_FIELDS, type SetField } from "@/lib/training/set";
 import type { SaveConflict, SessionSaveInput, SessionSnapshot } from "./session-sync";
@@ -105,7 +105,8 @@ export function refuse(
       delete pending.sets[refused.id];
       delete marks[refused.id];
       const onServer = state.server.sets.some((s) => s.id === refused.id);
-      const text: SetText = { ...textOfValues(refused.values, state.unit), reps: String(refused.values.reps) };
+      const measure = visibleSlots(state).find((s) => s.id === refused.slotId)?.measure;
+      const text: SetText = { ...textOfValues(refused.values, state.unit, measure), reps: String(refused.values.reps) };
       if (!onServer)
         rows[refused.slotId] = [
           { id: refused.id, slotId: refused.slotId, text },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { editLoggedSet } from "./logger-actions";
-import { loggedRows, openState } from "./logger-state";
+import { LOGGER_STATE_VERSION, loggedRows, openState, valuesOfText, type LoggerState } from "./logger-state";
 import { saveInput } from "./logger-sync";
 import { upgradeStoredState } from "./logger-upgrade";
 import { sessionSaveSchema, type SessionSnapshot } from "./session-sync";
@@ -153,6 +153,16 @@ describe("a logger state kept on a device by the previous release", () => {
     });
     const edited = editLoggedSet(state, LOGGED, SLOT, { reps: "6" }, 2000);
     expect(edited.pending.sets[LOGGED].times).toMatchObject({ reps: 2000, weightKg: 500 });
+  });
+
+  it("keeps a distance typed in metres (version 3) as metres, now that a bare number is read in km or mi", () => {
+    const typed = { ...upgradeStoredState(stored)!, version: 3 } as Record<string, unknown>;
+    const row = (typed.rows as LoggerState["rows"])[SLOT][0];
+    (typed.rows as LoggerState["rows"])[SLOT] = [{ ...row, text: { ...row.text, distanceM: "400" } }];
+    const state = upgradeStoredState(JSON.parse(JSON.stringify(typed)))!;
+    expect(state.version).toBe(LOGGER_STATE_VERSION);
+    expect(state.rows[SLOT][0].text.distanceM).toBe("400 m");
+    expect(valuesOfText(state.rows[SLOT][0].text, false, "distance_time", "lb").distanceM).toBe(400);
   });
 
   it("refuses a state it cannot read, so the logger starts from the server's session", () => {

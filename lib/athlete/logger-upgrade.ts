@@ -6,6 +6,9 @@
  * and its distance `distance`, and the server's sets `durationSeconds`; version 3 uses the set's own
  * names (lib/training/set: weightKg, seconds, distanceM), the weight of a queued change in kilograms.
  * Rows typed before set types and measures existed lack those fields: they get the defaults.
+ *
+ * Version 3 typed a distance in metres; version 4 reads a bare number in the athlete's distance unit
+ * (km or mi), so a distance typed before is given its unit ("400" becomes "400 m").
  */
 import { isRecord } from "@/lib/is-record";
 import { withCurrentSetNames } from "@/lib/training/set";
@@ -53,12 +56,12 @@ function snapshot(server: Loose): SessionSnapshot {
   };
 }
 
-function fromVersion2(state: Loose): LoggerState {
+function fromVersion2(state: Loose): Loose {
   const unit: WeightUnit = state.unit === "lb" ? "lb" : "kg";
   const pending = isRecord(state.pending) ? state.pending : {};
   return {
     ...(state as LoggerState),
-    version: LOGGER_STATE_VERSION,
+    version: 3,
     unit,
     server: snapshot(isRecord(state.server) ? state.server : {}),
     pending: { ...(pending as LoggerState["pending"]), sets: mapValues(pending.sets, (change) => pendingSet(change, unit)) },
@@ -76,10 +79,34 @@ function fromVersion2(state: Loose): LoggerState {
   };
 }
 
+/** A distance typed as a bare number of metres, given its unit so that version 4 reads it the same. */
+function withMetres(text: SetText): SetText {
+  return /^\s*\d*[.,]?\d+\s*$/.test(text.distanceM ?? "") ? { ...text, distanceM: `${text.distanceM.trim()} m` } : text;
+}
+
+function fromVersion3(state: Loose): LoggerState {
+  const rows = isRecord(state.rows) ? state.rows : {};
+  return {
+    ...(state as LoggerState),
+    version: LOGGER_STATE_VERSION,
+    rows: Object.fromEntries(
+      Object.entries(rows).map(([slotId, list]) => [
+        slotId,
+        (Array.isArray(list) ? list.filter(isRecord) : []).map((row) => ({
+          ...(row as LoggerState["rows"][string][number]),
+          text: withMetres(text(isRecord(row.text) ? row.text : {})),
+        })),
+      ]),
+    ),
+    editing: mapValues(state.editing, (typed) => withMetres(text(typed))),
+  };
+}
+
 /** A stored state in the current shape, or null when it is not one this version can read. */
 export function upgradeStoredState(stored: unknown): LoggerState | null {
   if (!isRecord(stored)) return null;
   if (stored.version === LOGGER_STATE_VERSION) return stored as LoggerState;
-  if (stored.version === 2) return fromVersion2(stored);
+  if (stored.version === 3) return fromVersion3(stored);
+  if (stored.version === 2) return fromVersion3(fromVersion2(stored));
   return null;
 }

@@ -6,6 +6,7 @@ import { detectPersonalRecords, type PersonalRecord } from "@/lib/training/recor
 import type { LoggedSet, SetFieldErrors } from "@/lib/training/set";
 import { loggedRows, visibleSlots, weightText, type LoggerState, type PendingSet, type SetText } from "./logger-state";
 import { textOfValues } from "./logger-actions";
+import type { ExerciseMeasure } from "@/lib/training/types";
 
 export type RowView = {
   id: string;
@@ -15,13 +16,14 @@ export type RowView = {
   errors: SetFieldErrors;
   notice?: string;
   marks?: LoggerState["marks"][string];
+  timerStartedAt?: number;
 };
 
-export function rowsOfSlot(state: LoggerState, slotId: string, bodyweight: boolean): RowView[] {
+export function rowsOfSlot(state: LoggerState, slotId: string, bodyweight: boolean, measure?: ExerciseMeasure): RowView[] {
   const logged = loggedRows(state, slotId).map((r) => ({
     id: r.id,
     text: state.editing[r.id] ?? {
-      ...textOfValues(r.values, state.unit),
+      ...textOfValues(r.values, state.unit, measure),
       weightKg: r.values.weightKg === 0 && bodyweight ? "" : weightText(r.values.weightKg, state.unit),
       reps: String(r.values.reps),
     },
@@ -38,6 +40,7 @@ export function rowsOfSlot(state: LoggerState, slotId: string, bodyweight: boole
     pending: false,
     errors: state.errors[r.id] ?? {},
     notice: state.notices[r.id],
+    timerStartedAt: state.timers?.[r.id],
   }));
   return [...logged, ...typed];
 }

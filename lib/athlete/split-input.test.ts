@@ -53,4 +53,10 @@ describe("formatTargets", () => {
     expect(formatTargets({ targetSets: 3, targetRepsMin: 8, targetRepsMax: 12 })).toBe("3 × 8–12");
     expect(formatTargets({ targetSets: 5, targetRepsMin: 5, targetRepsMax: 5 })).toBe("5 × 5");
   });
+
+  it("names the unit of a timed or distance target", () => {
+    expect(formatTargets({ targetSets: 3, targetRepsMin: 40, targetRepsMax: 42, measure: "time" })).toBe("3 × 40–42 s");
+    expect(formatTargets({ targetSets: 2, targetRepsMin: 20, targetRepsMax: 20, measure: "distance" })).toBe("2 × 20 m");
+    expect(formatTargets({ targetSets: 3, targetRepsMin: 8, targetRepsMax: 12, measure: "reps_load" })).toBe("3 × 8–12");
+  });
 });

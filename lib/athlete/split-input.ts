@@ -4,6 +4,8 @@
  */
 import { z } from "@/lib/zod";
 import { formId, idSchema } from "@/lib/ids";
+import type { ExerciseMeasure } from "@/lib/training/types";
+import { TARGET_UNITS } from "./targets";
 
 /** The exercise picker's value: empty until the athlete picks one, which is what the error says. */
 const chosenExerciseId = z.preprocess((v) => (v === "" || v === null ? undefined : v), formId("Choose an exercise to add."));
@@ -69,8 +71,13 @@ export const updateDayExerciseSchema = z.object({ itemId: idSchema, ...targetsFi
 /** A day exercise's targets; a caller that leaves the superset out leaves it as it is. */
 export type Targets = Omit<z.output<typeof targetsSchema>, "supersetGroup"> & { supersetGroup?: number | null };
 
-/** "3 × 8–12", "5 × 5". */
-export function formatTargets(t: { targetSets: number; targetRepsMin: number; targetRepsMax: number }): string {
+/** "3 × 8–12", "5 × 5", "3 × 40–42 s". */
+export function formatTargets(t: {
+  targetSets: number;
+  targetRepsMin: number;
+  targetRepsMax: number;
+  measure?: ExerciseMeasure;
+}): string {
   const reps = t.targetRepsMin === t.targetRepsMax ? `${t.targetRepsMin}` : `${t.targetRepsMin}–${t.targetRepsMax}`;
-  return `${t.targetSets} × ${reps}`;
+  return `${t.targetSets} × ${reps}${TARGET_UNITS[t.measure ?? "reps"]}`;
 }

@@ -45,13 +45,36 @@ export function fromStoredKg(kg: number, unit: WeightUnit): number {
   return unit === "lb" ? roundToStep(kgToLb(kg), DISPLAY_STEP.lb) : roundToStep(kg, DISPLAY_STEP.kg);
 }
 
+const isMultipleOf = (value: number, step: number) => Math.abs(Math.round(value / step) - value / step) < 1e-6;
+
 /**
- * "135 lb", "61.25 kg", "132.3 lb": the weight in the athlete's unit with no trailing zeros. The one
- * rounding rule for every weight the app shows, lifted or estimated (a 1RM, a record's "was"): the
- * unit's display step, so two figures on one screen never differ in precision.
+ * A stored weight as the athlete reads it: exactly as typed when it was typed in their unit, and
+ * converted weights rounded to 0.1 of it (102.5 kg reads "226 lb", never "225.95 lb").
+ *
+ * Which unit a weight was typed in is not stored, so it is read from the value: a weight is taken as
+ * typed in pounds when its 0.05 lb reading stores back to the same kilograms (the round trip above);
+ * unless it is also a round kilogram weight (a multiple of 0.05 kg) whose pound reading is an odd
+ * 0.05 (not a multiple of 0.1 or 0.25 lb: no plate sum ends that way), which is a kilogram weight.
+ * So every plate sum in pounds (0.25 lb steps) reads back exactly, and so does every kilogram weight
+ * in kilograms with up to two decimals, but for an odd 0.01 kg weight that is also a pound weight
+ * (82.33 kg is 181.5 lb), shown to 0.1 kg.
+ */
+export function displayWeight(kg: number, unit: WeightUnit): number {
+  const asLb = fromStoredKg(kg, "lb");
+  const typedInLb =
+    toStoredKg(asLb, "lb") === roundToStep(kg, DISPLAY_STEP.kg) &&
+    (isMultipleOf(asLb, 0.1) || isMultipleOf(asLb, 0.25) || !isMultipleOf(kg, 0.05));
+  if (unit === "lb") return typedInLb ? asLb : roundToStep(kgToLb(kg), 0.1);
+  return typedInLb && !isMultipleOf(kg, 0.05) ? roundToStep(kg, 0.1) : fromStoredKg(kg, "kg");
+}
+
+/**
+ * "135 lb", "61.25 kg", "226 lb": the weight in the athlete's unit with no trailing zeros. The one
+ * rounding rule for every weight the app shows, lifted or estimated (a 1RM, a record's "was"):
+ * displayWeight's, so a weight reads as it was typed and a converted one to 0.1.
  */
 export function formatWeight(kg: number, unit: WeightUnit): string {
-  const value = fromStoredKg(kg, unit);
+  const value = displayWeight(kg, unit);
   const text = value.toFixed(2).replace(/\.?0+$/, "");
   return `${text === "-0" ? "0" : text} ${unit}`;
 }

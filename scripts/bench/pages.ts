@@ -18,6 +18,7 @@ export const ATHLETE_PAGES: Record<string, (ids: PageIds) => string> = {
   "/history/import/[id]": (ids) => `/history/import/${ids.preview}`,
   "/log": () => "/log",
   "/log/[id]": (ids) => `/log/${ids.session}`,
+  "/log/start": () => "/log/start",
   "/onboarding": () => "/onboarding",
   "/profile": () => "/profile",
   "/program": () => "/program",

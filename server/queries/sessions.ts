@@ -24,6 +24,10 @@ export type SessionSetView = SetValues & {
   exerciseType: ExerciseType;
   measure: ExerciseMeasure;
   position: number;
+  /** The set's own note (an import's, or a device's). */
+  notes: string | null;
+  /** The exercise's note in this session: an imported workout's (Strong writes notes to the exercise), or the plan's. */
+  exerciseNote: string | null;
 };
 
 export type SessionView = {
@@ -80,6 +84,8 @@ export async function getSession(db: DbOrTx, userId: number, sessionId: number):
       exerciseType: exercises.type,
       measure: exercises.measure,
       position: sessionSets.position,
+      notes: sessionSets.notes,
+      exerciseNote: sessionExercises.note,
       ...SET_COLUMNS,
     })
     .from(sessionSets)

@@ -7,7 +7,7 @@ import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { exercises, splitDayExercises, splitDays, splits } from "@/db/schema";
-import type { ExerciseType } from "@/lib/training/types";
+import type { ExerciseMeasure, ExerciseType } from "@/lib/training/types";
 
 export type SplitSummary = {
   id: number;
@@ -24,6 +24,8 @@ export type SplitDayExerciseView = {
   exerciseId: number;
   exerciseName: string;
   exerciseType: ExerciseType;
+  /** What the targets count: reps, or seconds for a hold, metres for a carry or a run. */
+  measure: ExerciseMeasure;
   equipmentRequired: unknown;
   position: number;
   targetSets: number;
@@ -93,6 +95,7 @@ async function loadDays(db: DbOrTx, splitIds: number[]): Promise<Map<number, Spl
           exerciseId: splitDayExercises.exerciseId,
           exerciseName: exercises.name,
           exerciseType: exercises.type,
+          measure: exercises.measure,
           equipmentRequired: exercises.equipmentRequired,
           position: splitDayExercises.position,
           targetSets: splitDayExercises.targetSets,

@@ -91,6 +91,13 @@ describe("the assessment and the generated program", () => {
     expect(generated[0].dayCount).toBe(4);
   });
 
+  it("says whether regenerating changed the program: the same answers give the same program", async () => {
+    await saveAssessment(database.db, userId, { ...answers, daysPerWeek: 3 });
+    expect((await regenerateProgram(database.db, userId)).changed).toBe(false);
+    await database.db.update(assessments).set({ daysPerWeek: 4 }).where(eq(assessments.userId, userId));
+    expect((await regenerateProgram(database.db, userId)).changed).toBe(true);
+  });
+
   it("re-assessment clears the flag, keeps the other answers and rebuilds the program", async () => {
     const before = new Date(Date.now() - 60_000);
     await database.db

@@ -45,7 +45,7 @@ async function buildDemoPrograms(db: Db): Promise<number> {
     )
     .map((row) => row.userId);
   for (const userId of athletes) {
-    const splitId = await regenerateProgram(db, userId);
+    const { splitId } = await regenerateProgram(db, userId);
     await db
       .update(splits)
       .set({

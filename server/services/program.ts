@@ -17,6 +17,7 @@ import {
 import { NotFoundError } from "@/lib/errors";
 import { insertDays } from "./splits";
 import { previewProgram } from "@/server/queries/program";
+import { getGeneratedProgram, getSplit, type SplitView } from "@/server/queries/splits";
 
 /**
  * Replace the athlete's generated program. The user row is locked first, so two regenerations at
@@ -99,11 +100,28 @@ export async function saveEquipmentReassessment(db: DbOrTx, userId: number, answ
   });
 }
 
-/** "Regenerate" on the program page: rebuild from the stored answers. */
-export async function regenerateProgram(db: DbOrTx, userId: number): Promise<number> {
+/** What makes two programs the same to the athlete: name, days, and each day's exercises with their targets. */
+function programShape(program: SplitView | null): string {
+  if (!program) return "";
+  return JSON.stringify([
+    program.name,
+    program.days.map((d) => [
+      d.name,
+      d.exercises.map((e) => [e.exerciseId, e.targetSets, e.targetRepsMin, e.targetRepsMax, e.supersetGroup]),
+    ]),
+  ]);
+}
+
+/**
+ * "Regenerate" on the program page: rebuild from the stored answers. The generator is deterministic,
+ * so the same answers give the same program: `changed` says whether it differs, for the page to say so.
+ */
+export async function regenerateProgram(db: DbOrTx, userId: number): Promise<{ splitId: number; changed: boolean }> {
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(assessments).where(eq(assessments.userId, userId)).limit(1);
     if (!row) throw new NotFoundError("Your assessment");
-    return replaceGeneratedProgram(tx, userId, programAnswersFromAssessment(row));
+    const before = programShape(await getGeneratedProgram(tx, userId));
+    const splitId = await replaceGeneratedProgram(tx, userId, programAnswersFromAssessment(row));
+    return { splitId, changed: programShape(await getSplit(tx, userId, splitId)) !== before };
   });
 }

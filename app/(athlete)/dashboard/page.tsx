@@ -67,8 +67,8 @@ export default async function DashboardPage() {
                 <ButtonLink href={`/log/${inProgress[0].id}`}>Resume workout</ButtonLink>
               </div>
             </Card>
-          ) : null}
-          {next ? (
+          ) : next ? (
+            // A workout under way is what to do now: the next one is offered once it is finished.
             <Card
               title={<>Next up: {next.name}</>}
               actions={

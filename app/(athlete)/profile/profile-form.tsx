@@ -15,7 +15,8 @@ export function ProfileForm({ name, weightUnit }: { name: string; weightUnit: "k
       <fieldset aria-describedby={errors?.weightUnit?.length ? "weightUnit-error" : "weightUnit-hint"}>
         <legend className="text-sm font-medium text-slate-800">Weight unit</legend>
         <p id="weightUnit-hint" className="text-sm text-slate-500">
-          Used everywhere you type or read a weight. Your history converts automatically.
+          Used everywhere you type or read a weight, and for distances: kilometres with kilograms, miles with pounds (type
+          &ldquo;5 km&rdquo; or &ldquo;3.1 mi&rdquo; to log in the other). Your history converts automatically.
         </p>
         <div className="mt-2 flex gap-2">
           {WEIGHT_UNITS.map((unit) => (

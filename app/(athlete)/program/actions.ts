@@ -10,10 +10,11 @@ import { athleteAction } from "@/server/auth/guards";
 import { NotFoundError } from "@/lib/errors";
 import { getGeneratedProgram } from "@/server/queries/splits";
 
+/** Rebuild the program and say what happened, also when the same answers gave the same program. */
 export const regenerateProgramAction = athleteAction(z.object({}), async (_input, user) => {
-  await regenerateProgram(await getDb(), user.id);
+  const { changed } = await regenerateProgram(await getDb(), user.id);
   revalidatePath("/program");
-  return { status: "success", message: "Program rebuilt from your assessment." };
+  redirect(`/program?regenerated=${changed ? "changed" : "same"}`);
 });
 
 /** Copy the generated program into a custom split the athlete can edit, and open it. */

@@ -67,6 +67,14 @@ export default async function ProgramPage({ searchParams }: { searchParams: Prom
     <div>
       {params.welcome ? <Notice>Your program is ready. Start with day one whenever you like.</Notice> : null}
       {params.reassessed ? <Notice>Thanks! Your equipment is updated and your program was rebuilt to match.</Notice> : null}
+      {params.regenerated === "same" ? (
+        <Notice>
+          Rebuilt from your answers: it came out the same, as the same answers always give the same program. Change your answers
+          on the profile for a different one.
+        </Notice>
+      ) : params.regenerated === "changed" ? (
+        <Notice>Rebuilt from your current answers: the program below is the new one.</Notice>
+      ) : null}
       <PageHeader
         title="Your program"
         description={
@@ -134,7 +142,7 @@ export default async function ProgramPage({ searchParams }: { searchParams: Prom
                     </Link>
                     <span
                       className="shrink-0 font-mono text-sm font-semibold text-slate-800"
-                      aria-label={`${e.targetSets} sets of ${e.targetRepsMin} to ${e.targetRepsMax} reps`}
+                      aria-label={`${e.targetSets} sets of ${e.targetRepsMin} to ${e.targetRepsMax} ${e.measure === "time" ? "seconds" : e.measure === "distance" || e.measure === "distance_time" ? "metres" : "reps"}`}
                     >
                       {formatTargets(e)}
                     </span>

@@ -14,6 +14,8 @@ import { OFFSCREEN_LIST_ITEM } from "@/components/ui/list";
 import { BestsPerRepCountTable } from "@/components/athlete/bests-table";
 import { Card, PageHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import type { WeightUnit } from "@/lib/training/units";
+import { distanceUnitFor } from "@/lib/training/distance";
 import { historySets, loggedExercises, recentRecords, weeklyVolume } from "@/server/queries/training-progress";
 import type { SessionBestChartPoint } from "@/components/athlete/charts/session-best-chart";
 import { oneRepMaxSeries, type SessionBestKind, sessionBestKind, sessionBestSeries } from "@/lib/athlete/record-events";
@@ -101,7 +103,7 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
           </Link>
         </h3>
         {bestKind ? (
-          <SessionBests kind={bestKind} points={sessionBestChartPoints(sessionBests, bestKind, unit, timeZone)} />
+          <SessionBests kind={bestKind} unit={unit} points={sessionBestChartPoints(sessionBests, bestKind, unit, timeZone)} />
         ) : (
           <>
             {series.length ? (
@@ -228,17 +230,17 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
 }
 
 /** A timed or distance exercise's best per session: the chart, and the same numbers as a table. */
-function SessionBests({ kind, points }: { kind: SessionBestKind; points: SessionBestChartPoint[] }) {
+function SessionBests({ kind, unit, points }: { kind: SessionBestKind; unit: WeightUnit; points: SessionBestChartPoint[] }) {
   if (points.length === 0)
     return <p className="text-sm text-slate-600">No sets with a time or distance yet: log one and it shows here.</p>;
   return (
     <>
       <div className="h-64">
-        <LazySessionBestChart kind={kind} points={points} />
+        <LazySessionBestChart kind={kind} unit={unit} points={points} />
       </div>
       <p className="mt-2 text-xs text-slate-500">
         {kind === "best_pace"
-          ? "Pace is time per km; faster is higher on the chart."
+          ? `Pace is time per ${distanceUnitFor(unit)}; faster is higher on the chart.`
           : "Each point is the session's best set; warm-ups do not count."}
       </p>
       <details className="mt-3">

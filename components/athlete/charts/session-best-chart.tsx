@@ -2,6 +2,8 @@
 
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatMetres, formatSeconds } from "@/components/athlete/format";
+import { distanceUnitFor } from "@/lib/training/distance";
+import type { WeightUnit } from "@/lib/training/units";
 import type { SessionBestKind } from "@/lib/athlete/record-events";
 import { RECORD_LABELS } from "@/lib/training/records";
 
@@ -9,13 +11,21 @@ export type SessionBestChartPoint = { date: string; label: string; value: number
 
 /**
  * A timed or distance exercise's best per session (recharts): hold in seconds, distance in metres, or
- * pace as time per km, drawn with faster higher up. Loaded lazily: see ./lazy.tsx.
+ * pace as time per km or mi (the athlete's distance unit), drawn with faster higher up. Loaded lazily: see ./lazy.tsx.
  */
-export default function SessionBestChart({ points, kind }: { points: SessionBestChartPoint[]; kind: SessionBestKind }) {
+export default function SessionBestChart({
+  points,
+  kind,
+  unit,
+}: {
+  points: SessionBestChartPoint[];
+  kind: SessionBestKind;
+  unit: WeightUnit;
+}) {
   const tick =
     kind === "longest_distance"
-      ? formatMetres
-      : (v: number) => (kind === "best_pace" ? `${formatSeconds(v)}/km` : formatSeconds(v));
+      ? (v: number) => formatMetres(v, unit)
+      : (v: number) => (kind === "best_pace" ? `${formatSeconds(v)}/${distanceUnitFor(unit)}` : formatSeconds(v));
   return (
     <ResponsiveContainer width="100%" height="100%">
       <LineChart data={points} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>

@@ -3,8 +3,11 @@
 import { formatDay } from "@/components/athlete/format";
 import type { SlotTarget } from "@/lib/athlete/session-sync";
 import type { SetText } from "@/lib/athlete/logger-state";
+import { TARGET_UNITS } from "@/lib/athlete/targets";
 import type { PlateSetup } from "@/lib/training/plates";
 import type { ExerciseMeasure } from "@/lib/training/types";
+import { distanceFieldUnit } from "@/lib/training/distance";
+import type { WeightUnit } from "@/lib/training/units";
 import { PlateHint } from "./plate-hint";
 import { SET_GRID, SetRow, measureInputs, type PreviousSet, type SetRowView } from "./set-row";
 
@@ -16,15 +19,6 @@ export type SlotView = {
   measure: ExerciseMeasure;
   supersetGroup: number | null;
   target: SlotTarget | null;
-};
-
-/** The plan's targets count in the measure's unit: reps, or seconds for a hold, metres for a carry. */
-const TARGET_UNITS: Record<ExerciseMeasure, string> = {
-  reps: "",
-  reps_load: "",
-  time: " s",
-  distance: " m",
-  distance_time: " m",
 };
 
 function targetText(target: SlotTarget | null, measure: ExerciseMeasure): string {
@@ -39,7 +33,7 @@ function nextWeight(rows: readonly SetRowView[], placeholderFor: (index: number)
   return rows[index].text.weightKg.trim() || placeholderFor(index)?.weightKg || "";
 }
 
-const HEADINGS = { reps: "Reps", seconds: "Sec", distanceM: "Metres" };
+const HEADINGS = { reps: "Reps", seconds: "Time" };
 
 /** One exercise of the session: its target, last time, and its rows. */
 export function ExerciseCard({
@@ -58,6 +52,7 @@ export function ExerciseCard({
   onChange,
   onToggle,
   onRemoveRow,
+  onTimer,
   onAddRow,
   onMove,
   onRemove,
@@ -75,7 +70,7 @@ export function ExerciseCard({
   /** "Superset A · 1 of 2" when the slot is in one. */
   superset?: { label: string; position: number; size: number };
   rows: SetRowView[];
-  unit: string;
+  unit: WeightUnit;
   first: boolean;
   last: boolean;
   lastTime: string | null;
@@ -90,6 +85,7 @@ export function ExerciseCard({
   onChange: (row: SetRowView, patch: Partial<SetText>) => void;
   onToggle: (row: SetRowView, index: number) => void;
   onRemoveRow: (row: SetRowView) => void;
+  onTimer: (row: SetRowView, action: "start" | "stop") => void;
   onAddRow: () => void;
   onMove: (delta: -1 | 1) => void;
   onRemove: () => void;
@@ -97,7 +93,13 @@ export function ExerciseCard({
   const name = slot.exerciseName;
   const inputs = measureInputs(slot.measure, slot.bodyweight);
   const heading = (field: (typeof inputs)[number] | undefined) =>
-    field === undefined ? "" : field === "weightKg" ? unit : HEADINGS[field];
+    field === undefined
+      ? ""
+      : field === "weightKg"
+        ? unit
+        : field === "distanceM"
+          ? distanceFieldUnit(slot.measure, unit)
+          : HEADINGS[field];
   return (
     <li
       id={`slot-${slot.id}`}
@@ -179,6 +181,7 @@ export function ExerciseCard({
             onChange={(patch) => onChange(row, patch)}
             onToggle={() => onToggle(row, index)}
             onRemove={() => onRemoveRow(row)}
+            onTimer={(action) => onTimer(row, action)}
           />
         ))}
       </ol>

@@ -19,22 +19,25 @@ import {
   typeSessionField,
   unlogSet,
 } from "@/lib/athlete/logger-actions";
-import { hasPending, loggedRows, parseNumber, visibleSlots, weightText } from "@/lib/athlete/logger-state";
+import { hasPending, loggedRows, parseNumber, visibleSlots, weightText, type PendingSet } from "@/lib/athlete/logger-state";
 import { afterSetLogged, supersetPlaces } from "@/lib/athlete/supersets";
+import { startSetTimer, stopSetTimer } from "@/lib/athlete/set-timer";
 import { loggedCount, recordsForLoggedSet, rowsOfSlot } from "@/lib/athlete/logger-view";
+import { rowFills, type RowFills } from "@/lib/athlete/row-fill";
 import type { ExerciseContext } from "@/lib/athlete/exercise-context";
 import type { SessionSnapshot, SessionStart } from "@/lib/athlete/session-sync";
 import type { SlotSuggestion } from "@/lib/athlete/slot-suggestions";
 import type { PlateSetup } from "@/lib/training/plates";
 import { RECORD_LABELS } from "@/lib/training/records";
-import { isWarmup, type LoggedSet } from "@/lib/training/set";
+import type { LoggedSet } from "@/lib/training/set";
 import { setTimeText } from "@/lib/training/set-time";
-import { fromStoredKg, type WeightUnit } from "@/lib/training/units";
+import { distanceUnitFor, formatDistance } from "@/lib/training/distance";
+import type { WeightUnit } from "@/lib/training/units";
 import { ExerciseCard } from "./exercise-card";
 import type { PickerOption } from "./exercise-picker";
 import type { RestTimerProps } from "./rest-timer";
 import { FinishSection } from "./finish-section";
-import type { PreviousSet, SetRowView } from "./set-row";
+import type { SetRowView } from "./set-row";
 import { SyncStatusPill } from "./sync-status";
 import { elapsedClock, useClock } from "./use-clock";
 import { type DataAction, type PreviousPerformance, useExerciseLibrary } from "./use-exercise-library";
@@ -153,25 +156,31 @@ export function SessionLogger({
   const slots = visibleSlots(state);
   const supersets = supersetPlaces(slots);
 
-  function previousFor(exerciseId: number, index: number): PreviousSet {
-    const p = library.previous[exerciseId]?.sets;
-    const s = p?.[Math.min(index, (p?.length ?? 1) - 1)];
-    if (!s) return null;
-    return {
-      weightKg: s.weightKg > 0 ? weightText(s.weightKg, state.unit) : "",
-      reps: String(s.reps),
-      ...(s.seconds ? { seconds: setTimeText(s.seconds) } : {}),
-      ...(s.distanceM ? { distanceM: String(Number(s.distanceM.toFixed(2))) } : {}),
-    };
+  /** Each row's "last time" and fill (lib/athlete/row-fill): matched by kind, filled from the set before. */
+  function fillsOf(slot: (typeof slots)[number]): RowFills[] {
+    const suggestion = suggestions[slot.id];
+    return rowFills(
+      rowsOfSlot(state, slot.id, slot.bodyweight, slot.measure),
+      library.previous[slot.exerciseId]?.sets ?? [],
+      suggestion ? { weightKg: suggestion.weight, reps: suggestion.reps } : null,
+      state.unit,
+      slot.measure,
+    );
   }
 
-  /** The first working weight to ramp warm-ups to: the first typed working row's, else last time's. */
+  /**
+   * The working weight to ramp warm-ups to: the next working row's, as typed or as filled (from the
+   * set before it, today's suggestion or last time); with every row logged, the last working set's.
+   */
   function workingWeightFor(slot: (typeof slots)[number]): number {
-    const typed = (state.rows[slot.id] ?? []).find((r) => r.text.setType !== "warmup" && r.text.weightKg.trim());
-    const fromTyped = typed ? parseNumber(typed.text.weightKg) : null;
-    if (fromTyped !== null && Number.isFinite(fromTyped) && fromTyped > 0) return fromTyped;
-    const last = library.previous[slot.exerciseId]?.sets.find((s) => !isWarmup(s) && s.weightKg > 0);
-    return last ? fromStoredKg(last.weightKg, state.unit) : 0;
+    const rows = rowsOfSlot(state, slot.id, slot.bodyweight, slot.measure);
+    const fills = fillsOf(slot);
+    const next = rows.findIndex((r) => !r.logged && r.text.setType !== "warmup");
+    const lastLogged = rows.findLast((r) => r.logged && r.text.setType !== "warmup");
+    const text =
+      next >= 0 ? rows[next].text.weightKg.trim() || fills[next]?.fill?.weightKg || "" : (lastLogged?.text.weightKg ?? "");
+    const weight = parseNumber(text);
+    return weight !== null && Number.isFinite(weight) && weight > 0 ? weight : 0;
   }
 
   function addWarmups(slot: (typeof slots)[number]) {
@@ -200,32 +209,37 @@ export function SessionLogger({
     }, 0);
   }
 
-  /** What an empty row's fields show greyed, and log when ticked as they are: today's suggestion, else last time. */
-  function placeholderFor(slot: (typeof slots)[number], index: number): PreviousSet {
-    const suggestion = suggestions[slot.id];
-    return suggestion ? { weightKg: suggestion.weight, reps: suggestion.reps } : previousFor(slot.exerciseId, index);
-  }
-
   function toggle(slot: (typeof slots)[number], row: SetRowView, index: number) {
     if (row.logged) return update((s) => unlogSet(s, row.id, slot.id));
-    const result = logRow(state, row.id, slot.id, placeholderFor(slot, index), deviceTime());
-    if (!result.logged) return update(() => result.state);
-    const set = result.logged;
-    const records = recordsForLoggedSet(result.state, set, slot.exerciseId, library.recordSets[slot.exerciseId] ?? []);
-    update(() => ({
-      ...result.state,
-      marks: { ...result.state.marks, [set.id]: records.map((r) => ({ kind: r.kind, first: r.previous === null })) },
-    }));
+    const fill = fillsOf(slot)[index]?.fill ?? null;
+    // From the newest state (update applies at once), not this render's: an answer adopted since is kept.
+    const out: { set?: PendingSet; records?: ReturnType<typeof recordsForLoggedSet> } = {};
+    update((s) => {
+      // A tick while the set's timer runs stops it first: the time is what elapsed.
+      const base = s.timers?.[row.id] !== undefined ? stopSetTimer(s, row.id, slot.id, deviceTime()) : s;
+      const result = logRow(base, row.id, slot.id, fill, deviceTime());
+      if (!result.logged) return result.state;
+      const logged = result.logged;
+      const records = recordsForLoggedSet(result.state, logged, slot.exerciseId, library.recordSets[slot.exerciseId] ?? []);
+      Object.assign(out, { set: logged, records });
+      return {
+        ...result.state,
+        marks: { ...result.state.marks, [logged.id]: records.map((r) => ({ kind: r.kind, first: r.previous === null })) },
+      };
+    });
+    const { set, records } = out;
+    if (!set || !records) return;
     const real = records.filter((r) => r.previous !== null);
     const values = set.values;
     const weight = values.weightKg ? `${weightText(values.weightKg, state.unit)} ${state.unit}` : "";
+    const distance = values.distanceM !== null ? formatDistance(values.distanceM, distanceUnitFor(state.unit)) : "";
     const what =
       values.seconds !== null && values.distanceM !== null
-        ? `${values.distanceM} m in ${values.seconds} s`
+        ? `${distance} in ${setTimeText(values.seconds)}`
         : values.seconds !== null
-          ? `${values.seconds} seconds`
+          ? `${setTimeText(values.seconds)}${values.seconds < 60 ? " seconds" : ""}`
           : values.distanceM !== null
-            ? `${values.distanceM} m${weight ? ` with ${weight}` : ""}`
+            ? `${distance}${weight ? ` with ${weight}` : ""}`
             : `${weight || "bodyweight"} for ${values.reps} reps`;
     const step = afterSetLogged(slots, slot.id);
     const next = step.nextSlotId && step.nextSlotId !== slot.id ? slots.find((s) => s.id === step.nextSlotId) : undefined;
@@ -322,7 +336,11 @@ export function SessionLogger({
               {elapsedClock(elapsed)}
             </span>
           ) : null}
-          <SyncStatusPill status={status} unsaved={unsaved} />
+          <SyncStatusPill
+            status={status}
+            unsaved={unsaved}
+            invalid={Object.keys(state.sessionErrors).length > 0 || Object.keys(state.editing).length > 0}
+          />
         </div>
         {state.sessionErrors.name ? (
           <p id="session-name-error" role="alert" className="mt-1 text-sm text-red-700">
@@ -340,41 +358,51 @@ export function SessionLogger({
       </p>
 
       <ol className="space-y-4">
-        {slots.map((slot, index) => (
-          <ExerciseCard
-            key={slot.id}
-            slot={slot}
-            rows={rowsOfSlot(state, slot.id, slot.bodyweight)}
-            unit={state.unit}
-            first={index === 0}
-            last={index === slots.length - 1}
-            lastTime={library.previous[slot.exerciseId]?.startedAt ?? null}
-            timeZone={timeZone}
-            notice={state.notices[slot.id]}
-            previousFor={(i) => previousFor(slot.exerciseId, i)}
-            placeholderFor={(i) => placeholderFor(slot, i)}
-            suggestion={suggestions[slot.id]?.why}
-            plates={barbells.has(slot.exerciseId) ? plates : null}
-            onChange={(row, patch) =>
-              update((s) =>
-                row.logged ? editLoggedSet(s, row.id, slot.id, patch, deviceTime()) : typeInRow(s, row.id, slot.id, patch),
-              )
-            }
-            onToggle={(row, i) => toggle(slot, row, i)}
-            onRemoveRow={(row) => update((s) => removeRow(s, row.id, slot.id))}
-            onAddRow={() => update((s) => addRow(s, slot.id))}
-            onMove={(delta) => update((s) => moveExercise(s, slot.id, delta, deviceTime()))}
-            onRemove={() => void removeSlot(slot)}
-            onAddWarmups={slot.measure === "reps_load" && !slot.bodyweight ? () => addWarmups(slot) : undefined}
-            superset={supersets.get(slot.id)}
-            linkedWithNext={
-              index < slots.length - 1 && slot.supersetGroup !== null && slot.supersetGroup === slots[index + 1].supersetGroup
-            }
-            onToggleSuperset={
-              index < slots.length - 1 ? () => update((s) => toggleSupersetWithNext(s, slot.id, deviceTime())) : undefined
-            }
-          />
-        ))}
+        {slots.map((slot, index) => {
+          const fills = fillsOf(slot);
+          return (
+            <ExerciseCard
+              key={slot.id}
+              slot={slot}
+              rows={rowsOfSlot(state, slot.id, slot.bodyweight, slot.measure)}
+              unit={state.unit}
+              first={index === 0}
+              last={index === slots.length - 1}
+              lastTime={library.previous[slot.exerciseId]?.startedAt ?? null}
+              timeZone={timeZone}
+              notice={state.notices[slot.id]}
+              previousFor={(i) => fills[i]?.previous ?? null}
+              placeholderFor={(i) => fills[i]?.fill ?? null}
+              suggestion={suggestions[slot.id]?.why}
+              plates={barbells.has(slot.exerciseId) ? plates : null}
+              onChange={(row, patch) =>
+                update((s) =>
+                  row.logged ? editLoggedSet(s, row.id, slot.id, patch, deviceTime()) : typeInRow(s, row.id, slot.id, patch),
+                )
+              }
+              onToggle={(row, i) => toggle(slot, row, i)}
+              onRemoveRow={(row) => update((s) => removeRow(s, row.id, slot.id))}
+              onTimer={(row, action) =>
+                update((s) =>
+                  action === "start"
+                    ? startSetTimer(s, row.id, slot.id, deviceTime())
+                    : stopSetTimer(s, row.id, slot.id, deviceTime()),
+                )
+              }
+              onAddRow={() => update((s) => addRow(s, slot.id))}
+              onMove={(delta) => update((s) => moveExercise(s, slot.id, delta, deviceTime()))}
+              onRemove={() => void removeSlot(slot)}
+              onAddWarmups={slot.measure === "reps_load" && !slot.bodyweight ? () => addWarmups(slot) : undefined}
+              superset={supersets.get(slot.id)}
+              linkedWithNext={
+                index < slots.length - 1 && slot.supersetGroup !== null && slot.supersetGroup === slots[index + 1].supersetGroup
+              }
+              onToggleSuperset={
+                index < slots.length - 1 ? () => update((s) => toggleSupersetWithNext(s, slot.id, deviceTime())) : undefined
+              }
+            />
+          );
+        })}
       </ol>
 
       <div className="mt-4">

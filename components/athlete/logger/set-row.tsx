@@ -4,6 +4,10 @@ import type { RowFill, SetText } from "@/lib/athlete/logger-state";
 import { MEASURE_FIELDS, type SetFieldErrors } from "@/lib/training/set";
 import { RECORD_LABELS, type RecordKind } from "@/lib/training/records";
 import { type ExerciseMeasure, SET_TYPES, type SetType } from "@/lib/training/types";
+import { distanceFieldUnit, distanceUnitFor, formatPace, parseDistance, type DistanceFieldUnit } from "@/lib/training/distance";
+import { parseSetTime } from "@/lib/training/set-time";
+import type { WeightUnit } from "@/lib/training/units";
+import { SetTimer } from "./set-timer";
 
 export type PreviousSet = RowFill | null;
 
@@ -14,6 +18,13 @@ export const SET_TYPE_LABELS: Record<SetType, string> = {
   failure: "to failure",
 };
 const SET_TYPE_MARKS: Record<Exclude<SetType, "normal">, string> = { warmup: "W", drop: "D", failure: "F" };
+/** What a set becomes, as the type button says it: "Change to a set to failure". */
+const SET_TYPE_TARGETS: Record<SetType, string> = {
+  normal: "a normal set",
+  warmup: "a warm-up",
+  drop: "a drop set",
+  failure: "a set to failure",
+};
 
 /** The two value fields a row shows for the exercise's measure, in order. */
 export function measureInputs(measure: ExerciseMeasure, bodyweight: boolean): ("weightKg" | "reps" | "seconds" | "distanceM")[] {
@@ -25,12 +36,19 @@ export function measureInputs(measure: ExerciseMeasure, bodyweight: boolean): ("
   return ["distanceM", "seconds"];
 }
 
-/** "40×8", "BW×12", "45 s", "1:30", "30 m", "500 m/1:50": last time's set, short (times as the field shows them). */
-function previousText(previous: NonNullable<PreviousSet>, measure: ExerciseMeasure): string {
+/** A distance as the field shows it, with its unit named: "5 km", "3.1 mi", "400 m". */
+function withDistanceUnit(text: string | undefined, unit: DistanceFieldUnit): string {
+  if (!text) return "–";
+  return /[a-z]$/i.test(text) ? text : `${text} ${unit}`;
+}
+
+/** "40×8", "BW×12", "45 s", "1:30", "30 m", "5 km/25:00": last time's set, short (times as the field shows them). */
+function previousText(previous: NonNullable<PreviousSet>, measure: ExerciseMeasure, unit: DistanceFieldUnit): string {
   const time = previous.seconds ? (previous.seconds.includes(":") ? previous.seconds : `${previous.seconds} s`) : "–";
   if (measure === "time") return time;
-  if (measure === "distance") return `${previous.distanceM ?? "–"} m${previous.weightKg ? ` · ${previous.weightKg}` : ""}`;
-  if (measure === "distance_time") return `${previous.distanceM ?? "–"} m/${time}`;
+  const distance = withDistanceUnit(previous.distanceM, unit);
+  if (measure === "distance") return `${distance}${previous.weightKg ? ` · ${previous.weightKg}` : ""}`;
+  if (measure === "distance_time") return `${distance}/${time}`;
   return `${previous.weightKg || "BW"}×${previous.reps}`;
 }
 
@@ -44,6 +62,8 @@ export type SetRowView = {
   errors: SetFieldErrors;
   notice?: string;
   marks?: { kind: RecordKind; first: boolean }[];
+  /** When this row's set timer started, while it runs. */
+  timerStartedAt?: number;
 };
 
 /**
@@ -75,11 +95,12 @@ export function SetRow({
   onChange,
   onToggle,
   onRemove,
+  onTimer,
 }: {
   index: number;
   exerciseName: string;
   row: SetRowView;
-  unit: string;
+  unit: WeightUnit;
   measure: ExerciseMeasure;
   bodyweight: boolean;
   previous: PreviousSet;
@@ -88,6 +109,8 @@ export function SetRow({
   onChange: (patch: Partial<SetText>) => void;
   onToggle: () => void;
   onRemove: () => void;
+  /** Start or stop the row's set timer (a row not logged of a timed measure). */
+  onTimer?: (action: "start" | "stop") => void;
 }) {
   const label = `${exerciseName}, set ${index + 1}`;
   const hasErrors = Object.values(row.errors).some(Boolean);
@@ -104,12 +127,23 @@ export function SetRow({
   const setType = row.text.setType ?? "normal";
   const nextType = SET_TYPES[(SET_TYPES.indexOf(setType) + 1) % SET_TYPES.length];
   const inputs = measureInputs(measure, bodyweight);
+  const distanceUnit = distanceFieldUnit(measure, unit);
+  // The pace of a timed distance in the athlete's unit, once both fields read (each parsed once: bounded).
+  const pace =
+    measure === "distance_time" && !row.text.missed
+      ? formatPace(
+          parseSetTime(row.text.seconds || placeholder?.seconds || ""),
+          parseDistance(row.text.distanceM || placeholder?.distanceM || "", distanceUnit),
+          distanceUnitFor(unit),
+        )
+      : null;
   const inputProps = {
     weightKg: { label: `weight (${unit})`, mode: "decimal" as const, placeholder: placeholder?.weightKg || "0" },
     reps: { label: "reps", mode: "numeric" as const, placeholder: placeholder?.reps || "" },
     // A decimal pad has the point that stands for a colon ("1.30"); a numeric one has neither.
     seconds: { label: "time", mode: "decimal" as const, placeholder: placeholder?.seconds || "" },
-    distanceM: { label: "distance (m)", mode: "decimal" as const, placeholder: placeholder?.distanceM || "" },
+    // A text keyboard: a distance may carry its unit ("3.1 mi", "400 m").
+    distanceM: { label: `distance (${distanceUnit})`, mode: "text" as const, placeholder: placeholder?.distanceM || "" },
   };
   const missed = row.text.missed;
   const background =
@@ -134,7 +168,7 @@ export function SetRow({
         <button
           type="button"
           onClick={() => onChange({ setType: nextType })}
-          aria-label={`${label}: ${SET_TYPE_LABELS[setType]}. Change to ${SET_TYPE_LABELS[nextType]}`}
+          aria-label={`${label}: ${SET_TYPE_LABELS[setType]}. Change to ${SET_TYPE_TARGETS[nextType]}`}
           title="Set type: tap for warm-up, drop set, to failure"
           className={`h-11 rounded text-center text-sm font-semibold md:order-1 ${setType === "normal" ? "text-slate-500" : "bg-sky-600 text-white"} hover:ring-1 hover:ring-slate-300`}
         >
@@ -182,10 +216,10 @@ export function SetRow({
                 })
               }
               className="h-11 min-w-0 flex-1 truncate rounded px-1 text-left text-xs text-slate-500 hover:bg-slate-100 disabled:hover:bg-transparent md:order-2"
-              aria-label={`Last time: ${previousText(previous, measure)}. Use these values for ${label}`}
+              aria-label={`Last time: ${previousText(previous, measure, distanceUnit)}. Use these values for ${label}`}
             >
               <span className="md:hidden">Last: </span>
-              {previousText(previous, measure)}
+              {previousText(previous, measure, distanceUnit)}
             </button>
           ) : (
             <span className="min-w-0 flex-1 px-1 text-xs text-slate-400 md:order-2" aria-hidden>
@@ -222,6 +256,9 @@ export function SetRow({
           </button>
         </div>
       </div>
+      {onTimer && !row.logged && inputs.includes("seconds") ? (
+        <SetTimer label={label} startedAt={row.timerStartedAt} onStart={() => onTimer("start")} onStop={() => onTimer("stop")} />
+      ) : null}
       {errorText ? (
         <p id={errorId} role="alert" className="mt-1 pl-6 text-xs text-red-700">
           {errorText}
@@ -232,6 +269,11 @@ export function SetRow({
           {setType === "warmup"
             ? "Warm-up: not counted in records or volume."
             : SET_TYPE_LABELS[setType][0].toUpperCase() + SET_TYPE_LABELS[setType].slice(1)}
+        </p>
+      ) : null}
+      {pace && !hasErrors ? (
+        <p className="mt-1 pl-6 text-xs text-slate-600" data-testid="set-pace">
+          Pace {pace}
         </p>
       ) : null}
       {missed ? <p className="mt-1 pl-6 text-xs font-medium text-red-800">Missed: not counted in records or volume.</p> : null}

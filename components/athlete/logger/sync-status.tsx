@@ -12,12 +12,21 @@ const TEXT: { [K in SyncStatus["kind"]]: (status: Extract<SyncStatus, { kind: K 
   saved: () => "All changes saved",
 };
 
-/** Where the athlete's changes are: on the server, on their way, or kept on this device and why. */
-export function SyncStatusPill({ status, unsaved }: { status: SyncStatus; unsaved: boolean }) {
-  const text = status.kind === "saved" && unsaved ? "Unsaved changes" : (TEXT[status.kind] as (s: SyncStatus) => string)(status);
-  const calm = status.kind === "saved" || status.kind === "saving";
+/**
+ * Where the athlete's changes are: on the server, on their way, or kept on this device and why. A
+ * change held back by its own error (a session name too long, a logged set's field being retyped) is
+ * not saved, whatever the server has: the pill says so rather than "All changes saved".
+ */
+export function SyncStatusPill({ status, unsaved, invalid }: { status: SyncStatus; unsaved: boolean; invalid: boolean }) {
+  const held = invalid && (status.kind === "saved" || status.kind === "saving");
+  const text = held
+    ? "Not saved: fix the field marked in red"
+    : status.kind === "saved" && unsaved
+      ? "Unsaved changes"
+      : (TEXT[status.kind] as (s: SyncStatus) => string)(status);
+  const calm = !held && (status.kind === "saved" || status.kind === "saving");
   const tone =
-    status.kind === "saved" && !unsaved
+    !held && status.kind === "saved" && !unsaved
       ? "bg-emerald-50 text-emerald-800"
       : calm
         ? "bg-slate-100 text-slate-700"

@@ -94,8 +94,9 @@ export function useLoggerSync(
   // Set when the athlete finished on this device, also before a reload with the finish still queued.
   const finishWanted = useRef(false);
 
+  // The ref is set with every change (update, the restore below), never from a render: a render of an
+  // earlier state would put it back over a later change.
   useEffect(() => {
-    stateRef.current = state;
     onFinishedRef.current = onFinished;
   });
 
@@ -114,12 +115,12 @@ export function useLoggerSync(
     if (restored) writeState(storageKey, state);
   }, [storageKey, state, restored]);
 
+  // Applied at once to the ref, not when React next renders: the sync reads the ref right after an
+  // answer is adopted, and reading it before the render sent the acknowledged changes a second time.
   const update = useCallback((change: (s: LoggerState) => LoggerState) => {
-    setState((current) => {
-      const next = change(current);
-      stateRef.current = next;
-      return next;
-    });
+    const next = change(stateRef.current);
+    stateRef.current = next;
+    setState(next);
   }, []);
 
   const sync = useCallback(async () => {

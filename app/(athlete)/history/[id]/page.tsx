@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Fragment } from "react";
 import { notFound } from "next/navigation";
 import { ActionButton } from "@/components/athlete/action-button";
+import { distanceUnitFor, formatPace } from "@/lib/training/distance";
 import { describeSet, formatDateTime, formatDuration, formatMetres, formatSeconds } from "@/components/athlete/format";
 import { Notice } from "@/components/athlete/notice";
 import { ButtonLink } from "@/components/ui/button";
@@ -118,6 +120,11 @@ export default async function SessionPage({
                 </Link>
               }
             >
+              {session.splitDayId === null && g.sets[0].exerciseNote ? (
+                <p className="mb-2 text-sm break-words whitespace-pre-line text-slate-700" data-testid="exercise-note">
+                  {g.sets[0].exerciseNote}
+                </p>
+              ) : null}
               <table className="w-full text-left text-sm">
                 <thead className="text-xs tracking-wide text-slate-500 uppercase">
                   <tr>
@@ -144,6 +151,11 @@ export default async function SessionPage({
                         Time
                       </th>
                     ) : null}
+                    {far && timed ? (
+                      <th scope="col" className="py-1 pr-2">
+                        Pace
+                      </th>
+                    ) : null}
                     <th scope="col" className="py-1 pr-2">
                       RPE
                     </th>
@@ -159,39 +171,50 @@ export default async function SessionPage({
                     const estimate = countsAsWork(s) ? estimateOneRepMax(s) : null;
                     const record = recordFor(s);
                     return (
-                      <tr
-                        key={s.id}
-                        className={`border-t border-slate-100 ${record ? "bg-amber-50" : s.setType === "warmup" ? "bg-sky-50 text-slate-600" : ""}`}
-                        data-set-type={s.setType}
-                        data-missed={s.missed}
-                      >
-                        <td className="py-2 pr-2">
-                          {i + 1}
-                          {s.setType !== "normal" ? (
-                            <abbr
-                              title={TYPE_NAME[s.setType]}
-                              className="ml-1 rounded bg-sky-600 px-1 text-xs font-bold text-white no-underline"
-                            >
-                              {TYPE_MARK[s.setType]}
-                            </abbr>
-                          ) : null}
-                          {s.missed ? (
-                            <span className="ml-1 rounded bg-red-600 px-1 text-xs font-bold text-white">Missed</span>
-                          ) : null}
-                        </td>
-                        {measure !== "time" && measure !== "distance_time" ? (
-                          <td className="py-2 pr-2">{s.weightKg > 0 ? formatWeight(s.weightKg, unit) : "Bodyweight"}</td>
-                        ) : null}
-                        {byReps ? <td className="py-2 pr-2">{s.reps}</td> : null}
-                        {far ? <td className="py-2 pr-2">{s.distanceM ? formatMetres(s.distanceM) : "—"}</td> : null}
-                        {timed ? <td className="py-2 pr-2">{s.seconds ? formatSeconds(s.seconds) : "—"}</td> : null}
-                        <td className="py-2 pr-2">{s.rpe ?? "—"}</td>
-                        {byReps ? (
-                          <td className="py-2" title={estimate?.label}>
-                            {estimate ? `${formatWeight(estimate.valueKg, unit)}${estimate.reliable ? "" : " (rough)"}` : "—"}
+                      <Fragment key={s.id}>
+                        <tr
+                          className={`border-t border-slate-100 ${record ? "bg-amber-50" : s.setType === "warmup" ? "bg-sky-50 text-slate-600" : ""}`}
+                          data-set-type={s.setType}
+                          data-missed={s.missed}
+                        >
+                          <td className="py-2 pr-2">
+                            {i + 1}
+                            {s.setType !== "normal" ? (
+                              <abbr
+                                title={TYPE_NAME[s.setType]}
+                                className="ml-1 rounded bg-sky-600 px-1 text-xs font-bold text-white no-underline"
+                              >
+                                {TYPE_MARK[s.setType]}
+                              </abbr>
+                            ) : null}
+                            {s.missed ? (
+                              <span className="ml-1 rounded bg-red-600 px-1 text-xs font-bold text-white">Missed</span>
+                            ) : null}
                           </td>
+                          {measure !== "time" && measure !== "distance_time" ? (
+                            <td className="py-2 pr-2">{s.weightKg > 0 ? formatWeight(s.weightKg, unit) : "Bodyweight"}</td>
+                          ) : null}
+                          {byReps ? <td className="py-2 pr-2">{s.reps}</td> : null}
+                          {far ? <td className="py-2 pr-2">{s.distanceM ? formatMetres(s.distanceM, unit) : "—"}</td> : null}
+                          {timed ? <td className="py-2 pr-2">{s.seconds ? formatSeconds(s.seconds) : "—"}</td> : null}
+                          {far && timed ? (
+                            <td className="py-2 pr-2">{formatPace(s.seconds, s.distanceM, distanceUnitFor(unit)) ?? "—"}</td>
+                          ) : null}
+                          <td className="py-2 pr-2">{s.rpe ?? "—"}</td>
+                          {byReps ? (
+                            <td className="py-2" title={estimate?.label}>
+                              {estimate ? `${formatWeight(estimate.valueKg, unit)}${estimate.reliable ? "" : " (rough)"}` : "—"}
+                            </td>
+                          ) : null}
+                        </tr>
+                        {s.notes ? (
+                          <tr data-testid="set-note">
+                            <td colSpan={8} className="pb-2 pl-6 text-xs break-words whitespace-pre-line text-slate-600">
+                              <span className="font-semibold">Set {i + 1} note:</span> {s.notes}
+                            </td>
+                          </tr>
                         ) : null}
-                      </tr>
+                      </Fragment>
                     );
                   })}
                 </tbody>

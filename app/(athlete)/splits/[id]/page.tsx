@@ -7,6 +7,7 @@ import { NameForm, TargetsForm } from "@/components/athlete/split-forms";
 import { Card, PageHeader } from "@/components/ui/card";
 import { listExerciseOptions } from "@/server/queries/exercises";
 import { formatTargets } from "@/lib/athlete/split-input";
+import { supersetPlaces } from "@/lib/athlete/supersets";
 import { startSessionAction } from "@/app/(athlete)/log/actions";
 import { athletePage, idFromSegment } from "@/server/athlete-page";
 import {
@@ -150,7 +151,9 @@ export default async function SplitPage({
                       </Link>
                       {e.supersetGroup !== null ? (
                         <span className="rounded-full bg-brand-50 px-2 py-0.5 text-xs font-semibold text-brand-700">
-                          Superset {e.supersetGroup}
+                          {supersetPlaces(day.exercises.map((x) => ({ id: String(x.id), supersetGroup: x.supersetGroup }))).get(
+                            String(e.id),
+                          )?.label ?? `Superset group ${e.supersetGroup}: give another exercise the same number`}
                         </span>
                       ) : null}
                       <span className="font-mono text-sm font-semibold">{formatTargets(e)}</span>
