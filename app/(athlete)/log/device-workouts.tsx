@@ -2,9 +2,7 @@
 
 import Link from "next/link";
 import { useEffect, useState } from "react";
-import { readState, loggerStateKey } from "@/components/athlete/logger/use-logger-sync";
-import { STARTED_PREFIX } from "@/lib/athlete/device-start";
-import { hasPending } from "@/lib/athlete/logger-state";
+import { loggerStateKey, STARTED_PREFIX } from "@/lib/athlete/logger-storage";
 import { formatDateTime } from "@/components/athlete/format";
 
 type DeviceWorkout = { uid: string; name: string; startedAt: number };
@@ -24,11 +22,14 @@ export function DeviceWorkouts({ userId, timeZone }: { userId: number; timeZone:
         const key = window.localStorage.key(i);
         if (!key?.startsWith(prefix)) continue;
         const uid = key.slice(prefix.length);
-        const state = readState(loggerStateKey(userId, uid));
-        // Reached the server: it is in the list above (or finished) once the page is loaded online.
-        if (!state || state.server.id !== 0 || !hasPending(state.pending)) continue;
-        const start = state.pending.start;
-        found.push({ uid, name: state.nameText || start?.name || "Workout", startedAt: start?.startedAt ?? 0 });
+        // Read as stored, without the logger: a workout whose start is still queued has not reached
+        // the server (once it has, the list above shows it when the page is loaded online).
+        const kept = JSON.parse(window.localStorage.getItem(loggerStateKey(userId, uid)) ?? "null") as {
+          state?: { nameText?: string; pending?: { start?: { name?: string; startedAt?: number } } };
+        } | null;
+        const start = kept?.state?.pending?.start;
+        if (!start) continue;
+        found.push({ uid, name: kept?.state?.nameText || start.name || "Workout", startedAt: start.startedAt ?? 0 });
       }
     } catch {
       // Storage unavailable: nothing was kept here.

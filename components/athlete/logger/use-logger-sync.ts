@@ -6,6 +6,7 @@ import { upgradeStoredState } from "@/lib/athlete/logger-upgrade";
 import { acknowledge, refuse, saveInput } from "@/lib/athlete/logger-sync";
 import type { SaveResult, SessionSnapshot, SessionStart } from "@/lib/athlete/session-sync";
 import type { WeightUnit } from "@/lib/training/units";
+import { LOGGER_STATE_PREFIX, loggerStateKey } from "@/lib/athlete/logger-storage";
 
 export type SyncStatus =
   | { kind: "saved" }
@@ -18,15 +19,10 @@ export type SyncStatus =
 
 const RETRY_MS = 15_000;
 const POLL_MS = 5_000;
-const STATE_PREFIX = "ironlog:logger:";
 
-/** Where the logger keeps a session's queue and typed rows on this device. */
-export function loggerStateKey(userId: number, sessionUid: string): string {
-  return `${STATE_PREFIX}${userId}:${sessionUid}`;
-}
 const STATE_MAX_AGE_MS = 30 * 86_400_000;
 
-export function readState(key: string): LoggerState | null {
+function readState(key: string): LoggerState | null {
   try {
     const raw = window.localStorage.getItem(key);
     return raw ? upgradeStoredState(JSON.parse(raw).state) : null;
@@ -49,7 +45,7 @@ function writeState(key: string, state: LoggerState): void {
  */
 function adoptKeptByKey(userId: number, server: SessionSnapshot): LoggerState | null {
   if (server.id === 0) return null;
-  const key = `${STATE_PREFIX}${userId}:${server.id}`;
+  const key = `${LOGGER_STATE_PREFIX}${userId}:${server.id}`;
   const state = readState(key);
   if (state) window.localStorage.removeItem(key);
   return state;
@@ -61,7 +57,7 @@ function pruneOld(): void {
     for (let i = window.localStorage.length - 1; i >= 0; i--) {
       const key = window.localStorage.key(i);
       if (key?.startsWith("ironlog:draft:")) window.localStorage.removeItem(key);
-      if (!key?.startsWith(STATE_PREFIX)) continue;
+      if (!key?.startsWith(LOGGER_STATE_PREFIX)) continue;
       const savedAt = Number(JSON.parse(window.localStorage.getItem(key) ?? "{}").savedAt);
       if (!(savedAt > Date.now() - STATE_MAX_AGE_MS)) window.localStorage.removeItem(key);
     }

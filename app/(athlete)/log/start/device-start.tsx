@@ -2,15 +2,10 @@
 
 import { type ComponentProps, useEffect, useMemo, useState } from "react";
 import { SessionLogger } from "@/components/athlete/logger/session-logger";
-import {
-  type DeviceStartedSession,
-  deviceStartedSession,
-  type PlanDay,
-  STARTED_PREFIX,
-  startedKey,
-} from "@/lib/athlete/device-start";
+import { type DeviceStartedSession, deviceStartedSession, type PlanDay } from "@/lib/athlete/device-start";
+import { STARTED_PREFIX, startedKey } from "@/lib/athlete/logger-storage";
 import { newUuid } from "@/lib/athlete/logger-state";
-import { sessionRefFromSegment } from "@/lib/athlete/session-ref";
+import { isUuid } from "@/lib/uuid";
 import { slotSuggestions } from "@/lib/athlete/slot-suggestions";
 import type { LoggedSet } from "@/lib/training/set";
 
@@ -71,8 +66,8 @@ export function DeviceStart({
   useEffect(() => {
     pruneStarted();
     const params = new URLSearchParams(window.location.search);
-    const named = sessionRefFromSegment(params.get("uid") ?? "");
-    const uid = named !== undefined && typeof named !== "number" ? named.uid : newUuid();
+    const named = params.get("uid") ?? "";
+    const uid = isUuid(named) ? named.toLowerCase() : newUuid();
     if (params.get("uid") !== uid) {
       params.set("uid", uid);
       window.history.replaceState(window.history.state, "", `${window.location.pathname}?${params}`);
