@@ -38,11 +38,11 @@ async function createRun(page: Page, name: string): Promise<void> {
   await expect(page.getByRole("heading", { name })).toBeVisible();
 }
 
-/** Counts the session saves (PUT /api/sessions/:id) the page sends that carry a set. */
+/** Counts the session saves (PUT /api/sessions/:uid, or by its key) the page sends that carry a set. */
 function countSaves(page: Page): { count: () => number } {
   let saves = 0;
   page.on("request", (request) => {
-    if (request.method() !== "PUT" || !/\/api\/sessions\/\d+$/.test(new URL(request.url()).pathname)) return;
+    if (request.method() !== "PUT" || !/\/api\/sessions\/(\d+|[0-9a-f-]{36})$/.test(new URL(request.url()).pathname)) return;
     const body = request.postDataJSON() as { sets?: unknown[] } | null;
     if (body?.sets?.length) saves++;
   });
