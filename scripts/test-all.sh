@@ -21,7 +21,7 @@ DATABASE_URL= npx vitest run
 if node -e "const s=require('postgres')(process.argv[1],{max:1,connect_timeout:3});s\`select 1\`.then(()=>s.end()).then(()=>process.exit(0),()=>process.exit(1))" "$PG_URL" 2>/dev/null; then
   echo "== Integration tests again on PostgreSQL ($PG_URL)"
   # The real-export conformance test reads files, not a database: the first pass has run it.
-  DATABASE_URL="$PG_URL" npx vitest run --exclude 'test/real-exports/**'
+  DATABASE_URL="$PG_URL" npx vitest run --exclude 'test/export-conformance/**'
 elif [ -n "${CI:-}" ]; then
   echo "PostgreSQL is not reachable at $PG_URL, and CI requires it." >&2
   exit 1

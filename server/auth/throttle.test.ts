@@ -89,6 +89,8 @@ describe("sign-up and password-change throttles", () => {
   });
 });
 
+// PostgreSQL only: a second app instance is a second client of one server; PGlite is one process
+// whose folder no second client can open (npm test runs this file again on PostgreSQL).
 describe.runIf(Boolean(process.env.DATABASE_URL))("across app instances (PostgreSQL)", () => {
   it("counts failures from two instances in one place", async () => {
     // A second, separately opened client: what another app instance has.

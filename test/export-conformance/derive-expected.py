@@ -4,9 +4,9 @@ Derive, independently of Ironlog's parser, what each real export in ../shared/re
 workouts, sets, rest timers, missed attempts and rows that record nothing (problems). Python's csv
 module reads the files; the column names are matched here by hand, per layout, not by the app's code.
 
-    python3 test/real-exports/derive-expected.py > test/real-exports/expected.csv
+    python3 test/export-conformance/derive-expected.py > test/export-conformance/expected-counts.csv
 
-A `known_gap` already written in expected.csv (a file the parser cannot read whole yet, and why) is kept.
+A `known_gap` already written in expected-counts.csv (a file the parser cannot read whole yet, and why) is kept.
 
 Rules (the same for every app):
 - a rest-timer row (Strong's Set Order "Rest Timer", German "Ruhezeit") is set aside and counted;
@@ -24,7 +24,7 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 EXPORTS = os.path.normpath(os.path.join(HERE, "..", "..", "..", "shared", "real-exports"))
-TABLE = os.path.join(HERE, "expected.csv")
+TABLE = os.path.join(HERE, "expected-counts.csv")
 
 # Column roles: each app's header names (English, German, French, Chinese), by role.
 STRONG = {

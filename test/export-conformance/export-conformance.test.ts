@@ -1,6 +1,7 @@
 /**
  * Every real export in ../shared/real-exports (files people published; see SOURCES.md there) read as
- * an upload is, held to what expected.csv says each holds. That table is derived once, without this
+ * an upload is, held to what expected-counts.csv says each holds (per file only its name, blob id and counts: the
+ * exports themselves stay outside the repository). That table is derived once, without this
  * parser, by derive-expected.py beside it; a file the parser cannot read whole yet is marked there
  * with the reason (`known_gap`) and skipped here by name.
  */
@@ -26,7 +27,7 @@ interface Expected {
   known_gap: string;
 }
 
-const table: Expected[] = parse(fs.readFileSync(path.join(__dirname, "expected.csv")), { columns: true });
+const table: Expected[] = parse(fs.readFileSync(path.join(__dirname, "expected-counts.csv")), { columns: true });
 
 /** Git's blob id, so the table names the exact bytes it was derived from. */
 function blobId(bytes: Buffer): string {
