@@ -1,7 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
-import { elapsedClock } from "./use-clock";
+import { elapsedClock, useClock } from "./use-clock";
 
 /**
  * A timed set's start/stop button. It shows the time since `startedAt` (kept in the logger's stored
@@ -19,17 +18,7 @@ export function SetTimer({
   onStop: () => void;
 }) {
   const running = startedAt !== undefined;
-  const [now, setNow] = useState<number | null>(null);
-  useEffect(() => {
-    if (!running) return;
-    const tick = () => setNow(Date.now());
-    const first = setTimeout(tick, 0);
-    const timer = setInterval(tick, 500);
-    return () => {
-      clearTimeout(first);
-      clearInterval(timer);
-    };
-  }, [running]);
+  const now = useClock(500, running);
   return (
     <button
       type="button"

@@ -2,18 +2,22 @@
 
 import { useEffect, useState } from "react";
 
-/** The time now, ticking every second; null until hydrated (server and browser must render alike). */
-export function useClock(): number | null {
+/**
+ * The time now, ticking every `everyMs` while `running`; null until hydrated (server and browser must
+ * render alike) and while stopped.
+ */
+export function useClock(everyMs = 1000, running = true): number | null {
   const [now, setNow] = useState<number | null>(null);
   useEffect(() => {
+    if (!running) return;
     const tick = () => setNow(Date.now());
     const first = setTimeout(tick, 0);
-    const timer = setInterval(tick, 1000);
+    const timer = setInterval(tick, everyMs);
     return () => {
       clearTimeout(first);
       clearInterval(timer);
     };
-  }, []);
+  }, [everyMs, running]);
   return now;
 }
 
