@@ -63,3 +63,33 @@ export function contextFromHistory(rows: readonly HistorySet[]): LoggingContext 
   }
   return context;
 }
+
+/** A set as the browser gets it: its values only, every optional one given (nothing to default there). */
+function plainSet(s: LoggedSet): LoggedSet {
+  return {
+    weightKg: s.weightKg,
+    reps: s.reps,
+    rpe: s.rpe ?? null,
+    setType: s.setType ?? "normal",
+    seconds: s.seconds ?? null,
+    distanceM: s.distanceM ?? null,
+  };
+}
+
+/** The logger's props for a logging context: last time and the record-holding sets, by exercise id. */
+export function loggerHistory(context: Pick<LoggingContext, "previous" | "records">): {
+  previous: Record<number, { startedAt: string; sets: LoggedSet[] }>;
+  recordSets: Record<number, LoggedSet[]>;
+} {
+  return {
+    previous: Object.fromEntries(
+      [...context.previous].map(([k, v]) => [k, { startedAt: v.startedAt.toISOString(), sets: v.sets.map(plainSet) }]),
+    ),
+    recordSets: Object.fromEntries([...context.records].map(([k, v]) => [k, v.map(plainSet)])),
+  };
+}
+
+/** The recent sessions' sets of each exercise (the progression's input), as the browser gets them. */
+export function plainRecent(recent: LoggingContext["recent"]): Record<number, LoggedSet[][]> {
+  return Object.fromEntries([...recent].map(([k, v]) => [k, v.map((sets) => sets.map(plainSet))]));
+}

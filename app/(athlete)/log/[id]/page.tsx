@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { ActionButton } from "@/components/athlete/action-button";
 import { SessionLogger } from "@/components/athlete/logger/session-logger";
 import { loggerSession } from "@/server/queries/logger";
-import type { LoggedSet } from "@/lib/training/set";
+import { loggerHistory } from "@/lib/athlete/logging-context";
 import { slotSuggestions } from "@/lib/athlete/slot-suggestions";
 import { plateSetupFor } from "@/lib/athlete/plate-setup";
 import { athletePage, requestTimeZone } from "@/server/athlete-page";
@@ -23,16 +23,7 @@ export default async function LogSessionPage({ params }: { params: Promise<{ id:
   const [data, timeZone] = await Promise.all([loggerSession(db, user.id, ref), requestTimeZone()]);
   if (!data) notFound();
   const { session, snapshot, context, exerciseTypes } = data;
-  const { previous, records } = context;
-  const plain = (sets: readonly LoggedSet[]) =>
-    sets.map((s) => ({
-      weightKg: s.weightKg,
-      reps: s.reps,
-      rpe: s.rpe ?? null,
-      setType: s.setType ?? "normal",
-      seconds: s.seconds ?? null,
-      distanceM: s.distanceM ?? null,
-    }));
+  const { previous, recordSets } = loggerHistory(context);
 
   return (
     <div>
@@ -57,10 +48,8 @@ export default async function LogSessionPage({ params }: { params: Promise<{ id:
         startedAt={session.startedAt.toISOString()}
         timeZone={timeZone}
         alreadyFinished={session.finishedAt !== null}
-        previous={Object.fromEntries(
-          [...previous].map(([k, v]) => [k, { startedAt: v.startedAt.toISOString(), sets: plain(v.sets) }]),
-        )}
-        recordSets={Object.fromEntries([...records].map(([k, v]) => [k, plain(v)]))}
+        previous={previous}
+        recordSets={recordSets}
         plates={plateSetupFor(user.plateSetup, user.weightUnit)}
         barbellExercises={[...exerciseTypes].filter(([, type]) => type === "barbell").map(([id]) => id)}
         suggestions={

@@ -6,20 +6,10 @@ import { planDays } from "@/server/queries/plan-days";
 import { loggingContext, sessionStartedAt } from "@/server/queries/sessions";
 import { plateSetupFor } from "@/lib/athlete/plate-setup";
 import { sessionRefFromSegment } from "@/lib/athlete/session-ref";
-import type { LoggedSet } from "@/lib/training/set";
+import { loggerHistory, plainRecent } from "@/lib/athlete/logging-context";
 import { DeviceStart } from "./device-start";
 
 export const metadata: Metadata = { title: "Log" };
-
-const plain = (sets: readonly LoggedSet[]) =>
-  sets.map((s) => ({
-    weightKg: s.weightKg,
-    reps: s.reps,
-    rpe: s.rpe ?? null,
-    setType: s.setType ?? "normal",
-    seconds: s.seconds ?? null,
-    distanceM: s.distanceM ?? null,
-  }));
 
 /**
  * /log/start?day=<id>&uid=<uuid>: a workout started on the device, which works with no signal. The
@@ -43,11 +33,8 @@ export default async function DeviceStartPage({ searchParams }: { searchParams: 
       timeZone={timeZone}
       days={days}
       exerciseTypes={[...types]}
-      previous={Object.fromEntries(
-        [...context.previous].map(([k, v]) => [k, { startedAt: v.startedAt.toISOString(), sets: plain(v.sets) }]),
-      )}
-      recordSets={Object.fromEntries([...context.records].map(([k, v]) => [k, plain(v)]))}
-      recent={Object.fromEntries([...context.recent].map(([k, v]) => [k, v.map(plain)]))}
+      {...loggerHistory(context)}
+      recent={plainRecent(context.recent)}
       plates={plateSetupFor(user.plateSetup, user.weightUnit)}
       exerciseContextAction={exerciseContextAction}
       exerciseOptionsAction={exerciseOptionsAction}
