@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useEffect, useState } from "react";
+import { readKept } from "@/components/athlete/logger/device-storage";
 import { loggerStateKey, STARTED_PREFIX } from "@/lib/athlete/logger-storage";
 import { formatDateTime } from "@/components/athlete/format";
 
@@ -24,12 +25,13 @@ export function DeviceWorkouts({ userId, timeZone }: { userId: number; timeZone:
         const uid = key.slice(prefix.length);
         // Read as stored, without the logger: a workout whose start is still queued has not reached
         // the server (once it has, the list above shows it when the page is loaded online).
-        const kept = JSON.parse(window.localStorage.getItem(loggerStateKey(userId, uid)) ?? "null") as {
-          state?: { nameText?: string; pending?: { start?: { name?: string; startedAt?: number } } };
+        const state = readKept(loggerStateKey(userId, uid), "state") as {
+          nameText?: string;
+          pending?: { start?: { name?: string; startedAt?: number } };
         } | null;
-        const start = kept?.state?.pending?.start;
+        const start = state?.pending?.start;
         if (!start) continue;
-        found.push({ uid, name: kept?.state?.nameText || start.name || "Workout", startedAt: start.startedAt ?? 0 });
+        found.push({ uid, name: state?.nameText || start.name || "Workout", startedAt: start.startedAt ?? 0 });
       }
     } catch {
       // Storage unavailable: nothing was kept here.

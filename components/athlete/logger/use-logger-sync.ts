@@ -7,6 +7,7 @@ import { acknowledge, refuse, saveInput } from "@/lib/athlete/logger-sync";
 import type { SaveResult, SessionSnapshot, SessionStart } from "@/lib/athlete/session-sync";
 import type { WeightUnit } from "@/lib/training/units";
 import { LOGGER_STATE_PREFIX, loggerStateKey } from "@/lib/athlete/logger-storage";
+import { keep, pruneKept, readKept } from "./device-storage";
 
 export type SyncStatus =
   | { kind: "saved" }
@@ -23,19 +24,12 @@ const POLL_MS = 5_000;
 const STATE_MAX_AGE_MS = 30 * 86_400_000;
 
 function readState(key: string): LoggerState | null {
+  const state = readKept(key, "state");
+  if (state === null || state === undefined) return null;
   try {
-    const raw = window.localStorage.getItem(key);
-    return raw ? upgradeStoredState(JSON.parse(raw).state) : null;
+    return upgradeStoredState(state);
   } catch {
     return null;
-  }
-}
-
-function writeState(key: string, state: LoggerState): void {
-  try {
-    window.localStorage.setItem(key, JSON.stringify({ savedAt: Date.now(), state }));
-  } catch {
-    // Storage full or disabled (private mode): the state still lives in memory and is synced.
   }
 }
 
@@ -53,17 +47,9 @@ function adoptKeptByKey(userId: number, server: SessionSnapshot): LoggerState | 
 
 /** Queues of sessions long gone (discarded elsewhere) are pruned, and so are drafts of the old format. */
 function pruneOld(): void {
-  try {
-    for (let i = window.localStorage.length - 1; i >= 0; i--) {
-      const key = window.localStorage.key(i);
-      if (key?.startsWith("ironlog:draft:")) window.localStorage.removeItem(key);
-      if (!key?.startsWith(LOGGER_STATE_PREFIX)) continue;
-      const savedAt = Number(JSON.parse(window.localStorage.getItem(key) ?? "{}").savedAt);
-      if (!(savedAt > Date.now() - STATE_MAX_AGE_MS)) window.localStorage.removeItem(key);
-    }
-  } catch {
-    // Nothing to prune if storage is unavailable.
-  }
+  pruneKept(LOGGER_STATE_PREFIX, STATE_MAX_AGE_MS);
+  // Every draft of the old format goes (age 0).
+  pruneKept("ironlog:draft:", 0);
 }
 
 /**
@@ -108,7 +94,7 @@ export function useLoggerSync(
   }, [storageKey, serverSession, unit, start, userId]);
 
   useEffect(() => {
-    if (restored) writeState(storageKey, state);
+    if (restored) keep(storageKey, "state", state);
   }, [storageKey, state, restored]);
 
   // Applied at once to the ref, not when React next renders: the sync reads the ref right after an

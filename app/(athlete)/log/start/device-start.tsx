@@ -1,6 +1,7 @@
 "use client";
 
 import { type ComponentProps, useEffect, useMemo, useState } from "react";
+import { keep, pruneKept, readKept } from "@/components/athlete/logger/device-storage";
 import { SessionLogger } from "@/components/athlete/logger/session-logger";
 import { type DeviceStartedSession, deviceStartedSession, type PlanDay } from "@/lib/athlete/device-start";
 import { STARTED_PREFIX, startedKey } from "@/lib/athlete/logger-storage";
@@ -12,37 +13,6 @@ import type { LoggedSet } from "@/lib/training/set";
 const STARTED_MAX_AGE_MS = 30 * 86_400_000;
 
 type LoggerProps = ComponentProps<typeof SessionLogger>;
-
-/** The workout this device started under `uid`, as laid out then (its slot ids must not change on a reload). */
-function readStarted(key: string): DeviceStartedSession | null {
-  try {
-    const raw = window.localStorage.getItem(key);
-    return raw ? (JSON.parse(raw).started as DeviceStartedSession) : null;
-  } catch {
-    return null;
-  }
-}
-
-function keepStarted(key: string, started: DeviceStartedSession): void {
-  try {
-    window.localStorage.setItem(key, JSON.stringify({ savedAt: Date.now(), started }));
-  } catch {
-    // Storage full or disabled: the workout still runs, and its first save reaches the server.
-  }
-}
-
-function pruneStarted(): void {
-  try {
-    for (let i = window.localStorage.length - 1; i >= 0; i--) {
-      const key = window.localStorage.key(i);
-      if (!key?.startsWith(STARTED_PREFIX)) continue;
-      const savedAt = Number(JSON.parse(window.localStorage.getItem(key) ?? "{}").savedAt);
-      if (!(savedAt > Date.now() - STARTED_MAX_AGE_MS)) window.localStorage.removeItem(key);
-    }
-  } catch {
-    // Nothing to prune if storage is unavailable.
-  }
-}
 
 /**
  * Opens the logger on a workout started here: the day named by `?day=` laid out from the plan this
@@ -64,7 +34,7 @@ export function DeviceStart({
   const [started, setStarted] = useState<DeviceStartedSession | null>(null);
 
   useEffect(() => {
-    pruneStarted();
+    pruneKept(STARTED_PREFIX, STARTED_MAX_AGE_MS);
     const params = new URLSearchParams(window.location.search);
     const named = params.get("uid") ?? "";
     const uid = isUuid(named) ? named.toLowerCase() : newUuid();
@@ -73,11 +43,12 @@ export function DeviceStart({
       window.history.replaceState(window.history.state, "", `${window.location.pathname}?${params}`);
     }
     const key = startedKey(userId, uid);
-    let opened = readStarted(key);
+    // As laid out when started: the slot ids must not change on a reload.
+    let opened = readKept(key, "started") as DeviceStartedSession | null;
     if (!opened) {
       const day = days.find((d) => String(d.id) === params.get("day")) ?? null;
       opened = deviceStartedSession(uid, day, Date.now(), newUuid);
-      keepStarted(key, opened);
+      keep(key, "started", opened);
     }
     // eslint-disable-next-line react-hooks/set-state-in-effect -- the address and localStorage are only readable after hydration
     setStarted(opened);
