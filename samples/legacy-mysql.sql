@@ -1,26 +1,38 @@
--- The old Django system's tables, as `mysqldump --single-transaction legacy` writes them from
--- MariaDB 10.11 (InnoDB, utf8mb4; Django's column types, keys and foreign-key constraints: JSONField is
--- LONGTEXT with a json_valid check, BooleanField tinyint(1), DateTimeField a naive datetime(6) in UTC).
--- It holds the same records as legacy-dumpdata.json beside it, invalid and orphaned ones included:
--- like any mysqldump it loads with foreign-key checks off, which is how a database restored from a
--- backup (or one from the MyISAM era) comes to hold rows whose parent is gone.
+-- The old Django system's tables as `mysqldump --single-transaction --skip-dump-date legacy` wrote them from
+-- MariaDB 10.11: InnoDB, utf8mb4, Django's column types, keys and foreign-key constraints (a JSONField is
+-- LONGTEXT with a json_valid check, a BooleanField tinyint(1), a DateTimeField a naive datetime(6) in UTC).
+-- It holds the same records as legacy-dumpdata.json beside it, the invalid and orphaned ones included: a
+-- mysqldump loads with foreign-key checks off, which is how a database restored from a backup (or one from
+-- the MyISAM era) comes to hold rows whose parent is gone. (Without MariaDB's "sandbox mode" first line, so
+-- MySQL's client loads it too.)
 --
--- Load it: mysql -e 'CREATE DATABASE legacy CHARACTER SET utf8mb4' && mysql legacy < samples/legacy-mysql.sql
+-- Load it:   mysql -e 'CREATE DATABASE legacy CHARACTER SET utf8mb4' && mysql legacy < samples/legacy-mysql.sql
 -- Import it: LEGACY_DATABASE_URL=mysql://user:pass@127.0.0.1:3306/legacy npm run data:import-legacy -- --from-mysql
 
+-- MariaDB dump 10.19  Distrib 10.11.19-MariaDB, for debian-linux-gnu (x86_64)
+--
+-- Host: localhost    Database: legacy
+-- ------------------------------------------------------
+-- Server version	10.11.19-MariaDB-0+deb12u1
+
 /*!40101 SET @OLD_CHARACTER_SET_CLIENT=@@CHARACTER_SET_CLIENT */;
+/*!40101 SET @OLD_CHARACTER_SET_RESULTS=@@CHARACTER_SET_RESULTS */;
+/*!40101 SET @OLD_COLLATION_CONNECTION=@@COLLATION_CONNECTION */;
 /*!40101 SET NAMES utf8mb4 */;
 /*!40103 SET @OLD_TIME_ZONE=@@TIME_ZONE */;
 /*!40103 SET TIME_ZONE='+00:00' */;
 /*!40014 SET @OLD_UNIQUE_CHECKS=@@UNIQUE_CHECKS, UNIQUE_CHECKS=0 */;
 /*!40014 SET @OLD_FOREIGN_KEY_CHECKS=@@FOREIGN_KEY_CHECKS, FOREIGN_KEY_CHECKS=0 */;
 /*!40101 SET @OLD_SQL_MODE=@@SQL_MODE, SQL_MODE='NO_AUTO_VALUE_ON_ZERO' */;
+/*!40111 SET @OLD_SQL_NOTES=@@SQL_NOTES, SQL_NOTES=0 */;
 
 --
 -- Table structure for table `assessments_assessment`
 --
 
 DROP TABLE IF EXISTS `assessments_assessment`;
+/*!40101 SET @saved_cs_client     = @@character_set_client */;
+/*!40101 SET character_set_client = utf8mb4 */;
 CREATE TABLE `assessments_assessment` (
   `id` bigint(20) NOT NULL AUTO_INCREMENT,
   `user_id` int(11) NOT NULL,
@@ -34,6 +46,7 @@ CREATE TABLE `assessments_assessment` (
   KEY `assessments_assessment_user_id_aec59f0d_fk_auth_user_id` (`user_id`),
   CONSTRAINT `assessments_assessment_user_id_aec59f0d_fk_auth_user_id` FOREIGN KEY (`user_id`) REFERENCES `auth_user` (`id`)
 ) ENGINE=InnoDB AUTO_INCREMENT=14 DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+/*!40101 SET character_set_client = @saved_cs_client */;
 
 --
 -- Dumping data for table `assessments_assessment`
@@ -42,19 +55,19 @@ CREATE TABLE `assessments_assessment` (
 LOCK TABLES `assessments_assessment` WRITE;
 /*!40000 ALTER TABLE `assessments_assessment` DISABLE KEYS */;
 INSERT INTO `assessments_assessment` VALUES
-(1,2,'Rugby',27,'Intermediate','["basic_equipment", "full_gym"]','["dumbbells", "bench"]','2022-01-01 00:00:00.000000'),
-(2,3,'',34,'beginner','"basic_equipment"','["dumbbells", "resistance_bands"]','2022-01-01 00:00:00.000000'),
-(3,4,'Running',41,'novice','["basic_equipment"]','[]','2022-01-01 00:00:00.000000'),
-(4,5,NULL,29,'advanced','"full_gym"',NULL,'2022-01-01 00:00:00.000000'),
-(5,6,'Swimming',22,'intermediate','["no_equipment"]',NULL,'2023-03-15 12:30:00.250000'),
-(6,7,'Climbing',31,'Advanced','["no_equipment", "basic_equipment"]','["pull_up_bar"]','2023-03-15 12:30:00.250000'),
-(7,8,'Football',19,'beginner','"basic_equipment"',NULL,'2023-03-15 12:30:00.250000'),
-(8,9,NULL,55,'expert','["full_gym"]','["barbell"]','2023-03-15 12:30:00.250000'),
-(9,10,'Tennis',250,'intermediate','"no_equipment"','[]','2023-03-15 12:30:00.250000'),
-(10,10,'Tennis',38,'intermediate','"no_equipment"','[]','2023-03-15 12:30:00.250000'),
-(11,2,'Rugby',28,'advanced','"full_gym"','[]','2023-03-15 12:30:00.250000'),
-(12,11,NULL,40,'beginner','"no_equipment"','[]','2023-03-15 12:30:00.250000'),
-(13,1,'Coaching',45,'guru','"full_gym"','[]','2023-03-15 12:30:00.250000');
+(1,2,'Rugby',27,'Intermediate','[\"basic_equipment\", \"full_gym\"]','[\"dumbbells\", \"bench\"]','2022-01-01 00:00:00.000000'),
+(2,3,'',34,'beginner','\"basic_equipment\"','[\"dumbbells\", \"resistance_bands\"]','2022-01-01 00:00:00.000000'),
+(3,4,'Running',41,'novice','[\"basic_equipment\"]','[]','2022-01-01 00:00:00.000000'),
+(4,5,NULL,29,'advanced','\"full_gym\"',NULL,'2022-01-01 00:00:00.000000'),
+(5,6,'Swimming',22,'intermediate','[\"no_equipment\"]',NULL,'2023-03-15 12:30:00.250000'),
+(6,7,'Climbing',31,'Advanced','[\"no_equipment\", \"basic_equipment\"]','[\"pull_up_bar\"]','2023-03-15 12:30:00.250000'),
+(7,8,'Football',19,'beginner','\"basic_equipment\"',NULL,'2023-03-15 12:30:00.250000'),
+(8,9,NULL,55,'expert','[\"full_gym\"]','[\"barbell\"]','2023-03-15 12:30:00.250000'),
+(9,10,'Tennis',250,'intermediate','\"no_equipment\"','[]','2023-03-15 12:30:00.250000'),
+(10,10,'Tennis',38,'intermediate','\"no_equipment\"','[]','2023-03-15 12:30:00.250000'),
+(11,2,'Rugby',28,'advanced','\"full_gym\"','[]','2023-03-15 12:30:00.250000'),
+(12,11,NULL,40,'beginner','\"no_equipment\"','[]','2023-03-15 12:30:00.250000'),
+(13,1,'Coaching',45,'guru','\"full_gym\"','[]','2023-03-15 12:30:00.250000');
 /*!40000 ALTER TABLE `assessments_assessment` ENABLE KEYS */;
 UNLOCK TABLES;
 
@@ -63,6 +76,8 @@ UNLOCK TABLES;
 --
 
 DROP TABLE IF EXISTS `auth_user`;
+/*!40101 SET @saved_cs_client     = @@character_set_client */;
+/*!40101 SET character_set_client = utf8mb4 */;
 CREATE TABLE `auth_user` (
   `id` int(11) NOT NULL AUTO_INCREMENT,
   `password` varchar(128) NOT NULL,
@@ -78,6 +93,7 @@ CREATE TABLE `auth_user` (
   PRIMARY KEY (`id`),
   UNIQUE KEY `username` (`username`)
 ) ENGINE=InnoDB AUTO_INCREMENT=13 DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+/*!40101 SET character_set_client = @saved_cs_client */;
 
 --
 -- Dumping data for table `auth_user`
@@ -106,6 +122,8 @@ UNLOCK TABLES;
 --
 
 DROP TABLE IF EXISTS `django_admin_log`;
+/*!40101 SET @saved_cs_client     = @@character_set_client */;
+/*!40101 SET character_set_client = utf8mb4 */;
 CREATE TABLE `django_admin_log` (
   `id` int(11) NOT NULL AUTO_INCREMENT,
   `action_time` datetime(6) NOT NULL,
@@ -121,6 +139,7 @@ CREATE TABLE `django_admin_log` (
   CONSTRAINT `django_admin_log_content_type_id_c4bce8eb_fk_django_co` FOREIGN KEY (`content_type_id`) REFERENCES `django_content_type` (`id`),
   CONSTRAINT `django_admin_log_user_id_c564eba6_fk_auth_user_id` FOREIGN KEY (`user_id`) REFERENCES `auth_user` (`id`)
 ) ENGINE=InnoDB AUTO_INCREMENT=2 DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+/*!40101 SET character_set_client = @saved_cs_client */;
 
 --
 -- Dumping data for table `django_admin_log`
@@ -138,6 +157,8 @@ UNLOCK TABLES;
 --
 
 DROP TABLE IF EXISTS `django_content_type`;
+/*!40101 SET @saved_cs_client     = @@character_set_client */;
+/*!40101 SET character_set_client = utf8mb4 */;
 CREATE TABLE `django_content_type` (
   `id` int(11) NOT NULL AUTO_INCREMENT,
   `app_label` varchar(100) NOT NULL,
@@ -145,6 +166,7 @@ CREATE TABLE `django_content_type` (
   PRIMARY KEY (`id`),
   UNIQUE KEY `django_content_type_app_label_model_76bd3d3b_uniq` (`app_label`,`model`)
 ) ENGINE=InnoDB AUTO_INCREMENT=3 DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+/*!40101 SET character_set_client = @saved_cs_client */;
 
 --
 -- Dumping data for table `django_content_type`
@@ -153,8 +175,8 @@ CREATE TABLE `django_content_type` (
 LOCK TABLES `django_content_type` WRITE;
 /*!40000 ALTER TABLE `django_content_type` DISABLE KEYS */;
 INSERT INTO `django_content_type` VALUES
-(1,'workouts','workout'),
-(2,'assessments','assessment');
+(2,'assessments','assessment'),
+(1,'workouts','workout');
 /*!40000 ALTER TABLE `django_content_type` ENABLE KEYS */;
 UNLOCK TABLES;
 
@@ -163,6 +185,8 @@ UNLOCK TABLES;
 --
 
 DROP TABLE IF EXISTS `django_session`;
+/*!40101 SET @saved_cs_client     = @@character_set_client */;
+/*!40101 SET character_set_client = utf8mb4 */;
 CREATE TABLE `django_session` (
   `session_key` varchar(40) NOT NULL,
   `session_data` longtext NOT NULL,
@@ -170,6 +194,7 @@ CREATE TABLE `django_session` (
   PRIMARY KEY (`session_key`),
   KEY `django_session_expire_date_a5c62663` (`expire_date`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+/*!40101 SET character_set_client = @saved_cs_client */;
 
 --
 -- Dumping data for table `django_session`
@@ -187,6 +212,8 @@ UNLOCK TABLES;
 --
 
 DROP TABLE IF EXISTS `workouts_split`;
+/*!40101 SET @saved_cs_client     = @@character_set_client */;
+/*!40101 SET character_set_client = utf8mb4 */;
 CREATE TABLE `workouts_split` (
   `id` bigint(20) NOT NULL AUTO_INCREMENT,
   `split_name` varchar(100) NOT NULL,
@@ -195,6 +222,7 @@ CREATE TABLE `workouts_split` (
   KEY `workouts_split_user_id_d2bf9f4d_fk_auth_user_id` (`user_id`),
   CONSTRAINT `workouts_split_user_id_d2bf9f4d_fk_auth_user_id` FOREIGN KEY (`user_id`) REFERENCES `auth_user` (`id`)
 ) ENGINE=InnoDB AUTO_INCREMENT=9 DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+/*!40101 SET character_set_client = @saved_cs_client */;
 
 --
 -- Dumping data for table `workouts_split`
@@ -219,6 +247,8 @@ UNLOCK TABLES;
 --
 
 DROP TABLE IF EXISTS `workouts_splitday`;
+/*!40101 SET @saved_cs_client     = @@character_set_client */;
+/*!40101 SET character_set_client = utf8mb4 */;
 CREATE TABLE `workouts_splitday` (
   `id` bigint(20) NOT NULL AUTO_INCREMENT,
   `split_id` bigint(20) NOT NULL,
@@ -228,6 +258,7 @@ CREATE TABLE `workouts_splitday` (
   KEY `workouts_splitday_split_id_7aac6add_fk_workouts_split_id` (`split_id`),
   CONSTRAINT `workouts_splitday_split_id_7aac6add_fk_workouts_split_id` FOREIGN KEY (`split_id`) REFERENCES `workouts_split` (`id`)
 ) ENGINE=InnoDB AUTO_INCREMENT=12 DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+/*!40101 SET character_set_client = @saved_cs_client */;
 
 --
 -- Dumping data for table `workouts_splitday`
@@ -255,6 +286,8 @@ UNLOCK TABLES;
 --
 
 DROP TABLE IF EXISTS `workouts_splitday_workouts`;
+/*!40101 SET @saved_cs_client     = @@character_set_client */;
+/*!40101 SET character_set_client = utf8mb4 */;
 CREATE TABLE `workouts_splitday_workouts` (
   `id` bigint(20) NOT NULL AUTO_INCREMENT,
   `splitday_id` bigint(20) NOT NULL,
@@ -265,6 +298,7 @@ CREATE TABLE `workouts_splitday_workouts` (
   CONSTRAINT `workouts_splitday_wo_splitday_id_9e139a42_fk_workouts_` FOREIGN KEY (`splitday_id`) REFERENCES `workouts_splitday` (`id`),
   CONSTRAINT `workouts_splitday_wo_workout_id_c66edd12_fk_workouts_` FOREIGN KEY (`workout_id`) REFERENCES `workouts_workout` (`id`)
 ) ENGINE=InnoDB AUTO_INCREMENT=26 DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+/*!40101 SET character_set_client = @saved_cs_client */;
 
 --
 -- Dumping data for table `workouts_splitday_workouts`
@@ -276,8 +310,8 @@ INSERT INTO `workouts_splitday_workouts` VALUES
 (1,1,1),
 (2,1,6),
 (3,1,11),
-(4,2,7),
 (5,2,4),
+(4,2,7),
 (6,3,2),
 (7,3,3),
 (8,3,9),
@@ -287,14 +321,14 @@ INSERT INTO `workouts_splitday_workouts` VALUES
 (12,5,2),
 (13,5,3),
 (14,5,14),
-(15,6,2),
 (16,6,1),
+(15,6,2),
 (17,6,4),
 (18,7,3),
 (19,7,6),
 (20,7,7),
-(21,8,12),
 (22,8,5),
+(21,8,12),
 (23,9,1),
 (24,10,2),
 (25,11,8);
@@ -306,6 +340,8 @@ UNLOCK TABLES;
 --
 
 DROP TABLE IF EXISTS `workouts_workout`;
+/*!40101 SET @saved_cs_client     = @@character_set_client */;
+/*!40101 SET character_set_client = utf8mb4 */;
 CREATE TABLE `workouts_workout` (
   `id` bigint(20) NOT NULL AUTO_INCREMENT,
   `workout_name` varchar(200) NOT NULL,
@@ -319,6 +355,7 @@ CREATE TABLE `workouts_workout` (
   KEY `workouts_workout_user_id_973b8a96_fk_auth_user_id` (`user_id`),
   CONSTRAINT `workouts_workout_user_id_973b8a96_fk_auth_user_id` FOREIGN KEY (`user_id`) REFERENCES `auth_user` (`id`)
 ) ENGINE=InnoDB AUTO_INCREMENT=20 DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+/*!40101 SET character_set_client = @saved_cs_client */;
 
 --
 -- Dumping data for table `workouts_workout`
@@ -327,25 +364,25 @@ CREATE TABLE `workouts_workout` (
 LOCK TABLES `workouts_workout` WRITE;
 /*!40000 ALTER TABLE `workouts_workout` DISABLE KEYS */;
 INSERT INTO `workouts_workout` VALUES
-(1,'Bench Press','Barbell','Touch the chest, press to lockout.',1,'2021-01-05 10:00:00.000000','2','["barbell", "bench"]'),
-(2,'Back Squat','barbell','',1,'2021-01-05 10:05:00.000000','3','["barbell", "squat_rack"]'),
+(1,'Bench Press','Barbell','Touch the chest, press to lockout.',1,'2021-01-05 10:00:00.000000','2','[\"barbell\", \"bench\"]'),
+(2,'Back Squat','barbell','',1,'2021-01-05 10:05:00.000000','3','[\"barbell\", \"squat_rack\"]'),
 (3,'Deadlift','BARBELL','Added before difficulty existed.',1,'2021-01-05 10:10:00.000000',NULL,NULL),
-(4,'Dumbbell Row','Dumbbell','',1,'2021-01-06 09:00:00.000000','2','["dumbbells", "bench"]'),
-(5,'Goblet Squat','dumbbells','',1,'2021-01-06 09:05:00.000000','beginner','["dumbbells"]'),
+(4,'Dumbbell Row','Dumbbell','',1,'2021-01-06 09:00:00.000000','2','[\"dumbbells\", \"bench\"]'),
+(5,'Goblet Squat','dumbbells','',1,'2021-01-06 09:05:00.000000','beginner','[\"dumbbells\"]'),
 (6,'Push-up','Bodyweight','',1,'2021-01-06 09:10:00.000000','1','[]'),
-(7,'Pull-up','body weight','',1,'2021-01-06 09:15:00.000000','advanced','["pull_up_bar"]'),
+(7,'Pull-up','body weight','',1,'2021-01-06 09:15:00.000000','advanced','[\"pull_up_bar\"]'),
 (8,'Plank','bodyweight','',1,'2021-01-06 09:20:00.000000',NULL,NULL),
-(9,'Kettlebell Swing','Kettlebell','',1,'2021-02-01 09:00:00.000000','2','["kettlebells"]'),
-(10,'Cable Fly','Cable','',1,'2021-02-01 09:05:00.000000','2','["cable_machine"]'),
-(11,'bench  press ','barbell','Duplicate entered by hand.',1,'2021-02-02 09:00:00.000000','2','["barbell", "bench"]'),
-(12,'Hammer Curl','DB','Tom\'s own.',4,'2021-06-01 17:00:00.000000','1','"dumbbells"'),
-(13,'Overhead Press','Barbell','',1,'2021-02-03 09:00:00.000000','7','["barbell"]'),
+(9,'Kettlebell Swing','Kettlebell','',1,'2021-02-01 09:00:00.000000','2','[\"kettlebells\"]'),
+(10,'Cable Fly','Cable','',1,'2021-02-01 09:05:00.000000','2','[\"cable_machine\"]'),
+(11,'bench  press ','barbell','Duplicate entered by hand.',1,'2021-02-02 09:00:00.000000','2','[\"barbell\", \"bench\"]'),
+(12,'Hammer Curl','DB','Tom\'s own.',4,'2021-06-01 17:00:00.000000','1','\"dumbbells\"'),
+(13,'Overhead Press','Barbell','',1,'2021-02-03 09:00:00.000000','7','[\"barbell\"]'),
 (14,'Walking Lunge','Body-Weight','James\'s own.',2,'2021-06-01 08:30:00.000000','2','[]'),
 (15,'','barbell','',1,'2021-02-04 09:00:00.000000','1','[]'),
-(16,'Hip Thrust','barbell','',11,'2023-02-15 00:00:00.000000','2','["barbell", "bench"]'),
-(17,'Bench Press 💪','barbell','Saved again after the guide\'s transform: a second Bench Press.',1,'2021-03-01 09:00:00.000000','2','["barbell", "bench"]'),
-(18,'Front Squats 🦵','barbell','',1,'2021-03-01 09:05:00.000000','3','["barbell", "squat_rack"]'),
-(19,'Close-Grip Bench Press 💪','barbell','Tom\'s own.',4,'2021-06-02 17:00:00.000000','2','["barbell", "bench"]');
+(16,'Hip Thrust','barbell','',11,'2023-02-15 00:00:00.000000','2','[\"barbell\", \"bench\"]'),
+(17,'Bench Press 💪','barbell','Saved again after the guide\'s transform: a second Bench Press.',1,'2021-03-01 09:00:00.000000','2','[\"barbell\", \"bench\"]'),
+(18,'Front Squats 🦵','barbell','',1,'2021-03-01 09:05:00.000000','3','[\"barbell\", \"squat_rack\"]'),
+(19,'Close-Grip Bench Press 💪','barbell','Tom\'s own.',4,'2021-06-02 17:00:00.000000','2','[\"barbell\", \"bench\"]');
 /*!40000 ALTER TABLE `workouts_workout` ENABLE KEYS */;
 UNLOCK TABLES;
 
@@ -354,6 +391,8 @@ UNLOCK TABLES;
 --
 
 DROP TABLE IF EXISTS `workouts_workoutmuscle`;
+/*!40101 SET @saved_cs_client     = @@character_set_client */;
+/*!40101 SET character_set_client = utf8mb4 */;
 CREATE TABLE `workouts_workoutmuscle` (
   `id` bigint(20) NOT NULL AUTO_INCREMENT,
   `workout_id` bigint(20) NOT NULL,
@@ -363,6 +402,7 @@ CREATE TABLE `workouts_workoutmuscle` (
   KEY `workouts_workoutmusc_workout_id_60f02ee0_fk_workouts_` (`workout_id`),
   CONSTRAINT `workouts_workoutmusc_workout_id_60f02ee0_fk_workouts_` FOREIGN KEY (`workout_id`) REFERENCES `workouts_workout` (`id`)
 ) ENGINE=InnoDB AUTO_INCREMENT=29 DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+/*!40101 SET character_set_client = @saved_cs_client */;
 
 --
 -- Dumping data for table `workouts_workoutmuscle`
@@ -401,9 +441,14 @@ INSERT INTO `workouts_workoutmuscle` VALUES
 (28,1,'chest',80);
 /*!40000 ALTER TABLE `workouts_workoutmuscle` ENABLE KEYS */;
 UNLOCK TABLES;
-
 /*!40103 SET TIME_ZONE=@OLD_TIME_ZONE */;
+
 /*!40101 SET SQL_MODE=@OLD_SQL_MODE */;
 /*!40014 SET FOREIGN_KEY_CHECKS=@OLD_FOREIGN_KEY_CHECKS */;
 /*!40014 SET UNIQUE_CHECKS=@OLD_UNIQUE_CHECKS */;
 /*!40101 SET CHARACTER_SET_CLIENT=@OLD_CHARACTER_SET_CLIENT */;
+/*!40101 SET CHARACTER_SET_RESULTS=@OLD_CHARACTER_SET_RESULTS */;
+/*!40101 SET COLLATION_CONNECTION=@OLD_COLLATION_CONNECTION */;
+/*!40111 SET SQL_NOTES=@OLD_SQL_NOTES */;
+
+-- Dump completed
