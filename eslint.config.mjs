@@ -16,6 +16,8 @@ const databaseDrivers = [
   "drizzle-orm",
   "drizzle-orm/*",
   "postgres",
+  "mysql2",
+  "mysql2/*",
   "@electric-sql/*",
   "server-only",
   "next",

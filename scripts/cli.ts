@@ -27,14 +27,14 @@ export async function runCli(main: () => Promise<void | number>): Promise<void> 
 type ParseOptions = NonNullable<ParseArgsConfig["options"]>;
 
 /**
- * Parse `FILE [flags]` the same way for every data command: exactly one positional, `--help`/`-h`
- * prints the help (exit 0), anything unknown or missing prints it to stderr (exit 2, a usage error).
- * Returns the parsed values and the file, or the exit code to return.
+ * Parse a data command's arguments the same way for every command: `--help`/`-h` prints the help
+ * (exit 0), an unknown flag prints it to stderr (exit 2, a usage error). Returns the parsed values and
+ * positionals, or the exit code to return.
  */
-export function parseFileCommand<O extends ParseOptions>(
+export function parseCommand<O extends ParseOptions>(
   options: O,
   help: string,
-): { values: ReturnType<typeof parseArgs<{ options: O; allowPositionals: true }>>["values"]; file: string } | number {
+): { values: ReturnType<typeof parseArgs<{ options: O; allowPositionals: true }>>["values"]; positionals: string[] } | number {
   let args;
   try {
     args = parseArgs({
@@ -49,9 +49,19 @@ export function parseFileCommand<O extends ParseOptions>(
     console.log(help);
     return 0;
   }
-  if (args.positionals.length !== 1) {
+  return { values: args.values, positionals: args.positionals };
+}
+
+/** `FILE [flags]`: as parseCommand, with exactly one positional (else the help on stderr, exit 2). */
+export function parseFileCommand<O extends ParseOptions>(
+  options: O,
+  help: string,
+): { values: ReturnType<typeof parseArgs<{ options: O; allowPositionals: true }>>["values"]; file: string } | number {
+  const parsed = parseCommand(options, help);
+  if (typeof parsed === "number") return parsed;
+  if (parsed.positionals.length !== 1) {
     console.error(help);
     return 2;
   }
-  return { values: args.values, file: args.positionals[0] };
+  return { values: parsed.values, file: parsed.positionals[0] };
 }

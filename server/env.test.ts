@@ -61,3 +61,21 @@ describe("mail settings", () => {
     );
   });
 });
+
+describe("LEGACY_DATABASE_URL", () => {
+  it("is optional, and reads a mysql:// or mariadb:// URL naming the database", () => {
+    expect(parseEnvironment({}).LEGACY_DATABASE_URL).toBeUndefined();
+    const url = "mysql://old:s3cret@db.internal:3306/legacy";
+    expect(parseEnvironment({ LEGACY_DATABASE_URL: url }).LEGACY_DATABASE_URL).toBe(url);
+    expect(parseEnvironment({ LEGACY_DATABASE_URL: "mariadb://old@db/legacy" }).LEGACY_DATABASE_URL).toBe(
+      "mariadb://old@db/legacy",
+    );
+  });
+
+  it("refuses another kind of URL, or one naming no database, without echoing the password", () => {
+    for (const bad of ["postgres://old:s3cret@db/legacy", "mysql://old:s3cret@db:3306", "mysql://old:s3cret@db:3306/"]) {
+      expect(() => parseEnvironment({ LEGACY_DATABASE_URL: bad })).toThrow(/LEGACY_DATABASE_URL: must be a mysql:\/\/ URL/);
+      expect(() => parseEnvironment({ LEGACY_DATABASE_URL: bad })).not.toThrow(/s3cret/);
+    }
+  });
+});

@@ -84,6 +84,17 @@ export const environmentSchema = z
     MAIL_FROM: mailFrom,
     // The public origin emailed links start with. Unset (the demo): the request's own origin.
     APP_URL: appUrl,
+    // The old Django system's MySQL/MariaDB database, read by `data:import-legacy -- --from-mysql`. From
+    // the environment so its password stays out of the process list; never echoed in a message.
+    LEGACY_DATABASE_URL: optionalText.pipe(
+      z
+        .string()
+        .regex(
+          /^(mysql|mariadb):\/\/[^/\s]+\/[^/?\s]+/,
+          "must be a mysql:// URL naming the database, like mysql://user:pass@host:3306/legacy",
+        )
+        .optional(),
+    ),
     npm_package_version: optionalText,
     /** Set by Next while it builds ("phase-production-build"): nothing may open the database then. */
     NEXT_PHASE: optionalText,

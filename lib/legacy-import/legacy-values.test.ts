@@ -60,6 +60,10 @@ describe("legacy difficulty", () => {
   it.each([7, 0, 2.5, "legendary"])("rejects %j", (legacy) => {
     expect(mapLegacyDifficulty(legacy).ok).toBe(false);
   });
+
+  it("names a number held as text the way it names the number (a MySQL varchar column reads as text)", () => {
+    expect(mapLegacyDifficulty("7")).toEqual(mapLegacyDifficulty(7));
+  });
 });
 
 describe("legacy assessment values", () => {

@@ -56,7 +56,8 @@ export function mapLegacyDifficulty(value: unknown): Mapped<1 | 2 | 3 | null> {
   const number = typeof value === "string" && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
   if (number === 1 || number === 2 || number === 3) return ok(number);
   if (typeof value === "string" && DIFFICULTY_WORDS[letters(value)]) return ok(DIFFICULTY_WORDS[letters(value)]);
-  return fail(`difficulty ${describe(value)} is not 1-3 or beginner/intermediate/advanced`);
+  // Named as read: a number is a number whether the column held it as an integer or as text.
+  return fail(`difficulty ${describe(number)} is not 1-3 or beginner/intermediate/advanced`);
 }
 
 const EXPERIENCE_WORDS: Record<string, ExperienceLevel> = {

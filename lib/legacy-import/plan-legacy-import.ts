@@ -84,7 +84,7 @@ export function planLegacyImport(dump: unknown, existing: ExistingData, verifiab
     return undefined;
   };
   const rejectMissing = (rec: DjangoRecord, target: string) =>
-    record(rec.model, rec.pk, "rejected", `refers to ${target}, which is not in the dump`);
+    record(rec.model, rec.pk, "rejected", `refers to ${target}, which is not in the legacy data`);
 
   // Users.
   const users = new Map<string, Resolution>();
@@ -182,7 +182,7 @@ export function planLegacyImport(dump: unknown, existing: ExistingData, verifiab
   /** The exercise a workout pk ends up as, or why it has none. */
   const exerciseFor = (pk: LegacyPk): { ref: RowRef; reused?: string } | { missing: string } => {
     const target = workouts.get(keyOf(pk));
-    if (!target) return { missing: `workouts.workout ${String(pk)} is not in the dump` };
+    if (!target) return { missing: `workouts.workout ${String(pk)} is not in the legacy data` };
     if (target.state === "left-out") return { missing: `workouts.workout ${String(pk)} ${target.why}` };
     if (target.state === "existing") {
       return { ref: { existingId: target.id }, reused: `is exercise ${target.id}, already in Ironlog with its own muscles` };

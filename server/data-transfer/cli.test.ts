@@ -36,6 +36,7 @@ beforeAll(async () => {
   workDir = fs.mkdtempSync(path.join(os.tmpdir(), "ironlog-data-cli-"));
   env = { ...process.env, IRONLOG_DATA_DIR: path.join(workDir, "data") };
   delete env.DATABASE_URL;
+  delete env.LEGACY_DATABASE_URL;
   if (usingPostgres) {
     postgresTarget = await createTestDatabase();
     env.DATABASE_URL = postgresTarget.url;
@@ -60,6 +61,31 @@ describe("data scripts", () => {
     const result = await script("data-import-legacy", "samples/legacy-dumpdata.json", "--strict", "--dry-run");
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("Refused (strict)");
+  });
+
+  it("data:import-legacy --from-mysql without LEGACY_DATABASE_URL is a usage error (exit 2) saying what to set", async () => {
+    const result = await script("data-import-legacy", "--from-mysql");
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("LEGACY_DATABASE_URL is not set: export it as mysql://user:pass@host:3306/legacy");
+  });
+
+  it("data:import-legacy --from-mysql refuses a malformed LEGACY_DATABASE_URL (exit 2) without echoing it", async () => {
+    const saved = env.LEGACY_DATABASE_URL;
+    env.LEGACY_DATABASE_URL = "postgres://old:s3cret@db.internal/legacy";
+    try {
+      const result = await script("data-import-legacy", "--from-mysql", "--dry-run");
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain("LEGACY_DATABASE_URL: must be a mysql:// URL naming the database");
+      expect(result.stderr).not.toContain("s3cret");
+    } finally {
+      env.LEGACY_DATABASE_URL = saved;
+    }
+  });
+
+  it("data:import-legacy takes either a file or --from-mysql, not both", async () => {
+    const result = await script("data-import-legacy", "--from-mysql", "samples/legacy-dumpdata.json");
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("--from-mysql reads LEGACY_DATABASE_URL, not a file.");
   });
 
   it("data:export writes the dump file and exits 0", async () => {

@@ -1,6 +1,6 @@
 /**
  * Moving data between environments: the Ironlog dump (export, import) and the old system's
- * dumpdata import. See docs/data-dump-format.md for the dump format.
+ * import (its dumpdata file or its MySQL database). See docs/data-dump-format.md for the dump format.
  * The command-line scripts use it too, under `tsx --conditions=react-server` (where the
  * server-only marker is a no-op).
  */
@@ -12,4 +12,5 @@ export { fileDumpSource } from "./dump-source";
 export { formatExportSummary, formatImportReport } from "./report";
 export { importLegacyDump } from "@/server/data-transfer/legacy/import-legacy";
 export { readLegacyDump } from "@/server/data-transfer/legacy/read-legacy-dump";
+export { describeLegacyDatabase, readLegacyDatabase } from "@/server/data-transfer/legacy/read-legacy-mysql";
 export { formatLegacyImportReport } from "@/server/data-transfer/legacy/legacy-report";

@@ -168,10 +168,10 @@ describe("planning a legacy import", () => {
   it("rejects references to records the dump does not hold", () => {
     const plan = planLegacyImport([split(1, 99), muscle(1, 5, "Chest"), day(1, 7, "A", 1, []), assessment(1, 99)], nothing());
     expect(plan.outcomes.map((o) => o.reason)).toEqual([
-      "its workout: workouts.workout 5 is not in the dump",
-      "refers to auth.user 99, which is not in the dump",
-      "refers to workouts.split 7, which is not in the dump",
-      "refers to auth.user 99, which is not in the dump",
+      "its workout: workouts.workout 5 is not in the legacy data",
+      "refers to auth.user 99, which is not in the legacy data",
+      "refers to workouts.split 7, which is not in the legacy data",
+      "refers to auth.user 99, which is not in the legacy data",
     ]);
     expect(plan.outcomes.every((o) => o.outcome === "rejected")).toBe(true);
   });
