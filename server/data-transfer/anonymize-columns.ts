@@ -53,8 +53,7 @@ export const rules = {
    */
   actor: {
     readsEmails: true,
-    apply: (v, _row, context) =>
-      typeof v === "string" && v.startsWith("cli:") ? "cli:operator" : scrub(v, context),
+    apply: (v, _row, context) => (typeof v === "string" && v.startsWith("cli:") ? "cli:operator" : scrub(v, context)),
   } satisfies ColumnRule,
   /** Text or JSON that is not typed by an athlete, but may name someone by email. */
   scrubEmails: { readsEmails: true, apply: (v, _row, context) => scrub(v, context) } satisfies ColumnRule,
@@ -107,4 +106,3 @@ function withheldText(value: unknown): unknown {
   if (isRecord(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withheldText(v)]));
   return value;
 }
-

@@ -20,7 +20,11 @@ describe("the anonymized copy's rules", () => {
 
   it("name every text and JSON column of a table the copy holds", () => {
     const missing = Object.entries(ANONYMIZE_RULES).flatMap(([table, rule]) =>
-      "columns" in rule ? textColumns(table).filter((column) => !(column in rule.columns)).map((c) => `${table}.${c}`) : [],
+      "columns" in rule
+        ? textColumns(table)
+            .filter((column) => !(column in rule.columns))
+            .map((c) => `${table}.${c}`)
+        : [],
     );
     expect(missing).toEqual([]);
   });
