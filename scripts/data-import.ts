@@ -4,6 +4,7 @@
  */
 import { getDatabase } from "@/server/db";
 import {
+  DataTransferError,
   type ImportStatus,
   fileDumpSource,
   formatImportReport,
@@ -72,9 +73,16 @@ await runCli(async () => {
   }
   console.log(text);
   if (anonymized && report.status === "imported") {
-    const signIn = await prepareStagingSignIn(database.db, stagingAdmin);
-    const { APP_URL, PORT } = env();
-    console.log(formatStagingSignIn(signIn, APP_URL ?? `http://localhost:${PORT}`));
+    try {
+      const signIn = await prepareStagingSignIn(database.db, stagingAdmin);
+      const { APP_URL, PORT } = env();
+      console.log(formatStagingSignIn(signIn, APP_URL ?? `http://localhost:${PORT}`));
+    } catch (error) {
+      // The copy is loaded; only the sign-in is missing, and running again with the option names one.
+      if (!(error instanceof DataTransferError)) throw error;
+      console.error(`${error.message}\nThe copy is imported: run again with --replace and --staging-admin to name one.`);
+      return 1;
+    }
   }
   return 0;
 });

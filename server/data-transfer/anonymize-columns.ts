@@ -41,9 +41,14 @@ function scrub(value: unknown, context: AnonymizeContext): unknown {
 
 const unlessNull = (value: unknown, replaced: () => unknown) => (value === null || value === undefined ? value : replaced());
 
+/** Not about anyone: kept as it is. */
+const keep: ColumnRule = {};
+/** Text or JSON that is not typed by an athlete, but may name someone by email. */
+const scrubEmails: ColumnRule = { readsEmails: true, apply: (v, _row, context) => scrub(v, context) };
+
 export const rules = {
-  /** Not about anyone: kept as it is. */
-  keep: {} satisfies ColumnRule,
+  keep,
+  scrubEmails,
   omit: { omit: true } satisfies ColumnRule,
   userEmail: { apply: (_v, row) => userPseudonymEmail(Number(row.id)) } satisfies ColumnRule,
   userName: { apply: (v, row) => unlessNull(v, () => userPseudonymName(Number(row.id))) } satisfies ColumnRule,
@@ -55,8 +60,6 @@ export const rules = {
     readsEmails: true,
     apply: (v, _row, context) => (typeof v === "string" && v.startsWith("cli:") ? "cli:operator" : scrub(v, context)),
   } satisfies ColumnRule,
-  /** Text or JSON that is not typed by an athlete, but may name someone by email. */
-  scrubEmails: { readsEmails: true, apply: (v, _row, context) => scrub(v, context) } satisfies ColumnRule,
   replaceText: (text: string): ColumnRule => ({ apply: (v) => unlessNull(v, () => text) }),
   dropText: { apply: () => null } satisfies ColumnRule,
   exerciseName: { apply: (v, _row, context) => context.exerciseName(String(v)) } satisfies ColumnRule,
@@ -93,7 +96,13 @@ export const rules = {
       if (v === null || v === undefined) return v;
       const table = context.migrationTable(row);
       const read = isRecord(row.before) ? Object.keys(row.before) : [];
-      const quotesOnlyKept = table !== undefined && read.every((column) => !context.columnRule(table, column)?.apply);
+      const quotesOnlyKept =
+        table !== undefined &&
+        read.every((column) => {
+          const rule = context.columnRule(table, column);
+          // Kept, or kept but for emails (which the reason's own scrub replaces the same way).
+          return rule === undefined || rule === keep || rule === scrubEmails;
+        });
       return quotesOnlyKept ? scrub(v, context) : ANONYMIZED_TEXT;
     },
   } satisfies ColumnRule,

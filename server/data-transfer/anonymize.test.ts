@@ -31,6 +31,7 @@ import { runMigration } from "@/server/migrations/engine";
 import { dataMigrations } from "@/server/migrations/registry";
 import { type TestDatabase, createTestDatabase, usingPostgres } from "@/test/database";
 import { collect } from "@/test/data-transfer-fixtures";
+import { ANONYMIZED_TEXT } from "./anonymize-columns";
 import { textDumpSource } from "./dump-source";
 import { exportAll } from "./export";
 import { importDump } from "./import";
@@ -252,6 +253,15 @@ describe("an anonymized copy", () => {
     const notice = records.find((r) => r.table === "maintenance_notices");
     expect(notice?.row).toMatchObject({ created_by: adminPseudonym, message: `Questions to ${adminPseudonym}` });
     expect(records.find((r) => r.table === "migration_runs" && r.row.mode === "dry_run")?.row.started_by).toBe("cli:operator");
+
+    // Why a row erred is kept when it quotes only kept values (an equipment answer), not a typed name.
+    const migrationOf = new Map(records.filter((r) => r.table === "migration_runs").map((r) => [r.row.id, r.row.migration_id]));
+    const reasons = (id: string) =>
+      records.filter((r) => r.table === "migration_run_items" && migrationOf.get(r.row.run_id) === id && r.row.reason !== null);
+    expect(reasons("equipment-single-choice").length).toBeGreaterThan(0);
+    expect(reasons("equipment-single-choice").every((r) => r.row.reason !== ANONYMIZED_TEXT)).toBe(true);
+    expect(reasons("strip-legacy-name-suffixes").length).toBeGreaterThan(0);
+    expect(reasons("strip-legacy-name-suffixes").every((r) => r.row.reason === ANONYMIZED_TEXT)).toBe(true);
 
     // A custom exercise's pseudonym comes from a key made for each export, kept nowhere.
     const named = (d: string, id?: unknown) =>

@@ -11,6 +11,7 @@ export { importDump, type ImportStatus } from "./import";
 export { fileDumpSource } from "./dump-source";
 export { formatExportSummary, formatImportReport, formatStagingSignIn } from "./report";
 export { prepareStagingSignIn, readDumpHeader } from "./staging-admin";
+export { DataTransferError } from "./dump-format";
 export { importLegacyDump } from "@/server/data-transfer/legacy/import-legacy";
 export { readLegacyDump } from "@/server/data-transfer/legacy/read-legacy-dump";
 export { formatLegacyImportReport } from "@/server/data-transfer/legacy/legacy-report";
