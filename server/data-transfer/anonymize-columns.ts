@@ -78,10 +78,11 @@ export const rules = {
       if (!isRecord(v)) return scrub(v, context);
       const table = context.migrationTable(row);
       return Object.fromEntries(
-        Object.entries(v).map(([column, value]) => {
-          if (table === undefined) return [column, withheldText(value)];
+        Object.entries(v).flatMap(([column, value]) => {
+          if (table === undefined) return [[column, withheldText(value)]];
           const rule = context.columnRule(table, column);
-          return [column, scrub(rule?.apply ? rule.apply(value, {}, context) : value, context)];
+          if (rule?.omit) return [];
+          return [[column, scrub(rule?.apply ? rule.apply(value, {}, context) : value, context)]];
         }),
       );
     },

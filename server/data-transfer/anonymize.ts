@@ -1,8 +1,9 @@
 /**
- * The anonymizer: applies the rule list (anonymize-rules.ts) to the rows an export reads. It runs inside the export's snapshot, reading
- * what a rule needs beside a row: the library's exercise names (kept: they are nobody's own), which
- * migration each run ran (its items' values follow the rules of that migration's table), and the
- * users behind the emails found in text (a person keeps one pseudonym everywhere).
+ * The anonymizer: applies the rule list (anonymize-rules.ts) to the rows an export reads. It runs
+ * inside the export's snapshot, reading what a rule needs beside a row: the library's exercise names
+ * (kept: they are nobody's own), which migration each run ran (its items' values follow the rules of
+ * that migration's table), and the users behind the emails found in text (a person keeps one
+ * pseudonym everywhere).
  */
 import "server-only";
 import { getTableName, sql } from "drizzle-orm";
