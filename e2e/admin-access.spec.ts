@@ -29,6 +29,7 @@ const ROUTE_HANDLERS = [
   "/admin/integrity/report",
   "/admin/export",
   "/admin/export?secrets=1",
+  "/admin/export?anonymize=1",
   "/admin/runs/1/progress",
   "/admin/runs/1/report?format=json",
   "/admin/runs/1/report?format=csv",

@@ -1,5 +1,5 @@
 /**
- * npm run data:export -- FILE [--include-secrets]
+ * npm run data:export -- FILE [--include-secrets | --anonymize]
  * Writes every table as one Ironlog dump (NDJSON; docs/data-dump-format.md). Thin wrapper over
  * server/data-transfer.
  */
@@ -8,7 +8,7 @@ import { getDatabase } from "@/server/db";
 import { formatExportSummary, writeDump } from "@/server/data-transfer";
 import { parseFileCommand, runCli } from "./cli";
 
-const HELP = `Usage: npm run data:export -- FILE [--include-secrets] [--batch-size N]
+const HELP = `Usage: npm run data:export -- FILE [--include-secrets | --anonymize] [--batch-size N]
 
 Writes every table of the app (users, assessments, muscles, exercises, splits, sessions and sets,
 migration runs and their items) as one versioned dump, with the schema migration it was taken at.
@@ -17,6 +17,10 @@ Format: docs/data-dump-format.md. The dump is one consistent snapshot, read and 
   FILE               where to write it ("-" for standard output); written to FILE.partial first,
                      renamed when complete
   --include-secrets  also write users' password hashes (left out by default)
+  --anonymize        an anonymized copy for staging: people become pseudonyms
+                     (athlete-<id>@example.invalid), typed text is replaced, secrets,
+                     sessions, tokens and mail are left out; training data, assessments
+                     and migration history are kept (docs/operator-guide.md, "A copy for staging")
   --batch-size N     rows read per query (default 1000)
 
 Database: DATABASE_URL, or the embedded one in IRONLOG_DATA_DIR (default .data).
@@ -24,7 +28,11 @@ Exit codes: 0 written, 1 failed, 2 wrong usage, 4 embedded database busy.`;
 
 await runCli(async () => {
   const parsed = parseFileCommand(
-    { "include-secrets": { type: "boolean", default: false }, "batch-size": { type: "string" } },
+    {
+      "include-secrets": { type: "boolean", default: false },
+      anonymize: { type: "boolean", default: false },
+      "batch-size": { type: "string" },
+    },
     HELP,
   );
   if (typeof parsed === "number") return parsed;
@@ -34,7 +42,11 @@ await runCli(async () => {
     console.error(HELP);
     return 2;
   }
-  const options = { includeSecrets: values["include-secrets"], batchSize };
+  if (values.anonymize && values["include-secrets"]) {
+    console.error(`--anonymize and --include-secrets exclude each other: an anonymized copy holds no secrets.\n\n${HELP}`);
+    return 2;
+  }
+  const options = { includeSecrets: values["include-secrets"], anonymize: values.anonymize, batchSize };
   const database = await getDatabase();
 
   if (file === "-") {

@@ -191,6 +191,17 @@ export default async function AdminOverviewPage() {
               Download data export
             </button>
           </form>
+          <form action="/admin/export" method="get" className="mt-4 space-y-2 border-t border-slate-200 pt-4">
+            <input type="hidden" name="anonymize" value="1" />
+            <p className="text-sm text-slate-600">
+              For staging: people become pseudonyms (<code>athlete-12@example.invalid</code>), typed text is replaced, and no
+              secrets, sessions or mail are in it. Training data and migration history are kept, so a migration rehearsed on it
+              counts the same rows.
+            </p>
+            <button type="submit" className={buttonClasses("secondary")}>
+              Download anonymized copy
+            </button>
+          </form>
         </Card>
       </div>
     </div>

@@ -128,6 +128,39 @@ describe("data scripts", () => {
     expect(result.stdout).toContain("Imported 104 row(s), replacing the existing data.");
   });
 
+  it("data:export --anonymize writes a copy with pseudonyms only, and refuses --include-secrets beside it", async () => {
+    const file = path.join(workDir, "copy.ndjson");
+    const result = await script("data-export", "--anonymize", file);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("anonymized");
+    const copy = fs.readFileSync(file, "utf8");
+    expect(JSON.parse(copy.split("\n")[0])).toMatchObject({ anonymized: true, secrets: "omitted" });
+    expect(copy).toContain("@example.invalid");
+    expect(copy).not.toContain("maria.okafor@oldgym.example");
+    const both = await script("data-export", "--anonymize", "--include-secrets", file);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain("exclude each other");
+  });
+
+  it("data:import of an anonymized copy prints a one-time reset link for the staging admin", async () => {
+    const copy = path.join(workDir, "copy.ndjson");
+    const first = await script("data-import", copy, "--replace");
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/Staging admin: athlete-\d+@example\.invalid\.\n/);
+    expect(first.stdout).toMatch(/^ {2}https?:\/\/\S+\/reset-password\/[\w-]{43}$/m);
+
+    const athlete = /"email":"(athlete-\d+@example\.invalid)","name":"Athlete \d+","role":"athlete"/.exec(
+      fs.readFileSync(copy, "utf8"),
+    )![1];
+    const named = await script("data-import", copy, "--replace", "--staging-admin", athlete);
+    expect(named.code).toBe(0);
+    expect(named.stdout).toContain(`Staging admin: ${athlete} (made an admin for staging).`);
+
+    const notACopy = await script("data-import", path.join(workDir, "dump.ndjson"), "--replace", "--staging-admin", athlete);
+    expect(notACopy.code).toBe(2);
+    expect(notACopy.stderr).toContain("--staging-admin is for an anonymized copy");
+  });
+
   it("exit 2 for wrong usage, and --help says what happens to a non-empty database", async () => {
     const [noFile, unknownOption, help] = await Promise.all([
       script("data-import"),

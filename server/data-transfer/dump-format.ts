@@ -32,6 +32,11 @@ export const dumpHeaderSchema = z.strictObject({
   created_at: z.iso.datetime({ offset: true }),
   secrets: z.enum(["omitted", "included"]),
   tables: z.array(z.string()),
+  /**
+   * Present on an anonymized copy (`--anonymize`): pseudonyms instead of people, typed text replaced.
+   * Importing one names a staging admin and prints a reset link for them.
+   */
+  anonymized: z.literal(true).optional(),
 });
 export type DumpHeader = z.infer<typeof dumpHeaderSchema>;
 

@@ -26,11 +26,17 @@ import {
 } from "./dump-format";
 import { DUMP_TABLE_ORDER, type DumpTable, type DumpTableName, dumpTables, emptyTableCounts, exportedColumns } from "./tables";
 import { yieldFromTransaction } from "./transaction-stream";
+import { createAnonymizer } from "./anonymize";
 import { appVersion } from "@/server/env";
 
 export interface ExportOptions {
   /** Include users' password hashes. Off by default: a dump is often handed around. */
   includeSecrets?: boolean;
+  /**
+   * An anonymized copy, for staging: every table by its rule in anonymize-rules.ts (no emails, names,
+   * typed text or secrets). Never with secrets.
+   */
+  anonymize?: boolean;
   /** Rows read per query. */
   batchSize?: number;
   /** Called once the trailer is written, with what the dump holds. */
@@ -74,6 +80,8 @@ export async function writeDump(
 
 async function* dumpChunks(tx: DbOrTx, options: ExportOptions): AsyncGenerator<string> {
   const includeSecrets = options.includeSecrets ?? false;
+  const anonymize = options.anonymize ?? false;
+  if (anonymize && includeSecrets) throw new DataTransferError("An anonymized copy never holds password hashes.");
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   await tx.execute(sql`SET LOCAL TIME ZONE 'UTC'`);
 
@@ -92,12 +100,16 @@ async function* dumpChunks(tx: DbOrTx, options: ExportOptions): AsyncGenerator<s
     created_at: new Date().toISOString(),
     secrets: includeSecrets ? "included" : "omitted",
     tables: [...DUMP_TABLE_ORDER],
+    ...(anonymize ? { anonymized: true as const } : {}),
   };
   yield headerLine(header);
 
+  const anonymizer = anonymize ? await createAnonymizer(tx) : undefined;
   const counts = emptyTableCounts();
   for (const table of dumpTables()) {
-    for await (const rows of tableBatches(tx, table, exportedColumns(table, includeSecrets), batchSize)) {
+    if (anonymizer?.drops(table.name)) continue;
+    for await (const read of tableBatches(tx, table, exportedColumns(table, includeSecrets), batchSize)) {
+      const rows = anonymizer ? await anonymizer.rows(table.name, read) : read;
       counts[table.name] += rows.length;
       yield rows.map((rowJson) => recordLine(table.name, rowJson)).join("");
     }

@@ -2,6 +2,7 @@
 import "server-only";
 import type { ExportSummary } from "./export";
 import type { ImportReport } from "./import";
+import type { StagingSignIn } from "./staging-admin";
 import type { DumpTableName } from "./tables";
 import type { Rejection } from "./validate-dump";
 
@@ -24,7 +25,7 @@ export function formatImportReport(report: ImportReport): string {
   out.push(
     `${report.dryRun ? "Dry run of the import of" : "Import of"} ${report.source}` +
       (h
-        ? ` (taken ${h.created_at} by Ironlog ${h.app_version}, schema ${h.schema_migration ?? "none"}, secrets ${h.secrets})`
+        ? ` (taken ${h.created_at} by Ironlog ${h.app_version}, schema ${h.schema_migration ?? "none"}, secrets ${h.secrets}${h.anonymized ? ", anonymized" : ""})`
         : ""),
   );
   if (report.schemaMigrationsApplied > 0) {
@@ -44,7 +45,17 @@ export function formatImportReport(report: ImportReport): string {
 export function formatExportSummary(summary: ExportSummary, destination: string): string {
   const total = Object.values(summary.counts).reduce((sum, n) => sum + n, 0);
   return [
-    `Exported ${total} row(s) to ${destination} (schema ${summary.header.schema_migration ?? "none"}, secrets ${summary.header.secrets})`,
+    `Exported ${total} row(s) to ${destination} (schema ${summary.header.schema_migration ?? "none"}, ` +
+      `${summary.header.anonymized ? "anonymized" : `secrets ${summary.header.secrets}`})`,
     formatCounts(summary.counts),
+  ].join("\n");
+}
+
+/** What the operator of a staging copy needs to sign in: who, and the link (shown once). */
+export function formatStagingSignIn(signIn: StagingSignIn, origin: string): string {
+  return [
+    `Staging admin: ${signIn.email}${signIn.promoted ? " (made an admin for staging)" : ""}.`,
+    `Set its password at this one-time link before ${signIn.expiresAt.toISOString()}:`,
+    `  ${origin}${signIn.path}`,
   ].join("\n");
 }
