@@ -95,3 +95,23 @@ export function describeFailure(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return message.split("\n")[0].slice(0, 500);
 }
+
+/** Claim one item now, whatever its due time (a delivery a person is waiting for); null when taken or done. */
+export async function claimOne<T extends OutboxTable>(
+  db: DbOrTx,
+  table: T,
+  id: number,
+  options: { leaseMs: number; now?: Date },
+): Promise<T["$inferSelect"] | null> {
+  const now = options.now ?? new Date();
+  const [claimed] = (await db
+    .update(table)
+    .set({
+      status: "sending",
+      attempts: sql`${table.attempts} + 1`,
+      nextAttemptAt: new Date(now.getTime() + options.leaseMs),
+    } as PgUpdateSetSource<T>)
+    .where(and(eq(table.id, id), eq(table.status, "pending")))
+    .returning()) as T["$inferSelect"][];
+  return claimed ?? null;
+}

@@ -20,6 +20,7 @@ import { visibleExerciseIds } from "@/server/queries/exercises";
 import { lockStoredSession, sessionSnapshot } from "@/server/queries/session-snapshot";
 import { getSplitDay } from "@/server/queries/splits";
 import { sessionIs } from "@/server/queries/session-ref";
+import { enqueueWorkoutEvent, wakeWebhookWorker } from "@/server/webhooks/events";
 
 /** "Start workout" while one is in progress: the page offers to resume, finish or discard it. */
 export class WorkoutInProgressError extends UserFacingError {
@@ -154,16 +155,24 @@ async function createStartedSession(
 
 /** Finish a workout in progress as it stands (from the "you have one in progress" choice). */
 export async function finishSession(db: DbOrTx, userId: number, sessionId: number): Promise<boolean> {
-  const rows = await db
-    .update(workoutSessions)
-    .set({
-      finishedAt: sql`coalesce(${workoutSessions.finishedAt}, now())`,
-      updatedAt: new Date(),
-      revision: sql`${workoutSessions.revision} + 1`,
-    })
-    .where(and(eq(workoutSessions.id, sessionId), eq(workoutSessions.userId, userId)))
-    .returning({ id: workoutSessions.id });
-  return rows.length > 0;
+  let queued = 0;
+  const found = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ uid: workoutSessions.uid, finishedAt: workoutSessions.finishedAt })
+      .from(workoutSessions)
+      .where(and(eq(workoutSessions.id, sessionId), eq(workoutSessions.userId, userId)))
+      .for("update");
+    if (!row) return false;
+    if (row.finishedAt) return true;
+    await tx
+      .update(workoutSessions)
+      .set({ finishedAt: sql`now()`, updatedAt: new Date(), revision: sql`${workoutSessions.revision} + 1` })
+      .where(eq(workoutSessions.id, sessionId));
+    queued = await enqueueWorkoutEvent(tx, userId, { id: sessionId, uid: row.uid }, "workout.finished");
+    return true;
+  });
+  wakeWebhookWorker(queued);
+  return found;
 }
 
 /**
@@ -180,7 +189,9 @@ export async function saveSessionChanges(
 ): Promise<SaveResult> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await mergeInTransaction(db, userId, ref, save, receivedAt);
+      const { result, queued } = await mergeInTransaction(db, userId, ref, save, receivedAt);
+      wakeWebhookWorker(queued);
+      return result;
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       // A first save sent twice at once (one retried after a lost answer), or two devices' workouts
@@ -213,13 +224,15 @@ async function mergeInTransaction(
   ref: SessionRef,
   save: SessionSave,
   receivedAt: Date,
-): Promise<SaveResult> {
+): Promise<{ result: SaveResult; queued: number }> {
   return db.transaction(async (tx) => {
     let sessionId = await sessionIdOf(tx, userId, ref);
     const conflicts: SaveConflict[] = [];
+    let justCreated = false;
     if (sessionId === null && typeof ref !== "number" && save.start) {
       const created = await createStartedSession(tx, userId, ref.uid, save.start, receivedAt);
       sessionId = created.id;
+      justCreated = true;
       if (created.alongside) conflicts.push({ kind: "session", id: ref.uid, reason: "started_elsewhere" });
     }
     if (sessionId === null) throw new NotFoundError("That session");
@@ -238,9 +251,25 @@ async function mergeInTransaction(
 
     const outcome = mergeSave(stored, save, receivedAt.getTime());
     if (outcome.changed) await writeMerge(tx, userId, sessionId, stored, outcome.session);
-    const snapshot = await sessionSnapshot(tx, userId, sessionId);
-    return { snapshot: snapshot!, conflicts: [...conflicts, ...outcome.conflicts] };
+    const snapshot = (await sessionSnapshot(tx, userId, sessionId))!;
+    const event = workoutEvent(stored.finished, outcome, justCreated);
+    const queued = event ? await enqueueWorkoutEvent(tx, userId, { id: sessionId, uid: snapshot.uid, snapshot }, event) : 0;
+    return { result: { snapshot, conflicts: [...conflicts, ...outcome.conflicts] }, queued };
   });
+}
+
+/**
+ * What a save tells the athlete's webhooks: a workout finished by this save (or created finished beside
+ * another in progress), or a finished workout changed. Saves to a workout in progress tell nothing.
+ */
+function workoutEvent(
+  wasFinished: boolean,
+  outcome: { changed: boolean; session: { finished: boolean } },
+  justCreated: boolean,
+): "workout.finished" | "workout.updated" | null {
+  if (outcome.session.finished && (!wasFinished || justCreated)) return "workout.finished";
+  if (wasFinished && outcome.changed) return "workout.updated";
+  return null;
 }
 
 /** A set's columns that a save writes, for a new set and a changed one alike. */
@@ -325,10 +354,18 @@ async function writeMerge(
   }
 }
 
+/** Delete a workout; a finished one is told to the athlete's webhooks as deleted. */
 export async function deleteSession(db: DbOrTx, userId: number, sessionId: number): Promise<boolean> {
-  const deleted = await db
-    .delete(workoutSessions)
-    .where(and(eq(workoutSessions.id, sessionId), eq(workoutSessions.userId, userId)))
-    .returning({ id: workoutSessions.id });
-  return deleted.length > 0;
+  let queued = 0;
+  const found = await db.transaction(async (tx) => {
+    const [deleted] = await tx
+      .delete(workoutSessions)
+      .where(and(eq(workoutSessions.id, sessionId), eq(workoutSessions.userId, userId)))
+      .returning({ uid: workoutSessions.uid, finishedAt: workoutSessions.finishedAt });
+    if (!deleted) return false;
+    if (deleted.finishedAt) queued = await enqueueWorkoutEvent(tx, userId, { id: sessionId, uid: deleted.uid }, "workout.deleted");
+    return true;
+  });
+  wakeWebhookWorker(queued);
+  return found;
 }
