@@ -363,7 +363,8 @@ export async function deleteSession(db: DbOrTx, userId: number, sessionId: numbe
       .where(and(eq(workoutSessions.id, sessionId), eq(workoutSessions.userId, userId)))
       .returning({ uid: workoutSessions.uid, finishedAt: workoutSessions.finishedAt });
     if (!deleted) return false;
-    if (deleted.finishedAt) queued = await enqueueWorkoutEvent(tx, userId, { id: sessionId, uid: deleted.uid }, "workout.deleted");
+    if (deleted.finishedAt)
+      queued = await enqueueWorkoutEvent(tx, userId, { id: sessionId, uid: deleted.uid }, "workout.deleted");
     return true;
   });
   wakeWebhookWorker(queued);

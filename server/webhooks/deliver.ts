@@ -78,7 +78,8 @@ export function postSigned(delivery: SignedDelivery, options: PostOptions): Prom
         const settle = () => {
           clearTimeout(deadline);
           if (status >= 200 && status < 300) resolve(status);
-          else if (status >= 300 && status < 400) reject(new DeliveryError(`Answered ${status}: redirects are not followed.`, status));
+          else if (status >= 300 && status < 400)
+            reject(new DeliveryError(`Answered ${status}: redirects are not followed.`, status));
           else reject(new DeliveryError(`Answered ${status}.`, status));
         };
         response.on("end", settle);

@@ -27,7 +27,9 @@ export async function createEndpoint(
     await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for("update");
     const [{ n }] = await tx.select({ n: count() }).from(webhookEndpoints).where(eq(webhookEndpoints.userId, userId));
     if (n >= MAX_WEBHOOK_ENDPOINTS)
-      throw new UserFacingError(`You have ${MAX_WEBHOOK_ENDPOINTS} endpoints already: delete one to add another.`, { field: "url" });
+      throw new UserFacingError(`You have ${MAX_WEBHOOK_ENDPOINTS} endpoints already: delete one to add another.`, {
+        field: "url",
+      });
     const secret = newSigningSecret();
     const [created] = await tx
       .insert(webhookEndpoints)

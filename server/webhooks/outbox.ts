@@ -14,7 +14,17 @@ import { openSecret } from "./secrets";
  */
 export const WEBHOOK_LEASE_MS = 60_000;
 /** Waits before the 2nd, 3rd, ... attempt: about a day in all. */
-export const WEBHOOK_RETRY_DELAYS_MS = [30_000, 2 * 60_000, 10 * 60_000, 30 * 60_000, 60 * 60_000, 2 * 3_600_000, 4 * 3_600_000, 8 * 3_600_000, 8 * 3_600_000];
+export const WEBHOOK_RETRY_DELAYS_MS = [
+  30_000,
+  2 * 60_000,
+  10 * 60_000,
+  30 * 60_000,
+  60 * 60_000,
+  2 * 3_600_000,
+  4 * 3_600_000,
+  8 * 3_600_000,
+  8 * 3_600_000,
+];
 export const WEBHOOK_MAX_ATTEMPTS = WEBHOOK_RETRY_DELAYS_MS.length + 1;
 /** Failing this long with no success switches an endpoint off. */
 export const WEBHOOK_DISABLE_AFTER_MS = 24 * 3_600_000;
@@ -38,7 +48,11 @@ export async function deliverPendingWebhooks(
   options: WebhookDeliveryOptions & { limit: number },
 ): Promise<WebhookRound> {
   const now = options.now ?? (() => new Date());
-  const claimed = await claimDue(db, webhookDeliveries, { limit: options.limit, leaseMs: WEBHOOK_LEASE_MS, now: options.now?.() });
+  const claimed = await claimDue(db, webhookDeliveries, {
+    limit: options.limit,
+    leaseMs: WEBHOOK_LEASE_MS,
+    now: options.now?.(),
+  });
   const round: WebhookRound = { claimed: claimed.length, sent: 0, retrying: 0, failed: 0 };
   for (const delivery of claimed) {
     const outcome = await attempt(db, delivery, options, now);
@@ -66,7 +80,11 @@ async function attempt(
 ): Promise<"sent" | "retrying" | "failed"> {
   const [endpoint] = await db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, delivery.endpointId));
   if (!endpoint || endpoint.disabledAt) {
-    await settleAttempt(db, webhookDeliveries, delivery.id, { sent: false, error: "Not sent: the endpoint is switched off.", retryAt: null });
+    await settleAttempt(db, webhookDeliveries, delivery.id, {
+      sent: false,
+      error: "Not sent: the endpoint is switched off.",
+      retryAt: null,
+    });
     return "failed";
   }
   let status: number | null = null;
@@ -96,7 +114,9 @@ async function attempt(
     const failingSince = endpoint.failingSince ?? now();
     const dead = now().getTime() - failingSince.getTime() >= WEBHOOK_DISABLE_AFTER_MS;
     const final = dead || delivery.attempts >= WEBHOOK_MAX_ATTEMPTS;
-    const retryAt = new Date(now().getTime() + WEBHOOK_RETRY_DELAYS_MS[Math.min(delivery.attempts, WEBHOOK_RETRY_DELAYS_MS.length) - 1]);
+    const retryAt = new Date(
+      now().getTime() + WEBHOOK_RETRY_DELAYS_MS[Math.min(delivery.attempts, WEBHOOK_RETRY_DELAYS_MS.length) - 1],
+    );
     await db.transaction(async (tx) => {
       await settleAttempt(tx, webhookDeliveries, delivery.id, {
         sent: false,

@@ -21,13 +21,16 @@ export function sealSecret(secret: string, keyMaterial = authSecret()): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", sealingKey(keyMaterial), iv);
   const sealed = Buffer.concat([cipher.update(secret, "utf8"), cipher.final()]);
-  return [SEALED_PREFIX, iv, cipher.getAuthTag(), sealed].map((p) => (typeof p === "string" ? p : p.toString("base64url"))).join(".");
+  return [SEALED_PREFIX, iv, cipher.getAuthTag(), sealed]
+    .map((p) => (typeof p === "string" ? p : p.toString("base64url")))
+    .join(".");
 }
 
 /** The secret, or an error when it was sealed under another AUTH_SECRET (a deliverer records it as the failure). */
 export function openSecret(sealed: string, keyMaterial = authSecret()): string {
   const [prefix, iv, tag, data] = sealed.split(".");
-  if (prefix !== SEALED_PREFIX || !iv || !tag || !data) throw new Error("The endpoint's secret is unreadable: create the endpoint again.");
+  if (prefix !== SEALED_PREFIX || !iv || !tag || !data)
+    throw new Error("The endpoint's secret is unreadable: create the endpoint again.");
   try {
     const decipher = createDecipheriv("aes-256-gcm", sealingKey(keyMaterial), Buffer.from(iv, "base64url"));
     decipher.setAuthTag(Buffer.from(tag, "base64url"));
