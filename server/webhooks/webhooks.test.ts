@@ -5,7 +5,7 @@
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { logSets } from "@/test/session-saves";
@@ -54,7 +54,7 @@ afterAll(async () => {
 beforeEach(async () => {
   received.length = 0;
   answer = 204;
-  await database.db.delete(webhookEndpoints);
+  await database.db.delete(webhookEndpoints).where(sql`true`);
 });
 
 const deliver = (now?: Date) =>
