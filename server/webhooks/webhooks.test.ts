@@ -183,6 +183,15 @@ describe("workout webhooks", () => {
     expect(await deliver()).toMatchObject({ sent: 1 });
   });
 
+  it("are sent once when two instances' senders look at the same time", async () => {
+    await createEndpoint(database.db, alice, { url: `http://127.0.0.1:${port}/a`, events: ["workout.finished"] }, KEY);
+    for (let i = 0; i < 6; i++) await finishedWorkout(alice);
+    const rounds = await Promise.all([deliver(), deliver(), deliver()]);
+    expect(rounds.reduce((n, r) => n + r.sent, 0)).toBe(6);
+    expect(new Set(received.map((r) => r.headers["ironlog-event-id"])).size).toBe(6);
+    expect(received).toHaveLength(6);
+  });
+
   it("send a test event at once and say what the receiver answered", async () => {
     const { id } = await createEndpoint(
       database.db,
