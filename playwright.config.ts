@@ -51,7 +51,13 @@ export default defineConfig({
     command: `npx tsx scripts/e2e-server.ts --port ${PORT}`,
     // Real SMTP to the port the mail specs listen on (e2e/mail.ts), as a deployment would send. The
     // browser counts as behind a proxy on loopback, so each test can be its own client (e2e/fixtures.ts).
-    env: { SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`, MAIL_FROM: E2E_MAIL_FROM, TRUSTED_PROXIES: "127.0.0.1,::1" },
+    // Webhook deliveries may reach the spec's receiver on loopback, as a self-hoster's own would.
+    env: {
+      SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
+      MAIL_FROM: E2E_MAIL_FROM,
+      TRUSTED_PROXIES: "127.0.0.1,::1",
+      WEBHOOKS_ALLOW_PRIVATE: "true",
+    },
     url: `${baseURL}/api/health`,
     timeout: 300_000,
     reuseExistingServer: !process.env.CI,

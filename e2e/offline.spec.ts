@@ -10,6 +10,7 @@
 import type { BrowserContext, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { newAthleteWithProgram } from "./athlete-helpers";
+import { ATHLETE_PASSWORD } from "./athlete-helpers";
 import { DEMO, signIn } from "./helpers";
 
 test.use({ serviceWorkers: "allow", viewport: { width: 390, height: 844 } });
@@ -124,6 +125,69 @@ test("a workout started, logged, reloaded and finished with no signal reaches th
   await page.goto("/history");
   // One workout in the list (the calendar links the same day too).
   await expect(page.getByRole("link", { name: /^Full body A/ })).toHaveCount(1);
+});
+
+test("two devices that each started the same day with no signal end with one workout holding both", async ({
+  page,
+  context,
+  browser,
+}) => {
+  const email = await newAthleteWithProgram(page, "Two Phones");
+  await page.goto("/program");
+  await readyForNoSignal(page, "Full body A");
+  const laptopContext = await browser.newContext({ serviceWorkers: "allow", viewport: { width: 1280, height: 800 } });
+  const laptop = await laptopContext.newPage();
+  try {
+    await signIn(laptop, email, ATHLETE_PASSWORD);
+    await laptop.goto("/program");
+    await readyForNoSignal(laptop, "Full body A");
+
+    // Both lose the signal, both start the same day, both log set 1 of the first exercise.
+    const started: { page: Page; uid: string; exercise: string }[] = [];
+    for (const [device, deviceContext, weight] of [
+      [page, context, "12.5"],
+      [laptop, laptopContext, "15"],
+    ] as const) {
+      await loseSignal(deviceContext);
+      await device.goto("/program");
+      await device.getByRole("button", { name: "Start Full body A" }).click();
+      await expect(device).toHaveURL(/\/log\/start\?day=\d+&uid=[0-9a-f-]{36}$/);
+      await device.getByLabel("Rest timer after each set").uncheck();
+      const exercise = (await device.getByTestId("logger-exercise").first().getByRole("heading").innerText()).trim();
+      await logSet(device, exercise, 1, weight, "10");
+      started.push({ page: device, uid: new URL(device.url()).searchParams.get("uid")!, exercise });
+    }
+    const [phoneStart, laptopStart] = started;
+
+    // The phone reaches the server first: its workout is created.
+    await regainSignal(context);
+    await page.reload();
+    await expect(page.getByTestId("sync-status")).toHaveText("All changes saved", { timeout: 30_000 });
+    // Then the laptop: its workout joins the phone's, and it says so.
+    await regainSignal(laptopContext);
+    await laptop.reload();
+    await expect(laptop.getByText("You had started this day on your other device too")).toBeVisible({ timeout: 30_000 });
+    await expect(laptop.getByTestId("sync-status")).toHaveText("All changes saved", { timeout: 30_000 });
+
+    const phoneCopy = await (await page.request.get(`/api/sessions/${phoneStart.uid}`)).json();
+    const laptopCopy = await (await laptop.request.get(`/api/sessions/${laptopStart.uid}`)).json();
+    expect(laptopCopy.id).toBe(phoneCopy.id);
+    const first = phoneCopy.exercises[0].id;
+    expect(
+      phoneCopy.sets
+        .filter((s: { slotId: string }) => s.slotId === first)
+        .map((s: { weightKg: number; reps: number }) => [s.weightKg, s.reps]),
+    ).toEqual([
+      [12.5, 10],
+      [15, 10],
+    ]);
+    // Each device shows both sets in the one card, the laptop's after the phone's.
+    await expect(laptop.getByRole("button", { name: `Undo ${laptopStart.exercise}, set 2` })).toBeVisible();
+    await page.reload();
+    await expect(page.getByRole("button", { name: `Undo ${phoneStart.exercise}, set 2` })).toBeVisible();
+  } finally {
+    await laptopContext.close();
+  }
 });
 
 test("pages kept for one athlete are never shown to the next one on the same browser", async ({ page, context }) => {

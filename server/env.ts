@@ -95,6 +95,11 @@ export const environmentSchema = z
         )
         .optional(),
     ),
+    // Let webhook deliveries reach private, loopback and link-local addresses (a self-hoster's own
+    // receiver on the same network; the tests' local receiver). Off: only public addresses are reached.
+    WEBHOOKS_ALLOW_PRIVATE: optionalText
+      .pipe(z.enum(["true", "false"], "must be true or false").default("false"))
+      .transform((v) => v === "true"),
     npm_package_version: optionalText,
     /** Set by Next while it builds ("phase-production-build"): nothing may open the database then. */
     NEXT_PHASE: optionalText,

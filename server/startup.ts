@@ -3,12 +3,13 @@ import { DataDirBusyError } from "@/db/data-dir-lock";
 import { getDatabase, getDb } from "./db";
 import { appMailer } from "./mail/mailer";
 import { startAppMailWorker } from "./mail/worker";
+import { startAppWebhookWorker } from "./webhooks/worker";
 import { ConfigurationError, env, isBuildPhase, usesEmbeddedDatabase } from "./env";
 
 /**
  * Called by instrumentation.ts as the server process starts: a server whose environment is not valid
  * (production on PostgreSQL without mail settings, say) stops at once, naming the variables, rather
- * than answering every request with an error. Then the background work starts: the mail worker.
+ * than answering every request with an error. Then the background work starts: the mail and webhook workers.
  */
 export async function startServerProcess(): Promise<void> {
   try {
@@ -21,8 +22,12 @@ export async function startServerProcess(): Promise<void> {
     throw error;
   }
   await openEmbeddedDatabaseBeforeFirstRequest();
-  // Every instance sends queued mail; the queue's row locks keep them from sending a message twice.
-  if (!isBuildPhase()) startAppMailWorker({ db: getDb, mailer: appMailer() });
+  // Every instance sends queued mail and webhook deliveries; the outbox's row locks keep them from
+  // sending one twice.
+  if (!isBuildPhase()) {
+    startAppMailWorker({ db: getDb, mailer: appMailer() });
+    startAppWebhookWorker();
+  }
 }
 
 /**

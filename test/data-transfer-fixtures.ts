@@ -102,6 +102,8 @@ export async function insertSampleData(db: Db): Promise<void> {
         startedAt: new Date("2025-03-01T10:00:00Z"),
         finishedAt: new Date("2025-03-01T11:02:03Z"),
         durationSeconds: 3723,
+        // Another device's workout for the same day, merged into this one (arrays survive the round trip).
+        mergedUids: ["3b1d2c4e-5f60-4a7b-8c9d-0e1f2a3b4c5d"],
       })
       .returning();
     await tx.insert(workoutSessions).values({ userId: 7, name: "In progress", notes: "ünïcödé ✓ 💪" });
@@ -118,6 +120,7 @@ export async function insertSampleData(db: Db): Promise<void> {
         targetRepsMax: 8,
         note: "Heavy day",
         fieldTimes: { position: 1740823200000 },
+        mergedIds: ["7c6b5a49-3827-4615-9f4e-3d2c1b0a9f8e"],
       },
       { id: pushUpSlot, sessionId: session.id, exerciseId: pushUp.id, position: 1 },
     ]);

@@ -112,11 +112,15 @@ export const workoutSessions = pgTable(
     fieldTimes: jsonb("field_times").$type<FieldTimes>().notNull().default({}),
     // The history import that created the session (undo removes those still at revision 0, unedited).
     importId: integer("import_id").references(() => historyImports.id, { onDelete: "set null" }),
+    // The uids of workouts other devices started offline for the same plan day while this one was in
+    // progress, merged into it when they reached the server: saves under those uids land here.
+    mergedUids: uuid("merged_uids").array().notNull().default(sql`'{}'::uuid[]`),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index("workout_sessions_import_idx").on(t.importId),
+    index("workout_sessions_merged_uids_idx").using("gin", t.mergedUids),
     index("workout_sessions_user_started_idx").on(t.userId, t.startedAt),
     // One workout in progress per athlete: "Start workout" resumes it instead of opening a second.
     uniqueIndex("workout_sessions_one_in_progress")
@@ -151,6 +155,9 @@ export const sessionExercises = pgTable(
     supersetGroup: smallint("superset_group"),
     revision: integer("revision").notNull().default(0),
     fieldTimes: jsonb("field_times").$type<FieldTimes>().notNull().default({}),
+    // The ids a merged workout's device gave this exercise (see workout_sessions.merged_uids): its sets
+    // saved under those ids land in this slot.
+    mergedIds: uuid("merged_ids").array().notNull().default(sql`'{}'::uuid[]`),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -6,6 +6,7 @@
  */
 import { adoptServer, visibleSlots, type LoggerState, type PendingChanges, type SetText } from "./logger-state";
 import { textOfValues } from "./logger-actions";
+import { intoMergedSlots } from "./merged-workouts";
 import { SET_FIELDS, type SetField } from "@/lib/training/set";
 import type { SaveConflict, SessionSaveInput, SessionSnapshot } from "./session-sync";
 
@@ -54,6 +55,7 @@ const NOTICES: Record<Exclude<SaveConflict["reason"], "also_logged">, string> = 
   deleted_elsewhere: "Removed on another device.",
   kept: "Kept: it was changed on another device after you removed it.",
   started_elsewhere: "Another workout was already in progress from your other device: this one is saved beside it, as finished.",
+  merged: "You had started this day on your other device too: the two are now one workout, with every set from both.",
 };
 
 /** What the device is told about a change that did not land as sent, in one line. */
@@ -68,6 +70,7 @@ export function acknowledge(
   sent: PendingChanges,
   snapshot: SessionSnapshot,
   conflicts: readonly SaveConflict[],
+  mergedSlots: Readonly<Record<string, string>> = {},
 ): LoggerState {
   const notices = { ...state.notices };
   const marks = { ...state.marks };
@@ -75,7 +78,8 @@ export function acknowledge(
     notices[c.kind === "session" ? "session" : c.id] = conflictNotice(c);
     if (c.reason !== "kept" && c.reason !== "also_logged") delete marks[c.id];
   }
-  return adoptServer({ ...state, pending: pendingAfterAck(state.pending, sent), notices, marks }, snapshot);
+  const acknowledged = { ...state, pending: pendingAfterAck(state.pending, sent), notices, marks };
+  return adoptServer(intoMergedSlots(acknowledged, mergedSlots), snapshot);
 }
 
 /**

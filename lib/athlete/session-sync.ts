@@ -285,13 +285,19 @@ export type SessionSnapshot = {
  * - started_elsewhere: this session was started on this device while another was already in progress
  *   on the server (two devices each started one with no signal): it was kept, as a finished workout,
  *   since an athlete has one workout in progress at a time.
+ * - merged: this session was started on this device for the plan day another device's workout in
+ *   progress was already following: it was merged into that one (lib/athlete/merged-workouts).
  */
 export type SaveConflict = {
   kind: SessionItemKind | "session";
   id: string;
-  reason: "changed_elsewhere" | "deleted_elsewhere" | "kept" | "also_logged" | "started_elsewhere";
+  reason: "changed_elsewhere" | "deleted_elsewhere" | "kept" | "also_logged" | "started_elsewhere" | "merged";
   fields?: string[];
   position?: number;
 };
 
-export type SaveResult = { snapshot: SessionSnapshot; conflicts: SaveConflict[] };
+/**
+ * `mergedSlots`: when the session holds a workout merged from another device, the ids that device gave
+ * its exercises, each with the slot of this session it became; the device moves what it holds under them.
+ */
+export type SaveResult = { snapshot: SessionSnapshot; conflicts: SaveConflict[]; mergedSlots?: Record<string, string> };

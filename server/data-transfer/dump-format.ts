@@ -21,7 +21,7 @@ export const DUMP_FORMAT = "ironlog-dump";
  * session has a `uid` (the identity a device gave it when started); an older dump's sessions take a
  * new one on import.
  */
-export const DUMP_FORMAT_VERSION = 6;
+export const DUMP_FORMAT_VERSION = 7;
 
 export const dumpHeaderSchema = z.strictObject({
   format: z.literal(DUMP_FORMAT),

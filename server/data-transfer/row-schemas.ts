@@ -201,6 +201,8 @@ export function columnValueSchema(column: PgColumn): z.ZodType {
     case "PgJson":
       // jsonb refuses \u0000 in strings, like text.
       return z.json().refine((value) => !containsNul(value), "must not contain a NUL character");
+    case "PgArray":
+      return z.array(columnValueSchema((column as PgColumn & { baseColumn: PgColumn }).baseColumn));
     default:
       throw new Error(`No dump validation for column ${column.name} of type ${column.columnType}`);
   }

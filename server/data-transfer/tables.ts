@@ -44,6 +44,9 @@ export const NOT_DUMPED: Record<string, string> = {
   rate_limits: "throttle counters expire within the hour; carrying them over would only lock people out",
   password_reset_tokens: "reset links are bearer secrets valid for an hour: never copied, and a user asks again after a move",
   mail_queue: "outgoing mail belongs to the deployment that sends it; who was told is kept in flagged_user_notices",
+  webhook_endpoints:
+    "an endpoint's signing secret is sealed with this deployment's AUTH_SECRET, which another cannot open: athletes register their endpoints again",
+  webhook_deliveries: "deliveries are this deployment's outbox, of endpoints that are not dumped",
 };
 
 /** Columns left out unless the dump is taken with secrets (`--include-secrets`). */

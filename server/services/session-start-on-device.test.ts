@@ -19,6 +19,7 @@ let bob: number;
 let curl: number;
 let pullUp: number;
 let day: number;
+let armsDay: number;
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -33,21 +34,23 @@ beforeAll(async () => {
   day = await addSplitDay(database.db, alice, split, "Pull day");
   await addDayExercise(database.db, alice, day, pullUp, { targetSets: 4, targetRepsMin: 6, targetRepsMax: 8, note: "Slow" });
   await addDayExercise(database.db, alice, day, curl, { targetSets: 3, targetRepsMin: 8, targetRepsMax: 12, note: null });
+  armsDay = await addSplitDay(database.db, alice, split, "Arms day");
+  await addDayExercise(database.db, alice, armsDay, curl, { targetSets: 3, targetRepsMin: 8, targetRepsMax: 12, note: null });
 });
 
 afterAll(async () => {
   await database?.drop();
 });
 
-/** The first save a device sends for a workout it started from the pull day, with one set logged. */
-function firstSave(startedAt: number) {
+/** The first save a device sends for a workout it started from the pull day (or another), with one set logged. */
+function firstSave(startedAt: number, dayId = day) {
   const pullSlot = randomUUID();
   const curlSlot = randomUUID();
   const input: SessionSaveInput = {
     baseRevision: 0,
     unit: "kg",
     start: {
-      splitDayId: day,
+      splitDayId: dayId,
       name: "Pull day",
       startedAt,
       slots: [
@@ -112,13 +115,13 @@ describe("a workout started on a device", () => {
     );
   });
 
-  it("kept beside another in progress, as finished, with a notice, when two devices each started one", async () => {
+  it("kept beside another in progress, as finished, with a notice, when two devices each started a day", async () => {
     for (const { id } of await inProgress(alice)) await finishSession(database.db, alice, id);
     const first = randomUUID();
     const second = randomUUID();
     const [phone, laptop] = await Promise.all([
       save(alice, first, firstSave(Date.now() - 30 * 60_000).input),
-      save(alice, second, firstSave(Date.now() - 25 * 60_000).input),
+      save(alice, second, firstSave(Date.now() - 25 * 60_000, armsDay).input),
     ]);
     const results = [phone, laptop];
     // Whichever reached the server second is the finished one; nothing of either is lost.
@@ -130,7 +133,51 @@ describe("a workout started on a device", () => {
     expect(await inProgress(alice)).toHaveLength(1);
   });
 
+  it("merged into the other when two devices each started the same plan day, nothing of either lost", async () => {
+    for (const { id } of await inProgress(alice)) await finishSession(database.db, alice, id);
+    const phoneUid = randomUUID();
+    const laptopUid = randomUUID();
+    const phone = firstSave(Date.now() - 30 * 60_000);
+    const laptop = firstSave(Date.now() - 25 * 60_000);
+    const results = await Promise.all([save(alice, phoneUid, phone.input), save(alice, laptopUid, laptop.input)]);
+    // Whichever reached the server second was merged into the first, and told so.
+    const later = results.find((r) => r.conflicts.some((c) => c.reason === "merged"))!;
+    const laterUid = later === results[0] ? phoneUid : laptopUid;
+    const [firstDevice, laterDevice] = later === results[0] ? [laptop, phone] : [phone, laptop];
+    expect(later.conflicts).toContainEqual({ kind: "session", id: laterUid, reason: "merged" });
+    expect(later.snapshot.uid).not.toBe(laterUid);
+    expect(later.snapshot.finishedAt).toBeNull();
+    expect(later.snapshot.exercises.map((e) => e.id)).toEqual([firstDevice.pullSlot, firstDevice.curlSlot]);
+    expect(later.mergedSlots).toEqual({
+      [laterDevice.pullSlot]: firstDevice.pullSlot,
+      [laterDevice.curlSlot]: firstDevice.curlSlot,
+    });
+    // Both devices logged pull-up set 1: both are kept, in the one slot.
+    expect(later.snapshot.sets.filter((s) => s.slotId === firstDevice.pullSlot).map((s) => s.position)).toEqual([0, 1]);
+    expect(await inProgress(alice)).toEqual([{ id: later.snapshot.id }]);
+
+    // The merged device goes on saving under its own ids: its curl lands in the workout's curl slot.
+    const curlSet = { ...laterDevice.input.sets![0], id: randomUUID(), slotId: laterDevice.curlSlot, position: 0 };
+    const next = await save(alice, laterUid, {
+      baseRevision: later.snapshot.revision,
+      unit: "kg",
+      finish: false,
+      exercises: [],
+      sets: [curlSet],
+    });
+    expect(next.snapshot.id).toBe(later.snapshot.id);
+    expect(next.snapshot.sets.find((s) => s.id === curlSet.id)?.slotId).toBe(firstDevice.curlSlot);
+    // Its uid reads the merged workout; the first save sent again changes nothing.
+    expect(await sessionSnapshot(database.db, alice, { uid: laterUid })).toEqual(
+      await sessionSnapshot(database.db, alice, later.snapshot.id),
+    );
+    const again = await save(alice, laterUid, laterDevice.input);
+    expect(again.snapshot.sets).toHaveLength(3);
+    expect(again.snapshot.exercises).toHaveLength(2);
+  });
+
   it("starts in the past at most: a device clock ahead of the server's does not date it later", async () => {
+    for (const { id } of await inProgress(alice)) await finishSession(database.db, alice, id);
     const uid = randomUUID();
     const now = new Date();
     await save(alice, uid, firstSave(now.getTime() + 3_600_000).input, now);

@@ -8,7 +8,7 @@ import "server-only";
  * a retried save changes nothing.
  */
 import { randomUUID } from "node:crypto";
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { type DbOrTx } from "@/db/client";
 import { sessionExercises, sessionSets, sessionTombstones, workoutSessions } from "@/db/schema";
 import { mergeSave, sessionWrites, type StoredSession, type StoredSet } from "@/lib/athlete/session-merge";
@@ -20,6 +20,8 @@ import { visibleExerciseIds } from "@/server/queries/exercises";
 import { lockStoredSession, sessionSnapshot } from "@/server/queries/session-snapshot";
 import { getSplitDay } from "@/server/queries/splits";
 import { sessionIs } from "@/server/queries/session-ref";
+import { matchStartedSlots, saveInMergedSlots } from "@/lib/athlete/merged-workouts";
+import { enqueueWorkoutEvent, wakeWebhookWorker } from "@/server/webhooks/events";
 
 /** "Start workout" while one is in progress: the page offers to resume, finish or discard it. */
 export class WorkoutInProgressError extends UserFacingError {
@@ -98,20 +100,21 @@ function plannedSlot(e: DayExercise) {
 }
 
 /**
- * Create a session a device started on its own, under the device's uid, inside the save's
- * transaction. Its slots are the device's (ids and exercises as laid out there); each takes its
- * target from the day the server holds when that day still plans the same exercise at that place.
- * With another workout already in progress (two devices each started one with no signal), this one
- * is kept as a finished workout beside it: the athlete has one in progress at a time, and loses
- * neither.
+ * A workout a device started on its own reaches the server (its first save), inside the save's
+ * transaction. With none in progress, it is created under the device's uid, its slots the device's
+ * (ids and exercises as laid out there), each taking its target from the day the server holds when
+ * that day still plans the same exercise at that place. With another workout in progress (two devices
+ * each started one with no signal): for the same plan day, this one is merged into it
+ * (lib/athlete/merged-workouts); for another, it is kept as a finished workout beside it. The athlete
+ * has one workout in progress at a time, and loses nothing either device logged.
  */
-async function createStartedSession(
+async function receiveStartedSession(
   tx: DbOrTx,
   userId: number,
   uid: string,
   start: SessionStart,
   receivedAt: Date,
-): Promise<{ id: number; alongside: boolean }> {
+): Promise<{ id: number; outcome: "created" | "alongside" | "merged" }> {
   const day = start.splitDayId ? await getSplitDay(tx, userId, start.splitDayId) : null;
   const visible = await visibleExerciseIds(
     tx,
@@ -121,7 +124,16 @@ async function createStartedSession(
   const unknown = start.slots.findIndex((s) => !visible.has(s.exerciseId));
   if (unknown >= 0)
     throw new UserFacingError("That exercise is not in your library.", { field: `start.slots.${unknown}.exerciseId` });
-  const alongside = (await inProgressId(tx, userId)) !== null;
+  const [inProgress] = await tx
+    .select({ id: workoutSessions.id, splitDayId: workoutSessions.splitDayId, mergedUids: workoutSessions.mergedUids })
+    .from(workoutSessions)
+    .where(and(eq(workoutSessions.userId, userId), isNull(workoutSessions.finishedAt)))
+    .for("update");
+  if (inProgress && day && inProgress.splitDayId === day.id) {
+    // The same first save sent twice at once: the second, let through the row lock, finds it merged.
+    if (!inProgress.mergedUids.includes(uid)) await mergeStartedSession(tx, inProgress.id, uid, start);
+    return { id: inProgress.id, outcome: "merged" };
+  }
   // A device clock ahead of the server's does not start a workout in the future.
   const startedAt = new Date(Math.min(start.startedAt, receivedAt.getTime()));
   const [created] = await tx
@@ -132,38 +144,99 @@ async function createStartedSession(
       splitDayId: day?.id ?? null,
       name: start.name,
       startedAt,
-      ...(alongside ? { finishedAt: receivedAt } : {}),
+      ...(inProgress ? { finishedAt: receivedAt } : {}),
     })
     .returning({ id: workoutSessions.id });
-  if (start.slots.length) {
-    await tx.insert(sessionExercises).values(
-      start.slots.map((slot, index) => {
-        const planned = day?.exercises[index];
-        return {
-          ...(planned?.exerciseId === slot.exerciseId ? plannedSlot(planned) : { exerciseId: slot.exerciseId }),
-          id: slot.id,
-          sessionId: created.id,
-          position: slot.position,
-          supersetGroup: slot.supersetGroup,
-        };
-      }),
-    );
-  }
-  return { id: created.id, alongside };
+  await insertStartedSlots(tx, created.id, start.slots, day, 0);
+  return { id: created.id, outcome: inProgress ? "alongside" : "created" };
+}
+
+type SplitDay = NonNullable<Awaited<ReturnType<typeof getSplitDay>>>;
+
+/** A device's slots as the session's, each with its target where the day plans that exercise at that place. */
+async function insertStartedSlots(
+  tx: DbOrTx,
+  sessionId: number,
+  slots: SessionStart["slots"],
+  day: SplitDay | null,
+  firstPosition: number,
+) {
+  if (slots.length === 0) return;
+  await tx.insert(sessionExercises).values(
+    slots.map((slot, index) => {
+      const planned = day?.exercises[index];
+      return {
+        ...(planned?.exerciseId === slot.exerciseId ? plannedSlot(planned) : { exerciseId: slot.exerciseId }),
+        id: slot.id,
+        sessionId,
+        position: firstPosition + slot.position,
+        supersetGroup: slot.supersetGroup,
+      };
+    }),
+  );
+}
+
+/**
+ * Merge a workout a device started for the day the workout in progress already follows: each of its
+ * exercises joins that workout's slot for the same exercise (its id kept in merged_ids) or is added
+ * after the last; its uid is kept in merged_uids, so every later save under it lands here.
+ */
+async function mergeStartedSession(tx: DbOrTx, sessionId: number, uid: string, start: SessionStart) {
+  const slots = await tx
+    .select({ id: sessionExercises.id, exerciseId: sessionExercises.exerciseId, position: sessionExercises.position })
+    .from(sessionExercises)
+    .where(eq(sessionExercises.sessionId, sessionId))
+    .orderBy(asc(sessionExercises.position), asc(sessionExercises.id));
+  const { joins, added } = matchStartedSlots(slots, start.slots);
+  for (const [deviceId, slotId] of joins)
+    await tx
+      .update(sessionExercises)
+      .set({ mergedIds: sql`array_append(${sessionExercises.mergedIds}, ${deviceId}::uuid)` })
+      .where(eq(sessionExercises.id, slotId));
+  const after = Math.max(-1, ...slots.map((s) => s.position)) + 1;
+  await insertStartedSlots(
+    tx,
+    sessionId,
+    added.map((slot, i) => ({ ...slot, position: i })),
+    // Added after the workout's own exercises, they are not at their planned place: no targets.
+    null,
+    after,
+  );
+  await tx
+    .update(workoutSessions)
+    .set({ mergedUids: sql`array_append(${workoutSessions.mergedUids}, ${uid}::uuid)`, updatedAt: new Date() })
+    .where(eq(workoutSessions.id, sessionId));
+}
+
+/** The ids merged devices gave this session's exercises, each with the slot it joined. */
+async function mergedSlotIds(tx: DbOrTx, sessionId: number): Promise<Map<string, string>> {
+  const rows = await tx
+    .select({ id: sessionExercises.id, mergedIds: sessionExercises.mergedIds })
+    .from(sessionExercises)
+    .where(and(eq(sessionExercises.sessionId, sessionId), sql`cardinality(${sessionExercises.mergedIds}) > 0`));
+  return new Map(rows.flatMap((r) => r.mergedIds.map((deviceId) => [deviceId, r.id] as const)));
 }
 
 /** Finish a workout in progress as it stands (from the "you have one in progress" choice). */
 export async function finishSession(db: DbOrTx, userId: number, sessionId: number): Promise<boolean> {
-  const rows = await db
-    .update(workoutSessions)
-    .set({
-      finishedAt: sql`coalesce(${workoutSessions.finishedAt}, now())`,
-      updatedAt: new Date(),
-      revision: sql`${workoutSessions.revision} + 1`,
-    })
-    .where(and(eq(workoutSessions.id, sessionId), eq(workoutSessions.userId, userId)))
-    .returning({ id: workoutSessions.id });
-  return rows.length > 0;
+  let queued = 0;
+  const found = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ uid: workoutSessions.uid, finishedAt: workoutSessions.finishedAt })
+      .from(workoutSessions)
+      .where(and(eq(workoutSessions.id, sessionId), eq(workoutSessions.userId, userId)))
+      .for("update");
+    if (!row) return false;
+    if (row.finishedAt) return true;
+    await tx
+      .update(workoutSessions)
+      .set({ finishedAt: sql`now()`, updatedAt: new Date(), revision: sql`${workoutSessions.revision} + 1` })
+      .where(eq(workoutSessions.id, sessionId));
+    queued = await enqueueWorkoutEvent(tx, userId, { id: sessionId, uid: row.uid }, "workout.finished");
+    return true;
+  });
+  wakeWebhookWorker(queued);
+  return found;
 }
 
 /**
@@ -180,7 +253,9 @@ export async function saveSessionChanges(
 ): Promise<SaveResult> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await mergeInTransaction(db, userId, ref, save, receivedAt);
+      const { result, queued } = await mergeInTransaction(db, userId, ref, save, receivedAt);
+      wakeWebhookWorker(queued);
+      return result;
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       // A first save sent twice at once (one retried after a lost answer), or two devices' workouts
@@ -193,18 +268,22 @@ export async function saveSessionChanges(
 }
 
 /**
- * The key of the athlete's session; null when no session has that uid yet. A uid another athlete's
- * session holds is not found, and never created again.
+ * The key of the athlete's session, and whether it holds workouts merged from other devices; null when
+ * no session has that uid yet. A uid another athlete's session holds is not found, and never created again.
  */
-async function sessionIdOf(tx: DbOrTx, userId: number, ref: SessionRef): Promise<number | null> {
-  if (typeof ref === "number") return ref;
+async function sessionIdOf(tx: DbOrTx, userId: number, ref: SessionRef): Promise<{ id: number; merged: boolean } | null> {
+  if (typeof ref === "number") return { id: ref, merged: false };
   const [row] = await tx
-    .select({ id: workoutSessions.id, userId: workoutSessions.userId })
+    .select({
+      id: workoutSessions.id,
+      userId: workoutSessions.userId,
+      merged: sql<boolean>`cardinality(${workoutSessions.mergedUids}) > 0`,
+    })
     .from(workoutSessions)
     .where(sessionIs(ref))
     .limit(1);
   if (row && row.userId !== userId) throw new NotFoundError("That session");
-  return row?.id ?? null;
+  return row ? { id: row.id, merged: Boolean(row.merged) } : null;
 }
 
 async function mergeInTransaction(
@@ -213,16 +292,24 @@ async function mergeInTransaction(
   ref: SessionRef,
   save: SessionSave,
   receivedAt: Date,
-): Promise<SaveResult> {
+): Promise<{ result: SaveResult; queued: number }> {
   return db.transaction(async (tx) => {
-    let sessionId = await sessionIdOf(tx, userId, ref);
+    const found = await sessionIdOf(tx, userId, ref);
+    let sessionId = found?.id ?? null;
+    let merged = found?.merged ?? false;
     const conflicts: SaveConflict[] = [];
+    let justCreated = false;
     if (sessionId === null && typeof ref !== "number" && save.start) {
-      const created = await createStartedSession(tx, userId, ref.uid, save.start, receivedAt);
-      sessionId = created.id;
-      if (created.alongside) conflicts.push({ kind: "session", id: ref.uid, reason: "started_elsewhere" });
+      const received = await receiveStartedSession(tx, userId, ref.uid, save.start, receivedAt);
+      sessionId = received.id;
+      justCreated = received.outcome !== "merged";
+      merged = received.outcome === "merged";
+      if (received.outcome === "alongside") conflicts.push({ kind: "session", id: ref.uid, reason: "started_elsewhere" });
+      if (received.outcome === "merged") conflicts.push({ kind: "session", id: ref.uid, reason: "merged" });
     }
     if (sessionId === null) throw new NotFoundError("That session");
+    const mergedSlots = merged ? await mergedSlotIds(tx, sessionId) : new Map<string, string>();
+    save = saveInMergedSlots(save, mergedSlots);
     const stored = await lockStoredSession(tx, userId, sessionId);
     if (!stored) throw new NotFoundError("That session");
     const known = new Set(stored.slots.map((s) => s.id));
@@ -238,9 +325,27 @@ async function mergeInTransaction(
 
     const outcome = mergeSave(stored, save, receivedAt.getTime());
     if (outcome.changed) await writeMerge(tx, userId, sessionId, stored, outcome.session);
-    const snapshot = await sessionSnapshot(tx, userId, sessionId);
-    return { snapshot: snapshot!, conflicts: [...conflicts, ...outcome.conflicts] };
+    const snapshot = (await sessionSnapshot(tx, userId, sessionId))!;
+    const event = workoutEvent(stored.finished, outcome, justCreated);
+    const queued = event ? await enqueueWorkoutEvent(tx, userId, { id: sessionId, uid: snapshot.uid, snapshot }, event) : 0;
+    const result: SaveResult = { snapshot, conflicts: [...conflicts, ...outcome.conflicts] };
+    if (mergedSlots.size) result.mergedSlots = Object.fromEntries(mergedSlots);
+    return { result, queued };
   });
+}
+
+/**
+ * What a save tells the athlete's webhooks: a workout finished by this save (or created finished beside
+ * another in progress), or a finished workout changed. Saves to a workout in progress tell nothing.
+ */
+function workoutEvent(
+  wasFinished: boolean,
+  outcome: { changed: boolean; session: { finished: boolean } },
+  justCreated: boolean,
+): "workout.finished" | "workout.updated" | null {
+  if (outcome.session.finished && (!wasFinished || justCreated)) return "workout.finished";
+  if (wasFinished && outcome.changed) return "workout.updated";
+  return null;
 }
 
 /** A set's columns that a save writes, for a new set and a changed one alike. */
@@ -325,10 +430,19 @@ async function writeMerge(
   }
 }
 
+/** Delete a workout; a finished one is told to the athlete's webhooks as deleted. */
 export async function deleteSession(db: DbOrTx, userId: number, sessionId: number): Promise<boolean> {
-  const deleted = await db
-    .delete(workoutSessions)
-    .where(and(eq(workoutSessions.id, sessionId), eq(workoutSessions.userId, userId)))
-    .returning({ id: workoutSessions.id });
-  return deleted.length > 0;
+  let queued = 0;
+  const found = await db.transaction(async (tx) => {
+    const [deleted] = await tx
+      .delete(workoutSessions)
+      .where(and(eq(workoutSessions.id, sessionId), eq(workoutSessions.userId, userId)))
+      .returning({ uid: workoutSessions.uid, finishedAt: workoutSessions.finishedAt });
+    if (!deleted) return false;
+    if (deleted.finishedAt)
+      queued = await enqueueWorkoutEvent(tx, userId, { id: sessionId, uid: deleted.uid }, "workout.deleted");
+    return true;
+  });
+  wakeWebhookWorker(queued);
+  return found;
 }

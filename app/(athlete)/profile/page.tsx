@@ -57,6 +57,12 @@ export default async function ProfilePage() {
           </a>
         </div>
       </Card>
+      <Card title="Webhooks">
+        <p className="mb-3 text-sm text-slate-600">
+          Tell your own apps when a workout is finished, changed or deleted: a signed message to an address you choose.
+        </p>
+        <ButtonLink href="/profile/webhooks">Manage webhooks</ButtonLink>
+      </Card>
       <Card title="Password">
         <ChangePasswordForm />
       </Card>

@@ -126,8 +126,8 @@ export function useLoggerSync(
         fieldErrors?: Record<string, string[]>;
       };
       if (response.ok && body.snapshot) {
-        const { snapshot, conflicts = [] } = body;
-        update((current) => acknowledge(current, sent, snapshot, conflicts));
+        const { snapshot, conflicts = [], mergedSlots } = body;
+        update((current) => acknowledge(current, sent, snapshot, conflicts, mergedSlots));
         setStatus({ kind: "saved" });
         again = true;
       } else if (response.status === 422) {
