@@ -63,7 +63,7 @@ describe("export", () => {
       .map((line) => JSON.parse(line));
     expect(lines[0]).toMatchObject({
       format: "ironlog-dump",
-      format_version: 6,
+      format_version: 7,
       schema_migration: SHIPPED.at(-1)!.tag,
       secrets: "omitted",
     });
