@@ -27,3 +27,20 @@ export async function newAthleteWithProgram(page: Page, name: string): Promise<s
   await expect(page).toHaveURL(/\/program\?welcome=1/);
   return email;
 }
+
+/** From /log, an empty workout with the rest timer off (it would cover the rows); returns its id. */
+export async function startEmptyWorkout(page: Page): Promise<string> {
+  await page.goto("/log");
+  await page.getByRole("button", { name: "Start an empty workout" }).click();
+  await expect(page).toHaveURL(/\/log\/\d+$/);
+  await page.getByLabel("Rest timer after each set").uncheck();
+  return /\/log\/(\d+)$/.exec(page.url())![1];
+}
+
+/** Add an exercise to the workout open in the logger, found by `search`. */
+export async function addExercise(page: Page, search: string, name: string): Promise<void> {
+  await page.getByRole("button", { name: "+ Add exercise" }).click();
+  await page.getByLabel("Search exercises").fill(search);
+  await page.getByRole("button", { name: new RegExp(`^${name}`) }).click();
+  await expect(page.getByRole("heading", { name, exact: true })).toBeVisible();
+}

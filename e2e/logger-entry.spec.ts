@@ -5,25 +5,10 @@
  */
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { newAthleteWithProgram } from "./athlete-helpers";
+import { addExercise, newAthleteWithProgram, startEmptyWorkout } from "./athlete-helpers";
 import { overflowsSideways, seriousViolations } from "./a11y";
 
 test.use({ viewport: { width: 390, height: 844 } });
-
-async function startEmptyWorkout(page: Page): Promise<string> {
-  await page.goto("/log");
-  await page.getByRole("button", { name: "Start an empty workout" }).click();
-  await expect(page).toHaveURL(/\/log\/\d+$/);
-  await page.getByLabel("Rest timer after each set").uncheck();
-  return /\/log\/(\d+)$/.exec(page.url())![1];
-}
-
-async function addExercise(page: Page, search: string, name: string): Promise<void> {
-  await page.getByRole("button", { name: "+ Add exercise" }).click();
-  await page.getByLabel("Search exercises").fill(search);
-  await page.getByRole("button", { name: new RegExp(`^${name}`) }).click();
-  await expect(page.getByRole("heading", { name, exact: true })).toBeVisible();
-}
 
 /** A private exercise logged by distance and time: the library has none. */
 async function createRun(page: Page, name: string): Promise<void> {

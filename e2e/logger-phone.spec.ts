@@ -5,21 +5,7 @@
  */
 import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { newAthleteWithProgram } from "./athlete-helpers";
-
-async function startEmptyWorkout(page: Page): Promise<void> {
-  await page.goto("/log");
-  await page.getByRole("button", { name: "Start an empty workout" }).click();
-  await expect(page).toHaveURL(/\/log\/\d+$/);
-  await page.getByLabel("Rest timer after each set").uncheck();
-}
-
-async function addExercise(page: Page, search: string, name: string): Promise<void> {
-  await page.getByRole("button", { name: "+ Add exercise" }).click();
-  await page.getByLabel("Search exercises").fill(search);
-  await page.getByRole("button", { name: new RegExp(`^${name}`) }).click();
-  await expect(page.getByRole("heading", { name, exact: true })).toBeVisible();
-}
+import { addExercise, newAthleteWithProgram, startEmptyWorkout } from "./athlete-helpers";
 
 /** Types `value` and checks the field shows all of it: nothing scrolled out of view. */
 async function expectFullyVisible(field: Locator, value: string): Promise<void> {

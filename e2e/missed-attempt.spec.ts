@@ -3,17 +3,12 @@
  * none on the progress page, nothing in the session's volume.
  */
 import { expect, test } from "./fixtures";
-import { newAthleteWithProgram } from "./athlete-helpers";
+import { addExercise, newAthleteWithProgram, startEmptyWorkout } from "./athlete-helpers";
 
 test("85 kg × 3 marked missed after 80 kg × 3 is no personal record, and shows as missed", async ({ page }) => {
   await newAthleteWithProgram(page, "Missed Mo");
-  await page.goto("/log");
-  await page.getByRole("button", { name: "Start an empty workout" }).click();
-  await expect(page).toHaveURL(/\/log\/\d+$/);
-  await page.getByLabel("Rest timer after each set").uncheck();
-  await page.getByRole("button", { name: "+ Add exercise" }).click();
-  await page.getByLabel("Search exercises").fill("bench");
-  await page.getByRole("button", { name: /^Barbell Bench Press/ }).click();
+  await startEmptyWorkout(page);
+  await addExercise(page, "bench", "Barbell Bench Press");
 
   const bench = "Barbell Bench Press";
   await page.getByLabel(`${bench}, set 1: weight (kg)`).fill("80");

@@ -2,25 +2,9 @@
  * The set model in a real browser: equipment the library now covers, sets measured by time and distance,
  * warm-ups that hold no record, and a superset the logger moves through.
  */
-import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { newAthleteWithProgram } from "./athlete-helpers";
+import { addExercise, newAthleteWithProgram, startEmptyWorkout } from "./athlete-helpers";
 import { uniqueEmail } from "./helpers";
-
-async function startEmptyWorkout(page: Page): Promise<string> {
-  await page.goto("/log");
-  await page.getByRole("button", { name: "Start an empty workout" }).click();
-  await expect(page).toHaveURL(/\/log\/\d+$/);
-  await page.getByLabel("Rest timer after each set").uncheck();
-  return /\/log\/(\d+)$/.exec(page.url())![1];
-}
-
-async function addExercise(page: Page, search: string, name: string): Promise<void> {
-  await page.getByRole("button", { name: "+ Add exercise" }).click();
-  await page.getByLabel("Search exercises").fill(search);
-  await page.getByRole("button", { name: new RegExp(`^${name}`) }).click();
-  await expect(page.getByRole("heading", { name, exact: true })).toBeVisible();
-}
 
 test("an athlete with kettlebells and resistance bands gets a program that uses them", async ({ page }) => {
   await page.goto("/sign-up");

@@ -7,7 +7,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test } from "./fixtures";
-import { newAthleteWithProgram } from "./athlete-helpers";
+import { addExercise, newAthleteWithProgram, startEmptyWorkout } from "./athlete-helpers";
 import { overflowsSideways, seriousViolations } from "./a11y";
 import { verifySignature } from "../lib/webhooks/signature";
 
@@ -53,13 +53,8 @@ test("a finished workout reaches the athlete's receiver as a signed event", asyn
     await expect(page.getByTestId("webhook-secret")).toHaveCount(0);
     await expect(page.getByRole("list", { name: `Last deliveries to ${url}` })).toContainText("Delivered · 204");
 
-    await page.goto("/log");
-    await page.getByRole("button", { name: "Start an empty workout" }).click();
-    await expect(page).toHaveURL(/\/log\/\d+$/);
-    await page.getByLabel("Rest timer after each set").uncheck();
-    await page.getByRole("button", { name: "+ Add exercise" }).click();
-    await page.getByLabel("Search exercises").fill("bench");
-    await page.getByRole("button", { name: /^Barbell Bench Press/ }).click();
+    await startEmptyWorkout(page);
+    await addExercise(page, "bench", "Barbell Bench Press");
     await page.getByLabel("Barbell Bench Press, set 1: weight (kg)").fill("80");
     await page.getByLabel("Barbell Bench Press, set 1: reps").fill("5");
     await page.getByRole("button", { name: "Log Barbell Bench Press, set 1" }).click();

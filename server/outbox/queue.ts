@@ -20,6 +20,15 @@ export interface OutboxTable extends PgTable {
   sentAt: PgColumn;
 }
 
+/** A claim: sending, one more attempt, and the lease after which another sender may take it. */
+function claimedUntil<T extends OutboxTable>(table: T, now: Date, leaseMs: number): PgUpdateSetSource<T> {
+  return {
+    status: "sending",
+    attempts: sql`${table.attempts} + 1`,
+    nextAttemptAt: new Date(now.getTime() + leaseMs),
+  } as PgUpdateSetSource<T>;
+}
+
 /** Claim up to `limit` due items for this sender, oldest due first. */
 export async function claimDue<T extends OutboxTable>(
   db: DbOrTx,
@@ -47,11 +56,7 @@ export async function claimDue<T extends OutboxTable>(
     .for("update", { skipLocked: true });
   const claimed = (await db
     .update(table)
-    .set({
-      status: "sending",
-      attempts: sql`${table.attempts} + 1`,
-      nextAttemptAt: new Date(now.getTime() + options.leaseMs),
-    } as PgUpdateSetSource<T>)
+    .set(claimedUntil(table, now, options.leaseMs))
     .where(inArray(table.id, due))
     .returning()) as T["$inferSelect"][];
   return claimed.sort((a, b) => (a as { id: number }).id - (b as { id: number }).id);
@@ -106,11 +111,7 @@ export async function claimOne<T extends OutboxTable>(
   const now = options.now ?? new Date();
   const [claimed] = (await db
     .update(table)
-    .set({
-      status: "sending",
-      attempts: sql`${table.attempts} + 1`,
-      nextAttemptAt: new Date(now.getTime() + options.leaseMs),
-    } as PgUpdateSetSource<T>)
+    .set(claimedUntil(table, now, options.leaseMs))
     .where(and(eq(table.id, id), eq(table.status, "pending")))
     .returning()) as T["$inferSelect"][];
   return claimed ?? null;
