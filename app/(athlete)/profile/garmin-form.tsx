@@ -19,7 +19,7 @@ export function GarminRangeForm({ from, to }: { from: string; to: string }) {
   }, [state, href]);
   return (
     <form action={dispatch} onSubmit={onSubmit} noValidate className="space-y-3" aria-label="Download for Garmin">
-      <div className="grid grid-cols-2 gap-3">
+      <div className="grid gap-3 min-[400px]:grid-cols-2">
         <TextField label="First day" name="from" type="date" required defaultValue={values?.from ?? from} errors={errors?.from} />
         <TextField label="Last day" name="to" type="date" required defaultValue={values?.to ?? to} errors={errors?.to} />
       </div>
