@@ -8,6 +8,7 @@ import { Decoder, Stream } from "@garmin/fitsdk";
 import { fromBuffer, type ZipFile } from "yauzl";
 import { expect, test } from "./fixtures";
 import { DEMO, signIn, signUp } from "./helpers";
+import { overflowsSideways, seriousViolations } from "./a11y";
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -62,6 +63,7 @@ test("a finished session downloads for Garmin as a .fit holding its sets; anothe
 
   const link = page.getByRole("link", { name: "Download for Garmin (.fit)" });
   await expect(link).toBeVisible();
+  expect(await overflowsSideways(page)).toEqual([]);
   const downloading = page.waitForEvent("download");
   await link.click();
   const download = await downloading;
@@ -98,6 +100,9 @@ test("a range of days downloads as a zip of .fit files, with wrong days said bes
   await to.fill(day(3 * 86_400_000));
   await form.getByRole("button", { name: "Download for Garmin (.zip of .fit)" }).click();
   await expect(to).toHaveAccessibleDescription("The last day must be on or after the first.");
+  // The form alone: the profile's assessment form below it has contrast findings of its own.
+  expect(await seriousViolations(page, 'form[aria-label="Download for Garmin"]')).toEqual([]);
+  expect(await overflowsSideways(page)).toEqual([]);
 
   await from.fill(day(40 * 86_400_000));
   await to.fill(day(0));
