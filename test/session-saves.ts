@@ -6,10 +6,20 @@ import { randomUUID } from "node:crypto";
 import type { DbOrTx } from "@/db/client";
 import { sessionSaveSchema, type SaveResult, type SessionSaveInput } from "@/lib/athlete/session-sync";
 import { toStoredKg, type WeightUnit } from "@/lib/training/units";
+import type { SetType } from "@/lib/training/types";
 import { sessionSnapshot } from "@/server/queries/session-snapshot";
 import { saveSessionChanges } from "@/server/services/sessions";
 
-export type TestSet = { exerciseId: number; weight: number; reps: number; rpe?: number | null; missed?: boolean };
+export type TestSet = {
+  exerciseId: number;
+  weight: number;
+  reps: number;
+  rpe?: number | null;
+  missed?: boolean;
+  setType?: SetType;
+  seconds?: number | null;
+  distanceM?: number | null;
+};
 
 export type LogOptions = {
   finished?: boolean;
@@ -58,6 +68,9 @@ export async function appendSetsInput(
         reps: set.reps,
         rpe: set.rpe ?? null,
         missed: set.missed ?? false,
+        ...(set.setType ? { setType: set.setType } : {}),
+        ...(set.seconds ? { seconds: set.seconds } : {}),
+        ...(set.distanceM ? { distanceM: set.distanceM } : {}),
       },
       times: { weightKg: at, reps: at, rpe: at, missed: at, position: at },
     };

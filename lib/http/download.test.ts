@@ -22,6 +22,15 @@ describe("streamed downloads", () => {
     expect(await new Response(textStream(chunks())).text()).toBe("naïve,café\n");
   });
 
+  it("passes bytes through as they are, beside text", async () => {
+    async function* chunks() {
+      yield new Uint8Array([0x50, 0x4b, 0xff, 0x00]);
+      yield new Uint8Array([]);
+      yield "!";
+    }
+    expect([...new Uint8Array(await new Response(textStream(chunks())).arrayBuffer())]).toEqual([0x50, 0x4b, 0xff, 0x00, 0x21]);
+  });
+
   it("pulls chunks only as the reader asks for them", async () => {
     const produced = { count: 0, finished: false };
     const reader = textStream(lines(1_000_000, produced)).getReader();

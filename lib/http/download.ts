@@ -3,9 +3,9 @@
  * async iterable only as fast as the client reads, so memory stays flat at any size, and a client
  * that goes away stops the query behind it.
  */
-export function textStream(chunks: AsyncIterable<string>): ReadableStream<Uint8Array> {
+export function textStream(chunks: AsyncIterable<string | Uint8Array>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  let iterator: AsyncIterator<string> | undefined;
+  let iterator: AsyncIterator<string | Uint8Array> | undefined;
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
@@ -18,8 +18,9 @@ export function textStream(chunks: AsyncIterable<string>): ReadableStream<Uint8A
               controller.close();
               return;
             }
-            if (value) {
-              controller.enqueue(encoder.encode(value));
+            if (value.length) {
+              // Text is encoded as UTF-8; bytes (a zip being written) pass as they are.
+              controller.enqueue(typeof value === "string" ? encoder.encode(value) : value);
               return;
             }
           }
@@ -38,13 +39,23 @@ export function textStream(chunks: AsyncIterable<string>): ReadableStream<Uint8A
   );
 }
 
-export function downloadResponse(chunks: AsyncIterable<string>, options: { filename: string; contentType: string }): Response {
-  return new Response(textStream(chunks), {
-    headers: {
-      "content-type": options.contentType,
-      "content-disposition": `attachment; filename="${options.filename.replace(/[^\w.-]/g, "_")}"`,
-      "cache-control": "no-store",
-      "x-content-type-options": "nosniff",
-    },
-  });
+type DownloadOptions = { filename: string; contentType: string };
+
+/** The headers of a file to save: its type, its name (plain characters only) and no caching. */
+function downloadHeaders(options: DownloadOptions): HeadersInit {
+  return {
+    "content-type": options.contentType,
+    "content-disposition": `attachment; filename="${options.filename.replace(/[^\w.-]/g, "_")}"`,
+    "cache-control": "no-store",
+    "x-content-type-options": "nosniff",
+  };
+}
+
+export function downloadResponse(chunks: AsyncIterable<string | Uint8Array>, options: DownloadOptions): Response {
+  return new Response(textStream(chunks), { headers: downloadHeaders(options) });
+}
+
+/** A small file made whole in memory (one workout's FIT file), with the same headers as a streamed one. */
+export function fileResponse(bytes: Uint8Array<ArrayBuffer>, options: DownloadOptions): Response {
+  return new Response(bytes, { headers: { ...downloadHeaders(options), "content-length": String(bytes.byteLength) } });
 }

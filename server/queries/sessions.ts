@@ -160,6 +160,27 @@ export async function sessionsBetween(db: DbOrTx, userId: number, from: Date, to
   return rows.map(toSummary);
 }
 
+/** The athlete's finished sessions started in [from, to), oldest first: what a range's download holds. */
+export async function finishedSessionsBetween(
+  db: DbOrTx,
+  userId: number,
+  from: Date,
+  to: Date,
+): Promise<{ id: number; name: string; startedAt: Date }[]> {
+  return db
+    .select({ id: workoutSessions.id, name: workoutSessions.name, startedAt: workoutSessions.startedAt })
+    .from(workoutSessions)
+    .where(
+      and(
+        eq(workoutSessions.userId, userId),
+        isNotNull(workoutSessions.finishedAt),
+        gte(workoutSessions.startedAt, from),
+        lt(workoutSessions.startedAt, to),
+      ),
+    )
+    .orderBy(asc(workoutSessions.startedAt), asc(workoutSessions.id));
+}
+
 /** Sessions started but not finished, newest first: the logger offers to resume them. */
 export async function listSessionsInProgress(db: DbOrTx, userId: number): Promise<SessionSummary[]> {
   const rows = await db

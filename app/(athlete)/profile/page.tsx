@@ -14,6 +14,8 @@ import { ProfileForm } from "./profile-form";
 import { PlatesForm } from "./plates-form";
 import { plateSetupFor } from "@/lib/athlete/plate-setup";
 import { ChangePasswordForm, DeviceList } from "./security";
+import { GarminRangeForm } from "./garmin-form";
+import { calendarDayIn } from "@/lib/athlete/calendar";
 
 export const metadata: Metadata = { title: "Profile" };
 
@@ -25,6 +27,9 @@ export default async function ProfilePage() {
     currentSession(),
     requestTimeZone(),
   ]);
+  // The Garmin zip offers the last 30 days, today included, in the athlete's own calendar.
+  const today = calendarDayIn(new Date(), timeZone);
+  const monthAgo = new Date(Date.parse(`${today}T00:00:00Z`) - 29 * 86_400_000).toISOString().slice(0, 10);
   const devices = sessions.map((s) => ({
     id: s.id,
     name: deviceName(s.userAgent),
@@ -56,6 +61,11 @@ export default async function ProfilePage() {
             Export JSON
           </a>
         </div>
+        <h3 className="mt-5 mb-1 text-sm font-semibold text-slate-900">For Garmin Connect and Strava</h3>
+        <p className="mb-3 text-sm text-slate-600">
+          Every finished workout between two days, each as a .fit file with its sets, in one zip (up to a year at a time).
+        </p>
+        <GarminRangeForm from={monthAgo} to={today} />
       </Card>
       <Card title="Webhooks">
         <p className="mb-3 text-sm text-slate-600">

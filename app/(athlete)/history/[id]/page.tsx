@@ -6,7 +6,7 @@ import { ActionButton } from "@/components/athlete/action-button";
 import { distanceUnitFor, formatPace } from "@/lib/training/distance";
 import { describeSet, formatDateTime, formatDuration, formatMetres, formatSeconds } from "@/components/athlete/format";
 import { Notice } from "@/components/athlete/notice";
-import { ButtonLink } from "@/components/ui/button";
+import { ButtonLink, buttonClasses } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { recordsInSession } from "@/server/queries/training-progress";
 import { estimateOneRepMax } from "@/lib/training/one-rep-max";
@@ -79,6 +79,12 @@ export default async function SessionPage({
             <ButtonLink href={`/log/${session.id}`} variant="secondary">
               {session.finishedAt ? "Edit" : "Resume"}
             </ButtonLink>
+            {session.finishedAt ? (
+              // A plain link: the file is a download, not a page for the client router.
+              <a href={`/api/sessions/${session.id}/fit`} className={buttonClasses("secondary")} download>
+                Download for Garmin (.fit)
+              </a>
+            ) : null}
             <ActionButton
               action={deleteSessionAction}
               fields={{ sessionId: session.id, redirectTo: "/history" }}
