@@ -74,7 +74,8 @@ export async function openDatabase(options: DatabaseConfig): Promise<Database> {
       max: maxConnections,
       // A transaction-mode pooler gives each transaction (each statement, outside one) whichever server
       // connection is free, so a statement prepared on one is unknown on the next: PgBouncer before 1.21
-      // then mixes up replies and the query hangs or fails. Unnamed statements live for one round trip.
+      // then loses the replies and the query hangs. Drizzle prepares only what is given a name
+      // (`.prepare(name)`), the driver's own templates always; off here, every statement is unnamed.
       prepare: options.pooler !== "transaction",
       onnotice: () => {},
       // jsonb stays as parsed JSON values; numeric columns are mapped by Drizzle.
