@@ -15,6 +15,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
+import pLimit from "p-limit";
 import postgres from "postgres";
 import * as schema from "./schema";
 import { acquireDataDirLock, releaseDataDirLock } from "./data-dir-lock";
@@ -31,8 +32,18 @@ export interface Database {
   driver: Driver;
   /** Where the data lives, without credentials: a folder, `memory`, or host/database. */
   location: string;
+  /**
+   * Run work that holds a transaction open while it waits on other connections of the pool (a
+   * migration run: its run row, item writers and progress writer go through the pool beside its
+   * transaction). At most one fewer of these run at once than the pool has connections, so what they
+   * wait on always finds one: a pool too small for the work makes the next one wait its turn instead
+   * of every one of them waiting on the others. PGlite is one session: nothing to share out.
+   */
+  holdingConnection<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
+
+const runNow = <T>(work: () => Promise<T>): Promise<T> => work();
 
 /** Extensions the schema migrations use (PostgreSQL has them in contrib). */
 const PGLITE_EXTENSIONS = { pg_trgm };
@@ -44,13 +55,28 @@ export const MIGRATIONS_FOLDER = path.join(/*turbopackIgnore: true*/ process.cwd
  * one, in tests). The caller decides (server/db.ts from the validated environment); nothing here reads it.
  */
 export type DatabaseConfig =
-  { url: string; /** Connection pool size. */ maxConnections?: number; dataDir?: never } | { dataDir: string; url?: never };
+  | {
+      url: string;
+      /** Connection pool size. */
+      maxConnections?: number;
+      /** `transaction`: the URL is a transaction-mode pooler (PgBouncer, a hosted database's pooled URL). */
+      pooler?: "transaction";
+      dataDir?: never;
+    }
+  | { dataDir: string; url?: never };
 
 /** Open a database. Callers own the result and must close it; the app shares one (server/db.ts). */
 export async function openDatabase(options: DatabaseConfig): Promise<Database> {
   if (options.url) {
+    const maxConnections = options.maxConnections ?? 10;
+    const holders = pLimit(Math.max(maxConnections - 1, 1));
     const client = postgres(options.url, {
-      max: options.maxConnections ?? 10,
+      max: maxConnections,
+      // A transaction-mode pooler gives each transaction (each statement, outside one) whichever server
+      // connection is free, so a statement prepared on one is unknown on the next: PgBouncer before 1.21
+      // then loses the replies and the query hangs. Drizzle prepares only what is given a name
+      // (`.prepare(name)`), the driver's own templates always; off here, every statement is unnamed.
+      prepare: options.pooler !== "transaction",
       onnotice: () => {},
       // jsonb stays as parsed JSON values; numeric columns are mapped by Drizzle.
     });
@@ -60,6 +86,7 @@ export async function openDatabase(options: DatabaseConfig): Promise<Database> {
       db,
       driver: "postgres",
       location: `${u.hostname}:${u.port || 5432}${u.pathname}`,
+      holdingConnection: (work) => holders(work),
       close: () => client.end({ timeout: 5 }),
     };
   }
@@ -70,6 +97,7 @@ export async function openDatabase(options: DatabaseConfig): Promise<Database> {
       db: drizzlePglite({ client, schema }) as unknown as Db,
       driver: "pglite",
       location: "memory",
+      holdingConnection: runNow,
       close: () => client.close(),
     };
   }
@@ -86,6 +114,7 @@ export async function openDatabase(options: DatabaseConfig): Promise<Database> {
       db: drizzlePglite({ client, schema }) as unknown as Db,
       driver: "pglite",
       location: dir,
+      holdingConnection: runNow,
       close: async () => {
         await client.close();
         releaseDataDirLock(lockFile);

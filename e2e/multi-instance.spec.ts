@@ -1,20 +1,26 @@
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import path from "node:path";
 import { type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import postgres from "postgres";
 import { openDatabase, queryRows } from "@/db/client";
 import { sql } from "drizzle-orm";
 import { captureServerAction, replayServerAction } from "./admin-helpers";
 import { DEMO, DEMO_PASSWORD, postCredentials } from "./helpers";
+import {
+  type Instances,
+  POOLER_URL,
+  SERVER_URL,
+  type ScratchDatabase,
+  postgresAvailable,
+  seededDatabase,
+  startInstances,
+} from "./instances";
 
-// Two app instances (scripts/serve.mjs, the `next start` that `npm start` runs) on different ports
-// against one PostgreSQL database: sessions and their sign-out, the sign-in throttle, migration runs,
-// their live progress and the one-run-at-a-time rule must all hold across them.
+// Two app instances on different ports against one PostgreSQL database: sessions and their sign-out,
+// the sign-in throttle, migration runs, their live progress and the one-run-at-a-time rule must all
+// hold across them. With DATABASE_POOLER=transaction (the second pass of scripts/test-all.sh) both
+// instances reach the database through the PgBouncer at TEST_PGBOUNCER_URL, in transaction mode.
 test.describe.configure({ mode: "serial" });
 
-const SERVER_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+const THROUGH_POOLER = process.env.DATABASE_POOLER === "transaction";
 const MIGRATION = "equipment-single-choice";
 // Enough legacy rows that a run lasts long enough to be watched from the other instance.
 const EXTRA_LEGACY_ROWS = Number(process.env.MULTI_INSTANCE_ROWS ?? 300_000);
@@ -23,38 +29,11 @@ const FIRST_PORT = Number(process.env.E2E_PORT ?? 3100) + 101;
 const PORTS = [FIRST_PORT, FIRST_PORT + 1] as const;
 const [A, B] = PORTS.map((port) => `http://127.0.0.1:${port}`);
 
-let databaseName: string;
+let database: ScratchDatabase | undefined;
 let databaseUrl: string;
-const servers: ChildProcess[] = [];
+let instances: Instances | undefined;
 let context: BrowserContext;
 let appliedRunUrl: string;
-
-async function postgresAvailable(): Promise<boolean> {
-  const client = postgres(SERVER_URL, { max: 1, connect_timeout: 3, onnotice: () => {} });
-  try {
-    await client`select 1`;
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end({ timeout: 1 });
-  }
-}
-
-async function waitForHealth(url: string, server: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`The server for ${url} exited with ${server.exitCode}`);
-    try {
-      const response = await fetch(`${url}/api/health`);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
-  throw new Error(`${url} did not become healthy`);
-}
 
 async function signIn(page: Page, base: string): Promise<void> {
   await page.goto(`${base}/sign-in`);
@@ -67,65 +46,31 @@ async function signIn(page: Page, base: string): Promise<void> {
 test.beforeAll(async ({ browser }: { browser: Browser }) => {
   test.setTimeout(300_000);
   test.skip(!(await postgresAvailable()), `needs PostgreSQL at ${SERVER_URL} (npm test says when it skips that pass)`);
+  if (THROUGH_POOLER && !POOLER_URL) throw new Error("DATABASE_POOLER=transaction needs TEST_PGBOUNCER_URL (see .ci/run)");
 
-  databaseName = `ironlog_multi_${randomBytes(4).toString("hex")}`;
-  const admin = postgres(SERVER_URL, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`CREATE DATABASE "${databaseName}"`);
-  await admin.end();
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${databaseName}`;
-  databaseUrl = url.toString();
-
-  // The schema and the demo data as an operator loads them (the seed hashes passwords with server code).
-  const seeded = spawnSync(path.join("node_modules", ".bin", "tsx"), ["--conditions=react-server", "scripts/db-seed.ts"], {
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-    encoding: "utf8",
-  });
-  if (seeded.status !== 0) throw new Error(`db:seed failed: ${seeded.stderr}`);
-  const database = await openDatabase({ url: databaseUrl });
+  database = await seededDatabase("ironlog_multi", { pooler: THROUGH_POOLER ? POOLER_URL : undefined });
+  // The test's own reads and writes go to the server directly.
+  databaseUrl = database.directUrl;
+  const direct = await openDatabase({ url: databaseUrl });
   // Legacy multi-select answers, generated in SQL (the seed proportions matter less here than the volume).
   await queryRows(
-    database.db,
+    direct.db,
     sql`WITH u AS (
           INSERT INTO users (email) SELECT 'bulk' || g || '@example.com' FROM generate_series(1, ${EXTRA_LEGACY_ROWS}) g
           RETURNING id)
         INSERT INTO assessments (user_id, equipment, equipment_items)
         SELECT id, '["basic_equipment","full_gym"]'::jsonb, '["dumbbells"]'::jsonb FROM u`,
   );
-  await database.close();
+  await direct.close();
 
-  for (const port of PORTS) {
-    const server = spawn(process.execPath, ["scripts/serve.mjs", "-p", String(port)], {
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        DATABASE_URL: databaseUrl,
-        // Every instance shares one secret: that is what makes a session valid on both.
-        AUTH_SECRET: "multi-instance-test-secret-0123456789abcdef",
-        AUTH_TRUST_HOST: "true",
-        // Required in production on PostgreSQL; nothing listens there, and nothing here sends mail.
-        SMTP_URL: "smtp://127.0.0.1:1",
-        MAIL_FROM: "Ironlog <no-reply@ironlog.test>",
-        APP_URL: `http://127.0.0.1:${port}`,
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    server.stderr?.on("data", (chunk) => process.stderr.write(`[${port}] ${chunk}`));
-    servers.push(server);
-  }
-  await Promise.all(PORTS.map((port, i) => waitForHealth(`http://127.0.0.1:${port}`, servers[i])));
+  instances = await startInstances(database, PORTS);
   context = await browser.newContext();
 });
 
 test.afterAll(async () => {
   await context?.close();
-  for (const server of servers) server.kill("SIGTERM");
-  await Promise.all(servers.map((s) => (s.exitCode === null ? new Promise((r) => s.once("exit", r)) : null)));
-  if (databaseName) {
-    const admin = postgres(SERVER_URL, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
-    await admin.end();
-  }
+  await instances?.stop();
+  await database?.drop();
 });
 
 test("a session started on one instance is valid on the other", async () => {

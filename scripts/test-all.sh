@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test Ironlog has: the format check, the unused-code check, unit + integration on embedded PGlite, the same again on PostgreSQL (when
-# one is reachable; required in CI), a production build, and the Playwright end-to-end suite.
+# one is reachable; required in CI), a short pass through PgBouncer in transaction mode (when TEST_PGBOUNCER_URL is set;
+# required in CI), a production build, and the Playwright end-to-end suite (its two-instance checks again through PgBouncer).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -38,8 +39,29 @@ else
   echo "== Skipping the PostgreSQL pass: nothing answers at $PG_URL (set TEST_DATABASE_URL to point at one)."
 fi
 
+# A short pass through a transaction-mode pooler (PgBouncer at TEST_PGBOUNCER_URL, started by .ci/run): what
+# leans on one connection across statements (the run lock, cancel, the mail queue's claims, the pool's size).
+# Scratch databases are created on the server directly; the tests reach them through the pooler.
+POOLER_TESTS=(db/client-pooler.test.ts server/migrations/engine.test.ts server/migrations/cancel.test.ts
+  server/migrations/pool-size.test.ts server/mail/queue.test.ts)
+if [ -n "${TEST_PGBOUNCER_URL:-}" ]; then
+  echo "== The run lock, cancel and the mail queue again, through PgBouncer in transaction mode ($TEST_PGBOUNCER_URL)"
+  DATABASE_URL="$PG_URL" DATABASE_POOLER=transaction npx vitest run "${POOLER_TESTS[@]}"
+elif [ -n "${CI:-}" ]; then
+  echo "TEST_PGBOUNCER_URL is not set, and CI requires the pass through PgBouncer (.ci/run starts it)." >&2
+  exit 1
+else
+  echo "== Skipping the pass through PgBouncer: TEST_PGBOUNCER_URL is not set."
+fi
+
 echo "== Production build"
 npx next build
 
 echo "== End-to-end tests (Playwright, Chromium)"
 npx playwright test
+
+if [ -n "${TEST_PGBOUNCER_URL:-}" ]; then
+  # The athlete's walk-through through the pooler (e2e/pooler.spec.ts) ran above; the two-instance checks again.
+  echo "== The two-instance checks again, through PgBouncer in transaction mode"
+  DATABASE_POOLER=transaction npx playwright test e2e/multi-instance.spec.ts
+fi

@@ -10,8 +10,27 @@ import { embeddedDataDir, env, isBuildPhase } from "./env";
 
 /** Where the environment says the database is. */
 export function configuredDatabase(): DatabaseConfig {
-  const url = env().DATABASE_URL;
-  return url ? { url } : { dataDir: path.join(embeddedDataDir(), "pglite") };
+  const { DATABASE_URL, DATABASE_POOLER, DATABASE_POOL_MAX } = env();
+  return DATABASE_URL
+    ? { url: DATABASE_URL, pooler: DATABASE_POOLER, maxConnections: DATABASE_POOL_MAX }
+    : { dataDir: path.join(embeddedDataDir(), "pglite") };
+}
+
+/**
+ * Run `work` on the database for schema migrations (db:migrate, db:seed): DIRECT_DATABASE_URL when set,
+ * which skips a transaction-mode pooler (DDL holds its locks for a whole migration, and a hosted pooler
+ * may cut a long one off), else the app's own.
+ */
+export async function withSchemaMigrationDatabase<T>(work: (database: Database) => Promise<T>): Promise<T> {
+  const direct = env().DIRECT_DATABASE_URL;
+  if (!direct) return work(await getDatabase());
+  // One statement at a time: one connection is all a migration uses.
+  const database = await openDatabase({ url: direct, maxConnections: 1 });
+  try {
+    return await work(database);
+  } finally {
+    await database.close();
+  }
 }
 
 const globalForDb = globalThis as typeof globalThis & { __ironlogDatabase?: Promise<Database> };

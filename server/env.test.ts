@@ -79,3 +79,47 @@ describe("LEGACY_DATABASE_URL", () => {
     }
   });
 });
+
+describe("database pooling", () => {
+  const url = "postgres://app@pooler:6432/ironlog";
+
+  it("connects directly with a pool of ten unless told otherwise", () => {
+    const parsed = parseEnvironment({ DATABASE_URL: url });
+    expect(parsed.DATABASE_POOLER).toBeUndefined();
+    expect(parsed.DATABASE_POOL_MAX).toBe(10);
+  });
+
+  it("reads a transaction-mode pooler, a direct URL for migrations and a pool size", () => {
+    expect(
+      parseEnvironment({
+        DATABASE_URL: url,
+        DATABASE_POOLER: "transaction",
+        DIRECT_DATABASE_URL: "postgres://app@db:5432/ironlog",
+        DATABASE_POOL_MAX: "4",
+      }),
+    ).toMatchObject({
+      DATABASE_POOLER: "transaction",
+      DIRECT_DATABASE_URL: "postgres://app@db:5432/ironlog",
+      DATABASE_POOL_MAX: 4,
+    });
+  });
+
+  it("refuses a pooler mode it cannot honour and a pool a migration run would stall in", () => {
+    expect(() => parseEnvironment({ DATABASE_URL: url, DATABASE_POOLER: "session" })).toThrow(
+      /DATABASE_POOLER: must be transaction/,
+    );
+    expect(() => parseEnvironment({ DATABASE_URL: url, DATABASE_POOL_MAX: "1" })).toThrow(
+      /DATABASE_POOL_MAX: must be at least 2/,
+    );
+    expect(() => parseEnvironment({ DATABASE_URL: url, DATABASE_POOL_MAX: "ten" })).toThrow(
+      /DATABASE_POOL_MAX: must be a whole number/,
+    );
+  });
+
+  it("refuses pooler settings on the embedded database", () => {
+    expect(() => parseEnvironment({ DATABASE_POOLER: "transaction" })).toThrow(/DATABASE_POOLER: needs DATABASE_URL/);
+    expect(() => parseEnvironment({ DIRECT_DATABASE_URL: "postgres://app@db:5432/ironlog" })).toThrow(
+      /DIRECT_DATABASE_URL: needs DATABASE_URL/,
+    );
+  });
+});

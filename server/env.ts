@@ -47,6 +47,29 @@ export const environmentSchema = z
         .regex(/^postgres(ql)?:\/\/\S+$/, "must be a postgres:// URL (unset it to use the embedded database)")
         .optional(),
     ),
+    // What sits between the app and PostgreSQL. `transaction`: a transaction-mode pooler (PgBouncer, or a
+    // hosted database's pooled URL), which hands each transaction to any server connection, so nothing may
+    // outlive a transaction on its connection: no prepared statements, no session settings or locks.
+    DATABASE_POOLER: optionalText.pipe(z.enum(["transaction"], "must be transaction (or unset: a direct connection)").optional()),
+    // A direct (unpooled) URL for what a pooler cannot carry: schema migrations (db:migrate, db:seed).
+    // Unset: those use DATABASE_URL.
+    DIRECT_DATABASE_URL: optionalText.pipe(
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\/\S+$/, "must be a postgres:// URL to the same database without the pooler")
+        .optional(),
+    ),
+    // Connections this process's pool may open (docs/operator-guide.md: Connections and pool size). A
+    // migration run alone takes up to four, and one is always left for requests.
+    DATABASE_POOL_MAX: optionalText
+      .pipe(
+        z
+          .string()
+          .regex(/^\d{1,4}$/, "must be a whole number of connections")
+          .default("10"),
+      )
+      .transform(Number)
+      .pipe(z.number().min(2, "must be at least 2: a migration run holds one connection and writes its progress on another")),
     AUTH_SECRET: optionalText.pipe(z.string().min(32, "must be at least 32 characters (`openssl rand -base64 32`)").optional()),
     AUTH_TRUST_HOST: optionalText
       .pipe(z.enum(["true", "false"], "must be true or false").default("true"))
@@ -105,6 +128,10 @@ export const environmentSchema = z
     NEXT_PHASE: optionalText,
   })
   .superRefine((value, context) => {
+    for (const name of ["DATABASE_POOLER", "DIRECT_DATABASE_URL"] as const) {
+      if (value[name] && !value.DATABASE_URL)
+        context.addIssue({ code: "custom", path: [name], message: "needs DATABASE_URL (the embedded database has no pooler)" });
+    }
     // A deployment on PostgreSQL sends real mail: a reset link is a bearer secret and must never be written
     // to a production log, and an emailed link must never take its host from a client's Host header.
     // Not while `next build` runs: it opens no database and sends nothing.

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
-import { openDatabase } from "@/db/client";
 import { createThrottles, type Limit, type ThrottleLimits } from "./throttle";
 
 const quick: Limit = { points: 3, windowSeconds: 60, blockSeconds: 2 };
@@ -94,7 +93,7 @@ describe("sign-up and password-change throttles", () => {
 describe.runIf(Boolean(process.env.DATABASE_URL))("across app instances (PostgreSQL)", () => {
   it("counts failures from two instances in one place", async () => {
     // A second, separately opened client: what another app instance has.
-    const other = await openDatabase({ url: database.url! });
+    const other = await database.openAnother();
     try {
       const first = createThrottles(database.db, limits);
       const second = createThrottles(other.db, limits);

@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type Database, openDatabase } from "@/db/client";
+import { type Database } from "@/db/client";
 import { mailQueue } from "@/db/schema";
 import { createTestDatabase, type TestDatabase, usingPostgres } from "@/test/database";
 import { startTestSmtpServer, type TestSmtpServer } from "@/test/smtp";
@@ -61,7 +61,7 @@ describe("delivering queued mail", () => {
   it("never sends a message twice when two instances deliver at once", async () => {
     await enqueue(40);
     // On PostgreSQL a second pool, as a second app instance has; PGlite has one connection for everyone.
-    const other: Database = usingPostgres ? await openDatabase({ url: database.url! }) : database;
+    const other: Database = usingPostgres ? await database.openAnother() : database;
     try {
       const drain = async (db: Database["db"]) => {
         let sent = 0;

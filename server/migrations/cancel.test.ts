@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { type Database, openDatabase, queryRows } from "@/db/client";
+import { type Database, queryRows } from "@/db/client";
 import { createTestDatabase, type TestDatabase, usingPostgres } from "@/test/database";
 import { EQUIPMENT_CASES } from "@/test/equipment-cases";
 import { emptyMigrationTables, gate, insertLegacyAssessments, startHeldRun, tableSnapshot } from "@/test/migrations";
@@ -110,8 +110,8 @@ describe.skipIf(!usingPostgres)("cancelling from another instance (Postgres)", (
   let other: Database;
   let athlete: Database;
   beforeAll(async () => {
-    other = await openDatabase({ url: database.url! });
-    athlete = await openDatabase({ url: database.url! });
+    other = await database.openAnother();
+    athlete = await database.openAnother();
   });
   afterAll(async () => {
     await other?.close();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { openDatabase, queryRows } from "@/db/client";
+import { queryRows } from "@/db/client";
 import { createTestDatabase, type TestDatabase, usingPostgres } from "@/test/database";
 import { runMigration, startMigrationRun } from "./engine";
 import { EQUIPMENT_CASES, expectedCounts } from "@/test/equipment-cases";
@@ -248,7 +248,7 @@ describe("one run at a time", () => {
 
   // Postgres only: PGlite is one session in one process, so there is no second app instance to refuse.
   it.runIf(usingPostgres)("refuses a run from another app instance (a second connection pool)", async () => {
-    const other = await openDatabase({ url: database.url! });
+    const other = await database.openAnother();
     try {
       const first = await startHeldRun(database, {
         migrationId: ID,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { type Database, openDatabase, queryRows } from "@/db/client";
+import { type Database, queryRows } from "@/db/client";
 import { createTestDatabase, type TestDatabase, usingPostgres } from "@/test/database";
 import { startMigrationRun } from "./engine";
 import { EQUIPMENT_CASES } from "@/test/equipment-cases";
@@ -17,7 +17,7 @@ describe.skipIf(!usingPostgres)("row locks against an athlete's concurrent edit 
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    athlete = await openDatabase({ url: database.url! });
+    athlete = await database.openAnother();
   });
   afterAll(async () => {
     await athlete?.close();

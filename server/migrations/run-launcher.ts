@@ -99,22 +99,25 @@ export async function launchRun(database: Database, plan: RunPlan): Promise<Laun
   const execute = async (): Promise<MigrationRun | undefined> => {
     try {
       if (database.driver === "pglite") await record(database.db);
-      await database.db.transaction(async (tx) => {
-        if (!(await tryTransactionLock(tx, plan.migrationId))) {
-          throw await inProgressError(database, plan.migrationId, live);
-        }
-        // The engine's own statements are not counted as writes by the tables' triggers (see
-        // db/schema/migration-runs.ts): sequences do not roll back, so a dry run would otherwise
-        // make its own preview stale. Local to this transaction; nothing else runs in it.
-        await tx.execute(sql`SELECT set_config('ironlog.migration_engine', 'on', true)`);
-        // The backend a cancel interrupts (pg_cancel_backend, cancel.ts), recorded with the run.
-        if (database.driver === "postgres") await record(database.db, await backendPid(tx));
-        const outcome = await plan.work(tx, live, context);
-        await live.settled();
-        // A cancel asked for during the last batch or the checks still rolls the run back.
-        if (await live.readCancel()) throw new RunCancelledError(live.runId);
-        await finishCompletedRun(tx, live.runId, { ...outcome, sourceFingerprint: outcome.sourceFingerprint ?? fingerprint });
-      });
+      // The run's transaction stays open while its row, items and progress go through the pool.
+      await database.holdingConnection(() =>
+        database.db.transaction(async (tx) => {
+          if (!(await tryTransactionLock(tx, plan.migrationId))) {
+            throw await inProgressError(database, plan.migrationId, live);
+          }
+          // The engine's own statements are not counted as writes by the tables' triggers (see
+          // db/schema/migration-runs.ts): sequences do not roll back, so a dry run would otherwise
+          // make its own preview stale. Local to this transaction; nothing else runs in it.
+          await tx.execute(sql`SELECT set_config('ironlog.migration_engine', 'on', true)`);
+          // The backend a cancel interrupts (pg_cancel_backend, cancel.ts), recorded with the run.
+          if (database.driver === "postgres") await record(database.db, await backendPid(tx));
+          const outcome = await plan.work(tx, live, context);
+          await live.settled();
+          // A cancel asked for during the last batch or the checks still rolls the run back.
+          if (await live.readCancel()) throw new RunCancelledError(live.runId);
+          await finishCompletedRun(tx, live.runId, { ...outcome, sourceFingerprint: outcome.sourceFingerprint ?? fingerprint });
+        }),
+      );
     } catch (error) {
       if (!recorded) {
         claimed.reject(error);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { createTestDatabase, type TestDatabase, usingPostgres } from "@/test/database";
-import { type Database, openDatabase, queryRows } from "@/db/client";
+import { type Database, queryRows } from "@/db/client";
 import { assessments, users } from "@/db/schema";
 import { listUsers } from "./admin-users";
 import { changeUserRole } from "@/server/services/user-roles";
@@ -118,7 +118,7 @@ describe("changeUserRole", () => {
     const boss = ids["boss@example.com"];
     const cat = ids["cat@example.com"];
     await changeUserRole(database.db, { actorId: boss, userId: cat, role: "admin" });
-    const second: Database = await openDatabase({ url: database.url! });
+    const second: Database = await database.openAnother();
     try {
       const results = await Promise.allSettled([
         changeUserRole(database.db, { actorId: boss, userId: cat, role: "athlete" }),

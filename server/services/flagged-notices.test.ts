@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type Database, openDatabase } from "@/db/client";
+import { type Database } from "@/db/client";
 import { assessments, flaggedUserNotices, mailQueue, users } from "@/db/schema";
 import { createTestDatabase, type TestDatabase, usingPostgres } from "@/test/database";
 import { linkIn, startTestSmtpServer, type TestSmtpServer } from "@/test/smtp";
@@ -113,7 +113,7 @@ describe("telling flagged users", () => {
 
   it("tells each user once when two admins send at the same moment", async () => {
     await flagged(25);
-    const other: Database = usingPostgres ? await openDatabase({ url: database.url! }) : database;
+    const other: Database = usingPostgres ? await database.openAnother() : database;
     try {
       const [a, b] = await Promise.all([
         tellFlaggedUsers(database.db, { admin, origin: ORIGIN }),
