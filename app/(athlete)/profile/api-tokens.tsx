@@ -69,6 +69,8 @@ export function CreateApiTokenForm() {
         {state.status === "error" ? <FormMessage state={state} /> : null}
         <TextField
           label="Token name"
+          // The profile's own form has a field named "name": ids must differ on one page.
+          id="api-token-name"
           name="name"
           required
           maxLength={MAX_API_TOKEN_NAME}
@@ -77,14 +79,26 @@ export function CreateApiTokenForm() {
           errors={errors?.name}
         />
         <div className="grid gap-4 sm:grid-cols-2">
-          <SelectField label="Access" name="access" defaultValue={values?.access ?? "read"} errors={errors?.access}>
+          <SelectField
+            label="Access"
+            id="api-token-access"
+            name="access"
+            defaultValue={values?.access ?? "read"}
+            errors={errors?.access}
+          >
             {API_TOKEN_ACCESS.map((access) => (
               <option key={access} value={access}>
                 {API_TOKEN_ACCESS_LABELS[access]}
               </option>
             ))}
           </SelectField>
-          <SelectField label="Expires" name="expiresIn" defaultValue={values?.expiresIn ?? "90"} errors={errors?.expiresIn}>
+          <SelectField
+            label="Expires"
+            id="api-token-expires"
+            name="expiresIn"
+            defaultValue={values?.expiresIn ?? "90"}
+            errors={errors?.expiresIn}
+          >
             {API_TOKEN_EXPIRY_CHOICES.map((choice) => (
               <option key={choice} value={choice}>
                 {API_TOKEN_EXPIRY_LABELS[choice]}
