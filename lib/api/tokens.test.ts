@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { apiTokenExpiry, createApiTokenSchema } from "./tokens";
+import { apiTokenExpiry } from "./tokens";
+import { createApiTokenSchema } from "./token-schema";
 
 describe("createApiTokenSchema", () => {
   it("trims the name and refuses a blank one beside its field", () => {

@@ -1,8 +1,8 @@
 /**
- * Personal access tokens for the athlete's API (/api/v1): what a token may do, how long it lasts, and
- * the profile form's schema. The token itself is made and checked in server/api-v1/tokens.ts.
+ * Personal access tokens for the athlete's API (/api/v1): what a token may do and how long it lasts.
+ * No zod here: the profile's form imports these in the browser (its schema is ./token-schema.ts). The
+ * token itself is made and checked in server/api-v1/tokens.ts.
  */
-import { z } from "@/lib/zod";
 
 /** What a token may do: read the athlete's data, or read and write it. The database enum is built from this list. */
 export const API_TOKEN_ACCESS = ["read", "read_write"] as const;
@@ -22,7 +22,8 @@ export const MAX_API_TOKENS = 20;
 
 /** The expiry choices the form offers, in days; "never" is no expiry. */
 export const API_TOKEN_EXPIRY_CHOICES = ["never", "7", "30", "90", "365"] as const;
-export const API_TOKEN_EXPIRY_LABELS: Record<(typeof API_TOKEN_EXPIRY_CHOICES)[number], string> = {
+export type ApiTokenExpiry = (typeof API_TOKEN_EXPIRY_CHOICES)[number];
+export const API_TOKEN_EXPIRY_LABELS: Record<ApiTokenExpiry, string> = {
   never: "No expiry",
   "7": "7 days",
   "30": "30 days",
@@ -30,18 +31,7 @@ export const API_TOKEN_EXPIRY_LABELS: Record<(typeof API_TOKEN_EXPIRY_CHOICES)[n
   "365": "1 year",
 };
 
-export const createApiTokenSchema = z.object({
-  name: z
-    .string({ error: "Give the token a name." })
-    .trim()
-    .min(1, "Give the token a name, such as the script that will use it.")
-    .max(MAX_API_TOKEN_NAME, `A name has at most ${MAX_API_TOKEN_NAME} characters.`),
-  access: z.enum(API_TOKEN_ACCESS, { error: "Choose what the token may do." }),
-  expiresIn: z.enum(API_TOKEN_EXPIRY_CHOICES, { error: "Choose when the token expires." }),
-});
-export type CreateApiTokenInput = z.output<typeof createApiTokenSchema>;
-
 /** When a token made at `now` with this choice expires; null for none. */
-export function apiTokenExpiry(now: Date, expiresIn: CreateApiTokenInput["expiresIn"]): Date | null {
+export function apiTokenExpiry(now: Date, expiresIn: ApiTokenExpiry): Date | null {
   return expiresIn === "never" ? null : new Date(now.getTime() + Number(expiresIn) * 24 * 60 * 60 * 1000);
 }

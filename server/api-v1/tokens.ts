@@ -11,13 +11,8 @@ import { randomBytes } from "node:crypto";
 import { and, count, desc, eq, isNull, lt, or } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { type ApiToken, apiTokens, type User, users } from "@/db/schema";
-import {
-  API_TOKEN_PREFIX,
-  type ApiTokenAccess,
-  apiTokenExpiry,
-  type CreateApiTokenInput,
-  MAX_API_TOKENS,
-} from "@/lib/api/tokens";
+import { API_TOKEN_PREFIX, type ApiTokenAccess, apiTokenExpiry, MAX_API_TOKENS } from "@/lib/api/tokens";
+import type { CreateApiTokenInput } from "@/lib/api/token-schema";
 import { UserFacingError } from "@/lib/errors";
 import { hashResetToken } from "@/server/auth/password-reset";
 

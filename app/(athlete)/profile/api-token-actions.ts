@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { getDb } from "@/server/db";
 import { athleteAction } from "@/server/auth/guards";
 import { createApiToken, revokeApiToken } from "@/server/api-v1/tokens";
-import { createApiTokenSchema } from "@/lib/api/tokens";
+import { createApiTokenSchema } from "@/lib/api/token-schema";
 import { idSchema } from "@/lib/ids";
 import { z } from "@/lib/zod";
 
