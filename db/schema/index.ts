@@ -7,4 +7,5 @@ export * from "./auth";
 export * from "./maintenance";
 export * from "./mail";
 export * from "./history-imports";
+export * from "./api";
 export * from "./webhooks";

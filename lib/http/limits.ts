@@ -36,3 +36,6 @@ export function formatLimit(bytes: number): string {
  * so Next does not buffer it) and refuses it as soon as it passes this.
  */
 export const HISTORY_IMPORT_BODY_LIMIT = 50 * 1024 * 1024;
+
+/** Every /api/v1 write: a workout of 300 sets is about 40 kB of JSON, as for the session save. */
+export const API_BODY_LIMIT = 1024 * 1024;

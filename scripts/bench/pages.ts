@@ -21,6 +21,7 @@ export const ATHLETE_PAGES: Record<string, (ids: PageIds) => string> = {
   "/log/start": () => "/log/start",
   "/onboarding": () => "/onboarding",
   "/profile": () => "/profile",
+  "/profile/api": () => "/profile/api",
   "/profile/webhooks": () => "/profile/webhooks",
   "/program": () => "/program",
   "/progress": () => "/progress",

@@ -29,6 +29,7 @@ const limits: ThrottleLimits = {
   passwordChangePerAccount: generous,
   passwordResetPerAddress: generous,
   passwordResetPerEmail: { points: 3, windowSeconds: 3600, blockSeconds: 3600 },
+  apiRequestsPerToken: generous,
 };
 
 let database: TestDatabase;

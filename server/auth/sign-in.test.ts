@@ -18,6 +18,7 @@ const limits: ThrottleLimits = {
   passwordChangePerAccount: limit,
   passwordResetPerAddress: limit,
   passwordResetPerEmail: limit,
+  apiRequestsPerToken: limit,
 };
 const PASSWORD = "squat-bench-deadlift";
 

@@ -10,6 +10,7 @@ const limits: ThrottleLimits = {
   passwordChangePerAccount: quick,
   passwordResetPerAddress: quick,
   passwordResetPerEmail: quick,
+  apiRequestsPerToken: quick,
 };
 
 let database: TestDatabase;

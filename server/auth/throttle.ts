@@ -28,6 +28,7 @@ export interface ThrottleLimits {
   passwordChangePerAccount: Limit;
   passwordResetPerAddress: Limit;
   passwordResetPerEmail: Limit;
+  apiRequestsPerToken: Limit;
 }
 
 export const DEFAULT_LIMITS: ThrottleLimits = {
@@ -37,6 +38,7 @@ export const DEFAULT_LIMITS: ThrottleLimits = {
   passwordChangePerAccount: { points: 5, windowSeconds: 15 * 60, blockSeconds: 15 * 60 },
   passwordResetPerAddress: { points: 10, windowSeconds: 60 * 60, blockSeconds: 60 * 60 },
   passwordResetPerEmail: { points: 3, windowSeconds: 60 * 60, blockSeconds: 60 * 60 },
+  apiRequestsPerToken: { points: 120, windowSeconds: 60, blockSeconds: 60 },
 };
 
 /** What a throttle says: go ahead, or wait this many seconds. */
@@ -110,6 +112,8 @@ export interface Throttles {
    * tells nobody whether the account exists).
    */
   passwordReset: { perAddress: Counter; perEmail: Counter };
+  /** Keyed by token id: every /api/v1 request made with a personal access token counts. */
+  apiRequests: Counter;
 }
 
 export function createThrottles(db: Db, limits: ThrottleLimits = DEFAULT_LIMITS): Throttles {
@@ -129,6 +133,7 @@ export function createThrottles(db: Db, limits: ThrottleLimits = DEFAULT_LIMITS)
       perAddress: counter(db, "password_reset_address", limits.passwordResetPerAddress),
       perEmail: counter(db, "password_reset_email", limits.passwordResetPerEmail),
     },
+    apiRequests: counter(db, "api_token", limits.apiRequestsPerToken),
   };
 }
 

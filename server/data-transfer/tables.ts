@@ -43,6 +43,9 @@ export const NOT_DUMPED: Record<string, string> = {
   history_import_preview_workouts: "the workouts of those previews",
   rate_limits: "throttle counters expire within the hour; carrying them over would only lock people out",
   password_reset_tokens: "reset links are bearer secrets valid for an hour: never copied, and a user asks again after a move",
+  api_tokens:
+    "personal access tokens are bearer secrets (stored hashed, shown once): never copied, so a dump opens no API; athletes make new ones after a move",
+  api_idempotency_keys: "stored answers to retried API writes, kept a day: a retry after a move is a new request",
   mail_queue: "outgoing mail belongs to the deployment that sends it; who was told is kept in flagged_user_notices",
   webhook_endpoints:
     "an endpoint's signing secret is sealed with this deployment's AUTH_SECRET, which another cannot open: athletes register their endpoints again",

@@ -16,20 +16,32 @@ import { plateSetupFor } from "@/lib/athlete/plate-setup";
 import { ChangePasswordForm, DeviceList } from "./security";
 import { GarminRangeForm } from "./garmin-form";
 import { calendarDayIn } from "@/lib/athlete/calendar";
+import { ApiReferenceLink, ApiTokenList, CreateApiTokenForm } from "./api-tokens";
+import { listApiTokens } from "@/server/api-v1/tokens";
 
 export const metadata: Metadata = { title: "Profile" };
 
 export default async function ProfilePage() {
   const { user, db } = await athletePage("/profile");
-  const [assessment, sessions, session, timeZone] = await Promise.all([
+  const [assessment, sessions, session, timeZone, apiTokens] = await Promise.all([
     getAssessmentForUser(user.id),
     listAuthSessions(db, user.id),
     currentSession(),
     requestTimeZone(),
+    listApiTokens(db, user.id),
   ]);
   // The Garmin zip offers the last 30 days, today included, in the athlete's own calendar.
   const today = calendarDayIn(new Date(), timeZone);
   const monthAgo = new Date(Date.parse(`${today}T00:00:00Z`) - 29 * 86_400_000).toISOString().slice(0, 10);
+  const tokens = apiTokens.map((t) => ({
+    id: t.id,
+    name: t.name,
+    access: t.access,
+    created: formatDateTime(t.createdAt, timeZone),
+    expires: t.expiresAt ? formatDateTime(t.expiresAt, timeZone) : null,
+    expired: t.expired,
+    lastUsed: t.lastUsedAt ? formatDateTime(t.lastUsedAt, timeZone) : null,
+  }));
   const devices = sessions.map((s) => ({
     id: s.id,
     name: deviceName(s.userAgent),
@@ -81,6 +93,17 @@ export default async function ProfilePage() {
           Sign out a device you no longer use, or every device at once if you think someone else has your password.
         </p>
         <DeviceList devices={devices} />
+      </Card>
+      <Card title="API tokens" id="api-tokens" className="scroll-mt-20">
+        <div className="space-y-4">
+          <p className="text-sm text-slate-600">
+            Let your own scripts and apps read your workouts, or log them. Signing out everywhere does not end a token: revoke it
+            here.
+          </p>
+          <ApiReferenceLink />
+          <ApiTokenList tokens={tokens} />
+          <CreateApiTokenForm />
+        </div>
       </Card>
       <Card title="Your assessment">
         <p className="mb-4 text-sm text-slate-600">
