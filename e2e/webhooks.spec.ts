@@ -72,7 +72,10 @@ test("a finished workout reaches the athlete's receiver as a signed event", asyn
     const body = JSON.parse(event.body);
     expect(body.type).toBe("workout.finished");
     expect(body.data.workout.id).toBe(sessionId);
-    expect(body.data.workout.exercises[0]).toMatchObject({ name: "Barbell Bench Press", sets: [{ weight_kg: 80, reps: 5 }] });
+    expect(body.data.workout.exercises[0]).toMatchObject({
+      exerciseName: "Barbell Bench Press",
+      sets: [{ weightKg: 80, reps: 5 }],
+    });
   } finally {
     receiver.closeAllConnections();
     await new Promise((resolve) => receiver.close(resolve));

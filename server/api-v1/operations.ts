@@ -33,7 +33,8 @@ import { NotFoundError } from "@/lib/errors";
 import { listExercises } from "@/server/queries/exercises";
 import { getSplit, listSplits } from "@/server/queries/splits";
 import { historySets, recentRecords, weeklyVolume } from "@/server/queries/training-progress";
-import { createWorkout, deleteWorkout, getWorkout, listWorkouts, patchWorkout } from "./workouts";
+import { createWorkout, deleteWorkout, listWorkouts, patchWorkout } from "./workouts";
+import { getWorkout } from "./workout-read";
 import type { ApiAnswer } from "./idempotency";
 
 export type HttpMethod = "GET" | "POST" | "PATCH" | "DELETE";

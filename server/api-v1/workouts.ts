@@ -19,49 +19,8 @@ import { sessionSnapshot } from "@/server/queries/session-snapshot";
 import { sessionStartedAt } from "@/server/queries/sessions";
 import { visibleExerciseIds } from "@/server/queries/exercises";
 import { deleteSession, saveSessionChanges } from "@/server/services/sessions";
-
-const WORKOUT = "That workout";
-
-function apiWorkout(snapshot: SessionSnapshot, startedAt: Date): ApiWorkout {
-  return {
-    id: snapshot.id,
-    uid: snapshot.uid,
-    name: snapshot.name,
-    notes: snapshot.notes,
-    startedAt: startedAt.toISOString(),
-    finishedAt: snapshot.finishedAt,
-    durationSeconds: snapshot.durationSeconds,
-    revision: snapshot.revision,
-    exercises: snapshot.exercises.map((slot) => ({
-      id: slot.id,
-      exerciseId: slot.exerciseId,
-      exerciseName: slot.exerciseName,
-      measure: slot.measure,
-      position: slot.position,
-      supersetGroup: slot.supersetGroup,
-      sets: snapshot.sets
-        .filter((set) => set.slotId === slot.id)
-        .map((set) => ({
-          id: set.id,
-          position: set.position,
-          weightKg: set.weightKg,
-          reps: set.reps,
-          rpe: set.rpe,
-          missed: set.missed,
-          setType: set.setType,
-          seconds: set.seconds,
-          distanceM: set.distanceM,
-        })),
-    })),
-  };
-}
-
-/** One of the caller's workouts, by key or uid; NotFoundError when absent or someone else's. */
-export async function getWorkout(db: DbOrTx, userId: number, ref: SessionRef): Promise<ApiWorkout> {
-  const [snapshot, started] = await Promise.all([sessionSnapshot(db, userId, ref), sessionStartedAt(db, userId, ref)]);
-  if (!snapshot || !started) throw new NotFoundError(WORKOUT);
-  return apiWorkout(snapshot, started.startedAt);
-}
+import { apiWorkout, getWorkout, WORKOUT } from "./workout-read";
+import { enqueueWorkoutEvent, wakeWebhookWorker } from "@/server/webhooks/events";
 
 /** A page's cursor: the last workout's start and key, so the next page starts right after it. */
 function encodeCursor(startedAt: Date, id: number): string {
@@ -144,6 +103,7 @@ export async function createWorkout(
     });
   const at = receivedAt.getTime();
   const durationSeconds = input.durationMinutes === null ? null : input.durationMinutes * 60;
+  let queued = 0;
   const id = await db.transaction(async (tx) => {
     const [created] = await tx
       .insert(workoutSessions)
@@ -156,7 +116,7 @@ export async function createWorkout(
         durationSeconds,
         fieldTimes: { name: at, notes: at, durationSeconds: at },
       })
-      .returning({ id: workoutSessions.id });
+      .returning({ id: workoutSessions.id, uid: workoutSessions.uid });
     const slots = input.exercises.map((exercise, position) => ({ id: randomUUID(), exercise, position }));
     if (slots.length) {
       await tx.insert(sessionExercises).values(
@@ -182,8 +142,10 @@ export async function createWorkout(
       })),
     );
     if (sets.length) await tx.insert(sessionSets).values(sets);
+    queued = await enqueueWorkoutEvent(tx, userId, created, "workout.finished");
     return created.id;
   });
+  wakeWebhookWorker(queued);
   return getWorkout(db, userId, id);
 }
 

@@ -78,6 +78,8 @@ export const ANONYMIZE_RULES: Record<string, TableRule> = {
   rate_limits: { drop: "throttle keys name accounts and addresses" },
   password_reset_tokens: { drop: "reset links, and who issued them for whom" },
   mail_queue: { drop: "outgoing mail: addresses and what was said to them" },
+  api_tokens: { drop: "bearer tokens (hashed) and the names athletes gave them" },
+  api_idempotency_keys: { drop: "API answers kept for retries: whole workouts, notes and names included" },
   webhook_endpoints: { drop: "athletes' receiver addresses and their sealed signing secrets" },
   webhook_deliveries: { drop: "what was sent to those receivers: whole workouts, notes and names included" },
 };

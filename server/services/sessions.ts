@@ -327,7 +327,7 @@ async function mergeInTransaction(
     if (outcome.changed) await writeMerge(tx, userId, sessionId, stored, outcome.session);
     const snapshot = (await sessionSnapshot(tx, userId, sessionId))!;
     const event = workoutEvent(stored.finished, outcome, justCreated);
-    const queued = event ? await enqueueWorkoutEvent(tx, userId, { id: sessionId, uid: snapshot.uid, snapshot }, event) : 0;
+    const queued = event ? await enqueueWorkoutEvent(tx, userId, { id: sessionId, uid: snapshot.uid }, event) : 0;
     const result: SaveResult = { snapshot, conflicts: [...conflicts, ...outcome.conflicts] };
     if (mergedSlots.size) result.mergedSlots = Object.fromEntries(mergedSlots);
     return { result, queued };

@@ -3,10 +3,17 @@ import { randomUUID } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { webhookDeliveries, webhookEndpoints } from "@/db/schema";
-import type { SessionSnapshot } from "@/lib/athlete/session-sync";
 import type { WebhookEvent, WebhookEventType } from "@/lib/webhooks/events";
 import { wakeAppOutboxWorker } from "@/server/outbox/worker";
-import { workoutEventData, workoutShape, type WebhookEventBody } from "./payload";
+import { getWorkout } from "@/server/api-v1/workout-read";
+
+/** An event as delivered: `data.workout` is the workout as /api/v1 shows it (lib/api/workout.ts). */
+interface WebhookEventBody {
+  id: string;
+  type: WebhookEventType;
+  created_at: string;
+  data: Record<string, unknown>;
+}
 
 export const WEBHOOK_OUTBOX = "webhooks";
 
@@ -24,7 +31,7 @@ export function eventBody(type: WebhookEventType, data: Record<string, unknown>,
 export async function enqueueWorkoutEvent(
   tx: DbOrTx,
   userId: number,
-  workout: { id: number; uid: string; snapshot?: SessionSnapshot | null },
+  workout: { id: number; uid: string },
   type: WebhookEvent,
 ): Promise<number> {
   const endpoints = await tx
@@ -38,13 +45,11 @@ export async function enqueueWorkoutEvent(
       ),
     );
   if (endpoints.length === 0) return 0;
+  // The workout as it stands in this transaction; only its identity once deleted.
   const data =
     type === "workout.deleted"
       ? { workout: { id: workout.id, uid: workout.uid } }
-      : workout.snapshot
-        ? { workout: workoutShape(workout.snapshot) }
-        : await workoutEventData(tx, userId, workout.id);
-  if (!data) return 0;
+      : { workout: await getWorkout(tx, userId, workout.id) };
   const event = eventBody(type, data);
   await tx
     .insert(webhookDeliveries)

@@ -15,6 +15,7 @@ import { verifySignature } from "@/lib/webhooks/signature";
 import { deleteSession, finishSession, startSession } from "@/server/services/sessions";
 import { createEndpoint, deleteEndpoint, enableEndpoint, listEndpoints, sendTestEvent } from "./endpoints";
 import { deliverPendingWebhooks, WEBHOOK_DISABLE_AFTER_MS } from "./outbox";
+import { createWorkout } from "@/server/api-v1/workouts";
 
 const KEY = "test-key-material-that-is-long-enough-for-hkdf";
 let database: TestDatabase;
@@ -89,7 +90,7 @@ describe("workout webhooks", () => {
     expect(event).toMatchObject({ type: "workout.finished", id: headers["ironlog-event-id"] });
     expect(event.data.workout).toMatchObject({ id: sessionId, name: "Push" });
     expect(
-      event.data.workout.exercises[0].sets.map((s: { weight_kg: number; missed: boolean }) => [s.weight_kg, s.missed]),
+      event.data.workout.exercises[0].sets.map((s: { weightKg: number; missed: boolean }) => [s.weightKg, s.missed]),
     ).toEqual([
       [100, false],
       [105, true],
@@ -119,6 +120,26 @@ describe("workout webhooks", () => {
     expect(events[1].data.workout.exercises[0].sets).toHaveLength(2);
     expect(events[2].data.workout.id).toBe(sessionId);
     expect(new Set(events.map((e) => e.id)).size).toBe(3);
+  });
+
+  it("tell a workout logged through the API as finished, in the API's own shape", async () => {
+    await createEndpoint(database.db, alice, { url: `http://127.0.0.1:${port}/a`, events: ["workout.finished"] }, KEY);
+    const created = await createWorkout(database.db, alice, {
+      name: "From a script",
+      notes: "",
+      startedAt: new Date(Date.now() - 3_600_000).toISOString(),
+      durationMinutes: 45,
+      exercises: [
+        {
+          exerciseId: bench,
+          supersetGroup: null,
+          sets: [{ weightKg: 90, reps: 5, rpe: null, missed: false, setType: "normal", seconds: null, distanceM: null }],
+        },
+      ],
+    });
+    await deliver();
+    const [event] = received.map((r) => JSON.parse(r.body));
+    expect(event).toMatchObject({ type: "workout.finished", data: { workout: created } });
   });
 
   it("send only the events an endpoint asked for", async () => {
