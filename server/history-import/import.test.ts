@@ -193,6 +193,48 @@ describe("importing what other exports hold", () => {
     expect(stored).toHaveLength(3);
   });
 
+  it("imports values past what Ironlog stores as the preview's worth-a-look list said: left empty, never cut", async () => {
+    const userId = await newAthlete("kg");
+    const csv = [
+      "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE",
+      "2024-03-05 18:02:11,Legs,30h 5m,Squat (Barbell),1,100,5,0,0,,,",
+      "2024-03-05 18:02:11,Legs,30h 5m,Cable Row,1,40,3310,0,0,,,",
+      "2024-03-05 18:02:11,Legs,30h 5m,Plank,1,0,0,0,90000,,,",
+      "2024-03-07 18:00:00,Push,23h 59m,Bench Press (Barbell),1,80,5,0,0,,,",
+    ].join("\n");
+    const { id, summary } = await preview(userId, csv);
+    expect(summary).toMatchObject({ workouts: 2, sets: 4, problemCount: 0, worthALookCount: 3 });
+    expect(summary.worthALook!.map((item) => [item.line, item.outcome])).toEqual([
+      [2, "Imported with all its sets; its duration is left empty."],
+      [3, "The set is imported without its reps."],
+      [4, "The set is left out: nothing else in it can be stored."],
+    ]);
+    const outcome = await importPreview(database.db, userId, await confirmAsSuggested(userId, id, "kg"));
+    expect(outcome).toMatchObject({ workouts: 2, sets: 3 });
+    const sessions = await database.db
+      .select({ name: workoutSessions.name, durationSeconds: workoutSessions.durationSeconds })
+      .from(workoutSessions)
+      .where(eq(workoutSessions.userId, userId))
+      .orderBy(workoutSessions.startedAt);
+    expect(sessions).toEqual([
+      { name: "Legs", durationSeconds: null },
+      { name: "Push", durationSeconds: 23 * 3600 + 59 * 60 },
+    ]);
+    const stored = await database.db
+      .select({ reps: sessionSets.reps, weightKg: sessionSets.weightKg, seconds: sessionSets.seconds })
+      .from(sessionSets)
+      .innerJoin(workoutSessions, eq(workoutSessions.id, sessionSets.sessionId))
+      .where(eq(workoutSessions.userId, userId));
+    expect(stored).toEqual(
+      expect.arrayContaining([
+        { reps: 5, weightKg: 100, seconds: null },
+        { reps: 0, weightKg: 40, seconds: null },
+        { reps: 5, weightKg: 80, seconds: null },
+      ]),
+    );
+    expect(stored).toHaveLength(3);
+  });
+
   it("imports a FitNotes day as one workout at noon in the athlete's zone", async () => {
     const userId = await newAthlete("kg");
     const csv = [

@@ -89,6 +89,12 @@ export default async function ImportPreviewPage({ params }: { params: Promise<{ 
           {summary.restTimers ? (
             <li>{plural(summary.restTimers, "rest-timer row")} set aside: a rest timer is not a set.</li>
           ) : null}
+          {summary.worthALookCount ? (
+            <li>
+              {plural(summary.worthALookCount, "value")} past what Ironlog stores, worth a look (listed below with what the import
+              does with each).
+            </li>
+          ) : null}
           {summary.problemCount ? (
             <li>{plural(summary.problemCount, "row")} could not be read and will be left out (listed below).</li>
           ) : null}
@@ -107,7 +113,8 @@ export default async function ImportPreviewPage({ params }: { params: Promise<{ 
           }))}
           optionNames={options.map((o) => o.name)}
           askUnit={summary.weightUnitInFile === null}
-          defaultUnit={user.weightUnit}
+          defaultUnit={summary.unitHint?.unit ?? user.weightUnit}
+          unitHint={summary.unitHint?.reason ?? null}
           workoutsToImport={toImport}
         />
       </Card>
@@ -142,6 +149,26 @@ export default async function ImportPreviewPage({ params }: { params: Promise<{ 
           </p>
         ) : null}
       </Card>
+
+      {summary.worthALook?.length ? (
+        <Card title="Worth a look">
+          <p className="text-sm text-slate-600">
+            These values are past what a workout or a set can hold in Ironlog. Nothing is cut to fit: the import does what each
+            line says. To keep a value, correct it in the app it came from and export again.
+          </p>
+          <ul className="mt-3 divide-y divide-slate-100 text-sm" aria-label="Worth a look">
+            {summary.worthALook.map((item) => (
+              <li key={`${item.line}-${item.what}`} className="py-2">
+                <span className="font-medium text-slate-900">Line {item.line}:</span> {item.what}{" "}
+                <span className="text-slate-700">{item.outcome}</span>
+              </li>
+            ))}
+          </ul>
+          {(summary.worthALookCount ?? 0) > summary.worthALook.length ? (
+            <p className="mt-2 text-sm text-slate-600">and {(summary.worthALookCount ?? 0) - summary.worthALook.length} more.</p>
+          ) : null}
+        </Card>
+      ) : null}
 
       {summary.problemCount ? (
         <Card title="Rows that could not be read">
