@@ -14,6 +14,7 @@ export function readHevy(record: Record<string, string>, line: number, context: 
   const months = context.months ?? monthReader();
   const read = hevyReaders.get(months) ?? ((raw: string) => parseDayMonthWallClock(raw, months));
   hevyReaders.set(months, read);
+  months.line = line;
   const startedAt = instant(record["start_time"], read, "5 Mar 2024, 18:02", context.timeZone);
   const endRaw = text(record["end_time"]);
   const endedAt = endRaw ? instant(endRaw, read, "5 Mar 2024, 18:02", context.timeZone) : null;

@@ -16,7 +16,8 @@ import {
   STRONG_HEADER,
   STRONG_LEGACY_HEADER,
 } from "./formats";
-import { monthReader } from "./local-time";
+import { dateQuestionOf } from "./date-question";
+import { dateReadings, monthReader } from "./local-time";
 import { type ImportedSet, readRow, type WeightUnitInFile } from "./rows";
 import { isRestTimerRow } from "./strong";
 import { measureFromSets, unstorableReason } from "./set-mapping";
@@ -277,6 +278,7 @@ export async function parseHistoryFile(
       timeZone,
       weightUnitInFile: unitUnsaid ? null : units.size > 1 ? "mixed" : ([...units][0] ?? null),
       ...(unitUnsaid ? { unitHint: weightUnitHint(unsaidWeights) } : {}),
+      ...(months.seen.size ? { dateQuestion: dateQuestionOf(dateReadings(months), months) } : {}),
       workouts: summary.workouts,
       sets: summary.sets,
       from: summary.from?.toISOString() ?? null,

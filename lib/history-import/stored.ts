@@ -5,6 +5,7 @@
 import type { ExerciseMeasure } from "@/lib/training/types";
 import type { ImportFormat } from "./formats";
 import type { DistanceUnitInFile, ImportedSet, ImportedSetType, WeightUnitInFile } from "./rows";
+import type { DateQuestion } from "./date-question";
 import type { UnitHint } from "./unit-hint";
 import type { WorthALook } from "./worth-a-look";
 import type { ImportedWorkout } from "./workouts";
@@ -55,6 +56,8 @@ export interface PreviewSummary {
   weightUnitInFile: WeightUnitInFile | "mixed" | null;
   /** Where the file names no unit: the one its weights look like, preselected for the athlete (null: no hint). */
   unitHint?: UnitHint | null;
+  /** Where the file's month names read two ways (Polish or Croatian "lis"): the question the preview asks. */
+  dateQuestion?: DateQuestion | null;
   workouts: number;
   sets: number;
   from: string | null;

@@ -29,9 +29,8 @@ import { storedDuration } from "@/lib/history-import/worth-a-look";
 import { SET_FIELDS, setValuesOf } from "@/lib/training/set";
 import type { PreviewSummary, StoredWorkout } from "@/lib/history-import/stored";
 import { visibleTo } from "@/server/queries/exercises";
-import { duplicatePositions, exerciseChoicesFor, previewWorkoutHeads } from "./previews";
+import { duplicatePositions, exerciseChoicesFor, PREVIEW_GONE, previewWorkoutHeads } from "./previews";
 
-export const PREVIEW_GONE = "This preview has expired or was already imported. Upload the file again to see it.";
 /** Workouts read and written per round: memory stays flat whatever the file's size. */
 const WORKOUTS_PER_ROUND = 250;
 /** Sets per insert statement (one jsonb parameter of about 1 MB). */

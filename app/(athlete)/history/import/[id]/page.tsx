@@ -8,7 +8,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { FORMAT_NAMES } from "@/lib/history-import/formats";
 import { athletePage, requestTimeZone } from "@/server/athlete-page";
 import { duplicatePositions, exerciseChoicesFor, getPreview, previewWorkoutHeads } from "@/server/history-import/previews";
-import { importHistoryAction } from "../actions";
+import { DateReadingForm } from "@/app/(athlete)/history/import/[id]/_components/date-reading-form";
+import { importHistoryAction, readDatesAsAction } from "../actions";
 
 export const metadata: Metadata = { title: "Preview import" };
 
@@ -100,6 +101,16 @@ export default async function ImportPreviewPage({ params }: { params: Promise<{ 
           ) : null}
         </ul>
       </Card>
+
+      {summary.dateQuestion ? (
+        <Card title="Dates">
+          <p className="mb-3 text-sm text-slate-600">
+            The dates below are read in{" "}
+            {summary.dateQuestion.options.find((o) => o.locale === summary.dateQuestion!.chosen)?.language}.
+          </p>
+          <DateReadingForm action={readDatesAsAction} previewId={preview.id} question={summary.dateQuestion} />
+        </Card>
+      ) : null}
 
       <Card title="Import">
         <ImportForm
