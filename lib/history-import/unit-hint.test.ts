@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { weightUnitHint } from "./unit-hint";
 
 /** A log as weight × how many sets held it. */
-const log = (entries: Record<number, number>) => new Map(Object.entries(entries).map(([w, n]) => [Number(w), n]));
+const log = (entries: Partial<Record<number, number>>) =>
+  new Map(Object.entries(entries).map(([w, n]): [number, number] => [Number(w), n ?? 0]));
 
 describe("weightUnitHint", () => {
   it.each([
