@@ -15,9 +15,9 @@ import type { StoredSet } from "./stored";
 export type StoredSetValues = SetValues & { notes: string | null };
 
 /** The values a set may hold only up to a limit (lib/training/set), checked before storing. */
-export const RANGED_FIELDS = ["weightKg", "reps", "seconds", "distanceM"] as const;
+const RANGED_FIELDS = ["weightKg", "reps", "seconds", "distanceM"] as const;
 export type RangedField = (typeof RANGED_FIELDS)[number];
-export const SET_LIMITS: Record<RangedField, number> = {
+const SET_LIMITS: Record<RangedField, number> = {
   weightKg: MAX_WEIGHT_KG,
   reps: MAX_REPS,
   seconds: MAX_SET_SECONDS,
