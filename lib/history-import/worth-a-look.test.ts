@@ -65,11 +65,12 @@ describe("a set past what a set may hold", () => {
     else expect(imported).toMatchObject(stored);
   });
 
-  it("judges an unlabelled weight as kilograms before the athlete chooses, and says so", () => {
+  it("judges an unlabelled weight in both units before the athlete chooses, and says what each does", () => {
     expect(setWorthALook(set({ reps: 1, weight: 2000 }), null)).toEqual({
       line: 12,
       what: "A weight of 2000 kg, if the weights are kilograms: more than any lift on record (1,500 kg).",
-      outcome: "If they are, the set is imported without its weight.",
+      outcome:
+        "With weights in kilograms, the set is imported without its weight. With weights in pounds, the set is imported as the file says.",
     });
     // 2000 lb is 907 kg: a real lift, stored as the file says.
     expect(setWorthALook(set({ reps: 1, weight: 2000 }), "lb")).toBeNull();

@@ -7,7 +7,7 @@
 import { MAX_SESSION_MINUTES } from "@/lib/athlete/session-fields";
 import { MAX_REPS, MAX_SET_METRES, MAX_WEIGHT_KG } from "@/lib/training/set";
 import { setTimeText } from "@/lib/training/set-time";
-import type { WeightUnit } from "@/lib/training/units";
+import { WEIGHT_UNITS, type WeightUnit } from "@/lib/training/units";
 import { fieldsBeyondLimits, type RangedField, storedSetValues } from "./set-mapping";
 import type { StoredSet, StoredWorkout } from "./stored";
 
@@ -45,33 +45,39 @@ const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(
 const count = (n: number) => n.toLocaleString("en");
 
 const NAMES: Record<RangedField, string> = { weightKg: "weight", reps: "reps", seconds: "time", distanceM: "distance" };
+const RANGED_ORDER = Object.keys(NAMES) as RangedField[];
 
 function valueText(set: StoredSet, field: RangedField, unitWhereUnsaid: WeightUnit | null): string {
   if (field === "reps") return `${set.reps} reps: a set holds at most ${count(MAX_REPS)}`;
   if (field === "seconds") return `a time of ${setTimeText(Math.round(set.seconds!))}: a set lasts at most 24 hours`;
   if (field === "distanceM")
-    return `a distance of ${set.distance}${set.distanceUnit ? ` ${set.distanceUnit}` : ""}: a set covers at most ${count(MAX_SET_METRES / 1000)} km`;
+    return `a distance of ${set.distance}${set.distanceUnit ? ` ${set.distanceUnit}` : " (km or miles, with the weights' unit)"}: a set covers at most ${count(MAX_SET_METRES / 1000)} km`;
   const unit = set.weightUnit ?? unitWhereUnsaid;
   return `a weight of ${set.weight}${unit ? ` ${unit}` : " kg, if the weights are kilograms"}: more than any lift on record (${count(MAX_WEIGHT_KG)} kg)`;
 }
 
 /**
- * A set with a value past its limit, or null. `unitWhereUnsaid` is the athlete's unit for weights the
- * file does not label; null before they choose, when a weight is judged as kilograms (the stricter).
+ * A set with a value past its limit, or null. `unitWhereUnsaid` is the athlete's unit for weights and
+ * distances the file does not label; null before they choose, when the set is judged in both units
+ * and the outcome given for each where they differ (2000 is past any lift in kilograms, not in pounds).
  */
 export function setWorthALook(set: StoredSet, unitWhereUnsaid: WeightUnit | null): WorthALook | null {
-  const unit = unitWhereUnsaid ?? "kg";
-  const beyond = fieldsBeyondLimits(set, unit);
+  const readings = (unitWhereUnsaid ? [unitWhereUnsaid] : WEIGHT_UNITS).map((unit) => {
+    const beyond = fieldsBeyondLimits(set, unit);
+    const names = beyond.map((field) => NAMES[field]).join(" and ");
+    const outcome =
+      beyond.length === 0
+        ? "the set is imported as the file says"
+        : storedSetValues(set, unit)
+          ? `the set is imported without its ${names}`
+          : "the set is left out: nothing else in it can be stored";
+    return { unit, beyond, outcome };
+  });
+  const beyond = RANGED_ORDER.filter((field) => readings.some((r) => r.beyond.includes(field)));
   if (beyond.length === 0) return null;
   const what = beyond.map((field) => valueText(set, field, unitWhereUnsaid)).join("; ");
-  const kept = storedSetValues(set, unit) !== null;
-  const names = beyond.map((field) => NAMES[field]).join(" and ");
-  const outcome = kept ? `the set is imported without its ${names}.` : "the set is left out: nothing else in it can be stored.";
-  // Judged as kilograms before the athlete chooses: in pounds the same number may be a real lift.
-  const onlyInKilograms = !set.weightUnit && !unitWhereUnsaid && !fieldsBeyondLimits(set, "lb").includes("weightKg");
-  return {
-    line: set.line,
-    what: `${capitalised(what)}.`,
-    outcome: onlyInKilograms && beyond.includes("weightKg") ? `If they are, ${outcome}` : capitalised(outcome),
-  };
+  const outcome = readings.every((r) => r.outcome === readings[0].outcome)
+    ? `${capitalised(readings[0].outcome)}.`
+    : readings.map((r) => `With weights in ${r.unit === "kg" ? "kilograms" : "pounds"}, ${r.outcome}.`).join(" ");
+  return { line: set.line, what: `${capitalised(what)}.`, outcome };
 }
