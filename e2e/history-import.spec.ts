@@ -166,7 +166,7 @@ test("the upload route reads a 6 MB file whole, refuses one past 50 MB, and answ
 
 /** One request on `agent`'s connection: its status, its body, and whether the connection was an earlier request's. */
 function send(agent: http.Agent, url: URL, init: { method: string; cookie: string; body?: Buffer }) {
-  return new Promise<{ status: number; text: string; reused: boolean }>((resolve, reject) => {
+  return new Promise<{ status: number; text: string; reused: boolean; connection: string | undefined }>((resolve, reject) => {
     const request = http.request(
       url,
       { agent, method: init.method, headers: { cookie: init.cookie, "content-type": "text/csv" } },
@@ -174,7 +174,14 @@ function send(agent: http.Agent, url: URL, init: { method: string; cookie: strin
         let text = "";
         response.setEncoding("utf8");
         response.on("data", (chunk: string) => (text += chunk));
-        response.on("end", () => resolve({ status: response.statusCode ?? 0, text, reused: request.reusedSocket }));
+        response.on("end", () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            text,
+            reused: request.reusedSocket,
+            connection: response.headers.connection,
+          }),
+        );
       },
     );
     request.on("error", reject);
@@ -199,6 +206,7 @@ test("a file refused by its first line is answered in words, and the same connec
       body: contacts,
     });
     expect(refused.status).toBe(422);
+    expect(refused.connection, "the server keeps the connection open").not.toBe("close");
     expect(JSON.parse(refused.text).error).toContain("This file is not an export Ironlog can read.");
     const next = await send(agent, new URL("/api/health", baseURL), { method: "GET", cookie });
     expect(next).toMatchObject({ status: 200, reused: true });
