@@ -175,6 +175,7 @@ function send(agent: http.Agent, url: URL, init: { method: string; cookie: strin
         url,
         { agent, method: init.method, headers: { cookie: init.cookie, "content-type": "text/csv" } },
         (response) => {
+          const port = response.socket.localPort;
           let text = "";
           response.setEncoding("utf8");
           response.on("data", (chunk: string) => (text += chunk));
