@@ -11,6 +11,12 @@ export class RowError extends Error {}
 export const text = (value: string | undefined) => (value ?? "").trim();
 export const optionalText = (value: string | undefined) => text(value) || null;
 
+/**
+ * Weights, reps, times and distances are read whatever their size: one past what Ironlog stores is
+ * listed in the preview as worth a look (worth-a-look.ts), not refused with its row.
+ */
+export const UNBOUNDED = { max: Infinity } as const;
+
 export function number(
   value: string | undefined,
   column: string,

@@ -1,5 +1,5 @@
 /** FitNotes' export, one row into one set. */
-import { distanceUnitOf, instant, number, optionalText, required, RowError, text, weightUnitOf, wholeNumber } from "./cells";
+import { distanceUnitOf, instant, number, optionalText, required, text, UNBOUNDED, weightUnitOf, wholeNumber } from "./cells";
 import { parseIsoWallClock } from "./local-time";
 import type { ImportedSet, RowContext } from "./rows";
 
@@ -19,10 +19,10 @@ export function readFitnotes(record: Record<string, string>, line: number, conte
     setIndex: 0,
     setType: "normal",
     supersetId: null,
-    weight: number(record["Weight"], "Weight", { max: 2000 }),
+    weight: number(record["Weight"], "Weight", UNBOUNDED),
     weightUnit: "Weight Unit" in record ? weightUnitOf(record["Weight Unit"]) : (units.weight ?? null),
-    reps: wholeNumber(record["Reps"], "Reps", 1000),
-    distance: number(record["Distance"], "Distance", { max: 1_000_000 }),
+    reps: wholeNumber(record["Reps"], "Reps", Infinity),
+    distance: number(record["Distance"], "Distance", UNBOUNDED),
     distanceUnit: distanceUnitOf(record["Distance Unit"]),
     seconds: clockSeconds(record["Time"]),
     rpe: null,
@@ -39,8 +39,6 @@ export function clockSeconds(value: string | undefined): number | null {
   const raw = text(value);
   if (!raw) return null;
   const m = /^(\d+):(\d{2}):(\d{2})$/.exec(raw);
-  if (!m) return number(raw, "Time", { max: 86_400 });
-  const seconds = +m[1] * 3600 + +m[2] * 60 + +m[3];
-  if (seconds > 86_400) throw new RowError(`Time ${raw} is longer than a day.`);
-  return seconds;
+  if (!m) return number(raw, "Time", UNBOUNDED);
+  return +m[1] * 3600 + +m[2] * 60 + +m[3];
 }

@@ -4,6 +4,7 @@
  * their exact words or order, in either separator (a spreadsheet may save a file again with the
  * other); one Strong layout that reaches people without a header row is recognised by its first set.
  */
+import { type ColumnUnits, FITNOTES_NAMES, has, type Role, rolesOf, STRONG_NAMES } from "./column-names";
 
 export const STRONG_HEADER = [
   "Date",
@@ -98,7 +99,7 @@ export interface DetectedFormat {
   /** false for a file that starts with its first set (one Strong layout has no header row). */
   hasHeader?: boolean;
   /** Units a Strong or FitNotes header names instead of a unit column ("kg", "Weight (lbs)", "Distance (meters)"). */
-  units?: { weight?: "kg" | "lb"; distance?: "km" | "mi" | "m" };
+  units?: ColumnUnits;
   /** Strong's 2025 layout counts the workout's duration in seconds ("Duration (sec)"). */
   durationInSeconds?: boolean;
 }
@@ -118,80 +119,10 @@ function headerCells(line: string, delimiter: string): string[] {
 const same = (cells: readonly string[], expected: readonly string[]) =>
   cells.length === expected.length && cells.every((cell, i) => cell.toLowerCase() === expected[i].toLowerCase());
 
-type Units = NonNullable<DetectedFormat["units"]>;
-interface Role {
-  column: string;
-  units?: Units;
-  durationInSeconds?: boolean;
-}
-
-/**
- * Strong's column names as its exports write them, in every language seen in real exports (English,
- * German, French, Chinese), each mapped to the documented English name; the 2015-2019 layouts name
- * the unit instead of the value ("kg", "mi"), the 2025 layout both ("Weight (kg)").
- */
-const STRONG_NAMES: Record<string, Role> = Object.fromEntries(
-  (
-    [
-      ["Date", ["date", "datum", "日期"]],
-      ["Workout Name", ["workout name", "workout-name", "nom de l'entraînement", "锻炼名称"]],
-      ["Duration", ["duration", "workout duration", "dauer", "durée", "时长"]],
-      ["Exercise Name", ["exercise name", "name der übung", "nom de l'exercice", "运动名称"]],
-      ["Set Order", ["set order", "reihenfolge festlegen", "ordre de la série", "设置顺序"]],
-      ["Weight", ["weight", "gewicht", "poids", "重量"]],
-      ["Weight Unit", ["weight unit"]],
-      ["Reps", ["reps", "wiederh.", "réps", "次"]],
-      ["RPE", ["rpe"]],
-      ["Distance", ["distance", "entfernung", "距离"]],
-      ["Distance Unit", ["distance unit"]],
-      ["Seconds", ["seconds", "sekunden", "secondes", "秒"]],
-      ["Notes", ["notes", "notizen", "备注"]],
-      ["Workout Notes", ["workout notes", "workout-notizen", "notes d'entraînement", "锻炼备注"]],
-      ["Workout #", ["workout #"]],
-    ] as const
-  ).flatMap(([column, names]) => names.map((name): [string, Role] => [name, { column }])),
-);
-Object.assign(STRONG_NAMES, {
-  kg: { column: "Weight", units: { weight: "kg" } },
-  lb: { column: "Weight", units: { weight: "lb" } },
-  lbs: { column: "Weight", units: { weight: "lb" } },
-  km: { column: "Distance", units: { distance: "km" } },
-  mi: { column: "Distance", units: { distance: "mi" } },
-  "weight (kg)": { column: "Weight", units: { weight: "kg" } },
-  "weight (lbs)": { column: "Weight", units: { weight: "lb" } },
-  "distance (meters)": { column: "Distance", units: { distance: "m" } },
-  "duration (sec)": { column: "Duration", durationInSeconds: true },
-} satisfies Record<string, Role>);
-
-const FITNOTES_NAMES: Record<string, Role> = {
-  date: { column: "Date" },
-  exercise: { column: "Exercise" },
-  category: { column: "Category" },
-  weight: { column: "Weight" },
-  "weight (lbs)": { column: "Weight", units: { weight: "lb" } },
-  "weight (kgs)": { column: "Weight", units: { weight: "kg" } },
-  "weight unit": { column: "Weight Unit" },
-  reps: { column: "Reps" },
-  distance: { column: "Distance" },
-  "distance unit": { column: "Distance Unit" },
-  time: { column: "Time" },
-  comment: { column: "Comment" },
-};
-
 const HEVY_NAMES = new Set<string>([...HEVY_HEADER_KG, "weight_lbs", "distance_miles"]);
 
-/** Each cell's role, or null when a cell is not one of the app's columns or a role is named twice. */
-function rolesOf(cells: readonly string[], names: Record<string, Role>): Role[] | null {
-  const roles = cells.map((cell) => (Object.hasOwn(names, cell.toLowerCase()) ? names[cell.toLowerCase()] : null));
-  if (roles.some((role) => role === null)) return null;
-  const columns = roles.map((role) => role!.column);
-  return new Set(columns).size === columns.length ? (roles as Role[]) : null;
-}
-
-const has = (roles: readonly Role[], ...columns: string[]) => columns.every((c) => roles.some((r) => r.column === c));
-
 function detected(format: ImportFormat, delimiter: "," | ";", roles: readonly Role[]): DetectedFormat {
-  const units: Units = Object.assign({}, ...roles.map((r) => r.units ?? {}));
+  const units: ColumnUnits = Object.assign({}, ...roles.map((r) => r.units ?? {}));
   const result: DetectedFormat = { format, delimiter, columns: roles.map((r) => r.column) };
   if (units.weight || units.distance) result.units = units;
   if (roles.some((r) => r.durationInSeconds)) result.durationInSeconds = true;

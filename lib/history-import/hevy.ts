@@ -1,7 +1,7 @@
 /** Hevy's export, one row into one set. */
 import { type MonthReader, monthReader, parseDayMonthWallClock } from "./local-time";
 import type { WallClock } from "@/lib/time-zone";
-import { instant, number, optionalText, required, RowError, setTypeOf, text, wholeNumber } from "./cells";
+import { instant, number, optionalText, required, RowError, setTypeOf, text, UNBOUNDED, wholeNumber } from "./cells";
 import type { ImportedSet, RowContext } from "./rows";
 
 /** One date reader per file's month names, so repeated dates are read once (see `instant`). */
@@ -14,6 +14,7 @@ export function readHevy(record: Record<string, string>, line: number, context: 
   const months = context.months ?? monthReader();
   const read = hevyReaders.get(months) ?? ((raw: string) => parseDayMonthWallClock(raw, months));
   hevyReaders.set(months, read);
+  months.line = line;
   const startedAt = instant(record["start_time"], read, "5 Mar 2024, 18:02", context.timeZone);
   const endRaw = text(record["end_time"]);
   const endedAt = endRaw ? instant(endRaw, read, "5 Mar 2024, 18:02", context.timeZone) : null;
@@ -32,12 +33,12 @@ export function readHevy(record: Record<string, string>, line: number, context: 
     setIndex: index + 1,
     setType: setTypeOf(record["set_type"]),
     supersetId: optionalText(record["superset_id"]),
-    weight: number(record[weightColumn], weightColumn, { max: 2000 }),
+    weight: number(record[weightColumn], weightColumn, UNBOUNDED),
     weightUnit: units.weight,
-    reps: wholeNumber(record["reps"], "reps", 1000),
-    distance: number(record[distanceColumn], distanceColumn, { max: 1_000_000 }),
+    reps: wholeNumber(record["reps"], "reps", Infinity),
+    distance: number(record[distanceColumn], distanceColumn, UNBOUNDED),
     distanceUnit: units.distance,
-    seconds: number(record["duration_seconds"], "duration_seconds", { max: 86_400 }),
+    seconds: number(record["duration_seconds"], "duration_seconds", UNBOUNDED),
     rpe: number(record["rpe"], "rpe", { min: 1, max: 10 }),
     notes: null,
     missed: false,

@@ -42,3 +42,9 @@ export const importFormSchema = z
   });
 
 export type ImportFormInput = z.output<typeof importFormSchema>;
+
+/** The preview's date question answered: the language its month names are read in. */
+export const dateReadingFormSchema = z.object({
+  previewId: z.uuid({ error: "This preview cannot be found. Upload the file again." }),
+  locale: z.string({ error: "Choose a language." }).trim().min(2, "Choose a language.").max(20, "Choose a language."),
+});

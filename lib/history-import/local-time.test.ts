@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { monthReader, parseDayMonthWallClock, parseDurationText, parseIsoWallClock } from "./local-time";
+import { dateReadings, monthReader, parseDayMonthWallClock, parseDurationText, parseIsoWallClock } from "./local-time";
 import { wallClockToInstant } from "@/lib/time-zone";
 
 describe("wall-clock times", () => {
@@ -81,5 +81,41 @@ describe("durations in the app's language", () => {
     ["234h 29m", 844_140],
   ])("reads %j as %i seconds", (text, seconds) => {
     expect(parseDurationText(text)).toBe(seconds);
+  });
+});
+
+describe("dates that read two ways", () => {
+  const readingsOf = (...dates: string[]) => {
+    const months = monthReader();
+    for (const date of dates) expect(parseDayMonthWallClock(date, months)).not.toBeNull();
+    return dateReadings(months).map((r) => [r.locale, r.months]);
+  };
+
+  it.each([
+    { case: "English", dates: ["5 Mar 2026, 07:34", "9 Oct 2026, 07:34"], readings: [["en", { mar: 3, oct: 10 }]] },
+    {
+      case: "Turkish (its names are Turkish alone)",
+      dates: ["11 Nis 2026, 13:05"],
+      readings: [["tr", { nis: 4 }]],
+    },
+    {
+      case: "Polish or Czech November, or Croatian October",
+      dates: ["3 lis 2025, 18:00", "30 lis 2025, 18:00"],
+      readings: [
+        ["pl", { lis: 11 }],
+        ["hr", { lis: 10 }],
+      ],
+    },
+    {
+      case: "Polish, once December's name is there too",
+      dates: ["3 lis 2025, 18:00", "3 gru 2025, 18:00"],
+      readings: [["pl", { gru: 12, lis: 11 }]],
+    },
+  ])("reads $case", ({ dates, readings }) => {
+    expect(readingsOf(...dates)).toEqual(readings);
+  });
+
+  it("reads a month as written beside a day (Russian “января”)", () => {
+    expect(parseDayMonthWallClock("5 января 2026, 07:34")).toMatchObject({ month: 1, day: 5 });
   });
 });

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { chunksOf } from "@/test/history-files";
 import { parseHistoryFile } from "./parse-file";
-import { HistoryFileTooLargeError, limitedChunks } from "./upload";
+import { HistoryFileTooLargeError, limitedBody } from "./upload";
 
 const fixture = (name: string) => fs.readFileSync(path.join(process.cwd(), "test/fixtures/history", name));
 /** Small chunks, so rows and quoted cells are split across them as on the network. */
@@ -157,14 +157,42 @@ describe("bad files get a readable answer", () => {
     });
   });
 
+  it("reads the rest of a file refused by its first line, up to the limit, before answering", async () => {
+    let pulled = 0;
+    const stream = (chunks: number) =>
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode("name,email\n"));
+        },
+        pull(controller) {
+          pulled++;
+          if (pulled > chunks) controller.close();
+          else controller.enqueue(new Uint8Array(10_000).fill(0x41));
+        },
+      });
+    const body = limitedBody(stream(30), 1_000_000);
+    expect(await parseHistoryFile(body.chunks(), { timeZone: "UTC" })).toMatchObject({ ok: false });
+    await body.drain();
+    expect(pulled).toBe(31);
+
+    pulled = 0;
+    const tooLong = limitedBody(stream(1000), 100_000);
+    await parseHistoryFile(tooLong.chunks(), { timeZone: "UTC" });
+    await tooLong.drain();
+    // Past the limit nothing more is read.
+    expect(pulled).toBeLessThan(15);
+  });
+
   it("says an empty file is empty", async () => {
     expect(await parse("")).toMatchObject({ ok: false, error: expect.stringContaining("empty") });
   });
 
   it("stops reading a file past the limit, with the limit in the message", async () => {
     const body = () => new Blob([fixture("strong.csv"), new Uint8Array(200_000)]).stream();
-    await expect(parseHistoryFile(limitedChunks(body(), 100_000), { timeZone: "UTC" })).rejects.toThrow(HistoryFileTooLargeError);
-    await expect(parseHistoryFile(limitedChunks(body(), 100_000), { timeZone: "UTC" })).rejects.toThrow(
+    await expect(parseHistoryFile(limitedBody(body(), 100_000).chunks(), { timeZone: "UTC" })).rejects.toThrow(
+      HistoryFileTooLargeError,
+    );
+    await expect(parseHistoryFile(limitedBody(body(), 100_000).chunks(), { timeZone: "UTC" })).rejects.toThrow(
       "This file is larger than 98 kB, the most Ironlog reads at once",
     );
   });

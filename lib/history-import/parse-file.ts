@@ -16,11 +16,14 @@ import {
   STRONG_HEADER,
   STRONG_LEGACY_HEADER,
 } from "./formats";
-import { monthReader } from "./local-time";
+import { dateQuestionOf } from "./date-question";
+import { dateReadings, monthReader } from "./local-time";
 import { type ImportedSet, readRow, type WeightUnitInFile } from "./rows";
 import { isRestTimerRow } from "./strong";
 import { measureFromSets, unstorableReason } from "./set-mapping";
 import { type PreviewSummary, type RowProblem, type StoredWorkout, storedWorkout } from "./stored";
+import { weightUnitHint } from "./unit-hint";
+import { setWorthALook, type WorthALook, workoutWorthALook } from "./worth-a-look";
 import { groupWorkouts, summarise } from "./workouts";
 
 /** Each format's documented column names, by their lower-case form. */
@@ -152,6 +155,8 @@ export async function parseHistoryFile(
   };
   const units = new Set<WeightUnitInFile>();
   let unitUnsaid = false;
+  /** How many sets hold each weight the file gives no unit for: the unit hint reads them. */
+  const unsaidWeights = new Map<number, number>();
   let restTimers = 0;
   // A file with no header row is read by its format's own column names.
   let header: readonly string[] | null = detected.hasHeader === false ? detected.columns! : null;
@@ -214,7 +219,10 @@ export async function parseHistoryFile(
       }
       // A set without a weight (a run, a plank) needs no unit: only weighed sets say whether to ask.
       if (result.set.weightUnit) units.add(result.set.weightUnit);
-      else if (result.set.weight) unitUnsaid = true;
+      else if (result.set.weight) {
+        unitUnsaid = true;
+        unsaidWeights.set(result.set.weight, (unsaidWeights.get(result.set.weight) ?? 0) + 1);
+      }
       sets.push(result.set);
     }
   } catch (error) {
@@ -228,6 +236,18 @@ export async function parseHistoryFile(
   const summary = summarise(workouts);
   const setsByName = new Map<string, number>();
   const recorded = new Map<string, { reps: boolean; weight: boolean; seconds: boolean; distance: boolean }>();
+  const stored = workouts.map(storedWorkout);
+  const worthALook: WorthALook[] = [];
+  let worthALookCount = 0;
+  const look = (item: WorthALook | null) => {
+    if (!item) return;
+    worthALookCount++;
+    if (worthALook.length < LISTED_PROBLEMS) worthALook.push(item);
+  };
+  for (const workout of stored) {
+    look(workoutWorthALook(workout));
+    for (const set of workout.exercises.flatMap((e) => e.sets)) look(setWorthALook(set, null));
+  }
   for (const w of workouts) {
     for (const e of w.exercises) {
       setsByName.set(e.name, (setsByName.get(e.name) ?? 0) + e.sets.length);
@@ -252,11 +272,13 @@ export async function parseHistoryFile(
   }
   return {
     ok: true,
-    workouts: workouts.map(storedWorkout),
+    workouts: stored,
     summary: {
       format: detected.format,
       timeZone,
       weightUnitInFile: unitUnsaid ? null : units.size > 1 ? "mixed" : ([...units][0] ?? null),
+      ...(unitUnsaid ? { unitHint: weightUnitHint(unsaidWeights) } : {}),
+      ...(months.seen.size ? { dateQuestion: dateQuestionOf(dateReadings(months), months) } : {}),
       workouts: summary.workouts,
       sets: summary.sets,
       from: summary.from?.toISOString() ?? null,
@@ -269,6 +291,8 @@ export async function parseHistoryFile(
       problems,
       problemCount,
       restTimers,
+      worthALook: worthALook.sort((a, b) => a.line - b.line),
+      worthALookCount,
     },
   };
 }

@@ -22,9 +22,9 @@ const set = (values: Partial<StoredSet>): StoredSet => ({
 
 describe("storedSetValues", () => {
   it("converts a weight the file labels by its own unit, and one it does not by the athlete's choice", () => {
-    expect(storedSetValues(set({ weightUnit: "lb", weight: 225 }), "kg").weightKg).toBe(102.06);
-    expect(storedSetValues(set({ weight: 225 }), "lb").weightKg).toBe(102.06);
-    expect(storedSetValues(set({ weight: 100 }), "kg").weightKg).toBe(100);
+    expect(storedSetValues(set({ weightUnit: "lb", weight: 225 }), "kg")!.weightKg).toBe(102.06);
+    expect(storedSetValues(set({ weight: 225 }), "lb")!.weightKg).toBe(102.06);
+    expect(storedSetValues(set({ weight: 100 }), "kg")!.weightKg).toBe(100);
   });
 
   it("stores a bodyweight set (no weight) as 0 kg, with its RPE and notes", () => {
@@ -63,8 +63,8 @@ describe("timed, distance and typed sets", () => {
       distanceM: 5200,
       seconds: 1800,
     });
-    expect(storedSetValues(set({ reps: null, distance: 1 }), "lb").distanceM).toBe(1609.34);
-    expect(storedSetValues(set({ reps: null, distance: 1 }), "kg").distanceM).toBe(1000);
+    expect(storedSetValues(set({ reps: null, distance: 1 }), "lb")!.distanceM).toBe(1609.34);
+    expect(storedSetValues(set({ reps: null, distance: 1 }), "kg")!.distanceM).toBe(1000);
   });
 
   it("numbers a workout's supersets 1, 2, 3 in the order the file names them", () => {

@@ -2,10 +2,11 @@
  * The one place an imported set becomes a stored set: reps, weight (kilograms), RPE, notes, its type
  * (warm-up, drop, failure), its time and its distance (metres), and where an exercise name's own
  * exercise is created, what it measures. Weights and distances the file does not label take the
- * athlete's unit (kilograms with kilometres, pounds with miles, as Strong exports them).
+ * athlete's unit (kilograms with kilometres, pounds with miles, as Strong exports them). Values past
+ * what a set may hold are left empty, never cut to the limit.
  */
 import { EXERCISE_TYPES, type ExerciseMeasure, type ExerciseType } from "@/lib/training/types";
-import { recordsSomething, type SetValues } from "@/lib/training/set";
+import { MAX_REPS, MAX_SET_METRES, MAX_SET_SECONDS, MAX_WEIGHT_KG, recordsSomething, type SetValues } from "@/lib/training/set";
 import { toStoredKg, type WeightUnit } from "@/lib/training/units";
 import type { DistanceUnitInFile } from "./rows";
 import type { StoredSet } from "./stored";
@@ -13,8 +14,16 @@ import type { StoredSet } from "./stored";
 /** An imported set's values, ready to store, with the note the file gave it. */
 export type StoredSetValues = SetValues & { notes: string | null };
 
-/** numeric(7,2) holds up to 99,999.99 kg; the parser already refuses weights past 2,000. */
-const MAX_WEIGHT_KG = 99_999.99;
+/** The values a set may hold only up to a limit (lib/training/set), checked before storing. */
+const RANGED_FIELDS = ["weightKg", "reps", "seconds", "distanceM"] as const;
+export type RangedField = (typeof RANGED_FIELDS)[number];
+const SET_LIMITS: Record<RangedField, number> = {
+  weightKg: MAX_WEIGHT_KG,
+  reps: MAX_REPS,
+  seconds: MAX_SET_SECONDS,
+  distanceM: MAX_SET_METRES,
+};
+
 const METRES: Record<DistanceUnitInFile, number> = { m: 1, km: 1000, mi: 1609.344 };
 
 const positive = (value: number | null | undefined) => value != null && value > 0;
@@ -33,20 +42,40 @@ export function unstorableReason(
   return recordsSomething(values) ? null : "The set has no reps, weight, time or distance.";
 }
 
-/** The stored values of a storable set; weights in the file's unit, or `unitWhereUnsaid` where it names none. */
-export function storedSetValues(set: StoredSet, unitWhereUnsaid: WeightUnit): StoredSetValues {
+/** A set's values as the file says them, in kilograms and metres, whatever their size. */
+function convertedValues(set: StoredSet, unitWhereUnsaid: WeightUnit): StoredSetValues {
   const unit: WeightUnit = set.weightUnit ?? unitWhereUnsaid;
   const distanceUnit: DistanceUnitInFile = set.distanceUnit ?? (unitWhereUnsaid === "lb" ? "mi" : "km");
   return {
     reps: set.reps ?? 0,
     missed: set.missed ?? false,
-    weightKg: Math.min(MAX_WEIGHT_KG, toStoredKg(set.weight ?? 0, unit)),
+    weightKg: toStoredKg(set.weight ?? 0, unit),
     rpe: set.rpe == null ? null : Math.round(set.rpe * 10) / 10,
     notes: set.notes ?? null,
     setType: set.setType,
     seconds: positive(set.seconds) ? Math.round(set.seconds!) : null,
-    distanceM: positive(set.distance) ? Math.min(1_000_000, Math.round(set.distance! * METRES[distanceUnit] * 100) / 100) : null,
+    distanceM: positive(set.distance) ? Math.round(set.distance! * METRES[distanceUnit] * 100) / 100 : null,
   };
+}
+
+/** The values of a set past what a set may hold (a typo's 3310 reps, a 2,000 km run), in field order. */
+export function fieldsBeyondLimits(set: StoredSet, unitWhereUnsaid: WeightUnit): RangedField[] {
+  const values = convertedValues(set, unitWhereUnsaid);
+  return RANGED_FIELDS.filter((field) => (values[field] ?? 0) > SET_LIMITS[field]);
+}
+
+/**
+ * The stored values of a storable set; weights in the file's unit, or `unitWhereUnsaid` where it
+ * names none. A value past its limit is left empty, never cut to the limit (the preview lists it as
+ * worth a look); null when the set then records nothing.
+ */
+export function storedSetValues(set: StoredSet, unitWhereUnsaid: WeightUnit): StoredSetValues | null {
+  const values = convertedValues(set, unitWhereUnsaid);
+  for (const field of fieldsBeyondLimits(set, unitWhereUnsaid)) {
+    if (field === "weightKg" || field === "reps") values[field] = 0;
+    else values[field] = null;
+  }
+  return recordsSomething(values) ? values : null;
 }
 
 /** What an exercise records, from what its sets in the file hold. */

@@ -5,6 +5,9 @@
 import type { ExerciseMeasure } from "@/lib/training/types";
 import type { ImportFormat } from "./formats";
 import type { DistanceUnitInFile, ImportedSet, ImportedSetType, WeightUnitInFile } from "./rows";
+import type { DateQuestion } from "./date-question";
+import type { UnitHint } from "./unit-hint";
+import type { WorthALook } from "./worth-a-look";
 import type { ImportedWorkout } from "./workouts";
 
 /** A set as the file wrote it. Empty values are left out (not null): a ten-year preview is half the jsonb. */
@@ -51,6 +54,10 @@ export interface PreviewSummary {
   timeZone: string;
   /** "mixed" when the file names both units row by row (each set is converted by its own); null when it names none: the athlete is asked. */
   weightUnitInFile: WeightUnitInFile | "mixed" | null;
+  /** Where the file names no unit: the one its weights look like, preselected for the athlete (null: no hint). */
+  unitHint?: UnitHint | null;
+  /** Where the file's month names read two ways (Polish or Croatian "lis"): the question the preview asks. */
+  dateQuestion?: DateQuestion | null;
   workouts: number;
   sets: number;
   from: string | null;
@@ -60,6 +67,12 @@ export interface PreviewSummary {
   /** The first problems (line and reason); `problemCount` counts them all. */
   problems: RowProblem[];
   problemCount: number;
+  /**
+   * Values past what Ironlog stores (a workout over 24 hours, 3310 reps), the first of them with what
+   * the import does with each; `worthALookCount` counts them all. Left out in previews stored before they were listed.
+   */
+  worthALook?: WorthALook[];
+  worthALookCount?: number;
   /** Strong's rest-timer rows, set aside (not sets, not problems); left out in previews stored before they were counted. */
   restTimers?: number;
 }

@@ -1,6 +1,17 @@
 /** Strong's export (every layout since 2015, in its languages), one row into one set. */
 import { parseDurationText, parseIsoWallClock } from "./local-time";
-import { distanceUnitOf, instant, number, optionalText, required, RowError, text, weightUnitOf, wholeNumber } from "./cells";
+import {
+  distanceUnitOf,
+  instant,
+  number,
+  optionalText,
+  required,
+  RowError,
+  text,
+  UNBOUNDED,
+  weightUnitOf,
+  wholeNumber,
+} from "./cells";
 import type { ImportedSet, ImportedSetType, RowContext } from "./rows";
 
 /** Strong numbers sets 1, 2, 3… and marks special ones with a letter in the same column. */
@@ -30,7 +41,7 @@ export function readStrong(record: Record<string, string>, line: number, context
     workoutName: required(record["Workout Name"], "Workout Name"),
     startedAt: instant(record["Date"], parseIsoWallClock, "2024-03-05 18:02:11", context.timeZone),
     durationSeconds: context.detected.durationInSeconds
-      ? wholeNumber(duration, "Duration (sec)", 10_000_000)
+      ? wholeNumber(duration, "Duration (sec)", Infinity)
       : parseDurationText(duration),
     workoutNotes: optionalText(record["Workout Notes"]),
     exerciseName: required(record["Exercise Name"], "Exercise Name"),
@@ -38,12 +49,12 @@ export function readStrong(record: Record<string, string>, line: number, context
     exerciseNotes: optionalText(record["Notes"]),
     ...order,
     supersetId: null,
-    weight: number(record["Weight"], "Weight", { max: 2000 }),
+    weight: number(record["Weight"], "Weight", UNBOUNDED),
     weightUnit: "Weight Unit" in record ? weightUnitOf(record["Weight Unit"]) : (units.weight ?? null),
-    reps: wholeNumber(record["Reps"], "Reps", 1000),
-    distance: number(record["Distance"], "Distance", { max: 1_000_000 }),
+    reps: wholeNumber(record["Reps"], "Reps", Infinity),
+    distance: number(record["Distance"], "Distance", UNBOUNDED),
     distanceUnit: "Distance Unit" in record ? distanceUnitOf(record["Distance Unit"]) : (units.distance ?? null),
-    seconds: number(record["Seconds"], "Seconds", { max: 86_400 }),
+    seconds: number(record["Seconds"], "Seconds", UNBOUNDED),
     rpe: number(record["RPE"], "RPE", { min: 1, max: 10 }),
     notes: null,
     missed: false,

@@ -38,20 +38,39 @@ export const uploadQuerySchema = z.object({
     .transform((v) => safeTimeZone(v)),
 });
 
-/** The body's chunks, throwing HistoryFileTooLargeError once more than `limitBytes` have come. */
-export async function* limitedChunks(body: ReadableStream<Uint8Array> | null, limitBytes: number): AsyncGenerator<Uint8Array> {
-  if (!body) return;
-  const reader = body.getReader();
+/**
+ * An upload's body, read once: its chunks (throwing HistoryFileTooLargeError once more than
+ * `limitBytes` have come), and `drain` for when the answer comes before the end (a file refused by
+ * its first line). Drained, the rest is read and dropped up to the limit, so the client reads the
+ * answer and can use the connection again; cancelling the body instead resets the connection under
+ * the client while it is still sending. Past the limit the body is cancelled: no more is read.
+ */
+export function limitedBody(body: ReadableStream<Uint8Array> | null, limitBytes: number) {
+  const reader = body?.getReader() ?? null;
   let total = 0;
-  try {
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) return;
-      total += value.byteLength;
-      if (total > limitBytes) throw new HistoryFileTooLargeError(limitBytes);
-      yield value;
-    }
-  } finally {
-    await reader.cancel().catch(() => {});
-  }
+  let finished = reader === null;
+  const next = async () => {
+    const result = await reader!.read();
+    if (result.done) finished = true;
+    else total += result.value.byteLength;
+    return result;
+  };
+  return {
+    async *chunks(): AsyncGenerator<Uint8Array> {
+      while (!finished) {
+        const { value, done } = await next();
+        if (done) return;
+        if (total > limitBytes) throw new HistoryFileTooLargeError(limitBytes);
+        yield value;
+      }
+    },
+    async drain(): Promise<void> {
+      try {
+        while (!finished && total <= limitBytes) await next();
+      } catch {
+        // The client went away: there is no one left to answer.
+      }
+      if (!finished) await reader!.cancel().catch(() => {});
+    },
+  };
 }

@@ -9,8 +9,16 @@ import { exercises, historyImports, sessionSets, users, workoutSessions } from "
 import { parseHistoryFile } from "@/lib/history-import/parse-file";
 import { importFormSchema } from "@/lib/history-import/import-form";
 import { toStoredKg } from "@/lib/training/units";
-import { createPreview, duplicatePositions, exerciseChoicesFor, getPreview, previewWorkoutHeads } from "./previews";
-import { importPreview, PREVIEW_GONE, undoImport } from "./import";
+import {
+  createPreview,
+  duplicatePositions,
+  exerciseChoicesFor,
+  getPreview,
+  PREVIEW_GONE,
+  previewWorkoutHeads,
+  readPreviewDatesAs,
+} from "./previews";
+import { importPreview, undoImport } from "./import";
 
 let database: TestDatabase;
 let library: Map<string, number>;
@@ -191,6 +199,84 @@ describe("importing what other exports hold", () => {
       ]),
     );
     expect(stored).toHaveLength(3);
+  });
+
+  it("imports values past what Ironlog stores as the preview's worth-a-look list said: left empty, never cut", async () => {
+    const userId = await newAthlete("kg");
+    const csv = [
+      "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE",
+      "2024-03-05 18:02:11,Legs,30h 5m,Squat (Barbell),1,100,5,0,0,,,",
+      "2024-03-05 18:02:11,Legs,30h 5m,Cable Row,1,40,3310,0,0,,,",
+      "2024-03-05 18:02:11,Legs,30h 5m,Plank,1,0,0,0,90000,,,",
+      "2024-03-07 18:00:00,Push,23h 59m,Bench Press (Barbell),1,80,5,0,0,,,",
+    ].join("\n");
+    const { id, summary } = await preview(userId, csv);
+    expect(summary).toMatchObject({ workouts: 2, sets: 4, problemCount: 0, worthALookCount: 3 });
+    expect(summary.worthALook!.map((item) => [item.line, item.outcome])).toEqual([
+      [2, "Imported with all its sets; its duration is left empty."],
+      [3, "The set is imported without its reps."],
+      [4, "The set is left out: nothing else in it can be stored."],
+    ]);
+    const outcome = await importPreview(database.db, userId, await confirmAsSuggested(userId, id, "kg"));
+    expect(outcome).toMatchObject({ workouts: 2, sets: 3 });
+    const sessions = await database.db
+      .select({ name: workoutSessions.name, durationSeconds: workoutSessions.durationSeconds })
+      .from(workoutSessions)
+      .where(eq(workoutSessions.userId, userId))
+      .orderBy(workoutSessions.startedAt);
+    expect(sessions).toEqual([
+      { name: "Legs", durationSeconds: null },
+      { name: "Push", durationSeconds: 23 * 3600 + 59 * 60 },
+    ]);
+    const stored = await database.db
+      .select({ reps: sessionSets.reps, weightKg: sessionSets.weightKg, seconds: sessionSets.seconds })
+      .from(sessionSets)
+      .innerJoin(workoutSessions, eq(workoutSessions.id, sessionSets.sessionId))
+      .where(eq(workoutSessions.userId, userId));
+    expect(stored).toEqual(
+      expect.arrayContaining([
+        { reps: 5, weightKg: 100, seconds: null },
+        { reps: 0, weightKg: 40, seconds: null },
+        { reps: 5, weightKg: 80, seconds: null },
+      ]),
+    );
+    expect(stored).toHaveLength(3);
+  });
+
+  it("asks which language dates that read two ways are in, and imports them in the one chosen", async () => {
+    const userId = await newAthlete("kg");
+    const csv = [
+      "title,start_time,end_time,description,exercise_title,superset_id,exercise_notes,set_index,set_type,weight_kg,reps,distance_km,duration_seconds,rpe",
+      'Nogi,"3 lis 2025, 18:00","3 lis 2025, 19:00",,Squat (Barbell),,,0,normal,100,5,,,',
+      'Plecy,"30 lis 2025, 18:00","30 lis 2025, 19:10",,Deadlift (Barbell),,,0,normal,140,3,,,',
+    ].join("\n");
+    const { id, summary } = await preview(userId, csv, "Europe/Warsaw");
+    expect(summary.dateQuestion).toMatchObject({
+      example: { line: 2, text: "3 lis 2025, 18:00" },
+      options: [
+        { locale: "pl", language: "Polish", reads: "3 November 2025" },
+        { locale: "hr", language: "Croatian", reads: "3 October 2025" },
+      ],
+      chosen: "pl",
+    });
+    await expect(readPreviewDatesAs(database.db, userId, id, "en")).rejects.toThrow("Choose one of the languages listed.");
+    await readPreviewDatesAs(database.db, userId, id, "hr");
+    const reread = await getPreview(database.db, userId, id);
+    expect(reread!.summary).toMatchObject({
+      from: "2025-10-03T16:00:00.000Z",
+      to: "2025-10-30T17:00:00.000Z",
+      dateQuestion: { chosen: "hr" },
+    });
+    await importPreview(database.db, userId, await confirmAsSuggested(userId, id, "kg"));
+    const sessions = await database.db
+      .select({ startedAt: workoutSessions.startedAt, durationSeconds: workoutSessions.durationSeconds })
+      .from(workoutSessions)
+      .where(eq(workoutSessions.userId, userId))
+      .orderBy(workoutSessions.startedAt);
+    expect(sessions).toEqual([
+      { startedAt: new Date("2025-10-03T16:00:00.000Z"), durationSeconds: 3600 },
+      { startedAt: new Date("2025-10-30T17:00:00.000Z"), durationSeconds: 4200 },
+    ]);
   });
 
   it("imports a FitNotes day as one workout at noon in the athlete's zone", async () => {

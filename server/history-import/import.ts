@@ -25,12 +25,12 @@ import {
 import { UserFacingError, NotFoundError } from "@/lib/errors";
 import type { ImportFormInput } from "@/lib/history-import/import-form";
 import { exerciseTypeFromName, storedSetValues, supersetGroups } from "@/lib/history-import/set-mapping";
+import { storedDuration } from "@/lib/history-import/worth-a-look";
 import { SET_FIELDS, setValuesOf } from "@/lib/training/set";
 import type { PreviewSummary, StoredWorkout } from "@/lib/history-import/stored";
 import { visibleTo } from "@/server/queries/exercises";
-import { duplicatePositions, exerciseChoicesFor, previewWorkoutHeads } from "./previews";
+import { duplicatePositions, exerciseChoicesFor, PREVIEW_GONE, previewWorkoutHeads } from "./previews";
 
-export const PREVIEW_GONE = "This preview has expired or was already imported. Upload the file again to see it.";
 /** Workouts read and written per round: memory stays flat whatever the file's size. */
 const WORKOUTS_PER_ROUND = 250;
 /** Sets per insert statement (one jsonb parameter of about 1 MB). */
@@ -154,8 +154,8 @@ async function writeWorkouts(
       id: ids[i].id,
       name: w.name,
       started_at: startedAt.toISOString(),
-      finished_at: new Date(startedAt.getTime() + (w.durationSeconds ?? 0) * 1000).toISOString(),
-      duration_seconds: w.durationSeconds,
+      finished_at: new Date(startedAt.getTime() + (storedDuration(w.durationSeconds) ?? 0) * 1000).toISOString(),
+      duration_seconds: storedDuration(w.durationSeconds),
       notes: w.notes,
     };
   });
@@ -182,17 +182,20 @@ async function writeWorkouts(
         note: exercise.notes,
         superset_group: groups[position],
       });
-      exercise.sets.forEach((set, setPosition) => {
+      let setPosition = 0;
+      for (const set of exercise.sets) {
+        // A set whose every value is past what a set may hold is left out, as the preview said.
         const v = storedSetValues(set, input.weightUnit);
+        if (!v) continue;
         sets.push({
           session_id: sessionId,
           exercise_id: exerciseId,
           exercise_slot_id: slotId,
-          position: setPosition,
+          position: setPosition++,
           notes: v.notes,
           ...setValuesOf(v),
         });
-      });
+      }
     });
   });
   await tx.execute(sql`INSERT INTO workout_sessions (id, user_id, name, started_at, finished_at, duration_seconds, notes, import_id)

@@ -8,9 +8,13 @@ import { and, asc, eq, gt, lt, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { queryRows } from "@/db/client";
 import { historyImportPreviews, historyImportPreviewWorkouts } from "@/db/schema";
+import { rereadStart } from "@/lib/history-import/date-question";
+import { UserFacingError } from "@/lib/errors";
 import { matchExercise } from "@/lib/history-import/exercise-names";
 import { exerciseNamesOf, type PreviewSummary, type StoredWorkout } from "@/lib/history-import/stored";
 import { listExerciseOptions, type ExerciseOption } from "@/server/queries/exercises";
+
+export const PREVIEW_GONE = "This preview has expired or was already imported. Upload the file again to see it.";
 
 /** Workouts per insert: 2,000 workouts of jsonb go in a handful of statements. */
 const WORKOUTS_PER_INSERT = 200;
@@ -133,4 +137,62 @@ export async function duplicatePositions(
     if (candidates.some((c) => sameIds(c, wanted))) duplicates.add(head.position);
   }
   return duplicates;
+}
+
+/**
+ * Answer the preview's date question: its workouts move to the months `locale` reads the file's
+ * month names in (same day and clock time), in one transaction, and the summary says which reading
+ * holds now. The import then takes the dates as they are.
+ */
+export async function readPreviewDatesAs(db: DbOrTx, userId: number, previewId: string, locale: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [preview] = await tx
+      .select()
+      .from(historyImportPreviews)
+      .where(
+        and(
+          eq(historyImportPreviews.id, previewId),
+          eq(historyImportPreviews.userId, userId),
+          gt(historyImportPreviews.expiresAt, new Date()),
+        ),
+      )
+      .for("update");
+    if (!preview) throw new UserFacingError(PREVIEW_GONE, { status: 404, code: "preview_gone" });
+    const { summary } = preview;
+    const question = summary.dateQuestion;
+    if (!question || !question.options.some((o) => o.locale === locale))
+      throw new UserFacingError("Choose one of the languages listed.", { field: "locale" });
+    if (question.chosen === locale) return;
+    const rows = await tx
+      .select({ position: historyImportPreviewWorkouts.position, workout: historyImportPreviewWorkouts.workout })
+      .from(historyImportPreviewWorkouts)
+      .where(eq(historyImportPreviewWorkouts.previewId, preview.id));
+    const moved = rows.map((row) => {
+      const reread = rereadStart(row.workout.startedAt, summary.timeZone, question, locale);
+      if (!reread) {
+        const language = question.options.find((o) => o.locale === locale)!.language;
+        throw new UserFacingError(
+          `“${row.workout.name}” on ${row.workout.startedAt.slice(0, 10)} has no such day in ${language}: the dates are not ${language}.`,
+          { field: "locale" },
+        );
+      }
+      return { position: row.position, started_at: reread.startedAt };
+    });
+    await tx.execute(sql`UPDATE history_import_preview_workouts AS w
+      SET started_at = x.started_at::timestamptz, workout = jsonb_set(w.workout, '{startedAt}', to_jsonb(x.started_at))
+      FROM jsonb_to_recordset(${JSON.stringify(moved)}::jsonb) AS x(position int, started_at text)
+      WHERE w.preview_id = ${preview.id} AND w.position = x.position`);
+    const starts = moved.map((m) => m.started_at).sort();
+    await tx
+      .update(historyImportPreviews)
+      .set({
+        summary: {
+          ...summary,
+          from: starts[0] ?? null,
+          to: starts.at(-1) ?? null,
+          dateQuestion: { ...question, chosen: locale },
+        },
+      })
+      .where(eq(historyImportPreviews.id, preview.id));
+  });
 }

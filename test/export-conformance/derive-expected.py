@@ -11,9 +11,9 @@ A `known_gap` already written in expected-counts.csv (a file the parser cannot r
 Rules (the same for every app):
 - a rest-timer row (Strong's Set Order "Rest Timer", German "Ruhezeit") is set aside and counted;
 - a failed attempt (set marked F / FAILURE / failure, no reps, no time, no distance) is a missed set;
-- any other row that holds reps, a weight, a time or a distance is a set;
-- a row that holds none of them, or whose cell count differs from the header's, or that holds more
-  than a set may (over 1000 reps, a weight over 2000, a time over 24 hours), is a problem;
+- any other row that holds reps, a weight, a time or a distance is a set, whatever their size (a value
+  past what a set may hold is the preview's "worth a look", not a problem);
+- a row that holds none of them, or whose cell count differs from the header's, is a problem;
 - a workout is a distinct (start, name) among sets and missed sets (FitNotes: a distinct date).
 """
 import csv
@@ -106,9 +106,6 @@ def derive(name: str, data: bytes):
             counts["rest_timers"] += 1
             continue
         reps, weight, seconds, distance = (amount(r[col[k]]) for k in ("reps", "weight", "seconds", "distance"))
-        if reps > 1000 or weight > 2000 or seconds > 86400:
-            counts["problems"] += 1
-            continue
         if order in FAILED and reps == 0 and seconds == 0 and distance == 0:
             counts["missed"] += 1
         elif reps > 0 or weight > 0 or seconds > 0 or distance > 0:

@@ -11,6 +11,7 @@ import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { parseHistoryFile } from "@/lib/history-import/parse-file";
+import { weightUnitHint } from "@/lib/history-import/unit-hint";
 
 const EXPORTS = path.join(process.cwd(), "..", "shared", "real-exports");
 const present = fs.existsSync(EXPORTS);
@@ -70,6 +71,14 @@ describe.runIf(present)("reading every real export whole", () => {
         missed: Number(expected.missed),
         problems: Number(expected.problems),
       });
+      // Where the file names one unit for every weight, the hint read from the weights alone never
+      // contradicts it (it may say nothing).
+      const named = new Set(sets.filter((s) => s.weight).map((s) => s.weightUnit));
+      if (named.size === 1 && !named.has(undefined) && !named.has(null)) {
+        const counts = new Map<number, number>();
+        for (const s of sets) if (s.weight) counts.set(s.weight, (counts.get(s.weight) ?? 0) + 1);
+        expect([null, [...named][0]]).toContain(weightUnitHint(counts)?.unit ?? null);
+      }
     });
   }
 });

@@ -8,7 +8,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { FORMAT_NAMES } from "@/lib/history-import/formats";
 import { athletePage, requestTimeZone } from "@/server/athlete-page";
 import { duplicatePositions, exerciseChoicesFor, getPreview, previewWorkoutHeads } from "@/server/history-import/previews";
-import { importHistoryAction } from "../actions";
+import { DateReadingForm } from "@/app/(athlete)/history/import/[id]/_components/date-reading-form";
+import { importHistoryAction, readDatesAsAction } from "../actions";
 
 export const metadata: Metadata = { title: "Preview import" };
 
@@ -89,11 +90,27 @@ export default async function ImportPreviewPage({ params }: { params: Promise<{ 
           {summary.restTimers ? (
             <li>{plural(summary.restTimers, "rest-timer row")} set aside: a rest timer is not a set.</li>
           ) : null}
+          {summary.worthALookCount ? (
+            <li>
+              {plural(summary.worthALookCount, "value")} past what Ironlog stores, worth a look (listed below with what the import
+              does with each).
+            </li>
+          ) : null}
           {summary.problemCount ? (
             <li>{plural(summary.problemCount, "row")} could not be read and will be left out (listed below).</li>
           ) : null}
         </ul>
       </Card>
+
+      {summary.dateQuestion ? (
+        <Card title="Dates">
+          <p className="mb-3 text-sm text-slate-600">
+            The dates below are read in{" "}
+            {summary.dateQuestion.options.find((o) => o.locale === summary.dateQuestion!.chosen)?.language}.
+          </p>
+          <DateReadingForm action={readDatesAsAction} previewId={preview.id} question={summary.dateQuestion} />
+        </Card>
+      ) : null}
 
       <Card title="Import">
         <ImportForm
@@ -107,7 +124,8 @@ export default async function ImportPreviewPage({ params }: { params: Promise<{ 
           }))}
           optionNames={options.map((o) => o.name)}
           askUnit={summary.weightUnitInFile === null}
-          defaultUnit={user.weightUnit}
+          defaultUnit={summary.unitHint?.unit ?? user.weightUnit}
+          unitHint={summary.unitHint?.reason ?? null}
           workoutsToImport={toImport}
         />
       </Card>
@@ -142,6 +160,26 @@ export default async function ImportPreviewPage({ params }: { params: Promise<{ 
           </p>
         ) : null}
       </Card>
+
+      {summary.worthALook?.length ? (
+        <Card title="Worth a look">
+          <p className="text-sm text-slate-600">
+            These values are past what a workout or a set can hold in Ironlog. Nothing is cut to fit: the import does what each
+            line says. To keep a value, correct it in the app it came from and export again.
+          </p>
+          <ul className="mt-3 divide-y divide-slate-100 text-sm" aria-label="Worth a look">
+            {summary.worthALook.map((item) => (
+              <li key={`${item.line}-${item.what}`} className="py-2">
+                <span className="font-medium text-slate-900">Line {item.line}:</span> {item.what}{" "}
+                <span className="text-slate-700">{item.outcome}</span>
+              </li>
+            ))}
+          </ul>
+          {(summary.worthALookCount ?? 0) > summary.worthALook.length ? (
+            <p className="mt-2 text-sm text-slate-600">and {(summary.worthALookCount ?? 0) - summary.worthALook.length} more.</p>
+          ) : null}
+        </Card>
+      ) : null}
 
       {summary.problemCount ? (
         <Card title="Rows that could not be read">

@@ -26,6 +26,7 @@ export function ImportForm({
   optionNames,
   askUnit,
   defaultUnit,
+  unitHint,
   workoutsToImport,
 }: {
   action: Action;
@@ -34,6 +35,8 @@ export function ImportForm({
   optionNames: string[];
   askUnit: boolean;
   defaultUnit: WeightUnit;
+  /** Why the unit is preselected, when the file's weights say it (the athlete still chooses). */
+  unitHint: string | null;
   workoutsToImport: number;
 }) {
   const { state, dispatch, onSubmit, errors } = useFormAction(action);
@@ -46,6 +49,11 @@ export function ImportForm({
           <p className="text-sm text-slate-600">
             This export does not say. Strong writes weights in the unit set in its settings.
           </p>
+          {unitHint ? (
+            <p className="mt-1 text-sm text-slate-600">
+              {unitHint} {defaultUnit === "kg" ? "Kilograms" : "Pounds"} are chosen for you; change it if that is wrong.
+            </p>
+          ) : null}
           <div className="mt-2 flex gap-6">
             {(["kg", "lb"] as const).map((unit) => (
               <label key={unit} className="flex items-center gap-2 text-sm">
