@@ -7,3 +7,4 @@ export * from "./auth";
 export * from "./maintenance";
 export * from "./mail";
 export * from "./history-imports";
+export * from "./migration-approvals";

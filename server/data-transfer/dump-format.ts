@@ -19,9 +19,10 @@ export const DUMP_FORMAT = "ironlog-dump";
  * alone, and its field_times name the set's values as lib/training/set does (weightKg, distanceM
  * where format 4 wrote weight, distance); format-upgrade.ts renames them in an older dump. 6: a
  * session has a `uid` (the identity a device gave it when started); an older dump's sessions take a
- * new one on import.
+ * new one on import. 7: migration_settings and migration_approvals (the two-person rule for data
+ * migrations); older dumps have none, so no migration needs approval after their import.
  */
-export const DUMP_FORMAT_VERSION = 6;
+export const DUMP_FORMAT_VERSION = 7;
 
 export const dumpHeaderSchema = z.strictObject({
   format: z.literal(DUMP_FORMAT),

@@ -63,7 +63,7 @@ describe("export", () => {
       .map((line) => JSON.parse(line));
     expect(lines[0]).toMatchObject({
       format: "ironlog-dump",
-      format_version: 6,
+      format_version: 7,
       schema_migration: SHIPPED.at(-1)!.tag,
       secrets: "omitted",
     });
@@ -91,6 +91,8 @@ describe("export", () => {
         migration_runs: 1,
         migration_run_items: 2,
         migration_row_fixes: 1,
+        migration_settings: 1,
+        migration_approvals: 1,
         maintenance_notices: 1,
         flagged_user_notices: 0,
       },

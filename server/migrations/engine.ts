@@ -34,6 +34,8 @@ export interface RunMigrationOptions {
   onProgress?: ProgressListener;
   /** Rows per batch (default 10,000). */
   batchSize?: number;
+  /** The second admin's approval this apply was started with (checked by `checkRunApproval` first). */
+  approvalId?: number | null;
 }
 
 /** The report's summary, with the report's field names. The four counts add up to the total. */
@@ -185,6 +187,7 @@ export async function startMigrationRun(database: Database, options: RunMigratio
     migrationId: migration.id,
     mode: options.mode,
     startedBy: options.startedBy,
+    approvalId: options.mode === "apply" ? options.approvalId : null,
     onProgress: options.onProgress,
     work: (tx, live, context) => migrateRows(database, tx, live, context, migration, options),
   });
