@@ -245,3 +245,37 @@ export async function recentApprovals(db: DbOrTx, migrationId: string, limit = 5
     .orderBy(desc(migrationApprovals.requestedAt), desc(migrationApprovals.id))
     .limit(limit);
 }
+
+export interface ApprovalState {
+  requirement: ApprovalRequirement;
+  /** An approval of the latest preview that a run may use now (its data is checked again at the run). */
+  usable: MigrationApproval | null;
+  /** A request for the latest preview waiting for a decision. */
+  pending: MigrationApproval | null;
+  /** Why "Run migration" is disabled for want of an approval, or null. */
+  runBlockedBy: string | null;
+  recent: MigrationApproval[];
+}
+
+/** What the migration's page shows about approvals, for its latest preview. */
+export async function approvalState(
+  db: DbOrTx,
+  migrationId: string,
+  previewRunId: number | null,
+  now: Date = new Date(),
+): Promise<ApprovalState> {
+  const [requirement, recent] = await Promise.all([approvalRequirement(db, migrationId), recentApprovals(db, migrationId)]);
+  const forPreview = recent.filter((a) => a.previewRunId === previewRunId && a.expiresAt > now && !a.usedAt);
+  const usable = forPreview.find((a) => a.status === "approved") ?? null;
+  const pending = forPreview.find((a) => a.status === "pending") ?? null;
+  let runBlockedBy: string | null = null;
+  if (requirement.required && !usable) {
+    runBlockedBy =
+      previewRunId === null
+        ? "Runs of this migration need another admin's approval: preview it, then ask for approval."
+        : pending
+          ? `Waiting for another admin to approve preview #${previewRunId} (request #${pending.id}).`
+          : `Runs of this migration need another admin's approval of preview #${previewRunId}: ask for it below.`;
+  }
+  return { requirement, usable, pending, runBlockedBy, recent };
+}

@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { z } from "@/lib/zod";
 import { getDatabase } from "@/server/db";
 import { type ActionState, adminAction } from "@/server/auth/guards";
@@ -24,6 +25,8 @@ async function started(runId: number, message: string): Promise<ActionState<Prog
   if (!progress) throw new Error(`Run ${runId} was started but cannot be read back`);
   return { status: "success", message, data: progressView(progress) };
 }
+
+const migrationPath = (id: string) => `/admin/migrations/${encodeURIComponent(id)}`;
 
 const startedBy = (admin: User) => ({ userId: admin.id, label: admin.email });
 
@@ -96,6 +99,7 @@ export const requestApprovalAction = adminAction(requestSchema, async (input, ad
     note: input.note,
     requestedBy: startedBy(admin),
   });
+  revalidatePath(migrationPath(approval.migrationId));
   return { status: "success", message: `Approval #${approval.id} asked for. Another admin decides it.` };
 });
 
@@ -113,6 +117,7 @@ export const decideApprovalAction = adminAction(decisionSchema, async (input, ad
     note: input.note,
     decidedBy: startedBy(admin),
   });
+  revalidatePath(migrationPath(approval.migrationId));
   return { status: "success", message: `Approval #${approval.id} ${approval.status}.` };
 });
 
@@ -132,5 +137,6 @@ export const setApprovalRequirementAction = adminAction(requirementSchema, async
     requiresApproval: input.requirement === "default" ? null : input.requirement === "required",
     by: startedBy(admin),
   });
+  revalidatePath("/admin/migrations", "layout");
   return { status: "success", message: "Approval setting saved." };
 });

@@ -19,7 +19,19 @@ const WATCH_MS = 3000;
  * one this admin started, or one another admin or app instance started (found by polling), which
  * also disables both buttons until it ends.
  */
-export function MigrationControls({ migrationId, initialRunning }: { migrationId: string; initialRunning: ProgressView | null }) {
+export function MigrationControls({
+  migrationId,
+  initialRunning,
+  runBlockedBy,
+  approvalId,
+}: {
+  migrationId: string;
+  initialRunning: ProgressView | null;
+  /** Why a run cannot start for want of another admin's approval; the server checks it again. */
+  runBlockedBy: string | null;
+  /** The approval a run starts with, when the migration needs one. */
+  approvalId: number | null;
+}) {
   const router = useRouter();
   const [live, setLive] = useState<ProgressView | null>(initialRunning);
   const [dialogOpen, setDialogOpen] = useState(false);
@@ -88,11 +100,17 @@ export function MigrationControls({ migrationId, initialRunning }: { migrationId
             setRunStateAtOpen(runState);
             setDialogOpen(true);
           }}
-          disabled={running}
+          disabled={running || runBlockedBy !== null}
           aria-haspopup="dialog"
+          aria-describedby={runBlockedBy && !running ? "run-blocked" : undefined}
         >
           Run migration…
         </Button>
+        {runBlockedBy && !running ? (
+          <p id="run-blocked" className="text-sm text-slate-600">
+            {runBlockedBy}
+          </p>
+        ) : null}
         {running ? (
           <p className="text-sm text-slate-600">
             Disabled while {live.mode === "dry_run" ? "a preview" : live.mode === "undo" ? "an undo" : "a run"} of this migration
@@ -105,6 +123,7 @@ export function MigrationControls({ migrationId, initialRunning }: { migrationId
         open={dialogOpen}
         onClose={() => setDialogOpen(false)}
         migrationId={migrationId}
+        approvalId={approvalId}
         runState={runState === runStateAtOpen ? idle : runState}
         runAction={runAction}
         onPreviewAgain={() => {

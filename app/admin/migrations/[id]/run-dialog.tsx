@@ -23,6 +23,7 @@ export function RunDialog({
   open,
   onClose,
   migrationId,
+  approvalId,
   runState,
   runAction,
   onPreviewAgain,
@@ -30,6 +31,7 @@ export function RunDialog({
   open: boolean;
   onClose: () => void;
   migrationId: string;
+  approvalId: number | null;
   runState: ActionState<ProgressView>;
   runAction: (formData: FormData) => void;
   onPreviewAgain: () => void;
@@ -122,6 +124,7 @@ export function RunDialog({
             <FormMessage state={runState.status === "error" && !errors ? runState : undefined} />
             <input type="hidden" name="migrationId" value={migrationId} />
             <input type="hidden" name="previewRunId" value={preview.runId} />
+            {approvalId ? <input type="hidden" name="approvalId" value={approvalId} /> : null}
             <TextField
               label={`Type ${migrationId} to confirm`}
               name="confirmation"
