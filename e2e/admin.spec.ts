@@ -227,6 +227,22 @@ test("the overview shows the last run and nothing left to change but the errors"
   await expect(migration.getByText(`${SEED_SUMMARY.errors} errors left as they are`, { exact: true })).toBeVisible();
 });
 
+test("an athlete the run changed is told once, on the dashboard, what it did to their answer", async ({ browser }) => {
+  const context = await browser.newContext();
+  const leo = await context.newPage();
+  await signIn(leo, "leo@ironlog.dev");
+  await leo.goto("/dashboard");
+  const notice = leo.getByRole("note").filter({ hasText: "We updated your answer" });
+  await expect(notice).toContainText("Your equipment answer was a list (basic equipment at home, full gym); it is now Full gym.");
+  await expect(notice.getByRole("link", { name: "Change your answer" })).toHaveAttribute("href", "/reassess");
+  await notice.getByRole("button", { name: "Got it" }).click();
+  await expect(notice).toHaveCount(0);
+  await leo.reload();
+  await expect(leo.getByRole("heading", { name: /^Hi / })).toBeVisible();
+  await expect(leo.getByText("We updated your answer")).toHaveCount(0);
+  await context.close();
+});
+
 test("undo restores the data and reports restored rows and conflicts", async ({ browser, request }) => {
   await page.goto(`/admin/runs/${appliedRunId}`);
   await page.getByRole("button", { name: "Undo this run…" }).click();

@@ -8,3 +8,4 @@ export * from "./maintenance";
 export * from "./mail";
 export * from "./history-imports";
 export * from "./migration-approvals";
+export * from "./migration-change-notices";

@@ -33,6 +33,7 @@ export const DUMP_TABLE_ORDER = [
   "migration_row_fixes",
   "migration_settings",
   "migration_approvals",
+  "migration_change_notices",
   "maintenance_notices",
   "flagged_user_notices",
 ] as const;

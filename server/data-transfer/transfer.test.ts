@@ -93,6 +93,7 @@ describe("export", () => {
         migration_row_fixes: 1,
         migration_settings: 1,
         migration_approvals: 1,
+        migration_change_notices: 0,
         maintenance_notices: 1,
         flagged_user_notices: 0,
       },

@@ -19,6 +19,7 @@ import { runItemWriter } from "./item-writer";
 import { type LaunchedRun, type WorkContext, launchRun } from "./run-launcher";
 import type { NewItem, RunOutcomeFields } from "./run-records";
 import { StatementQueue } from "./statement-queue";
+import { recordChangeNotices } from "./change-notices";
 import type { AnyDataMigration, ClassifiedRow, RowCounts, RunMode, SourceBatch, SourceRow, StartedBy } from "./types";
 
 export const DEFAULT_BATCH_SIZE = 10_000;
@@ -172,6 +173,8 @@ async function migrateRows(
   }
 
   const verification = dryRun ? null : await migration.verify(tx, { runId: live.runId, upToId, totalAtStart: total, counts });
+  const notice = migration.declaration.changeNotice;
+  if (!dryRun && notice) await recordChangeNotices(tx, live.runId, notice);
   return { total, processed, counts: { ...counts, restored: 0, conflicts: 0 }, sourceFingerprint: fingerprint, verification };
 }
 
