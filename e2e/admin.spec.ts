@@ -10,6 +10,7 @@ import { DEMO, signIn } from "./helpers";
 test.describe.configure({ mode: "serial" });
 
 const MIGRATION = "equipment-single-choice";
+const REVIEWER = "reviewer@ironlog.dev";
 // What the equipment migration finds in the demo data (db/seed.ts).
 const SEED_SUMMARY = { total_processed: 155, migrated: 23, flagged: 10, skipped: 117, errors: 5 };
 
@@ -80,6 +81,9 @@ test("an admin previews the migration and sees its summary and details", async (
   const details = page.getByRole("table", { name: "Preview details" });
   await expect(details.getByRole("row").filter({ hasText: "leo@ironlog.dev" })).toContainText('["basic_equipment","full_gym"]');
   await expect(details.getByRole("row").filter({ hasText: "leo@ironlog.dev" })).toContainText('"full_gym"');
+
+  // Error rows have the fix form here too, as on the preview's own page.
+  await expect(page.getByText(/^Fix row \d+$/).first()).toBeVisible();
 
   // The same request from an athlete or a visitor starts nothing.
   await expectRefused(browser, request, await captured);
@@ -271,7 +275,22 @@ test("undo restores the data and reports restored rows and conflicts", async ({ 
   await expectRefused(browser, request, await captured);
 });
 
+async function setRole(email: string, to: "admin" | "athlete") {
+  await page.goto(`/admin/users?q=${encodeURIComponent(email)}`);
+  const name = to === "admin" ? "Make admin" : "Make athlete";
+  await page.getByRole("button", { name: `${name}: ${email}` }).click();
+  await page
+    .getByRole("dialog", { name: `Make ${email} ${to === "admin" ? "an admin" : "an athlete"}?` })
+    .getByRole("button", { name })
+    .click();
+  await expect(
+    page.getByRole("status").filter({ hasText: `${email} is now ${to === "admin" ? "an admin" : "an athlete"}.` }),
+  ).toBeVisible();
+}
+
 test("the last admin cannot step down, and an admin can promote and demote others", async ({ browser, request }) => {
+  // The demo's second admin steps aside for this test, so that Alex is the last one.
+  await setRole(REVIEWER, "athlete");
   await page.goto(`/admin/users?q=${encodeURIComponent(DEMO.admin)}`);
   await page.getByRole("button", { name: "Step down as admin…" }).click();
   const stepDown = page.getByRole("dialog", { name: "Step down as admin?" });
@@ -313,6 +332,7 @@ test("the last admin cannot step down, and an admin can promote and demote other
   await expectRefused(browser, request, await captured);
   await page.reload();
   await expect(page.getByRole("row").filter({ hasText: "maya@ironlog.dev" })).toContainText("Athlete");
+  await setRole(REVIEWER, "admin");
 });
 
 test("the integrity check runs on demand, links to offending rows and downloads as JSON", async ({ browser, request }) => {

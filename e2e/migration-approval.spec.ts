@@ -57,6 +57,8 @@ test("a run that needs approval waits for another admin's, and the run says who 
   await expect(runButton).toBeEnabled();
   await runButton.click();
   const dialog = asker.getByRole("dialog", { name: "Run this migration for real?" });
+  // The e2e server runs on the embedded database: the dialog says what that means before the run.
+  await expect(dialog.getByText(/runs on the embedded database.*finishes before Cancel can be reached/)).toBeVisible();
   await dialog.getByLabel(`Type ${MIGRATION} to confirm`).fill(MIGRATION);
   await dialog.getByRole("button", { name: "Run migration" }).click();
   await expect(asker).toHaveURL(/\/admin\/runs\/\d+$/);

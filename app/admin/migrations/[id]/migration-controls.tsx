@@ -24,8 +24,11 @@ export function MigrationControls({
   initialRunning,
   runBlockedBy,
   approvalId,
+  embedded,
 }: {
   migrationId: string;
+  /** On the embedded database (PGlite) a run holds its one connection to the end. */
+  embedded: boolean;
   initialRunning: ProgressView | null;
   /** Why a run cannot start for want of another admin's approval; the server checks it again. */
   runBlockedBy: string | null;
@@ -35,6 +38,8 @@ export function MigrationControls({
   const router = useRouter();
   const [live, setLive] = useState<ProgressView | null>(initialRunning);
   const [dialogOpen, setDialogOpen] = useState(false);
+  // Counts the previews that ended while this page was open: the dialog then checks the latest again.
+  const [previewsEnded, setPreviewsEnded] = useState(0);
   // The run result when the dialog last opened: older errors are not shown again.
   const [runStateAtOpen, setRunStateAtOpen] = useState<ActionState<ProgressView> | null>(null);
   const running = live?.status === "running";
@@ -78,7 +83,10 @@ export function MigrationControls({
     setLive(progress);
     // A real run or an undo has its own page with the summary; a preview shows here once refreshed.
     if (progress.mode !== "dry_run") router.push(`/admin/runs/${progress.runId}`);
-    else router.refresh();
+    else {
+      router.refresh();
+      setPreviewsEnded((n) => n + 1);
+    }
   }
 
   const previewForm = (label: string) => (
@@ -124,10 +132,14 @@ export function MigrationControls({
         onClose={() => setDialogOpen(false)}
         migrationId={migrationId}
         approvalId={approvalId}
+        embedded={embedded}
+        blockedBy={runBlockedBy}
         runState={runState === runStateAtOpen ? idle : runState}
         runAction={runAction}
+        previewing={running && live?.mode === "dry_run"}
+        statusVersion={previewsEnded}
         onPreviewAgain={() => {
-          setDialogOpen(false);
+          // The preview runs with the dialog open, which shows its counts when it ends.
           const formData = new FormData();
           formData.set("migrationId", migrationId);
           startTransition(() => previewAction(formData));

@@ -19,6 +19,7 @@ import { param, type SearchParams } from "@/lib/search-params";
 import { progressView } from "@/server/migrations/progress-view";
 import { MigrationControls } from "./migration-controls";
 import { ApprovalPanel } from "./_components/approval-panel";
+import { RunErrors } from "@/app/admin/_components/run-errors";
 import { approvalState } from "@/server/migrations/approvals";
 import { ReportLinks } from "@/components/admin/report-links";
 
@@ -91,6 +92,7 @@ export default async function MigrationPage({
         initialRunning={running}
         runBlockedBy={approvals.runBlockedBy}
         approvalId={approvals.usable?.id ?? null}
+        embedded={database.driver === "pglite"}
       />
 
       <ApprovalPanel migrationId={migration.id} state={approvals} previewRunId={preview?.id ?? null} viewerId={viewer.id} />
@@ -141,6 +143,7 @@ export default async function MigrationPage({
                 { label: "Errors", value: preview.errors, tone: preview.errors ? "bad" : "neutral" },
               ]}
             />
+            <RunErrors run={preview} migration={migration} />
             <RunItemsTable
               items={items.rows}
               total={items.total}

@@ -23,7 +23,7 @@ import type { SearchParams } from "@/lib/search-params";
 import { progressView } from "@/server/migrations/progress-view";
 import { UndoRunButton } from "./undo-button";
 import { ReportLinks } from "@/components/admin/report-links";
-import { RunErrors } from "./run-errors";
+import { RunErrors } from "@/app/admin/_components/run-errors";
 
 export const metadata: Metadata = { title: "Migration run · Admin" };
 
