@@ -68,7 +68,7 @@ test("an admin previews the migration and sees its summary and details", async (
   const finished = page.getByRole("heading", { name: /Preview #\d+ finished/ });
   await expect(finished).toBeVisible();
   previewRunId = Number((await finished.innerText()).replace(/\D/g, ""));
-  await expect(page.getByRole("link", { name: `Preview #${previewRunId}`, exact: true })).toBeVisible();
+  await expect(page.getByRole("link", { name: `Preview #${previewRunId}`, exact: true }).first()).toBeVisible();
   // Disabled only while the preview ran.
   await expect(page.getByRole("button", { name: "Run migration…" })).toBeEnabled();
   expect(await summaryValue("Preview summary", "Total")).toBe(SEED_SUMMARY.total_processed);
@@ -88,7 +88,10 @@ test("an admin previews the migration and sees its summary and details", async (
   // The same request from an athlete or a visitor starts nothing.
   await expectRefused(browser, request, await captured);
   await page.reload();
-  await expect(page.getByRole("link", { name: `Preview #${previewRunId}`, exact: true })).toBeVisible();
+  // A dry run is "Preview #N" everywhere, the run history included, never also "Run #N".
+  const history = page.getByRole("table", { name: `Runs of ${MIGRATION}` });
+  await expect(history.getByRole("link", { name: `Preview #${previewRunId}`, exact: true })).toBeVisible();
+  await expect(page.getByRole("link", { name: `Run #${previewRunId}` })).toHaveCount(0);
   await expect(page.getByRole("link", { name: `Run #${previewRunId + 1}` })).toHaveCount(0);
 });
 

@@ -52,7 +52,8 @@ test("a run that needs approval waits for another admin's, and the run says who 
   const decide = reviewer.getByRole("form", { name: /Decide request #\d+/ });
   await decide.getByLabel("Your note").fill("Preview checked: only suffixes go");
   await decide.getByRole("button", { name: "Approve" }).click();
-  await expect(reviewer.getByText(/Approval #\d+ approved\./)).toBeVisible();
+  // The request is decided: the page now shows the approval, with who asked and who approved.
+  await expect(reviewer.getByText(/Good for one run of preview #/)).toContainText(`approved by ${REVIEWER}`);
 
   await asker.reload();
   await expect(asker.getByText(/Good for one run of preview #/)).toBeVisible();

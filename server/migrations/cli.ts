@@ -192,7 +192,7 @@ async function runCommand(database: Database, io: ConsoleIO, command: Extract<Mi
   if (command.report) await saveReport(database, io, run.id, command.report);
   io.out(
     command.mode === "dry_run"
-      ? `Run ${run.id}: dry run, nothing was changed.`
+      ? `Preview ${run.id}: a dry run, nothing was changed.`
       : `Run ${run.id} applied. To undo it: npm run migrate -- ${migration.id} --undo ${run.id}`,
   );
   io.out("Migration completed successfully!");
