@@ -1,12 +1,24 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import { type BannerNotice, bannerTimes, nextNoticeChange, noticePhase } from "@/lib/maintenance/phase";
+import { type BannerNotice, bannerTimes, nextNoticeChange, noticePhase, noticeVisible } from "@/lib/maintenance/phase";
 import { formatWindow } from "@/lib/maintenance/format";
 
 const POLL_MS = 60_000;
 // setTimeout's delay is a 32-bit number of milliseconds; a change further away is met by the polling.
 const MAX_TIMER_MS = 2_147_483_647;
+// Banners the user dismissed on this device, by window and phase ("12:announced"): a window's next
+// phase (it starts, it is over, it is cancelled) shows again, since it says something new.
+const DISMISSED_KEY = "ironlog:maintenance-dismissed";
+
+function readDismissed(): string[] {
+  try {
+    const value: unknown = JSON.parse(localStorage.getItem(DISMISSED_KEY) ?? "[]");
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+  } catch {
+    return []; // Storage blocked or a bad value: every banner shows.
+  }
+}
 
 /**
  * Planned downtime, on every page of a signed-in user. The server renders it with its own clock (so
@@ -27,6 +39,19 @@ export function MaintenanceBanner({
   // The browser's clock may be off: keep the server's time by the difference seen at the last answer.
   const skewMs = useRef<number | null>(null);
   const [now, setNow] = useState(() => new Date(serverNow));
+  // Read after the first paint, so the server's render and the browser's first one agree.
+  const [dismissed, setDismissed] = useState<string[]>([]);
+  useEffect(() => setDismissed(readDismissed()), []);
+  const dismiss = (key: string) => {
+    // Only windows still shown are kept, so the list stays as short as the banners.
+    const next = [...dismissed.filter((k) => notices.some((n) => k.startsWith(`${n.id}:`))), key];
+    setDismissed(next);
+    try {
+      localStorage.setItem(DISMISSED_KEY, JSON.stringify(next));
+    } catch {
+      // Storage blocked: dismissed for this page only.
+    }
+  };
 
   const refresh = useCallback(async () => {
     try {
@@ -69,8 +94,9 @@ export function MaintenanceBanner({
   }, [notices, now, serverNow]);
 
   const shown = notices
+    .filter((notice) => noticeVisible(bannerTimes(notice), now))
     .map((notice) => ({ notice, phase: noticePhase(bannerTimes(notice), now) }))
-    .filter(({ phase }) => phase === "announced" || phase === "in_progress" || phase === "completed");
+    .filter(({ notice, phase }) => !dismissed.includes(`${notice.id}:${phase}`));
 
   return (
     <div aria-live="polite" className="mx-auto w-full max-w-6xl px-4 sm:px-6">
@@ -78,7 +104,7 @@ export function MaintenanceBanner({
         <section aria-label="Planned maintenance" className="mt-4 space-y-2">
           {shown.map(({ notice, phase }) => {
             const window = formatWindow(new Date(notice.startsAt), new Date(notice.endsAt), timeZone);
-            const completed = phase === "completed";
+            const completed = phase === "completed" || phase === "cancelled";
             return (
               <div
                 key={notice.id}
@@ -87,15 +113,24 @@ export function MaintenanceBanner({
                 }`}
               >
                 <p className="font-semibold">
-                  {completed
-                    ? "Maintenance is over"
-                    : phase === "in_progress"
-                      ? `Maintenance in progress: ${window}`
-                      : `Planned maintenance: ${window}`}
+                  {phase === "cancelled"
+                    ? `Planned maintenance cancelled: ${window}`
+                    : completed
+                      ? "Maintenance is over"
+                      : phase === "in_progress"
+                        ? `Maintenance in progress: ${window}`
+                        : `Planned maintenance: ${window}`}
                 </p>
                 <p className="mt-1 [overflow-wrap:anywhere] whitespace-pre-line">
                   {completed ? notice.completionMessage : notice.message}
                 </p>
+                <button
+                  type="button"
+                  onClick={() => dismiss(`${notice.id}:${phase}`)}
+                  className="mt-2 text-sm font-semibold underline underline-offset-2"
+                >
+                  Dismiss
+                </button>
               </div>
             );
           })}
