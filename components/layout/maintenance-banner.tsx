@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { type BannerNotice, bannerTimes, nextNoticeChange, noticePhase, noticeVisible } from "@/lib/maintenance/phase";
 import { formatWindow } from "@/lib/maintenance/format";
 
@@ -11,12 +11,32 @@ const MAX_TIMER_MS = 2_147_483_647;
 // phase (it starts, it is over, it is cancelled) shows again, since it says something new.
 const DISMISSED_KEY = "ironlog:maintenance-dismissed";
 
-function readDismissed(): string[] {
+const DISMISSED_EVENT = "ironlog:maintenance-dismissed";
+
+function storedDismissed(): string {
   try {
-    const value: unknown = JSON.parse(localStorage.getItem(DISMISSED_KEY) ?? "[]");
+    return localStorage.getItem(DISMISSED_KEY) ?? "[]";
+  } catch {
+    return "[]"; // Storage blocked: every banner shows.
+  }
+}
+
+function subscribeDismissed(onChange: () => void): () => void {
+  // Another tab's dismissal arrives as a storage event; this tab's own as DISMISSED_EVENT.
+  window.addEventListener("storage", onChange);
+  window.addEventListener(DISMISSED_EVENT, onChange);
+  return () => {
+    window.removeEventListener("storage", onChange);
+    window.removeEventListener(DISMISSED_EVENT, onChange);
+  };
+}
+
+function parseDismissed(text: string): string[] {
+  try {
+    const value: unknown = JSON.parse(text);
     return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
   } catch {
-    return []; // Storage blocked or a bad value: every banner shows.
+    return [];
   }
 }
 
@@ -39,18 +59,18 @@ export function MaintenanceBanner({
   // The browser's clock may be off: keep the server's time by the difference seen at the last answer.
   const skewMs = useRef<number | null>(null);
   const [now, setNow] = useState(() => new Date(serverNow));
-  // Read after the first paint, so the server's render and the browser's first one agree.
-  const [dismissed, setDismissed] = useState<string[]>([]);
-  useEffect(() => setDismissed(readDismissed()), []);
+  // The server renders every banner ("[]"); the browser then hides the ones dismissed on this device.
+  const dismissedText = useSyncExternalStore(subscribeDismissed, storedDismissed, () => "[]");
+  const dismissed = useMemo(() => parseDismissed(dismissedText), [dismissedText]);
   const dismiss = (key: string) => {
     // Only windows still shown are kept, so the list stays as short as the banners.
     const next = [...dismissed.filter((k) => notices.some((n) => k.startsWith(`${n.id}:`))), key];
-    setDismissed(next);
     try {
       localStorage.setItem(DISMISSED_KEY, JSON.stringify(next));
     } catch {
-      // Storage blocked: dismissed for this page only.
+      // Storage blocked: the banner stays.
     }
+    window.dispatchEvent(new Event(DISMISSED_EVENT));
   };
 
   const refresh = useCallback(async () => {
