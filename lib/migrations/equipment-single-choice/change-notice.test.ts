@@ -4,7 +4,10 @@ import { describeEquipmentChange } from "./change-notice";
 describe("describeEquipmentChange", () => {
   it("says a legacy list became its highest choice", () => {
     expect(
-      describeEquipmentChange({ equipment: ["no_equipment", "full_gym"], equipment_items: null }, { equipment: "full_gym", equipment_items: [] }),
+      describeEquipmentChange(
+        { equipment: ["no_equipment", "full_gym"], equipment_items: null },
+        { equipment: "full_gym", equipment_items: [] },
+      ),
     ).toBe("Your equipment answer was a list (no equipment, full gym); it is now Full gym.");
   });
 
@@ -14,7 +17,9 @@ describe("describeEquipmentChange", () => {
         { equipment: ["basic_equipment", "full_gym"], equipment_items: ["dumbbells"] },
         { equipment: "full_gym", equipment_items: [] },
       ),
-    ).toMatch(/^Your equipment answer was a list \(basic equipment at home, full gym\); it is now Full gym\. The items you listed \(Dumbbells\) were cleared/);
+    ).toMatch(
+      /^Your equipment answer was a list \(basic equipment at home, full gym\); it is now Full gym\. The items you listed \(Dumbbells\) were cleared/,
+    );
   });
 
   it("asks a flagged athlete to re-assess, whether or not the answer changed", () => {
@@ -26,9 +31,9 @@ describe("describeEquipmentChange", () => {
     ).toBe(
       "Your equipment answer was a list (basic equipment at home); it is now Basic equipment at home. Please tell us which equipment you have, so your program fits it.",
     );
-    expect(describeEquipmentChange({ equipment: "basic_equipment", needs_reassessment: false }, { needs_reassessment: true })).toMatch(
-      /^Your answer says basic equipment without listing any/,
-    );
+    expect(
+      describeEquipmentChange({ equipment: "basic_equipment", needs_reassessment: false }, { needs_reassessment: true }),
+    ).toMatch(/^Your answer says basic equipment without listing any/);
   });
 
   it("says nothing when nothing the athlete answered changed", () => {

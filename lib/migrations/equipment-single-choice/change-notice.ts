@@ -21,7 +21,9 @@ export function describeEquipmentChange(before: Record<string, unknown>, after: 
     const cleared = Array.isArray(after.equipment_items) && after.equipment_items.length === 0;
     if (cleared && Array.isArray(items) && items.length > 0) {
       const names = items.map((item) => (isEquipmentItem(item) ? EQUIPMENT_ITEM_LABELS[item] : String(item)));
-      sentences.push(`The items you listed (${names.join(", ")}) were cleared: a ${choiceLabel(after.equipment).toLowerCase()} answer needs none.`);
+      sentences.push(
+        `The items you listed (${names.join(", ")}) were cleared: a ${choiceLabel(after.equipment).toLowerCase()} answer needs none.`,
+      );
     }
   }
   if (after.needs_reassessment === true) {
