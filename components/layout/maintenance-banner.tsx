@@ -1,43 +1,28 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { type BannerNotice, bannerTimes, nextNoticeChange, noticePhase, noticeVisible } from "@/lib/maintenance/phase";
 import { formatWindow } from "@/lib/maintenance/format";
 
 const POLL_MS = 60_000;
 // setTimeout's delay is a 32-bit number of milliseconds; a change further away is met by the polling.
 const MAX_TIMER_MS = 2_147_483_647;
-// Banners the user dismissed on this device, by window and phase ("12:announced"): a window's next
-// phase (it starts, it is over, it is cancelled) shows again, since it says something new.
+// Banners dismissed on this device, by window and phase ("12:announced 13:cancelled"): a window's
+// next phase (it starts, it ends, it is cancelled) says something new, so it shows again.
 const DISMISSED_KEY = "ironlog:maintenance-dismissed";
-
-const DISMISSED_EVENT = "ironlog:maintenance-dismissed";
+const dismissListeners = new Set<() => void>();
 
 function storedDismissed(): string {
   try {
-    return localStorage.getItem(DISMISSED_KEY) ?? "[]";
+    return localStorage.getItem(DISMISSED_KEY) ?? "";
   } catch {
-    return "[]"; // Storage blocked: every banner shows.
+    return ""; // Storage blocked: every banner shows.
   }
 }
 
 function subscribeDismissed(onChange: () => void): () => void {
-  // Another tab's dismissal arrives as a storage event; this tab's own as DISMISSED_EVENT.
-  window.addEventListener("storage", onChange);
-  window.addEventListener(DISMISSED_EVENT, onChange);
-  return () => {
-    window.removeEventListener("storage", onChange);
-    window.removeEventListener(DISMISSED_EVENT, onChange);
-  };
-}
-
-function parseDismissed(text: string): string[] {
-  try {
-    const value: unknown = JSON.parse(text);
-    return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
-  } catch {
-    return [];
-  }
+  dismissListeners.add(onChange);
+  return () => dismissListeners.delete(onChange);
 }
 
 /**
@@ -59,18 +44,17 @@ export function MaintenanceBanner({
   // The browser's clock may be off: keep the server's time by the difference seen at the last answer.
   const skewMs = useRef<number | null>(null);
   const [now, setNow] = useState(() => new Date(serverNow));
-  // The server renders every banner ("[]"); the browser then hides the ones dismissed on this device.
-  const dismissedText = useSyncExternalStore(subscribeDismissed, storedDismissed, () => "[]");
-  const dismissed = useMemo(() => parseDismissed(dismissedText), [dismissedText]);
+  // The server renders every banner; the browser then hides the ones dismissed on this device.
+  const dismissed = useSyncExternalStore(subscribeDismissed, storedDismissed, () => "").split(" ");
   const dismiss = (key: string) => {
-    // Only windows still shown are kept, so the list stays as short as the banners.
-    const next = [...dismissed.filter((k) => notices.some((n) => k.startsWith(`${n.id}:`))), key];
+    // Only windows still listed are kept, so the list stays as short as the banners.
+    const kept = dismissed.filter((k) => notices.some((n) => k.startsWith(`${n.id}:`)));
     try {
-      localStorage.setItem(DISMISSED_KEY, JSON.stringify(next));
+      localStorage.setItem(DISMISSED_KEY, [...kept, key].join(" "));
     } catch {
       // Storage blocked: the banner stays.
     }
-    window.dispatchEvent(new Event(DISMISSED_EVENT));
+    dismissListeners.forEach((listener) => listener());
   };
 
   const refresh = useCallback(async () => {
