@@ -23,6 +23,8 @@ export const DEMO_PASSWORD = "ironlog-demo";
 
 export const DEMO_ACCOUNTS = {
   admin: "admin@ironlog.dev",
+  // A second admin, to approve the first one's migration runs (the two-person rule).
+  reviewer: "reviewer@ironlog.dev",
   athlete: "athlete@ironlog.dev",
   flagged: "flagged@ironlog.dev",
   maya: "maya@ironlog.dev",
@@ -157,6 +159,7 @@ export async function seedDemoData(db: Db, { hashPassword, now = new Date() }: S
       .insert(users)
       .values([
         { email: DEMO_ACCOUNTS.admin, name: "Alex Admin", role: "admin", passwordHash },
+        { email: DEMO_ACCOUNTS.reviewer, name: "Robin Reviewer", role: "admin", passwordHash },
         { email: DEMO_ACCOUNTS.athlete, name: "Jordan Athlete", passwordHash },
         { email: DEMO_ACCOUNTS.flagged, name: "Casey Flagged", passwordHash },
         { email: DEMO_ACCOUNTS.maya, name: "Maya Runner", passwordHash, weightUnit: "lb" },

@@ -10,6 +10,7 @@ import { DEMO, signIn } from "./helpers";
 test.describe.configure({ mode: "serial" });
 
 const MIGRATION = "equipment-single-choice";
+const REVIEWER = "reviewer@ironlog.dev";
 // What the equipment migration finds in the demo data (db/seed.ts).
 const SEED_SUMMARY = { total_processed: 155, migrated: 23, flagged: 10, skipped: 117, errors: 5 };
 
@@ -67,7 +68,7 @@ test("an admin previews the migration and sees its summary and details", async (
   const finished = page.getByRole("heading", { name: /Preview #\d+ finished/ });
   await expect(finished).toBeVisible();
   previewRunId = Number((await finished.innerText()).replace(/\D/g, ""));
-  await expect(page.getByRole("link", { name: `Preview #${previewRunId}`, exact: true })).toBeVisible();
+  await expect(page.getByRole("link", { name: `Preview #${previewRunId}`, exact: true }).first()).toBeVisible();
   // Disabled only while the preview ran.
   await expect(page.getByRole("button", { name: "Run migration…" })).toBeEnabled();
   expect(await summaryValue("Preview summary", "Total")).toBe(SEED_SUMMARY.total_processed);
@@ -81,10 +82,16 @@ test("an admin previews the migration and sees its summary and details", async (
   await expect(details.getByRole("row").filter({ hasText: "leo@ironlog.dev" })).toContainText('["basic_equipment","full_gym"]');
   await expect(details.getByRole("row").filter({ hasText: "leo@ironlog.dev" })).toContainText('"full_gym"');
 
+  // Error rows have the fix form here too, as on the preview's own page.
+  await expect(page.getByText(/^Fix row \d+$/).first()).toBeVisible();
+
   // The same request from an athlete or a visitor starts nothing.
   await expectRefused(browser, request, await captured);
   await page.reload();
-  await expect(page.getByRole("link", { name: `Preview #${previewRunId}`, exact: true })).toBeVisible();
+  // A dry run is "Preview #N" everywhere, the run history included, never also "Run #N".
+  const history = page.getByRole("table", { name: `Runs of ${MIGRATION}` });
+  await expect(history.getByRole("link", { name: `Preview #${previewRunId}`, exact: true })).toBeVisible();
+  await expect(page.getByRole("link", { name: `Run #${previewRunId}` })).toHaveCount(0);
   await expect(page.getByRole("link", { name: `Run #${previewRunId + 1}` })).toHaveCount(0);
 });
 
@@ -175,9 +182,10 @@ test("the downloaded JSON report's summary equals the preview's", async () => {
 
   const csv = await page.request.get(`/admin/runs/${appliedRunId}/report?format=csv`);
   expect(csv.headers()["content-type"]).toContain("text/csv");
+  expect(csv.headers()["content-disposition"]).toContain(`${MIGRATION}-run-${appliedRunId}.csv`);
   const csvLines = (await csv.text()).split("\r\n");
-  expect(csvLines).toContain(`# run_id: ${appliedRunId}`);
-  expect(csvLines.find((line) => !line.startsWith("# "))).toBe(
+  // The header row first, so a spreadsheet opens the file as a table.
+  expect(csvLines[0]).toBe(
     "user_id,user_email,status,original_equipment,new_equipment,items_cleared,original_items,reason,error",
   );
   expect(report.report).toMatchObject({
@@ -226,6 +234,22 @@ test("the overview shows the last run and nothing left to change but the errors"
   await expect(migration.getByText(`${SEED_SUMMARY.errors} errors left as they are`, { exact: true })).toBeVisible();
 });
 
+test("an athlete the run changed is told once, on the dashboard, what it did to their answer", async ({ browser }) => {
+  const context = await browser.newContext();
+  const leo = await context.newPage();
+  await signIn(leo, "leo@ironlog.dev");
+  await leo.goto("/dashboard");
+  const notice = leo.getByRole("note").filter({ hasText: "We updated your answer" });
+  await expect(notice).toContainText("Your equipment answer was a list (basic equipment at home, full gym); it is now Full gym.");
+  await expect(notice.getByRole("link", { name: "Change your answer" })).toHaveAttribute("href", "/reassess");
+  await notice.getByRole("button", { name: "Got it" }).click();
+  await expect(notice).toHaveCount(0);
+  await leo.reload();
+  await expect(leo.getByRole("heading", { name: /^Hi / })).toBeVisible();
+  await expect(leo.getByText("We updated your answer")).toHaveCount(0);
+  await context.close();
+});
+
 test("undo restores the data and reports restored rows and conflicts", async ({ browser, request }) => {
   await page.goto(`/admin/runs/${appliedRunId}`);
   await page.getByRole("button", { name: "Undo this run…" }).click();
@@ -254,7 +278,22 @@ test("undo restores the data and reports restored rows and conflicts", async ({ 
   await expectRefused(browser, request, await captured);
 });
 
+async function setRole(email: string, to: "admin" | "athlete") {
+  await page.goto(`/admin/users?q=${encodeURIComponent(email)}`);
+  const name = to === "admin" ? "Make admin" : "Make athlete";
+  await page.getByRole("button", { name: `${name}: ${email}` }).click();
+  await page
+    .getByRole("dialog", { name: `Make ${email} ${to === "admin" ? "an admin" : "an athlete"}?` })
+    .getByRole("button", { name })
+    .click();
+  await expect(
+    page.getByRole("status").filter({ hasText: `${email} is now ${to === "admin" ? "an admin" : "an athlete"}.` }),
+  ).toBeVisible();
+}
+
 test("the last admin cannot step down, and an admin can promote and demote others", async ({ browser, request }) => {
+  // The demo's second admin steps aside for this test, so that Alex is the last one.
+  await setRole(REVIEWER, "athlete");
   await page.goto(`/admin/users?q=${encodeURIComponent(DEMO.admin)}`);
   await page.getByRole("button", { name: "Step down as admin…" }).click();
   const stepDown = page.getByRole("dialog", { name: "Step down as admin?" });
@@ -296,6 +335,7 @@ test("the last admin cannot step down, and an admin can promote and demote other
   await expectRefused(browser, request, await captured);
   await page.reload();
   await expect(page.getByRole("row").filter({ hasText: "maya@ironlog.dev" })).toContainText("Athlete");
+  await setRole(REVIEWER, "admin");
 });
 
 test("the integrity check runs on demand, links to offending rows and downloads as JSON", async ({ browser, request }) => {

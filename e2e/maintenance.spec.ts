@@ -65,16 +65,26 @@ test("an admin announces planned downtime that every signed-in user sees, and en
   await expectRefused(browser, request, await scheduled);
   expect((await request.get("/api/maintenance-notices")).status()).toBe(401);
 
+  // A second window at the same time is refused next to its start.
+  await form.getByLabel("Message to users").fill("Another one");
+  await form.getByLabel("Starts").fill(instantToLocalDateTime(start, ADMIN_ZONE));
+  await form.getByLabel("Ends").fill(instantToLocalDateTime(end, ADMIN_ZONE));
+  await form.getByRole("button", { name: "Schedule maintenance" }).click();
+  await expect(form.getByText(/This window overlaps maintenance #\d+/)).toBeVisible();
+  await expect(form.getByLabel("Starts")).toHaveAttribute("aria-invalid", "true");
+
   // The admin cancels it before it starts, with a message; it replaces the banner.
   await notice.getByRole("button", { name: /Cancel maintenance #\d+/ }).click();
   const dialog = admin.getByRole("dialog", { name: /Cancel maintenance #\d+\?/ });
   await dialog.getByLabel("Message to users").fill("Cancelled: the upgrade is moved to next week, nothing changes today.");
   await dialog.getByRole("button", { name: "Cancel it" }).click();
-  await expect(admin.getByRole("status").filter({ hasText: /is over|is cancelled/ })).toBeVisible();
-  await expect(notice).toContainText("Ended early");
+  // It never began: it is cancelled, not over, for the admin and for users alike.
+  await expect(admin.getByRole("status").filter({ hasText: /is cancelled/ })).toBeVisible();
+  await expect(notice).toContainText("Cancelled");
 
   await athlete.reload();
-  await expect(banner).toContainText("Maintenance is over");
+  await expect(banner).toContainText("Planned maintenance cancelled");
+  await expect(banner).not.toContainText("Maintenance is over");
   await expect(banner).toContainText("Cancelled: the upgrade is moved to next week");
   await expect(banner).not.toContainText(MESSAGE);
   // The API the banner polls answers the same for the athlete's open pages.
@@ -82,6 +92,13 @@ test("an admin announces planned downtime that every signed-in user sees, and en
   expect(
     (await polled.json()).notices.some((n: { completionMessage: string | null }) => n.completionMessage?.startsWith("Cancelled")),
   ).toBe(true);
+
+  // Each banner can be dismissed, and stays dismissed on this device.
+  await banner.getByRole("button", { name: "Dismiss" }).click();
+  await expect(athlete.getByText("Planned maintenance cancelled")).toHaveCount(0);
+  await athlete.reload();
+  await expect(athlete.getByRole("heading", { level: 1 }).first()).toBeVisible();
+  await expect(athlete.getByText("Planned maintenance cancelled")).toHaveCount(0);
 
   await adminContext.close();
   await athleteContext.close();

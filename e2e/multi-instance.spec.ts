@@ -113,7 +113,7 @@ test("a preview started on one instance is cancelled from the other's dashboard,
 
   // B shows the run A is doing, with its cancel button; B's admin cancels it through the database.
   await onB.goto(`${B}/admin/migrations/${MIGRATION}`);
-  await onB.getByRole("button", { name: `Cancel run #${runId}` }).click();
+  await onB.getByRole("button", { name: `Cancel preview #${runId}` }).click();
   await expect(onB.getByRole("heading", { name: `Preview #${runId} cancelled` })).toBeVisible({ timeout: 60_000 });
   await expect(onA.getByRole("heading", { name: `Preview #${runId} cancelled` })).toBeVisible({ timeout: 60_000 });
 

@@ -158,6 +158,8 @@ test("an admin issues a reset link for a user, shown once; the user sets a passw
   await page.getByRole("button", { name: "Create reset link" }).click();
   const shown = page.getByRole("status").filter({ hasText: "shown only now" });
   await expect(shown).toContainText(`Reset link for ${email}`);
+  // Its expiry says its zone, as every time in the admin area does.
+  await expect(shown).toContainText(/expires at \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
   const link = await page.getByRole("textbox", { name: "Reset link" }).inputValue();
   expect(link).toMatch(/\/reset-password\/[A-Za-z0-9_-]{43}$/);
   await expect(page.getByRole("list", { name: "Reset links issued" })).toContainText(`by ${DEMO.admin}`);

@@ -11,6 +11,8 @@ import {
   exercises,
   maintenanceNotices,
   migrationRowFixes,
+  migrationSettings,
+  migrationApprovals,
   migrationRunItems,
   migrationRuns,
   muscles,
@@ -208,6 +210,23 @@ export async function insertSampleData(db: Db): Promise<void> {
       fixedBy: "admin@ironlog.dev",
       fixedByUserId: 1,
       fixedAt: new Date("2025-01-01T00:05:00Z"),
+    });
+    await tx.insert(migrationSettings).values({
+      migrationId: "equipment-v2",
+      requiresApproval: true,
+      updatedBy: "admin@ironlog.dev",
+      updatedByUserId: 1,
+      updatedAt: new Date("2025-01-01T00:00:00Z"),
+    });
+    await tx.insert(migrationApprovals).values({
+      migrationId: "equipment-v2",
+      previewRunId: run.id,
+      fingerprint: { rows: 2, maxId: 2, maxUpdatedAt: null, writes: 3 },
+      requestedBy: "admin@ironlog.dev",
+      requestedByUserId: 1,
+      requestNote: "Two legacy rows",
+      requestedAt: new Date("2025-01-01T00:06:00Z"),
+      expiresAt: new Date("2025-01-02T00:06:00Z"),
     });
     await tx.insert(maintenanceNotices).values({
       message: "Database upgrade: logging is paused.",

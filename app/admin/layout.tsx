@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { requireAdmin } from "@/server/auth/session";
 import { AdminNav } from "@/app/admin/_components/admin-nav";
+import { usesDemoOutbox } from "@/server/mail/demo-outbox";
 
 /**
  * Admin area. This check is a first line only: every admin page, server action and route handler
@@ -11,7 +12,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   await requireAdmin();
   return (
     <div className="space-y-6">
-      <AdminNav />
+      <AdminNav demoOutbox={usesDemoOutbox()} />
       <div>{children}</div>
     </div>
   );

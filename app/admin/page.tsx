@@ -1,3 +1,4 @@
+import { runName } from "@/lib/migrations/run-values";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDatabase } from "@/server/db";
@@ -91,7 +92,7 @@ export default async function AdminOverviewPage() {
                               href={`/admin/runs/${lastRun.id}`}
                               className="text-xs text-brand-700 underline underline-offset-2"
                             >
-                              Run #{lastRun.id}, <DateTime value={lastRun.startedAt} />
+                              {runName(lastRun)}, <DateTime value={lastRun.startedAt} />
                             </Link>
                           </span>
                         ) : (

@@ -27,7 +27,7 @@ export function RunProgress({
   initial: ProgressView;
   onFinished?: (progress: ProgressView) => void;
   /** Controls shown while the run is in progress (the cancel button), given its id. */
-  whileRunning?: (runId: number) => ReactNode;
+  whileRunning?: (run: { id: number; mode: ProgressView["mode"] }) => ReactNode;
 }) {
   const router = useRouter();
   const [progress, setProgress] = useState(initial);
@@ -117,7 +117,7 @@ export function RunProgress({
           </dd>
         </div>
       </dl>
-      {running && whileRunning ? <div className="mt-3">{whileRunning(progress.runId)}</div> : null}
+      {running && whileRunning ? <div className="mt-3">{whileRunning({ id: progress.runId, mode: progress.mode })}</div> : null}
       {progress.error ? (
         <p role="alert" className="mt-3 text-sm text-red-800">
           {progress.error}

@@ -1,12 +1,29 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
-import { type BannerNotice, bannerTimes, nextNoticeChange, noticePhase } from "@/lib/maintenance/phase";
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { type BannerNotice, bannerTimes, nextNoticeChange, noticePhase, noticeVisible } from "@/lib/maintenance/phase";
 import { formatWindow } from "@/lib/maintenance/format";
 
 const POLL_MS = 60_000;
 // setTimeout's delay is a 32-bit number of milliseconds; a change further away is met by the polling.
 const MAX_TIMER_MS = 2_147_483_647;
+// Banners dismissed on this device, by window and phase ("12:announced 13:cancelled"): a window's
+// next phase (it starts, it ends, it is cancelled) says something new, so it shows again.
+const DISMISSED_KEY = "ironlog:maintenance-dismissed";
+const dismissListeners = new Set<() => void>();
+
+function storedDismissed(): string {
+  try {
+    return localStorage.getItem(DISMISSED_KEY) ?? "";
+  } catch {
+    return ""; // Storage blocked: every banner shows.
+  }
+}
+
+function subscribeDismissed(onChange: () => void): () => void {
+  dismissListeners.add(onChange);
+  return () => dismissListeners.delete(onChange);
+}
 
 /**
  * Planned downtime, on every page of a signed-in user. The server renders it with its own clock (so
@@ -27,6 +44,18 @@ export function MaintenanceBanner({
   // The browser's clock may be off: keep the server's time by the difference seen at the last answer.
   const skewMs = useRef<number | null>(null);
   const [now, setNow] = useState(() => new Date(serverNow));
+  // The server renders every banner; the browser then hides the ones dismissed on this device.
+  const dismissed = useSyncExternalStore(subscribeDismissed, storedDismissed, () => "").split(" ");
+  const dismiss = (key: string) => {
+    // Only windows still listed are kept, so the list stays as short as the banners.
+    const kept = dismissed.filter((k) => notices.some((n) => k.startsWith(`${n.id}:`)));
+    try {
+      localStorage.setItem(DISMISSED_KEY, [...kept, key].join(" "));
+    } catch {
+      // Storage blocked: the banner stays.
+    }
+    dismissListeners.forEach((listener) => listener());
+  };
 
   const refresh = useCallback(async () => {
     try {
@@ -69,8 +98,9 @@ export function MaintenanceBanner({
   }, [notices, now, serverNow]);
 
   const shown = notices
+    .filter((notice) => noticeVisible(bannerTimes(notice), now))
     .map((notice) => ({ notice, phase: noticePhase(bannerTimes(notice), now) }))
-    .filter(({ phase }) => phase === "announced" || phase === "in_progress" || phase === "completed");
+    .filter(({ notice, phase }) => !dismissed.includes(`${notice.id}:${phase}`));
 
   return (
     <div aria-live="polite" className="mx-auto w-full max-w-6xl px-4 sm:px-6">
@@ -78,7 +108,7 @@ export function MaintenanceBanner({
         <section aria-label="Planned maintenance" className="mt-4 space-y-2">
           {shown.map(({ notice, phase }) => {
             const window = formatWindow(new Date(notice.startsAt), new Date(notice.endsAt), timeZone);
-            const completed = phase === "completed";
+            const completed = phase === "completed" || phase === "cancelled";
             return (
               <div
                 key={notice.id}
@@ -87,15 +117,24 @@ export function MaintenanceBanner({
                 }`}
               >
                 <p className="font-semibold">
-                  {completed
-                    ? "Maintenance is over"
-                    : phase === "in_progress"
-                      ? `Maintenance in progress: ${window}`
-                      : `Planned maintenance: ${window}`}
+                  {phase === "cancelled"
+                    ? `Planned maintenance cancelled: ${window}`
+                    : completed
+                      ? "Maintenance is over"
+                      : phase === "in_progress"
+                        ? `Maintenance in progress: ${window}`
+                        : `Planned maintenance: ${window}`}
                 </p>
                 <p className="mt-1 [overflow-wrap:anywhere] whitespace-pre-line">
                   {completed ? notice.completionMessage : notice.message}
                 </p>
+                <button
+                  type="button"
+                  onClick={() => dismiss(`${notice.id}:${phase}`)}
+                  className="mt-2 text-sm font-semibold underline underline-offset-2"
+                >
+                  Dismiss
+                </button>
               </div>
             );
           })}

@@ -9,3 +9,5 @@ export * from "./mail";
 export * from "./history-imports";
 export * from "./api";
 export * from "./webhooks";
+export * from "./migration-approvals";
+export * from "./migration-change-notices";

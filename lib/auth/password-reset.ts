@@ -1,7 +1,11 @@
 /** What the reset pages say, in one place: the request's answer and why a link no longer works. */
 
 /** The same answer whether or not an account exists for the email. */
-export function resetRequestedMessage(email: string): string {
+export function resetRequestedMessage(email: string, keptInDemoOutbox = false): string {
+  // The embedded demo without SMTP sends nothing: the message waits in its outbox, which admins read.
+  if (keptInDemoOutbox) {
+    return `If an account exists for ${email}, a link to reset the password is in the demo outbox: this demo sends no email. Sign in as an admin and open Admin → Demo outbox to follow it; the link works for an hour.`;
+  }
   return `If an account exists for ${email}, we sent it a link to reset the password. Check your inbox (and spam folder): the link works for an hour.`;
 }
 

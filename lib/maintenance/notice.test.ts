@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { instantToLocalDateTime, localDateTimeToInstant, scheduleNoticeSchema, scheduleWindow } from "./notice";
-import { COMPLETION_VISIBLE_MS, type NoticeTimes, nextNoticeChange, noticePhase } from "./phase";
+import { COMPLETION_VISIBLE_MS, type NoticeTimes, nextNoticeChange, noticePhase, noticeVisible } from "./phase";
 
 const at = (iso: string) => new Date(iso);
 const notice: NoticeTimes = {
@@ -29,10 +29,19 @@ describe("noticePhase", () => {
     expect(noticePhase(ended, new Date(ended.endedAt.getTime() + COMPLETION_VISIBLE_MS))).toBe("over");
   });
 
-  it("stays silent when cancelled before anyone was told", () => {
+  it("is cancelled, and stays silent, when cancelled before anyone was told", () => {
     const cancelled = { ...notice, endedAt: at("2026-11-30T12:00:00Z") };
-    expect(noticePhase(cancelled, at("2026-11-30T12:00:01Z"))).toBe("over");
-    expect(noticePhase(cancelled, at("2026-12-02T01:30:00Z"))).toBe("over");
+    expect(noticePhase(cancelled, at("2026-11-30T12:00:01Z"))).toBe("cancelled");
+    expect(noticeVisible(cancelled, at("2026-11-30T12:00:01Z"))).toBe(false);
+    expect(noticePhase(cancelled, at("2026-12-02T01:30:00Z"))).toBe("cancelled");
+  });
+
+  it("is cancelled, never over, when cancelled after it was announced: users see the cancellation for an hour", () => {
+    const cancelled = { ...notice, endedAt: at("2026-12-01T12:00:00Z") };
+    expect(noticePhase(cancelled, at("2026-12-01T12:30:00Z"))).toBe("cancelled");
+    expect(noticeVisible(cancelled, at("2026-12-01T12:30:00Z"))).toBe(true);
+    expect(noticeVisible(cancelled, new Date(cancelled.endedAt.getTime() + COMPLETION_VISIBLE_MS))).toBe(false);
+    expect(noticePhase(cancelled, at("2026-12-02T04:00:00Z"))).toBe("cancelled");
   });
 });
 

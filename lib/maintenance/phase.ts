@@ -29,7 +29,7 @@ export function bannerTimes(notice: BannerNotice): NoticeTimes {
 }
 
 /** Where a notice stands at an instant, as users see it. */
-export type NoticePhase = "scheduled" | "announced" | "in_progress" | "completed" | "over";
+export type NoticePhase = "scheduled" | "announced" | "in_progress" | "completed" | "cancelled" | "over";
 
 export interface NoticeTimes {
   startsAt: Date;
@@ -41,13 +41,13 @@ export interface NoticeTimes {
 
 /**
  * scheduled: not shown yet; announced: banner before the window; in_progress: banner during it;
- * completed: ended early, the completion message shows; over: nothing shows any more.
+ * completed: ended early, the completion message shows; cancelled: ended before it began (it never
+ * happened, so users are never told it is over); over: nothing shows any more.
  */
 export function noticePhase(notice: NoticeTimes, now: Date): NoticePhase {
   const t = now.getTime();
   if (notice.endedAt) {
-    // A notice cancelled before anyone was told stays silent: there is nothing to take back.
-    if (notice.endedAt.getTime() < notice.notifyFrom.getTime()) return "over";
+    if (notice.endedAt.getTime() < notice.startsAt.getTime()) return "cancelled";
     return t < notice.endedAt.getTime() + COMPLETION_VISIBLE_MS ? "completed" : "over";
   }
   if (t < notice.notifyFrom.getTime()) return "scheduled";
@@ -59,6 +59,11 @@ export function noticePhase(notice: NoticeTimes, now: Date): NoticePhase {
 /** Whether users see a banner for this notice at `now`. */
 export function noticeVisible(notice: NoticeTimes, now: Date): boolean {
   const phase = noticePhase(notice, now);
+  if (phase === "cancelled") {
+    // Users who were told it was coming see the cancellation for an hour; nobody else sees anything.
+    const endedAt = notice.endedAt!.getTime();
+    return endedAt >= notice.notifyFrom.getTime() && now.getTime() < endedAt + COMPLETION_VISIBLE_MS;
+  }
   return phase === "announced" || phase === "in_progress" || phase === "completed";
 }
 

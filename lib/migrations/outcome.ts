@@ -52,3 +52,14 @@ export interface ReportShape {
 export function itemOwner(item: RecordedItem): Record<string, unknown> {
   return { user_id: item.userId, user_email: item.userEmail, status: item.status };
 }
+
+/**
+ * How a migration tells an athlete what it did to their own row, once, on their dashboard. `describe`
+ * reads one recorded item's `before`/`after` (SQL column names) and returns the sentence, or null to
+ * say nothing. Pure: the words are tested with the migration's rules.
+ */
+export interface ChangeNotice {
+  describe(before: Record<string, unknown>, after: Record<string, unknown>): string | null;
+  /** Where the athlete changes the answer. */
+  href: string;
+}

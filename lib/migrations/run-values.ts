@@ -34,3 +34,11 @@ export const SUMMARY_COUNTS = [
   ["skipped", "Skipped"],
   ["errors", "Errors"],
 ] as const;
+
+/**
+ * A run's name wherever it is shown: a dry run is a preview ("Preview #12") and only an apply is a
+ * run ("Run #13"), so one record never goes by two names.
+ */
+export function runName(run: { id: number; mode: AnyRunMode }): string {
+  return `${run.mode === "dry_run" ? "Preview" : run.mode === "undo" ? "Undo" : "Run"} #${run.id}`;
+}

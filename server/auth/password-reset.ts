@@ -187,7 +187,7 @@ export async function answerResetRequest(
       `[auth] password reset for ${JSON.stringify(request.email)} from ${request.address}: per-email limit reached, nothing sent`,
     );
   }
-  return { message: resetRequestedMessage(request.email) };
+  return { message: resetRequestedMessage(request.email, deps.mailer.keepsInDemoOutbox) };
 }
 
 export type ResetLinkStatus = "open" | "used" | "expired" | "superseded";

@@ -19,7 +19,8 @@ export const DUMP_FORMAT = "ironlog-dump";
  * alone, and its field_times name the set's values as lib/training/set does (weightKg, distanceM
  * where format 4 wrote weight, distance); format-upgrade.ts renames them in an older dump. 6: a
  * session has a `uid` (the identity a device gave it when started); an older dump's sessions take a
- * new one on import.
+ * new one on import. 7: migration_settings and migration_approvals (the two-person rule for data
+ * migrations) and migration_change_notices (athletes told what a run changed); older dumps have none.
  */
 export const DUMP_FORMAT_VERSION = 7;
 

@@ -150,6 +150,16 @@ export const CHECK_RULES: Record<string, CheckRule> = {
     holds: (r) => isNull(r.ended_at) === isNull(r.completion_message),
     message: "an ended notice needs its completion message, and only an ended one has one",
   },
+  migration_approvals_status_check: {
+    field: "status",
+    holds: (r) => ["pending", "approved", "declined"].includes(r.status as string),
+    message: "must be pending, approved or declined",
+  },
+  migration_approvals_decided_check: {
+    field: "decided_at",
+    holds: (r) => (r.status === "pending") === isNull(r.decided_at),
+    message: "a decided request has its decision time, and only a decided one has one",
+  },
 };
 
 const INTEGER_RANGES: Record<string, [number, number]> = {

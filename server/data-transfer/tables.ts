@@ -31,6 +31,9 @@ export const DUMP_TABLE_ORDER = [
   "migration_runs",
   "migration_run_items",
   "migration_row_fixes",
+  "migration_settings",
+  "migration_approvals",
+  "migration_change_notices",
   "maintenance_notices",
   "flagged_user_notices",
 ] as const;

@@ -5,6 +5,7 @@ import { simpleParser } from "mailparser";
 import { afterAll, describe, expect, it } from "vitest";
 import { startTestSmtpServer } from "@/test/smtp";
 import { createOutboxMailer, createSmtpMailer } from "./mailer";
+import { readOutbox } from "./demo-outbox";
 
 const message = {
   to: "athlete@example.com",
@@ -57,5 +58,28 @@ describe("the embedded demo's outbox", () => {
     expect(parsed.text?.trim()).toBe(message.text);
     expect(lines.join("\n")).toContain(`kept in ${file}`);
     expect(lines.join("\n")).toContain("http://localhost:3000/reset-password/abc");
+  });
+});
+
+describe("reading the demo outbox back", () => {
+  it("lists the messages newest first with their links decoded whole", async () => {
+    const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "ironlog-outbox-")), "outbox");
+    dirs.push(path.dirname(dir));
+    const outbox = createOutboxMailer(dir, "Ironlog <no-reply@ironlog.invalid>", () => {});
+    // Longer than a quoted-printable line: the .eml splits it, the reader joins it again.
+    const link = `http://localhost:3000/reset-password/${"a1b2c3d4".repeat(12)}`;
+    await outbox.send({ to: "first@example.com", subject: "First", text: "Hello" });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await outbox.send({ to: "second@example.com", subject: "Reset your password", text: `Open this link:\n${link}\n` });
+    expect(fs.readFileSync(path.join(dir, fs.readdirSync(dir).sort()[1]), "utf8")).not.toContain(link);
+
+    const messages = await readOutbox(dir);
+    expect(messages.map((m) => m.subject)).toEqual(["Reset your password", "First"]);
+    expect(messages[0]).toMatchObject({ to: "second@example.com", links: [link] });
+    expect(messages[1].links).toEqual([]);
+  });
+
+  it("is empty before anything was kept", async () => {
+    expect(await readOutbox(path.join(os.tmpdir(), "ironlog-no-such-outbox"))).toEqual([]);
   });
 });

@@ -15,6 +15,8 @@ export interface MailMessage {
 export interface Mailer {
   /** Where mail goes, for logs and the admin pages: `smtp://host:port`, `outbox .data/outbox`, ... */
   readonly description: string;
+  /** True for the embedded demo's outbox: nothing leaves the server, admins read it on the Demo outbox page. */
+  readonly keepsInDemoOutbox?: boolean;
   send(message: MailMessage): Promise<void>;
 }
 
@@ -45,6 +47,7 @@ export function createOutboxMailer(dir: string, from: string, log: (line: string
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
   return {
     description: `outbox ${dir}`,
+    keepsInDemoOutbox: true,
     async send(message) {
       const info = await transport.sendMail({ from, to: message.to, subject: message.subject, text: message.text });
       await fs.mkdir(dir, { recursive: true });

@@ -15,8 +15,17 @@ describe("parseMigrateArgs", () => {
       migrationId: "equipment-single-choice",
       mode: "apply",
       report: null,
+      approvalId: null,
     });
     expect(parse("exercise-backfill", "--dry-run")).toMatchObject({ mode: "dry_run" });
+  });
+
+  it("applies with an approval id, which a preview or an undo does not take", () => {
+    expect(parse("exercise-backfill", "--approval-id", "12")).toMatchObject({ mode: "apply", approvalId: 12 });
+    expect(() => parse("exercise-backfill", "--approval-id", "x")).toThrow("--approval-id needs an approval id");
+    expect(() => parse("exercise-backfill", "--approval-id", "99999999999")).toThrow("--approval-id needs an approval id");
+    expect(() => parse("exercise-backfill", "--dry-run", "--approval-id", "1")).toThrow("not with --dry-run or --undo");
+    expect(() => parse("exercise-backfill", "--undo", "3", "--approval-id", "1")).toThrow("not with --dry-run or --undo");
   });
 
   it("saves a JSON report, or CSV by --format or by the file name", () => {

@@ -8,12 +8,13 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { REPORT_FORMATS, type ReportFormat } from "./report";
 import type { RunMode } from "@/lib/migrations/run-values";
+import { MAX_ID } from "@/lib/ids";
 
 export type MigrateCommand =
   | { kind: "help" }
   | { kind: "list-migrations" }
   | { kind: "list-runs"; migrationId: string }
-  | { kind: "run"; migrationId: string; mode: RunMode; report: ReportTarget | null }
+  | { kind: "run"; migrationId: string; mode: RunMode; report: ReportTarget | null; approvalId: number | null }
   | { kind: "undo"; migrationId: string; runId: number; report: ReportTarget | null };
 
 export interface ReportTarget {
@@ -40,6 +41,8 @@ Options:
   --save-report FILE     Write the report to FILE (JSON, or CSV with --format csv or a .csv name).
   --format json|csv      Report format (default: json, or csv when FILE ends in .csv).
   --include-skipped      List in the report the rows the run left as they were, too.
+  --approval-id ID       Apply with approval ID, which another admin gave on the dashboard for the
+                         latest preview (needed when the migration requires approval).
   --undo RUN_ID          Undo an applied run: restore the rows it changed (rows changed since are
                          left alone and reported as conflicts).
   --list                 List past runs of the migration (or, without an id, the migrations).
@@ -47,11 +50,12 @@ Options:
 
 Exit codes: 0 completed (rows with bad data are reported, not failures), 1 failed and rolled back,
 2 usage error, 3 another run of the migration is in progress, 4 the embedded database (PGlite) is
-open in another process, such as the running app.`;
+open in another process, such as the running app, 5 the run needs an approval and --approval-id names
+none that is usable (missing, not approved, expired, used, or its preview is stale or not the latest).`;
 
-function positiveInteger(value: string, flag: string): number {
-  if (!/^\d+$/.test(value) || Number(value) < 1)
-    throw new UsageError(`${flag} needs a run id (a positive whole number), got "${value}"`);
+function positiveInteger(value: string, flag: string, what = "a run id"): number {
+  if (!/^\d{1,10}$/.test(value) || Number(value) < 1 || Number(value) > MAX_ID)
+    throw new UsageError(`${flag} needs ${what} (a positive whole number), got "${value}"`);
   return Number(value);
 }
 
@@ -93,6 +97,7 @@ export function parseMigrateArgs(argv: string[], knownMigrationIds: readonly str
         format: { type: "string" },
         "include-skipped": { type: "boolean" },
         undo: { type: "string" },
+        "approval-id": { type: "string" },
         list: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
@@ -110,7 +115,7 @@ export function parseMigrateArgs(argv: string[], knownMigrationIds: readonly str
   }
 
   if (values.list) {
-    const extra = (["dry-run", "save-report", "format", "include-skipped", "undo"] as const).filter(
+    const extra = (["dry-run", "save-report", "format", "include-skipped", "undo", "approval-id"] as const).filter(
       (flag) => values[flag] !== undefined,
     );
     if (extra.length > 0) throw new UsageError(`--list cannot be combined with ${extra.map((f) => `--${f}`).join(", ")}`);
@@ -134,10 +139,20 @@ export function parseMigrateArgs(argv: string[], knownMigrationIds: readonly str
       }
     : null;
 
+  const approvalText = values["approval-id"];
+  if (approvalText !== undefined && (values["dry-run"] || values.undo !== undefined)) {
+    throw new UsageError("--approval-id is for applying a migration, not with --dry-run or --undo");
+  }
   if (values.undo !== undefined) {
     if (values["dry-run"]) throw new UsageError("--undo cannot be combined with --dry-run");
     if (includeSkipped) throw new UsageError("--include-skipped is for migration runs: an undo skips nothing");
     return { kind: "undo", migrationId, runId: positiveInteger(values.undo, "--undo"), report };
   }
-  return { kind: "run", migrationId, mode: values["dry-run"] ? "dry_run" : "apply", report };
+  return {
+    kind: "run",
+    migrationId,
+    mode: values["dry-run"] ? "dry_run" : "apply",
+    report,
+    approvalId: approvalText === undefined ? null : positiveInteger(approvalText, "--approval-id", "an approval id"),
+  };
 }

@@ -13,6 +13,7 @@ import { createTestDatabase, type TestDatabase, usingPostgres } from "@/test/dat
 import { EQUIPMENT_CASES, expectedCounts } from "@/test/equipment-cases";
 import { insertLegacyAssessments, startHeldRun, tableSnapshot } from "@/test/migrations";
 import { nodeScriptArgs } from "@/test/scripts";
+import { decideApproval, requestApproval, setApprovalRequirement } from "./approvals";
 
 const ROOT = path.resolve(__dirname, "../..");
 
@@ -129,10 +130,8 @@ describe("npm run migrate", { timeout: 240_000 }, () => {
     const applied = await equipment("--save-report", file, "--format", "csv");
     expect(applied.code).toBe(0);
     expect(applied.stdout).not.toContain("DRY RUN");
-    const lines = fs.readFileSync(file, "utf8").trimEnd().split("\r\n");
-    // Leading "# key: value" lines say which run the file describes; the table follows.
-    expect(lines).toContain("# mode: apply");
-    const csv = lines.filter((line) => !line.startsWith("# "));
+    // The header row first, so a spreadsheet opens the file as a table.
+    const csv = fs.readFileSync(file, "utf8").trimEnd().split("\r\n");
     expect(csv[0]).toMatch(/^user_id,user_email,status,/);
     expect(csv).toHaveLength(1 + EQUIPMENT_CASES.filter((c) => c.expected !== "skipped").length);
     const runId = Number(/Run (\d+) applied/.exec(applied.stdout)?.[1]);
@@ -297,3 +296,44 @@ async function legacyLists(database: Database): Promise<number> {
   );
   return row.lists;
 }
+
+describe("--approval-id", { timeout: 240_000 }, () => {
+  it("exits 5 without a usable approval when the migration needs one, and applies with one", async () => {
+    const id = "exercise-backfill";
+    const asked = await withDatabase(async (database) => {
+      const [asker, checker] = await queryRows<{ id: number; email: string }>(
+        database.db,
+        sql`INSERT INTO users (email, role) VALUES ('asker@cli.test', 'admin'), ('checker@cli.test', 'admin') RETURNING id, email`,
+      );
+      await setApprovalRequirement(database.db, { migrationId: id, requiresApproval: true, by: { label: asker.email } });
+      return { asker: { userId: asker.id, label: asker.email }, checker: { userId: checker.id, label: checker.email } };
+    });
+    const refused = await migrate([id]);
+    expect(refused.code).toBe(5);
+    expect(refused.stderr).toContain("needs another admin's approval");
+
+    expect((await migrate([id, "--dry-run"])).code).toBe(0);
+    const approvalId = await withDatabase(async (database) => {
+      const [preview] = await queryRows<{ id: number }>(
+        database.db,
+        sql`SELECT id FROM migration_runs WHERE migration_id = ${id} AND mode = 'dry_run' ORDER BY id DESC LIMIT 1`,
+      );
+      const request = await requestApproval(database, {
+        migrationId: id,
+        previewRunId: preview.id,
+        note: "backfill",
+        requestedBy: asked.asker,
+      });
+      await decideApproval(database, { approvalId: request.id, approve: true, note: "ok", decidedBy: asked.checker });
+      return request.id;
+    });
+    expect((await migrate([id, "--approval-id", String(approvalId + 1)])).code).toBe(5);
+    const applied = await migrate([id, "--approval-id", String(approvalId)]);
+    expect(applied.stderr).toBe("");
+    expect(applied.code).toBe(0);
+    expect(applied.stdout).toContain(`Approval #${approvalId} checked`);
+    const used = await migrate([id, "--approval-id", String(approvalId)]);
+    expect(used.code).toBe(5);
+    expect(used.stderr).toContain("already used");
+  });
+});

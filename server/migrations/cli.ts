@@ -19,12 +19,13 @@ import { getRun, listRuns } from "./queries";
 import { settleDeadRuns } from "./run-progress";
 import { dataMigrations, getDataMigration } from "./registry";
 import { writeReport } from "./report";
+import { ApprovalRefusedError, checkRunApproval } from "./approvals";
 import { startUndoRun, undoRefusal, undoSummaryOf } from "./undo";
 import type { VerificationCheck } from "./types";
 import { checkSummary } from "./verification";
 
 /** 130: cancelled with Ctrl-C, as shells report a command stopped by SIGINT. */
-export const EXIT = { completed: 0, failed: 1, usage: 2, locked: 3, cancelled: 130 } as const;
+export const EXIT = { completed: 0, failed: 1, usage: 2, locked: 3, approval: 5, cancelled: 130 } as const;
 
 export interface ConsoleIO {
   out: (line: string) => void;
@@ -153,12 +154,17 @@ async function runCommand(database: Database, io: ConsoleIO, command: Extract<Mi
   io.out(`Starting ${migration.wording.name} data migration...`);
   if (command.mode === "dry_run") io.out("DRY RUN MODE - No changes will be saved");
   io.out(`Database: ${database.driver} (${database.location})`);
+  if (command.mode === "apply") {
+    await checkRunApproval(database.db, migration, command.approvalId);
+    if (command.approvalId) io.out(`Approval #${command.approvalId} checked: it covers the latest preview, which is current.`);
+  }
   const printer = progressPrinter(io, migration.wording.rowsNoun);
   const run = await startMigrationRun(database, {
     migrationId: migration.id,
     mode: command.mode,
     startedBy: startedByOperator(),
     onProgress: printer.onProgress,
+    approvalId: command.approvalId,
   })
     .then((launched) => awaitRun(database, io, launched))
     .finally(() => printer.end());
@@ -186,7 +192,7 @@ async function runCommand(database: Database, io: ConsoleIO, command: Extract<Mi
   if (command.report) await saveReport(database, io, run.id, command.report);
   io.out(
     command.mode === "dry_run"
-      ? `Run ${run.id}: dry run, nothing was changed.`
+      ? `Preview ${run.id}: a dry run, nothing was changed.`
       : `Run ${run.id} applied. To undo it: npm run migrate -- ${migration.id} --undo ${run.id}`,
   );
   io.out("Migration completed successfully!");
@@ -307,6 +313,11 @@ export async function runMigrateCommand(argv: string[], io: ConsoleIO = processC
     if (error instanceof RunInProgressError) {
       io.err(`Error: ${error.message}`);
       return EXIT.locked;
+    }
+    if (error instanceof ApprovalRefusedError) {
+      io.err(`Error: ${error.message}`);
+      io.err("Ask for approval on the migration's page in the admin dashboard, then pass --approval-id ID.");
+      return EXIT.approval;
     }
     if (error instanceof UndoRefusedError) {
       io.err(`Error: ${error.message}`);

@@ -19,6 +19,7 @@ import { runItemWriter } from "./item-writer";
 import { type LaunchedRun, type WorkContext, launchRun } from "./run-launcher";
 import type { NewItem, RunOutcomeFields } from "./run-records";
 import { StatementQueue } from "./statement-queue";
+import { recordChangeNotices } from "./change-notices";
 import type { AnyDataMigration, ClassifiedRow, RowCounts, RunMode, SourceBatch, SourceRow, StartedBy } from "./types";
 
 export const DEFAULT_BATCH_SIZE = 10_000;
@@ -34,6 +35,8 @@ export interface RunMigrationOptions {
   onProgress?: ProgressListener;
   /** Rows per batch (default 10,000). */
   batchSize?: number;
+  /** The second admin's approval this apply was started with (checked by `checkRunApproval` first). */
+  approvalId?: number | null;
 }
 
 /** The report's summary, with the report's field names. The four counts add up to the total. */
@@ -170,6 +173,8 @@ async function migrateRows(
   }
 
   const verification = dryRun ? null : await migration.verify(tx, { runId: live.runId, upToId, totalAtStart: total, counts });
+  const notice = migration.declaration.changeNotice;
+  if (!dryRun && notice) await recordChangeNotices(tx, live.runId, notice);
   return { total, processed, counts: { ...counts, restored: 0, conflicts: 0 }, sourceFingerprint: fingerprint, verification };
 }
 
@@ -185,6 +190,7 @@ export async function startMigrationRun(database: Database, options: RunMigratio
     migrationId: migration.id,
     mode: options.mode,
     startedBy: options.startedBy,
+    approvalId: options.mode === "apply" ? options.approvalId : null,
     onProgress: options.onProgress,
     work: (tx, live, context) => migrateRows(database, tx, live, context, migration, options),
   });

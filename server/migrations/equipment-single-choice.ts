@@ -14,6 +14,7 @@ import {
   classifyAssessment,
 } from "@/lib/migrations/equipment-single-choice/rules";
 import { equipmentReport } from "@/lib/migrations/equipment-single-choice/report";
+import { describeEquipmentChange } from "@/lib/migrations/equipment-single-choice/change-notice";
 import { defineDataMigration } from "./define-migration";
 import type { SourceRow } from "./types";
 import { guideChecks } from "./equipment-guide-checks";
@@ -95,4 +96,5 @@ export const equipmentSingleChoice = defineDataMigration<AssessmentRow>({
     ];
   },
   report: equipmentReport,
+  changeNotice: { describe: describeEquipmentChange, href: "/reassess" },
 });

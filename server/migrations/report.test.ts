@@ -5,7 +5,7 @@ import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { runMigration } from "./engine";
 import { EQUIPMENT_CASES, expectedCounts } from "@/test/equipment-cases";
 import { BASIC_WITHOUT_ITEMS_REASON } from "@/lib/migrations/equipment-single-choice/rules";
-import { reportChunks, writeReport } from "./report";
+import { reportChunks, reportDownload, writeReport } from "./report";
 import { collect, emptyMigrationTables, insertLegacyAssessments } from "@/test/migrations";
 
 let database: TestDatabase;
@@ -51,6 +51,7 @@ describe("JSON report", () => {
       app_version: expect.stringMatching(/^\d+\.\d+\.\d+/),
       schema_migration: expect.stringMatching(/^\d{4}_/),
       includes_skipped: false,
+      approval: null,
     });
   });
 
@@ -130,21 +131,22 @@ describe("JSON report", () => {
 });
 
 describe("CSV report", () => {
-  it("has a header and one line per detail, matching the JSON", async () => {
+  it("starts with its header row, so a spreadsheet opens it as a table, and has one line per detail", async () => {
     const csv = await collect(reportChunks(database.db, runId, "csv", { batchSize: 4 }));
-    const all = csv.trimEnd().split("\r\n");
-    // Leading comment lines say which run this is; the table follows.
-    const comments = all.filter((l) => l.startsWith("# "));
-    expect(comments).toContain(`# run_id: ${runId}`);
-    expect(comments).toContain("# migration_id: equipment-single-choice");
-    expect(comments).toContain("# mode: dry_run");
-    expect(comments.find((l) => l.startsWith("# schema_migration: "))).toMatch(/^# schema_migration: \d{4}_/);
-    expect(all.slice(0, comments.length)).toEqual(comments);
-    const lines = all.slice(comments.length);
+    const lines = csv.trimEnd().split("\r\n");
     expect(lines[0]).toBe("user_id,user_email,status,original_equipment,new_equipment,items_cleared,original_items,reason,error");
     expect(lines).toHaveLength(details.length + 1);
     const gym = lines.find((l) => l.includes("list-gym@example.com"));
     expect(gym).toMatch(/^\d+,list-gym@example\.com,migrated,"\[""basic_equipment"",""full_gym""\]",full_gym,true,,,$/);
+  });
+});
+
+describe("reportDownload", () => {
+  it("names the file after the migration and the run, calling a dry run a preview", () => {
+    const id = "equipment-single-choice";
+    expect(reportDownload({ id: 7, migrationId: id, mode: "dry_run" }, "csv").fileName).toBe(`${id}-preview-7.csv`);
+    expect(reportDownload({ id: 8, migrationId: id, mode: "apply" }, "json").fileName).toBe(`${id}-run-8.json`);
+    expect(reportDownload({ id: 9, migrationId: id, mode: "undo" }, "csv").fileName).toBe(`${id}-undo-9.csv`);
   });
 });
 

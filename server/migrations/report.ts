@@ -7,8 +7,8 @@
  * "details": [...] }`, one detail per non-skipped row, in row order, with the field names the
  * migration defines. Undo runs report `{ total_processed, restored, conflicts }` and one detail per
  * restored or conflicting row. `report` says which run this is (run and migration ids, mode,
- * status, who, when, app version, schema migration), so two files can be told apart; CSV carries
- * the same as leading `# key: value` lines. With `includeSkipped`, the rows the run read and left
+ * status, who, when, app version, schema migration, approval), so two files can be told apart; a CSV
+ * starts with its header row (spreadsheets read it as a table) and says which run it is in its name. With `includeSkipped`, the rows the run read and left
  * as they were follow the recorded ones (skipped rows get no item, so they are read from the table
  * as it is now, up to the run's highest id).
  */
@@ -26,6 +26,7 @@ import { getDataMigration } from "./registry";
 import type { RecordedItem, ReportShape } from "./types";
 import { spreadsheetCsv, spreadsheetCsvLine } from "@/lib/spreadsheet-csv";
 import { undoSummaryOf } from "./undo";
+import { approvalOfRun } from "./approvals";
 
 export type ReportFormat = "json" | "csv";
 export const REPORT_FORMATS: readonly ReportFormat[] = ["json", "csv"];
@@ -75,6 +76,7 @@ export async function* runItems(db: DbOrTx, runId: number, batchSize = 5_000): A
 
 /** Which run a report describes: the JSON's `report` object, the CSV's leading comment lines. */
 export async function reportHeader(db: DbOrTx, run: MigrationRun, includeSkipped: boolean): Promise<Record<string, unknown>> {
+  const approval = run.mode === "apply" ? await approvalOfRun(db, run.id) : null;
   return {
     run_id: run.id,
     migration_id: run.migrationId,
@@ -87,6 +89,18 @@ export async function reportHeader(db: DbOrTx, run: MigrationRun, includeSkipped
     app_version: appVersion(),
     schema_migration: (await schemaMigrationStatus(db)).latest,
     includes_skipped: includeSkipped,
+    // Who asked for the run and which second admin approved it, when the run needed approval.
+    approval: approval
+      ? {
+          approval_id: approval.id,
+          requested_by: approval.requestedBy,
+          requested_at: approval.requestedAt.toISOString(),
+          request_note: approval.requestNote,
+          approved_by: approval.decidedBy,
+          approved_at: approval.decidedAt?.toISOString() ?? null,
+          approval_note: approval.decisionNote,
+        }
+      : null,
   };
 }
 
@@ -142,7 +156,8 @@ export async function* reportChunks(
   }
 
   if (format === "csv") {
-    for (const [name, value] of Object.entries(header)) yield `# ${name}: ${String(value ?? "").replace(/[\r\n]+/g, " ")}\r\n`;
+    // The header row comes first, so a spreadsheet reads the file as a table; which run it describes
+    // is in its file name (reportDownload) and in the JSON report.
     yield spreadsheetCsvLine(shape.columns);
     for await (const items of batches()) {
       yield spreadsheetCsv(
@@ -182,11 +197,11 @@ export async function writeReport(
 
 /** Content type and file name for a download of the report. */
 export function reportDownload(
-  run: Pick<MigrationRun, "id" | "migrationId">,
+  run: Pick<MigrationRun, "id" | "migrationId" | "mode">,
   format: ReportFormat,
 ): { contentType: string; fileName: string } {
   return {
     contentType: format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
-    fileName: `${run.migrationId}-run-${run.id}.${format}`,
+    fileName: `${run.migrationId}-${run.mode === "dry_run" ? "preview" : run.mode === "undo" ? "undo" : "run"}-${run.id}.${format}`,
   };
 }

@@ -29,6 +29,7 @@ import {
   releaseInProcess,
 } from "./live-runs";
 import { backendPid, tryTransactionLock } from "./run-lock";
+import { claimApproval, recordApprovedRun } from "./approvals";
 import { type RunOutcomeFields, failStaleRuns, finishCompletedRun, finishFailedRun, insertRunRow } from "./run-records";
 import type { SourceFingerprint, StartedBy } from "./types";
 
@@ -42,6 +43,8 @@ export interface RunPlan {
   mode: AnyRunMode;
   startedBy: StartedBy;
   undoOfRunId?: number | null;
+  /** An apply approved by a second admin: claimed as the run is recorded, so it starts one run. */
+  approvalId?: number | null;
   onProgress?: ProgressListener;
   /** The run's work, inside its transaction. May set `live.sourceFingerprint` early for failures. */
   work(tx: Tx, live: LiveRun, context: WorkContext): Promise<RunOutcomeFields>;
@@ -89,7 +92,9 @@ export async function launchRun(database: Database, plan: RunPlan): Promise<Laun
 
   const record = async (db: Database["db"], backendPid: number | null = null) => {
     await failStaleRuns(db, plan.migrationId);
+    if (plan.approvalId) await claimApproval(db, plan.approvalId, plan.migrationId);
     const run = await insertRunRow(db, { ...plan, backendPid });
+    if (plan.approvalId) await recordApprovedRun(db, plan.approvalId, run.id);
     live.runId = run.id;
     registerRunId(database, live);
     recorded = true;

@@ -10,7 +10,7 @@ import "server-only";
 import type { SQL } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { DbOrTx, Tx } from "@/db/client";
-import type { RecordedItem, ReportShape, RowOutcome } from "@/lib/migrations/outcome";
+import type { ChangeNotice, RecordedItem, ReportShape, RowOutcome } from "@/lib/migrations/outcome";
 import type { RowStatus } from "@/lib/migrations/run-values";
 import type { ColumnSource } from "./table-sql";
 
@@ -204,6 +204,8 @@ export interface MigrationDeclaration<Row extends SourceRow> {
   /** Checks of this migration's own, run after the standard ones. */
   extraChecks?(tx: Tx, context: VerifyContext): Promise<VerificationCheck[]>;
   report: ReportShape;
+  /** Tell each athlete whose row an applied run changed what it did (change-notices.ts). */
+  changeNotice?: ChangeNotice;
 }
 
 /**

@@ -4,6 +4,7 @@
  * conflict. This is what lets an admin roll back one migration without restoring a database backup.
  */
 import "server-only";
+import { withdrawChangeNotices } from "./change-notices";
 import { getRun } from "./queries";
 import { and, eq, sql } from "drizzle-orm";
 import type { Database, Tx } from "@/db/client";
@@ -115,6 +116,7 @@ async function undoRows(
     await live.report({ processed, counts });
   }
 
+  await withdrawChangeNotices(tx, undoneRunId);
   await tx
     .update(migrationRuns)
     .set({ undoneByRunId: live.runId })

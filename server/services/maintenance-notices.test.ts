@@ -3,6 +3,7 @@ import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { maintenanceNotices, users } from "@/db/schema";
 import { UserFacingError, databaseErrorMessage } from "@/lib/errors";
 import { scheduleNoticeSchema } from "@/lib/maintenance/notice";
+import { noticePhase } from "@/lib/maintenance/phase";
 import { endMaintenanceNotice, scheduleMaintenanceNotice } from "./maintenance-notices";
 import { listMaintenanceNotices, visibleMaintenanceNotices } from "@/server/queries/maintenance-notices";
 
@@ -99,5 +100,25 @@ describe("planned maintenance notices", () => {
         createdBy: "sql",
       }),
     ).rejects.toSatisfy((e: unknown) => /maintenance_notices_window/.test(databaseErrorMessage(e)));
+  });
+
+  it("refuses a window that overlaps one not ended, by the start field, and takes it once that one is cancelled", async () => {
+    const first = await schedule({ message: "Upgrade", startsAt: "2026-12-20T10:00", endsAt: "2026-12-20T12:00" });
+    const overlapping = { message: "Reindex", startsAt: "2026-12-20T11:30", endsAt: "2026-12-20T13:00" };
+    const error = await schedule(overlapping).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserFacingError);
+    expect((error as UserFacingError).message).toContain(`overlaps maintenance #${first.id}`);
+    expect((error as UserFacingError).options.field).toBe("startsAt");
+    // Back to back is not an overlap.
+    await schedule({ message: "Right after", startsAt: "2026-12-20T12:00", endsAt: "2026-12-20T12:30" });
+
+    const cancelled = await endMaintenanceNotice(
+      database.db,
+      admin,
+      { noticeId: first.id, completionMessage: "Called off." },
+      NOW,
+    );
+    expect(noticePhase(cancelled, NOW)).toBe("cancelled");
+    expect((await schedule({ ...overlapping, endsAt: "2026-12-20T11:59" })).message).toBe("Reindex");
   });
 });

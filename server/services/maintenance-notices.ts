@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, gt, isNull, lt } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { type MaintenanceNotice, maintenanceNotices } from "@/db/schema";
 import { NotFoundError, UserFacingError } from "@/lib/errors";
@@ -21,6 +21,24 @@ export async function scheduleMaintenanceNotice(
 ): Promise<MaintenanceNotice> {
   const window = scheduleWindow(input, safeTimeZone(input.timeZone), now);
   if (!window.ok) throw new UserFacingError(window.message, { field: window.field });
+  // Two windows at once would put two banners with different times in front of every user.
+  const [overlapping] = await db
+    .select({ id: maintenanceNotices.id, startsAt: maintenanceNotices.startsAt, endsAt: maintenanceNotices.endsAt })
+    .from(maintenanceNotices)
+    .where(
+      and(
+        isNull(maintenanceNotices.endedAt),
+        lt(maintenanceNotices.startsAt, window.endsAt),
+        gt(maintenanceNotices.endsAt, window.startsAt),
+      ),
+    )
+    .limit(1);
+  if (overlapping) {
+    throw new UserFacingError(
+      `This window overlaps maintenance #${overlapping.id} (${overlapping.startsAt.toISOString().slice(0, 16).replace("T", " ")} to ${overlapping.endsAt.toISOString().slice(0, 16).replace("T", " ")} UTC). Choose other times, or cancel that one first.`,
+      { field: "startsAt" },
+    );
+  }
   const [notice] = await db
     .insert(maintenanceNotices)
     .values({
@@ -50,7 +68,7 @@ export async function endMaintenanceNotice(
   const [current] = await db.select().from(maintenanceNotices).where(eq(maintenanceNotices.id, input.noticeId));
   if (!current) throw new NotFoundError("That maintenance notice");
   const phase = noticePhase(current, now);
-  if (phase === "over" || phase === "completed") {
+  if (phase === "over" || phase === "completed" || phase === "cancelled") {
     throw new UserFacingError("This maintenance window is already over.", { status: 409, code: "notice_over" });
   }
   const [ended] = await db

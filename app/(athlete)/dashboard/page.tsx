@@ -15,12 +15,18 @@ import { startSessionAction } from "@/app/(athlete)/log/actions";
 import { athletePage, requestTimeZone } from "@/server/athlete-page";
 import { listSessions, listSessionsInProgress, nextWorkout, sessionsBetween } from "@/server/queries/sessions";
 import { deviceStartHref } from "@/lib/athlete/device-start";
+import { changeNoticesFor } from "@/server/migrations/change-notices";
+import { ChangeNotices } from "./_components/change-notices";
 
 export const metadata: Metadata = { title: "Today" };
 
 export default async function DashboardPage() {
   const { user, db } = await athletePage("/dashboard");
-  const [assessment, timeZone] = await Promise.all([getAssessmentForUser(user.id), requestTimeZone()]);
+  const [assessment, timeZone, notices] = await Promise.all([
+    getAssessmentForUser(user.id),
+    requestTimeZone(),
+    changeNoticesFor(db, user.id),
+  ]);
   const greeting = `Hi ${user.name?.split(" ")[0] ?? "there"}`;
 
   if (!assessment) {
@@ -56,6 +62,7 @@ export default async function DashboardPage() {
   return (
     <div className="space-y-6">
       <PageHeader title={greeting} description={`${doneThisWeek} of ${plural(target, "workout")} done this week.`} />
+      <ChangeNotices notices={notices} />
       <div className="grid gap-4 lg:grid-cols-3">
         <div className="space-y-4 lg:col-span-2">
           {inProgress[0] ? (

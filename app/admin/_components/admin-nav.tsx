@@ -3,7 +3,13 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-const ITEMS = [
+interface NavItem {
+  href: string;
+  label: string;
+  matches?: (pathname: string) => boolean;
+}
+
+const ITEMS: NavItem[] = [
   // Migration and run pages belong to the overview, where the migrations are listed.
   { href: "/admin", label: "Overview", matches: (p: string) => p === "/admin" || /^\/admin\/(migrations|runs)\//.test(p) },
   { href: "/admin/users", label: "Users" },
@@ -16,12 +22,14 @@ const ITEMS = [
  * The admin area's own navigation. On a phone the tabs wrap onto a second line: a row that scrolls
  * sideways hid the last tabs behind the edge with nothing to say they were there.
  */
-export function AdminNav() {
+export function AdminNav({ demoOutbox }: { demoOutbox: boolean }) {
   const pathname = usePathname();
+  // Only on the embedded demo without SMTP, where mail waits on the server instead of being sent.
+  const items = demoOutbox ? [...ITEMS, { href: "/admin/outbox", label: "Demo outbox" }] : ITEMS;
   return (
     <nav aria-label="Admin" className="border-b border-slate-200">
       <ul className="flex flex-wrap gap-x-1">
-        {ITEMS.map((item) => {
+        {items.map((item) => {
           const current = item.matches ? item.matches(pathname) : pathname === item.href || pathname.startsWith(`${item.href}/`);
           return (
             <li key={item.href}>

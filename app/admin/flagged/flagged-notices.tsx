@@ -19,11 +19,15 @@ export function FlaggedNotices({
   preview,
   summary,
   notices,
+  demoOutbox,
 }: {
   preview: FlaggedNoticePreview;
   summary: FlaggedNoticeSummary;
   notices: FlaggedNoticeRow[];
+  /** The embedded demo without SMTP: "sent" messages were kept in its outbox, not handed to a server. */
+  demoOutbox: boolean;
 }) {
+  const sentLabel = demoOutbox ? "In the demo outbox" : DELIVERY.sent.label;
   return (
     <section aria-labelledby="notices-heading" className="mt-8 space-y-4">
       <RefreshWhileSending active={summary.queued > 0} />
@@ -42,12 +46,21 @@ export function FlaggedNotices({
             label="Flagged users told"
             cards={[
               { label: "Told", value: summary.told },
-              { label: "Sent", value: summary.sent, tone: "good" },
+              { label: sentLabel, value: summary.sent, tone: "good" },
               { label: "Waiting to send", value: summary.queued },
               { label: "Failed", value: summary.failed, tone: summary.failed > 0 ? "bad" : "neutral" },
               { label: "Re-assessed since", value: summary.reassessedSince, tone: "good" },
             ]}
           />
+          {demoOutbox && summary.sent > 0 ? (
+            <p className="text-sm text-slate-700">
+              This demo sends no email: the messages are in the{" "}
+              <Link href="/admin/outbox" className="font-semibold text-brand-700 underline underline-offset-2">
+                demo outbox
+              </Link>
+              .
+            </p>
+          ) : null}
           {summary.failed > 0 ? (
             <p className="flex flex-wrap items-center gap-3 text-sm text-red-800">
               {summary.failed.toLocaleString("en")} message{summary.failed === 1 ? "" : "s"} could not be delivered after three
@@ -100,7 +113,9 @@ export function FlaggedNotices({
                     </td>
                     <td data-label="Delivery" className="px-3 py-2">
                       {notice.delivery ? (
-                        <Badge tone={DELIVERY[notice.delivery].tone}>{DELIVERY[notice.delivery].label}</Badge>
+                        <Badge tone={DELIVERY[notice.delivery].tone}>
+                          {notice.delivery === "sent" ? sentLabel : DELIVERY[notice.delivery].label}
+                        </Badge>
                       ) : (
                         <span className="text-slate-500">Not recorded</span>
                       )}

@@ -15,6 +15,7 @@ import { headers } from "next/headers";
 import { flaggedNoticeSummary, listFlaggedNotices, previewFlaggedNotice } from "@/server/queries/flagged-notices";
 import { publicOrigin } from "@/server/mail/links";
 import { FlaggedNotices } from "./flagged-notices";
+import { usesDemoOutbox } from "@/server/mail/demo-outbox";
 
 export const metadata: Metadata = { title: "Flagged users · Admin" };
 
@@ -101,7 +102,7 @@ export default async function FlaggedUsersPage({ searchParams }: { searchParams:
         </TableScroll>
       )}
       <Pager basePath="/admin/flagged" params={{}} next={page.next} isFirstPage={!after} label="Flagged user pages" />
-      <FlaggedNotices preview={preview} summary={summary} notices={notices} />
+      <FlaggedNotices preview={preview} summary={summary} notices={notices} demoOutbox={usesDemoOutbox()} />
     </div>
   );
 }

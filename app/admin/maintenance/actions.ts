@@ -15,11 +15,14 @@ export const scheduleNoticeAction = adminAction(scheduleNoticeSchema, async (inp
 export const endNoticeAction = adminAction(endNoticeSchema, async (input, admin) => {
   const notice = await endMaintenanceNotice(await getDb(), admin, input);
   revalidatePath("/admin/maintenance");
-  const told = notice.endedAt && notice.endedAt >= notice.notifyFrom;
-  return {
-    status: "success",
-    message: told
-      ? `Maintenance #${notice.id} is over. Users see your message for the next hour.`
-      : `Maintenance #${notice.id} is cancelled. Users had not been told yet, so they see nothing.`,
-  };
+  const endedAt = notice.endedAt ?? new Date();
+  const told = endedAt >= notice.notifyFrom;
+  // A window ended before it began never happened: it is cancelled, not over.
+  const message =
+    endedAt < notice.startsAt
+      ? told
+        ? `Maintenance #${notice.id} is cancelled. Users who were told see your message for the next hour.`
+        : `Maintenance #${notice.id} is cancelled. Users had not been told yet, so they see nothing.`
+      : `Maintenance #${notice.id} is over. Users see your message for the next hour.`;
+  return { status: "success", message };
 });

@@ -18,6 +18,7 @@ const PHASES: Record<NoticePhase, { label: string; tone: Tone }> = {
   announced: { label: "Shown to users", tone: "blue" },
   in_progress: { label: "In progress", tone: "amber" },
   completed: { label: "Ended early", tone: "green" },
+  cancelled: { label: "Cancelled", tone: "grey" },
   over: { label: "Over", tone: "grey" },
 };
 

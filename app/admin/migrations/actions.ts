@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { z } from "@/lib/zod";
 import { getDatabase } from "@/server/db";
 import { type ActionState, adminAction } from "@/server/auth/guards";
@@ -9,6 +10,13 @@ import { startMigrationRun } from "@/server/migrations/engine";
 import { getRunProgress } from "@/server/migrations/run-progress";
 import { previewStatus } from "@/server/migrations/queries";
 import { getDataMigration } from "@/server/migrations/registry";
+import {
+  DEFAULT_SETTING,
+  checkRunApproval,
+  decideApproval,
+  requestApproval,
+  setApprovalRequirement,
+} from "@/server/migrations/approvals";
 import type { User } from "@/db/schema";
 import { type ProgressView, progressView } from "@/server/migrations/progress-view";
 
@@ -17,6 +25,8 @@ async function started(runId: number, message: string): Promise<ActionState<Prog
   if (!progress) throw new Error(`Run ${runId} was started but cannot be read back`);
   return { status: "success", message, data: progressView(progress) };
 }
+
+const migrationPath = (id: string) => `/admin/migrations/${encodeURIComponent(id)}`;
 
 const startedBy = (admin: User) => ({ userId: admin.id, label: admin.email });
 
@@ -38,6 +48,8 @@ const runSchema = z.object({
   // The preview whose counts the dialog showed: a newer one means the admin has not seen it.
   previewRunId: formId("Preview the migration before you run it."),
   confirmation: z.string().trim(),
+  // Empty when the migration needs no approval; the server decides whether it does.
+  approvalId: z.union([z.literal(""), formId("Choose an approval from the list.")]).optional(),
 });
 
 /**
@@ -60,6 +72,71 @@ export const runMigrationAction = adminAction(runSchema, async (input, admin): P
       code: "stale_preview",
     });
   }
-  const run = await startMigrationRun(database, { migrationId: migration.id, mode: "apply", startedBy: startedBy(admin) });
+  const approvalId = input.approvalId ? input.approvalId : null;
+  await checkRunApproval(database.db, migration, approvalId);
+  const run = await startMigrationRun(database, {
+    migrationId: migration.id,
+    mode: "apply",
+    startedBy: startedBy(admin),
+    approvalId,
+  });
   return started(run.runId, `Run #${run.runId} started.`);
+});
+
+const noteSchema = (message: string) => z.string().trim().min(1, message).max(2000, "Keep the note under 2,000 characters.");
+
+const requestSchema = z.object({
+  migrationId: z.string().trim().min(1),
+  previewRunId: formId("Preview the migration before you ask for approval."),
+  note: noteSchema("Say what the run is for, so the approving admin knows what they approve."),
+});
+
+/** Ask another admin to approve applying the migration as its latest preview showed it. */
+export const requestApprovalAction = adminAction(requestSchema, async (input, admin): Promise<ActionState> => {
+  const approval = await requestApproval(await getDatabase(), {
+    migrationId: getDataMigration(input.migrationId).id,
+    previewRunId: input.previewRunId,
+    note: input.note,
+    requestedBy: startedBy(admin),
+  });
+  revalidatePath(migrationPath(approval.migrationId));
+  return { status: "success", message: `Approval #${approval.id} asked for. Another admin decides it.` };
+});
+
+const decisionSchema = z.object({
+  approvalId: formId("Choose a request from the list."),
+  decision: z.enum(["approve", "decline"], "Approve or decline."),
+  note: noteSchema("Add a note: what you checked, or why you decline."),
+});
+
+/** Approve or decline another admin's request; the server refuses the admin who asked. */
+export const decideApprovalAction = adminAction(decisionSchema, async (input, admin): Promise<ActionState> => {
+  const approval = await decideApproval(await getDatabase(), {
+    approvalId: input.approvalId,
+    approve: input.decision === "approve",
+    note: input.note,
+    decidedBy: startedBy(admin),
+  });
+  revalidatePath(migrationPath(approval.migrationId));
+  return { status: "success", message: `Approval #${approval.id} ${approval.status}.` };
+});
+
+const requirementSchema = z.object({
+  migrationId: z.string().trim().min(1),
+  requirement: z.enum(["default", "required", "not_required"], "Choose a setting."),
+});
+
+/** Whether runs of one migration (or, with migrationId "*", of every migration by default) need approval. */
+export const setApprovalRequirementAction = adminAction(requirementSchema, async (input, admin): Promise<ActionState> => {
+  const isDefault = input.migrationId === DEFAULT_SETTING;
+  if (isDefault && input.requirement === "default") {
+    throw new UserFacingError("Choose whether runs need approval by default.", { field: "requirement" });
+  }
+  await setApprovalRequirement((await getDatabase()).db, {
+    migrationId: isDefault ? DEFAULT_SETTING : getDataMigration(input.migrationId).id,
+    requiresApproval: input.requirement === "default" ? null : input.requirement === "required",
+    by: startedBy(admin),
+  });
+  revalidatePath("/admin/migrations", "layout");
+  return { status: "success", message: "Approval setting saved." };
 });

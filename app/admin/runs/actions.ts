@@ -45,12 +45,14 @@ const AFTER_FIX: Record<"migrated" | "flagged" | "skipped", string> = {
  */
 export const fixRowAction = adminAction(rowFixSchema, async (input, admin): Promise<ActionState> => {
   const { runId, rowId, ...values } = input;
-  const { outcome } = await fixErrorRow(await getDatabase(), {
+  const { fix, outcome } = await fixErrorRow(await getDatabase(), {
     runId,
     rowId,
     values: values as Record<string, string>,
     fixedBy: { userId: admin.id, label: admin.email },
   });
   revalidatePath(`/admin/runs/${runId}`);
+  // The form is also on the migration's page, under its latest preview.
+  revalidatePath(`/admin/migrations/${encodeURIComponent(fix.migrationId)}`);
   return { status: "success", message: `Row ${rowId} fixed: ${AFTER_FIX[outcome]}. Preview again before you run.` };
 });

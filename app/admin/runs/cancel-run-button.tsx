@@ -7,18 +7,20 @@ import type { ProgressView } from "@/lib/migrations/progress-view";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionState } from "@/lib/action-state";
 import { cancelRunAction } from "./actions";
+import { runName } from "@/lib/migrations/run-values";
 
 const idle: ActionState = { status: "idle" };
 
 /** Cancel a run in progress: it rolls back and is recorded as cancelled by this admin. */
-export function CancelRunButton({ runId }: { runId: number }) {
+export function CancelRunButton({ run }: { run: { id: number; mode: ProgressView["mode"] } }) {
+  const runId = run.id;
   const [state, action] = useActionState(cancelRunAction, idle);
   const asked = state.status === "success";
   return (
     <form action={action} className="flex flex-wrap items-center gap-3">
       <input type="hidden" name="runId" value={runId} />
       <SubmitButton variant="secondary" disabled={asked} pendingLabel="Cancelling…">
-        {asked ? "Cancelling…" : `Cancel run #${runId}`}
+        {asked ? "Cancelling…" : `Cancel ${runName(run).toLowerCase()}`}
       </SubmitButton>
       <FormMessage state={state} />
     </form>
@@ -27,5 +29,5 @@ export function CancelRunButton({ runId }: { runId: number }) {
 
 /** A run's live progress with its cancel button, wherever the dashboard shows a run in progress. */
 export function CancellableRunProgress(props: { initial: ProgressView; onFinished?: (progress: ProgressView) => void }) {
-  return <RunProgress {...props} whileRunning={(runId) => <CancelRunButton runId={runId} />} />;
+  return <RunProgress {...props} whileRunning={(run) => <CancelRunButton run={run} />} />;
 }

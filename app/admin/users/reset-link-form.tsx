@@ -6,6 +6,7 @@ import { FormMessage } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionState } from "@/lib/action-state";
 import { issueResetLinkAction } from "./actions";
+import { DateTime } from "@/components/admin/date-time";
 
 type IssuedLink = { link: string; expiresAt: string; email: string };
 const idle: ActionState<IssuedLink> = { status: "idle" };
@@ -35,10 +36,7 @@ export function ResetLinkForm({ userId, email }: { userId: number; email: string
         <div role="status" className="space-y-2 rounded-md bg-emerald-50 p-3 text-sm text-emerald-900 ring-1 ring-emerald-200">
           <p>
             Reset link for <span className="font-medium">{issued.email}</span>, shown only now. It expires at{" "}
-            <time dateTime={issued.expiresAt}>
-              {new Date(issued.expiresAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}
-            </time>
-            .
+            <DateTime value={issued.expiresAt} />.
           </p>
           <label htmlFor="issued-reset-link" className="sr-only">
             Reset link

@@ -19,10 +19,27 @@ const WATCH_MS = 3000;
  * one this admin started, or one another admin or app instance started (found by polling), which
  * also disables both buttons until it ends.
  */
-export function MigrationControls({ migrationId, initialRunning }: { migrationId: string; initialRunning: ProgressView | null }) {
+export function MigrationControls({
+  migrationId,
+  initialRunning,
+  runBlockedBy,
+  approvalId,
+  embedded,
+}: {
+  migrationId: string;
+  /** On the embedded database (PGlite) a run holds its one connection to the end. */
+  embedded: boolean;
+  initialRunning: ProgressView | null;
+  /** Why a run cannot start for want of another admin's approval; the server checks it again. */
+  runBlockedBy: string | null;
+  /** The approval a run starts with, when the migration needs one. */
+  approvalId: number | null;
+}) {
   const router = useRouter();
   const [live, setLive] = useState<ProgressView | null>(initialRunning);
   const [dialogOpen, setDialogOpen] = useState(false);
+  // Counts the previews that ended while this page was open: the dialog then checks the latest again.
+  const [previewsEnded, setPreviewsEnded] = useState(0);
   // The run result when the dialog last opened: older errors are not shown again.
   const [runStateAtOpen, setRunStateAtOpen] = useState<ActionState<ProgressView> | null>(null);
   const running = live?.status === "running";
@@ -66,7 +83,10 @@ export function MigrationControls({ migrationId, initialRunning }: { migrationId
     setLive(progress);
     // A real run or an undo has its own page with the summary; a preview shows here once refreshed.
     if (progress.mode !== "dry_run") router.push(`/admin/runs/${progress.runId}`);
-    else router.refresh();
+    else {
+      router.refresh();
+      setPreviewsEnded((n) => n + 1);
+    }
   }
 
   const previewForm = (label: string) => (
@@ -88,11 +108,17 @@ export function MigrationControls({ migrationId, initialRunning }: { migrationId
             setRunStateAtOpen(runState);
             setDialogOpen(true);
           }}
-          disabled={running}
+          disabled={running || runBlockedBy !== null}
           aria-haspopup="dialog"
+          aria-describedby={runBlockedBy && !running ? "run-blocked" : undefined}
         >
           Run migration…
         </Button>
+        {runBlockedBy && !running ? (
+          <p id="run-blocked" className="text-sm text-slate-600">
+            {runBlockedBy}
+          </p>
+        ) : null}
         {running ? (
           <p className="text-sm text-slate-600">
             Disabled while {live.mode === "dry_run" ? "a preview" : live.mode === "undo" ? "an undo" : "a run"} of this migration
@@ -105,10 +131,15 @@ export function MigrationControls({ migrationId, initialRunning }: { migrationId
         open={dialogOpen}
         onClose={() => setDialogOpen(false)}
         migrationId={migrationId}
+        approvalId={approvalId}
+        embedded={embedded}
+        blockedBy={runBlockedBy}
         runState={runState === runStateAtOpen ? idle : runState}
         runAction={runAction}
+        previewing={running && live?.mode === "dry_run"}
+        statusVersion={previewsEnded}
         onPreviewAgain={() => {
-          setDialogOpen(false);
+          // The preview runs with the dialog open, which shows its counts when it ends.
           const formData = new FormData();
           formData.set("migrationId", migrationId);
           startTransition(() => previewAction(formData));

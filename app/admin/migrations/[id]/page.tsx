@@ -18,6 +18,9 @@ import { DETAILS_PAGE_SIZE, RUN_ITEM_STATUSES, detailsFilter } from "@/lib/migra
 import { param, type SearchParams } from "@/lib/search-params";
 import { progressView } from "@/server/migrations/progress-view";
 import { MigrationControls } from "./migration-controls";
+import { ApprovalPanel } from "./_components/approval-panel";
+import { RunErrors } from "@/app/admin/_components/run-errors";
+import { approvalState } from "@/server/migrations/approvals";
 import { ReportLinks } from "@/components/admin/report-links";
 
 export const metadata: Metadata = { title: "Data migration · Admin" };
@@ -32,7 +35,7 @@ export default async function MigrationPage({
   searchParams: Promise<SearchParams>;
 }) {
   const { id } = await params;
-  await requireAdmin(`/admin/migrations/${encodeURIComponent(id)}`);
+  const viewer = await requireAdmin(`/admin/migrations/${encodeURIComponent(id)}`);
   const migration = findDataMigration(id);
   if (!migration) notFound();
   const query = await searchParams;
@@ -48,6 +51,7 @@ export default async function MigrationPage({
     runningRunOf(db, migration.id),
     listRuns(db, { migrationId: migration.id, limit: HISTORY_PAGE_SIZE, offset: historyOffset }),
   ]);
+  const approvals = await approvalState(db, migration.id, preview?.id ?? null);
   const progress = recordedRunning ? await getRunProgress(database, recordedRunning.id) : null;
   const running = progress?.status === "running" ? progressView(progress) : null;
   const items = preview
@@ -83,7 +87,15 @@ export default async function MigrationPage({
         </Card>
       </div>
 
-      <MigrationControls migrationId={migration.id} initialRunning={running} />
+      <MigrationControls
+        migrationId={migration.id}
+        initialRunning={running}
+        runBlockedBy={approvals.runBlockedBy}
+        approvalId={approvals.usable?.id ?? null}
+        embedded={database.driver === "pglite"}
+      />
+
+      <ApprovalPanel migrationId={migration.id} state={approvals} previewRunId={preview?.id ?? null} viewerId={viewer.id} />
 
       <section aria-labelledby="preview-heading" className="space-y-4">
         <div className="flex flex-wrap items-end justify-between gap-2">
@@ -131,6 +143,7 @@ export default async function MigrationPage({
                 { label: "Errors", value: preview.errors, tone: preview.errors ? "bad" : "neutral" },
               ]}
             />
+            <RunErrors run={preview} migration={migration} />
             <RunItemsTable
               items={items.rows}
               total={items.total}

@@ -23,13 +23,26 @@ export function RunDialog({
   open,
   onClose,
   migrationId,
+  approvalId,
+  embedded,
+  blockedBy,
+  previewing,
+  statusVersion,
   runState,
   runAction,
   onPreviewAgain,
 }: {
+  embedded: boolean;
+  /** Why a run cannot start for want of an approval (a new preview needs a new one). */
+  blockedBy: string | null;
+  /** A preview started from this dialog is running: its counts replace these when it ends. */
+  previewing: boolean;
+  /** Bumped when a preview ends, so the dialog checks the latest preview again. */
+  statusVersion: number;
   open: boolean;
   onClose: () => void;
   migrationId: string;
+  approvalId: number | null;
   runState: ActionState<ProgressView>;
   runAction: (formData: FormData) => void;
   onPreviewAgain: () => void;
@@ -56,10 +69,10 @@ export function RunDialog({
       setProblem(null);
       setTyped("");
     };
-  }, [open, migrationId]);
+  }, [open, migrationId, statusVersion]);
 
   const preview = status?.preview ?? null;
-  const ready = Boolean(preview) && !status?.stale && typed.trim() === migrationId;
+  const ready = Boolean(preview) && !status?.stale && !blockedBy && typed.trim() === migrationId;
   const errors = runState.status === "error" ? runState.fieldErrors : undefined;
 
   return (
@@ -81,7 +94,13 @@ export function RunDialog({
             <Button variant="secondary" onClick={onClose}>
               Cancel
             </Button>
-            <Button onClick={onPreviewAgain}>Preview migration</Button>
+            {previewing ? (
+              <p role="status" className="text-sm font-semibold">
+                Previewing…
+              </p>
+            ) : (
+              <Button onClick={onPreviewAgain}>Preview migration</Button>
+            )}
           </div>
         </div>
       ) : null}
@@ -108,9 +127,15 @@ export function RunDialog({
                   <li key={change}>{change}</li>
                 ))}
               </ul>
-              <Button className="mt-3" onClick={onPreviewAgain}>
-                Preview again
-              </Button>
+              {previewing ? (
+                <p role="status" className="mt-3 font-semibold">
+                  Previewing again: this dialog shows the new counts when it finishes.
+                </p>
+              ) : (
+                <Button className="mt-3" onClick={onPreviewAgain}>
+                  Preview again
+                </Button>
+              )}
             </div>
           ) : (
             <p className="text-sm text-slate-700">
@@ -118,10 +143,24 @@ export function RunDialog({
               undo it afterwards.
             </p>
           )}
+          {blockedBy && !status?.stale ? (
+            <p role="alert" className="rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200">
+              {blockedBy}
+            </p>
+          ) : null}
+          {embedded ? (
+            <p role="note" className="rounded-md bg-slate-50 p-3 text-sm text-slate-800 ring-1 ring-slate-200">
+              This app runs on the embedded database, which has one connection: the run finishes before Cancel can be reached, and
+              every other page waits until it does. For a long run, move to PostgreSQL first (operator guide, &ldquo;Moving from
+              the embedded database to PostgreSQL&rdquo;), or stop the app and run it from the command line, where Ctrl-C cancels
+              it.
+            </p>
+          ) : null}
           <form action={runAction} className="space-y-4">
             <FormMessage state={runState.status === "error" && !errors ? runState : undefined} />
             <input type="hidden" name="migrationId" value={migrationId} />
             <input type="hidden" name="previewRunId" value={preview.runId} />
+            {approvalId ? <input type="hidden" name="approvalId" value={approvalId} /> : null}
             <TextField
               label={`Type ${migrationId} to confirm`}
               name="confirmation"

@@ -8,6 +8,7 @@ import { migrationSummaryOf } from "@/server/migrations/engine";
 import { getRunProgress } from "@/server/migrations/run-progress";
 import { getRun, listRunItems } from "@/server/migrations/queries";
 import { findDataMigration } from "@/server/migrations/registry";
+import { approvalOfRun } from "@/server/migrations/approvals";
 import type { Verification } from "@/server/migrations/types";
 import { checkSummary } from "@/server/migrations/verification";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -22,7 +23,7 @@ import type { SearchParams } from "@/lib/search-params";
 import { progressView } from "@/server/migrations/progress-view";
 import { UndoRunButton } from "./undo-button";
 import { ReportLinks } from "@/components/admin/report-links";
-import { RunErrors } from "./run-errors";
+import { RunErrors } from "@/app/admin/_components/run-errors";
 
 export const metadata: Metadata = { title: "Migration run · Admin" };
 
@@ -51,7 +52,7 @@ export default async function RunPage({
   const filter = detailsFilter(await searchParams, statuses);
   const migration = findDataMigration(run.migrationId);
   const progress = run.status === "running" ? await getRunProgress(database, run.id) : null;
-  const [items, preview] = await Promise.all([
+  const [items, preview, approval] = await Promise.all([
     listRunItems(db, {
       runId: run.id,
       status: filter.status,
@@ -60,6 +61,7 @@ export default async function RunPage({
       offset: filter.offset,
     }),
     run.mode === "apply" ? previewBefore(db, run) : null,
+    run.mode === "apply" ? approvalOfRun(db, run.id) : null,
   ]);
   const previewSummary = preview ? migrationSummaryOf(preview) : null;
   const verification = isVerification(run.verification) ? run.verification : null;
@@ -95,7 +97,7 @@ export default async function RunPage({
           >
             {migration?.title ?? run.migrationId}
           </Link>{" "}
-          / Run #{run.id}
+          / {statusLabel(run.mode)} #{run.id}
         </p>
         <PageHeader
           title={`${statusLabel(run.mode)} #${run.id}`}
@@ -127,6 +129,13 @@ export default async function RunPage({
           ) : null}
           {run.mode === "dry_run" ? <Badge tone="blue">Preview: nothing was changed</Badge> : null}
         </div>
+        {approval ? (
+          <p className="mt-2 text-sm text-slate-700">
+            Approved: {approval.requestedBy} asked <DateTime value={approval.requestedAt} /> (“{approval.requestNote}”),{" "}
+            {approval.decidedBy} approved {approval.decidedAt ? <DateTime value={approval.decidedAt} /> : null}
+            {approval.decisionNote ? <> (“{approval.decisionNote}”)</> : null}.
+          </p>
+        ) : null}
       </div>
 
       {progress && progress.status === "running" ? <CancellableRunProgress initial={progressView(progress)} /> : null}

@@ -1,3 +1,4 @@
+import { runName } from "@/lib/migrations/run-values";
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import Link from "next/link";
@@ -192,7 +193,7 @@ export default async function AdminUserPage({ params }: { params: Promise<{ user
                   <tr key={item.id} className="align-top">
                     <td data-label="Run" className="min-w-48 px-3 py-2">
                       <Link href={`/admin/runs/${run.id}`} className="font-semibold text-brand-700 underline underline-offset-2">
-                        Run #{run.id}
+                        {runName(run)}
                       </Link>
                       <span className="block text-xs text-slate-600">
                         {statusLabel(run.mode)} of <span className="font-mono">{run.migrationId}</span>

@@ -1,3 +1,4 @@
+import { runName } from "@/lib/migrations/run-values";
 import Link from "next/link";
 import type { MigrationRun } from "@/db/schema";
 import { StatusBadge, statusLabel } from "@/components/admin/badges";
@@ -51,7 +52,7 @@ export function RunHistory({ runs, caption }: { runs: MigrationRun[]; caption: s
             <tr key={run.id}>
               <td data-label="Run" className="px-3 py-2 whitespace-nowrap">
                 <Link href={`/admin/runs/${run.id}`} className="font-semibold text-brand-700 underline underline-offset-2">
-                  Run #{run.id}
+                  {runName(run)}
                 </Link>
               </td>
               <td data-label="Kind" className="px-3 py-2 whitespace-nowrap">
