@@ -66,6 +66,22 @@ export const ANONYMIZE_RULES: Record<string, TableRule> = {
   migration_row_fixes: {
     columns: { migration_id: keep, before: rules.migrationValues, after: rules.migrationValues, fixed_by: actor },
   },
+  migration_settings: { columns: { migration_id: keep, updated_by: actor } },
+  // Who asked and who approved stay (as pseudonyms) for a rehearsal of the approval; their notes are
+  // free text that may name anyone.
+  migration_approvals: {
+    columns: {
+      migration_id: keep,
+      fingerprint: keep,
+      status: keep,
+      requested_by: actor,
+      request_note: replaceText(ANONYMIZED_TEXT),
+      decided_by: actor,
+      decision_note: replaceText(ANONYMIZED_TEXT),
+    },
+  },
+  // A notice quotes the athlete's own answer, which may be a name they typed.
+  migration_change_notices: { columns: { message: replaceText(ANONYMIZED_TEXT), href: keep } },
   // An admin's announcements to everyone, not anyone's own words; who wrote them is a person.
   maintenance_notices: {
     columns: { message: scrubEmails, completion_message: scrubEmails, created_by: actor, ended_by: actor },
