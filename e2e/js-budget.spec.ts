@@ -57,9 +57,10 @@ async function idFromLink(page: Page, at: string, pattern: RegExp): Promise<stri
  * warm-ups, the set timer, distances) is about 20 kB over the athlete pages' 139 kB, and what it needs
  * only after a tap already loads then. /log/start runs the same logger on a workout started with no
  * signal, and lays the plan day out itself. These ceilings keep them from growing until the logger's core
- * is made smaller.
+ * is made smaller; each was raised by 1 kB when the logger learnt to follow a workout merged with another
+ * device's (160.1 and 161.1 kB measured then; moving the merged state is fetched only when it happens).
  */
-const CEILINGS_KB: Record<string, number> = { "/log/[id]": 160, "/log/start": 161 };
+const CEILINGS_KB: Record<string, number> = { "/log/[id]": 161, "/log/start": 162 };
 
 function expectWithinBudget(rows: { route: string; row: FirstLoadJs }[]): void {
   console.log(rows.map((r) => formatFirstLoadJs(r.row)).join("\n"));

@@ -6,7 +6,6 @@
  */
 import { adoptServer, visibleSlots, type LoggerState, type PendingChanges, type SetText } from "./logger-state";
 import { textOfValues } from "./logger-actions";
-import { intoMergedSlots } from "./merged-workouts";
 import { SET_FIELDS, type SetField } from "@/lib/training/set";
 import type { SaveConflict, SessionSaveInput, SessionSnapshot } from "./session-sync";
 
@@ -70,7 +69,8 @@ export function acknowledge(
   sent: PendingChanges,
   snapshot: SessionSnapshot,
   conflicts: readonly SaveConflict[],
-  mergedSlots: Readonly<Record<string, string>> = {},
+  /** Moves what the device holds into the slots of a workout its own was merged into (./merged-workouts). */
+  intoMerged: (state: LoggerState) => LoggerState = (state) => state,
 ): LoggerState {
   const notices = { ...state.notices };
   const marks = { ...state.marks };
@@ -79,7 +79,7 @@ export function acknowledge(
     if (c.reason !== "kept" && c.reason !== "also_logged") delete marks[c.id];
   }
   const acknowledged = { ...state, pending: pendingAfterAck(state.pending, sent), notices, marks };
-  return adoptServer(intoMergedSlots(acknowledged, mergedSlots), snapshot);
+  return adoptServer(intoMerged(acknowledged), snapshot);
 }
 
 /**

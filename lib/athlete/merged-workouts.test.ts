@@ -109,7 +109,7 @@ describe("the merged device's own state", () => {
       exercises: [slot(theirs, 0)],
       sets: [{ ...set.values, id: set.id, slotId: theirs, position: 1, revision: 4, times: {} }] as SessionSnapshot["sets"],
     };
-    const after = acknowledge(state, sent, answer, [], { [mine]: theirs });
+    const after = acknowledge(state, sent, answer, [], (s) => intoMergedSlots(s, { [mine]: theirs }));
     expect(after.server.uid).toBe(id(600));
     expect(Object.keys(after.pending.sets)).toEqual([]);
     expect(loggedRows(after, theirs).map((r) => r.values.weightKg)).toEqual([100]);

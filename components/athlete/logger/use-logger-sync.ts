@@ -127,7 +127,11 @@ export function useLoggerSync(
       };
       if (response.ok && body.snapshot) {
         const { snapshot, conflicts = [], mergedSlots } = body;
-        update((current) => acknowledge(current, sent, snapshot, conflicts, mergedSlots));
+        // Only a workout merged with another device's needs this, and only once online: fetched then.
+        const merged = mergedSlots ? await import("@/lib/athlete/merged-workouts") : null;
+        update((current) =>
+          acknowledge(current, sent, snapshot, conflicts, merged ? (s) => merged.intoMergedSlots(s, mergedSlots!) : undefined),
+        );
         setStatus({ kind: "saved" });
         again = true;
       } else if (response.status === 422) {
