@@ -114,7 +114,10 @@ export const workoutSessions = pgTable(
     importId: integer("import_id").references(() => historyImports.id, { onDelete: "set null" }),
     // The uids of workouts other devices started offline for the same plan day while this one was in
     // progress, merged into it when they reached the server: saves under those uids land here.
-    mergedUids: uuid("merged_uids").array().notNull().default(sql`'{}'::uuid[]`),
+    mergedUids: uuid("merged_uids")
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -157,7 +160,10 @@ export const sessionExercises = pgTable(
     fieldTimes: jsonb("field_times").$type<FieldTimes>().notNull().default({}),
     // The ids a merged workout's device gave this exercise (see workout_sessions.merged_uids): its sets
     // saved under those ids land in this slot.
-    mergedIds: uuid("merged_ids").array().notNull().default(sql`'{}'::uuid[]`),
+    mergedIds: uuid("merged_ids")
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
