@@ -57,4 +57,20 @@ describe("curlCommand", () => {
       ].join(" \\\n"),
     );
   });
+
+  it("writes a file answer to a file instead of the terminal", () => {
+    expect(
+      curlCommand({
+        origin: "https://x.test",
+        method: "GET",
+        path: "/workouts/123.fit",
+        idempotent: false,
+        output: "workout.fit",
+      }),
+    ).toBe(
+      ["curl -sS -o workout.fit 'https://x.test/api/v1/workouts/123.fit'", '  -H "Authorization: Bearer $IRONLOG_TOKEN"'].join(
+        " \\\n",
+      ),
+    );
+  });
 });

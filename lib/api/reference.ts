@@ -60,8 +60,13 @@ export function curlCommand(request: {
   path: string;
   body?: unknown;
   idempotent: boolean;
+  /** Where a file answer is written (curl would print its bytes otherwise). */
+  output?: string;
 }): string {
-  const lines = [`curl -sS${request.method === "GET" ? "" : ` -X ${request.method}`} '${request.origin}/api/v1${request.path}'`];
+  const output = request.output ? ` -o ${request.output}` : "";
+  const lines = [
+    `curl -sS${request.method === "GET" ? "" : ` -X ${request.method}`}${output} '${request.origin}/api/v1${request.path}'`,
+  ];
   lines.push(`  -H "Authorization: Bearer $IRONLOG_TOKEN"`);
   if (request.idempotent) lines.push(`  -H "Idempotency-Key: $(uuidgen)"`);
   if (request.body !== undefined) {

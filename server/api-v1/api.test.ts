@@ -14,6 +14,8 @@ import { endUserSessions } from "@/server/auth/auth-sessions";
 import { saveSessionChanges } from "@/server/services/sessions";
 import { sessionSnapshot } from "@/server/queries/session-snapshot";
 import { handleApiRequest, type ApiContext } from "./handler";
+import { Decoder, Stream } from "@garmin/fitsdk";
+import { finishSession, startSession } from "@/server/services/sessions";
 import { createApiToken, listApiTokens, revokeApiToken } from "./tokens";
 
 let database: TestDatabase;
@@ -341,5 +343,33 @@ describe("listing workouts", () => {
     } while (cursor);
     expect(seen).toEqual(["2025-01-03T10:00:00.000Z", "2025-01-02T10:00:00.000Z", "2025-01-01T10:00:00.000Z"]);
     expect((await call("GET", "/workouts?cursor=bm9wZQ", { token: otherToken })).status).toBe(422);
+  });
+});
+
+describe("a workout as a Garmin FIT file", () => {
+  it("downloads by id or uid, its sets as the workout's, and never another athlete's or one in progress", async () => {
+    const created = await call("POST", "/workouts", { token: readWrite, body: workout() });
+    expect(created.status).toBe(201);
+    for (const ref of [created.body.data.id, created.body.data.uid]) {
+      const url = new URL(`http://ironlog.test/api/v1/workouts/${ref}.fit`);
+      const response = await handleApiRequest(
+        context(),
+        new Request(url, { headers: { authorization: `Bearer ${readOnly}` } }),
+        url.pathname.split("/").slice(3),
+      );
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-type")).toBe("application/vnd.ant.fit");
+      expect(response.headers.get("cache-control")).toBe("no-store");
+      const decoder = new Decoder(Stream.fromByteArray(Array.from(new Uint8Array(await response.arrayBuffer()))));
+      expect(decoder.checkIntegrity()).toBe(true);
+      const sets = (decoder.read().messages.setMesgs ?? []) as { setType: string; repetitions?: number; weight?: number }[];
+      expect(sets.filter((m) => m.setType === "active").map((m) => [m.weight, m.repetitions])).toEqual([[60, 8]]);
+    }
+    expect((await call("GET", `/workouts/${created.body.data.id}.fit`, { token: otherToken })).status).toBe(404);
+    const inProgress = await startSession(database.db, athlete.id, { name: "Still going" });
+    const refused = await call("GET", `/workouts/${inProgress}.fit`, { token: readOnly });
+    expect(refused).toMatchObject({ status: 409, body: { error: { code: "in_progress" } } });
+    await finishSession(database.db, athlete.id, inProgress);
+    expect((await call("GET", "/workouts/12.5.fit", { token: readOnly })).status).toBe(404);
   });
 });

@@ -46,6 +46,11 @@ function errorResponse(status: number, code: string, message: string, fields: Re
 
 function answer({ status, body }: ApiAnswer, headers: Record<string, string> = {}): Response {
   const all = { "cache-control": "no-store", ...headers };
+  // A file (a FIT download) is answered as its operation made it, never kept by a cache.
+  if (body instanceof Response) {
+    for (const [name, value] of Object.entries(all)) body.headers.set(name, value);
+    return body;
+  }
   return status === 204 ? new Response(null, { status, headers: all }) : Response.json(body, { status, headers: all });
 }
 

@@ -20,7 +20,7 @@ type OperationDoc = {
   operationId: string;
   parameters: { name: string; in: string; required: boolean }[];
   requestBody?: { content: { "application/json": { example: unknown } } };
-  responses: Record<string, { content?: { "application/json": { schema: Json } } }>;
+  responses: Record<string, { content?: Record<string, { schema: Json }> }>;
 };
 
 const document = openApiDocument();
@@ -86,13 +86,21 @@ async function send(method: string, path: string, operation: OperationDoc, autho
     request,
     url.pathname.split("/").slice(3),
   );
+  const type = response.headers.get("content-type") ?? "";
+  if (response.status < 300 && type && !type.includes("json"))
+    return { status: response.status, body: undefined, file: { type, bytes: (await response.arrayBuffer()).byteLength } };
   const text = await response.text();
   return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
 }
 
-function expectDocumented(operation: OperationDoc, status: number, body: unknown) {
+function expectDocumented(operation: OperationDoc, status: number, body: unknown, file?: { type: string; bytes: number }) {
   const documented = operation.responses[String(status)];
   expect(documented, `status ${status} is documented for ${operation.operationId}: ${JSON.stringify(body)}`).toBeDefined();
+  if (file) {
+    // A file answer: of the documented media type, and not empty.
+    expect(Object.keys(documented.content ?? {})).toEqual([file.type]);
+    return expect(file.bytes).toBeGreaterThan(0);
+  }
   const schema = documented.content?.["application/json"].schema;
   if (!schema) return expect(body).toBeUndefined();
   const validate = ajv.compile(schema);
@@ -113,6 +121,7 @@ describe("the OpenAPI document", () => {
         "GET /workouts/{id}",
         "PATCH /workouts/{id}",
         "DELETE /workouts/{id}",
+        "GET /workouts/{id}.fit",
         "GET /exercises",
         "GET /splits",
         "GET /records",
@@ -124,10 +133,10 @@ describe("the OpenAPI document", () => {
     const operation = () => resolved.paths[path][method.toLowerCase()];
 
     it("answers its documented success with the documented body", async () => {
-      const { status, body } = await send(method, path, operation(), `Bearer ${token}`);
+      const { status, body, file } = await send(method, path, operation(), `Bearer ${token}`);
       expect(status).toBeGreaterThanOrEqual(200);
       expect(status).toBeLessThan(300);
-      expectDocumented(operation(), status, body);
+      expectDocumented(operation(), status, body, file);
     });
 
     it("answers a caller without a token with its documented 401", async () => {

@@ -31,6 +31,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   401: "No valid token (or session): it is missing, unknown, revoked or expired.",
   403: "A read-only token tried to write, or a cookie request came from another site.",
   404: "Not found (another athlete's ids are not found either).",
+  409: "The workout is still in progress: finish it first.",
   413: "The body is larger than 1 MB.",
   422: "A value is not valid: `fields` names each one, by its dotted path.",
   429: "Too many requests with this token (120 a minute): wait the `Retry-After` seconds.",
@@ -74,6 +75,9 @@ function operationObject(op: Operation): JsonSchema {
       [op.response.status]: {
         description: op.response.description,
         ...(op.response.schema ? { content: json(jsonSchema(op.response.schema, "output")) } : {}),
+        ...(op.response.contentType
+          ? { content: { [op.response.contentType]: { schema: { type: "string", contentMediaType: op.response.contentType } } } }
+          : {}),
       },
       ...Object.fromEntries(errors.map((status) => [status, { $ref: `#/components/responses/Error${status}` }])),
     },

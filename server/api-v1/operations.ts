@@ -29,7 +29,8 @@ import { sessionRefFromSegment } from "@/lib/athlete/session-ref";
 import { oneRepMaxSeries } from "@/lib/athlete/record-events";
 import { weekWindow } from "@/lib/training/volume";
 import { parseId } from "@/lib/ids";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError, UserFacingError } from "@/lib/errors";
+import { FIT_CONTENT_TYPE, FIT_MESSAGES, fitFileResponse, workoutFit } from "@/server/fit/workout-fit";
 import { listExercises } from "@/server/queries/exercises";
 import { getSplit, listSplits } from "@/server/queries/splits";
 import { historySets, recentRecords, weeklyVolume } from "@/server/queries/training-progress";
@@ -56,7 +57,8 @@ export interface Operation {
   body?: z.ZodType;
   /** An example body for the document (and for the tests that call every operation). */
   bodyExample?: unknown;
-  response: { status: number; description: string; schema?: z.ZodType };
+  /** A JSON answer (`schema`), or a file of `contentType` (the run answers a Response). */
+  response: { status: number; description: string; schema?: z.ZodType; contentType?: string };
   /** Error statuses beyond those every operation may answer (401, 403, 429). */
   errors: number[];
   run(input: Input<unknown, unknown, unknown>): Promise<ApiAnswer>;
@@ -148,6 +150,27 @@ export const OPERATIONS: Operation[] = [
     response: { status: 200, description: "The workout.", schema: dataOf(apiWorkoutSchema) },
     errors: [404],
     run: async ({ db, user, params }) => ok({ data: await getWorkout(db, user.id, workoutRef(params.id)) }),
+  }),
+  operation({
+    operationId: "getWorkoutFit",
+    method: "GET",
+    path: "/workouts/{id}.fit",
+    tag: "Workouts",
+    summary: "Download a finished workout as a Garmin FIT file",
+    description:
+      "The workout as a FIT activity with one `set` message per set, for Garmin Connect or Strava (docs/garmin-fit.md). " +
+      "`id` is the workout's `id` or its `uid`. A workout still in progress is 409.",
+    writes: false,
+    params: workoutRefParams,
+    response: { status: 200, description: "The FIT file.", contentType: FIT_CONTENT_TYPE },
+    errors: [404, 409],
+    run: async ({ db, user, params }) => {
+      const { id } = await getWorkout(db, user.id, workoutRef(params.id));
+      const fit = await workoutFit(db, user.id, id);
+      if (fit.status === "in-progress") throw new UserFacingError(FIT_MESSAGES.inProgress, { status: 409, code: "in_progress" });
+      if (fit.status === "not-found") throw new NotFoundError("That workout");
+      return { status: 200, body: fitFileResponse(fit) };
+    },
   }),
   operation({
     operationId: "updateWorkout",
@@ -343,9 +366,13 @@ export function matchOperation(
     if (parts.length !== segments.length) continue;
     const params: Record<string, string> = {};
     const fits = parts.every((part, i) => {
-      const name = /^\{(\w+)\}$/.exec(part)?.[1];
-      if (name) params[name] = segments[i];
-      return name !== undefined || part === segments[i];
+      // `{id}` is a whole segment without a dot (ids and uids have none); `{id}.fit` one ending in `.fit`.
+      const [, name, suffix = ""] = /^\{(\w+)\}(\.\w+)?$/.exec(part) ?? [];
+      if (!name) return part === segments[i];
+      const value = segments[i].slice(0, segments[i].length - suffix.length);
+      if (!segments[i].endsWith(suffix) || value.includes(".") || value === "") return false;
+      params[name] = value;
+      return true;
     });
     if (!fits) continue;
     if (op.method === method) return { operation: op, params };

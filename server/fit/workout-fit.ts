@@ -23,7 +23,7 @@ export const FIT_MESSAGES = {
   noneInRange: "No finished workouts between those days.",
 } as const;
 
-const FIT_CONTENT_TYPE = "application/vnd.ant.fit";
+export const FIT_CONTENT_TYPE = "application/vnd.ant.fit";
 
 async function weightUnitOf(db: DbOrTx, userId: number): Promise<WeightUnit> {
   const [user] = await db.select({ weightUnit: users.weightUnit }).from(users).where(eq(users.id, userId)).limit(1);
@@ -50,6 +50,11 @@ export async function workoutFitResponse(db: DbOrTx, userId: number, sessionId: 
   const fit = sessionId === undefined ? ({ status: "not-found" } as const) : await workoutFit(db, userId, sessionId);
   if (fit.status === "not-found") return Response.json({ error: FIT_MESSAGES.notFound }, { status: 404 });
   if (fit.status === "in-progress") return Response.json({ error: FIT_MESSAGES.inProgress }, { status: 409 });
+  return fitFileResponse(fit);
+}
+
+/** A FIT file as a download, named after its workout. */
+export function fitFileResponse(fit: { filename: string; bytes: Uint8Array }): Response {
   return fileResponse(new Uint8Array(fit.bytes), { filename: fit.filename, contentType: FIT_CONTENT_TYPE });
 }
 

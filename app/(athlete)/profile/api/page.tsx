@@ -17,7 +17,7 @@ type OperationDoc = {
   description?: string;
   parameters: Parameter[];
   requestBody?: { content: { "application/json": { schema: Json; example?: unknown } } };
-  responses: Record<string, { description?: string; $ref?: string; content?: { "application/json": { schema: Json } } }>;
+  responses: Record<string, { description?: string; $ref?: string; content?: Record<string, { schema: Json }> }>;
 };
 
 function Fields({ lines, label }: { lines: FieldLine[]; label: string }) {
@@ -95,6 +95,8 @@ export default async function ApiReferencePage() {
       {operations.map(({ path, method, op }) => {
         const body = op.requestBody?.content["application/json"];
         const [successStatus, success] = Object.entries(op.responses).find(([status]) => status.startsWith("2"))!;
+        // A file answer (a FIT download) names its media type instead of fields.
+        const file = success.content && !success.content["application/json"] ? Object.keys(success.content)[0] : undefined;
         const errors = Object.keys(op.responses).filter((status) => !status.startsWith("2"));
         const query = op.parameters.filter((p) => p.in !== "path");
         return (
@@ -133,6 +135,7 @@ export default async function ApiReferencePage() {
                     path: path.replace("{id}", "123").replace("{exerciseId}", "1"),
                     body: body?.example,
                     idempotent: method !== "GET",
+                    output: file ? "workout.fit" : undefined,
                   })}
                 </Code>
               </section>
@@ -140,8 +143,12 @@ export default async function ApiReferencePage() {
                 <h3 className="text-sm font-semibold text-slate-900">
                   Answer: {successStatus} {success.description}
                 </h3>
-                {success.content ? (
+                {success.content?.["application/json"] ? (
                   <Fields label={`${op.summary}: answer`} lines={fieldLines(success.content["application/json"].schema)} />
+                ) : file ? (
+                  <p className="mt-1 text-sm text-slate-700">
+                    A file, <span className="font-mono">{file}</span>.
+                  </p>
                 ) : null}
                 <p className="mt-2 text-sm text-slate-600">
                   Errors: {errors.join(", ")}, each as {"{ error: { code, message, fields } }"}.
