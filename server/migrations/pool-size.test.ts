@@ -9,10 +9,10 @@ import { runMigration } from "./engine";
 // A migration run holds one connection for its transaction and writes its row, its items and its
 // progress through others; the smallest pool the environment allows (DATABASE_POOL_MAX=2) must still
 // see it through, with other work waiting its turn rather than everything waiting on everything.
-// Postgres only: PGlite is one session, with no pool to size.
 const admin = { userId: null, label: "test:admin" };
 const SMALLEST_POOL = 2;
 
+// Postgres only: PGlite is one session, with no pool to size.
 describe.skipIf(!usingPostgres)("a pool of two connections", () => {
   let database: TestDatabase;
 

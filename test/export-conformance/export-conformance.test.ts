@@ -43,6 +43,7 @@ describe("the real exports folder", () => {
   });
 });
 
+// Only where ../shared/real-exports is (the test above fails without it in CI).
 describe.runIf(present)("reading every real export whole", () => {
   for (const expected of table) {
     const name = `${expected.file} (${expected.app})`;

@@ -79,6 +79,7 @@ async function totalRows(db: Db): Promise<number> {
   return total;
 }
 
+// Needs a MariaDB server (TEST_MYSQL_URL): skipped without one, except in CI, which the test above fails.
 describe.runIf(testMysqlUrl)("importing the old system straight from its MariaDB database", () => {
   let legacy: ScratchMysqlDatabase;
   let fromDump: TestDatabase;
@@ -169,6 +170,7 @@ describe.runIf(testMysqlUrl)("importing the old system straight from its MariaDB
   });
 });
 
+// Needs a MariaDB server (TEST_MYSQL_URL), like the tests above.
 describe.runIf(testMysqlUrl)("reading a database the years have been less kind to", () => {
   let legacy: ScratchMysqlDatabase;
 
@@ -278,6 +280,7 @@ describe.runIf(testMysqlUrl)("reading a database the years have been less kind t
   });
 });
 
+// Needs a MariaDB server (TEST_MYSQL_URL), like the tests above.
 describe.runIf(testMysqlUrl)("npm run data:import-legacy -- --from-mysql", () => {
   const run = promisify(execFile);
   let legacy: ScratchMysqlDatabase;
