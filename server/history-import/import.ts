@@ -8,7 +8,7 @@ import "server-only";
  * own exercises it added that nothing else uses by then.
  */
 import { randomUUID } from "node:crypto";
-import { and, asc, desc, eq, gt, gte, inArray, isNotNull, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import { type DbOrTx, queryRows, type Tx } from "@/db/client";
 import {
   exercises,
@@ -29,7 +29,7 @@ import { storedDuration } from "@/lib/history-import/worth-a-look";
 import { SET_FIELDS, setValuesOf } from "@/lib/training/set";
 import type { PreviewSummary, StoredWorkout } from "@/lib/history-import/stored";
 import { visibleTo } from "@/server/queries/exercises";
-import { duplicatePositions, exerciseChoicesFor, PREVIEW_GONE, previewWorkoutHeads } from "./previews";
+import { duplicatePositions, exerciseChoicesFor, ownUnexpiredPreview, PREVIEW_GONE, previewWorkoutHeads } from "./previews";
 
 /** Workouts read and written per round: memory stays flat whatever the file's size. */
 const WORKOUTS_PER_ROUND = 250;
@@ -220,13 +220,7 @@ export async function importPreview(db: DbOrTx, userId: number, input: ImportFor
     const [preview] = await tx
       .select()
       .from(historyImportPreviews)
-      .where(
-        and(
-          eq(historyImportPreviews.id, input.previewId),
-          eq(historyImportPreviews.userId, userId),
-          gt(historyImportPreviews.expiresAt, new Date()),
-        ),
-      )
+      .where(ownUnexpiredPreview(userId, input.previewId))
       .for("update");
     if (!preview) throw new UserFacingError(PREVIEW_GONE, { status: 404, code: "preview_gone" });
     const [record] = await tx

@@ -47,18 +47,18 @@ export async function createPreview(
   });
 }
 
+/** The athlete's own preview, while it has not expired. */
+export function ownUnexpiredPreview(userId: number, previewId: string) {
+  return and(
+    eq(historyImportPreviews.id, previewId),
+    eq(historyImportPreviews.userId, userId),
+    gt(historyImportPreviews.expiresAt, new Date()),
+  );
+}
+
 /** The athlete's own preview, unexpired, or null. */
 export async function getPreview(db: DbOrTx, userId: number, previewId: string) {
-  const [preview] = await db
-    .select()
-    .from(historyImportPreviews)
-    .where(
-      and(
-        eq(historyImportPreviews.id, previewId),
-        eq(historyImportPreviews.userId, userId),
-        gt(historyImportPreviews.expiresAt, new Date()),
-      ),
-    );
+  const [preview] = await db.select().from(historyImportPreviews).where(ownUnexpiredPreview(userId, previewId));
   return preview ?? null;
 }
 
@@ -146,17 +146,7 @@ export async function duplicatePositions(
  */
 export async function readPreviewDatesAs(db: DbOrTx, userId: number, previewId: string, locale: string): Promise<void> {
   await db.transaction(async (tx) => {
-    const [preview] = await tx
-      .select()
-      .from(historyImportPreviews)
-      .where(
-        and(
-          eq(historyImportPreviews.id, previewId),
-          eq(historyImportPreviews.userId, userId),
-          gt(historyImportPreviews.expiresAt, new Date()),
-        ),
-      )
-      .for("update");
+    const [preview] = await tx.select().from(historyImportPreviews).where(ownUnexpiredPreview(userId, previewId)).for("update");
     if (!preview) throw new UserFacingError(PREVIEW_GONE, { status: 404, code: "preview_gone" });
     const { summary } = preview;
     const question = summary.dateQuestion;
