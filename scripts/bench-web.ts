@@ -26,6 +26,7 @@
  *          --port 3210  --keep (leave the bench database in place)
  *          --no-load (skip the latency runs)  --lighthouse-runs 3 (0: no Lighthouse)
  *          --lighthouse-pages /dashboard,/sign-in (only these routes, and the empty page)
+ *          --lighthouse-save DIR (keep every run's Lighthouse report there, to see where the time goes)
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -75,6 +76,7 @@ const LIGHTHOUSE_RUNS = args.includes("--lighthouse-runs") ? Number(args[args.in
 const LIGHTHOUSE_PAGES = args.includes("--lighthouse-pages")
   ? args[args.indexOf("--lighthouse-pages") + 1].split(",")
   : undefined;
+const LIGHTHOUSE_SAVE = args.includes("--lighthouse-save") ? args[args.indexOf("--lighthouse-save") + 1] : undefined;
 const EMPTY_PAGE_PORT = PORT + 1;
 /** The demo athlete (db/seed.ts): a full history, a custom split, records, so every page shows all it can. */
 const DEMO_ATHLETE = { email: "athlete@ironlog.dev", password: "ironlog-demo" };
@@ -402,10 +404,14 @@ async function lighthouseReport(demo: { cookie: string; pages: { route: string; 
     console.log(
       `Lighthouse ${LIGHTHOUSE_VERSION}, mobile preset, ${targets.length} pages × ${LIGHTHOUSE_RUNS} runs (load average ${loadBefore.map((l) => l.toFixed(2)).join(" ")})…`,
     );
-    const results = await lighthouseSeries(targets, LIGHTHOUSE_RUNS, (target, n, r) =>
-      console.log(
-        `  run ${n} ${target.label.padEnd(22)} ${String(r.score).padStart(3)}  TBT ${r.tbtMs.toFixed(0).padStart(5)} ms`,
-      ),
+    const results = await lighthouseSeries(
+      targets,
+      LIGHTHOUSE_RUNS,
+      (target, n, r) =>
+        console.log(
+          `  run ${n} ${target.label.padEnd(22)} ${String(r.score).padStart(3)}  TBT ${r.tbtMs.toFixed(0).padStart(5)} ms`,
+        ),
+      LIGHTHOUSE_SAVE,
     );
     const floor = bestRun(results.get(EMPTY_PAGE)!);
     console.log(

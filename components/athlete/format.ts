@@ -10,6 +10,11 @@ export function formatDay(date: Date, timeZone?: string): string {
   return new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "short", day: "numeric", month: "short" }).format(date);
 }
 
+/** "9 Nov": a chart's axis, where the weekday would not fit. */
+export function formatShortDay(date: Date, timeZone?: string): string {
+  return new Intl.DateTimeFormat("en-GB", { timeZone, day: "numeric", month: "short" }).format(date);
+}
+
 export function formatDateTime(date: Date, timeZone?: string): string {
   return new Intl.DateTimeFormat("en-GB", {
     timeZone,
@@ -42,6 +47,7 @@ export function oneRepMaxChartPoints(
   return series.map((p) => ({
     date: p.performedAt.toISOString(),
     label: formatDay(p.performedAt, timeZone),
+    tick: formatShortDay(p.performedAt, timeZone),
     // The one rounding rule for weights (lib/training/units.ts), as everywhere else on the page.
     value: fromStoredKg(p.estimateKg, unit),
     formula: p.formula,
@@ -59,6 +65,7 @@ export function sessionBestChartPoints(
   return series.map((p) => ({
     date: p.performedAt.toISOString(),
     label: formatDay(p.performedAt, timeZone),
+    tick: formatShortDay(p.performedAt, timeZone),
     value: kind === "best_pace" ? Math.round((distanceUnitFor(unit) === "mi" ? METRES_PER_MILE : 1000) / p.value) : p.value,
     display: formatRecordValue(kind, p.value, unit),
     set: describeSet(p.set, unit),

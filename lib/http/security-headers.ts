@@ -11,7 +11,7 @@ export const NONCE_HEADER = "x-nonce";
 /**
  * Scripts only with this request's nonce ('strict-dynamic' lets them load the app's chunks, such as the
  * charts loaded after the page); no eval outside development (React's dev tools need it there). Styles
- * may be inline: React and recharts write `style` attributes. Nothing may frame the app.
+ * may be inline: React writes `style` attributes (the charts place their marks with them). Nothing may frame the app.
  */
 export function contentSecurityPolicy({
   nonce,

@@ -87,11 +87,14 @@ export async function lighthouseSeries(
   targets: LighthouseTarget[],
   runs: number,
   onRun: (target: LighthouseTarget, run: number, result: LighthouseRun) => void = () => {},
+  saveDir?: string,
 ): Promise<Map<string, LighthouseRun[]>> {
   const results = new Map<string, LighthouseRun[]>(targets.map((t) => [t.label, []]));
+  if (saveDir) fs.mkdirSync(saveDir, { recursive: true });
   for (let run = 1; run <= runs; run++) {
     for (const target of targets) {
-      const measured = await lighthouseRun(target);
+      const save = saveDir && path.join(saveDir, `${target.label.replace(/[^\w-]+/g, "_")}-run${run}.json`);
+      const measured = await lighthouseRun(target, save || undefined);
       results.get(target.label)!.push(measured);
       onRun(target, run, measured);
     }
@@ -99,7 +102,23 @@ export async function lighthouseSeries(
   return results;
 }
 
-async function lighthouseRun(target: LighthouseTarget): Promise<LighthouseRun> {
+/**
+ * One run in a fresh Chromium. Lighthouse sometimes fails to record a trace on a busy machine
+ * (NO_NAVSTART, NO_FCP): such a run is tried once more before the series stops.
+ */
+async function lighthouseRun(target: LighthouseTarget, saveAs?: string, retried = false): Promise<LighthouseRun> {
+  try {
+    return await lighthouseOnce(target, saveAs);
+  } catch (error) {
+    if (retried || !(error instanceof LighthouseRuntimeError)) throw error;
+    console.log(`  (${error.message}; trying once more)`);
+    return lighthouseRun(target, saveAs, true);
+  }
+}
+
+class LighthouseRuntimeError extends Error {}
+
+async function lighthouseOnce(target: LighthouseTarget, saveAs?: string): Promise<LighthouseRun> {
   const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: CHROME_FLAGS });
   try {
     const result = await lighthouse(target.url, {
@@ -111,7 +130,9 @@ async function lighthouseRun(target: LighthouseTarget): Promise<LighthouseRun> {
     });
     const lhr = result?.lhr;
     if (!lhr) throw new Error(`Lighthouse returned nothing for ${target.url}`);
-    if (lhr.runtimeError) throw new Error(`Lighthouse could not load ${target.url}: ${lhr.runtimeError.message}`);
+    if (saveAs) fs.writeFileSync(saveAs, JSON.stringify(lhr));
+    if (lhr.runtimeError)
+      throw new LighthouseRuntimeError(`Lighthouse could not load ${target.url}: ${lhr.runtimeError.message}`);
     if (new URL(lhr.finalDisplayedUrl).pathname !== new URL(target.url).pathname)
       throw new Error(`${target.url} ended on ${lhr.finalDisplayedUrl} (signed out?)`);
     return {

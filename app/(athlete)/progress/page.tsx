@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { LazyMuscleVolumeChart, LazyOneRepMaxChart, LazySessionBestChart } from "@/components/athlete/charts/lazy";
+import MuscleVolumeChart from "@/components/athlete/charts/muscle-volume-chart";
+import OneRepMaxChart from "@/components/athlete/charts/one-rep-max-chart";
+import SessionBestChart, { type SessionBestChartPoint } from "@/components/athlete/charts/session-best-chart";
 import {
   describeSet,
   formatDay,
@@ -17,7 +19,6 @@ import { EmptyState } from "@/components/ui/empty-state";
 import type { WeightUnit } from "@/lib/training/units";
 import { distanceUnitFor } from "@/lib/training/distance";
 import { historySets, loggedExercises, recentRecords, weeklyVolume } from "@/server/queries/training-progress";
-import type { SessionBestChartPoint } from "@/components/athlete/charts/session-best-chart";
 import { oneRepMaxSeries, type SessionBestKind, sessionBestKind, sessionBestSeries } from "@/lib/athlete/record-events";
 import { bestsByRepCount, RECORD_LABELS } from "@/lib/training/records";
 import { compareWeekWithTargets, weekToShow, weekWindow } from "@/lib/training/volume";
@@ -108,7 +109,7 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
           <>
             {series.length ? (
               <div className="h-64">
-                <LazyOneRepMaxChart unit={unit} points={oneRepMaxChartPoints(series, unit, timeZone)} />
+                <OneRepMaxChart unit={unit} points={oneRepMaxChartPoints(series, unit, timeZone)} />
               </div>
             ) : (
               <p className="text-sm text-slate-600">
@@ -141,7 +142,7 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
           the weekly target range (10–20 sets for the large muscles, per Schoenfeld et al. 2017).
         </p>
         <div className="h-[34rem]">
-          <LazyMuscleVolumeChart
+          <MuscleVolumeChart
             rows={comparison.map((c) => ({
               muscle: c.muscle,
               sets: c.sets,
@@ -236,7 +237,7 @@ function SessionBests({ kind, unit, points }: { kind: SessionBestKind; unit: Wei
   return (
     <>
       <div className="h-64">
-        <LazySessionBestChart kind={kind} unit={unit} points={points} />
+        <SessionBestChart kind={kind} unit={unit} points={points} />
       </div>
       <p className="mt-2 text-xs text-slate-500">
         {kind === "best_pace"

@@ -1,48 +1,65 @@
-"use client";
-
-import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { barAxis } from "@/lib/charts/layout";
 
 export type MuscleVolumeRow = { muscle: string; sets: number; min: number; max: number; status: "below" | "within" | "above" };
 
-/** Shared with the legend the page draws under the chart. */
-export const STATUS_COLOURS = { below: "#f59e0b", within: "#059669", above: "#dc2626" } as const;
+/** The bar's colour by status; the page's legend uses the same Tailwind colours. */
+const STATUS_BAR = { below: "bg-amber-500", within: "bg-emerald-600", above: "bg-red-600" } as const;
+const STATUS_WORDS = { below: "below target", within: "on target", above: "above target" } as const;
 
 /**
- * Weekly activation-weighted sets per muscle against its target range: the range is a pale band
- * (an invisible bar up to the minimum, then a visible one to the maximum) on one axis, and the
- * athlete's sets a narrower bar over it, coloured by status. The page draws the legend.
+ * Weekly activation-weighted sets per muscle against its target range, drawn on the server as HTML: a
+ * row per muscle, the target range a pale band on the row's track and the athlete's sets a narrower bar
+ * over it, coloured by status, on one count axis from zero. Fills its box (the page gives it a height);
+ * the page draws the legend and the table.
  */
 export default function MuscleVolumeChart({ rows }: { rows: MuscleVolumeRow[] }) {
-  const data = rows.map((r) => ({ ...r, bandStart: r.min, band: r.max - r.min }));
+  const axis = barAxis(rows.flatMap((r) => [r.sets, r.max]));
   return (
-    <ResponsiveContainer width="100%" height="100%">
-      <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }} barGap={-14}>
-        <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" horizontal={false} />
-        <XAxis type="number" tick={{ fontSize: 12, fill: "#475569" }} allowDecimals={false} />
-        <YAxis type="category" dataKey="muscle" width={120} tick={{ fontSize: 12, fill: "#334155" }} interval={0} />
-        <Tooltip
-          formatter={(value, name, item) => {
-            const row = item.payload as MuscleVolumeRow;
-            if (name === "Weighted sets") return [`${value} (target ${row.min}–${row.max})`, name];
-            return null;
-          }}
-        />
-        <Bar
-          dataKey="bandStart"
-          stackId="target"
-          fill="transparent"
-          legendType="none"
-          barSize={14}
-          isAnimationActive={false}
-          name=" "
-        />
-        <Bar dataKey="band" stackId="target" fill="#cbd5e1" name="Target range" barSize={14} isAnimationActive={false} />
-        <Bar dataKey="sets" name="Weighted sets" barSize={8} isAnimationActive={false}>
-          {data.map((row) => (
-            <Cell key={row.muscle} fill={STATUS_COLOURS[row.status]} />
+    <figure
+      className="flex h-full w-full flex-col text-xs text-slate-700"
+      data-chart="bars"
+      aria-label="Weighted sets per muscle this week, against each muscle's target range"
+    >
+      <div className="relative flex min-h-0 flex-1 flex-col">
+        <div aria-hidden className="pointer-events-none absolute inset-y-0 right-4 left-28">
+          {axis.ticks.map((t) => (
+            <span
+              key={t.value}
+              className="absolute inset-y-0 border-l border-dashed border-slate-200"
+              style={{ left: `${t.at}%` }}
+            />
           ))}
-        </Bar>
-      </BarChart>
-    </ResponsiveContainer>
+        </div>
+        {rows.map((r) => (
+          <div
+            key={r.muscle}
+            className="flex min-h-0 flex-1 items-center"
+            title={`${r.muscle}: ${r.sets} (target ${r.min}–${r.max})`}
+          >
+            <span className="w-28 shrink-0 truncate pr-2 text-right">{r.muscle}</span>
+            <span className="relative mr-4 h-3.5 flex-1">
+              <span
+                className="absolute inset-y-0 rounded-sm bg-slate-300"
+                style={{ left: `${axis.at(r.min)}%`, width: `${axis.at(r.max) - axis.at(r.min)}%` }}
+              />
+              <span
+                className={`absolute inset-y-[3px] left-0 rounded-sm ${STATUS_BAR[r.status]}`}
+                style={{ width: `${axis.at(r.sets)}%` }}
+              />
+              <span className="sr-only">
+                {r.sets} weighted sets, {STATUS_WORDS[r.status]} ({r.min}–{r.max})
+              </span>
+            </span>
+          </div>
+        ))}
+      </div>
+      <div aria-hidden className="relative mt-1 mr-4 ml-28 h-4 text-slate-600 tabular-nums">
+        {axis.ticks.map((t) => (
+          <span key={t.value} className="absolute -translate-x-1/2" style={{ left: `${t.at}%` }}>
+            {t.value}
+          </span>
+        ))}
+      </div>
+    </figure>
   );
 }

@@ -1,17 +1,15 @@
-"use client";
-
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatMetres, formatSeconds } from "@/components/athlete/format";
 import { distanceUnitFor } from "@/lib/training/distance";
 import type { WeightUnit } from "@/lib/training/units";
 import type { SessionBestKind } from "@/lib/athlete/record-events";
 import { RECORD_LABELS } from "@/lib/training/records";
+import { LineChart } from "./line-chart";
 
-export type SessionBestChartPoint = { date: string; label: string; value: number; display: string; set: string };
+export type SessionBestChartPoint = { date: string; label: string; tick: string; value: number; display: string; set: string };
 
 /**
- * A timed or distance exercise's best per session (recharts): hold in seconds, distance in metres, or
- * pace as time per km or mi (the athlete's distance unit), drawn with faster higher up. Loaded lazily: see ./lazy.tsx.
+ * A timed or distance exercise's best per session: hold in seconds, distance in metres, or pace as time
+ * per km or mi (the athlete's distance unit), drawn with faster higher up. Drawn on the server (./line-chart.tsx).
  */
 export default function SessionBestChart({
   points,
@@ -25,37 +23,20 @@ export default function SessionBestChart({
   const tick =
     kind === "longest_distance"
       ? (v: number) => formatMetres(v, unit)
-      : (v: number) => (kind === "best_pace" ? `${formatSeconds(v)}/${distanceUnitFor(unit)}` : formatSeconds(v));
+      : (v: number) =>
+          kind === "best_pace" ? `${formatSeconds(Math.round(v))}/${distanceUnitFor(unit)}` : formatSeconds(Math.round(v));
   return (
-    <ResponsiveContainer width="100%" height="100%">
-      <LineChart data={points} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
-        <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" />
-        <XAxis dataKey="label" tick={{ fontSize: 12, fill: "#475569" }} tickLine={false} />
-        <YAxis
-          domain={["auto", "auto"]}
-          reversed={kind === "best_pace"}
-          tick={{ fontSize: 12, fill: "#475569" }}
-          tickLine={false}
-          width={72}
-          tickFormatter={tick}
-        />
-        <Tooltip
-          formatter={(_value, _name, item) => [
-            (item.payload as SessionBestChartPoint).display,
-            `${RECORD_LABELS[kind]} (${(item.payload as SessionBestChartPoint).set})`,
-          ]}
-          labelFormatter={(label) => String(label)}
-        />
-        <Line
-          type="monotone"
-          dataKey="value"
-          name={RECORD_LABELS[kind]}
-          stroke="#1f57d6"
-          strokeWidth={2.5}
-          dot={{ r: 3 }}
-          isAnimationActive={false}
-        />
-      </LineChart>
-    </ResponsiveContainer>
+    <LineChart
+      label={`${RECORD_LABELS[kind]} per session`}
+      reversed={kind === "best_pace"}
+      wholeTicks={kind !== "longest_distance"}
+      formatTick={tick}
+      points={points.map((p) => ({
+        label: p.label,
+        tick: p.tick,
+        value: p.value,
+        title: `${RECORD_LABELS[kind]} ${p.display} (${p.set})`,
+      }))}
+    />
   );
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActionButton } from "@/components/athlete/action-button";
-import { LazyOneRepMaxChart } from "@/components/athlete/charts/lazy";
+import OneRepMaxChart from "@/components/athlete/charts/one-rep-max-chart";
 import { EquipmentBadges } from "@/components/athlete/equipment-badges";
 import { formatDay, oneRepMaxChartPoints } from "@/components/athlete/format";
 import { FORMULA_NOTE } from "@/components/athlete/formula-note";
@@ -125,7 +125,7 @@ export default async function ExercisePage({
           <Card title="Estimated 1RM" className="md:col-span-2">
             {series.length ? (
               <div className="h-64">
-                <LazyOneRepMaxChart unit={unit} points={oneRepMaxChartPoints(series, unit, timeZone)} />
+                <OneRepMaxChart unit={unit} points={oneRepMaxChartPoints(series, unit, timeZone)} />
               </div>
             ) : (
               <p className="text-sm text-slate-600">No weighted sets to estimate from yet.</p>
