@@ -2,7 +2,7 @@
  * Benchmark of the equipment migration on real Postgres, against the floor (a benchmark, not a test).
  *
  *   npm run bench:migrate                             (100,000 and 1,000,000 rows)
- *   npm run bench:migrate -- --rows 10000000          (1,000,000 and 10,000,000: about 40 minutes, and ~30 GB of disk)
+ *   npm run bench:migrate -- --rows 10000000          (1,000,000 and 10,000,000: about 25 minutes, and ~30 GB of disk)
  *   npm run bench:migrate -- --rows 50000,200000      (any list of sizes)
  *
  * Needs DATABASE_URL (the server; the script creates its scratch databases there and drops them).
