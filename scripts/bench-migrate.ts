@@ -2,7 +2,7 @@
  * Benchmark of the equipment migration on real Postgres, against the floor (a benchmark, not a test).
  *
  *   npm run bench:migrate                             (100,000 and 1,000,000 rows)
- *   npm run bench:migrate -- --rows 10000000          (1,000,000 and 10,000,000: minutes, and ~10 GB of disk)
+ *   npm run bench:migrate -- --rows 10000000          (1,000,000 and 10,000,000: about 25 minutes, and ~30 GB of disk)
  *   npm run bench:migrate -- --rows 50000,200000      (any list of sizes)
  *
  * Needs DATABASE_URL (the server; the script creates its scratch databases there and drops them).
@@ -14,6 +14,9 @@
  *    declaration's parts timed, and an athlete's writes to another table timed beside the apply;
  *  - the command line's copy: `npm run migrate:equipment -- [--dry-run] --save-report FILE`, end to
  *    end (start-up, fingerprint, verification and the report file included), with its peak RSS.
+ * Before it starts it prints the disk the largest size needs and refuses when the server's disk has
+ * less; the scratch databases are dropped after each size, on an error and on Ctrl-C. At the end it
+ * prints each target (1.3x the floor, 300 MB, linear growth within 15%) as MET or NOT MET.
  * It checks that floor and engine leave the same data and items, and prints the engine's times as
  * ratios of the floor's.
  */
@@ -90,7 +93,13 @@ async function generate(db: Db, rows: number): Promise<void> {
   await db.execute(sql`CHECKPOINT`).catch(() => console.warn("(CHECKPOINT needs a superuser; timings include the setup's)"));
 }
 
+// Scratch space per generated row, the three copies and their runs together: at 1M rows each copy
+// is 0.5 GB when generated and the three are 2.5 GB after their runs (the rows' new versions, the
+// items and notices of a dry run and an apply each); the rest is headroom for the write-ahead log.
+const SCRATCH_BYTES_PER_ROW = 3_000;
+
 const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
+const gb = (bytes: number) => `${(bytes / 1e9).toFixed(1)} GB`;
 const secs = (s: number) => `${s.toFixed(2)} s`;
 const ratio = (engine: number, floor: number) => `${(engine / floor).toFixed(2)}x`;
 const rssMb = () => process.resourceUsage().maxRSS / 1024;
@@ -102,6 +111,42 @@ function databaseUrl(serverUrl: string, name: string): string {
   return url.toString();
 }
 
+/**
+ * Free space where the server keeps its data (this machine's disk when the server is local), or null
+ * when this process cannot see that folder (a remote server, or a role that may not read the setting).
+ */
+async function serverFreeBytes(admin: postgres.Sql): Promise<{ dir: string; free: number } | null> {
+  try {
+    const [{ data_directory: dir }] = await admin<{ data_directory: string }[]>`SHOW data_directory`;
+    const stats = fs.statfsSync(dir);
+    return { dir, free: stats.bavail * stats.bsize };
+  } catch {
+    return null;
+  }
+}
+
+/** Refuse to start when the largest size would not fit: a full disk stops the server for everyone. */
+async function checkDisk(admin: postgres.Sql, sizes: number[]): Promise<void> {
+  const largest = Math.max(...sizes);
+  const needed = largest * SCRATCH_BYTES_PER_ROW;
+  const reportNeeded = largest * 60; // the JSON report, about 53 bytes a row
+  const server = await serverFreeBytes(admin);
+  const tmp = fs.statfsSync(os.tmpdir());
+  const tmpFree = tmp.bavail * tmp.bsize;
+  console.log(
+    `Disk: the largest size (${fmt(largest)} rows) needs about ${gb(needed)} of scratch databases (three copies, one size at a time) ` +
+      `and ${gb(reportNeeded)} for its report file in ${os.tmpdir()}; ` +
+      (server
+        ? `${gb(server.free)} free where the server keeps its data (${server.dir}), `
+        : "the server's free space cannot be read from here, ") +
+      `${gb(tmpFree)} free in ${os.tmpdir()}.`,
+  );
+  if (server && server.free < needed)
+    usage(`not enough disk for ${fmt(largest)} rows: ${gb(needed)} needed, ${gb(server.free)} free.`);
+  if (tmpFree < reportNeeded)
+    usage(`not enough disk in ${os.tmpdir()} for the report: ${gb(reportNeeded)} needed, ${gb(tmpFree)} free.`);
+}
+
 async function checksum(db: Db) {
   const [row] = await queryRows<{ rows: string; hash: string }>(db, MIGRATED_DATA_CHECKSUM);
   return `${row.rows}:${row.hash}`;
@@ -110,6 +155,13 @@ async function checksum(db: Db) {
 async function itemCounts(db: Db, runId: number) {
   const rows = await queryRows<{ status: string; n: number }>(db, ITEM_COUNTS(runId));
   return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+}
+
+async function databaseBytes(admin: postgres.Sql, names: string[]): Promise<number> {
+  const [{ bytes }] = await admin<
+    { bytes: string }[]
+  >`SELECT sum(pg_database_size(n))::text AS bytes FROM unnest(${names}::text[]) n`;
+  return Number(bytes);
 }
 
 interface SizeResult {
@@ -143,7 +195,9 @@ async function benchSize(serverUrl: string, admin: postgres.Sql, base: string, r
     await setup.close();
     await admin.unsafe(`CREATE DATABASE "${names.floor}" TEMPLATE "${names.engine}"`);
     await admin.unsafe(`CREATE DATABASE "${names.cli}" TEMPLATE "${names.engine}"`);
-    console.log(`${secs((performance.now() - t) / 1000)} (three identical copies); load average ${load()}`);
+    console.log(
+      `${secs((performance.now() - t) / 1000)} (three identical copies of ${gb(await databaseBytes(admin, [names.engine]))}); load average ${load()}`,
+    );
 
     // The floor: one statement each, on its own copy.
     const floor = await openDatabase({ url: urls.floor });
@@ -218,7 +272,7 @@ async function benchSize(serverUrl: string, admin: postgres.Sql, base: string, r
         `same data as the floor: ${cliSame ? "yes" : "NO"}`,
     );
     console.log(`  where the command line's apply goes (${secs(cliApply.wall)}):`);
-    console.log(`    start-up (npm, tsx, imports, connect; measured with --list): ${secs(startup.wall)}`);
+    console.log(`    start-up (npm, bundling, imports, connect; measured with --list): ${secs(startup.wall)}`);
     console.log(
       `    the run as recorded (duration_ms): ${secs(cliRun.durationMs / 1000)}; report file (${reportMb.toFixed(0)} MB): ~${secs(reportTimed.wall)}`,
     );
@@ -236,6 +290,7 @@ async function benchSize(serverUrl: string, admin: postgres.Sql, base: string, r
       `  an athlete's write to another table during the apply: ${athlete.writes} writes, slowest ${athlete.maxMs.toFixed(1)} ms, p99 ${athlete.p99Ms.toFixed(1)} ms; ` +
         `load average ${load()}`,
     );
+    console.log(`  scratch databases after the runs: ${gb(await databaseBytes(admin, Object.values(names)))} (three copies)`);
     if (!same || !cliSame) throw new Error("The floor and the engine disagree: the floor no longer applies the same rules.");
     return {
       rows,
@@ -260,8 +315,18 @@ async function main(): Promise<void> {
   if (!serverUrl) usage("DATABASE_URL is not set: the benchmark needs a PostgreSQL server.");
   const sizes = parseSizes(process.argv.slice(2));
   const base = `ironlog_bench_${process.pid}_${randomBytes(3).toString("hex")}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  console.log(`Sizes: ${sizes.map(fmt).join(", ")} rows; ${os.cpus().length} CPUs, load average ${load()}\n`);
+  const admin = postgres(serverUrl, { max: 2, onnotice: () => {} });
+  console.log(`Sizes: ${sizes.map(fmt).join(", ")} rows; ${os.cpus().length} CPUs, load average ${load()}`);
+  await checkDisk(admin, sizes);
+  console.log("");
+  // Ctrl-C or a kill still drops every scratch database this run made (an error does, in benchSize).
+  const dropScratch = async (signal: NodeJS.Signals) => {
+    console.error(`\n${signal}: dropping the scratch databases ${base}_*...`);
+    const left = await admin<{ name: string }[]>`SELECT datname AS name FROM pg_database WHERE datname LIKE ${`${base}\\_%`}`;
+    for (const { name } of left) await admin.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    process.exit(130);
+  };
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, (s) => void dropScratch(s));
   const results: SizeResult[] = [];
   try {
     for (const rows of sizes) results.push(await benchSize(serverUrl, admin, base, rows));
@@ -280,18 +345,26 @@ async function main(): Promise<void> {
         `${fmt(r.items)} | ${fmt(r.cliRss)} MB |`,
     );
   }
+  const verdict = (ok: boolean) => (ok ? "MET" : "NOT MET");
+  console.log("\nTargets:");
+  for (const r of results) {
+    const toFloor = r.cliApply / r.floorApply;
+    console.log(
+      `  ${fmt(r.rows)} rows: command line apply ${ratio(r.cliApply, r.floorApply)} the floor (target <= 1.30x): ${verdict(toFloor <= 1.3)}; ` +
+        `command line peak RSS ${fmt(r.cliRss)} MB (target <= 300 MB): ${verdict(r.cliRss <= 300)}`,
+    );
+  }
   if (results.length > 1) {
     const [small, large] = [results[0], results[results.length - 1]];
     const factor = large.rows / small.rows;
+    const growth = large.cliApply / small.cliApply;
     console.log(
-      `\nGrowth ${fmt(small.rows)} -> ${fmt(large.rows)} rows (x${factor}): command line apply x${(large.cliApply / small.cliApply).toFixed(1)}, ` +
-        `engine apply x${(large.engineApply / small.engineApply).toFixed(1)}, floor apply x${(large.floorApply / small.floorApply).toFixed(1)} (linear would be x${factor}).`,
+      `  growth ${fmt(small.rows)} -> ${fmt(large.rows)} rows (x${factor}): command line apply x${growth.toFixed(2)} ` +
+        `(target: linear within 15%, <= x${(factor * 1.15).toFixed(1)}): ${verdict(growth <= factor * 1.15)}; ` +
+        `engine apply x${(large.engineApply / small.engineApply).toFixed(2)}, floor apply x${(large.floorApply / small.floorApply).toFixed(2)}`,
     );
   }
-  console.log(
-    `Peak RSS of this process: ${fmt(rssMb())} MB. Targets: command line apply <= 1.3x the floor at 1,000,000 rows; ` +
-      `10,000,000 rows <= 11x the 1,000,000 time with peak RSS <= 300 MB.`,
-  );
+  console.log(`Peak RSS of this process (the benchmark, not the command line): ${fmt(rssMb())} MB; load average ${load()}.`);
 }
 
 await main();

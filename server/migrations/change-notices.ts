@@ -9,37 +9,54 @@ import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { type DbOrTx, type Tx, queryRows } from "@/db/client";
 import { type MigrationChangeNotice, migrationChangeNotices } from "@/db/schema";
 import type { ChangeNotice } from "@/lib/migrations/outcome";
+import { jsonParam } from "./json-param";
 
 const BATCH = 5_000;
 
-/** Write the notices of an applied run from its recorded items. Returns how many were written. */
+/**
+ * Write the notices of an applied run from its recorded items. Returns how many were written.
+ *
+ * One status at a time, so each batch is the next stretch of the (run, status, row) index: with both
+ * statuses in one query, no index gives the rows in key order, and with statistics taken before the
+ * run the planner sorted every remaining item for each batch (quadratic: minutes at ten million rows).
+ */
 export async function recordChangeNotices(tx: Tx, runId: number, notice: ChangeNotice): Promise<number> {
-  let afterRowId = -2_147_483_648;
   let written = 0;
-  for (;;) {
-    const items = await queryRows<{
-      rowId: number;
-      userId: number;
-      before: Record<string, unknown> | null;
-      after: Record<string, unknown> | null;
-    }>(
-      tx,
-      sql`SELECT row_id AS "rowId", user_id AS "userId", before, after
-          FROM migration_run_items
-          WHERE run_id = ${runId} AND status IN ('migrated', 'flagged') AND row_id > ${afterRowId}
-          ORDER BY row_id
-          LIMIT ${BATCH}`,
-    );
-    if (items.length === 0) return written;
-    afterRowId = items[items.length - 1].rowId;
-    const values = items.flatMap((item) => {
-      if (item.userId === null) return [];
-      const message = notice.describe(item.before ?? {}, item.after ?? {});
-      return message ? [{ runId, userId: item.userId, rowId: item.rowId, message, href: notice.href }] : [];
-    });
-    if (values.length > 0) await tx.insert(migrationChangeNotices).values(values);
-    written += values.length;
+  for (const status of ["migrated", "flagged"] as const) {
+    let afterRowId = -2_147_483_648;
+    for (;;) {
+      const items = await queryRows<{
+        rowId: number;
+        userId: number;
+        before: Record<string, unknown> | null;
+        after: Record<string, unknown> | null;
+      }>(
+        tx,
+        sql`SELECT row_id AS "rowId", user_id AS "userId", before, after
+            FROM migration_run_items
+            WHERE run_id = ${runId} AND status = ${status} AND row_id > ${afterRowId}
+            ORDER BY row_id
+            LIMIT ${BATCH}`,
+      );
+      if (items.length === 0) break;
+      afterRowId = items[items.length - 1].rowId;
+      const values = items.flatMap((item) => {
+        if (item.userId === null) return [];
+        const message = notice.describe(item.before ?? {}, item.after ?? {});
+        return message ? [{ user_id: item.userId, row_id: item.rowId, message }] : [];
+      });
+      // One JSON parameter per batch, not five per notice: a million-row run writes a quarter of a
+      // million notices, and a statement with that many bound values costs this process more memory
+      // and time than the database's insert.
+      if (values.length > 0) {
+        await tx.execute(sql`INSERT INTO ${migrationChangeNotices} (run_id, user_id, row_id, message, href)
+          SELECT ${runId}::int, n.user_id, n.row_id, n.message, ${notice.href}::text
+          FROM jsonb_to_recordset(${jsonParam(values)}) AS n(user_id int, row_id int, message text)`);
+      }
+      written += values.length;
+    }
   }
+  return written;
 }
 
 /** An undone run's notices are withdrawn: what they describe was put back. */

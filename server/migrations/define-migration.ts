@@ -116,14 +116,37 @@ export function defineDataMigration<Row extends SourceRow>(declaration: Migratio
     }
   }
 
-  /** Rows up to the run's last key that a run would still change, the run's own errors aside. */
-  async function leftToChange(tx: Tx, { runId, upToId }: VerifyContext): Promise<number> {
+  /** The table's write sequence now: statements of other clients that wrote it (see SourceFingerprint). */
+  async function writesNow(tx: Tx): Promise<number> {
+    const [row] = await queryRows<{ writes: string }>(
+      tx,
+      sql`SELECT (CASE WHEN is_called THEN last_value ELSE 0 END)::text AS writes FROM ${writeSequence}`,
+    );
+    return Number(row.writes);
+  }
+
+  /**
+   * Rows up to the run's last key that a run would still change, the run's own errors aside.
+   *
+   * Only the rows the run wrote can have changed since its reads, when nothing else wrote the table
+   * during the run: no statement of another client moved the write sequence since the run started,
+   * and no transaction that had written the table before was still open then (its rows could commit
+   * after the run read past them). The run's reads found every other row up to its last key needing
+   * no change or in error, and the rows it read and did not write are locked and unchanged. So the
+   * rows its UPDATEs left still selected by the filter (`leftByWrites`, normally none) are all there
+   * is to check. When anything else wrote the table, every row up to the run's last key is read again.
+   */
+  async function leftToChange(tx: Tx, context: VerifyContext): Promise<number> {
+    const { runId, upToId } = context;
+    const onlyTheRunWrote = !context.othersWritingAtStart && (await writesNow(tx)) === context.writesAtStart;
     const notAnError = sql`NOT EXISTS (SELECT 1 FROM ${migrationRunItems} WHERE ${and(
       eq(migrationRunItems.runId, runId),
       eq(migrationRunItems.rowId, key),
       eq(migrationRunItems.status, "error"),
     )})`;
-    const left = await classifyWhere(tx, sql`${key} <= ${upToId} AND (${mayNeedChange}) AND ${notAnError}`);
+    if (onlyTheRunWrote && context.leftByWrites.length === 0) return 0;
+    const rows = onlyTheRunWrote ? sql`${key} = ANY(${`{${context.leftByWrites.join(",")}}`}::int[])` : sql`${key} <= ${upToId}`;
+    const left = await classifyWhere(tx, sql`${rows} AND (${mayNeedChange}) AND ${notAnError}`);
     // A row that was no error when the run read it but is one now was changed under the run: count it.
     return left.toChange + left.errors;
   }
@@ -170,10 +193,18 @@ export function defineDataMigration<Row extends SourceRow>(declaration: Migratio
         sets.push(setFromRecorded(stamp.at, records(after, stamp.when), sql`now()`));
       }
       const payload = changes.map(({ row, outcome }) => ({ id: row.id, after: outcome.after ?? {} }));
-      await tx.execute(sql`
-        UPDATE ${table} SET ${sql.join(sets, sql`, `)}, ${sql.identifier(updatedAt.name)} = now()
-        FROM jsonb_to_recordset(${jsonParam(payload)}) AS c(id int, after jsonb)
-        WHERE ${key} = c.id`);
+      // RETURNING sees each row as the write left it (triggers included): the filter is checked on the
+      // rows the run changed while they are at hand, instead of re-reading them all at the end.
+      const left = await queryRows<{ id: number }>(
+        tx,
+        sql`WITH written AS (
+              UPDATE ${table} SET ${sql.join(sets, sql`, `)}, ${sql.identifier(updatedAt.name)} = now()
+              FROM jsonb_to_recordset(${jsonParam(payload)}) AS c(id int, after jsonb)
+              WHERE ${key} = c.id
+              RETURNING ${key} AS id, (${mayNeedChange}) AS "stillSelected")
+            SELECT id FROM written WHERE "stillSelected"`,
+      );
+      return left.map((row) => row.id);
     },
 
     async undoBatch(tx, items, { undoneRunId }) {
@@ -221,6 +252,16 @@ export function defineDataMigration<Row extends SourceRow>(declaration: Migratio
             FROM ${table}`,
       );
       return { rows: row.rows, maxId: row.maxId, maxUpdatedAt: row.maxUpdatedAt, writes: Number(row.writes) };
+    },
+
+    async othersWriting(tx) {
+      // A transaction that wrote the table holds ROW EXCLUSIVE on it until it ends.
+      const [row] = await queryRows<{ writing: boolean }>(
+        tx,
+        sql`SELECT EXISTS (SELECT 1 FROM pg_locks WHERE relation = ${getTableName(table)}::regclass
+              AND mode = 'RowExclusiveLock' AND pid <> pg_backend_pid()) AS writing`,
+      );
+      return row.writing;
     },
 
     async verify(tx, context) {

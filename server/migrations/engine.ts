@@ -123,10 +123,13 @@ async function migrateRows(
   const batchSize = validBatchSize(options.batchSize);
   const dryRun = options.mode === "dry_run";
   const fingerprint = await migration.fingerprint(tx);
+  // After the fingerprint: a writer still open now may have written before the sequence was read.
+  const othersWritingAtStart = dryRun ? false : await migration.othersWriting(tx);
   context.setFingerprint(fingerprint);
   const total = fingerprint.rows;
   const counts: RowCounts = { migrated: 0, flagged: 0, skipped: 0, errors: 0 };
   let processed = 0;
+  const leftByWrites: number[] = [];
   await live.report({ total, processed: 0 });
 
   const upToId = fingerprint.maxId ?? BEFORE_FIRST_ID;
@@ -155,7 +158,7 @@ async function migrateRows(
         if (changes.length > 0) {
           // A dry run runs the very same UPDATE, inside a savepoint it rolls back.
           if (dryRun) await tx.execute(sql`SAVEPOINT dry_run_batch`);
-          await migration.writeBatch(tx, changes, { runId: live.runId });
+          leftByWrites.push(...(await migration.writeBatch(tx, changes, { runId: live.runId })));
           if (dryRun) {
             await tx.execute(sql`ROLLBACK TO SAVEPOINT dry_run_batch`);
             await tx.execute(sql`RELEASE SAVEPOINT dry_run_batch`);
@@ -172,7 +175,17 @@ async function migrateRows(
     await Promise.all([queue.stop(), items.stop()]);
   }
 
-  const verification = dryRun ? null : await migration.verify(tx, { runId: live.runId, upToId, totalAtStart: total, counts });
+  const verification = dryRun
+    ? null
+    : await migration.verify(tx, {
+        runId: live.runId,
+        upToId,
+        totalAtStart: total,
+        counts,
+        writesAtStart: fingerprint.writes,
+        othersWritingAtStart,
+        leftByWrites,
+      });
   const notice = migration.declaration.changeNotice;
   if (!dryRun && notice) await recordChangeNotices(tx, live.runId, notice);
   return { total, processed, counts: { ...counts, restored: 0, conflicts: 0 }, sourceFingerprint: fingerprint, verification };

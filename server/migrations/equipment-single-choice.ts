@@ -76,8 +76,12 @@ export const equipmentSingleChoice = defineDataMigration<AssessmentRow>({
   async extraChecks(tx, { runId, counts }) {
     const [row] = await queryRows<{ withFlag: number }>(
       tx,
-      sql`SELECT count(*)::int AS "withFlag" FROM ${migrationRunItems} i JOIN ${assessments} ON ${assessments.id} = i.row_id
-          WHERE i.run_id = ${runId} AND i.status = 'flagged' AND ${needsReassessment}`,
+      // One primary-key lookup per flagged item, not a join: the planner's statistics were taken
+      // before the run (no items, nobody flagged yet), and with them it joins the two as a nested
+      // loop over every flagged assessment per item, which grows with the square of the rows.
+      sql`SELECT count(*)::int AS "withFlag" FROM ${migrationRunItems} i
+          WHERE i.run_id = ${runId} AND i.status = 'flagged'
+            AND (SELECT ${needsReassessment} FROM ${assessments} WHERE ${assessments.id} = i.row_id)`,
     );
     const flagged = counts.flagged;
     const have =

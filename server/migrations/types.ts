@@ -101,6 +101,12 @@ export interface VerifyContext {
   /** Rows counted when the run started. */
   totalAtStart: number;
   counts: RowCounts;
+  /** The table's write sequence when the run started (its fingerprint's `writes`). */
+  writesAtStart: number;
+  /** Another transaction had written the table and was still open when the run started. */
+  othersWritingAtStart: boolean;
+  /** Rows the run wrote that its own UPDATE left still needing a change (see writeBatch). */
+  leftByWrites: number[];
 }
 
 export interface UndoContext {
@@ -230,8 +236,12 @@ export interface DataMigration<Row extends SourceRow = SourceRow> {
   readBatch(tx: Tx, range: BatchRange): Promise<SourceBatch<Row>>;
   /** The declaration's classifier, its outcome keyed by SQL column name (as the run records it). */
   classify(row: Row): ColumnOutcome;
-  /** Write the migrated and flagged rows of one batch in as few statements as possible. */
-  writeBatch(tx: Tx, changes: ClassifiedRow<Row>[], context: WriteContext): Promise<void>;
+  /**
+   * Write the migrated and flagged rows of one batch in as few statements as possible. Returns the
+   * ids of written rows that, as the write left them, the SQL filter still selects (none when every
+   * write did what its outcome says): the verification's view of the rows the run changed.
+   */
+  writeBatch(tx: Tx, changes: ClassifiedRow<Row>[], context: WriteContext): Promise<number[]>;
   /**
    * Restore the `before` values of recorded items whose row still holds the `after` values.
    * Returns the row ids restored; every other item is a conflict.
@@ -243,6 +253,8 @@ export interface DataMigration<Row extends SourceRow = SourceRow> {
   pendingOutcome(db: DbOrTx): Promise<PendingOutcome>;
   /** Size of the source and a value that changes whenever its rows change (see SourceFingerprint). */
   fingerprint(db: DbOrTx): Promise<SourceFingerprint>;
+  /** Whether another transaction has written the table and is still open (it holds a write lock on it). */
+  othersWriting(tx: Tx): Promise<boolean>;
   /** Checks run inside the apply transaction after the last batch; stored with the run. */
   verify(tx: Tx, context: VerifyContext): Promise<Verification>;
 }
