@@ -1,0 +1,37 @@
+/**
+ * The webhook receiver the soak's athletes point their endpoints at: it notes the event id of every
+ * delivery as it arrives (repeats included) and answers 200 after `answerAfterMs`, so that at any moment
+ * some deliveries are in the hands of an instance, claimed and unanswered, as a slow receiver leaves them.
+ */
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface WebhookReceiver {
+  url: string;
+  /** Every delivery's event id, in arrival order. */
+  received: string[];
+  close(): Promise<void>;
+}
+
+export async function startWebhookReceiver(answerAfterMs: number): Promise<WebhookReceiver> {
+  const received: string[] = [];
+  const server = http.createServer((req, res) => {
+    const eventId = req.headers["ironlog-event-id"];
+    req.resume();
+    req.on("end", () => {
+      if (typeof eventId === "string") received.push(eventId);
+      setTimeout(() => res.writeHead(eventId ? 200 : 400).end(), answerAfterMs);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    received,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
