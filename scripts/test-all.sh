@@ -68,7 +68,7 @@ npx playwright test
 # end waits for the webhook lease the killed instance held, so it takes about two minutes.
 if [ -n "$PG_REACHABLE" ]; then
   echo "== Soak, short: 20 athletes for 60 s on two instances, one killed half-way"
-  DATABASE_URL="$PG_URL" npm run --silent bench:soak -- --athletes 20 --seconds 60 --pace 2 --sets 8 \
+  DATABASE_URL="$PG_URL" npm run --silent bench:soak -- --athletes 20 --seconds 60 --pace 2 --sets 8 --webhook-every 1 \
     --port $((${E2E_PORT:-3100} + 111))
 else
   echo "== Skipping the soak: it needs PostgreSQL (nothing answers at $PG_URL)."

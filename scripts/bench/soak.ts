@@ -50,6 +50,8 @@ export interface SoakResult {
 }
 
 const SAVE_P95_TARGET_MS = 100;
+/** How long before the kill the webhook receiver stops answering (until a second after it). */
+const HOLD_BEFORE_KILL_MS = 3_000;
 const KINDS: RequestKind[] = ["save a set", "finish a workout", "poll the session"];
 
 class Recorder implements SoakRecorder {
@@ -185,12 +187,20 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     const killed = { orphaned: new Set<number>(), at: 0, back: 0 };
     const killing = (async () => {
       if (!options.kill) return;
-      await new Promise((resolve) => setTimeout(resolve, (options.seconds * 1000) / 2));
+      const killAt = startedAt + (options.seconds * 1000) / 2;
+      // Deliveries sent in the last seconds before the kill stay unanswered past it, so the instance that
+      // dies holds some it has claimed; the live one's are answered a second after it, within its timeout.
+      await new Promise((resolve) => setTimeout(resolve, killAt - HOLD_BEFORE_KILL_MS - Date.now()));
+      receiver.holdUntil(killAt + 1_000);
+      const arrivedBefore = receiver.received.length;
+      await new Promise((resolve) => setTimeout(resolve, killAt - Date.now()));
       const victim = instances!.instances[1];
       const before = await claimedDeliveries(watcher.db);
       await victim.kill();
       killed.at = (Date.now() - startedAt) / 1000;
-      log(`  ${killed.at.toFixed(1)} s: SIGKILL to the process group of ${victim.url} (load ${load()})`);
+      log(
+        `  ${killed.at.toFixed(1)} s: SIGKILL to the process group of ${victim.url}, with ${before.size} webhook deliveries claimed by either instance and ${receiver.received.length - arrivedBefore} held unanswered at the receiver (load ${load()})`,
+      );
       await new Promise((resolve) => setTimeout(resolve, options.downSeconds * 1000));
       // What the killed instance held: claimed before it died and still unsettled once the live one has had time.
       const after = await claimedDeliveries(watcher.db);
