@@ -12,7 +12,7 @@ import {
   postgresAvailable,
   seededDatabase,
   startInstances,
-} from "./instances";
+} from "@/test/instances";
 
 // Two app instances on different ports against one PostgreSQL database: sessions and their sign-out,
 // the sign-in throttle, migration runs, their live progress and the one-run-at-a-time rule must all

@@ -4,7 +4,7 @@ import { openDatabase, queryRows } from "@/db/client";
 import { expect, test } from "./fixtures";
 import { ATHLETE_PASSWORD, newAthleteWithProgram } from "./athlete-helpers";
 import { signIn } from "./helpers";
-import { type Instances, POOLER_URL, type ScratchDatabase, seededDatabase, startInstances } from "./instances";
+import { type Instances, POOLER_URL, type ScratchDatabase, seededDatabase, startInstances } from "@/test/instances";
 
 // An athlete's whole walk-through on two app instances that reach PostgreSQL through a PgBouncer in
 // transaction mode (TEST_PGBOUNCER_URL, DATABASE_POOLER=transaction): sign up and get a program on one,

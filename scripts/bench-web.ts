@@ -31,16 +31,13 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { type DatabaseConfig, openDatabase, runSchemaMigrations } from "@/db/client";
-import { users } from "@/db/schema";
 import { seedDemoData } from "@/db/seed";
 import { hashPassword } from "@/server/auth/passwords";
 import { env as environment } from "@/server/env";
-import { saveAssessment } from "@/server/services/program";
 import { startSession } from "@/server/services/sessions";
 import { sessionSnapshot } from "@/server/queries/session-snapshot";
 import { getGeneratedProgram } from "@/server/queries/splits";
@@ -54,6 +51,8 @@ import {
   stopGroup,
   type LighthouseTarget,
 } from "./bench/lighthouse";
+import { closeConnections, percentile, request as httpRequest, signIn as signInAt } from "./bench/http";
+import { BENCH_PASSWORD, seedBenchAthlete } from "./bench/athletes";
 import { ATHLETE_PAGES, ID_LINKS, PUBLIC_PAGES, type PageIds } from "./bench/pages";
 import { generateWorkouts, strongCsv } from "@/test/history-files";
 
@@ -81,7 +80,7 @@ const EMPTY_PAGE_PORT = PORT + 1;
 /** The demo athlete (db/seed.ts): a full history, a custom split, records, so every page shows all it can. */
 const DEMO_ATHLETE = { email: "athlete@ironlog.dev", password: "ironlog-demo" };
 const BASE = `http://127.0.0.1:${PORT}`;
-const PASSWORD = "bench-password-123";
+const PASSWORD = BENCH_PASSWORD;
 
 // ---- database -----------------------------------------------------------------------------------
 
@@ -129,24 +128,11 @@ async function prepareDatabase(): Promise<{
     await seedDemoData(database.db, { hashPassword });
     const passwordHash = await hashPassword(PASSWORD);
     for (let i = 1; i <= ATHLETES; i++) {
-      const email = `bench-${String(i).padStart(3, "0")}@ironlog.dev`;
-      const [user] = await database.db
-        .insert(users)
-        .values({ email, name: `Bench ${i}`, passwordHash })
-        .returning({ id: users.id });
-      await saveAssessment(database.db, user.id, {
-        sport: "Bench",
-        age: 30,
-        experienceLevel: (["beginner", "intermediate", "advanced"] as const)[i % 3],
-        goal: "hypertrophy",
-        daysPerWeek: 3 + (i % 4),
-        equipment: "full_gym",
-        items: [],
-      });
-      const program = await getGeneratedProgram(database.db, user.id);
+      const { email, userId } = await seedBenchAthlete(database.db, i, passwordHash);
+      const program = await getGeneratedProgram(database.db, userId);
       const day = program!.days[0];
-      const sessionId = await startSession(database.db, user.id, { splitDayId: day.id });
-      const snapshot = await sessionSnapshot(database.db, user.id, sessionId);
+      const sessionId = await startSession(database.db, userId, { splitDayId: day.id });
+      const snapshot = await sessionSnapshot(database.db, userId, sessionId);
       athletes.push({
         email,
         sessionId,
@@ -207,44 +193,9 @@ function stopServer(server: ChildProcess): void {
 
 // ---- HTTP ---------------------------------------------------------------------------------------
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: 1024 });
-
-type Reply = { status: number; headers: http.IncomingHttpHeaders; body: Buffer };
-
-function request(method: string, url: string, options: { headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      `${url.startsWith("http") ? "" : BASE}${url}`,
-      { method, agent, headers: options.headers },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-        res.on("error", reject);
-      },
-    );
-    req.on("error", reject);
-    if (options.body) req.write(options.body);
-    req.end();
-  });
-}
-
-function cookiesFrom(reply: Reply): string[] {
-  return (reply.headers["set-cookie"] ?? []).map((c) => c.split(";")[0]);
-}
-
-/** Sign in through Auth.js's credentials endpoint, as the sign-in form does; returns the session cookie. */
-async function signIn(email: string, password = PASSWORD): Promise<string> {
-  const csrf = await request("GET", "/api/auth/csrf");
-  const { csrfToken } = JSON.parse(csrf.body.toString()) as { csrfToken: string };
-  const reply = await request("POST", "/api/auth/callback/credentials", {
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookiesFrom(csrf).join("; ") },
-    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${BASE}/dashboard` }).toString(),
-  });
-  const session = cookiesFrom(reply).find((c) => c.startsWith("authjs.session-token="));
-  if (!session) throw new Error(`Sign-in failed for ${email} (HTTP ${reply.status})`);
-  return session;
-}
+const request = (method: string, url: string, options: { headers?: Record<string, string>; body?: string } = {}) =>
+  httpRequest(method, `${url.startsWith("http") ? "" : BASE}${url}`, options);
+const signIn = (email: string, password = PASSWORD) => signInAt(BASE, email, password);
 
 // ---- load ---------------------------------------------------------------------------------------
 
@@ -328,11 +279,6 @@ async function run(
   const cpuMsPerRequest =
     cpuBefore !== null && cpuAfter !== null && latencies.length ? (cpuAfter - cpuBefore) / latencies.length : null;
   return { name, latencies, errors, statuses, seconds: (performance.now() - started) / 1000, cpuMsPerRequest };
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 function report(result: RunResult): string {
@@ -490,7 +436,7 @@ async function main(): Promise<void> {
     if (LIGHTHOUSE_RUNS > 0) await lighthouseReport(demo);
   } finally {
     stopServer(server);
-    agent.destroy();
+    closeConnections();
     await cleanup();
   }
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test Ironlog has: the format check, the unused-code check, unit + integration on embedded PGlite, the same again on PostgreSQL (when
 # one is reachable; required in CI), a short pass through PgBouncer in transaction mode (when TEST_PGBOUNCER_URL is set;
-# required in CI), a production build, and the Playwright end-to-end suite (its two-instance checks again through PgBouncer).
+# required in CI), a production build, the Playwright end-to-end suite (its two-instance checks again through PgBouncer), and a short soak on two
+# instances with one killed half-way (npm run bench:soak).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,7 +29,9 @@ fi
 echo "== Unit and integration tests on embedded PGlite"
 DATABASE_URL= npx vitest run
 
+PG_REACHABLE=
 if node -e "const s=require('postgres')(process.argv[1],{max:1,connect_timeout:3});s\`select 1\`.then(()=>s.end()).then(()=>process.exit(0),()=>process.exit(1))" "$PG_URL" 2>/dev/null; then
+  PG_REACHABLE=1
   echo "== Integration tests again on PostgreSQL ($PG_URL)"
   # The real-export conformance test reads files, not a database: the first pass has run it.
   DATABASE_URL="$PG_URL" npx vitest run --exclude 'test/export-conformance/**'
@@ -59,6 +62,17 @@ npx next build
 
 echo "== End-to-end tests (Playwright, Chromium)"
 npx playwright test
+
+# The soak's short pass (npm run bench:soak runs it for ten minutes): two `npm start` instances on one
+# PostgreSQL database, one killed half-way and started again; correctness only (no latency target). Its
+# end waits for the webhook lease the killed instance held, so it takes about two minutes.
+if [ -n "$PG_REACHABLE" ]; then
+  echo "== Soak, short: 20 athletes for 60 s on two instances, one killed half-way"
+  DATABASE_URL="$PG_URL" npm run --silent bench:soak -- --athletes 20 --seconds 60 --pace 2 --sets 8 --webhook-every 1 \
+    --port $((${E2E_PORT:-3100} + 111))
+else
+  echo "== Skipping the soak: it needs PostgreSQL (nothing answers at $PG_URL)."
+fi
 
 if [ -n "${TEST_PGBOUNCER_URL:-}" ]; then
   # The athlete's walk-through through the pooler (e2e/pooler.spec.ts) ran above; the two-instance checks again.

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { hasPending, openState, adoptServer, type LoggerState } from "@/lib/athlete/logger-state";
 import { upgradeStoredState } from "@/lib/athlete/logger-upgrade";
-import { acknowledge, refuse, saveInput } from "@/lib/athlete/logger-sync";
+import { acknowledge, POLL_MS, refuse, RETRY_MS, saveInput } from "@/lib/athlete/logger-sync";
 import type { SaveResult, SessionSnapshot, SessionStart } from "@/lib/athlete/session-sync";
 import type { WeightUnit } from "@/lib/training/units";
 import { LOGGER_STATE_PREFIX, loggerStateKey } from "@/lib/athlete/logger-storage";
@@ -17,9 +17,6 @@ export type SyncStatus =
   | { kind: "signed_out" }
   | { kind: "missing" }
   | { kind: "failed"; message: string };
-
-const RETRY_MS = 15_000;
-const POLL_MS = 5_000;
 
 const STATE_MAX_AGE_MS = 30 * 86_400_000;
 
