@@ -78,7 +78,13 @@ export class SoakAthlete {
   /** Logs until `endAt` (ms since the epoch), then sends what is pending until it is saved or `drainUntil` passes. */
   async run(endAt: number, drainUntil: number): Promise<void> {
     this.startWorkout();
-    const poll = setInterval(() => void this.poll(), POLL_MS);
+    // Phones open the logger at different moments, so their polls do not land together: each athlete's
+    // first poll comes at its own offset within the interval.
+    let poll: NodeJS.Timeout | undefined;
+    const firstPoll = setTimeout(() => {
+      void this.poll();
+      poll = setInterval(() => void this.poll(), POLL_MS);
+    }, this.o.random() * POLL_MS);
     try {
       while (Date.now() < endAt) {
         const wait = this.o.paceSeconds * 1000 * (0.5 + this.o.random());
@@ -88,6 +94,7 @@ export class SoakAthlete {
         void this.sync();
       }
     } finally {
+      clearTimeout(firstPoll);
       clearInterval(poll);
     }
     // The page stays open until its queue is empty, trying again as the logger does.
