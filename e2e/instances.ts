@@ -1,6 +1,7 @@
 /**
  * Several app instances (scripts/serve.mjs, the `next start` that `npm start` runs) on their own
- * ports against one scratch PostgreSQL database, seeded as an operator would (`npm run db:seed`).
+ * ports against one scratch PostgreSQL database, seeded as an operator would (`npm run db:seed`); or
+ * the demo as a newcomer starts it (`startDemo`: `npm start` on an embedded database of its own).
  *
  * Through a transaction-mode pooler when asked (`pooler`: the PgBouncer at TEST_PGBOUNCER_URL, which CI
  * starts in front of its PostgreSQL): the instances and the seed get DATABASE_URL on the pooler with
@@ -9,6 +10,8 @@
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 
@@ -70,8 +73,8 @@ export async function seededDatabase(prefix: string, options: { pooler?: string 
   return { directUrl, appEnv, drop };
 }
 
-async function waitForHealth(url: string, server: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 60_000;
+async function waitForHealth(url: string, server: ChildProcess, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`The server for ${url} exited with ${server.exitCode}`);
     try {
@@ -123,4 +126,64 @@ export async function startInstances(database: ScratchDatabase, ports: readonly 
     throw error;
   }
   return { urls, stop };
+}
+
+/** Stop a server process and wait until it has exited. */
+async function stopProcess(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null || server.signalCode !== null) return;
+  const exited = new Promise((resolve) => server.once("exit", resolve));
+  server.kill("SIGTERM");
+  await exited;
+}
+
+export interface DemoInstance {
+  url: string;
+  /** The embedded database's folder (its outbox is `outbox/` in it). */
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The demo as `npm start` serves it to a newcomer: production, the embedded database in a new folder
+ * of its own (seeded with the demo data on the way up), and no SMTP_URL, so mail is kept in the demo
+ * outbox. Whatever mail or database settings the suite's environment has are taken away.
+ */
+export async function startDemo(port: number): Promise<DemoInstance> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "ironlog-demo-"));
+  const server = spawn(
+    path.join("node_modules", ".bin", "tsx"),
+    ["--conditions=react-server", "scripts/start.ts", "--port", String(port)],
+    {
+      env: {
+        ...process.env,
+        IRONLOG_DATA_DIR: dataDir,
+        DATABASE_URL: "",
+        DATABASE_POOLER: "",
+        DIRECT_DATABASE_URL: "",
+        SMTP_URL: "",
+        MAIL_FROM: "",
+        APP_URL: "",
+        // The embedded demo makes its own secret in its data folder.
+        AUTH_SECRET: "",
+        TRUSTED_PROXIES: "",
+      },
+      // Its log (every kept message is written there too) is not read: the spec reads the outbox page.
+      stdio: ["ignore", "ignore", "pipe"],
+    },
+  );
+  server.stderr?.on("data", (chunk) => process.stderr.write(`[demo ${port}] ${chunk}`));
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    // scripts/start.ts passes the signal on to the server it started and exits with it.
+    await stopProcess(server);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    // Loading the demo data into a new embedded database comes first.
+    await waitForHealth(url, server, 240_000);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, dataDir, stop };
 }
