@@ -84,7 +84,7 @@ export default async function AdminOverviewPage() {
         <h2 id="migrations-heading" className="text-xl font-bold">
           Data migrations
         </h2>
-        <ul className="grid gap-4 lg:grid-cols-2">
+        <ul className="grid gap-4 lg:grid-cols-2 [&>*]:min-w-0">
           {migrations.map(({ migration, lastRun, pending, countedAt }) => (
             <li key={migration.id}>
               <Card className="h-full">
@@ -150,7 +150,8 @@ export default async function AdminOverviewPage() {
         </ul>
       </section>
 
-      <div className="grid gap-4 lg:grid-cols-3">
+      {/* min-w-0: a grid item is otherwise as wide as its longest unbreakable line (an email), wider than a phone. */}
+      <div className="grid gap-4 lg:grid-cols-3 [&>*]:min-w-0">
         <Card
           title="Flagged users"
           actions={<Badge tone={flaggedCount ? "amber" : "green"}>{`${flaggedCount.toLocaleString("en")} waiting`}</Badge>}
@@ -203,7 +204,7 @@ export default async function AdminOverviewPage() {
                 <dd className="text-right">
                   {health.schemaMigrations.applied} applied, {health.schemaMigrations.pending} pending
                   {health.schemaMigrations.latest ? (
-                    <span className="block font-mono text-xs text-slate-500">{health.schemaMigrations.latest}</span>
+                    <span className="block font-mono text-xs break-all text-slate-500">{health.schemaMigrations.latest}</span>
                   ) : null}
                 </dd>
               </div>
