@@ -100,6 +100,29 @@ test("an admin announces planned downtime that every signed-in user sees, and en
   await expect(athlete.getByRole("heading", { level: 1 }).first()).toBeVisible();
   await expect(athlete.getByText("Planned maintenance cancelled")).toHaveCount(0);
 
+  // Dismissed per window: the next window, in the time the cancelled one freed, has its own banner.
+  const NEXT = `Rescheduled upgrade ${Date.now()}`;
+  await form.getByLabel("Message to users").fill(NEXT);
+  await form.getByLabel("Starts").fill(instantToLocalDateTime(start, ADMIN_ZONE));
+  await form.getByLabel("Ends").fill(instantToLocalDateTime(end, ADMIN_ZONE));
+  await form.getByRole("button", { name: "Schedule maintenance" }).click();
+  await expect(admin.getByRole("status").filter({ hasText: /Maintenance #\d+ is scheduled/ })).toBeVisible();
+  await athlete.reload();
+  await expect(banner).toContainText(NEXT);
+  await expect(athlete.getByText("Planned maintenance cancelled")).toHaveCount(0);
+  // Called off too, so that later specs' pages carry no announcement.
+  const next = admin.getByRole("listitem").filter({ hasText: NEXT });
+  await next.getByRole("button", { name: /Cancel maintenance #\d+/ }).click();
+  await admin
+    .getByRole("dialog", { name: /Cancel maintenance #\d+\?/ })
+    .getByLabel("Message to users")
+    .fill("Cancelled again.");
+  await admin
+    .getByRole("dialog", { name: /Cancel maintenance #\d+\?/ })
+    .getByRole("button", { name: "Cancel it" })
+    .click();
+  await expect(next).toContainText("Cancelled");
+
   await adminContext.close();
   await athleteContext.close();
 });

@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { overflowsSideways, seriousViolations } from "./a11y";
 import { DEMO, signIn } from "./helpers";
 
 // The two-person rule, with two admins in two browser contexts: one asks, the other approves, and
@@ -8,6 +9,7 @@ import { DEMO, signIn } from "./helpers";
 test.describe.configure({ mode: "serial" });
 
 const MIGRATION = "strip-legacy-split-name-suffixes";
+const MIGRATION_TITLE = "Split names: strip the old system's emoji";
 const REVIEWER = "reviewer@ironlog.dev";
 
 async function setRequirement(page: Page, choice: string) {
@@ -45,7 +47,26 @@ test("a run that needs approval waits for another admin's, and the run says who 
   await expect(asker.getByRole("button", { name: "Approve" })).toHaveCount(0);
   await expect(asker.getByText(`Waiting for another admin to approve preview #${previewRunId}`)).toBeVisible();
 
-  await reviewer.goto(`/admin/migrations/${MIGRATION}`);
+  // The overview tells every admin there is a request: the other admin is sent to decide it.
+  const waiting = (page: Page) =>
+    page.getByRole("region", { name: "Runs waiting for approval" }).getByRole("listitem").filter({ hasText: MIGRATION_TITLE });
+  await asker.goto("/admin");
+  await expect(waiting(asker)).toContainText(
+    new RegExp(
+      `^Request #\\d+: you asked to run ${MIGRATION_TITLE} as preview #${previewRunId} showed it, \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC\\.`,
+    ),
+  );
+  await expect(waiting(asker).getByText("Another admin approves or declines it.")).toBeVisible();
+  await reviewer.goto("/admin");
+  const request = waiting(reviewer);
+  await expect(request).toContainText(`${DEMO.admin} asked to run ${MIGRATION_TITLE} as preview #${previewRunId} showed it`);
+  await expect(request).toContainText("“Strip the calendar suffixes before the release”");
+  expect(await seriousViolations(reviewer)).toEqual([]);
+  await reviewer.setViewportSize({ width: 360, height: 740 });
+  expect(await overflowsSideways(reviewer)).toEqual([]);
+  await reviewer.setViewportSize({ width: 1280, height: 720 });
+  await request.getByRole("link", { name: /^Review request #\d+/ }).click();
+  await expect(reviewer).toHaveURL(new RegExp(`/admin/migrations/${MIGRATION}#approval$`));
   await expect(reviewer.getByText(/^Request #\d+: admin@ironlog\.dev asked/)).toContainText(
     "Strip the calendar suffixes before the release",
   );
@@ -55,7 +76,12 @@ test("a run that needs approval waits for another admin's, and the run says who 
   // The request is decided: the page now shows the approval, with who asked and who approved.
   await expect(reviewer.getByText(/Good for one run of preview #/)).toContainText(`approved by ${REVIEWER}`);
 
-  await asker.reload();
+  // Decided: no longer waiting on the overview.
+  await reviewer.goto("/admin");
+  await expect(reviewer.getByRole("heading", { name: "Data migrations" })).toBeVisible();
+  await expect(reviewer.getByRole("region", { name: "Runs waiting for approval" })).toHaveCount(0);
+
+  await asker.goto(`/admin/migrations/${MIGRATION}`);
   await expect(asker.getByText(/Good for one run of preview #/)).toBeVisible();
   await expect(runButton).toBeEnabled();
   await runButton.click();

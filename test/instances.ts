@@ -1,7 +1,8 @@
 /**
  * Several app instances (`npm start`, each in a process group of its own) on their own ports against
  * one scratch PostgreSQL database, seeded as an operator would (`npm run db:seed`). Used by the
- * two-instance e2e specs and by `npm run bench:soak`, which kills one and starts it again.
+ * two-instance e2e specs and by `npm run bench:soak`, which kills one and starts it again. Or the demo
+ * as a newcomer starts it (`startDemo`: `npm start` on an embedded database of its own).
  *
  * Through a transaction-mode pooler when asked (`pooler`: the PgBouncer at TEST_PGBOUNCER_URL, which CI
  * starts in front of its PostgreSQL): the instances and the seed get DATABASE_URL on the pooler with
@@ -10,6 +11,8 @@
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 
@@ -75,8 +78,8 @@ export async function seededDatabase(
   return { directUrl, appEnv, drop };
 }
 
-async function waitForHealth(url: string, exited: () => number | null): Promise<void> {
-  const deadline = Date.now() + 90_000;
+async function waitForHealth(url: string, exited: () => number | null, timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (exited() !== null) throw new Error(`The server for ${url} exited with ${exited()}`);
     try {
@@ -114,7 +117,12 @@ export interface Instances {
 /** Every instance shares one secret: that is what makes a session valid on all of them. */
 export const INSTANCES_AUTH_SECRET = "multi-instance-test-secret-0123456789abcdef";
 
-function appInstance(database: ScratchDatabase, port: number, extraEnv: Record<string, string>): AppInstance {
+function appInstance(
+  database: Pick<ScratchDatabase, "appEnv">,
+  port: number,
+  extraEnv: Record<string, string>,
+  healthTimeoutMs?: number,
+): AppInstance {
   const url = `http://127.0.0.1:${port}`;
   let server: ChildProcess | undefined;
   const ended = () => (server ? (server.exitCode ?? (server.signalCode ? 128 : null)) : 0);
@@ -159,7 +167,7 @@ function appInstance(database: ScratchDatabase, port: number, extraEnv: Record<s
       });
       server.stderr?.on("data", (chunk) => process.stderr.write(`[${port}] ${chunk}`));
       try {
-        await waitForHealth(url, ended);
+        await waitForHealth(url, ended, healthTimeoutMs);
       } catch (error) {
         await this.stop();
         throw error;
@@ -196,4 +204,36 @@ export async function startInstances(
     throw error;
   }
   return { urls: instances.map((i) => i.url), instances, stop };
+}
+
+export interface DemoInstance {
+  url: string;
+  /** The embedded database's folder (its outbox is `outbox/` in it). */
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The demo as `npm start` serves it to a newcomer: production, the embedded database in a new folder
+ * of its own (seeded with the demo data on the way up), and no SMTP_URL, so mail is kept in the demo
+ * outbox. Whatever mail or database settings the suite's environment has are taken away, and the demo
+ * makes its own secret in its data folder.
+ */
+export async function startDemo(port: number): Promise<DemoInstance> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "ironlog-demo-"));
+  const noSettings = { DATABASE_URL: "", DATABASE_POOLER: "", DIRECT_DATABASE_URL: "", AUTH_SECRET: "" };
+  const mailAndAddress = { SMTP_URL: "", MAIL_FROM: "", APP_URL: "", TRUSTED_PROXIES: "" };
+  // Loading the demo data into a new embedded database comes before the first answer.
+  const instance = appInstance({ appEnv: {} }, port, { IRONLOG_DATA_DIR: dataDir, ...noSettings, ...mailAndAddress }, 240_000);
+  const stop = async () => {
+    await instance.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await instance.start();
+  } catch (error) {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+  return { url: instance.url, dataDir, stop };
 }

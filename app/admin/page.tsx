@@ -13,6 +13,7 @@ import { Badge, StatusBadge, statusLabel } from "@/components/admin/badges";
 import { DateTime } from "@/components/admin/date-time";
 import { pendingCountOf } from "@/server/migrations/pending-counts";
 import { settleDeadRuns } from "@/server/migrations/run-progress";
+import { pendingApprovalRequests } from "@/server/migrations/approvals";
 
 export const metadata: Metadata = { title: "Admin" };
 
@@ -24,7 +25,7 @@ export default async function AdminOverviewPage() {
   const db = database.db;
   // A run whose process died reads "Failed" here, not "Running", without anyone opening it.
   await settleDeadRuns(database);
-  const [migrations, flaggedCount, flagged, health] = await Promise.all([
+  const [migrations, flaggedCount, flagged, health, approvalRequests] = await Promise.all([
     Promise.all(
       dataMigrations.map(async (migration) => {
         const lastRun = await latestRunOf(db, migration.id);
@@ -34,7 +35,9 @@ export default async function AdminOverviewPage() {
     countFlaggedUsers(db),
     listFlaggedUsers(db, { limit: FLAGGED_PREVIEW }),
     databaseHealth(database),
+    pendingApprovalRequests(db),
   ]);
+  const titleOf = (migrationId: string) => dataMigrations.find((m) => m.id === migrationId)?.title ?? migrationId;
 
   return (
     <div className="space-y-8">
@@ -43,11 +46,45 @@ export default async function AdminOverviewPage() {
         description={`Signed in as ${admin.email}. Migrate data safely, follow up on flagged users, and check the data.`}
       />
 
+      {approvalRequests.length > 0 ? (
+        <section aria-labelledby="approvals-heading" className="space-y-3">
+          <h2 id="approvals-heading" className="text-xl font-bold">
+            Runs waiting for approval
+          </h2>
+          <ul className="space-y-3">
+            {approvalRequests.map((request) => {
+              const own = request.requestedByUserId === admin.id;
+              return (
+                <li key={request.id} className="rounded-lg bg-amber-50 p-4 text-sm ring-1 ring-amber-200">
+                  <p className="text-slate-900">
+                    <span className="font-semibold">Request #{request.id}</span>:{" "}
+                    <span className="break-all">{own ? "you" : request.requestedBy}</span> asked to run{" "}
+                    <span className="font-semibold">{titleOf(request.migrationId)}</span> as preview #{request.previewRunId}{" "}
+                    showed it, <DateTime value={request.requestedAt} />.
+                  </p>
+                  <p className="mt-1 break-words text-slate-700">“{request.requestNote}”</p>
+                  <p className="mt-2">
+                    {own ? <span className="text-slate-700">Another admin approves or declines it. </span> : null}
+                    <Link
+                      href={`/admin/migrations/${request.migrationId}#approval`}
+                      className="font-semibold text-brand-700 underline underline-offset-2"
+                    >
+                      {own ? "See request" : "Review request"} #{request.id}
+                      <span className="sr-only">: {titleOf(request.migrationId)}</span>
+                    </Link>
+                  </p>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ) : null}
+
       <section aria-labelledby="migrations-heading" className="space-y-3">
         <h2 id="migrations-heading" className="text-xl font-bold">
           Data migrations
         </h2>
-        <ul className="grid gap-4 lg:grid-cols-2">
+        <ul className="grid gap-4 lg:grid-cols-2 [&>*]:min-w-0">
           {migrations.map(({ migration, lastRun, pending, countedAt }) => (
             <li key={migration.id}>
               <Card className="h-full">
@@ -113,7 +150,8 @@ export default async function AdminOverviewPage() {
         </ul>
       </section>
 
-      <div className="grid gap-4 lg:grid-cols-3">
+      {/* min-w-0: a grid item is otherwise as wide as its longest unbreakable line (an email), wider than a phone. */}
+      <div className="grid gap-4 lg:grid-cols-3 [&>*]:min-w-0">
         <Card
           title="Flagged users"
           actions={<Badge tone={flaggedCount ? "amber" : "green"}>{`${flaggedCount.toLocaleString("en")} waiting`}</Badge>}
@@ -166,7 +204,7 @@ export default async function AdminOverviewPage() {
                 <dd className="text-right">
                   {health.schemaMigrations.applied} applied, {health.schemaMigrations.pending} pending
                   {health.schemaMigrations.latest ? (
-                    <span className="block font-mono text-xs text-slate-500">{health.schemaMigrations.latest}</span>
+                    <span className="block font-mono text-xs break-all text-slate-500">{health.schemaMigrations.latest}</span>
                   ) : null}
                 </dd>
               </div>

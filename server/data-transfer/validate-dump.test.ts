@@ -122,6 +122,36 @@ describe("validating a dump", () => {
     ]);
   });
 
+  it("refuses a maintenance window at the same time as another that has not ended either", async () => {
+    const window = (id: number, startsAt: string, endsAt: string, ended = false) => ({
+      id,
+      message: "Upgrade",
+      starts_at: startsAt,
+      ends_at: endsAt,
+      lead_minutes: 0,
+      notify_from: startsAt,
+      created_by: "ada@example.com",
+      ...(ended ? { ended_at: startsAt, completion_message: "Called off." } : {}),
+    });
+    const rejections = await rejectionsOf(
+      dump([
+        ["maintenance_notices", window(1, "2026-12-01T10:00:00.000Z", "2026-12-01T11:00:00.000Z")],
+        // Back to back, and one that ended: neither is in the way.
+        ["maintenance_notices", window(2, "2026-12-01T11:00:00.000Z", "2026-12-01T12:00:00.000Z")],
+        ["maintenance_notices", window(3, "2026-12-01T10:30:00.000Z", "2026-12-01T11:30:00.000Z", true)],
+        ["maintenance_notices", window(4, "2026-12-01T10:59:00.000Z", "2026-12-01T11:01:00.000Z")],
+      ]),
+    );
+    expect(rejections).toEqual([
+      {
+        line: 5,
+        table: "maintenance_notices",
+        field: "starts_at",
+        message: "overlaps maintenance_notices id 1 (line 2), and neither has ended: the database refuses two windows at once",
+      },
+    ]);
+  });
+
   it("refuses a reference to a row the dump does not hold", async () => {
     const rejections = await rejectionsOf(
       dump([

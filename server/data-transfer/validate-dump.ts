@@ -1,8 +1,8 @@
 /**
  * The import's first pass: read the whole dump and check every line without touching a database.
  * Besides each row's own rules (row-schemas.ts) it checks what only the file as a whole can show:
- * table order, duplicate primary keys and unique values, references to rows the dump does not hold,
- * and a trailer whose counts match (a cut-short file has none).
+ * table order, duplicate primary keys and unique values, maintenance windows at the same time,
+ * references to rows the dump does not hold, and a trailer whose counts match (a cut-short file has none).
  *
  * Memory grows with the number of keys (a Set of ids per table, for duplicates and references),
  * not with the rows themselves.
@@ -66,6 +66,7 @@ export async function validateDump(source: DumpSource, options: ValidateOptions)
   const tables = new Map(dumpTables().map((t) => [t.name, t]));
   const keys = new Map<string, Set<Key>>(dumpTables().map((t) => [t.name, new Set<Key>()]));
   const uniqueValues = new Map<string, Set<unknown>>();
+  const maintenanceWindows = new OpenMaintenanceWindows();
   const hash = createHash("sha256");
   let lineNumber = 0;
   let tablePosition = 0;
@@ -165,6 +166,18 @@ export async function validateDump(source: DumpSource, options: ValidateOptions)
       values.add(columnValue);
     }
 
+    if (tableName === "maintenance_notices") {
+      const clash = maintenanceWindows.add(row, lineNumber);
+      if (clash) {
+        reject(
+          lineNumber,
+          tableName,
+          "starts_at",
+          `overlaps maintenance_notices id ${String(clash.id)} (line ${clash.line}), and neither has ended: the database refuses two windows at once`,
+        );
+      }
+    }
+
     for (const fk of table.foreignKeys) {
       const referenced = row[fk.column];
       if (referenced === null || referenced === undefined) continue;
@@ -232,6 +245,25 @@ function checkTrailer(
   }
   for (const table of Object.keys(declared)) {
     if (!isDumpTableName(table)) reject(line, table, null, `trailer counts an unknown table "${table}"`);
+  }
+}
+
+/**
+ * The maintenance windows read so far that have not ended, as the database's exclusion constraint
+ * sees them (starts_at inclusive, ends_at exclusive). A deployment has a handful, so a list will do.
+ */
+class OpenMaintenanceWindows {
+  private readonly windows: { id: unknown; line: number; startsAt: number; endsAt: number }[] = [];
+
+  /** Adds a window that has not ended; returns the one it overlaps, if any (then it is not added). */
+  add(row: Record<string, unknown>, line: number): { id: unknown; line: number } | null {
+    if (row.ended_at !== null && row.ended_at !== undefined) return null;
+    const startsAt = Date.parse(String(row.starts_at));
+    const endsAt = Date.parse(String(row.ends_at));
+    const clash = this.windows.find((w) => w.startsAt < endsAt && startsAt < w.endsAt);
+    if (clash) return clash;
+    this.windows.push({ id: row.id, line, startsAt, endsAt });
+    return null;
   }
 }
 

@@ -15,6 +15,7 @@ import {
   approvalRequirement,
   checkRunApproval,
   decideApproval,
+  pendingApprovalRequests,
   requestApproval,
   setApprovalRequirement,
 } from "./approvals";
@@ -164,5 +165,28 @@ describe("an approval goes stale", () => {
       sql`SELECT count(*)::int AS n FROM migration_runs WHERE mode = 'apply'`,
     );
     expect(n).toBe(0);
+  });
+});
+
+describe("requests waiting for a decision, on the admin overview", () => {
+  const ask = (note: string, now = new Date()) =>
+    requestApproval(database, { migrationId: ID, previewRunId: previewId, note, requestedBy: asker, now });
+  const waiting = async (now = new Date()) => (await pendingApprovalRequests(database.db, now)).map((a) => a.id);
+
+  it("lists a request until another admin decides it", async () => {
+    const request = await ask("Before the release");
+    expect(await pendingApprovalRequests(database.db)).toEqual([
+      expect.objectContaining({ id: request.id, migrationId: ID, requestedBy: asker.label, requestNote: "Before the release" }),
+    ]);
+    await decideApproval(database, { approvalId: request.id, approve: false, note: "Not this week", decidedBy: checker });
+    expect(await waiting()).toEqual([]);
+  });
+
+  it("leaves out a request that expired or whose preview a newer one replaced", async () => {
+    const request = await ask("Soon");
+    expect(await waiting(new Date(request.expiresAt.getTime() - 1000))).toEqual([request.id]);
+    expect(await waiting(request.expiresAt)).toEqual([]);
+    previewId = await preview();
+    expect(await waiting()).toEqual([]);
   });
 });

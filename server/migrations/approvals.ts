@@ -246,6 +246,28 @@ export async function recentApprovals(db: DbOrTx, migrationId: string, limit = 5
     .limit(limit);
 }
 
+/**
+ * Requests still waiting for a decision, oldest first, for the admin overview: not expired, and for
+ * their migration's latest preview (a request for an older one can no longer be approved).
+ */
+export async function pendingApprovalRequests(db: DbOrTx, now: Date = new Date(), limit = 10): Promise<MigrationApproval[]> {
+  return db
+    .select()
+    .from(migrationApprovals)
+    .where(
+      and(
+        eq(migrationApprovals.status, "pending"),
+        gt(migrationApprovals.expiresAt, now),
+        sql`${migrationApprovals.previewRunId} = (
+          SELECT id FROM migration_runs
+          WHERE migration_id = ${migrationApprovals.migrationId} AND mode = 'dry_run' AND status = 'completed'
+          ORDER BY started_at DESC, id DESC LIMIT 1)`,
+      ),
+    )
+    .orderBy(migrationApprovals.requestedAt, migrationApprovals.id)
+    .limit(limit);
+}
+
 export interface ApprovalState {
   requirement: ApprovalRequirement;
   /** An approval of the latest preview that a run may use now (its data is checked again at the run). */

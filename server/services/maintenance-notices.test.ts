@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@/test/database";
+import fs from "node:fs";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import { type Database, MIGRATIONS_FOLDER } from "@/db/client";
+import { createTestDatabase, type TestDatabase, usingPostgres } from "@/test/database";
 import { maintenanceNotices, users } from "@/db/schema";
 import { UserFacingError, databaseErrorMessage } from "@/lib/errors";
 import { scheduleNoticeSchema } from "@/lib/maintenance/notice";
@@ -120,5 +124,138 @@ describe("planned maintenance notices", () => {
     );
     expect(noticePhase(cancelled, NOW)).toBe("cancelled");
     expect((await schedule({ ...overlapping, endsAt: "2026-12-20T11:59" })).message).toBe("Reindex");
+  });
+
+  it("schedules one of two overlapping windows asked for at the same moment, and gives the other the overlap error", async () => {
+    // On PostgreSQL the second admin is another app instance (its own pool); PGlite is one session.
+    const other: Database = usingPostgres ? await database.openAnother() : database;
+    try {
+      const form = (message: string, startsAt: string) =>
+        scheduleNoticeSchema.parse({ message, startsAt, endsAt: "2026-12-21T12:00", leadMinutes: "60", timeZone: "UTC" });
+      const results = await Promise.allSettled([
+        scheduleMaintenanceNotice(database.db, admin, form("First admin", "2026-12-21T10:00"), NOW),
+        scheduleMaintenanceNotice(other.db, admin, form("Second admin", "2026-12-21T10:30"), NOW),
+      ]);
+      const scheduled = results.filter((r) => r.status === "fulfilled").map((r) => r.value);
+      const refused = results.filter((r) => r.status === "rejected").map((r) => r.reason as unknown);
+      expect(scheduled).toHaveLength(1);
+      expect(refused).toHaveLength(1);
+      expect(refused[0]).toBeInstanceOf(UserFacingError);
+      expect((refused[0] as UserFacingError).message).toBe(
+        `This window overlaps maintenance #${scheduled[0].id} (${scheduled[0].startsAt.toISOString().slice(0, 16).replace("T", " ")} to 2026-12-21 12:00 UTC). Choose other times, or cancel that one first.`,
+      );
+      expect((refused[0] as UserFacingError).options.field).toBe("startsAt");
+      const [{ n }] = await database.db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(maintenanceNotices)
+        .where(sql`${maintenanceNotices.startsAt} >= '2026-12-21' AND ${maintenanceNotices.startsAt} < '2026-12-22'`);
+      expect(n).toBe(1);
+    } finally {
+      if (other !== database) await other.close();
+    }
+  });
+
+  // Two transactions at once need two sessions; PGlite is one (the test above races it there).
+  it.skipIf(!usingPostgres)(
+    "names the window in the way when the database refuses the insert after the check passed",
+    async () => {
+      // The first inserts and has not committed, so the second's check sees nothing and its insert
+      // waits on the exclusion constraint until the first commits.
+      const other = await database.openAnother();
+      try {
+        const form = (message: string) =>
+          scheduleNoticeSchema.parse({
+            message,
+            startsAt: "2026-12-22T10:00",
+            endsAt: "2026-12-22T11:00",
+            leadMinutes: "60",
+            timeZone: "UTC",
+          });
+        let firstId = 0;
+        let release!: () => void;
+        const released = new Promise<void>((resolve) => (release = resolve));
+        let inserted!: () => void;
+        const firstInserted = new Promise<void>((resolve) => (inserted = resolve));
+        const first = database.db.transaction(async (tx) => {
+          firstId = (await scheduleMaintenanceNotice(tx, admin, form("First"), NOW)).id;
+          inserted();
+          await released;
+        });
+        await firstInserted;
+        const second = other.db.transaction((tx) => scheduleMaintenanceNotice(tx, admin, form("Second"), NOW));
+        // Let the second transaction reach the insert that waits on the first.
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        release();
+        await first;
+        const error = await second.catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(UserFacingError);
+        expect((error as UserFacingError).message).toContain(
+          `overlaps maintenance #${firstId} (2026-12-22 10:00 to 2026-12-22 11:00 UTC)`,
+        );
+      } finally {
+        await other.close();
+      }
+    },
+  );
+
+  it("lets the database refuse overlapping windows not ended, whoever writes them, and take the time of an ended one", async () => {
+    const row = (message: string, startsAt: string, endsAt: string) => ({
+      message,
+      startsAt: at(startsAt),
+      endsAt: at(endsAt),
+      leadMinutes: 0,
+      notifyFrom: at(startsAt),
+      createdBy: "sql",
+    });
+    const [first] = await database.db
+      .insert(maintenanceNotices)
+      .values(row("Kept", "2026-12-23T10:00:00Z", "2026-12-23T11:00:00Z"))
+      .returning();
+    await expect(
+      database.db.insert(maintenanceNotices).values(row("In the way", "2026-12-23T10:59:00Z", "2026-12-23T12:00:00Z")),
+    ).rejects.toSatisfy((e: unknown) => /maintenance_notices_no_overlap/.test(databaseErrorMessage(e)));
+    await database.db.insert(maintenanceNotices).values(row("Back to back", "2026-12-23T11:00:00Z", "2026-12-23T12:00:00Z"));
+    await endMaintenanceNotice(database.db, admin, { noticeId: first.id, completionMessage: "Called off." }, NOW);
+    await database.db.insert(maintenanceNotices).values(row("In its place", "2026-12-23T10:00:00Z", "2026-12-23T10:30:00Z"));
+  });
+
+  it("adds the constraint over windows that already overlap by calling off the later ones", async () => {
+    const migration = fs
+      .readFileSync(path.join(MIGRATIONS_FOLDER, "0021_maintenance_windows_no_overlap.sql"), "utf8")
+      .split("--> statement-breakpoint");
+    const scratch = await createTestDatabase();
+    try {
+      // As a database was before the constraint: two windows scheduled by a race share an hour.
+      await scratch.db.execute(sql`ALTER TABLE maintenance_notices DROP CONSTRAINT maintenance_notices_no_overlap`);
+      const values = (message: string, startsAt: string, endsAt: string) => ({
+        message,
+        startsAt: at(startsAt),
+        endsAt: at(endsAt),
+        leadMinutes: 0,
+        notifyFrom: at(startsAt),
+        createdBy: "sql",
+      });
+      const [kept, later, apart] = await scratch.db
+        .insert(maintenanceNotices)
+        .values([
+          values("Scheduled first", "2027-01-05T10:00:00Z", "2027-01-05T12:00:00Z"),
+          values("Scheduled second", "2027-01-05T11:00:00Z", "2027-01-05T13:00:00Z"),
+          values("Another day", "2027-01-06T10:00:00Z", "2027-01-06T11:00:00Z"),
+        ])
+        .returning();
+      for (const statement of migration) await scratch.db.execute(sql.raw(statement));
+      const rows = await scratch.db.select().from(maintenanceNotices).orderBy(maintenanceNotices.id);
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      expect(byId.get(kept.id)!.endedAt).toBeNull();
+      expect(byId.get(apart.id)!.endedAt).toBeNull();
+      expect(byId.get(later.id)!.completionMessage).toBe("Called off: it overlapped another maintenance window, which is kept.");
+      // It had not begun: called off is cancelled, never "over".
+      expect(noticePhase(byId.get(later.id)!, new Date())).toBe("cancelled");
+      await expect(
+        scratch.db.insert(maintenanceNotices).values(values("Again", "2027-01-05T11:30:00Z", "2027-01-05T11:45:00Z")),
+      ).rejects.toSatisfy((e: unknown) => /maintenance_notices_no_overlap/.test(databaseErrorMessage(e)));
+    } finally {
+      await scratch.drop();
+    }
   });
 });
