@@ -12,6 +12,7 @@ import { spawnSync } from "node:child_process";
 import { sql } from "drizzle-orm";
 import pLimit from "p-limit";
 import { openDatabase, queryRows } from "@/db/client";
+import { seededRandom } from "@/db/seed-assessments";
 import type { PlanDay } from "@/lib/athlete/device-start";
 import { hashPassword } from "@/server/auth/passwords";
 import { planDays } from "@/server/queries/plan-days";
@@ -77,18 +78,6 @@ class Recorder implements SoakRecorder {
   finished(sessionUid: string) {
     this.finishedSessions.add(sessionUid);
   }
-}
-
-/** A seeded random source (mulberry32), so two runs jitter alike. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const load = () =>
