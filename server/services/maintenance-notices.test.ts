@@ -30,6 +30,11 @@ afterAll(async () => {
 const schedule = (form: Record<string, string>, now = NOW) =>
   scheduleMaintenanceNotice(database.db, admin, scheduleNoticeSchema.parse({ leadMinutes: "60", timeZone: "UTC", ...form }), now);
 
+/** A window written straight to the table, as SQL or a dump would, not through the service. */
+function windowRow(message: string, startsAt: string, endsAt: string) {
+  return { message, startsAt: at(startsAt), endsAt: at(endsAt), leadMinutes: 0, notifyFrom: at(startsAt), createdBy: "sql" };
+}
+
 describe("planned maintenance notices", () => {
   it("shows a notice from the lead time before the window until the window ends", async () => {
     const notice = await schedule({ message: "Database upgrade", startsAt: "2026-12-01T14:00", endsAt: "2026-12-01T15:00" });
@@ -199,24 +204,20 @@ describe("planned maintenance notices", () => {
   );
 
   it("lets the database refuse overlapping windows not ended, whoever writes them, and take the time of an ended one", async () => {
-    const row = (message: string, startsAt: string, endsAt: string) => ({
-      message,
-      startsAt: at(startsAt),
-      endsAt: at(endsAt),
-      leadMinutes: 0,
-      notifyFrom: at(startsAt),
-      createdBy: "sql",
-    });
     const [first] = await database.db
       .insert(maintenanceNotices)
-      .values(row("Kept", "2026-12-23T10:00:00Z", "2026-12-23T11:00:00Z"))
+      .values(windowRow("Kept", "2026-12-23T10:00:00Z", "2026-12-23T11:00:00Z"))
       .returning();
     await expect(
-      database.db.insert(maintenanceNotices).values(row("In the way", "2026-12-23T10:59:00Z", "2026-12-23T12:00:00Z")),
+      database.db.insert(maintenanceNotices).values(windowRow("In the way", "2026-12-23T10:59:00Z", "2026-12-23T12:00:00Z")),
     ).rejects.toSatisfy((e: unknown) => /maintenance_notices_no_overlap/.test(databaseErrorMessage(e)));
-    await database.db.insert(maintenanceNotices).values(row("Back to back", "2026-12-23T11:00:00Z", "2026-12-23T12:00:00Z"));
+    await database.db
+      .insert(maintenanceNotices)
+      .values(windowRow("Back to back", "2026-12-23T11:00:00Z", "2026-12-23T12:00:00Z"));
     await endMaintenanceNotice(database.db, admin, { noticeId: first.id, completionMessage: "Called off." }, NOW);
-    await database.db.insert(maintenanceNotices).values(row("In its place", "2026-12-23T10:00:00Z", "2026-12-23T10:30:00Z"));
+    await database.db
+      .insert(maintenanceNotices)
+      .values(windowRow("In its place", "2026-12-23T10:00:00Z", "2026-12-23T10:30:00Z"));
   });
 
   it("adds the constraint over windows that already overlap by calling off the later ones", async () => {
@@ -227,20 +228,12 @@ describe("planned maintenance notices", () => {
     try {
       // As a database was before the constraint: two windows scheduled by a race share an hour.
       await scratch.db.execute(sql`ALTER TABLE maintenance_notices DROP CONSTRAINT maintenance_notices_no_overlap`);
-      const values = (message: string, startsAt: string, endsAt: string) => ({
-        message,
-        startsAt: at(startsAt),
-        endsAt: at(endsAt),
-        leadMinutes: 0,
-        notifyFrom: at(startsAt),
-        createdBy: "sql",
-      });
       const [kept, later, apart] = await scratch.db
         .insert(maintenanceNotices)
         .values([
-          values("Scheduled first", "2027-01-05T10:00:00Z", "2027-01-05T12:00:00Z"),
-          values("Scheduled second", "2027-01-05T11:00:00Z", "2027-01-05T13:00:00Z"),
-          values("Another day", "2027-01-06T10:00:00Z", "2027-01-06T11:00:00Z"),
+          windowRow("Scheduled first", "2027-01-05T10:00:00Z", "2027-01-05T12:00:00Z"),
+          windowRow("Scheduled second", "2027-01-05T11:00:00Z", "2027-01-05T13:00:00Z"),
+          windowRow("Another day", "2027-01-06T10:00:00Z", "2027-01-06T11:00:00Z"),
         ])
         .returning();
       for (const statement of migration) await scratch.db.execute(sql.raw(statement));
@@ -252,7 +245,7 @@ describe("planned maintenance notices", () => {
       // It had not begun: called off is cancelled, never "over".
       expect(noticePhase(byId.get(later.id)!, new Date())).toBe("cancelled");
       await expect(
-        scratch.db.insert(maintenanceNotices).values(values("Again", "2027-01-05T11:30:00Z", "2027-01-05T11:45:00Z")),
+        scratch.db.insert(maintenanceNotices).values(windowRow("Again", "2027-01-05T11:30:00Z", "2027-01-05T11:45:00Z")),
       ).rejects.toSatisfy((e: unknown) => /maintenance_notices_no_overlap/.test(databaseErrorMessage(e)));
     } finally {
       await scratch.drop();
