@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useId, useState } from "react";
+import { NavPending } from "./nav-pending";
 import { SignOutForm } from "./sign-out-form";
 
 /** The phone-sized menu: a disclosure button that opens the navigation, closed by Escape or navigation. */
@@ -48,9 +49,10 @@ export function MobileNav({
               <Link
                 key={item.href}
                 href={item.href}
-                className="block rounded px-3 py-3 text-base text-slate-800 hover:bg-slate-100"
+                className="relative block rounded px-3 py-3 text-base text-slate-800 hover:bg-slate-100"
               >
                 {item.label}
+                <NavPending />
               </Link>
             ))}
           </nav>

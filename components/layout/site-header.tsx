@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { Role } from "@/lib/auth/roles";
 import { LogoMark } from "./logo";
 import { MobileNav } from "./mobile-nav";
+import { NavPending } from "./nav-pending";
 import { SignOutForm } from "./sign-out-form";
 
 export const ATHLETE_NAV = [
@@ -42,9 +43,10 @@ export function SiteHeader({ user, signOutAction }: { user: HeaderUser | null; s
                 <Link
                   key={item.href}
                   href={item.href}
-                  className="rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900"
+                  className="relative rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900"
                 >
                   {item.label}
+                  <NavPending />
                 </Link>
               ))}
             </nav>

@@ -104,15 +104,17 @@ export async function lighthouseSeries(
 
 /**
  * One run in a fresh Chromium. Lighthouse sometimes fails to record a trace on a busy machine
- * (NO_NAVSTART, NO_FCP): such a run is tried once more before the series stops.
+ * (NO_NAVSTART, NO_FCP): such a run is tried again, up to RUN_ATTEMPTS in all, before the series stops.
  */
-async function lighthouseRun(target: LighthouseTarget, saveAs?: string, retried = false): Promise<LighthouseRun> {
+const RUN_ATTEMPTS = 3;
+
+async function lighthouseRun(target: LighthouseTarget, saveAs?: string, attempt = 1): Promise<LighthouseRun> {
   try {
     return await lighthouseOnce(target, saveAs);
   } catch (error) {
-    if (retried || !(error instanceof LighthouseRuntimeError)) throw error;
-    console.log(`  (${error.message}; trying once more)`);
-    return lighthouseRun(target, saveAs, true);
+    if (attempt >= RUN_ATTEMPTS || !(error instanceof LighthouseRuntimeError)) throw error;
+    console.log(`  (${error.message}; trying again)`);
+    return lighthouseRun(target, saveAs, attempt + 1);
   }
 }
 
