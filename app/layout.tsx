@@ -1,14 +1,17 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { cookies } from "next/headers";
 import { connection } from "next/server";
 import { SiteHeader } from "@/components/layout/site-header";
 import { MaintenanceBanner } from "@/components/layout/maintenance-banner";
+import { MaintenanceNotices } from "@/components/layout/maintenance-notices";
 import { currentUser } from "@/server/auth/session";
 import { getDb } from "@/server/db";
 import { visibleMaintenanceNotices } from "@/server/queries/maintenance-notices";
 import { requestTimeZone } from "@/server/athlete-page";
 import { signOutAction } from "./(auth)/actions";
 import { BRAND_BLUE } from "@/lib/brand-mark";
+import { bannersToShow, DISMISSED_COOKIE, dismissedKeys } from "@/lib/maintenance/banners";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -37,6 +40,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         .then((db) => visibleMaintenanceNotices(db, now))
         .catch(noticesUnavailable)
     : [];
+  const dismissed = dismissedKeys((await cookies()).get(DISMISSED_COOKIE)?.value);
+  const timeZone = await requestTimeZone();
   return (
     <html lang="en">
       <body className="min-h-screen">
@@ -53,8 +58,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             key={notices.map((n) => `${n.id}:${n.endedAt ?? ""}`).join(",")}
             initial={notices}
             serverNow={now.toISOString()}
-            timeZone={await requestTimeZone()}
-          />
+            timeZone={timeZone}
+            dismissed={dismissed}
+          >
+            <MaintenanceNotices shown={bannersToShow(notices, now, dismissed)} timeZone={timeZone} />
+          </MaintenanceBanner>
         ) : null}
         <main id="main" className="mx-auto w-full max-w-6xl px-4 py-6 sm:px-6">
           {children}

@@ -82,6 +82,9 @@ test("an admin announces planned downtime that every signed-in user sees, and en
   await expect(admin.getByRole("status").filter({ hasText: /is cancelled/ })).toBeVisible();
   await expect(notice).toContainText("Cancelled");
 
+  // The athlete's open page learns of it when they come back to the tab, without a reload.
+  await athlete.evaluate(() => document.dispatchEvent(new Event("visibilitychange")));
+  await expect(banner).toContainText("Planned maintenance cancelled");
   await athlete.reload();
   await expect(banner).toContainText("Planned maintenance cancelled");
   await expect(banner).not.toContainText("Maintenance is over");
@@ -99,6 +102,8 @@ test("an admin announces planned downtime that every signed-in user sees, and en
   await athlete.reload();
   await expect(athlete.getByRole("heading", { level: 1 }).first()).toBeVisible();
   await expect(athlete.getByText("Planned maintenance cancelled")).toHaveCount(0);
+  // Left out by the server, not hidden after it was painted.
+  expect(await (await athlete.request.get("/progress")).text()).not.toContain("Planned maintenance cancelled");
 
   // Dismissed per window: the next window, in the time the cancelled one freed, has its own banner.
   const NEXT = `Rescheduled upgrade ${Date.now()}`;
