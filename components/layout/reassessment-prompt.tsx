@@ -1,21 +1,21 @@
-"use client";
-
 import Link from "next/link";
-import { usePathname } from "next/navigation";
+
+/** The id of /reassess's page, which the prompt steps aside for (spelled out in its class too: Tailwind reads classes as written). */
+export const REASSESS_PAGE_ID = "reassess-page";
 
 /**
  * Shown on every athlete page while the user's assessment is flagged (`needs_reassessment`), e.g. by
  * the equipment migration when "basic equipment" came without the specific items. It speaks to the
  * athlete (the migration's own reason is for admins), and steps aside on /reassess, which is the
- * answer to it.
+ * answer to it: by CSS, since the layout it sits in is not drawn again when the athlete moves to
+ * another page, and a check of the address in the browser would put this on every page's JavaScript.
  */
 export function ReassessmentPrompt() {
-  if (usePathname() === "/reassess") return null;
   return (
     <div
       role="region"
       aria-label="Re-assessment needed"
-      className="mb-6 rounded-lg border border-amber-300 bg-amber-50 p-4 text-amber-900"
+      className="mb-6 rounded-lg border border-amber-300 bg-amber-50 p-4 text-amber-900 [body:has(#reassess-page)_&]:hidden"
     >
       <p className="font-semibold">We&apos;ve updated our equipment assessment</p>
       <p className="mt-1 text-sm">
