@@ -1,9 +1,10 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import { hasPending, openState, adoptServer, type LoggerState } from "@/lib/athlete/logger-state";
-import { upgradeStoredState } from "@/lib/athlete/logger-upgrade";
-import { acknowledge, POLL_MS, refuse, RETRY_MS, saveInput } from "@/lib/athlete/logger-sync";
+import { afterIdle } from "@/components/ui/after-idle";
+import { isRecord } from "@/lib/is-record";
+import { hasPending, openState, adoptServer, LOGGER_STATE_VERSION, type LoggerState } from "@/lib/athlete/logger-state";
+import { POLL_MS, RETRY_MS } from "@/lib/athlete/sync-timing";
 import type { SaveResult, SessionSnapshot, SessionStart } from "@/lib/athlete/session-sync";
 import type { WeightUnit } from "@/lib/training/units";
 import { LOGGER_STATE_PREFIX, loggerStateKey } from "@/lib/athlete/logger-storage";
@@ -20,10 +21,21 @@ export type SyncStatus =
 
 const STATE_MAX_AGE_MS = 30 * 86_400_000;
 
-function readState(key: string): LoggerState | null {
+// What a save sends and how its answer is taken in (lib/athlete/logger-sync) is needed only once there is
+// something to send: fetched then, or once the page is idle, whichever comes first (the service worker
+// keeps the build's files, so it loads with no signal too). A failed load is retried like a failed save.
+const loadSaveRules = () => import("@/lib/athlete/logger-sync");
+
+/**
+ * The state kept under `key`, in the current shape. Only a state kept by an older release needs
+ * bringing up to it (lib/athlete/logger-upgrade), and its code is fetched only then.
+ */
+async function readState(key: string): Promise<LoggerState | null> {
   const state = readKept(key, "state");
   if (state === null || state === undefined) return null;
+  if (isRecord(state) && state.version === LOGGER_STATE_VERSION) return state as LoggerState;
   try {
+    const { upgradeStoredState } = await import("@/lib/athlete/logger-upgrade");
     return upgradeStoredState(state);
   } catch {
     return null;
@@ -34,10 +46,10 @@ function readState(key: string): LoggerState | null {
  * A queue kept under the session's key, as the logger kept it before sessions had a uid: read once,
  * then kept under the uid.
  */
-function adoptKeptByKey(userId: number, server: SessionSnapshot): LoggerState | null {
+async function adoptKeptByKey(userId: number, server: SessionSnapshot): Promise<LoggerState | null> {
   if (server.id === 0) return null;
   const key = `${LOGGER_STATE_PREFIX}${userId}:${server.id}`;
-  const state = readState(key);
+  const state = await readState(key);
   if (state) window.localStorage.removeItem(key);
   return state;
 }
@@ -81,14 +93,23 @@ export function useLoggerSync(
 
   // This device's queue and typed rows survive a reload; read after hydration.
   useEffect(() => {
+    let current = true;
     pruneOld();
-    const opened = openState(readState(storageKey) ?? adoptKeptByKey(userId, serverSession), serverSession, unit, start);
-    stateRef.current = opened;
-    if (opened.pending.finish) finishWanted.current = true;
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- localStorage is only readable after hydration
-    setState(opened);
-    setRestored(true);
+    void (async () => {
+      const kept = (await readState(storageKey)) ?? (await adoptKeptByKey(userId, serverSession));
+      if (!current) return;
+      const opened = openState(kept, serverSession, unit, start);
+      stateRef.current = opened;
+      if (opened.pending.finish) finishWanted.current = true;
+      setState(opened);
+      setRestored(true);
+    })();
+    return () => {
+      current = false;
+    };
   }, [storageKey, serverSession, unit, start, userId]);
+
+  useEffect(() => afterIdle(() => void loadSaveRules().catch(() => {})), []);
 
   useEffect(() => {
     if (restored) keep(storageKey, "state", state);
@@ -113,6 +134,7 @@ export function useLoggerSync(
     let retry = false;
     let again = false;
     try {
+      const { acknowledge, refuse, saveInput } = await loadSaveRules();
       const response = await fetch(`/api/sessions/${sending.server.uid}`, {
         method: "PUT",
         headers: { "content-type": "application/json" },
@@ -151,7 +173,8 @@ export function useLoggerSync(
         retry = true;
       }
     } catch {
-      // Network down: the queue is safe in this browser; try again when back online.
+      // Network down (or the save rules could not load): the queue is safe in this browser; try again
+      // when back online.
       setStatus({ kind: "offline" });
       retry = true;
     } finally {
