@@ -19,25 +19,22 @@ import {
   typeSessionField,
   unlogSet,
 } from "@/lib/athlete/logger-actions";
-import { hasPending, loggedRows, parseNumber, visibleSlots, weightText, type PendingSet } from "@/lib/athlete/logger-state";
+import { hasPending, loggedRows, parseNumber, visibleSlots, type LoggerState, type PendingSet } from "@/lib/athlete/logger-state";
 import { afterSetLogged, supersetPlaces } from "@/lib/athlete/supersets";
 import { startSetTimer, stopSetTimer } from "@/lib/athlete/set-timer";
-import { loggedCount, recordsForLoggedSet, rowsOfSlot } from "@/lib/athlete/logger-view";
+import { loggedCount, rowsOfSlot } from "@/lib/athlete/logger-view";
 import { rowFills, type RowFills } from "@/lib/athlete/row-fill";
 import type { ExerciseContext } from "@/lib/athlete/exercise-context";
 import type { SessionSnapshot, SessionStart } from "@/lib/athlete/session-sync";
 import type { SlotSuggestion } from "@/lib/athlete/slot-suggestions";
 import type { PlateSetup } from "@/lib/training/plates";
-import { RECORD_LABELS } from "@/lib/training/records";
 import type { LoggedSet } from "@/lib/training/set";
-import { setTimeText } from "@/lib/training/set-time";
-import { distanceUnitFor, formatDistance } from "@/lib/training/distance";
 import type { WeightUnit } from "@/lib/training/units";
 import { ExerciseCard } from "./exercise-card";
 import type { PickerOption } from "./exercise-picker";
 import type { RestTimerProps } from "./rest-timer";
-import { FinishSection } from "./finish-section";
-import type { SetRowView } from "./set-row";
+import { FinishSection, loadFinishForm } from "./finish-section";
+import { loadSetTimer, type SetRowView } from "./set-row";
 import { SyncStatusPill } from "./sync-status";
 import { elapsedClock, useClock } from "./use-clock";
 import { type DataAction, type PreviousPerformance, useExerciseLibrary } from "./use-exercise-library";
@@ -52,6 +49,9 @@ export type { PreviousPerformance };
 // error boundary would replace the whole logger): the picker says why, the countdown does not show.
 const loadPicker = () => import("./exercise-picker");
 const loadRestTimer = () => import("./rest-timer");
+// The records a ticked set sets and what is announced then: fetched with the rest once the page is idle,
+// and awaited by a set ticked before, so no record goes unannounced.
+const loadLoggedSetRules = () => import("@/lib/athlete/logged-set");
 const ExercisePicker = lazy(() =>
   loadPicker().then(
     (m) => ({ default: m.ExercisePicker }),
@@ -74,6 +74,11 @@ function PickerUnavailable({ onClose }: { onClose: () => void }) {
       </button>
     </div>
   );
+}
+
+/** Whether a set is (still) logged: pending here, or on the server and not deleted here. */
+function isLogged(state: LoggerState, setId: string): boolean {
+  return setId in state.pending.sets || (state.server.sets.some((s) => s.id === setId) && !(setId in state.pending.deletedSets));
 }
 
 // Module-level: the clock is read in event handlers only, never while rendering.
@@ -150,6 +155,9 @@ export function SessionLogger({
       afterIdle(() => {
         void loadPicker();
         void loadRestTimer();
+        void loadLoggedSetRules().catch(() => {});
+        void loadFinishForm().catch(() => {});
+        void loadSetTimer().catch(() => {});
       }),
     [],
   );
@@ -213,45 +221,44 @@ export function SessionLogger({
     if (row.logged) return update((s) => unlogSet(s, row.id, slot.id));
     const fill = fillsOf(slot)[index]?.fill ?? null;
     // From the newest state (update applies at once), not this render's: an answer adopted since is kept.
-    const out: { set?: PendingSet; records?: ReturnType<typeof recordsForLoggedSet> } = {};
+    const out: { set?: PendingSet; state?: LoggerState } = {};
     update((s) => {
       // A tick while the set's timer runs stops it first: the time is what elapsed.
       const base = s.timers?.[row.id] !== undefined ? stopSetTimer(s, row.id, slot.id, deviceTime()) : s;
       const result = logRow(base, row.id, slot.id, fill, deviceTime());
-      if (!result.logged) return result.state;
-      const logged = result.logged;
-      const records = recordsForLoggedSet(result.state, logged, slot.exerciseId, library.recordSets[slot.exerciseId] ?? []);
-      Object.assign(out, { set: logged, records });
-      return {
-        ...result.state,
-        marks: { ...result.state.marks, [logged.id]: records.map((r) => ({ kind: r.kind, first: r.previous === null })) },
-      };
+      if (result.logged) Object.assign(out, { set: result.logged, state: result.state });
+      return result.state;
     });
-    const { set, records } = out;
-    if (!set || !records) return;
-    const real = records.filter((r) => r.previous !== null);
-    const values = set.values;
-    const weight = values.weightKg ? `${weightText(values.weightKg, state.unit)} ${state.unit}` : "";
-    const distance = values.distanceM !== null ? formatDistance(values.distanceM, distanceUnitFor(state.unit)) : "";
-    const what =
-      values.seconds !== null && values.distanceM !== null
-        ? `${distance} in ${setTimeText(values.seconds)}`
-        : values.seconds !== null
-          ? `${setTimeText(values.seconds)}${values.seconds < 60 ? " seconds" : ""}`
-          : values.distanceM !== null
-            ? `${distance}${weight ? ` with ${weight}` : ""}`
-            : `${weight || "bodyweight"} for ${values.reps} reps`;
+    const { set, state: loggedIn } = out;
+    if (!set || !loggedIn) return;
     const step = afterSetLogged(slots, slot.id);
     const next = step.nextSlotId && step.nextSlotId !== slot.id ? slots.find((s) => s.id === step.nextSlotId) : undefined;
-    setAnnouncement(
-      (real.length
-        ? `New personal record on ${slot.exerciseName}: ${real.map((r) => RECORD_LABELS[r.kind]).join(", ")}.`
-        : `Logged ${slot.exerciseName} set ${index + 1}${values.setType === "warmup" ? " (warm-up)" : ""}: ${what}${values.missed ? " (missed)" : ""}.`) +
-        (next ? ` Next: ${next.exerciseName}.` : ""),
-    );
     // In a superset the rest comes after the group's last exercise, not between its exercises.
     if (rest.enabled && step.rest) setRestEndsAt(secondsFromNow(rest.seconds));
     if (next) goToSlot(next.id);
+    // Records are detected against the session as it was when this set was logged, whenever the rules arrive.
+    const recordSets = library.recordSets[slot.exerciseId] ?? [];
+    loadLoggedSetRules().then(
+      (rules) => {
+        const records = rules.recordsForLoggedSet(loggedIn, set, slot.exerciseId, recordSets);
+        update((s) =>
+          isLogged(s, set.id)
+            ? { ...s, marks: { ...s.marks, [set.id]: records.map((r) => ({ kind: r.kind, first: r.previous === null })) } }
+            : s,
+        );
+        setAnnouncement(
+          rules.loggedSetAnnouncement({
+            exerciseName: slot.exerciseName,
+            index,
+            values: set.values,
+            unit: state.unit,
+            records,
+            next: next?.exerciseName,
+          }),
+        );
+      },
+      () => setAnnouncement(`Logged ${slot.exerciseName} set ${index + 1}.${next ? ` Next: ${next.exerciseName}.` : ""}`),
+    );
   }
 
   async function removeSlot(slot: (typeof slots)[number]) {
