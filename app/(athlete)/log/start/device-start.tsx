@@ -1,13 +1,13 @@
 "use client";
 
-import { type ComponentProps, useEffect, useMemo, useState } from "react";
+import { type ComponentProps, useEffect, useState } from "react";
 import { keep, pruneKept, readKept } from "@/components/athlete/logger/device-storage";
 import { SessionLogger } from "@/components/athlete/logger/session-logger";
 import { type DeviceStartedSession, deviceStartedSession, type PlanDay } from "@/lib/athlete/device-start";
 import { STARTED_PREFIX, startedKey } from "@/lib/athlete/logger-storage";
 import { newUuid } from "@/lib/athlete/logger-state";
 import { isUuid } from "@/lib/uuid";
-import { slotSuggestions } from "@/lib/athlete/slot-suggestions";
+import type { SlotSuggestion } from "@/lib/athlete/slot-suggestions";
 import type { LoggedSet } from "@/lib/training/set";
 
 const STARTED_MAX_AGE_MS = 30 * 86_400_000;
@@ -31,9 +31,13 @@ export function DeviceStart({
   exerciseTypes: [number, string][];
   recent: Record<number, LoggedSet[][]>;
 }) {
-  const [started, setStarted] = useState<DeviceStartedSession | null>(null);
+  const [started, setStarted] = useState<{
+    session: DeviceStartedSession;
+    suggestions: Record<string, SlotSuggestion>;
+  } | null>(null);
 
   useEffect(() => {
+    let current = true;
     pruneKept(STARTED_PREFIX, STARTED_MAX_AGE_MS);
     const params = new URLSearchParams(window.location.search);
     const named = params.get("uid") ?? "";
@@ -50,23 +54,28 @@ export function DeviceStart({
       opened = deviceStartedSession(uid, day, Date.now(), newUuid);
       keep(key, "started", opened);
     }
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- the address and localStorage are only readable after hydration
-    setStarted(opened);
-  }, [days, userId]);
-
-  const types = useMemo(() => new Map(exerciseTypes), [exerciseTypes]);
-  const suggestions = useMemo(
-    () =>
-      started
-        ? slotSuggestions(
-            started.snapshot.exercises,
+    const session = opened;
+    // The progression rule is needed only here, once the workout is laid out: fetched now, while the page
+    // says it is opening the workout (the service worker keeps it for a start with no signal). Should it
+    // not load, the workout opens without today's suggestions.
+    import("@/lib/athlete/slot-suggestions")
+      .then(
+        ({ slotSuggestions }) =>
+          slotSuggestions(
+            session.snapshot.exercises,
             new Map(Object.entries(recent).map(([k, v]) => [Number(k), v])),
-            types,
+            new Map(exerciseTypes),
             unit,
-          )
-        : {},
-    [started, recent, types, unit],
-  );
+          ),
+        () => ({}),
+      )
+      .then((suggestions) => {
+        if (current) setStarted({ session, suggestions });
+      });
+    return () => {
+      current = false;
+    };
+  }, [days, userId, recent, exerciseTypes, unit]);
 
   if (!started) return <p className="mx-auto max-w-3xl text-sm text-slate-600">Opening your workout…</p>;
   return (
@@ -74,11 +83,11 @@ export function DeviceStart({
       {...logger}
       userId={userId}
       unit={unit}
-      serverSession={started.snapshot}
-      start={started.start}
-      startedAt={new Date(started.start.startedAt).toISOString()}
+      serverSession={started.session.snapshot}
+      start={started.session.start}
+      startedAt={new Date(started.session.start.startedAt).toISOString()}
       alreadyFinished={false}
-      suggestions={suggestions}
+      suggestions={started.suggestions}
       barbellExercises={exerciseTypes.filter(([, type]) => type === "barbell").map(([id]) => id)}
     />
   );
