@@ -4,21 +4,7 @@ import { useRouter } from "next/navigation";
 import { type ComponentType, lazy, Suspense, useCallback, useEffect, useState } from "react";
 import { afterIdle } from "@/components/ui/after-idle";
 import { useConfirm } from "@/components/ui/confirm-dialog";
-import {
-  addExercise,
-  addRow,
-  addWarmupRows,
-  toggleSupersetWithNext,
-  editLoggedSet,
-  logRow,
-  moveExercise,
-  removeExercise,
-  removeRow,
-  requestFinish,
-  typeInRow,
-  typeSessionField,
-  unlogSet,
-} from "@/lib/athlete/logger-actions";
+import { editLoggedSet, logRow, requestFinish, typeInRow, typeSessionField } from "@/lib/athlete/logger-actions";
 import { hasPending, loggedRows, parseNumber, visibleSlots, type LoggerState, type PendingSet } from "@/lib/athlete/logger-state";
 import { afterSetLogged, supersetPlaces } from "@/lib/athlete/supersets";
 import { startSetTimer, stopSetTimer } from "@/lib/athlete/set-timer";
@@ -30,7 +16,7 @@ import type { SlotSuggestion } from "@/lib/athlete/slot-suggestions";
 import type { PlateSetup } from "@/lib/training/plates";
 import type { LoggedSet } from "@/lib/training/set";
 import type { WeightUnit } from "@/lib/training/units";
-import { ExerciseCard } from "./exercise-card";
+import { ExerciseCard, loadPlateHint } from "./exercise-card";
 import type { PickerOption } from "./exercise-picker";
 import type { RestTimerProps } from "./rest-timer";
 import { FinishSection, loadFinishForm } from "./finish-section";
@@ -52,6 +38,10 @@ const loadRestTimer = () => import("./rest-timer");
 // The records a ticked set sets and what is announced then: fetched with the rest once the page is idle,
 // and awaited by a set ticked before, so no record goes unannounced.
 const loadLoggedSetRules = () => import("@/lib/athlete/logged-set");
+// Arranging the workout (untick, add or remove rows and exercises, move, superset) follows a tap, never
+// the first tick: fetched once the page is idle, and a tap before that waits for it.
+const loadArrange = () => import("@/lib/athlete/logger-arrange");
+type Arrange = Awaited<ReturnType<typeof loadArrange>>;
 const ExercisePicker = lazy(() =>
   loadPicker().then(
     (m) => ({ default: m.ExercisePicker }),
@@ -156,13 +146,27 @@ export function SessionLogger({
         void loadPicker();
         void loadRestTimer();
         void loadLoggedSetRules().catch(() => {});
+        void loadArrange().catch(() => {});
         void loadFinishForm().catch(() => {});
         void loadSetTimer().catch(() => {});
+        void loadPlateHint().catch(() => {});
       }),
     [],
   );
   const slots = visibleSlots(state);
   const supersets = supersetPlaces(slots);
+
+  /** A change made by the arranging rules: applied once they are here (at once when they are). */
+  function arrange(change: (rules: Arrange, s: LoggerState) => LoggerState) {
+    loadArrange().then(
+      (rules) => update((s) => change(rules, s)),
+      () =>
+        update((s) => ({
+          ...s,
+          notices: { ...s.notices, session: "That change could not be made offline: reload the page when you are back online." },
+        })),
+    );
+  }
 
   /** Each row's "last time" and fill (lib/athlete/row-fill): matched by kind, filled from the set before. */
   function fillsOf(slot: (typeof slots)[number]): RowFills[] {
@@ -200,9 +204,9 @@ export function SessionLogger({
         notices: { ...s.notices, [slot.id]: "Type the first working weight, then add warm-ups ramped toward it." },
       }));
     }
-    update((s) => {
+    arrange((rules, s) => {
       const { [slot.id]: _notice, ...notices } = s.notices;
-      return addWarmupRows({ ...s, notices }, slot.id, weight);
+      return rules.addWarmupRows({ ...s, notices }, slot.id, weight);
     });
     setAnnouncement(`Warm-up sets added to ${slot.exerciseName}, ramped toward ${weight} ${state.unit}.`);
   }
@@ -218,7 +222,7 @@ export function SessionLogger({
   }
 
   function toggle(slot: (typeof slots)[number], row: SetRowView, index: number) {
-    if (row.logged) return update((s) => unlogSet(s, row.id, slot.id));
+    if (row.logged) return arrange((rules, s) => rules.unlogSet(s, row.id, slot.id));
     const fill = fillsOf(slot)[index]?.fill ?? null;
     // From the newest state (update applies at once), not this render's: an answer adopted since is kept.
     const out: { set?: PendingSet; state?: LoggerState } = {};
@@ -272,7 +276,7 @@ export function SessionLogger({
       }))
     )
       return;
-    update((s) => removeExercise(s, slot.id));
+    arrange((rules, s) => rules.removeExercise(s, slot.id));
   }
 
   async function openPicker() {
@@ -282,11 +286,12 @@ export function SessionLogger({
 
   function pick(option: PickerOption) {
     setPicking(false);
-    update((s) =>
-      addExercise(
+    const at = deviceTime();
+    arrange((rules, s) =>
+      rules.addExercise(
         s,
         { id: option.id, name: option.name, bodyweight: option.type === "bodyweight", measure: option.measure },
-        deviceTime(),
+        at,
       ),
     );
     if (option.type === "barbell") setBarbells((known) => new Set(known).add(option.id));
@@ -388,7 +393,7 @@ export function SessionLogger({
                 )
               }
               onToggle={(row, i) => toggle(slot, row, i)}
-              onRemoveRow={(row) => update((s) => removeRow(s, row.id, slot.id))}
+              onRemoveRow={(row) => arrange((rules, s) => rules.removeRow(s, row.id, slot.id))}
               onTimer={(row, action) =>
                 update((s) =>
                   action === "start"
@@ -396,8 +401,11 @@ export function SessionLogger({
                     : stopSetTimer(s, row.id, slot.id, deviceTime()),
                 )
               }
-              onAddRow={() => update((s) => addRow(s, slot.id))}
-              onMove={(delta) => update((s) => moveExercise(s, slot.id, delta, deviceTime()))}
+              onAddRow={() => arrange((rules, s) => rules.addRow(s, slot.id))}
+              onMove={(delta) => {
+                const at = deviceTime();
+                arrange((rules, s) => rules.moveExercise(s, slot.id, delta, at));
+              }}
               onRemove={() => void removeSlot(slot)}
               onAddWarmups={slot.measure === "reps_load" && !slot.bodyweight ? () => addWarmups(slot) : undefined}
               superset={supersets.get(slot.id)}
@@ -405,7 +413,12 @@ export function SessionLogger({
                 index < slots.length - 1 && slot.supersetGroup !== null && slot.supersetGroup === slots[index + 1].supersetGroup
               }
               onToggleSuperset={
-                index < slots.length - 1 ? () => update((s) => toggleSupersetWithNext(s, slot.id, deviceTime())) : undefined
+                index < slots.length - 1
+                  ? () => {
+                      const at = deviceTime();
+                      arrange((rules, s) => rules.toggleSupersetWithNext(s, slot.id, at));
+                    }
+                  : undefined
               }
             />
           );
