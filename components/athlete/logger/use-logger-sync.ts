@@ -5,7 +5,7 @@ import { afterIdle } from "@/components/ui/after-idle";
 import { isRecord } from "@/lib/is-record";
 import { hasPending, openState, adoptServer, LOGGER_STATE_VERSION, type LoggerState } from "@/lib/athlete/logger-state";
 import { POLL_MS, RETRY_MS } from "@/lib/athlete/sync-timing";
-import type { SaveResult, SessionSnapshot, SessionStart } from "@/lib/athlete/session-sync";
+import type { SessionSnapshot, SessionStart } from "@/lib/athlete/session-sync";
 import type { WeightUnit } from "@/lib/training/units";
 import { LOGGER_STATE_PREFIX, loggerStateKey } from "@/lib/athlete/logger-storage";
 import { keep, pruneKept, readKept } from "./device-storage";
@@ -21,10 +21,11 @@ export type SyncStatus =
 
 const STATE_MAX_AGE_MS = 30 * 86_400_000;
 
-// What a save sends and how its answer is taken in (lib/athlete/logger-sync) is needed only once there is
-// something to send: fetched then, or once the page is idle, whichever comes first (the service worker
-// keeps the build's files, so it loads with no signal too). A failed load is retried like a failed save.
-const loadSaveRules = () => import("@/lib/athlete/logger-sync");
+// A save, what it sends and how its answer is taken in (./send-changes, lib/athlete/logger-sync) are needed
+// only once there is something to send: fetched then, or once the page is idle, whichever comes first (the
+// service worker keeps the build's files, so they load with no signal too). A failed load is retried like
+// a failed save.
+const loadSender = () => import("./send-changes");
 
 /**
  * The state kept under `key`, in the current shape. Only a state kept by an older release needs
@@ -109,7 +110,7 @@ export function useLoggerSync(
     };
   }, [storageKey, serverSession, unit, start, userId]);
 
-  useEffect(() => afterIdle(() => void loadSaveRules().catch(() => {})), []);
+  useEffect(() => afterIdle(() => void loadSender().catch(() => {})), []);
 
   useEffect(() => {
     if (restored) keep(storageKey, "state", state);
@@ -127,54 +128,20 @@ export function useLoggerSync(
     if (inFlight.current) return;
     const sending = stateRef.current;
     if (!hasPending(sending.pending)) return;
-    const sent = sending.pending;
     inFlight.current = true;
     if (retryTimer.current) clearTimeout(retryTimer.current);
     setStatus({ kind: "saving" });
     let retry = false;
     let again = false;
     try {
-      const { acknowledge, refuse, saveInput } = await loadSaveRules();
-      const response = await fetch(`/api/sessions/${sending.server.uid}`, {
-        method: "PUT",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(saveInput(sending)),
-      });
-      const body = (await response.json().catch(() => ({}))) as Partial<SaveResult> & {
-        error?: string;
-        fieldErrors?: Record<string, string[]>;
-      };
-      if (response.ok && body.snapshot) {
-        const { snapshot, conflicts = [], mergedSlots } = body;
-        // Only a workout merged with another device's needs this, and only once online: fetched then.
-        const merged = mergedSlots ? await import("@/lib/athlete/merged-workouts") : null;
-        update((current) =>
-          acknowledge(current, sent, snapshot, conflicts, merged ? (s) => merged.intoMergedSlots(s, mergedSlots!) : undefined),
-        );
-        setStatus({ kind: "saved" });
-        again = true;
-      } else if (response.status === 422) {
-        const fieldErrors = body.fieldErrors ?? {};
-        let placed = false;
-        update((current) => {
-          const refused = refuse(current, sent, fieldErrors);
-          placed = refused.placed;
-          return refused.state;
-        });
-        setStatus({ kind: "invalid", message: body.error ?? "Some values were not saved: see the highlighted fields." });
-        // Send what the server did not refuse; a refusal naming nothing is not retried blindly.
-        again = placed;
-      } else if (response.status === 401) {
-        setStatus({ kind: "signed_out" });
-      } else if (response.status === 404) {
-        setStatus({ kind: "missing" });
-      } else {
-        setStatus({ kind: "failed", message: body.error ?? "The server could not save just now." });
-        retry = true;
-      }
+      const { sendChanges } = await loadSender();
+      const answer = await sendChanges(sending, update);
+      setStatus(answer.status);
+      retry = answer.retry;
+      again = answer.again;
     } catch {
-      // Network down (or the save rules could not load): the queue is safe in this browser; try again
-      // when back online.
+      // Network down (or the save could not load): the queue is safe in this browser; try again when
+      // back online.
       setStatus({ kind: "offline" });
       retry = true;
     } finally {
