@@ -31,13 +31,9 @@ export function DeviceStart({
   exerciseTypes: [number, string][];
   recent: Record<number, LoggedSet[][]>;
 }) {
-  const [started, setStarted] = useState<{
-    session: DeviceStartedSession;
-    suggestions: Record<string, SlotSuggestion>;
-  } | null>(null);
+  const [started, setStarted] = useState<DeviceStartedSession | null>(null);
 
   useEffect(() => {
-    let current = true;
     pruneKept(STARTED_PREFIX, STARTED_MAX_AGE_MS);
     const params = new URLSearchParams(window.location.search);
     const named = params.get("uid") ?? "";
@@ -54,40 +50,47 @@ export function DeviceStart({
       opened = deviceStartedSession(uid, day, Date.now(), newUuid);
       keep(key, "started", opened);
     }
-    const session = opened;
-    // The progression rule is needed only here, once the workout is laid out: fetched now, while the page
-    // says it is opening the workout (the service worker keeps it for a start with no signal). Should it
-    // not load, the workout opens without today's suggestions.
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the address and localStorage are only readable after hydration
+    setStarted(opened);
+  }, [days, userId]);
+
+  // The progression rule is needed only here, once the workout is laid out: fetched then, while the page
+  // says it is opening the workout (the service worker keeps it for a start with no signal). Should it not
+  // load, the workout opens without today's suggestions.
+  const [suggestions, setSuggestions] = useState<Record<string, SlotSuggestion> | null>(null);
+  useEffect(() => {
+    if (!started) return;
+    let current = true;
     import("@/lib/athlete/slot-suggestions")
       .then(
         ({ slotSuggestions }) =>
           slotSuggestions(
-            session.snapshot.exercises,
+            started.snapshot.exercises,
             new Map(Object.entries(recent).map(([k, v]) => [Number(k), v])),
             new Map(exerciseTypes),
             unit,
           ),
         () => ({}),
       )
-      .then((suggestions) => {
-        if (current) setStarted({ session, suggestions });
+      .then((made) => {
+        if (current) setSuggestions(made);
       });
     return () => {
       current = false;
     };
-  }, [days, userId, recent, exerciseTypes, unit]);
+  }, [started, recent, exerciseTypes, unit]);
 
-  if (!started) return <p className="mx-auto max-w-3xl text-sm text-slate-600">Opening your workout…</p>;
+  if (!started || !suggestions) return <p className="mx-auto max-w-3xl text-sm text-slate-600">Opening your workout…</p>;
   return (
     <SessionLogger
       {...logger}
       userId={userId}
       unit={unit}
-      serverSession={started.session.snapshot}
-      start={started.session.start}
-      startedAt={new Date(started.session.start.startedAt).toISOString()}
+      serverSession={started.snapshot}
+      start={started.start}
+      startedAt={new Date(started.start.startedAt).toISOString()}
       alreadyFinished={false}
-      suggestions={started.suggestions}
+      suggestions={suggestions}
       barbellExercises={exerciseTypes.filter(([, type]) => type === "barbell").map(([id]) => id)}
     />
   );
