@@ -6,7 +6,17 @@
 import type { ExerciseMeasure } from "@/lib/training/types";
 import { warmupRamp } from "@/lib/training/warmups";
 import { slotOf, textOfValues, withoutKey } from "./logger-actions";
-import { blankText, loggedRows, newUuid, visibleSlots, withPlannedRows, type LoggerState, type SetText } from "./logger-state";
+import {
+  blankText,
+  loggedRows,
+  newUuid,
+  parseNumber,
+  visibleSlots,
+  withPlannedRows,
+  type LoggerState,
+  type RowFill,
+  type SetText,
+} from "./logger-state";
 
 /** Deleting a set this device added and has not heard back about: its own version is the one it saw. */
 export const OWN_SET_REVISION = 2_147_483_647;
@@ -84,6 +94,23 @@ export function addExercise(
 }
 
 /**
+ * The working weight to ramp warm-ups to, from a slot's rows as shown (./logger-view) and their fills
+ * (./row-fill): the next working row's, as typed or as filled (from the set before it, today's suggestion
+ * or last time); with every row logged, the last working set's. 0 when there is none.
+ */
+export function workingWeight(
+  rows: readonly { logged: boolean; text: SetText }[],
+  fills: readonly { fill: RowFill | null }[],
+): number {
+  const next = rows.findIndex((r) => !r.logged && r.text.setType !== "warmup");
+  const lastLogged = rows.findLast((r) => r.logged && r.text.setType !== "warmup");
+  const text =
+    next >= 0 ? rows[next].text.weightKg.trim() || fills[next]?.fill?.weightKg || "" : (lastLogged?.text.weightKg ?? "");
+  const weight = parseNumber(text);
+  return weight !== null && Number.isFinite(weight) && weight > 0 ? weight : 0;
+}
+
+/**
  * Two or three warm-up rows before the slot's first typed row, ramped toward the working weight
  * (lib/training/warmups). Returns the state unchanged when there is no working weight to ramp to.
  */
@@ -96,6 +123,15 @@ export function addWarmupRows(state: LoggerState, slotId: string, workingWeight:
     text: { ...blankText(), setType: "warmup" as const, weightKg: String(step.weight), reps: String(step.reps) },
   }));
   return { ...state, rows: { ...state.rows, [slotId]: [...rows, ...(state.rows[slotId] ?? [])] } };
+}
+
+/** What removing an exercise with `logged` logged sets asks first (the app's confirm dialog). */
+export function removalQuestion(exerciseName: string, logged: number): { title: string; detail: string; confirmLabel: string } {
+  return {
+    title: `Remove ${exerciseName}?`,
+    detail: `Its ${logged === 1 ? "logged set is" : `${logged} logged sets are`} removed from this session too.`,
+    confirmLabel: "Remove exercise",
+  };
 }
 
 /** Remove an exercise with its sets: a tombstone for what this device has seen of it. */

@@ -1,5 +1,7 @@
 "use client";
 
+import type { ConfirmRequest } from "@/components/ui/confirm-dialog";
+
 export type FinishFormProps = {
   alreadyFinished: boolean;
   durationText: string;
@@ -9,6 +11,10 @@ export type FinishFormProps = {
   waiting: boolean;
   onDuration: (text: string) => void;
   onNotes: (text: string) => void;
+  /** Rows with values that are not ticked (they are not saved): finishing with any asks first. */
+  unticked: () => number;
+  confirm: (request: ConfirmRequest) => Promise<boolean>;
+  /** Finish: the duration is valid, and the athlete agreed to leave any unticked rows. */
   onFinish: () => void;
 };
 
@@ -22,8 +28,26 @@ export function FinishForm({
   waiting,
   onDuration,
   onNotes,
+  unticked,
+  confirm,
   onFinish,
 }: FinishFormProps) {
+  async function finish() {
+    if (errors.durationMinutes) return document.getElementById("duration")?.focus();
+    const left = unticked();
+    if (
+      left &&
+      !(await confirm({
+        title: "Finish with sets not logged?",
+        detail: `${left} set${left === 1 ? " has" : "s have"} values but ${left === 1 ? "is" : "are"} not ticked, and will not be saved.`,
+        confirmLabel: "Finish anyway",
+        tone: "primary",
+      }))
+    )
+      return;
+    onFinish();
+  }
+
   return (
     <div className="mt-3 space-y-3">
       <div>
@@ -68,7 +92,7 @@ export function FinishForm({
       </div>
       <button
         type="button"
-        onClick={onFinish}
+        onClick={() => void finish()}
         className="w-full rounded-md bg-emerald-600 py-3 text-base font-semibold text-white hover:bg-emerald-700 sm:w-auto sm:px-6"
       >
         {alreadyFinished ? "Save changes" : "Finish workout"}

@@ -5,7 +5,7 @@ import { type ComponentType, lazy, Suspense, useCallback, useEffect, useState } 
 import { afterIdle } from "@/components/ui/after-idle";
 import { useConfirm } from "@/components/ui/confirm-dialog";
 import { editLoggedSet, logRow, requestFinish, typeInRow, typeSessionField } from "@/lib/athlete/logger-actions";
-import { hasPending, loggedRows, parseNumber, visibleSlots, type LoggerState, type PendingSet } from "@/lib/athlete/logger-state";
+import { hasPending, loggedRows, visibleSlots, type LoggerState, type PendingSet } from "@/lib/athlete/logger-state";
 import { afterSetLogged, supersetPlaces } from "@/lib/athlete/supersets";
 import { startSetTimer, stopSetTimer } from "@/lib/athlete/set-timer";
 import { loggedCount, rowsOfSlot } from "@/lib/athlete/logger-view";
@@ -158,8 +158,13 @@ export function SessionLogger({
 
   /** A change made by the arranging rules: applied once they are here (at once when they are). */
   function arrange(change: (rules: Arrange, s: LoggerState) => LoggerState) {
+    withArrange((rules) => update((s) => change(rules, s)));
+  }
+
+  /** Runs `work` with the arranging rules once they are here; says so if they cannot load. */
+  function withArrange(work: (rules: Arrange) => unknown) {
     loadArrange().then(
-      (rules) => update((s) => change(rules, s)),
+      (rules) => void work(rules),
       () =>
         update((s) => ({
           ...s,
@@ -180,35 +185,24 @@ export function SessionLogger({
     );
   }
 
-  /**
-   * The working weight to ramp warm-ups to: the next working row's, as typed or as filled (from the
-   * set before it, today's suggestion or last time); with every row logged, the last working set's.
-   */
-  function workingWeightFor(slot: (typeof slots)[number]): number {
+  function addWarmups(slot: (typeof slots)[number]) {
     const rows = rowsOfSlot(state, slot.id, slot.bodyweight, slot.measure);
     const fills = fillsOf(slot);
-    const next = rows.findIndex((r) => !r.logged && r.text.setType !== "warmup");
-    const lastLogged = rows.findLast((r) => r.logged && r.text.setType !== "warmup");
-    const text =
-      next >= 0 ? rows[next].text.weightKg.trim() || fills[next]?.fill?.weightKg || "" : (lastLogged?.text.weightKg ?? "");
-    const weight = parseNumber(text);
-    return weight !== null && Number.isFinite(weight) && weight > 0 ? weight : 0;
-  }
-
-  function addWarmups(slot: (typeof slots)[number]) {
-    const weight = workingWeightFor(slot);
-    if (!(weight > 0)) {
-      setAnnouncement(`Type the first working weight for ${slot.exerciseName}, then add warm-ups.`);
-      return update((s) => ({
-        ...s,
-        notices: { ...s.notices, [slot.id]: "Type the first working weight, then add warm-ups ramped toward it." },
-      }));
-    }
-    arrange((rules, s) => {
-      const { [slot.id]: _notice, ...notices } = s.notices;
-      return rules.addWarmupRows({ ...s, notices }, slot.id, weight);
+    withArrange((rules) => {
+      const weight = rules.workingWeight(rows, fills);
+      if (!(weight > 0)) {
+        setAnnouncement(`Type the first working weight for ${slot.exerciseName}, then add warm-ups.`);
+        return update((s) => ({
+          ...s,
+          notices: { ...s.notices, [slot.id]: "Type the first working weight, then add warm-ups ramped toward it." },
+        }));
+      }
+      update((s) => {
+        const { [slot.id]: _notice, ...notices } = s.notices;
+        return rules.addWarmupRows({ ...s, notices }, slot.id, weight);
+      });
+      setAnnouncement(`Warm-up sets added to ${slot.exerciseName}, ramped toward ${weight} ${state.unit}.`);
     });
-    setAnnouncement(`Warm-up sets added to ${slot.exerciseName}, ramped toward ${weight} ${state.unit}.`);
   }
 
   /** Within a superset, straight on to the next exercise: its first row still to log gets the focus. */
@@ -265,18 +259,13 @@ export function SessionLogger({
     );
   }
 
-  async function removeSlot(slot: (typeof slots)[number]) {
+  /** Removing an exercise with logged sets asks first (the question comes with the arranging rules). */
+  function removeSlot(slot: (typeof slots)[number]) {
     const logged = loggedRows(state, slot.id).length;
-    if (
-      logged &&
-      !(await asked.confirm({
-        title: `Remove ${slot.exerciseName}?`,
-        detail: `Its ${logged === 1 ? "logged set is" : `${logged} logged sets are`} removed from this session too.`,
-        confirmLabel: "Remove exercise",
-      }))
-    )
-      return;
-    arrange((rules, s) => rules.removeExercise(s, slot.id));
+    withArrange(async (rules) => {
+      if (logged && !(await asked.confirm(rules.removalQuestion(slot.exerciseName, logged)))) return;
+      update((s) => rules.removeExercise(s, slot.id));
+    });
   }
 
   async function openPicker() {
@@ -298,21 +287,7 @@ export function SessionLogger({
     void library.loadContext(option.id);
   }
 
-  async function finish() {
-    if (state.sessionErrors.durationMinutes) return document.getElementById("duration")?.focus();
-    const unticked = slots
-      .flatMap((slot) => state.rows[slot.id] ?? [])
-      .filter((r) => r.text.weightKg.trim() || r.text.reps.trim()).length;
-    if (
-      unticked &&
-      !(await asked.confirm({
-        title: "Finish with sets not logged?",
-        detail: `${unticked} set${unticked === 1 ? " has" : "s have"} values but ${unticked === 1 ? "is" : "are"} not ticked, and will not be saved.`,
-        confirmLabel: "Finish anyway",
-        tone: "primary",
-      }))
-    )
-      return;
+  function finish() {
     setFinishPressed(true);
     wantFinish();
     update(requestFinish);
@@ -406,7 +381,7 @@ export function SessionLogger({
                 const at = deviceTime();
                 arrange((rules, s) => rules.moveExercise(s, slot.id, delta, at));
               }}
-              onRemove={() => void removeSlot(slot)}
+              onRemove={() => removeSlot(slot)}
               onAddWarmups={slot.measure === "reps_load" && !slot.bodyweight ? () => addWarmups(slot) : undefined}
               superset={supersets.get(slot.id)}
               linkedWithNext={
@@ -489,7 +464,11 @@ export function SessionLogger({
         }}
         onDuration={(text) => update((s) => typeSessionField(s, "durationMinutes", text, deviceTime()))}
         onNotes={(text) => update((s) => typeSessionField(s, "notes", text, deviceTime()))}
-        onFinish={() => void finish()}
+        unticked={() =>
+          slots.flatMap((slot) => state.rows[slot.id] ?? []).filter((r) => r.text.weightKg.trim() || r.text.reps.trim()).length
+        }
+        confirm={asked.confirm}
+        onFinish={finish}
       />
 
       {restEndsAt ? (
