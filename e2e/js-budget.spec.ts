@@ -51,16 +51,18 @@ async function idFromLink(page: Page, at: string, pattern: RegExp): Promise<stri
 }
 
 /**
- * The logger's two pages are allowed over the budget, each with its own ceiling. Next's own JavaScript for
- * any page is about 132 kB (an empty page, measured beside the app: docs/page-speed.md), which leaves 18 kB
- * for a page's own code; the logger's (the offline queue and its merge, records, plates, supersets,
- * warm-ups, the set timer, distances) is about 20 kB over the athlete pages' 139 kB, and what it needs
- * only after a tap already loads then. /log/start runs the same logger on a workout started with no
- * signal, and lays the plan day out itself. These ceilings keep them from growing until the logger's core
- * is made smaller; each was raised by 1 kB when the logger learnt to follow a workout merged with another
- * device's (160.1 and 161.1 kB measured then; moving the merged state is fetched only when it happens).
+ * The logger's two pages are still over the budget, each with its own ceiling (what it measured, plus
+ * 0.5 kB) so they cannot grow. Next's own JavaScript for any page is about 132 kB (an empty page, measured
+ * beside the app: docs/page-speed.md), which leaves 18 kB for a page's own code; the logger's first download
+ * is what the first set ticked needs with no signal (the queue kept on the device and its restore, the rows
+ * and their fills, typing, ticking and editing by the set's rules, the sync's schedule), about 15 kB over
+ * the other athlete pages. Everything else (records and the tick's announcement, the save and its answer,
+ * unticking and arranging rows and exercises, warm-ups, the finish form, the plate calculator, the set timer,
+ * the exercise search, the rest countdown, the upgrade of a state kept by an older release) loads when first
+ * needed or once the page is idle. /log/start runs the same logger on a workout laid out on the device.
+ * Measured 155.1 and 155.2 kB; getting under 150 kB needs that core made smaller still.
  */
-const CEILINGS_KB: Record<string, number> = { "/log/[id]": 161, "/log/start": 162 };
+const CEILINGS_KB: Record<string, number> = { "/log/[id]": 155.6, "/log/start": 155.7 };
 
 function expectWithinBudget(rows: { route: string; row: FirstLoadJs }[]): void {
   console.log(rows.map((r) => formatFirstLoadJs(r.row)).join("\n"));

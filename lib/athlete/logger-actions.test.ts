@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { addWarmupRows, editLoggedSet, logRow, textOfValues, toggleSupersetWithNext, typeInRow } from "./logger-actions";
+import { editLoggedSet, logRow, textOfValues, typeInRow } from "./logger-actions";
+import { addWarmupRows, toggleSupersetWithNext } from "./logger-arrange";
 import { initialState, visibleSlots, type LoggerState } from "./logger-state";
-import { recordsForLoggedSet } from "./logger-view";
+import { recordsForLoggedSet } from "./logged-set";
 import { saveInput } from "./logger-sync";
 import { sessionSaveSchema, type SessionSnapshot } from "./session-sync";
 

@@ -1,20 +1,18 @@
 /**
  * What the athlete does in the logger, as plain functions from state to state. A set is logged only
  * when the set's rules (lib/training/set) accept it; then it joins the pending changes with the time
- * of each field's edit, for the merge to compare.
+ * of each field's edit, for the merge to compare. Typing, ticking and editing are here, needed from the
+ * first tap; adding, removing, unticking and moving rows and exercises are in ./logger-arrange.
  */
 import { setTimeText } from "@/lib/training/set-time";
 import { distanceFieldUnit, distanceText, distanceUnitFor } from "@/lib/training/distance";
 import { SET_FIELDS, setValueErrors, type SetFieldErrors, type SetValues } from "@/lib/training/set";
 import { checkSessionField, type SessionField } from "./session-fields";
 import {
-  blankText,
   loggedRows,
-  newUuid,
   valuesOfText,
   visibleSlots,
   weightText,
-  withPlannedRows,
   type LoggerState,
   type PendingSet,
   type RowFill,
@@ -22,18 +20,14 @@ import {
 } from "./logger-state";
 import type { WeightUnit } from "@/lib/training/units";
 import type { ExerciseMeasure } from "@/lib/training/types";
-import { warmupRamp } from "@/lib/training/warmups";
 
-/** Deleting a set this device added and has not heard back about: its own version is the one it saw. */
-export const OWN_SET_REVISION = 2_147_483_647;
-
-function withoutKey<T>(record: Record<string, T>, key: string): Record<string, T> {
+export function withoutKey<T>(record: Record<string, T>, key: string): Record<string, T> {
   if (!(key in record)) return record;
   const { [key]: _dropped, ...rest } = record;
   return rest;
 }
 
-function slotOf(state: LoggerState, slotId: string) {
+export function slotOf(state: LoggerState, slotId: string) {
   return visibleSlots(state).find((s) => s.id === slotId);
 }
 
@@ -119,27 +113,6 @@ export function logRow(
   };
 }
 
-/** Untick a logged set: it is deleted, and its values come back as a new typed row. */
-export function unlogSet(state: LoggerState, setId: string, slotId: string): LoggerState {
-  const row = loggedRows(state, slotId).find((r) => r.id === setId);
-  if (!row) return state;
-  const onServer = state.server.sets.some((s) => s.id === setId);
-  const text = textOfValues(row.values, state.unit, slotOf(state, slotId)?.measure);
-  const { [setId]: _edit, ...sets } = state.pending.sets;
-  const rows = state.rows[slotId] ?? [];
-  return {
-    ...state,
-    pending: {
-      ...state.pending,
-      sets,
-      deletedSets: { ...state.pending.deletedSets, [setId]: onServer ? state.server.revision : OWN_SET_REVISION },
-    },
-    rows: { ...state.rows, [slotId]: [{ id: newUuid(), slotId, text }, ...rows] },
-    marks: withoutKey(state.marks, setId),
-    editing: withoutKey(state.editing, setId),
-  };
-}
-
 /** Edit a logged set's field: sent when the shared schema accepts the new values, shown in red until then. */
 export function editLoggedSet(
   state: LoggerState,
@@ -193,133 +166,6 @@ function serverTimes(state: LoggerState, setId: string): PendingSet["times"] {
     ...Object.fromEntries(SET_FIELDS.map((field) => [field, t[field] ?? 0])),
     position: t.position ?? 0,
   };
-}
-
-export function removeRow(state: LoggerState, rowId: string, slotId: string): LoggerState {
-  if (loggedRows(state, slotId).some((r) => r.id === rowId)) {
-    const next = unlogSet(state, rowId, slotId);
-    return { ...next, rows: { ...next.rows, [slotId]: next.rows[slotId].slice(1) } };
-  }
-  return {
-    ...state,
-    rows: { ...state.rows, [slotId]: (state.rows[slotId] ?? []).filter((r) => r.id !== rowId) },
-    errors: withoutKey(state.errors, rowId),
-    ...(state.timers ? { timers: withoutKey(state.timers, rowId) } : {}),
-  };
-}
-
-/**
- * "+ Add set": a new row holding the previous set's weight, reps and RPE, since the next set is most
- * often the same again. The previous set is the nearest row above with something in it (blank planned
- * rows are skipped), typed or logged. Never "missed", and never a drop set or a set to failure: those
- * name one set, not the next (a warm-up ramp goes on as warm-ups).
- */
-export function addRow(state: LoggerState, slotId: string): LoggerState {
-  const typed = state.rows[slotId] ?? [];
-  const filled = (text: SetText) =>
-    [text.weightKg, text.reps, text.seconds, text.distanceM].some((field) => (field ?? "").trim() !== "");
-  const measure = slotOf(state, slotId)?.measure;
-  const logged = loggedRows(state, slotId).map((r) => textOfValues(r.values, state.unit, measure));
-  const previous = [...logged, ...typed.map((r) => r.text)].findLast(filled) ?? blankText();
-  const setType = previous.setType === "drop" || previous.setType === "failure" ? "normal" : previous.setType;
-  const text: SetText = { ...previous, missed: false, setType };
-  return { ...state, rows: { ...state.rows, [slotId]: [...typed, { id: newUuid(), slotId, text }] } };
-}
-
-export function addExercise(
-  state: LoggerState,
-  option: { id: number; name: string; bodyweight: boolean; measure?: ExerciseMeasure },
-  now: number,
-): LoggerState {
-  const id = newUuid();
-  const position = Math.max(-1, ...visibleSlots(state).map((s) => s.position)) + 1;
-  const slot = {
-    id,
-    exerciseId: option.id,
-    exerciseName: option.name,
-    bodyweight: option.bodyweight,
-    measure: option.measure ?? "reps_load",
-    supersetGroup: null,
-    position,
-    positionAt: now,
-  };
-  return withPlannedRows({ ...state, pending: { ...state.pending, exercises: { ...state.pending.exercises, [id]: slot } } });
-}
-
-/**
- * Two or three warm-up rows before the slot's first typed row, ramped toward the working weight
- * (lib/training/warmups). Returns the state unchanged when there is no working weight to ramp to.
- */
-export function addWarmupRows(state: LoggerState, slotId: string, workingWeight: number): LoggerState {
-  const ramp = warmupRamp(workingWeight, state.unit);
-  if (ramp.length === 0) return state;
-  const rows = ramp.map((step) => ({
-    id: newUuid(),
-    slotId,
-    text: { ...blankText(), setType: "warmup" as const, weightKg: String(step.weight), reps: String(step.reps) },
-  }));
-  return { ...state, rows: { ...state.rows, [slotId]: [...rows, ...(state.rows[slotId] ?? [])] } };
-}
-
-/** Remove an exercise with its sets: a tombstone for what this device has seen of it. */
-export function removeExercise(state: LoggerState, slotId: string): LoggerState {
-  const onServer = state.server.exercises.some((e) => e.id === slotId);
-  const sets = Object.fromEntries(Object.entries(state.pending.sets).filter(([, s]) => s.slotId !== slotId));
-  const { [slotId]: _slot, ...exercises } = state.pending.exercises;
-  return {
-    ...state,
-    pending: {
-      ...state.pending,
-      sets,
-      exercises,
-      deletedExercises: onServer
-        ? { ...state.pending.deletedExercises, [slotId]: state.server.revision }
-        : state.pending.deletedExercises,
-    },
-    rows: withoutKey(state.rows, slotId),
-  };
-}
-
-export function moveExercise(state: LoggerState, slotId: string, delta: -1 | 1, now: number): LoggerState {
-  const slots = visibleSlots(state);
-  const from = slots.findIndex((s) => s.id === slotId);
-  const to = from + delta;
-  if (from < 0 || to < 0 || to >= slots.length) return state;
-  [slots[from], slots[to]] = [slots[to], slots[from]];
-  const exercises = { ...state.pending.exercises };
-  slots.forEach((slot, position) => {
-    if (slot.position === position && exercises[slot.id]?.position === position) return;
-    if (slot.position !== position || slot.id === slotId) {
-      const { target: _target, ...rest } = slot;
-      exercises[slot.id] = { ...rest, position, positionAt: now };
-    }
-  });
-  return { ...state, pending: { ...state.pending, exercises } };
-}
-
-/**
- * Link a slot with the next one into a superset (the group either already has, or a new number), or
- * unlink the next one when they are already together. Sent like a move: the later change wins.
- */
-export function toggleSupersetWithNext(state: LoggerState, slotId: string, now: number): LoggerState {
-  const slots = visibleSlots(state);
-  const index = slots.findIndex((s) => s.id === slotId);
-  const slot = slots[index];
-  const next = slots[index + 1];
-  if (!slot || !next) return state;
-  const exercises = { ...state.pending.exercises };
-  const put = (s: (typeof slots)[number], supersetGroup: number | null) => {
-    const { target: _target, ...rest } = s;
-    exercises[s.id] = { ...rest, positionAt: state.pending.exercises[s.id]?.positionAt ?? 0, supersetGroup, supersetAt: now };
-  };
-  if (slot.supersetGroup !== null && slot.supersetGroup === next.supersetGroup) {
-    put(next, null);
-  } else {
-    const group = slot.supersetGroup ?? next.supersetGroup ?? Math.max(0, ...slots.map((s) => s.supersetGroup ?? 0)) + 1;
-    put(slot, group);
-    put(next, group);
-  }
-  return { ...state, pending: { ...state.pending, exercises } };
 }
 
 /** The session's own fields: sent when valid by the shared schema, otherwise an error beside the field. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addRow, logRow, typeInRow } from "./logger-actions";
+import { logRow, typeInRow } from "./logger-actions";
+import { addRow } from "./logger-arrange";
 import { initialState, loggedRows, type LoggerState } from "./logger-state";
 import type { SessionSnapshot } from "./session-sync";
 

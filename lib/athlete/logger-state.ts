@@ -7,7 +7,7 @@
 import { displayWeight, toStoredKg, type WeightUnit } from "@/lib/training/units";
 import { parseSetTime } from "@/lib/training/set-time";
 import { distanceFieldUnit, parseDistance } from "@/lib/training/distance";
-import type { RecordKind } from "@/lib/training/records";
+import type { RecordKind } from "@/lib/training/record-kinds";
 import type { ExerciseMeasure, SetType } from "@/lib/training/types";
 import { MEASURE_FIELDS, SET_FIELDS, setValuesOf, type SetField, type SetFieldErrors, type SetValues } from "@/lib/training/set";
 import type { SessionSnapshot, SessionStart, SlotTarget } from "./session-sync";

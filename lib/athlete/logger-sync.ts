@@ -9,11 +9,6 @@ import { textOfValues } from "./logger-actions";
 import { SET_FIELDS, type SetField } from "@/lib/training/set";
 import type { SaveConflict, SessionSaveInput, SessionSnapshot } from "./session-sync";
 
-/** A save that failed (offline, a server error) is sent again after this long, or with the next change. */
-export const RETRY_MS = 15_000;
-/** An open logger asks for other devices' changes this often while its page is visible. */
-export const POLL_MS = 5_000;
-
 export function saveInput(state: LoggerState): SessionSaveInput {
   const p = state.pending;
   return {

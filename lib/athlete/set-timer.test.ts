@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { logRow, removeRow } from "./logger-actions";
+import { logRow } from "./logger-actions";
+import { removeRow } from "./logger-arrange";
 import { initialState, openState } from "./logger-state";
 import { upgradeStoredState } from "./logger-upgrade";
 import { startSetTimer, stopSetTimer, timerSeconds } from "./set-timer";

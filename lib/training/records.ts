@@ -8,26 +8,10 @@
  * session in progress, so the second heavy set of a day is compared with the first.
  */
 import { estimateOneRepMax } from "./one-rep-max";
+import { RECORD_KINDS, RECORD_LABELS, type RecordKind } from "./record-kinds";
 import { countsAsWork, type LoggedSet } from "./set";
 
-export const RECORD_KINDS = [
-  "heaviest_weight",
-  "best_estimated_one_rep_max",
-  "best_set_volume",
-  "longest_hold",
-  "longest_distance",
-  "best_pace",
-] as const;
-export type RecordKind = (typeof RECORD_KINDS)[number];
-
-export const RECORD_LABELS: Record<RecordKind, string> = {
-  heaviest_weight: "Heaviest weight",
-  best_estimated_one_rep_max: "Best estimated 1RM",
-  best_set_volume: "Best set volume",
-  longest_hold: "Longest hold",
-  longest_distance: "Longest distance",
-  best_pace: "Best pace",
-};
+export { RECORD_KINDS, RECORD_LABELS, type RecordKind };
 
 /** What a record's value is measured in. */
 export const RECORD_UNITS: Record<RecordKind, "kg" | "kg_reps" | "seconds" | "metres" | "metres_per_second"> = {

@@ -11,8 +11,8 @@
  * schema library; the server's zod schema (lib/athlete/session-sync.ts) is held to them by a property
  * test (set.test.ts).
  */
-import type { ExerciseMeasure, SetType } from "./types";
-import { SET_TYPES } from "./types";
+import type { ExerciseMeasure } from "./types";
+import { SET_TYPES, type SetType } from "./set-types";
 
 export const SET_FIELDS = ["weightKg", "reps", "rpe", "missed", "setType", "seconds", "distanceM"] as const;
 export type SetField = (typeof SET_FIELDS)[number];

@@ -32,12 +32,7 @@ export const EXERCISE_MEASURE_LABELS: Record<ExerciseMeasure, string> = {
   distance_time: "Distance and time (a row, a run)",
 };
 
-/**
- * Normal working sets, warm-ups (count for nothing in records or volume), drop sets (a lighter set
- * straight after a working set) and sets taken to failure. A missed attempt is the separate `missed` flag.
- */
-export const SET_TYPES = ["normal", "warmup", "drop", "failure"] as const;
-export type SetType = (typeof SET_TYPES)[number];
+export { SET_TYPES, type SetType } from "./set-types";
 
 export const EXPERIENCE_LEVELS = ["beginner", "intermediate", "advanced"] as const;
 export type ExperienceLevel = (typeof EXPERIENCE_LEVELS)[number];

@@ -1,15 +1,43 @@
 "use client";
 
+import { type ComponentProps, type ComponentType, lazy, memo, Suspense } from "react";
 import { formatDay } from "@/components/athlete/format";
 import type { SlotTarget } from "@/lib/athlete/session-sync";
-import type { SetText } from "@/lib/athlete/logger-state";
+import { parseNumber, type SetText } from "@/lib/athlete/logger-state";
 import { TARGET_UNITS } from "@/lib/athlete/targets";
 import type { PlateSetup } from "@/lib/training/plates";
 import type { ExerciseMeasure } from "@/lib/training/types";
 import { distanceFieldUnit } from "@/lib/training/distance";
 import type { WeightUnit } from "@/lib/training/units";
-import { PlateHint } from "./plate-hint";
+import type { PlateHint as PlateHintLine } from "./plate-hint";
 import { SET_GRID, SetRow, measureInputs, type PreviousSet, type SetRowView } from "./set-row";
+
+type PlateHintProps = ComponentProps<typeof PlateHintLine>;
+
+// The plate calculator's line and its maths are not in the page's first download: a page rendered on the
+// server keeps the server's line until the code is here (fetched as the page hydrates, and once it is idle);
+// a card added later shows a line's room meanwhile. Should it not load, there is no line.
+export const loadPlateHint = () => import("./plate-hint");
+const LazyPlateHint = lazy<ComponentType<PlateHintProps>>(() =>
+  loadPlateHint().then(
+    (m) => ({ default: m.PlateHint }),
+    () => ({ default: () => null }),
+  ),
+);
+// Memoised: re-rendered with the same weight, the card leaves the server's line in place while it hydrates.
+const PlateHint = memo(function PlateHint(props: PlateHintProps) {
+  return (
+    <Suspense fallback={<p className="mt-2 h-7" aria-hidden />}>
+      <LazyPlateHint {...props} />
+    </Suspense>
+  );
+});
+
+/** Whether the plate line has a weight to show: a positive number (the line says nothing for the rest). */
+function hasWeight(text: string): boolean {
+  const weight = parseNumber(text);
+  return weight !== null && Number.isFinite(weight) && weight > 0;
+}
 
 export type SlotView = {
   id: string;
@@ -91,6 +119,7 @@ export function ExerciseCard({
   onRemove: () => void;
 }) {
   const name = slot.exerciseName;
+  const next = nextWeight(rows, placeholderFor);
   const inputs = measureInputs(slot.measure, slot.bodyweight);
   const heading = (field: (typeof inputs)[number] | undefined) =>
     field === undefined
@@ -185,7 +214,7 @@ export function ExerciseCard({
           />
         ))}
       </ol>
-      {plates ? <PlateHint weightText={nextWeight(rows, placeholderFor)} setup={plates} exerciseName={name} /> : null}
+      {plates && hasWeight(next) ? <PlateHint weightText={next} setup={plates} exerciseName={name} /> : null}
       <div className="mt-2 flex flex-wrap gap-2">
         <button
           type="button"

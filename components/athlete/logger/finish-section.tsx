@@ -1,97 +1,48 @@
 "use client";
 
-import { useState } from "react";
+import { type ComponentType, lazy, Suspense, useState } from "react";
+import type { FinishFormProps } from "./finish-form";
+
+// The form opens after a tap (or shows at once for a finished workout, far down the page): not in the
+// page's first download. The logger fetches it once the page is idle; should it still fail to load, the
+// section says so and the workout stays kept on the device.
+export const loadFinishForm = () => import("./finish-form");
+const FinishForm = lazy<ComponentType<FinishFormProps>>(() =>
+  loadFinishForm().then(
+    (m) => ({ default: m.FinishForm }),
+    () => ({ default: FinishUnavailable }),
+  ),
+);
+
+function FinishUnavailable() {
+  return (
+    <p role="alert" className="mt-3 text-sm text-slate-700">
+      The finish form could not load (offline?). Your sets are kept on this device: reload the page when you are back online.
+    </p>
+  );
+}
 
 /**
  * Finishing: duration and notes, each error beside its field. The workout is reported saved only
  * once the server holds everything (the logger navigates then), not when the button is pressed.
  */
 export function FinishSection({
-  alreadyFinished,
-  durationText,
-  notesText,
-  errors,
-  offline,
-  waiting,
   onOpen,
-  onDuration,
-  onNotes,
-  onFinish,
-}: {
-  alreadyFinished: boolean;
-  durationText: string;
-  notesText: string;
-  errors: Partial<Record<"durationMinutes" | "notes", string>>;
-  offline: boolean;
-  waiting: boolean;
+  ...form
+}: FinishFormProps & {
   onOpen: () => void;
-  onDuration: (text: string) => void;
-  onNotes: (text: string) => void;
-  onFinish: () => void;
 }) {
-  const [open, setOpen] = useState(alreadyFinished);
+  const [open, setOpen] = useState(form.alreadyFinished);
   return (
     <section aria-labelledby="finish-title" className="mt-6 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
       <h2 id="finish-title" className="font-semibold text-slate-900">
-        {alreadyFinished ? "Session details" : "Finish"}
+        {form.alreadyFinished ? "Session details" : "Finish"}
       </h2>
       {open ? (
-        <div className="mt-3 space-y-3">
-          <div>
-            <label htmlFor="duration" className="block text-sm font-medium text-slate-800">
-              Duration (minutes)
-            </label>
-            <input
-              id="duration"
-              inputMode="numeric"
-              value={durationText}
-              onChange={(e) => onDuration(e.target.value)}
-              aria-invalid={errors.durationMinutes ? true : undefined}
-              aria-describedby={errors.durationMinutes ? "duration-error" : undefined}
-              className="mt-1 block w-32 rounded-md border-0 px-3 py-2 ring-1 ring-slate-300 ring-inset focus:ring-2 focus:ring-brand-600 aria-[invalid=true]:bg-red-50 aria-[invalid=true]:ring-2 aria-[invalid=true]:ring-red-500"
-            />
-            {errors.durationMinutes ? (
-              <p id="duration-error" role="alert" className="mt-1 text-sm text-red-700">
-                {errors.durationMinutes}
-              </p>
-            ) : null}
-          </div>
-          <div>
-            <label htmlFor="notes" className="block text-sm font-medium text-slate-800">
-              Notes
-            </label>
-            <textarea
-              id="notes"
-              rows={3}
-              maxLength={2000}
-              value={notesText}
-              onChange={(e) => onNotes(e.target.value)}
-              aria-invalid={errors.notes ? true : undefined}
-              aria-describedby={errors.notes ? "notes-error" : undefined}
-              placeholder="How did it feel? Anything to remember next time?"
-              className="mt-1 block w-full rounded-md border-0 px-3 py-2 ring-1 ring-slate-300 ring-inset focus:ring-2 focus:ring-brand-600 aria-[invalid=true]:ring-red-500"
-            />
-            {errors.notes ? (
-              <p id="notes-error" role="alert" className="mt-1 text-sm text-red-700">
-                {errors.notes}
-              </p>
-            ) : null}
-          </div>
-          <button
-            type="button"
-            onClick={onFinish}
-            className="w-full rounded-md bg-emerald-600 py-3 text-base font-semibold text-white hover:bg-emerald-700 sm:w-auto sm:px-6"
-          >
-            {alreadyFinished ? "Save changes" : "Finish workout"}
-          </button>
-          {waiting ? (
-            <p role="status" className="text-sm text-amber-800">
-              {offline
-                ? "You are offline. Your workout is kept on this device and will be saved as soon as you are back online."
-                : "Saving your workout…"}
-            </p>
-          ) : null}
-        </div>
+        // The form's own height while it loads (two fields and the button), so nothing below it moves.
+        <Suspense fallback={<div className="mt-3 h-62" aria-hidden />}>
+          <FinishForm {...form} />
+        </Suspense>
       ) : (
         <button
           type="button"

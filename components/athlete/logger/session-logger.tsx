@@ -4,40 +4,23 @@ import { useRouter } from "next/navigation";
 import { type ComponentType, lazy, Suspense, useCallback, useEffect, useState } from "react";
 import { afterIdle } from "@/components/ui/after-idle";
 import { useConfirm } from "@/components/ui/confirm-dialog";
-import {
-  addExercise,
-  addRow,
-  addWarmupRows,
-  toggleSupersetWithNext,
-  editLoggedSet,
-  logRow,
-  moveExercise,
-  removeExercise,
-  removeRow,
-  requestFinish,
-  typeInRow,
-  typeSessionField,
-  unlogSet,
-} from "@/lib/athlete/logger-actions";
-import { hasPending, loggedRows, parseNumber, visibleSlots, weightText, type PendingSet } from "@/lib/athlete/logger-state";
+import { editLoggedSet, logRow, requestFinish, typeInRow, typeSessionField } from "@/lib/athlete/logger-actions";
+import { hasPending, loggedRows, visibleSlots, type LoggerState, type PendingSet } from "@/lib/athlete/logger-state";
 import { afterSetLogged, supersetPlaces } from "@/lib/athlete/supersets";
 import { startSetTimer, stopSetTimer } from "@/lib/athlete/set-timer";
-import { loggedCount, recordsForLoggedSet, rowsOfSlot } from "@/lib/athlete/logger-view";
+import { loggedCount, rowsOfSlot } from "@/lib/athlete/logger-view";
 import { rowFills, type RowFills } from "@/lib/athlete/row-fill";
 import type { ExerciseContext } from "@/lib/athlete/exercise-context";
 import type { SessionSnapshot, SessionStart } from "@/lib/athlete/session-sync";
 import type { SlotSuggestion } from "@/lib/athlete/slot-suggestions";
 import type { PlateSetup } from "@/lib/training/plates";
-import { RECORD_LABELS } from "@/lib/training/records";
 import type { LoggedSet } from "@/lib/training/set";
-import { setTimeText } from "@/lib/training/set-time";
-import { distanceUnitFor, formatDistance } from "@/lib/training/distance";
 import type { WeightUnit } from "@/lib/training/units";
-import { ExerciseCard } from "./exercise-card";
+import { ExerciseCard, loadPlateHint } from "./exercise-card";
 import type { PickerOption } from "./exercise-picker";
 import type { RestTimerProps } from "./rest-timer";
-import { FinishSection } from "./finish-section";
-import type { SetRowView } from "./set-row";
+import { FinishSection, loadFinishForm } from "./finish-section";
+import { loadSetTimer, type SetRowView } from "./set-row";
 import { SyncStatusPill } from "./sync-status";
 import { elapsedClock, useClock } from "./use-clock";
 import { type DataAction, type PreviousPerformance, useExerciseLibrary } from "./use-exercise-library";
@@ -52,6 +35,13 @@ export type { PreviousPerformance };
 // error boundary would replace the whole logger): the picker says why, the countdown does not show.
 const loadPicker = () => import("./exercise-picker");
 const loadRestTimer = () => import("./rest-timer");
+// The records a ticked set sets and what is announced then: fetched with the rest once the page is idle,
+// and awaited by a set ticked before, so no record goes unannounced.
+const loadLoggedSetRules = () => import("@/lib/athlete/logged-set");
+// Arranging the workout (untick, add or remove rows and exercises, move, superset) follows a tap, never
+// the first tick: fetched once the page is idle, and a tap before that waits for it.
+const loadArrange = () => import("@/lib/athlete/logger-arrange");
+type Arrange = Awaited<ReturnType<typeof loadArrange>>;
 const ExercisePicker = lazy(() =>
   loadPicker().then(
     (m) => ({ default: m.ExercisePicker }),
@@ -74,6 +64,11 @@ function PickerUnavailable({ onClose }: { onClose: () => void }) {
       </button>
     </div>
   );
+}
+
+/** Whether a set is (still) logged: pending here, or on the server and not deleted here. */
+function isLogged(state: LoggerState, setId: string): boolean {
+  return setId in state.pending.sets || (state.server.sets.some((s) => s.id === setId) && !(setId in state.pending.deletedSets));
 }
 
 // Module-level: the clock is read in event handlers only, never while rendering.
@@ -150,11 +145,33 @@ export function SessionLogger({
       afterIdle(() => {
         void loadPicker();
         void loadRestTimer();
+        void loadLoggedSetRules().catch(() => {});
+        void loadArrange().catch(() => {});
+        void loadFinishForm().catch(() => {});
+        void loadSetTimer().catch(() => {});
+        void loadPlateHint().catch(() => {});
       }),
     [],
   );
   const slots = visibleSlots(state);
   const supersets = supersetPlaces(slots);
+
+  /** A change made by the arranging rules: applied once they are here (at once when they are). */
+  function arrange(change: (rules: Arrange, s: LoggerState) => LoggerState) {
+    withArrange((rules) => update((s) => change(rules, s)));
+  }
+
+  /** Runs `work` with the arranging rules once they are here; says so if they cannot load. */
+  function withArrange(work: (rules: Arrange) => unknown) {
+    loadArrange().then(
+      (rules) => void work(rules),
+      () =>
+        update((s) => ({
+          ...s,
+          notices: { ...s.notices, session: "That change could not be made offline: reload the page when you are back online." },
+        })),
+    );
+  }
 
   /** Each row's "last time" and fill (lib/athlete/row-fill): matched by kind, filled from the set before. */
   function fillsOf(slot: (typeof slots)[number]): RowFills[] {
@@ -168,35 +185,24 @@ export function SessionLogger({
     );
   }
 
-  /**
-   * The working weight to ramp warm-ups to: the next working row's, as typed or as filled (from the
-   * set before it, today's suggestion or last time); with every row logged, the last working set's.
-   */
-  function workingWeightFor(slot: (typeof slots)[number]): number {
+  function addWarmups(slot: (typeof slots)[number]) {
     const rows = rowsOfSlot(state, slot.id, slot.bodyweight, slot.measure);
     const fills = fillsOf(slot);
-    const next = rows.findIndex((r) => !r.logged && r.text.setType !== "warmup");
-    const lastLogged = rows.findLast((r) => r.logged && r.text.setType !== "warmup");
-    const text =
-      next >= 0 ? rows[next].text.weightKg.trim() || fills[next]?.fill?.weightKg || "" : (lastLogged?.text.weightKg ?? "");
-    const weight = parseNumber(text);
-    return weight !== null && Number.isFinite(weight) && weight > 0 ? weight : 0;
-  }
-
-  function addWarmups(slot: (typeof slots)[number]) {
-    const weight = workingWeightFor(slot);
-    if (!(weight > 0)) {
-      setAnnouncement(`Type the first working weight for ${slot.exerciseName}, then add warm-ups.`);
-      return update((s) => ({
-        ...s,
-        notices: { ...s.notices, [slot.id]: "Type the first working weight, then add warm-ups ramped toward it." },
-      }));
-    }
-    update((s) => {
-      const { [slot.id]: _notice, ...notices } = s.notices;
-      return addWarmupRows({ ...s, notices }, slot.id, weight);
+    withArrange((rules) => {
+      const weight = rules.workingWeight(rows, fills);
+      if (!(weight > 0)) {
+        setAnnouncement(`Type the first working weight for ${slot.exerciseName}, then add warm-ups.`);
+        return update((s) => ({
+          ...s,
+          notices: { ...s.notices, [slot.id]: "Type the first working weight, then add warm-ups ramped toward it." },
+        }));
+      }
+      update((s) => {
+        const { [slot.id]: _notice, ...notices } = s.notices;
+        return rules.addWarmupRows({ ...s, notices }, slot.id, weight);
+      });
+      setAnnouncement(`Warm-up sets added to ${slot.exerciseName}, ramped toward ${weight} ${state.unit}.`);
     });
-    setAnnouncement(`Warm-up sets added to ${slot.exerciseName}, ramped toward ${weight} ${state.unit}.`);
   }
 
   /** Within a superset, straight on to the next exercise: its first row still to log gets the focus. */
@@ -210,62 +216,56 @@ export function SessionLogger({
   }
 
   function toggle(slot: (typeof slots)[number], row: SetRowView, index: number) {
-    if (row.logged) return update((s) => unlogSet(s, row.id, slot.id));
+    if (row.logged) return arrange((rules, s) => rules.unlogSet(s, row.id, slot.id));
     const fill = fillsOf(slot)[index]?.fill ?? null;
     // From the newest state (update applies at once), not this render's: an answer adopted since is kept.
-    const out: { set?: PendingSet; records?: ReturnType<typeof recordsForLoggedSet> } = {};
+    const out: { set?: PendingSet; state?: LoggerState } = {};
     update((s) => {
       // A tick while the set's timer runs stops it first: the time is what elapsed.
       const base = s.timers?.[row.id] !== undefined ? stopSetTimer(s, row.id, slot.id, deviceTime()) : s;
       const result = logRow(base, row.id, slot.id, fill, deviceTime());
-      if (!result.logged) return result.state;
-      const logged = result.logged;
-      const records = recordsForLoggedSet(result.state, logged, slot.exerciseId, library.recordSets[slot.exerciseId] ?? []);
-      Object.assign(out, { set: logged, records });
-      return {
-        ...result.state,
-        marks: { ...result.state.marks, [logged.id]: records.map((r) => ({ kind: r.kind, first: r.previous === null })) },
-      };
+      if (result.logged) Object.assign(out, { set: result.logged, state: result.state });
+      return result.state;
     });
-    const { set, records } = out;
-    if (!set || !records) return;
-    const real = records.filter((r) => r.previous !== null);
-    const values = set.values;
-    const weight = values.weightKg ? `${weightText(values.weightKg, state.unit)} ${state.unit}` : "";
-    const distance = values.distanceM !== null ? formatDistance(values.distanceM, distanceUnitFor(state.unit)) : "";
-    const what =
-      values.seconds !== null && values.distanceM !== null
-        ? `${distance} in ${setTimeText(values.seconds)}`
-        : values.seconds !== null
-          ? `${setTimeText(values.seconds)}${values.seconds < 60 ? " seconds" : ""}`
-          : values.distanceM !== null
-            ? `${distance}${weight ? ` with ${weight}` : ""}`
-            : `${weight || "bodyweight"} for ${values.reps} reps`;
+    const { set, state: loggedIn } = out;
+    if (!set || !loggedIn) return;
     const step = afterSetLogged(slots, slot.id);
     const next = step.nextSlotId && step.nextSlotId !== slot.id ? slots.find((s) => s.id === step.nextSlotId) : undefined;
-    setAnnouncement(
-      (real.length
-        ? `New personal record on ${slot.exerciseName}: ${real.map((r) => RECORD_LABELS[r.kind]).join(", ")}.`
-        : `Logged ${slot.exerciseName} set ${index + 1}${values.setType === "warmup" ? " (warm-up)" : ""}: ${what}${values.missed ? " (missed)" : ""}.`) +
-        (next ? ` Next: ${next.exerciseName}.` : ""),
-    );
     // In a superset the rest comes after the group's last exercise, not between its exercises.
     if (rest.enabled && step.rest) setRestEndsAt(secondsFromNow(rest.seconds));
     if (next) goToSlot(next.id);
+    // Records are detected against the session as it was when this set was logged, whenever the rules arrive.
+    const recordSets = library.recordSets[slot.exerciseId] ?? [];
+    loadLoggedSetRules().then(
+      (rules) => {
+        const records = rules.recordsForLoggedSet(loggedIn, set, slot.exerciseId, recordSets);
+        update((s) =>
+          isLogged(s, set.id)
+            ? { ...s, marks: { ...s.marks, [set.id]: records.map((r) => ({ kind: r.kind, first: r.previous === null })) } }
+            : s,
+        );
+        setAnnouncement(
+          rules.loggedSetAnnouncement({
+            exerciseName: slot.exerciseName,
+            index,
+            values: set.values,
+            unit: state.unit,
+            records,
+            next: next?.exerciseName,
+          }),
+        );
+      },
+      () => setAnnouncement(`Logged ${slot.exerciseName} set ${index + 1}.${next ? ` Next: ${next.exerciseName}.` : ""}`),
+    );
   }
 
-  async function removeSlot(slot: (typeof slots)[number]) {
+  /** Removing an exercise with logged sets asks first (the question comes with the arranging rules). */
+  function removeSlot(slot: (typeof slots)[number]) {
     const logged = loggedRows(state, slot.id).length;
-    if (
-      logged &&
-      !(await asked.confirm({
-        title: `Remove ${slot.exerciseName}?`,
-        detail: `Its ${logged === 1 ? "logged set is" : `${logged} logged sets are`} removed from this session too.`,
-        confirmLabel: "Remove exercise",
-      }))
-    )
-      return;
-    update((s) => removeExercise(s, slot.id));
+    withArrange(async (rules) => {
+      if (logged && !(await asked.confirm(rules.removalQuestion(slot.exerciseName, logged)))) return;
+      update((s) => rules.removeExercise(s, slot.id));
+    });
   }
 
   async function openPicker() {
@@ -275,32 +275,19 @@ export function SessionLogger({
 
   function pick(option: PickerOption) {
     setPicking(false);
-    update((s) =>
-      addExercise(
+    const at = deviceTime();
+    arrange((rules, s) =>
+      rules.addExercise(
         s,
         { id: option.id, name: option.name, bodyweight: option.type === "bodyweight", measure: option.measure },
-        deviceTime(),
+        at,
       ),
     );
     if (option.type === "barbell") setBarbells((known) => new Set(known).add(option.id));
     void library.loadContext(option.id);
   }
 
-  async function finish() {
-    if (state.sessionErrors.durationMinutes) return document.getElementById("duration")?.focus();
-    const unticked = slots
-      .flatMap((slot) => state.rows[slot.id] ?? [])
-      .filter((r) => r.text.weightKg.trim() || r.text.reps.trim()).length;
-    if (
-      unticked &&
-      !(await asked.confirm({
-        title: "Finish with sets not logged?",
-        detail: `${unticked} set${unticked === 1 ? " has" : "s have"} values but ${unticked === 1 ? "is" : "are"} not ticked, and will not be saved.`,
-        confirmLabel: "Finish anyway",
-        tone: "primary",
-      }))
-    )
-      return;
+  function finish() {
     setFinishPressed(true);
     wantFinish();
     update(requestFinish);
@@ -381,7 +368,7 @@ export function SessionLogger({
                 )
               }
               onToggle={(row, i) => toggle(slot, row, i)}
-              onRemoveRow={(row) => update((s) => removeRow(s, row.id, slot.id))}
+              onRemoveRow={(row) => arrange((rules, s) => rules.removeRow(s, row.id, slot.id))}
               onTimer={(row, action) =>
                 update((s) =>
                   action === "start"
@@ -389,16 +376,24 @@ export function SessionLogger({
                     : stopSetTimer(s, row.id, slot.id, deviceTime()),
                 )
               }
-              onAddRow={() => update((s) => addRow(s, slot.id))}
-              onMove={(delta) => update((s) => moveExercise(s, slot.id, delta, deviceTime()))}
-              onRemove={() => void removeSlot(slot)}
+              onAddRow={() => arrange((rules, s) => rules.addRow(s, slot.id))}
+              onMove={(delta) => {
+                const at = deviceTime();
+                arrange((rules, s) => rules.moveExercise(s, slot.id, delta, at));
+              }}
+              onRemove={() => removeSlot(slot)}
               onAddWarmups={slot.measure === "reps_load" && !slot.bodyweight ? () => addWarmups(slot) : undefined}
               superset={supersets.get(slot.id)}
               linkedWithNext={
                 index < slots.length - 1 && slot.supersetGroup !== null && slot.supersetGroup === slots[index + 1].supersetGroup
               }
               onToggleSuperset={
-                index < slots.length - 1 ? () => update((s) => toggleSupersetWithNext(s, slot.id, deviceTime())) : undefined
+                index < slots.length - 1
+                  ? () => {
+                      const at = deviceTime();
+                      arrange((rules, s) => rules.toggleSupersetWithNext(s, slot.id, at));
+                    }
+                  : undefined
               }
             />
           );
@@ -469,7 +464,11 @@ export function SessionLogger({
         }}
         onDuration={(text) => update((s) => typeSessionField(s, "durationMinutes", text, deviceTime()))}
         onNotes={(text) => update((s) => typeSessionField(s, "notes", text, deviceTime()))}
-        onFinish={() => void finish()}
+        unticked={() =>
+          slots.flatMap((slot) => state.rows[slot.id] ?? []).filter((r) => r.text.weightKg.trim() || r.text.reps.trim()).length
+        }
+        confirm={asked.confirm}
+        onFinish={finish}
       />
 
       {restEndsAt ? (

@@ -1,13 +1,25 @@
 "use client";
 
+import { type ComponentProps, type ComponentType, lazy, Suspense } from "react";
 import type { RowFill, SetText } from "@/lib/athlete/logger-state";
 import { MEASURE_FIELDS, type SetFieldErrors } from "@/lib/training/set";
-import { RECORD_LABELS, type RecordKind } from "@/lib/training/records";
-import { type ExerciseMeasure, SET_TYPES, type SetType } from "@/lib/training/types";
+import { RECORD_LABELS, type RecordKind } from "@/lib/training/record-kinds";
+import { SET_TYPES, type SetType } from "@/lib/training/set-types";
+import type { ExerciseMeasure } from "@/lib/training/types";
 import { distanceFieldUnit, distanceUnitFor, formatPace, parseDistance, type DistanceFieldUnit } from "@/lib/training/distance";
 import { parseSetTime } from "@/lib/training/set-time";
 import type { WeightUnit } from "@/lib/training/units";
-import { SetTimer } from "./set-timer";
+import type { SetTimer as SetTimerButton } from "./set-timer";
+
+// A set timer shows only under a timed exercise's rows: not in the page's first download. The logger
+// fetches it once the page is idle; until it is here its place is kept, so the rows below do not move.
+export const loadSetTimer = () => import("./set-timer");
+const SetTimer = lazy<ComponentType<ComponentProps<typeof SetTimerButton>>>(() =>
+  loadSetTimer().then(
+    (m) => ({ default: m.SetTimer }),
+    () => ({ default: () => null }),
+  ),
+);
 
 export type PreviousSet = RowFill | null;
 
@@ -257,7 +269,14 @@ export function SetRow({
         </div>
       </div>
       {onTimer && !row.logged && inputs.includes("seconds") ? (
-        <SetTimer label={label} startedAt={row.timerStartedAt} onStart={() => onTimer("start")} onStop={() => onTimer("stop")} />
+        <Suspense fallback={<div className="mt-1.5 h-11" aria-hidden />}>
+          <SetTimer
+            label={label}
+            startedAt={row.timerStartedAt}
+            onStart={() => onTimer("start")}
+            onStop={() => onTimer("stop")}
+          />
+        </Suspense>
       ) : null}
       {errorText ? (
         <p id={errorId} role="alert" className="mt-1 pl-6 text-xs text-red-700">

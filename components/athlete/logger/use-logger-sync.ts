@@ -1,10 +1,11 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import { hasPending, openState, adoptServer, type LoggerState } from "@/lib/athlete/logger-state";
-import { upgradeStoredState } from "@/lib/athlete/logger-upgrade";
-import { acknowledge, POLL_MS, refuse, RETRY_MS, saveInput } from "@/lib/athlete/logger-sync";
-import type { SaveResult, SessionSnapshot, SessionStart } from "@/lib/athlete/session-sync";
+import { afterIdle } from "@/components/ui/after-idle";
+import { isRecord } from "@/lib/is-record";
+import { hasPending, openState, adoptServer, LOGGER_STATE_VERSION, type LoggerState } from "@/lib/athlete/logger-state";
+import { POLL_MS, RETRY_MS } from "@/lib/athlete/sync-timing";
+import type { SessionSnapshot, SessionStart } from "@/lib/athlete/session-sync";
 import type { WeightUnit } from "@/lib/training/units";
 import { LOGGER_STATE_PREFIX, loggerStateKey } from "@/lib/athlete/logger-storage";
 import { keep, pruneKept, readKept } from "./device-storage";
@@ -20,10 +21,22 @@ export type SyncStatus =
 
 const STATE_MAX_AGE_MS = 30 * 86_400_000;
 
-function readState(key: string): LoggerState | null {
+// A save, what it sends and how its answer is taken in (./send-changes, lib/athlete/logger-sync) are needed
+// only once there is something to send: fetched then, or once the page is idle, whichever comes first (the
+// service worker keeps the build's files, so they load with no signal too). A failed load is retried like
+// a failed save.
+const loadSender = () => import("./send-changes");
+
+/**
+ * The state kept under `key`, in the current shape. Only a state kept by an older release needs
+ * bringing up to it (lib/athlete/logger-upgrade), and its code is fetched only then.
+ */
+async function readState(key: string): Promise<LoggerState | null> {
   const state = readKept(key, "state");
   if (state === null || state === undefined) return null;
+  if (isRecord(state) && state.version === LOGGER_STATE_VERSION) return state as LoggerState;
   try {
+    const { upgradeStoredState } = await import("@/lib/athlete/logger-upgrade");
     return upgradeStoredState(state);
   } catch {
     return null;
@@ -34,10 +47,10 @@ function readState(key: string): LoggerState | null {
  * A queue kept under the session's key, as the logger kept it before sessions had a uid: read once,
  * then kept under the uid.
  */
-function adoptKeptByKey(userId: number, server: SessionSnapshot): LoggerState | null {
+async function adoptKeptByKey(userId: number, server: SessionSnapshot): Promise<LoggerState | null> {
   if (server.id === 0) return null;
   const key = `${LOGGER_STATE_PREFIX}${userId}:${server.id}`;
-  const state = readState(key);
+  const state = await readState(key);
   if (state) window.localStorage.removeItem(key);
   return state;
 }
@@ -81,14 +94,23 @@ export function useLoggerSync(
 
   // This device's queue and typed rows survive a reload; read after hydration.
   useEffect(() => {
+    let current = true;
     pruneOld();
-    const opened = openState(readState(storageKey) ?? adoptKeptByKey(userId, serverSession), serverSession, unit, start);
-    stateRef.current = opened;
-    if (opened.pending.finish) finishWanted.current = true;
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- localStorage is only readable after hydration
-    setState(opened);
-    setRestored(true);
+    void (async () => {
+      const kept = (await readState(storageKey)) ?? (await adoptKeptByKey(userId, serverSession));
+      if (!current) return;
+      const opened = openState(kept, serverSession, unit, start);
+      stateRef.current = opened;
+      if (opened.pending.finish) finishWanted.current = true;
+      setState(opened);
+      setRestored(true);
+    })();
+    return () => {
+      current = false;
+    };
   }, [storageKey, serverSession, unit, start, userId]);
+
+  useEffect(() => afterIdle(() => void loadSender().catch(() => {})), []);
 
   useEffect(() => {
     if (restored) keep(storageKey, "state", state);
@@ -106,52 +128,20 @@ export function useLoggerSync(
     if (inFlight.current) return;
     const sending = stateRef.current;
     if (!hasPending(sending.pending)) return;
-    const sent = sending.pending;
     inFlight.current = true;
     if (retryTimer.current) clearTimeout(retryTimer.current);
     setStatus({ kind: "saving" });
     let retry = false;
     let again = false;
     try {
-      const response = await fetch(`/api/sessions/${sending.server.uid}`, {
-        method: "PUT",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(saveInput(sending)),
-      });
-      const body = (await response.json().catch(() => ({}))) as Partial<SaveResult> & {
-        error?: string;
-        fieldErrors?: Record<string, string[]>;
-      };
-      if (response.ok && body.snapshot) {
-        const { snapshot, conflicts = [], mergedSlots } = body;
-        // Only a workout merged with another device's needs this, and only once online: fetched then.
-        const merged = mergedSlots ? await import("@/lib/athlete/merged-workouts") : null;
-        update((current) =>
-          acknowledge(current, sent, snapshot, conflicts, merged ? (s) => merged.intoMergedSlots(s, mergedSlots!) : undefined),
-        );
-        setStatus({ kind: "saved" });
-        again = true;
-      } else if (response.status === 422) {
-        const fieldErrors = body.fieldErrors ?? {};
-        let placed = false;
-        update((current) => {
-          const refused = refuse(current, sent, fieldErrors);
-          placed = refused.placed;
-          return refused.state;
-        });
-        setStatus({ kind: "invalid", message: body.error ?? "Some values were not saved: see the highlighted fields." });
-        // Send what the server did not refuse; a refusal naming nothing is not retried blindly.
-        again = placed;
-      } else if (response.status === 401) {
-        setStatus({ kind: "signed_out" });
-      } else if (response.status === 404) {
-        setStatus({ kind: "missing" });
-      } else {
-        setStatus({ kind: "failed", message: body.error ?? "The server could not save just now." });
-        retry = true;
-      }
+      const { sendChanges } = await loadSender();
+      const answer = await sendChanges(sending, update);
+      setStatus(answer.status);
+      retry = answer.retry;
+      again = answer.again;
     } catch {
-      // Network down: the queue is safe in this browser; try again when back online.
+      // Network down (or the save could not load): the queue is safe in this browser; try again when
+      // back online.
       setStatus({ kind: "offline" });
       retry = true;
     } finally {

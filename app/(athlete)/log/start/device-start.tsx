@@ -1,13 +1,13 @@
 "use client";
 
-import { type ComponentProps, useEffect, useMemo, useState } from "react";
+import { type ComponentProps, useEffect, useState } from "react";
 import { keep, pruneKept, readKept } from "@/components/athlete/logger/device-storage";
 import { SessionLogger } from "@/components/athlete/logger/session-logger";
 import { type DeviceStartedSession, deviceStartedSession, type PlanDay } from "@/lib/athlete/device-start";
 import { STARTED_PREFIX, startedKey } from "@/lib/athlete/logger-storage";
 import { newUuid } from "@/lib/athlete/logger-state";
 import { isUuid } from "@/lib/uuid";
-import { slotSuggestions } from "@/lib/athlete/slot-suggestions";
+import type { SlotSuggestion } from "@/lib/athlete/slot-suggestions";
 import type { LoggedSet } from "@/lib/training/set";
 
 const STARTED_MAX_AGE_MS = 30 * 86_400_000;
@@ -54,21 +54,33 @@ export function DeviceStart({
     setStarted(opened);
   }, [days, userId]);
 
-  const types = useMemo(() => new Map(exerciseTypes), [exerciseTypes]);
-  const suggestions = useMemo(
-    () =>
-      started
-        ? slotSuggestions(
+  // The progression rule is needed only here, once the workout is laid out: fetched then, while the page
+  // says it is opening the workout (the service worker keeps it for a start with no signal). Should it not
+  // load, the workout opens without today's suggestions.
+  const [suggestions, setSuggestions] = useState<Record<string, SlotSuggestion> | null>(null);
+  useEffect(() => {
+    if (!started) return;
+    let current = true;
+    import("@/lib/athlete/slot-suggestions")
+      .then(
+        ({ slotSuggestions }) =>
+          slotSuggestions(
             started.snapshot.exercises,
             new Map(Object.entries(recent).map(([k, v]) => [Number(k), v])),
-            types,
+            new Map(exerciseTypes),
             unit,
-          )
-        : {},
-    [started, recent, types, unit],
-  );
+          ),
+        () => ({}),
+      )
+      .then((made) => {
+        if (current) setSuggestions(made);
+      });
+    return () => {
+      current = false;
+    };
+  }, [started, recent, exerciseTypes, unit]);
 
-  if (!started) return <p className="mx-auto max-w-3xl text-sm text-slate-600">Opening your workout…</p>;
+  if (!started || !suggestions) return <p className="mx-auto max-w-3xl text-sm text-slate-600">Opening your workout…</p>;
   return (
     <SessionLogger
       {...logger}
