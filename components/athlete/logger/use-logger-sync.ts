@@ -8,6 +8,7 @@ import { POLL_MS, RETRY_MS } from "@/lib/athlete/sync-timing";
 import type { SessionSnapshot, SessionStart } from "@/lib/athlete/session-sync";
 import type { WeightUnit } from "@/lib/training/units";
 import { LOGGER_STATE_PREFIX, loggerStateKey } from "@/lib/athlete/logger-storage";
+import { upgradeStoredState } from "@/lib/athlete/logger-upgrade";
 import { keep, pruneKept, readKept } from "./device-storage";
 
 export type SyncStatus =
@@ -28,29 +29,25 @@ const STATE_MAX_AGE_MS = 30 * 86_400_000;
 const loadSender = () => import("./send-changes");
 
 /**
- * The state kept under `key`, in the current shape. Only a state kept by an older release needs
- * bringing up to it (lib/athlete/logger-upgrade), and its code is fetched only then.
+ * The state kept under `key`, in the current shape (a state kept by an older release is brought up to
+ * it). The upgrade stays in the page's first download: were its code fetched and not arrive, the state
+ * it could not read would be written over, and with it whatever was typed under the older release.
  */
-async function readState(key: string): Promise<LoggerState | null> {
+function readState(key: string): LoggerState | null {
   const state = readKept(key, "state");
   if (state === null || state === undefined) return null;
   if (isRecord(state) && state.version === LOGGER_STATE_VERSION) return state as LoggerState;
-  try {
-    const { upgradeStoredState } = await import("@/lib/athlete/logger-upgrade");
-    return upgradeStoredState(state);
-  } catch {
-    return null;
-  }
+  return upgradeStoredState(state);
 }
 
 /**
  * A queue kept under the session's key, as the logger kept it before sessions had a uid: read once,
  * then kept under the uid.
  */
-async function adoptKeptByKey(userId: number, server: SessionSnapshot): Promise<LoggerState | null> {
+function adoptKeptByKey(userId: number, server: SessionSnapshot): LoggerState | null {
   if (server.id === 0) return null;
   const key = `${LOGGER_STATE_PREFIX}${userId}:${server.id}`;
-  const state = await readState(key);
+  const state = readState(key);
   if (state) window.localStorage.removeItem(key);
   return state;
 }
@@ -94,20 +91,13 @@ export function useLoggerSync(
 
   // This device's queue and typed rows survive a reload; read after hydration.
   useEffect(() => {
-    let current = true;
     pruneOld();
-    void (async () => {
-      const kept = (await readState(storageKey)) ?? (await adoptKeptByKey(userId, serverSession));
-      if (!current) return;
-      const opened = openState(kept, serverSession, unit, start);
-      stateRef.current = opened;
-      if (opened.pending.finish) finishWanted.current = true;
-      setState(opened);
-      setRestored(true);
-    })();
-    return () => {
-      current = false;
-    };
+    const opened = openState(readState(storageKey) ?? adoptKeptByKey(userId, serverSession), serverSession, unit, start);
+    stateRef.current = opened;
+    if (opened.pending.finish) finishWanted.current = true;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- localStorage is only readable after hydration
+    setState(opened);
+    setRestored(true);
   }, [storageKey, serverSession, unit, start, userId]);
 
   useEffect(() => afterIdle(() => void loadSender().catch(() => {})), []);

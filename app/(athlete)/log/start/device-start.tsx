@@ -1,8 +1,8 @@
 "use client";
 
-import { type ComponentProps, useEffect, useState } from "react";
+import { type ComponentProps, lazy, Suspense, useEffect, useState } from "react";
 import { keep, pruneKept, readKept } from "@/components/athlete/logger/device-storage";
-import { SessionLogger } from "@/components/athlete/logger/session-logger";
+import type { SessionLogger as LoggerComponent } from "@/components/athlete/logger/session-logger";
 import { type DeviceStartedSession, deviceStartedSession, type PlanDay } from "@/lib/athlete/device-start";
 import { STARTED_PREFIX, startedKey } from "@/lib/athlete/logger-storage";
 import { newUuid } from "@/lib/athlete/logger-state";
@@ -12,7 +12,15 @@ import type { LoggedSet } from "@/lib/training/set";
 
 const STARTED_MAX_AGE_MS = 30 * 86_400_000;
 
-type LoggerProps = ComponentProps<typeof SessionLogger>;
+type LoggerProps = ComponentProps<typeof LoggerComponent>;
+
+// This page lays its workout out in the browser, so the logger cannot show before the page has run: its
+// code is fetched then, beside the progression rule, instead of with the page (the service worker keeps
+// the build's files, so it loads with no signal too).
+const loadLogger = () => import("@/components/athlete/logger/session-logger");
+const SessionLogger = lazy(() => loadLogger().then((m) => ({ default: m.SessionLogger })));
+
+const OPENING = <p className="mx-auto max-w-3xl text-sm text-slate-600">Opening your workout…</p>;
 
 /**
  * Opens the logger on a workout started here: the day named by `?day=` laid out from the plan this
@@ -34,6 +42,7 @@ export function DeviceStart({
   const [started, setStarted] = useState<DeviceStartedSession | null>(null);
 
   useEffect(() => {
+    void loadLogger().catch(() => {});
     pruneKept(STARTED_PREFIX, STARTED_MAX_AGE_MS);
     const params = new URLSearchParams(window.location.search);
     const named = params.get("uid") ?? "";
@@ -80,18 +89,20 @@ export function DeviceStart({
     };
   }, [started, recent, exerciseTypes, unit]);
 
-  if (!started || !suggestions) return <p className="mx-auto max-w-3xl text-sm text-slate-600">Opening your workout…</p>;
+  if (!started || !suggestions) return OPENING;
   return (
-    <SessionLogger
-      {...logger}
-      userId={userId}
-      unit={unit}
-      serverSession={started.snapshot}
-      start={started.start}
-      startedAt={new Date(started.start.startedAt).toISOString()}
-      alreadyFinished={false}
-      suggestions={suggestions}
-      barbellExercises={exerciseTypes.filter(([, type]) => type === "barbell").map(([id]) => id)}
-    />
+    <Suspense fallback={OPENING}>
+      <SessionLogger
+        {...logger}
+        userId={userId}
+        unit={unit}
+        serverSession={started.snapshot}
+        start={started.start}
+        startedAt={new Date(started.start.startedAt).toISOString()}
+        alreadyFinished={false}
+        suggestions={suggestions}
+        barbellExercises={exerciseTypes.filter(([, type]) => type === "barbell").map(([id]) => id)}
+      />
+    </Suspense>
   );
 }
