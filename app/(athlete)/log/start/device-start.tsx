@@ -1,6 +1,6 @@
 "use client";
 
-import { type ComponentProps, lazy, Suspense, useEffect, useState } from "react";
+import { type ComponentProps, lazy, startTransition, Suspense, useEffect, useState } from "react";
 import { keep, pruneKept, readKept } from "@/components/athlete/logger/device-storage";
 import type { SessionLogger as LoggerComponent } from "@/components/athlete/logger/session-logger";
 import { type DeviceStartedSession, deviceStartedSession, type PlanDay } from "@/lib/athlete/device-start";
@@ -82,7 +82,9 @@ export function DeviceStart({
         () => ({}),
       )
       .then((made) => {
-        if (current) setSuggestions(made);
+        // The whole logger renders now: as a transition, React renders it in slices between which the
+        // browser can answer a tap, rather than in one long task.
+        if (current) startTransition(() => setSuggestions(made));
       });
     return () => {
       current = false;
