@@ -18,7 +18,13 @@ type LoggerProps = ComponentProps<typeof LoggerComponent>;
 // code is fetched then, beside the progression rule, instead of with the page (the service worker keeps
 // the build's files, so it loads with no signal too).
 const loadLogger = () => import("@/components/athlete/logger/session-logger");
+const loadSuggestionRule = () => import("@/lib/athlete/slot-suggestions");
 const SessionLogger = lazy(() => loadLogger().then((m) => ({ default: m.SessionLogger })));
+// Both are asked for as soon as this code runs in the browser, before the page has hydrated.
+if (typeof window !== "undefined") {
+  void loadLogger().catch(() => {});
+  void loadSuggestionRule().catch(() => {});
+}
 
 const OPENING = <p className="mx-auto max-w-3xl text-sm text-slate-600">Opening your workout…</p>;
 
@@ -42,7 +48,6 @@ export function DeviceStart({
   const [started, setStarted] = useState<DeviceStartedSession | null>(null);
 
   useEffect(() => {
-    void loadLogger().catch(() => {});
     pruneKept(STARTED_PREFIX, STARTED_MAX_AGE_MS);
     const params = new URLSearchParams(window.location.search);
     const named = params.get("uid") ?? "";
@@ -70,7 +75,7 @@ export function DeviceStart({
   useEffect(() => {
     if (!started) return;
     let current = true;
-    import("@/lib/athlete/slot-suggestions")
+    loadSuggestionRule()
       .then(
         ({ slotSuggestions }) =>
           slotSuggestions(
