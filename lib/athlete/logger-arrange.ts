@@ -10,7 +10,7 @@ import {
   blankText,
   loggedRows,
   newUuid,
-  parseNumber,
+  positiveWeight,
   visibleSlots,
   withPlannedRows,
   type LoggerState,
@@ -106,8 +106,7 @@ export function workingWeight(
   const lastLogged = rows.findLast((r) => r.logged && r.text.setType !== "warmup");
   const text =
     next >= 0 ? rows[next].text.weightKg.trim() || fills[next]?.fill?.weightKg || "" : (lastLogged?.text.weightKg ?? "");
-  const weight = parseNumber(text);
-  return weight !== null && Number.isFinite(weight) && weight > 0 ? weight : 0;
+  return positiveWeight(text) ?? 0;
 }
 
 /**

@@ -135,6 +135,12 @@ export function parseNumber(text: string): number | null {
   return Number(trimmed);
 }
 
+/** A weight typed in a field, when it is one a bar can be loaded to or a warm-up ramped toward: above 0. */
+export function positiveWeight(text: string): number | null {
+  const weight = parseNumber(text);
+  return weight !== null && Number.isFinite(weight) && weight > 0 ? weight : null;
+}
+
 /** A stored weight as the athlete types it: in their unit, no trailing zeros ("82.5", "225"; lib/training/units). */
 export function weightText(kg: number, unit: WeightUnit): string {
   return String(displayWeight(kg, unit));

@@ -3,7 +3,7 @@
 import { type ComponentProps, type ComponentType, lazy, memo, Suspense } from "react";
 import { formatDay } from "@/components/athlete/format";
 import type { SlotTarget } from "@/lib/athlete/session-sync";
-import { parseNumber, type SetText } from "@/lib/athlete/logger-state";
+import { positiveWeight, type SetText } from "@/lib/athlete/logger-state";
 import { TARGET_UNITS } from "@/lib/athlete/targets";
 import type { PlateSetup } from "@/lib/training/plates";
 import type { ExerciseMeasure } from "@/lib/training/types";
@@ -32,12 +32,6 @@ const PlateHint = memo(function PlateHint(props: PlateHintProps) {
     </Suspense>
   );
 });
-
-/** Whether the plate line has a weight to show: a positive number (the line says nothing for the rest). */
-function hasWeight(text: string): boolean {
-  const weight = parseNumber(text);
-  return weight !== null && Number.isFinite(weight) && weight > 0;
-}
 
 export type SlotView = {
   id: string;
@@ -214,7 +208,7 @@ export function ExerciseCard({
           />
         ))}
       </ol>
-      {plates && hasWeight(next) ? <PlateHint weightText={next} setup={plates} exerciseName={name} /> : null}
+      {plates && positiveWeight(next) !== null ? <PlateHint weightText={next} setup={plates} exerciseName={name} /> : null}
       <div className="mt-2 flex flex-wrap gap-2">
         <button
           type="button"

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { parseNumber } from "@/lib/athlete/logger-state";
+import { positiveWeight } from "@/lib/athlete/logger-state";
 import type { PlateSetup } from "@/lib/training/plates";
 import { plateLoad } from "@/lib/training/plates";
 
@@ -11,8 +11,8 @@ const show = (value: number) => String(Number(value.toFixed(2)));
  * their plates can make; nothing for a weight no bar is loaded to. Bar and plates come from the profile.
  */
 export function PlateHint({ weightText, setup, exerciseName }: { weightText: string; setup: PlateSetup; exerciseName: string }) {
-  const target = parseNumber(weightText);
-  if (target === null || !Number.isFinite(target) || target <= 0) return null;
+  const target = positiveWeight(weightText);
+  if (target === null) return null;
   const { unit, bar } = setup;
   const load = plateLoad(target, { bar, plates: setup.plates, unit });
   if (!load) return null;

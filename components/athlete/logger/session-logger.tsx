@@ -66,11 +66,6 @@ function PickerUnavailable({ onClose }: { onClose: () => void }) {
   );
 }
 
-/** Whether a set is (still) logged: pending here, or on the server and not deleted here. */
-function isLogged(state: LoggerState, setId: string): boolean {
-  return setId in state.pending.sets || (state.server.sets.some((s) => s.id === setId) && !(setId in state.pending.deletedSets));
-}
-
 // Module-level: the clock is read in event handlers only, never while rendering.
 /** The device's time of an edit, which the merge compares field by field. */
 function deviceTime(): number {
@@ -240,7 +235,7 @@ export function SessionLogger({
       (rules) => {
         const records = rules.recordsForLoggedSet(loggedIn, set, slot.exerciseId, recordSets);
         update((s) =>
-          isLogged(s, set.id)
+          loggedRows(s, slot.id).some((r) => r.id === set.id)
             ? { ...s, marks: { ...s.marks, [set.id]: records.map((r) => ({ kind: r.kind, first: r.previous === null })) } }
             : s,
         );
