@@ -2,8 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { afterIdle } from "@/components/ui/after-idle";
-import { isRecord } from "@/lib/is-record";
-import { hasPending, openState, adoptServer, LOGGER_STATE_VERSION, type LoggerState } from "@/lib/athlete/logger-state";
+import { hasPending, openState, adoptServer, type LoggerState } from "@/lib/athlete/logger-state";
 import { POLL_MS, RETRY_MS } from "@/lib/athlete/sync-timing";
 import type { SessionSnapshot, SessionStart } from "@/lib/athlete/session-sync";
 import type { WeightUnit } from "@/lib/training/units";
@@ -36,8 +35,11 @@ const loadSender = () => import("./send-changes");
 function readState(key: string): LoggerState | null {
   const state = readKept(key, "state");
   if (state === null || state === undefined) return null;
-  if (isRecord(state) && state.version === LOGGER_STATE_VERSION) return state as LoggerState;
-  return upgradeStoredState(state);
+  try {
+    return upgradeStoredState(state);
+  } catch {
+    return null;
+  }
 }
 
 /**
