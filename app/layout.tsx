@@ -28,20 +28,39 @@ function noticesUnavailable(error: unknown): [] {
   return [];
 }
 
+/**
+ * Planned maintenance for a signed-in user (visitors have nothing open to lose), drawn here with the
+ * server's clock and leaving out what this device dismissed. A failed read must not take the page down.
+ */
+async function SignedInMaintenanceBanner() {
+  const now = new Date();
+  const [notices, cookieJar, timeZone] = await Promise.all([
+    getDb()
+      .then((db) => visibleMaintenanceNotices(db, now))
+      .catch(noticesUnavailable),
+    cookies(),
+    requestTimeZone(),
+  ]);
+  const dismissed = dismissedKeys(cookieJar.get(DISMISSED_COOKIE)?.value);
+  return (
+    // Keyed by what the server saw, so a re-render after a change (an admin ending a window) starts from it.
+    <MaintenanceBanner
+      key={notices.map((n) => `${n.id}:${n.endedAt ?? ""}`).join(",")}
+      initial={notices}
+      serverNow={now.toISOString()}
+      timeZone={timeZone}
+      dismissed={dismissed}
+    >
+      <MaintenanceNotices shown={bannersToShow(notices, now, dismissed)} timeZone={timeZone} />
+    </MaintenanceBanner>
+  );
+}
+
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Every page renders per request: the proxy's CSP nonce is new each time (Next puts it on its
   // scripts), and the build must not prerender pages that read the database.
   await connection();
   const user = await currentUser().catch(() => null);
-  const now = new Date();
-  // Signed-in users only: visitors have nothing open to lose. A failed read must not take the page down.
-  const notices = user
-    ? await getDb()
-        .then((db) => visibleMaintenanceNotices(db, now))
-        .catch(noticesUnavailable)
-    : [];
-  const dismissed = dismissedKeys((await cookies()).get(DISMISSED_COOKIE)?.value);
-  const timeZone = await requestTimeZone();
   return (
     <html lang="en">
       <body className="min-h-screen">
@@ -52,18 +71,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to content
         </a>
         <SiteHeader user={user && { name: user.name, email: user.email, role: user.role }} signOutAction={signOutAction} />
-        {user ? (
-          // Keyed by what the server saw, so a re-render after a change (an admin ending a window) starts from it.
-          <MaintenanceBanner
-            key={notices.map((n) => `${n.id}:${n.endedAt ?? ""}`).join(",")}
-            initial={notices}
-            serverNow={now.toISOString()}
-            timeZone={timeZone}
-            dismissed={dismissed}
-          >
-            <MaintenanceNotices shown={bannersToShow(notices, now, dismissed)} timeZone={timeZone} />
-          </MaintenanceBanner>
-        ) : null}
+        {user ? <SignedInMaintenanceBanner /> : null}
         <main id="main" className="mx-auto w-full max-w-6xl px-4 py-6 sm:px-6">
           {children}
         </main>
