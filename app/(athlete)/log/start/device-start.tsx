@@ -68,9 +68,8 @@ export function DeviceStart({
     setStarted(opened);
   }, [days, userId]);
 
-  // The progression rule is needed only here, once the workout is laid out: fetched then, while the page
-  // says it is opening the workout (the service worker keeps it for a start with no signal). Should it not
-  // load, the workout opens without today's suggestions.
+  // Today's suggestions come from the progression rule (asked for with the logger, above) once the workout
+  // is laid out. Should the rule not load, the workout opens without them.
   const [suggestions, setSuggestions] = useState<Record<string, SlotSuggestion> | null>(null);
   useEffect(() => {
     if (!started) return;
