@@ -3,6 +3,7 @@ import {
   formatWallClock,
   isTimeZone,
   safeTimeZone,
+  utcStamp,
   validWallClock,
   wallClockAt,
   wallClockToInstant,
@@ -62,5 +63,13 @@ describe("time zones", () => {
     const t = { year: 2024, month: 3, day: 5, hour: 8, minute: 2, second: 1 };
     expect(formatWallClock(t)).toBe("2024-03-05 08:02:01");
     expect(formatWallClock(t, { separator: "T", seconds: false })).toBe("2024-03-05T08:02");
+  });
+});
+
+describe("UTC stamps for admins", () => {
+  it("reads the same whatever the zone it is made in, to the minute or the second", () => {
+    const instant = new Date("2026-12-06T17:43:05.120+01:00");
+    expect(utcStamp(instant)).toBe("2026-12-06 16:43");
+    expect(utcStamp(instant, true)).toBe("2026-12-06 16:43:05");
   });
 });

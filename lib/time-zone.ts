@@ -115,3 +115,12 @@ export function formatWallClock(
   const time = `${pad(t.hour)}:${pad(t.minute)}${seconds ? `:${pad(t.second)}` : ""}`;
   return `${t.year}-${pad(t.month)}-${pad(t.day)}${separator}${time}`;
 }
+
+/**
+ * An instant as admins read it, in UTC whatever their own zone ("2026-12-06 17:43", with seconds on
+ * request), so two admins quote the same time to each other.
+ */
+export function utcStamp(instant: Date, withSeconds = false): string {
+  const iso = instant.toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, withSeconds ? 19 : 16)}`;
+}

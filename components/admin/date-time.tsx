@@ -1,11 +1,12 @@
+import { utcStamp } from "@/lib/time-zone";
+
 /**
  * A timestamp in UTC, the same on the server and in every admin's browser (no hydration mismatch,
  * and admins in different time zones quote the same time to each other).
  */
 export function DateTime({ value, withSeconds = false }: { value: Date | string; withSeconds?: boolean }) {
   const date = typeof value === "string" ? new Date(value) : value;
-  const iso = date.toISOString();
-  return <time dateTime={iso}>{`${iso.slice(0, 10)} ${iso.slice(11, withSeconds ? 19 : 16)} UTC`}</time>;
+  return <time dateTime={date.toISOString()}>{`${utcStamp(date, withSeconds)} UTC`}</time>;
 }
 
 export function formatDuration(ms: number | null | undefined): string {

@@ -5,7 +5,7 @@ import { type MaintenanceNotice, maintenanceNotices } from "@/db/schema";
 import { NotFoundError, UserFacingError, driverError } from "@/lib/errors";
 import { type EndNoticeInput, type ScheduleNoticeInput, scheduleWindow } from "@/lib/maintenance/notice";
 import { noticePhase } from "@/lib/maintenance/phase";
-import { safeTimeZone } from "@/lib/time-zone";
+import { safeTimeZone, utcStamp } from "@/lib/time-zone";
 
 interface Actor {
   id: number;
@@ -81,12 +81,10 @@ async function overlappingWindow(db: DbOrTx, window: WindowTimes): Promise<({ id
   return overlapping;
 }
 
-const utc = (time: Date) => `${time.toISOString().slice(0, 16).replace("T", " ")}`;
-
 /** The start field's error for a window in another's time (`overlapping` is gone when it was just ended). */
 function overlapError(overlapping: ({ id: number } & WindowTimes) | undefined): UserFacingError {
   const which = overlapping
-    ? `maintenance #${overlapping.id} (${utc(overlapping.startsAt)} to ${utc(overlapping.endsAt)} UTC)`
+    ? `maintenance #${overlapping.id} (${utcStamp(overlapping.startsAt)} to ${utcStamp(overlapping.endsAt)} UTC)`
     : "another maintenance window";
   return new UserFacingError(`This window overlaps ${which}. Choose other times, or cancel that one first.`, {
     field: "startsAt",
