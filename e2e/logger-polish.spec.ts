@@ -7,7 +7,7 @@ async function firstExercise(page: Page): Promise<string> {
   return (await page.getByTestId("logger-exercise").first().getByRole("heading").innerText()).trim();
 }
 
-test("+ Add set copies the set before it, and discarding asks in the app's own dialog", async ({ page }) => {
+test("+ Add set copies the set before it, and discarding asks in the app's own dialog, and needs a signal", async ({ page }) => {
   await newAthleteWithProgram(page, "Polish Tester");
   await page.getByRole("button", { name: "Start Full body A" }).click();
   await expect(page).toHaveURL(/\/log\/\d+$/);
@@ -33,10 +33,24 @@ test("+ Add set copies the set before it, and discarding asks in the app's own d
   await expect(dialog).toBeHidden();
   await expect(page).toHaveURL(/\/log\/\d+$/);
 
+  // With no signal nothing is deleted: the logger says so, and the set stays, on screen and on the device.
+  const kept = () =>
+    page.evaluate(() => Object.keys(window.localStorage).filter((key) => key.startsWith("ironlog:logger:")).length);
+  expect(await kept()).toBe(1);
+  await page.context().setOffline(true);
+  await page.getByRole("button", { name: "Discard workout" }).click();
+  await dialog.getByRole("button", { name: "Discard workout" }).click();
+  await expect(page.getByText("Discarding needs a connection: nothing was deleted, and your sets are kept.")).toBeVisible();
+  await expect(page.getByRole("button", { name: `Undo ${exercise}, set 1` })).toBeVisible();
+  expect(await kept()).toBe(1);
+  await page.context().setOffline(false);
+
+  // Discarded on the server, the workout's copy on this device goes too.
   await page.getByRole("button", { name: "Discard workout" }).click();
   await dialog.getByRole("button", { name: "Discard workout" }).click();
   await expect(page).toHaveURL(/\/log$/);
   await expect(page.getByRole("link", { name: "Resume" })).toHaveCount(0);
+  expect(await kept()).toBe(0);
 });
 
 test("after a session at the top of the rep range, the next one suggests what to lift and says why", async ({ page }) => {

@@ -5,9 +5,8 @@ import { getAssessmentForUser } from "@/server/queries/assessments";
 import { getDb } from "@/server/db";
 import { offlineKitStamp } from "@/server/queries/plan-days";
 import { ReassessmentPrompt } from "@/components/layout/reassessment-prompt";
-import { TimeZoneCookie } from "@/components/athlete/time-zone-cookie";
 import { USER_MARKER } from "@/lib/offline/cache-rules";
-import { OfflineReady } from "./_components/offline-ready";
+import { Background } from "./_components/background";
 
 /**
  * Every athlete page needs a signed-in user, and shows the re-assessment prompt while flagged. Each
@@ -22,8 +21,7 @@ export default async function AthleteLayout({ children }: { children: ReactNode 
   return (
     <>
       <meta name={USER_MARKER} content={String(user.id)} />
-      <OfflineReady userId={user.id} kitStamp={kitStamp} enabled={env().NODE_ENV === "production"} />
-      <TimeZoneCookie />
+      <Background userId={user.id} kitStamp={kitStamp} enabled={env().NODE_ENV === "production"} />
       {assessment?.needsReassessment ? <ReassessmentPrompt /> : null}
       {children}
     </>

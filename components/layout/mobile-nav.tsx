@@ -1,21 +1,13 @@
 "use client";
 
-import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useEffect, useId, useState } from "react";
-import { NavPending } from "./nav-pending";
-import { SignOutForm } from "./sign-out-form";
+import { type ReactNode, useEffect, useId, useState } from "react";
 
-/** The phone-sized menu: a disclosure button that opens the navigation, closed by Escape or navigation. */
-export function MobileNav({
-  items,
-  signOut,
-  email,
-}: {
-  items: { href: string; label: string }[];
-  signOut: () => Promise<void>;
-  email: string;
-}) {
+/**
+ * The phone-sized menu: a disclosure button that shows the navigation, closed by Escape or navigation.
+ * The panel (`children`) is drawn by the server, hidden until opened, so no page carries its markup's code.
+ */
+export function MobileNav({ children }: { children: ReactNode }) {
   const [open, setOpen] = useState(false);
   const pathname = usePathname();
   const panelId = useId();
@@ -41,31 +33,9 @@ export function MobileNav({
       >
         Menu
       </button>
-      {open ? (
-        <div id={panelId} className="absolute inset-x-0 top-14 border-b border-slate-200 bg-white p-2 shadow-lg">
-          <p className="truncate px-3 py-2 text-xs text-slate-500">{email}</p>
-          <nav aria-label="Mobile">
-            {items.map((item) => (
-              <Link
-                key={item.href}
-                href={item.href}
-                className="relative block rounded px-3 py-3 text-base text-slate-800 hover:bg-slate-100"
-              >
-                {item.label}
-                <NavPending />
-              </Link>
-            ))}
-          </nav>
-          <SignOutForm signOut={signOut}>
-            <button
-              type="submit"
-              className="block w-full rounded px-3 py-3 text-left text-base text-slate-800 hover:bg-slate-100"
-            >
-              Sign out
-            </button>
-          </SignOutForm>
-        </div>
-      ) : null}
+      <div id={panelId} hidden={!open} className="absolute inset-x-0 top-14 border-b border-slate-200 bg-white p-2 shadow-lg">
+        {children}
+      </div>
     </div>
   );
 }

@@ -76,7 +76,29 @@ export function SiteHeader({ user, signOutAction }: { user: HeaderUser | null; s
                   </SignOutForm>
                 </div>
               </details>
-              <MobileNav items={[...nav, { href: "/profile", label: "Profile" }]} signOut={signOutAction} email={user.email} />
+              <MobileNav>
+                <p className="truncate px-3 py-2 text-xs text-slate-500">{user.email}</p>
+                <nav aria-label="Mobile">
+                  {[...nav, { href: "/profile", label: "Profile" }].map((item) => (
+                    <Link
+                      key={item.href}
+                      href={item.href}
+                      className="relative block rounded px-3 py-3 text-base text-slate-800 hover:bg-slate-100"
+                    >
+                      {item.label}
+                      <NavPending />
+                    </Link>
+                  ))}
+                </nav>
+                <SignOutForm signOut={signOutAction}>
+                  <button
+                    type="submit"
+                    className="block w-full rounded px-3 py-3 text-left text-base text-slate-800 hover:bg-slate-100"
+                  >
+                    Sign out
+                  </button>
+                </SignOutForm>
+              </MobileNav>
             </div>
           </>
         ) : (

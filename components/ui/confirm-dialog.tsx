@@ -1,8 +1,7 @@
 "use client";
 
-import { type ReactNode, useCallback, useRef, useState } from "react";
-import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { lazy, type ReactNode, Suspense, useCallback, useEffect, useRef, useState } from "react";
+import { afterIdle } from "@/components/ui/after-idle";
 
 export interface ConfirmRequest {
   /** The question ("Discard this workout?"). */
@@ -14,15 +13,24 @@ export interface ConfirmRequest {
   tone?: "danger" | "primary";
 }
 
+// The dialog is drawn only once a question is asked, so its code is not in the first download of the
+// pages that may ask: it is fetched once the page is idle (the service worker keeps it for a visit with
+// no signal), and awaited by a question asked before.
+const loadView = () => import("./confirm-dialog-view");
+const ConfirmDialogView = lazy(() => loadView().then((m) => ({ default: m.ConfirmDialogView })));
+
 /**
  * The app's own "are you sure?": a modal dialog (focus trapped, Escape cancels, Cancel focused first so
  * a stray Enter changes nothing) instead of the browser's `confirm()`, which cannot be styled, blocks
  * the page's scripts (the logger's sync and rest timer included) and is muted by some browsers.
  *
- * `confirm(request)` resolves true or false once the athlete answers; render `dialog` once.
+ * `confirm(request)` resolves true or false once the athlete answers; render `dialog` once. Should the
+ * dialog's code not load (no signal before it was fetched), the browser's own confirm() asks instead.
  */
 export function useConfirm(): { confirm: (request: ConfirmRequest) => Promise<boolean>; dialog: ReactNode } {
   const [request, setRequest] = useState<ConfirmRequest | null>(null);
+  // Drawn from the first question on, and kept: closing the open <dialog> returns the focus to its opener.
+  const [shown, setShown] = useState(false);
   const resolver = useRef<((answer: boolean) => void) | null>(null);
 
   const answer = useCallback((yes: boolean) => {
@@ -31,27 +39,28 @@ export function useConfirm(): { confirm: (request: ConfirmRequest) => Promise<bo
     setRequest(null);
   }, []);
 
-  const confirm = useCallback((next: ConfirmRequest) => {
+  const confirm = useCallback(async (next: ConfirmRequest) => {
     resolver.current?.(false);
+    resolver.current = null;
+    try {
+      await loadView();
+    } catch {
+      return window.confirm(next.detail ? `${next.title}\n\n${next.detail}` : next.title);
+    }
+    setShown(true);
     setRequest(next);
     return new Promise<boolean>((resolve) => {
       resolver.current = resolve;
     });
   }, []);
 
-  const dialog = (
-    <Dialog open={request !== null} onClose={() => answer(false)} title={request?.title ?? ""}>
-      {request?.detail ? <p className="text-sm text-slate-700">{request.detail}</p> : null}
-      <div className="mt-5 flex flex-wrap justify-end gap-2">
-        <Button variant="secondary" onClick={() => answer(false)} autoFocus>
-          Cancel
-        </Button>
-        <Button variant={request?.tone ?? "danger"} onClick={() => answer(true)}>
-          {request?.confirmLabel}
-        </Button>
-      </div>
-    </Dialog>
-  );
+  useEffect(() => afterIdle(() => void loadView().catch(() => {})), []);
+
+  const dialog = shown ? (
+    <Suspense fallback={null}>
+      <ConfirmDialogView request={request} answer={answer} />
+    </Suspense>
+  ) : null;
   return { confirm, dialog };
 }
 

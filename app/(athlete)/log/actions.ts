@@ -36,13 +36,16 @@ export const finishSessionAction = athleteAction(z.object({ sessionId: idSchema 
   redirect("/log?finished=1");
 });
 
-/** Delete a session (discarding one in progress, or a past one from history). */
+/**
+ * Delete a session (discarding one in progress, or a past one from history), then go to `redirectTo`.
+ * Without it the action answers success and stays: the logger first lets go of its copy on the device.
+ */
 export const deleteSessionAction = athleteAction(
-  z.object({ sessionId: idSchema, redirectTo: z.enum(["/log", "/history"]).default("/history") }),
+  z.object({ sessionId: idSchema, redirectTo: z.enum(["/log", "/history"]).optional() }),
   async ({ sessionId, redirectTo }, user) => {
     if (!(await deleteSession(await getDb(), user.id, sessionId))) throw new NotFoundError("That session");
     revalidatePath("/history");
-    redirect(redirectTo);
+    if (redirectTo) redirect(redirectTo);
   },
 );
 

@@ -22,6 +22,15 @@ export function keep(key: string, field: string, value: unknown): void {
   }
 }
 
+/** Lets go of what is kept under `key` (a workout finished or discarded). */
+export function dropKept(key: string): void {
+  try {
+    window.localStorage.removeItem(key);
+  } catch {
+    // Storage disabled: nothing was kept.
+  }
+}
+
 /** Removes the entries under `prefix` saved more than `maxAgeMs` ago (or with no time of saving). */
 export function pruneKept(prefix: string, maxAgeMs: number): void {
   try {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { type ComponentType, lazy, Suspense, useCallback, useEffect, useState } from "react";
+import { type ComponentType, lazy, type ReactNode, Suspense, useCallback, useEffect, useState } from "react";
 import { afterIdle } from "@/components/ui/after-idle";
 import { useConfirm } from "@/components/ui/confirm-dialog";
 import { editLoggedSet, logRow, requestFinish, typeInRow, typeSessionField } from "@/lib/athlete/logger-actions";
@@ -97,6 +97,8 @@ export function SessionLogger({
   barbellExercises,
   exerciseContextAction,
   exerciseOptionsAction,
+  back,
+  deleteAction,
   start,
 }: {
   userId: number;
@@ -115,12 +117,22 @@ export function SessionLogger({
   barbellExercises: number[];
   exerciseContextAction: DataAction<{ sessionUid: string; exerciseId: number }, ExerciseContext>;
   exerciseOptionsAction: DataAction<Record<string, never>, PickerOption[]>;
+  /** The link back (to the log, or to the finished session), shown above the workout. */
+  back?: ReactNode;
+  /** Deletes the session on the server: with it, the workout can be discarded (a finished one deleted) here. */
+  deleteAction?: DataAction<{ sessionId: number }, unknown>;
   /** How the workout was started on this device, while the server does not have it yet. */
   start?: SessionStart;
 }) {
   const router = useRouter();
   const onFinished = useCallback((sessionId: number) => router.push(`/history/${sessionId}?saved=1`), [router]);
-  const { state, update, status, restored, syncNow, wantFinish } = useLoggerSync(userId, serverSession, unit, onFinished, start);
+  const { state, update, status, restored, syncNow, wantFinish, forget } = useLoggerSync(
+    userId,
+    serverSession,
+    unit,
+    onFinished,
+    start,
+  );
   const library = useExerciseLibrary(
     serverSession.uid,
     { previous: initialPrevious, recordSets: initialRecordSets },
@@ -131,6 +143,7 @@ export function SessionLogger({
   const [announcement, setAnnouncement] = useState("");
   const [picking, setPicking] = useState(false);
   const [finishPressed, setFinishPressed] = useState(false);
+  const [deleting, setDeleting] = useState(false);
   const asked = useConfirm();
   // Barbell exercises get the plate calculator: the plan's, and any added on the day.
   const [barbells, setBarbells] = useState(() => new Set(barbellExercises));
@@ -282,6 +295,33 @@ export function SessionLogger({
     void library.loadContext(option.id);
   }
 
+  /**
+   * Discarding the workout (deleting a finished session) asks first. The device lets go of its copy only
+   * once the server has deleted the session: with no signal nothing is deleted, and the sets stay.
+   */
+  async function deleteSession() {
+    if (!deleteAction) return;
+    const finished = alreadyFinished;
+    const yes = await asked.confirm(
+      finished
+        ? { title: "Delete this session and its sets?", confirmLabel: "Delete session" }
+        : { title: "Discard this workout?", detail: "Its sets will be deleted.", confirmLabel: "Discard workout" },
+    );
+    if (!yes) return;
+    setDeleting(true);
+    const result = await deleteAction({ status: "idle" }, { sessionId: serverSession.id }).catch(() => null);
+    if (result?.status === "success") {
+      forget();
+      return router.push(finished ? "/history" : "/log");
+    }
+    setDeleting(false);
+    const message =
+      result?.status === "error" && result.message
+        ? result.message
+        : `${finished ? "Deleting" : "Discarding"} needs a connection: nothing was deleted, and your sets are kept.`;
+    update((s) => ({ ...s, notices: { ...s.notices, session: message } }));
+  }
+
   function finish() {
     setFinishPressed(true);
     wantFinish();
@@ -296,6 +336,21 @@ export function SessionLogger({
   return (
     <div className={`mx-auto max-w-3xl ${restEndsAt ? "pb-28" : "pb-8"}`}>
       {asked.dialog}
+      {back ? (
+        <nav aria-label="Breadcrumb" className="mb-2 flex items-center justify-between text-sm">
+          {back}
+          {deleteAction ? (
+            <button
+              type="button"
+              onClick={() => void deleteSession()}
+              disabled={deleting}
+              className="font-semibold text-red-700 hover:underline disabled:text-slate-400"
+            >
+              {alreadyFinished ? "Delete session" : "Discard workout"}
+            </button>
+          ) : null}
+        </nav>
+      ) : null}
       <div className="sticky top-14 z-20 -mx-4 mb-4 border-b border-slate-200 bg-slate-50/95 px-4 py-3 backdrop-blur sm:mx-0 sm:rounded-lg sm:border sm:px-4">
         <div className="flex flex-wrap items-center gap-3">
           <label htmlFor="session-name" className="sr-only">

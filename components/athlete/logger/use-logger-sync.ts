@@ -8,7 +8,7 @@ import type { SessionSnapshot, SessionStart } from "@/lib/athlete/session-sync";
 import type { WeightUnit } from "@/lib/training/units";
 import { LOGGER_STATE_PREFIX, loggerStateKey } from "@/lib/athlete/logger-storage";
 import { upgradeStoredState } from "@/lib/athlete/logger-upgrade";
-import { keep, pruneKept, readKept } from "./device-storage";
+import { dropKept, keep, pruneKept, readKept } from "./device-storage";
 
 export type SyncStatus =
   | { kind: "saved" }
@@ -50,7 +50,7 @@ function adoptKeptByKey(userId: number, server: SessionSnapshot): LoggerState | 
   if (server.id === 0) return null;
   const key = `${LOGGER_STATE_PREFIX}${userId}:${server.id}`;
   const state = readState(key);
-  if (state) window.localStorage.removeItem(key);
+  if (state) dropKept(key);
   return state;
 }
 
@@ -84,6 +84,8 @@ export function useLoggerSync(
   const syncRef = useRef<() => Promise<void>>(async () => {});
   // Set when the athlete finished on this device, also before a reload with the finish still queued.
   const finishWanted = useRef(false);
+  // Set once the server has deleted the session at this device's asking: nothing more is kept or sent.
+  const forgotten = useRef(false);
 
   // The ref is set with every change (update, the restore below), never from a render: a render of an
   // earlier state would put it back over a later change.
@@ -105,7 +107,7 @@ export function useLoggerSync(
   useEffect(() => afterIdle(() => void loadSender().catch(() => {})), []);
 
   useEffect(() => {
-    if (restored) keep(storageKey, "state", state);
+    if (restored && !forgotten.current) keep(storageKey, "state", state);
   }, [storageKey, state, restored]);
 
   // Applied at once to the ref, not when React next renders: the sync reads the ref right after an
@@ -117,7 +119,7 @@ export function useLoggerSync(
   }, []);
 
   const sync = useCallback(async () => {
-    if (inFlight.current) return;
+    if (inFlight.current || forgotten.current) return;
     const sending = stateRef.current;
     if (!hasPending(sending.pending)) return;
     inFlight.current = true;
@@ -154,12 +156,18 @@ export function useLoggerSync(
     if (!finishWanted.current || !state.server.finishedAt || hasPending(state.pending) || Object.keys(state.errors).length > 0)
       return;
     finishWanted.current = false;
-    window.localStorage.removeItem(storageKey);
+    dropKept(storageKey);
     onFinishedRef.current(state.server.id);
   }, [state, storageKey]);
   const wantFinish = useCallback(() => {
     finishWanted.current = true;
   }, []);
+  /** The session was deleted: its queue on this device goes, and no save is sent for it again. */
+  const forget = useCallback(() => {
+    forgotten.current = true;
+    if (retryTimer.current) clearTimeout(retryTimer.current);
+    dropKept(storageKey);
+  }, [storageKey]);
 
   // Save shortly after each change (typing is debounced; ticking a set goes almost at once).
   useEffect(() => {
@@ -170,7 +178,7 @@ export function useLoggerSync(
 
   // Other devices' changes: on focus, on reconnect, and every few seconds while visible.
   const refresh = useCallback(async () => {
-    if (inFlight.current || document.visibilityState !== "visible") return;
+    if (inFlight.current || forgotten.current || document.visibilityState !== "visible") return;
     if (hasPending(stateRef.current.pending)) return void sync();
     try {
       const response = await fetch(`/api/sessions/${stateRef.current.server.uid}`, { cache: "no-store" });
@@ -200,5 +208,5 @@ export function useLoggerSync(
     };
   }, [restored, sync, refresh]);
 
-  return { state, update, status, restored, syncNow: sync, wantFinish };
+  return { state, update, status, restored, syncNow: sync, wantFinish, forget };
 }

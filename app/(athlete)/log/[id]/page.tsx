@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ActionButton } from "@/components/athlete/action-button";
 import { SessionLogger } from "@/components/athlete/logger/session-logger";
 import { loggerSession } from "@/server/queries/logger";
 import { loggerHistory } from "@/lib/athlete/logging-context";
@@ -26,38 +25,26 @@ export default async function LogSessionPage({ params }: { params: Promise<{ id:
   const { previous, recordSets } = loggerHistory(context);
 
   return (
-    <div>
-      <nav aria-label="Breadcrumb" className="mx-auto mb-2 flex max-w-3xl items-center justify-between text-sm">
+    <SessionLogger
+      back={
         <Link href={session.finishedAt ? `/history/${session.id}` : "/log"} className="text-slate-600 hover:underline">
           ← {session.finishedAt ? "Back to the session" : "All workouts"}
         </Link>
-        <ActionButton
-          action={deleteSessionAction}
-          fields={{ sessionId: session.id, redirectTo: session.finishedAt ? "/history" : "/log" }}
-          variant="link"
-          confirm={session.finishedAt ? "Delete this session and its sets?" : "Discard this workout? Its sets will be deleted."}
-          className="text-red-700"
-        >
-          {session.finishedAt ? "Delete session" : "Discard workout"}
-        </ActionButton>
-      </nav>
-      <SessionLogger
-        userId={user.id}
-        serverSession={snapshot}
-        unit={user.weightUnit}
-        startedAt={session.startedAt.toISOString()}
-        timeZone={timeZone}
-        alreadyFinished={session.finishedAt !== null}
-        previous={previous}
-        recordSets={recordSets}
-        plates={plateSetupFor(user.plateSetup, user.weightUnit)}
-        barbellExercises={[...exerciseTypes].filter(([, type]) => type === "barbell").map(([id]) => id)}
-        suggestions={
-          session.finishedAt ? {} : slotSuggestions(snapshot.exercises, context.recent, exerciseTypes, user.weightUnit)
-        }
-        exerciseContextAction={exerciseContextAction}
-        exerciseOptionsAction={exerciseOptionsAction}
-      />
-    </div>
+      }
+      deleteAction={deleteSessionAction}
+      userId={user.id}
+      serverSession={snapshot}
+      unit={user.weightUnit}
+      startedAt={session.startedAt.toISOString()}
+      timeZone={timeZone}
+      alreadyFinished={session.finishedAt !== null}
+      previous={previous}
+      recordSets={recordSets}
+      plates={plateSetupFor(user.plateSetup, user.weightUnit)}
+      barbellExercises={[...exerciseTypes].filter(([, type]) => type === "barbell").map(([id]) => id)}
+      suggestions={session.finishedAt ? {} : slotSuggestions(snapshot.exercises, context.recent, exerciseTypes, user.weightUnit)}
+      exerciseContextAction={exerciseContextAction}
+      exerciseOptionsAction={exerciseOptionsAction}
+    />
   );
 }
