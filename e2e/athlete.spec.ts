@@ -58,6 +58,10 @@ test("a new athlete gets a program for their equipment, logs a session from it, 
   await page.getByRole("button", { name: "Start Full body A" }).click();
   await expect(page).toHaveURL(/\/log\/\d+$/);
   const exercise = (await page.getByTestId("logger-exercise").first().getByRole("heading").innerText()).trim();
+  // The time since the start ticks in the header.
+  const clock = page.getByLabel("Time since you started");
+  await expect(clock).toHaveText(/^0:\d\d$/);
+  await expect(clock).not.toHaveText(await clock.innerText());
 
   await logSet(page, exercise, 1, "20", "10");
   // The rest timer starts when a set is ticked.

@@ -22,7 +22,6 @@ import type { RestTimerProps } from "./rest-timer";
 import { FinishSection, loadFinishForm } from "./finish-section";
 import { loadSetRowNotes, loadSetTimer, type SetRowView } from "./set-row";
 import { SyncStatusPill } from "./sync-status";
-import { elapsedClock, useClock } from "./use-clock";
 import { type DataAction, type PreviousPerformance, useExerciseLibrary } from "./use-exercise-library";
 import { useLoggerSync } from "./use-logger-sync";
 import { REST_CHOICES, useRestSettings } from "./use-rest-settings";
@@ -35,6 +34,8 @@ export type { PreviousPerformance };
 // error boundary would replace the whole logger): the picker says why, the countdown does not show.
 const loadPicker = () => import("./exercise-picker");
 const loadRestTimer = () => import("./rest-timer");
+// The clock since the start is drawn only once hydrated, and ticks on its own.
+const loadClock = () => import("./elapsed-clock");
 // The records a ticked set sets and what is announced then: fetched with the rest once the page is idle,
 // and awaited by a set ticked before, so no record goes unannounced.
 const loadLoggedSetRules = () => import("@/lib/athlete/logged-set");
@@ -46,6 +47,12 @@ const ExercisePicker = lazy(() =>
   loadPicker().then(
     (m) => ({ default: m.ExercisePicker }),
     () => ({ default: PickerUnavailable }),
+  ),
+);
+const ElapsedClock = lazy(() =>
+  loadClock().then(
+    (m) => ({ default: m.ElapsedClock }),
+    () => ({ default: () => null }),
   ),
 );
 const RestTimer = lazy<ComponentType<RestTimerProps>>(() =>
@@ -147,7 +154,6 @@ export function SessionLogger({
   const asked = useConfirm();
   // Barbell exercises get the plate calculator: the plan's, and any added on the day.
   const [barbells, setBarbells] = useState(() => new Set(barbellExercises));
-  const now = useClock();
   useEffect(
     () =>
       afterIdle(() => {
@@ -331,7 +337,6 @@ export function SessionLogger({
   }
 
   const doneSets = loggedCount(state);
-  const elapsed = now === null ? null : now - Date.parse(startedAt);
   const unsaved = restored && hasPending(state.pending);
 
   return (
@@ -369,11 +374,11 @@ export function SessionLogger({
             }}
             className="min-w-0 flex-1 rounded-md border-0 bg-transparent px-1 py-1 text-xl font-bold text-slate-900 ring-inset hover:ring-1 hover:ring-slate-300 focus:ring-2 focus:ring-brand-600 aria-[invalid=true]:ring-2 aria-[invalid=true]:ring-red-500"
           />
-          {!alreadyFinished && elapsed !== null ? (
-            <span className="font-mono text-sm text-slate-600 tabular-nums" aria-label="Time since you started">
-              {elapsedClock(elapsed)}
-            </span>
-          ) : null}
+          {alreadyFinished ? null : (
+            <Suspense fallback={null}>
+              <ElapsedClock startedAt={startedAt} />
+            </Suspense>
+          )}
           <SyncStatusPill
             status={status}
             unsaved={unsaved}
@@ -510,8 +515,9 @@ export function SessionLogger({
         offline={status.kind === "offline"}
         waiting={finishPressed && (hasPending(state.pending) || status.kind !== "saved")}
         onOpen={() => {
-          if (!state.durationText.trim() && elapsed !== null)
-            update((s) => typeSessionField(s, "durationMinutes", String(Math.max(1, Math.round(elapsed / 60000))), deviceTime()));
+          const at = deviceTime();
+          const minutes = String(Math.max(1, Math.round((at - Date.parse(startedAt)) / 60000)));
+          if (!state.durationText.trim()) update((s) => typeSessionField(s, "durationMinutes", minutes, at));
         }}
         onDuration={(text) => update((s) => typeSessionField(s, "durationMinutes", text, deviceTime()))}
         onNotes={(text) => update((s) => typeSessionField(s, "notes", text, deviceTime()))}
