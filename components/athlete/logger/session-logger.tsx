@@ -20,7 +20,7 @@ import { ExerciseCard, loadPlateHint } from "./exercise-card";
 import type { PickerOption } from "./exercise-picker";
 import type { RestTimerProps } from "./rest-timer";
 import { FinishSection, loadFinishForm } from "./finish-section";
-import { loadSetRowNotes, loadSetTimer, type SetRowView } from "./set-row";
+import { loadSetTimer, type SetRowView } from "./set-row";
 import { SyncStatusPill } from "./sync-status";
 import { type DataAction, type PreviousPerformance, useExerciseLibrary } from "./use-exercise-library";
 import { useLoggerSync } from "./use-logger-sync";
@@ -163,7 +163,6 @@ export function SessionLogger({
         void loadArrange().catch(() => {});
         void loadFinishForm().catch(() => {});
         void loadSetTimer().catch(() => {});
-        void loadSetRowNotes().catch(() => {});
         void loadPlateHint().catch(() => {});
       }),
     [],

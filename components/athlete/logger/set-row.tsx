@@ -1,14 +1,14 @@
 "use client";
 
-import { type ComponentProps, type ComponentType, lazy, memo, Suspense } from "react";
+import { type ComponentProps, type ComponentType, lazy, Suspense } from "react";
 import type { RowFill, SetText } from "@/lib/athlete/logger-state";
 import { MEASURE_FIELDS, type SetFieldErrors } from "@/lib/training/set";
-import type { RecordKind } from "@/lib/training/record-kinds";
+import { RECORD_LABELS, type RecordKind } from "@/lib/training/record-kinds";
 import { SET_TYPES, type SetType } from "@/lib/training/set-types";
 import type { ExerciseMeasure } from "@/lib/training/types";
-import { distanceFieldUnit, type DistanceFieldUnit } from "@/lib/training/distance";
+import { distanceFieldUnit, distanceUnitFor, formatPace, parseDistance, type DistanceFieldUnit } from "@/lib/training/distance";
+import { parseSetTime } from "@/lib/training/set-time";
 import type { WeightUnit } from "@/lib/training/units";
-import type { SetRowNotesProps } from "./set-row-notes";
 import type { SetTimer as SetTimerButton } from "./set-timer";
 
 // A set timer shows only under a timed exercise's rows: not in the page's first download. The logger
@@ -20,23 +20,6 @@ const SetTimer = lazy<ComponentType<ComponentProps<typeof SetTimerButton>>>(() =
     () => ({ default: () => null }),
   ),
 );
-
-// The lines under a set (./set-row-notes) are text: a server-rendered line stays until their code is here.
-// Memoised, so that a row re-rendered with the same lines leaves the server's in place while they load.
-export const loadSetRowNotes = () => import("./set-row-notes");
-const LazyNotes = lazy<ComponentType<SetRowNotesProps>>(() =>
-  loadSetRowNotes().then(
-    (m) => ({ default: m.SetRowNotes }),
-    () => ({ default: () => null }),
-  ),
-);
-const SetRowNotes = memo(function SetRowNotes(props: SetRowNotesProps) {
-  return (
-    <Suspense fallback={null}>
-      <LazyNotes {...props} />
-    </Suspense>
-  );
-});
 
 export type PreviousSet = RowFill | null;
 
@@ -145,7 +128,8 @@ export function SetRow({
   const hasErrors = Object.values(row.errors).some(Boolean);
   // Shown as logged only when valid: a row with an error is never green, whatever was ticked.
   const logged = row.logged && !hasErrors;
-  const setsRecord = logged && row.marks?.some((r) => !r.first);
+  const realRecords = logged ? (row.marks?.filter((r) => !r.first) ?? []) : [];
+  const baseline = logged && (row.marks?.length ?? 0) > 0 && realRecords.length === 0;
   const errorId = `${row.id}-errors`;
   const errorText = Object.values(row.errors).filter(Boolean).join(" ");
   const field = (name: "weightKg" | "reps" | "rpe" | "seconds" | "distanceM") => ({
@@ -156,8 +140,15 @@ export function SetRow({
   const nextType = SET_TYPES[(SET_TYPES.indexOf(setType) + 1) % SET_TYPES.length];
   const inputs = measureInputs(measure, bodyweight);
   const distanceUnit = distanceFieldUnit(measure, unit);
-  // A timed distance's pace line reads its time and distance as typed, or as their placeholders.
-  const paceTime = measure === "distance_time" && !row.text.missed ? row.text.seconds || placeholder?.seconds || "" : null;
+  // The pace of a timed distance in the athlete's unit, once both fields read (each parsed once: bounded).
+  const pace =
+    measure === "distance_time" && !row.text.missed
+      ? formatPace(
+          parseSetTime(row.text.seconds || placeholder?.seconds || ""),
+          parseDistance(row.text.distanceM || placeholder?.distanceM || "", distanceUnit),
+          distanceUnitFor(unit),
+        )
+      : null;
   const inputProps = {
     weightKg: { label: `weight (${unit})`, mode: "decimal" as const, placeholder: placeholder?.weightKg || "0" },
     reps: { label: "reps", mode: "numeric" as const, placeholder: placeholder?.reps || "" },
@@ -168,7 +159,15 @@ export function SetRow({
   };
   const missed = row.text.missed;
   const background =
-    setType === "warmup" ? "bg-sky-50" : logged ? (missed ? "bg-red-50" : setsRecord ? "bg-amber-50" : "bg-emerald-50") : "";
+    setType === "warmup"
+      ? "bg-sky-50"
+      : logged
+        ? missed
+          ? "bg-red-50"
+          : realRecords.length
+            ? "bg-amber-50"
+            : "bg-emerald-50"
+        : "";
   return (
     <li
       className={`rounded-md px-1 py-1 ${background}`}
@@ -279,28 +278,40 @@ export function SetRow({
           />
         </Suspense>
       ) : null}
-      {errorText ||
-      setType !== "normal" ||
-      paceTime !== null ||
-      missed ||
-      row.notice ||
-      (logged && row.pending) ||
-      row.marks?.length ? (
-        <SetRowNotes
-          errorId={errorId}
-          errorText={errorText}
-          setType={setType}
-          setTypeLabel={SET_TYPE_LABELS[setType]}
-          missed={missed}
-          notice={row.notice}
-          saving={logged && row.pending}
-          logged={logged}
-          marks={row.marks}
-          paceTime={paceTime}
-          paceDistance={row.text.distanceM || placeholder?.distanceM || ""}
-          distanceUnit={distanceUnit}
-          unit={unit}
-        />
+      {errorText ? (
+        <p id={errorId} role="alert" className="mt-1 pl-6 text-xs text-red-700">
+          {errorText}
+        </p>
+      ) : null}
+      {setType !== "normal" ? (
+        <p className="mt-1 pl-6 text-xs font-medium text-sky-800">
+          {setType === "warmup"
+            ? "Warm-up: not counted in records or volume."
+            : SET_TYPE_LABELS[setType][0].toUpperCase() + SET_TYPE_LABELS[setType].slice(1)}
+        </p>
+      ) : null}
+      {pace && !hasErrors ? (
+        <p className="mt-1 pl-6 text-xs text-slate-600" data-testid="set-pace">
+          Pace {pace}
+        </p>
+      ) : null}
+      {missed ? <p className="mt-1 pl-6 text-xs font-medium text-red-800">Missed: not counted in records or volume.</p> : null}
+      {row.notice ? (
+        <p className="mt-1 pl-6 text-xs text-amber-800" data-testid="set-notice">
+          {row.notice}
+        </p>
+      ) : null}
+      {logged && row.pending ? <p className="sr-only">Saving</p> : null}
+      {realRecords.length ? (
+        <p className="mt-1 flex flex-wrap gap-1 pl-6" data-testid="pr-badges">
+          {realRecords.map((r) => (
+            <span key={r.kind} className="rounded-full bg-amber-400 px-2 py-0.5 text-xs font-bold text-amber-950">
+              PR · {RECORD_LABELS[r.kind]}
+            </span>
+          ))}
+        </p>
+      ) : baseline ? (
+        <p className="mt-1 pl-6 text-xs text-emerald-800">First time logged: this is your baseline.</p>
       ) : null}
     </li>
   );
