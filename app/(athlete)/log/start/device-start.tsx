@@ -9,6 +9,7 @@ import { newUuid } from "@/lib/athlete/logger-state";
 import { isUuid } from "@/lib/uuid";
 import type { SlotSuggestion } from "@/lib/athlete/slot-suggestions";
 import type { LoggedSet } from "@/lib/training/set";
+import { type InProgressWorkout, InProgressOffer } from "./in-progress-offer";
 
 const STARTED_MAX_AGE_MS = 30 * 86_400_000;
 
@@ -32,6 +33,10 @@ const OPENING = <p className="mx-auto max-w-3xl text-sm text-slate-600">Opening 
  * Opens the logger on a workout started here: the day named by `?day=` laid out from the plan this
  * page carries, under the uid in `?uid=` (made now, and put in the address, on the first open), so a
  * reload with no signal opens the same workout with everything typed in it.
+ *
+ * A new start (no uid in the address) while the server had another workout in progress offers that
+ * one first (./in-progress-offer), in the page's first paint, rather than starting a second workout
+ * the first save would then have to keep beside it, as finished.
  */
 export function DeviceStart({
   userId,
@@ -39,17 +44,28 @@ export function DeviceStart({
   exerciseTypes,
   recent,
   unit,
+  inProgress,
   ...logger
 }: Omit<LoggerProps, "serverSession" | "startedAt" | "alreadyFinished" | "suggestions" | "barbellExercises" | "start"> & {
   days: PlanDay[];
   exerciseTypes: [number, string][];
   recent: Record<number, LoggedSet[][]>;
+  /** The workout in progress when the page was rendered for a new start; null when none was. */
+  inProgress: InProgressWorkout | null;
 }) {
   const [started, setStarted] = useState<DeviceStartedSession | null>(null);
+  const [offered, setOffered] = useState(inProgress !== null);
 
   useEffect(() => {
-    pruneKept(STARTED_PREFIX, STARTED_MAX_AGE_MS);
     const params = new URLSearchParams(window.location.search);
+    // The device's copy of the page is one whatever its address: one kept for a new start can open a
+    // workout this device already holds (the log's "Resume"), which is never offered away.
+    if (offered) {
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- the address is only readable after hydration
+      if (isUuid(params.get("uid") ?? "")) setOffered(false);
+      return;
+    }
+    pruneKept(STARTED_PREFIX, STARTED_MAX_AGE_MS);
     const named = params.get("uid") ?? "";
     const uid = isUuid(named) ? named.toLowerCase() : newUuid();
     if (params.get("uid") !== uid) {
@@ -64,9 +80,8 @@ export function DeviceStart({
       opened = deviceStartedSession(uid, day, Date.now(), newUuid);
       keep(key, "started", opened);
     }
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- the address and localStorage are only readable after hydration
     setStarted(opened);
-  }, [days, userId]);
+  }, [days, userId, offered]);
 
   // Today's suggestions come from the progression rule (asked for with the logger, above) once the workout
   // is laid out. Should the rule not load, the workout opens without them.
@@ -95,6 +110,8 @@ export function DeviceStart({
     };
   }, [started, recent, exerciseTypes, unit]);
 
+  if (offered && inProgress)
+    return <InProgressOffer workout={inProgress} timeZone={logger.timeZone} onStartAnyway={() => setOffered(false)} />;
   if (!started || !suggestions) return OPENING;
   return (
     <Suspense fallback={OPENING}>

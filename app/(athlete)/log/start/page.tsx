@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { exerciseContextAction, exerciseOptionsAction } from "@/app/(athlete)/log/actions";
 import { athletePage, requestTimeZone } from "@/server/athlete-page";
 import { planDays } from "@/server/queries/plan-days";
-import { loggingContext, sessionStartedAt } from "@/server/queries/sessions";
+import { listSessionsInProgress, loggingContext, sessionStartedAt } from "@/server/queries/sessions";
 import { plateSetupFor } from "@/lib/athlete/plate-setup";
 import { sessionRefFromSegment } from "@/lib/athlete/session-ref";
 import { loggerHistory, plainRecent } from "@/lib/athlete/logging-context";
@@ -15,7 +15,8 @@ export const metadata: Metadata = { title: "Log" };
  * /log/start?day=<id>&uid=<uuid>: a workout started on the device, which works with no signal. The
  * page carries every day of the athlete's plan and the history the logger shows beside it; the
  * service worker keeps it, and the page lays the workout out in the browser from what the query
- * names. Once the server has the session (its first save), the page sends the athlete to it.
+ * names. Once the server has the session (its first save), the page sends the athlete to it. A new
+ * start (no uid yet) names the workout in progress, if any, so the page can offer it first.
  */
 export default async function DeviceStartPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const { user, db } = await athletePage("/log/start");
@@ -24,7 +25,11 @@ export default async function DeviceStartPage({ searchParams }: { searchParams: 
   const known = ref !== undefined && typeof ref !== "number" ? await sessionStartedAt(db, user.id, ref) : null;
   if (known) redirect(`/log/${known.id}`);
 
-  const [{ days, types }, timeZone] = await Promise.all([planDays(db, user.id), requestTimeZone()]);
+  const [{ days, types }, timeZone, [inProgress]] = await Promise.all([
+    planDays(db, user.id),
+    requestTimeZone(),
+    ref === undefined ? listSessionsInProgress(db, user.id) : [],
+  ]);
   const context = await loggingContext(db, user.id, [...types.keys()], { sessionId: 0, startedAt: new Date() });
   return (
     <DeviceStart
@@ -32,6 +37,16 @@ export default async function DeviceStartPage({ searchParams }: { searchParams: 
       unit={user.weightUnit}
       timeZone={timeZone}
       days={days}
+      inProgress={
+        inProgress
+          ? {
+              id: inProgress.id,
+              name: inProgress.name,
+              startedAt: inProgress.startedAt.toISOString(),
+              setCount: inProgress.setCount,
+            }
+          : null
+      }
       exerciseTypes={[...types]}
       {...loggerHistory(context)}
       recent={plainRecent(context.recent)}
