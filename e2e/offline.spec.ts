@@ -190,6 +190,42 @@ test("two devices that each started the same day with no signal end with one wor
   }
 });
 
+test("with a workout in progress, the device's start page offers it with no signal, and starts another when asked", async ({
+  page,
+  context,
+}) => {
+  await newAthleteWithProgram(page, "Busy No Signal");
+  await page.getByRole("button", { name: "Start Full body A" }).click();
+  await expect(page).toHaveURL(/\/log\/\d+$/);
+  const inProgress = new URL(page.url()).pathname;
+  await page.goto("/program");
+  await readyForNoSignal(page, "You already have a workout in progress");
+
+  await loseSignal(context);
+  await page.goto("/program");
+  await page.getByRole("button", { name: "Start Full body B" }).click();
+  await expect(page).toHaveURL(/\/log\/start\?day=\d+$/);
+  const offer = page.getByTestId("in-progress-offer");
+  await expect(offer.getByRole("link", { name: "Resume Full body A" })).toHaveAttribute("href", inProgress);
+
+  // The copy may be older than the workout's end on another device: another can still be started here.
+  await offer.getByRole("button", { name: "Start a new one anyway" }).click();
+  await expect(page).toHaveURL(/\/log\/start\?day=\d+&uid=[0-9a-f-]{36}$/);
+  const uid = new URL(page.url()).searchParams.get("uid")!;
+  await page.getByLabel("Rest timer after each set").uncheck();
+  const exercise = (await page.getByTestId("logger-exercise").first().getByRole("heading").innerText()).trim();
+  await logSet(page, exercise, 1, "10", "10");
+  await expect(page.getByTestId("sync-status")).toContainText("Offline");
+
+  // Back online, it reaches the server beside the one in progress, as finished, with its set.
+  await regainSignal(context);
+  await page.reload();
+  await expect(page.getByText("Another workout was already in progress")).toBeVisible({ timeout: 30_000 });
+  const stored = await (await page.request.get(`/api/sessions/${uid}`)).json();
+  expect(stored.finishedAt).not.toBeNull();
+  expect(stored.sets).toHaveLength(1);
+});
+
 test("pages kept for one athlete are never shown to the next one on the same browser", async ({ page, context }) => {
   await newAthleteWithProgram(page, "First Athlete");
   await page.goto("/program");
