@@ -53,6 +53,29 @@ test("+ Add set copies the set before it, and discarding asks in the app's own d
   expect(await kept()).toBe(0);
 });
 
+test("a finished session opened in the logger is deleted from there, after the same question", async ({ page }) => {
+  await newAthleteWithProgram(page, "Deleting Athlete");
+  await page.getByRole("button", { name: "Start Full body A" }).click();
+  await expect(page).toHaveURL(/\/log\/\d+$/);
+  const exercise = await firstExercise(page);
+  await page.getByLabel(`${exercise}, set 1: weight (kg)`).fill("20");
+  await page.getByLabel(`${exercise}, set 1: reps`).fill("8");
+  await page.getByRole("button", { name: `Log ${exercise}, set 1` }).click();
+  await expect(page.getByTestId("sync-status")).toHaveText("All changes saved");
+  await page.getByRole("button", { name: "Finish workout…" }).click();
+  await page.getByRole("button", { name: "Finish workout", exact: true }).click();
+  await expect(page).toHaveURL(/\/history\/\d+\?saved=1/);
+  const sessionId = new URL(page.url()).pathname.split("/").pop();
+
+  await page.goto(`/log/${sessionId}`);
+  await expect(page.getByRole("link", { name: "← Back to the session" })).toBeVisible();
+  await page.getByRole("button", { name: "Delete session" }).click();
+  const dialog = page.getByRole("dialog", { name: "Delete this session and its sets?" });
+  await dialog.getByRole("button", { name: "Delete session" }).click();
+  await expect(page).toHaveURL(/\/history$/);
+  expect((await page.request.get(`/history/${sessionId}`)).status()).toBe(404);
+});
+
 test("after a session at the top of the rep range, the next one suggests what to lift and says why", async ({ page }) => {
   await newAthleteWithProgram(page, "Progressing Athlete");
   await page.getByRole("button", { name: "Start Full body A" }).click();

@@ -96,11 +96,16 @@ export function useLoggerSync(
   // This device's queue and typed rows survive a reload; read after hydration.
   useEffect(() => {
     pruneOld();
-    const opened = openState(readState(storageKey) ?? adoptKeptByKey(userId, serverSession), serverSession, unit, start);
-    stateRef.current = opened;
-    if (opened.pending.finish) finishWanted.current = true;
+    const kept = readState(storageKey) ?? adoptKeptByKey(userId, serverSession);
+    // With nothing kept, the state first drawn for this session stays: opened again, its planned rows would
+    // get new identities, and every row on the page would be drawn anew (a tap on one, lost).
+    if (kept || stateRef.current.server !== serverSession) {
+      const opened = openState(kept, serverSession, unit, start);
+      stateRef.current = opened;
+      if (opened.pending.finish) finishWanted.current = true;
+      setState(opened);
+    }
     // eslint-disable-next-line react-hooks/set-state-in-effect -- localStorage is only readable after hydration
-    setState(opened);
     setRestored(true);
   }, [storageKey, serverSession, unit, start, userId]);
 
