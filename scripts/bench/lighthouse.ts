@@ -12,6 +12,7 @@ import os from "node:os";
 import path from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
+import puppeteer from "puppeteer-core";
 
 export const CHROMIUM = "/usr/bin/chromium";
 export const LIGHTHOUSE_VERSION = (
@@ -81,7 +82,7 @@ export function stopGroup(child: ChildProcess): void {
  * Every target `runs` times, the targets interleaved (run 1 of each, then run 2…) so a busier minute of the
  * machine falls on all pages alike. Each run gets a fresh Chromium (a new profile: an empty cache and no
  * cookie from an earlier page, such as the time zone the app sets), and a signed-in page gets the session
- * cookie as a request header.
+ * cookie in the browser's cookie jar, as a signed-in browser has it.
  */
 export async function lighthouseSeries(
   targets: LighthouseTarget[],
@@ -122,14 +123,21 @@ class LighthouseRuntimeError extends Error {}
 
 async function lighthouseOnce(target: LighthouseTarget, saveAs?: string): Promise<LighthouseRun> {
   const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: CHROME_FLAGS });
+  const browser = await puppeteer.connect({ browserURL: `http://127.0.0.1:${chrome.port}` });
   try {
-    const result = await lighthouse(target.url, {
-      port: chrome.port,
-      output: "json",
-      logLevel: "error",
-      onlyCategories: ["performance"],
-      extraHeaders: target.cookie ? { Cookie: target.cookie } : undefined,
-    });
+    // In the jar, not as a request header: a header reaches the page's own requests only, and a signed-in
+    // page's saves and polls (some of them sent on by the service worker) would be refused as signed out.
+    const page = await browser.newPage();
+    for (const pair of target.cookie?.split("; ") ?? []) {
+      const at = pair.indexOf("=");
+      await page.setCookie({ name: pair.slice(0, at), value: pair.slice(at + 1), url: target.url });
+    }
+    const result = await lighthouse(
+      target.url,
+      { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance"] },
+      undefined,
+      page,
+    );
     const lhr = result?.lhr;
     if (!lhr) throw new Error(`Lighthouse returned nothing for ${target.url}`);
     if (saveAs) fs.writeFileSync(saveAs, JSON.stringify(lhr));
@@ -137,6 +145,10 @@ async function lighthouseOnce(target: LighthouseTarget, saveAs?: string): Promis
       throw new LighthouseRuntimeError(`Lighthouse could not load ${target.url}: ${lhr.runtimeError.message}`);
     if (new URL(lhr.finalDisplayedUrl).pathname !== new URL(target.url).pathname)
       throw new Error(`${target.url} ended on ${lhr.finalDisplayedUrl} (signed out?)`);
+    const refused = ((lhr.audits["network-requests"]?.details as { items?: { url: string; statusCode: number }[] })?.items ?? [])
+      .filter((request) => target.cookie && request.statusCode === 401)
+      .map((request) => request.url);
+    if (refused.length) throw new Error(`${target.url} was measured signed out: ${refused.join(", ")} answered 401`);
     return {
       score: Math.round((lhr.categories.performance.score ?? 0) * 100),
       tbtMs: lhr.audits["total-blocking-time"]?.numericValue ?? NaN,
@@ -144,6 +156,7 @@ async function lighthouseOnce(target: LighthouseTarget, saveAs?: string): Promis
       cls: lhr.audits["cumulative-layout-shift"]?.numericValue ?? NaN,
     };
   } finally {
+    await browser.disconnect();
     chrome.kill();
   }
 }
