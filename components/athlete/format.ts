@@ -6,24 +6,40 @@ import { formatWeight, fromStoredKg, type WeightUnit } from "@/lib/training/unit
 import { distanceUnitFor, formatDistance, formatPace, METRES_PER_MILE } from "@/lib/training/distance";
 import { RECORD_UNITS, type RecordKind } from "@/lib/training/records";
 
+const DATE_STYLES = {
+  day: { weekday: "short", day: "numeric", month: "short" },
+  shortDay: { day: "numeric", month: "short" },
+  dateTime: { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" },
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+/**
+ * One formatter per style and zone: building an Intl.DateTimeFormat costs far more than using one, and a
+ * list or the logger formats a date per row, on every render (on a phone, a few milliseconds each).
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(style: keyof typeof DATE_STYLES, timeZone: string | undefined): Intl.DateTimeFormat {
+  const key = `${style} ${timeZone ?? ""}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-GB", { timeZone, ...DATE_STYLES[style] });
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
+/** "Sat 9 Nov". */
 export function formatDay(date: Date, timeZone?: string): string {
-  return new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "short", day: "numeric", month: "short" }).format(date);
+  return dateFormat("day", timeZone).format(date);
 }
 
 /** "9 Nov": a chart's axis, where the weekday would not fit. */
 export function formatShortDay(date: Date, timeZone?: string): string {
-  return new Intl.DateTimeFormat("en-GB", { timeZone, day: "numeric", month: "short" }).format(date);
+  return dateFormat("shortDay", timeZone).format(date);
 }
 
+/** "Sat 9 Nov, 18:30". */
 export function formatDateTime(date: Date, timeZone?: string): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    timeZone,
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).format(date);
+  return dateFormat("dateTime", timeZone).format(date);
 }
 
 /** "52 min", "1 h 05 min". */
