@@ -58,11 +58,11 @@ async function idFromLink(page: Page, at: string, pattern: RegExp): Promise<stri
  * fills, typing, ticking and editing by the set's rules, the sync's schedule), about 15 kB over the other
  * athlete pages. Everything else (records and the tick's announcement, the save and its answer, unticking
  * and arranging rows and exercises, warm-ups, the finish form, the plate calculator, the set timer, the
- * exercise search, the rest countdown, the confirm dialog) loads when first needed or once the page is idle. Measured 152.4 kB;
+ * exercise search, the rest countdown, the confirm dialog) loads when first needed or once the page is idle. Measured 152.2 kB;
  * getting under 150 kB needs that core made smaller still. (/log/start, the same logger on a workout laid
  * out on the device, fetches the logger while it lays the workout out, and is within the budget.)
  */
-const CEILINGS_KB: Record<string, number> = { "/log/[id]": 152.9 };
+const CEILINGS_KB: Record<string, number> = { "/log/[id]": 152.7 };
 
 function expectWithinBudget(rows: { route: string; row: FirstLoadJs }[]): void {
   console.log(rows.map((r) => formatFirstLoadJs(r.row)).join("\n"));

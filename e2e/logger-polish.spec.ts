@@ -103,6 +103,11 @@ test("after a session at the top of the rep range, the next one suggests what to
   await expect(page).toHaveURL(/\/log\/\d+$/);
   const again = page.getByTestId("logger-exercise").first();
   await expect(again.getByTestId("progression-suggestion")).toContainText(`Every set reached ${top} reps`);
+  // Last time's day, as the server wrote it in the athlete's zone.
+  const today = await page.evaluate(() =>
+    new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short" }).format(new Date()),
+  );
+  await expect(again).toContainText(`last time ${today}`);
   // The suggestion is what the empty fields show: more weight from the bottom of the range, or one more rep.
   const weight = Number(await page.getByLabel(`${exercise}, set 1: weight (kg)`).getAttribute("placeholder"));
   const reps = Number(await page.getByLabel(`${exercise}, set 1: reps`).getAttribute("placeholder"));

@@ -8,9 +8,9 @@ describe("the logger's history, as the browser gets it", () => {
   ];
 
   it("gives last time and the record-holding sets by exercise, every optional value filled in", () => {
-    const { previous, recordSets } = loggerHistory(contextFromHistory(rows));
+    const { previous, recordSets } = loggerHistory(contextFromHistory(rows), (date) => date.toISOString().slice(0, 10));
     const plain = { rpe: null, setType: "normal", seconds: null, distanceM: null };
-    expect(previous).toEqual({ 7: { startedAt: "2026-11-02T10:00:00.000Z", sets: [{ weightKg: 60, reps: 8, ...plain }] } });
+    expect(previous).toEqual({ 7: { day: "2026-11-02", sets: [{ weightKg: 60, reps: 8, ...plain }] } });
     expect(recordSets[7]).toContainEqual({ weightKg: 60, reps: 8, ...plain });
   });
 

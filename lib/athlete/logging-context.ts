@@ -76,14 +76,20 @@ function plainSet(s: LoggedSet): LoggedSet {
   };
 }
 
-/** The logger's props for a logging context: last time and the record-holding sets, by exercise id. */
-export function loggerHistory(context: Pick<LoggingContext, "previous" | "records">): {
-  previous: Record<number, { startedAt: string; sets: LoggedSet[] }>;
+/**
+ * The logger's props for a logging context: last time (its day as `dayOf` writes it, in the athlete's zone:
+ * the browser then builds no date formatter) and the record-holding sets, by exercise id.
+ */
+export function loggerHistory(
+  context: Pick<LoggingContext, "previous" | "records">,
+  dayOf: (date: Date) => string,
+): {
+  previous: Record<number, { day: string; sets: LoggedSet[] }>;
   recordSets: Record<number, LoggedSet[]>;
 } {
   return {
     previous: Object.fromEntries(
-      [...context.previous].map(([k, v]) => [k, { startedAt: v.startedAt.toISOString(), sets: v.sets.map(plainSet) }]),
+      [...context.previous].map(([k, v]) => [k, { day: dayOf(v.startedAt), sets: v.sets.map(plainSet) }]),
     ),
     recordSets: Object.fromEntries([...context.records].map(([k, v]) => [k, v.map(plainSet)])),
   };

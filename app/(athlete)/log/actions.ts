@@ -11,6 +11,8 @@ import type { ExerciseContext } from "@/lib/athlete/exercise-context";
 import { NotFoundError } from "@/lib/errors";
 import { loggingContext, sessionStartedAt } from "@/server/queries/sessions";
 import { idSchema, jsonId } from "@/lib/ids";
+import { formatDay } from "@/components/athlete/format";
+import { requestTimeZone } from "@/server/athlete-page";
 
 const optionalId = z.preprocess((v) => (v === "" || v === undefined || v === null ? undefined : v), idSchema.optional());
 
@@ -56,15 +58,15 @@ export const exerciseContextAction = athleteAction(
     const db = await getDb();
     // A session started on the device that has not reached the server yet: its history is all before now.
     const session = (await sessionStartedAt(db, user.id, { uid: sessionUid })) ?? { id: 0, startedAt: new Date() };
-    const { previous, records } = await loggingContext(db, user.id, [exerciseId], {
-      sessionId: session.id,
-      startedAt: session.startedAt,
-    });
+    const [{ previous, records }, timeZone] = await Promise.all([
+      loggingContext(db, user.id, [exerciseId], { sessionId: session.id, startedAt: session.startedAt }),
+      requestTimeZone(),
+    ]);
     const p = previous.get(exerciseId);
     const data: ExerciseContext = {
       previous: p
         ? {
-            startedAt: p.startedAt.toISOString(),
+            day: formatDay(p.startedAt, timeZone),
             sets: p.sets.map((s) => ({ weightKg: s.weightKg, reps: s.reps, rpe: s.rpe ?? null })),
           }
         : null,

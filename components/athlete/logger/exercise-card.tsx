@@ -1,7 +1,6 @@
 "use client";
 
 import { type ComponentProps, type ComponentType, lazy, memo, Suspense } from "react";
-import { formatDay } from "@/components/athlete/format";
 import type { SlotTarget } from "@/lib/athlete/session-sync";
 import { positiveWeight, type SetText } from "@/lib/athlete/logger-state";
 import { TARGET_UNITS } from "@/lib/athlete/targets";
@@ -65,7 +64,6 @@ export function ExerciseCard({
   first,
   last,
   lastTime,
-  timeZone,
   notice,
   previousFor,
   placeholderFor,
@@ -95,8 +93,8 @@ export function ExerciseCard({
   unit: WeightUnit;
   first: boolean;
   last: boolean;
+  /** The day the exercise was last done ("Sat 9 Nov"), or null for a first time. */
   lastTime: string | null;
-  timeZone: string;
   notice?: string;
   previousFor: (index: number) => PreviousSet;
   placeholderFor: (index: number) => PreviousSet;
@@ -139,7 +137,7 @@ export function ExerciseCard({
           <h2 className="font-semibold text-slate-900">{name}</h2>
           <p className="text-xs text-slate-500">
             {targetText(slot.target, slot.measure)}
-            {lastTime ? ` · last time ${formatDay(new Date(lastTime), timeZone)}` : " · first time"}
+            {lastTime ? ` · last time ${lastTime}` : " · first time"}
           </p>
           {suggestion ? (
             <p className="mt-1 text-xs text-brand-700" data-testid="progression-suggestion">

@@ -95,7 +95,6 @@ export function SessionLogger({
   serverSession,
   unit,
   startedAt,
-  timeZone,
   alreadyFinished,
   previous: initialPrevious,
   recordSets: initialRecordSets,
@@ -112,8 +111,6 @@ export function SessionLogger({
   serverSession: SessionSnapshot;
   unit: WeightUnit;
   startedAt: string;
-  /** The athlete's time zone: dates must read the same rendered on the server and in the browser. */
-  timeZone: string;
   alreadyFinished: boolean;
   previous: Record<number, PreviousPerformance>;
   recordSets: Record<number, LoggedSet[]>;
@@ -410,8 +407,7 @@ export function SessionLogger({
               unit={state.unit}
               first={index === 0}
               last={index === slots.length - 1}
-              lastTime={library.previous[slot.exerciseId]?.startedAt ?? null}
-              timeZone={timeZone}
+              lastTime={library.previous[slot.exerciseId]?.day ?? null}
               notice={state.notices[slot.id]}
               previousFor={(i) => fills[i]?.previous ?? null}
               placeholderFor={(i) => fills[i]?.fill ?? null}

@@ -7,7 +7,8 @@ import type { LoggedSet } from "@/lib/training/set";
 import type { PickerOption } from "./exercise-picker";
 
 export type DataAction<I, T> = (state: ActionState<T> | undefined, input: I) => Promise<ActionState<T>>;
-export type PreviousPerformance = { startedAt: string; sets: LoggedSet[] };
+/** Last time an exercise was done: its day, as the server wrote it in the athlete's zone, and its sets. */
+export type PreviousPerformance = { day: string; sets: LoggedSet[] };
 
 /**
  * The picker's exercise list (fetched when it first opens) and, per exercise, last time's sets and

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { SessionLogger } from "@/components/athlete/logger/session-logger";
 import { loggerSession } from "@/server/queries/logger";
 import { loggerHistory } from "@/lib/athlete/logging-context";
+import { formatDay } from "@/components/athlete/format";
 import { slotSuggestions } from "@/lib/athlete/slot-suggestions";
 import { plateSetupFor } from "@/lib/athlete/plate-setup";
 import { athletePage, requestTimeZone } from "@/server/athlete-page";
@@ -22,7 +23,7 @@ export default async function LogSessionPage({ params }: { params: Promise<{ id:
   const [data, timeZone] = await Promise.all([loggerSession(db, user.id, ref), requestTimeZone()]);
   if (!data) notFound();
   const { session, snapshot, context, exerciseTypes } = data;
-  const { previous, recordSets } = loggerHistory(context);
+  const { previous, recordSets } = loggerHistory(context, (date) => formatDay(date, timeZone));
 
   return (
     <SessionLogger
@@ -36,7 +37,6 @@ export default async function LogSessionPage({ params }: { params: Promise<{ id:
       serverSession={snapshot}
       unit={user.weightUnit}
       startedAt={session.startedAt.toISOString()}
-      timeZone={timeZone}
       alreadyFinished={session.finishedAt !== null}
       previous={previous}
       recordSets={recordSets}

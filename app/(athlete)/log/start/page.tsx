@@ -7,6 +7,7 @@ import { listSessionsInProgress, loggingContext, sessionStartedAt } from "@/serv
 import { plateSetupFor } from "@/lib/athlete/plate-setup";
 import { sessionRefFromSegment } from "@/lib/athlete/session-ref";
 import { loggerHistory, plainRecent } from "@/lib/athlete/logging-context";
+import { formatDay } from "@/components/athlete/format";
 import { DeviceStart } from "./device-start";
 
 export const metadata: Metadata = { title: "Log" };
@@ -48,7 +49,7 @@ export default async function DeviceStartPage({ searchParams }: { searchParams: 
           : null
       }
       exerciseTypes={[...types]}
-      {...loggerHistory(context)}
+      {...loggerHistory(context, (date) => formatDay(date, timeZone))}
       recent={plainRecent(context.recent)}
       plates={plateSetupFor(user.plateSetup, user.weightUnit)}
       exerciseContextAction={exerciseContextAction}
