@@ -23,6 +23,16 @@ export interface HeaderUser {
   role: Role;
 }
 
+/** The navigation's links, each marked while its page is on its way (./nav-pending). */
+function NavLinks({ items, className }: { items: { href: string; label: string }[]; className: string }) {
+  return items.map((item) => (
+    <Link key={item.href} href={item.href} className={className}>
+      {item.label}
+      <NavPending />
+    </Link>
+  ));
+}
+
 /** The header: brand, navigation for the signed-in role, and the user's menu (the root layout passes both in). */
 export function SiteHeader({ user, signOutAction }: { user: HeaderUser | null; signOutAction: () => Promise<void> }) {
   const nav = user ? [...ATHLETE_NAV, ...(user.role === "admin" ? ADMIN_NAV : [])] : [];
@@ -39,16 +49,10 @@ export function SiteHeader({ user, signOutAction }: { user: HeaderUser | null; s
         {user ? (
           <>
             <nav aria-label="Main" className="hidden flex-1 items-center gap-1 lg:flex">
-              {nav.map((item) => (
-                <Link
-                  key={item.href}
-                  href={item.href}
-                  className="relative rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900"
-                >
-                  {item.label}
-                  <NavPending />
-                </Link>
-              ))}
+              <NavLinks
+                items={nav}
+                className="relative rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900"
+              />
             </nav>
             <div className="ml-auto flex items-center gap-2">
               <details className="relative hidden lg:block">
@@ -79,16 +83,10 @@ export function SiteHeader({ user, signOutAction }: { user: HeaderUser | null; s
               <MobileNav>
                 <p className="truncate px-3 py-2 text-xs text-slate-500">{user.email}</p>
                 <nav aria-label="Mobile">
-                  {[...nav, { href: "/profile", label: "Profile" }].map((item) => (
-                    <Link
-                      key={item.href}
-                      href={item.href}
-                      className="relative block rounded px-3 py-3 text-base text-slate-800 hover:bg-slate-100"
-                    >
-                      {item.label}
-                      <NavPending />
-                    </Link>
-                  ))}
+                  <NavLinks
+                    items={[...nav, { href: "/profile", label: "Profile" }]}
+                    className="relative block rounded px-3 py-3 text-base text-slate-800 hover:bg-slate-100"
+                  />
                 </nav>
                 <SignOutForm signOut={signOutAction}>
                   <button
