@@ -63,7 +63,7 @@ export function ExerciseCard({
   unit,
   first,
   last,
-  lastTime,
+  lastDay,
   notice,
   previousFor,
   placeholderFor,
@@ -94,7 +94,7 @@ export function ExerciseCard({
   first: boolean;
   last: boolean;
   /** The day the exercise was last done ("Sat 9 Nov"), or null for a first time. */
-  lastTime: string | null;
+  lastDay: string | null;
   notice?: string;
   previousFor: (index: number) => PreviousSet;
   placeholderFor: (index: number) => PreviousSet;
@@ -137,7 +137,7 @@ export function ExerciseCard({
           <h2 className="font-semibold text-slate-900">{name}</h2>
           <p className="text-xs text-slate-500">
             {targetText(slot.target, slot.measure)}
-            {lastTime ? ` · last time ${lastTime}` : " · first time"}
+            {lastDay ? ` · last time ${lastDay}` : " · first time"}
           </p>
           {suggestion ? (
             <p className="mt-1 text-xs text-brand-700" data-testid="progression-suggestion">

@@ -407,7 +407,7 @@ export function SessionLogger({
               unit={state.unit}
               first={index === 0}
               last={index === slots.length - 1}
-              lastTime={library.previous[slot.exerciseId]?.day ?? null}
+              lastDay={library.previous[slot.exerciseId]?.day ?? null}
               notice={state.notices[slot.id]}
               previousFor={(i) => fills[i]?.previous ?? null}
               placeholderFor={(i) => fills[i]?.fill ?? null}
