@@ -48,11 +48,15 @@ test("an admin announces planned downtime that every signed-in user sees, and en
   // The admin typed Paris time; the list says UTC, as every admin page does.
   await expect(notice).toContainText(`${start.toISOString().slice(0, 16).replace("T", " ")} UTC`);
 
-  // An athlete elsewhere sees it on every page, in their own time zone (the tz cookie, set on the first page).
+  // An athlete elsewhere sees it on every page, in their own time zone: the tz cookie, which the first
+  // page writes once it is idle, so the reload waits for it.
   const athleteContext = await browser.newContext({ timezoneId: ATHLETE_ZONE, viewport: { width: 390, height: 844 } });
   const athlete = await athleteContext.newPage();
   await signIn(athlete, DEMO.athlete);
   await athlete.goto("/log");
+  await expect
+    .poll(async () => (await athleteContext.cookies()).find((cookie) => cookie.name === "tz")?.value)
+    .toBe(encodeURIComponent(ATHLETE_ZONE));
   await athlete.reload();
   const banner = athlete.getByRole("region", { name: "Planned maintenance" });
   await expect(banner).toContainText(MESSAGE);
