@@ -30,6 +30,38 @@ function refuse(groups, message, allowTypeImports = false) {
   return ["error", { patterns: [{ group: groups, message, allowTypeImports }] }];
 }
 
+/**
+ * Imports with one home: the module that sets the library up is the only one to import it, and every
+ * other file imports the home instead.
+ */
+const singleHomes = [
+  // zod is configured once (no eval probe under the CSP) before any schema is built.
+  { home: "lib/zod.ts", name: "zod", message: 'Import { z } from "@/lib/zod".' },
+  // The app's links prefetch when the user reaches for one, not whenever one is in view.
+  {
+    home: "components/ui/link.tsx",
+    name: "next/link",
+    importNames: ["default"],
+    message: 'Import { Link } from "@/components/ui/link": it prefetches on intent.',
+  },
+];
+
+/** One block per home (a file's last matching block sets the rule's options, so they cannot stack). */
+function singleHomeImports() {
+  const refused = (homes) => ["error", { paths: homes.map(({ home: _home, ...path }) => path) }];
+  return [
+    {
+      files: ["**/*.{ts,tsx}"],
+      ignores: singleHomes.map(({ home }) => home),
+      rules: { "no-restricted-imports": refused(singleHomes) },
+    },
+    ...singleHomes.map((entry) => ({
+      files: [entry.home],
+      rules: { "no-restricted-imports": refused(singleHomes.filter((other) => other !== entry)) },
+    })),
+  ];
+}
+
 const layerRules = [
   {
     files: ["lib/**/*.{ts,tsx}"],
@@ -90,14 +122,7 @@ const layerRules = [
       ),
     },
   },
-  {
-    // zod is configured once (lib/zod.ts: no eval probe under the CSP) before any schema is built.
-    files: ["**/*.{ts,tsx}"],
-    ignores: ["lib/zod.ts"],
-    rules: {
-      "no-restricted-imports": ["error", { paths: [{ name: "zod", message: 'Import { z } from "@/lib/zod".' }] }],
-    },
-  },
+  ...singleHomeImports(),
   {
     // The environment is read once, through server/env.ts's schema.
     files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}", "server/**/*.{ts,tsx}", "db/**/*.{ts,tsx}"],

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { redirect } from "next/navigation";
 import { currentUser } from "@/server/auth/session";
 import { ButtonLink } from "@/components/ui/button";

@@ -81,3 +81,43 @@ describe("the layers, as lint holds them", () => {
     expect(await layerErrors(filePath, code)).toEqual([]);
   });
 });
+
+describe("imports with one home, as lint holds them", () => {
+  async function homeErrors(filePath: string, code: string): Promise<string[]> {
+    const [result] = await eslint.lintText(code, { filePath });
+    return result.messages.filter((m) => m.ruleId === "no-restricted-imports").map((m) => m.message);
+  }
+
+  it.each([
+    ["a route imports zod itself", "app/fixture.ts", `import { z } from "zod";\nexport const f = z;\n`, "@/lib/zod"],
+    [
+      "a route imports Next's link",
+      "app/fixture.tsx",
+      `import Link from "next/link";\nexport const f = Link;\n`,
+      "@/components/ui/link",
+    ],
+    [
+      "the link's home imports zod itself",
+      "components/ui/link.tsx",
+      `import { z } from "zod";\nexport const f = z;\n`,
+      "@/lib/zod",
+    ],
+  ])("refuses: %s", async (_what, filePath, code, home) => {
+    const errors = await homeErrors(filePath, code);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain(home);
+  });
+
+  it.each([
+    ["zod's home", "lib/zod.ts", `import { z } from "zod";\nexport const f = z;\n`],
+    ["the link's home", "components/ui/link.tsx", `import NextLink from "next/link";\nexport const f = NextLink;\n`],
+    [
+      "a link's pending state",
+      "components/fixture.tsx",
+      `import { useLinkStatus } from "next/link";\nexport const f = useLinkStatus;\n`,
+    ],
+    ["the app's link", "app/fixture.tsx", `import { Link } from "@/components/ui/link";\nexport const f = Link;\n`],
+  ])("accepts: %s", async (_what, filePath, code) => {
+    expect(await homeErrors(filePath, code)).toEqual([]);
+  });
+});

@@ -1,6 +1,6 @@
 import { runName } from "@/lib/migrations/run-values";
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getDatabase } from "@/server/db";
 import { countFlaggedUsers, listFlaggedUsers } from "@/server/queries/admin-flagged";
 import { databaseHealth } from "@/server/queries/health";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 
 /** Previous/next links for a list paged by offset, keeping the current filters. */
 export function OffsetPager({

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 
 /**
  * Keyset paging links: "next" carries the cursor of the last row shown, so every page costs the same

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 
 /** The id of /reassess's page, which the prompt steps aside for (spelled out in its class too: Tailwind reads classes as written). */
 export const REASSESS_PAGE_ID = "reassess-page";

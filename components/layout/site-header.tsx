@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { Role } from "@/lib/auth/roles";
 import { LogoMark } from "./logo";
 import { MobileNav } from "./mobile-nav";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { ActionButton } from "@/components/athlete/action-button";
 import { formatDay, formatDuration, plural } from "@/components/athlete/format";
 import { ButtonLink } from "@/components/ui/button";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { formatDateTime, formatDuration, plural } from "@/components/athlete/format";
 import { ButtonLink, buttonClasses } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useEffect, useState } from "react";
 import { readKept } from "@/components/athlete/logger/device-storage";
 import { loggerStateKey, STARTED_PREFIX } from "@/lib/athlete/logger-storage";

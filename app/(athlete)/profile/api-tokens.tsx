@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { FormMessage, SelectField, TextField } from "@/components/ui/field";
 import { PendingButton } from "@/components/athlete/pending-button";
 import { ActionButton } from "@/components/athlete/action-button";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import MuscleVolumeChart from "@/components/athlete/charts/muscle-volume-chart";
 import OneRepMaxChart from "@/components/athlete/charts/one-rep-max-chart";
 import SessionBestChart, { type SessionBestChartPoint } from "@/components/athlete/charts/session-best-chart";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { ActionButton } from "@/components/athlete/action-button";
 import { plural } from "@/components/athlete/format";
 import { NameForm } from "@/components/athlete/split-forms";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { MigrationRun } from "@/db/schema";
 import { getDb } from "@/server/db";
 import { listRunItems } from "@/server/migrations/queries";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Card } from "@/components/ui/card";
 import { Badge } from "@/components/admin/badges";
 import { DateTime } from "@/components/admin/date-time";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getDb } from "@/server/db";
 import { countFlaggedUsers, listFlaggedUsers } from "@/server/queries/admin-flagged";
 import { requireAdmin } from "@/server/auth/session";

@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { SelectField, TextField } from "@/components/ui/field";
 import { buttonClasses } from "@/components/ui/button";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { AssessmentStatusBadge, Badge } from "@/components/admin/badges";
 import { Pager } from "@/components/admin/pager";
 import { idParam, param, type SearchParams } from "@/lib/search-params";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { positiveWeight } from "@/lib/athlete/logger-state";
 import type { PlateSetup } from "@/lib/training/plates";
 import { plateLoad } from "@/lib/training/plates";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { MigrationChangeNotice } from "@/db/schema";
 import { ActionButton } from "@/components/athlete/action-button";
 import { dismissChangeNoticeAction } from "@/app/(athlete)/dashboard/actions";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Card } from "@/components/ui/card";
 import { listMuscles } from "@/server/queries/exercises";
 import { athletePage } from "@/server/athlete-page";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { ActionButton } from "@/components/athlete/action-button";
 import { formatDateTime, plural } from "@/components/athlete/format";
 import { Card } from "@/components/ui/card";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Card, PageHeader } from "@/components/ui/card";
 import { UploadForm } from "@/app/(athlete)/history/import/_components/upload-form";
 import { athletePage, requestTimeZone } from "@/server/athlete-page";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { formatDateTime, plural } from "@/components/athlete/format";
 
 /** The workout the server had in progress when it rendered the page. */

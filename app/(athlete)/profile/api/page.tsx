@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { headers } from "next/headers";
 import { Card, PageHeader } from "@/components/ui/card";
 import { curlCommand, describeType, type FieldLine, fieldLines } from "@/lib/api/reference";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Card, PageHeader } from "@/components/ui/card";
 import { ActionButton } from "@/components/athlete/action-button";
 import { formatDateTime } from "@/components/athlete/format";

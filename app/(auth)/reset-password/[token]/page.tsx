@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getDb } from "@/server/db";
 import { inspectResetToken } from "@/server/auth/password-reset";
 import { resetLinkRefusal } from "@/lib/auth/password-reset";

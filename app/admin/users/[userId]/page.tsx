@@ -1,7 +1,7 @@
 import { runName } from "@/lib/migrations/run-values";
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/server/db";
 import { requireAdmin } from "@/server/auth/session";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { formatDateTime, plural } from "@/components/athlete/format";
 import { ImportForm } from "@/app/(athlete)/history/import/[id]/_components/import-form";
 import { ButtonLink } from "@/components/ui/button";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { MigrationApproval } from "@/db/schema";
 import type { ApprovalState } from "@/server/migrations/approvals";
 import { Card } from "@/components/ui/card";

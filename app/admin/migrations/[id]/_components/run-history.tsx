@@ -1,5 +1,5 @@
 import { runName } from "@/lib/migrations/run-values";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { MigrationRun } from "@/db/schema";
 import { StatusBadge, statusLabel } from "@/components/admin/badges";
 import { DateTime, formatDuration } from "@/components/admin/date-time";
