@@ -26,7 +26,7 @@
  *          --port 3210  --keep (leave the bench database in place)
  *          --no-load (skip the latency runs)  --lighthouse-runs 3 (0: no Lighthouse)
  *          --lighthouse-pages /dashboard,/sign-in (only these routes, and the empty page)
- *          --lighthouse-save DIR (keep every run's Lighthouse report there, to see where the time goes)
+ *          --lighthouse-save DIR (keep every run's Lighthouse report and trace there, to see where the time goes)
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";

@@ -149,7 +149,12 @@ async function lighthouseOnce(target: LighthouseTarget, saveAs?: string): Promis
     );
     const lhr = result?.lhr;
     if (!lhr) throw new Error(`Lighthouse returned nothing for ${target.url}`);
-    if (saveAs) fs.writeFileSync(saveAs, JSON.stringify(lhr));
+    if (saveAs) {
+      fs.writeFileSync(saveAs, JSON.stringify(lhr));
+      // The run's trace too, for Chromium's Performance panel: which task ran what.
+      const trace = (result.artifacts as { Trace?: unknown }).Trace;
+      if (trace) fs.writeFileSync(saveAs.replace(/\.json$/, ".trace.json"), JSON.stringify(trace));
+    }
     if (lhr.runtimeError)
       throw new LighthouseRuntimeError(`Lighthouse could not load ${target.url}: ${lhr.runtimeError.message}`);
     if (new URL(lhr.finalDisplayedUrl).pathname !== new URL(target.url).pathname)
