@@ -45,14 +45,11 @@ export function DeviceStart({
   recent,
   unit,
   inProgress,
-  timeZone,
   ...logger
 }: Omit<LoggerProps, "serverSession" | "startedAt" | "alreadyFinished" | "suggestions" | "barbellExercises" | "start"> & {
   days: PlanDay[];
   exerciseTypes: [number, string][];
   recent: Record<number, LoggedSet[][]>;
-  /** The athlete's time zone, for the day the workout in progress started. */
-  timeZone: string;
   /** The workout in progress when the page was rendered for a new start; null when none was. */
   inProgress: InProgressWorkout | null;
 }) {
@@ -113,8 +110,7 @@ export function DeviceStart({
     };
   }, [started, recent, exerciseTypes, unit]);
 
-  if (offered && inProgress)
-    return <InProgressOffer workout={inProgress} timeZone={timeZone} onStartAnyway={() => setOffered(false)} />;
+  if (offered && inProgress) return <InProgressOffer workout={inProgress} onStartAnyway={() => setOffered(false)} />;
   if (!started || !suggestions) return OPENING;
   return (
     <Suspense fallback={OPENING}>

@@ -1,8 +1,10 @@
 import { Link } from "@/components/ui/link";
-import { formatDateTime, plural } from "@/components/athlete/format";
 
-/** The workout the server had in progress when it rendered the page. */
-export type InProgressWorkout = { id: number; name: string; startedAt: string; setCount: number };
+/**
+ * The workout the server had in progress when it rendered the page, its start and sets written by the
+ * server ("Sat 9 Nov, 18:30", "3 sets") in the athlete's zone: the phone builds no date formatter for it.
+ */
+export type InProgressWorkout = { id: number; name: string; started: string; sets: string };
 
 /**
  * Shown instead of starting a second workout while one is in progress, as the log's "Start" does
@@ -10,15 +12,7 @@ export type InProgressWorkout = { id: number; name: string; startedAt: string; s
  * be the device's copy, kept when last online, and that workout finished since): the server then saves
  * the new one beside it, as finished.
  */
-export function InProgressOffer({
-  workout,
-  timeZone,
-  onStartAnyway,
-}: {
-  workout: InProgressWorkout;
-  timeZone: string;
-  onStartAnyway: () => void;
-}) {
+export function InProgressOffer({ workout, onStartAnyway }: { workout: InProgressWorkout; onStartAnyway: () => void }) {
   return (
     <section
       aria-labelledby="in-progress-title"
@@ -29,8 +23,7 @@ export function InProgressOffer({
         You already have a workout in progress
       </h1>
       <p className="mt-1 text-sm text-amber-900">
-        {workout.name}, started {formatDateTime(new Date(workout.startedAt), timeZone)} · {plural(workout.setCount, "set")}{" "}
-        logged. Resume it, or finish or discard it on{" "}
+        {workout.name}, started {workout.started} · {workout.sets} logged. Resume it, or finish or discard it on{" "}
         <Link href="/log" className="font-semibold underline underline-offset-2">
           the log
         </Link>{" "}

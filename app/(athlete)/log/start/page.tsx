@@ -7,7 +7,7 @@ import { listSessionsInProgress, loggingContext, sessionStartedAt } from "@/serv
 import { plateSetupFor } from "@/lib/athlete/plate-setup";
 import { sessionRefFromSegment } from "@/lib/athlete/session-ref";
 import { loggerHistory, plainRecent } from "@/lib/athlete/logging-context";
-import { formatDay } from "@/components/athlete/format";
+import { formatDateTime, formatDay, plural } from "@/components/athlete/format";
 import { DeviceStart } from "./device-start";
 
 export const metadata: Metadata = { title: "Log" };
@@ -36,15 +36,14 @@ export default async function DeviceStartPage({ searchParams }: { searchParams: 
     <DeviceStart
       userId={user.id}
       unit={user.weightUnit}
-      timeZone={timeZone}
       days={days}
       inProgress={
         inProgress
           ? {
               id: inProgress.id,
               name: inProgress.name,
-              startedAt: inProgress.startedAt.toISOString(),
-              setCount: inProgress.setCount,
+              started: formatDateTime(inProgress.startedAt, timeZone),
+              sets: plural(inProgress.setCount, "set"),
             }
           : null
       }
