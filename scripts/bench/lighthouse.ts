@@ -159,9 +159,8 @@ async function lighthouseOnce(target: LighthouseTarget, saveAs?: string): Promis
       throw new LighthouseRuntimeError(`Lighthouse could not load ${target.url}: ${lhr.runtimeError.message}`);
     if (new URL(lhr.finalDisplayedUrl).pathname !== new URL(target.url).pathname)
       throw new Error(`${target.url} ended on ${lhr.finalDisplayedUrl} (signed out?)`);
-    const refused = ((lhr.audits["network-requests"]?.details as { items?: { url: string; statusCode: number }[] })?.items ?? [])
-      .filter((request) => target.cookie && request.statusCode === 401)
-      .map((request) => request.url);
+    const requests = (lhr.audits["network-requests"]?.details as { items?: { url: string; statusCode: number }[] })?.items ?? [];
+    const refused = target.cookie ? requests.filter((request) => request.statusCode === 401).map((request) => request.url) : [];
     if (refused.length) throw new Error(`${target.url} was measured signed out: ${refused.join(", ")} answered 401`);
     return {
       score: Math.round((lhr.categories.performance.score ?? 0) * 100),
