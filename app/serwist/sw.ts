@@ -38,8 +38,16 @@ async function owner(): Promise<string | null> {
   return stored ? await stored.text() : null;
 }
 
+/**
+ * Sign-outs this worker has seen. A page asked for before a sign-out and answered after it is not kept:
+ * keeping it would make its athlete the owner again, and show their pages with no signal to whoever uses
+ * the browser next. (A stopped worker has no fetch in flight, so the count need not outlive it.)
+ */
+let signOuts = 0;
+
 /** Make `userId` the athlete whose pages are kept (null: nobody), dropping every other page cache. */
 async function setOwner(userId: string | null): Promise<void> {
+  if (userId === null) signOuts++;
   const state = await caches.open(STATE_CACHE);
   if (userId === null) await state.delete(OWNER_KEY);
   else await state.put(OWNER_KEY, new Response(userId));
@@ -53,13 +61,21 @@ function offlinePage(): Response {
   });
 }
 
-/** Keep an athlete page the network answered, under the athlete it was rendered for. */
-async function keep(url: URL, response: Response): Promise<void> {
+/**
+ * Keep an athlete page the network answered, under the athlete it was rendered for, unless someone signed
+ * out since it was asked for (`askedAt`: the count of sign-outs then).
+ */
+async function keep(url: URL, response: Response, askedAt: number): Promise<void> {
   if (!response.ok || !response.headers.get("content-type")?.includes("text/html")) return;
   const pageFor = pageOwner(await response.clone().text());
   if (pageFor === null) return;
-  if (pageFor !== (await owner())) await setOwner(pageFor);
-  await (await caches.open(pagesCacheName(VERSION, pageFor))).put(pageCacheKey(url), response);
+  // Asked again after each wait: a sign-out may come in while this one waits for the caches.
+  if (pageFor !== (await owner())) {
+    if (askedAt !== signOuts) return;
+    await setOwner(pageFor);
+  }
+  const cache = await caches.open(pagesCacheName(VERSION, pageFor));
+  if (askedAt === signOuts) await cache.put(pageCacheKey(url), response);
 }
 
 async function kept(url: URL): Promise<Response | undefined> {
@@ -71,8 +87,9 @@ async function kept(url: URL): Promise<Response | undefined> {
 /** An athlete page: the network first (kept when it answers), the device's copy with no signal or a slow one. */
 async function athletePage(request: Request, event: ExtendableEvent): Promise<Response> {
   const url = new URL(request.url);
+  const askedAt = signOuts;
   const network = fetch(request).then((response) => {
-    if (response.ok) event.waitUntil(keep(url, response.clone()));
+    if (response.ok) event.waitUntil(keep(url, response.clone(), askedAt));
     return response;
   });
   const copy = await kept(url);
@@ -117,8 +134,9 @@ self.addEventListener("message", (event: ExtendableMessageEvent) => {
       Promise.all(
         OFFLINE_KIT.map(async (path) => {
           const url = new URL(path, self.location.origin);
+          const askedAt = signOuts;
           const response = await fetch(url, { credentials: "same-origin" }).catch(() => null);
-          if (response) await keep(url, response);
+          if (response) await keep(url, response, askedAt);
         }),
       ),
     );
