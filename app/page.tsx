@@ -2,6 +2,7 @@ import { Link } from "@/components/ui/link";
 import { redirect } from "next/navigation";
 import { currentUser } from "@/server/auth/session";
 import { ButtonLink } from "@/components/ui/button";
+import { SignedOut } from "@/components/layout/sign-out-form";
 
 const FEATURES = [
   {
@@ -27,6 +28,7 @@ export default async function LandingPage() {
   if (user) redirect(user.role === "admin" ? "/admin" : "/dashboard");
   return (
     <div className="py-6 sm:py-12">
+      <SignedOut />
       <section className="max-w-3xl">
         <p className="text-sm font-semibold tracking-wide text-brand-700 uppercase">Training log for athletes</p>
         <h1 className="mt-2 text-4xl font-extrabold tracking-tight text-slate-900 sm:text-5xl">

@@ -252,6 +252,32 @@ test("pages kept for one athlete are never shown to the next one on the same bro
   await regainSignal(context);
 });
 
+test("a page kept while a sign-out is on its way to the server is dropped once it gets there", async ({ page }) => {
+  await newAthleteWithProgram(page, "Leaving Athlete");
+  await page.goto("/program");
+  await readyForNoSignal(page, "Full body A");
+  const athlete = (await keptPageOwners(page))[0];
+
+  // The sign-out's request is held at the browser until the worker has kept pages again: asked for after
+  // the form told it, they were still rendered for this athlete, whose session the server has not ended.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/program", async (route) => {
+    if (route.request().method() === "POST") await held;
+    await route.continue();
+  });
+  await page.getByRole("button", { name: "Menu" }).click();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect.poll(() => keptPageOwners(page)).toEqual([]);
+  await page.evaluate(() => navigator.serviceWorker.controller!.postMessage({ type: "prepare-offline" }));
+  await expect.poll(() => keptPageOwners(page), { timeout: 30_000 }).toContain(athlete);
+
+  release();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole("link", { name: "Sign in" }).first()).toBeVisible();
+  await expect.poll(() => keptPageOwners(page)).toEqual([]);
+});
+
 test("installs as an app: a manifest with the app's icons, and a service worker that answers pages", async ({ page }) => {
   await newAthleteWithProgram(page, "Installer");
   const href = await page.locator('link[rel="manifest"]').getAttribute("href");
