@@ -157,6 +157,44 @@ describe.skipIf(!usingPostgres)("cancelling from another instance (Postgres)", (
     expect(await tableSnapshot(database.db, "assessments")).toEqual(before);
   });
 
+  it("keeps its lock until it has recorded how it ended, so no instance takes it for a run whose process died", async () => {
+    // Every reader (the dashboard's poll, lists of runs) takes a 'running' row whose lock nobody holds
+    // for a dead run, and records it failed. So the run's end must be on its row before the lock goes.
+    const run = await startHeldRun(database, { migrationId: ID, mode: "dry_run", startedBy: operator, batchSize: 4 });
+    expect(await itemsOf(run.runId)).toBeGreaterThan(0);
+    await cancelMigrationRun(other, { runId: run.runId, cancelledBy: admin });
+    // One of the run's items is held, so recording its end (which drops its items first) waits.
+    const holding = gate();
+    const locked = gate();
+    const itemTx = athlete.db.transaction(async (tx) => {
+      await tx.execute(sql`SELECT id FROM migration_run_items WHERE run_id = ${run.runId} LIMIT 1 FOR UPDATE`);
+      locked.release();
+      await holding.wait;
+    });
+    await locked.wait;
+    try {
+      run.release();
+      for (let i = 0; ; i++) {
+        const [row] = await queryRows<{ waiting: number }>(
+          other.db,
+          sql`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+        );
+        if (row.waiting > 0) break;
+        if (i === 100) throw new Error("the run never came to record its end");
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const [row] = await queryRows<{ status: string }>(other.db, sql`SELECT status FROM migration_runs WHERE id = ${run.runId}`);
+      expect(row.status).toBe("running");
+      expect(await isLockHeld(other.db, ID)).toBe(true);
+    } finally {
+      holding.release();
+      await itemTx;
+    }
+    expect(await run.done).toMatchObject({ status: "cancelled", cancelledBy: "admin@example.com" });
+    expect((await getRunProgress(other, run.runId))?.status).toBe("cancelled");
+    expect(await isLockHeld(other.db, ID)).toBe(false);
+  });
+
   it("stops a run between batches when another instance asks", async () => {
     const run = await startHeldRun(database, { migrationId: ID, mode: "apply", startedBy: operator, batchSize: 4 });
     await cancelMigrationRun(other, { runId: run.runId, cancelledBy: admin });

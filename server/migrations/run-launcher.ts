@@ -8,7 +8,10 @@
  *   transaction; work; finalise the row inside the transaction; COMMIT.
  * - PGlite: claim in process; insert the run row BEFORE opening the transaction (a statement outside
  *   an open transaction would wait for it to end); then the same transaction as above.
- * - Failure: the transaction rolls back, then the row is marked failed with the reason.
+ * - Failure: the row is marked failed (or cancelled) with the reason, then the transaction rolls back. On
+ *   Postgres it is marked through the pool while the transaction still holds the lock: every reader takes a
+ *   'running' row whose lock is free for a run whose process died. PGlite marks it after the rollback, the
+ *   run still live in this process, which readers ask first.
  */
 import "server-only";
 import { getRun } from "./queries";
@@ -101,6 +104,26 @@ export async function launchRun(database: Database, plan: RunPlan): Promise<Laun
     claimed.resolve(run.id);
   };
 
+  // How a run that did not complete ended, recorded once: cancelled (by whom) or failed (why).
+  let ended = false;
+  const recordEnd = async (error: unknown): Promise<StartedBy | null> => {
+    await live.settled();
+    // A cancel stops the run with RunCancelledError between batches, or (Postgres) by cancelling
+    // the statement it was running: either way the row says who asked.
+    const cancelledBy = await live.readCancel().catch(() => live.cancelledBy);
+    if (!ended) {
+      await finishFailedRun(database.db, live.runId, {
+        total: live.total,
+        processed: live.processed,
+        error: cancelledBy ? cancelledMessage(cancelledBy) : databaseErrorMessage(error),
+        sourceFingerprint: fingerprint,
+        cancelledBy,
+      });
+      ended = true;
+    }
+    return cancelledBy;
+  };
+
   const execute = async (): Promise<MigrationRun | undefined> => {
     try {
       if (database.driver === "pglite") await record(database.db);
@@ -116,11 +139,20 @@ export async function launchRun(database: Database, plan: RunPlan): Promise<Laun
           await tx.execute(sql`SELECT set_config('ironlog.migration_engine', 'on', true)`);
           // The backend a cancel interrupts (pg_cancel_backend, cancel.ts), recorded with the run.
           if (database.driver === "postgres") await record(database.db, await backendPid(tx));
-          const outcome = await plan.work(tx, live, context);
-          await live.settled();
-          // A cancel asked for during the last batch or the checks still rolls the run back.
-          if (await live.readCancel()) throw new RunCancelledError(live.runId);
-          await finishCompletedRun(tx, live.runId, { ...outcome, sourceFingerprint: outcome.sourceFingerprint ?? fingerprint });
+          try {
+            const outcome = await plan.work(tx, live, context);
+            await live.settled();
+            // A cancel asked for during the last batch or the checks still rolls the run back.
+            if (await live.readCancel()) throw new RunCancelledError(live.runId);
+            await finishCompletedRun(tx, live.runId, { ...outcome, sourceFingerprint: outcome.sourceFingerprint ?? fingerprint });
+          } catch (error) {
+            // Recorded through the pool while this transaction still holds the lock, then rolled back.
+            // Recorded after the rollback, the row would be 'running' with the lock free for a moment,
+            // and an instance reading it then would take the run for one whose process died. Should
+            // the pool fail here, it is recorded after the rollback below.
+            if (database.driver === "postgres" && recorded) await recordEnd(error).catch(() => {});
+            throw error;
+          }
         }),
       );
     } catch (error) {
@@ -128,18 +160,9 @@ export async function launchRun(database: Database, plan: RunPlan): Promise<Laun
         claimed.reject(error);
         return undefined;
       }
-      await live.settled();
-      // A cancel stops the run with RunCancelledError between batches, or (Postgres) by cancelling
-      // the statement it was running: either way the row says who asked.
-      const cancelledBy = await live.readCancel().catch(() => live.cancelledBy);
+      let cancelledBy: StartedBy | null = live.cancelledBy;
       try {
-        await finishFailedRun(database.db, live.runId, {
-          total: live.total,
-          processed: live.processed,
-          error: cancelledBy ? cancelledMessage(cancelledBy) : databaseErrorMessage(error),
-          sourceFingerprint: fingerprint,
-          cancelledBy,
-        });
+        cancelledBy = await recordEnd(error);
       } catch (recordError) {
         // The database itself is gone; the row stays 'running' and is found stale later.
         console.error(`Could not record the end of migration run ${live.runId}:`, recordError);
