@@ -24,11 +24,12 @@ const FEATURES = [
 ];
 
 export default async function LandingPage() {
-  const user = await currentUser().catch(() => null);
+  // Undefined when the session could not be read (the database down): shown the page, but not as signed out.
+  const user = await currentUser().catch(() => undefined);
   if (user) redirect(user.role === "admin" ? "/admin" : "/dashboard");
   return (
     <div className="py-6 sm:py-12">
-      <SignedOut />
+      {user === null ? <SignedOut /> : null}
       <section className="max-w-3xl">
         <p className="text-sm font-semibold tracking-wide text-brand-700 uppercase">Training log for athletes</p>
         <h1 className="mt-2 text-4xl font-extrabold tracking-tight text-slate-900 sm:text-5xl">
