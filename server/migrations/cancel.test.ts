@@ -105,6 +105,19 @@ describe("cancelling a run in this process", () => {
   });
 });
 
+/** Until some session of the test database waits on a lock held by another (about 5 s at most). */
+async function untilWaitingOnALock(db: Database, never: string): Promise<void> {
+  for (let i = 0; ; i++) {
+    const [row] = await queryRows<{ waiting: number }>(
+      db.db,
+      sql`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+    );
+    if (row.waiting > 0) return;
+    if (i === 100) throw new Error(never);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 // Another app instance is another pool on the same server; PGlite is one process.
 describe.skipIf(!usingPostgres)("cancelling from another instance (Postgres)", () => {
   let other: Database;
@@ -131,15 +144,7 @@ describe.skipIf(!usingPostgres)("cancelling from another instance (Postgres)", (
     await locked.wait;
     try {
       const run = await startMigrationRun(database, { migrationId: ID, mode: "apply", startedBy: operator });
-      for (let i = 0; ; i++) {
-        const [row] = await queryRows<{ waiting: number }>(
-          other.db,
-          sql`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-        );
-        if (row.waiting > 0) break;
-        if (i === 100) throw new Error("the run never waited for the athlete's row");
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
+      await untilWaitingOnALock(other, "the run never waited for the athlete's row");
       const asked = Date.now();
       await cancelMigrationRun(other, { runId: run.runId, cancelledBy: admin });
       const finished = await run.done;
@@ -174,15 +179,7 @@ describe.skipIf(!usingPostgres)("cancelling from another instance (Postgres)", (
     await locked.wait;
     try {
       run.release();
-      for (let i = 0; ; i++) {
-        const [row] = await queryRows<{ waiting: number }>(
-          other.db,
-          sql`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-        );
-        if (row.waiting > 0) break;
-        if (i === 100) throw new Error("the run never came to record its end");
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
+      await untilWaitingOnALock(other, "the run never came to record its end");
       const [row] = await queryRows<{ status: string }>(other.db, sql`SELECT status FROM migration_runs WHERE id = ${run.runId}`);
       expect(row.status).toBe("running");
       expect(await isLockHeld(other.db, ID)).toBe(true);
