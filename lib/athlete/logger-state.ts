@@ -298,18 +298,23 @@ export function isBlankRow(row: LocalRow): boolean {
   return SET_FIELDS.every((field) => (row.text[field] ?? blank[field]) === blank[field]);
 }
 
+/** Every set a state holds as logged: the server's, and this device's still on their way. */
+export function loggedSetIds(state: LoggerState): Set<string> {
+  return new Set([...state.server.sets.map((s) => s.id), ...Object.keys(state.pending.sets)]);
+}
+
 /**
  * Sets another device logged in a planned slot take the place of this device's blank rows, so the
  * slot still shows its target's number of rows (two devices that both logged "set 1" leave no empty
- * fourth row of three). Only blank rows go, the last first, one per set that arrived.
+ * fourth row of three). Only blank rows go, the last first, one per set that arrived; `known` are the
+ * sets this device already held, its own among them.
  */
-function withoutSurplusRows(before: LoggerState, after: LoggerState): LoggerState {
+function withoutSurplusRows(known: ReadonlySet<string>, after: LoggerState): LoggerState {
   let rows = after.rows;
   for (const slot of visibleSlots(after)) {
     const target = slot.target?.sets;
     const typed = rows[slot.id] ?? [];
     if (!target || typed.length === 0) continue;
-    const known = new Set(loggedRows(before, slot.id).map((r) => r.id));
     const logged = loggedRows(after, slot.id);
     let surplus = Math.min(logged.filter((r) => !known.has(r.id)).length, logged.length + typed.length - target);
     const kept = [...typed];
@@ -323,9 +328,17 @@ function withoutSurplusRows(before: LoggerState, after: LoggerState): LoggerStat
   return rows === after.rows ? after : { ...after, rows };
 }
 
-/** Take a newer server session: the pending changes stay on top; rows of removed slots go. */
-export function adoptServer(state: LoggerState, server: SessionSnapshot): LoggerState {
-  return withoutSurplusRows(state, adoptedServer(state, server));
+/**
+ * Take a newer server session: the pending changes stay on top; rows of removed slots go. `known`: the
+ * sets this device held before (by default the state's own); an answer to its save passes the state
+ * from before the save was acknowledged, so the sets it sent are not taken for another device's.
+ */
+export function adoptServer(
+  state: LoggerState,
+  server: SessionSnapshot,
+  known: ReadonlySet<string> = loggedSetIds(state),
+): LoggerState {
+  return withoutSurplusRows(known, adoptedServer(state, server));
 }
 
 function adoptedServer(state: LoggerState, server: SessionSnapshot): LoggerState {

@@ -4,7 +4,7 @@
  * conflicts become notices) or a refusal (the refused sets go back to being unlogged rows, with the
  * server's reason beside the field).
  */
-import { adoptServer, visibleSlots, type LoggerState, type PendingChanges, type SetText } from "./logger-state";
+import { adoptServer, loggedSetIds, visibleSlots, type LoggerState, type PendingChanges, type SetText } from "./logger-state";
 import { textOfValues } from "./logger-actions";
 import { SET_FIELDS, type SetField } from "@/lib/training/set";
 import type { SaveConflict, SessionSaveInput, SessionSnapshot } from "./session-sync";
@@ -79,7 +79,7 @@ export function acknowledge(
     if (c.reason !== "kept" && c.reason !== "also_logged") delete marks[c.id];
   }
   const acknowledged = { ...state, pending: pendingAfterAck(state.pending, sent), notices, marks };
-  return adoptServer(intoMerged(acknowledged), snapshot);
+  return adoptServer(intoMerged(acknowledged), snapshot, loggedSetIds(state));
 }
 
 /**

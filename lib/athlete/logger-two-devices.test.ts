@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { logRow, typeInRow } from "./logger-actions";
+import { addRow } from "./logger-arrange";
 import { acknowledge, conflictNotice } from "./logger-sync";
 import { initialState, loggedRows, type LoggerState, type PendingSet } from "./logger-state";
 import { rowsOfSlot } from "./logger-view";
@@ -77,5 +78,19 @@ describe("two devices that both logged set 1", () => {
     const typed = typeInRow(b.state, row.id, SQUAT, { weightKg: "60" });
     const after = acknowledge(typed, typed.pending, merged, [conflict]);
     expect(after.rows[SQUAT].map((r) => r.text.weightKg)).toEqual(["60"]);
+  });
+});
+
+describe("one device, its own set acknowledged after a row was added", () => {
+  it("keeps every row: its own set is not one another device logged", () => {
+    const { state, set } = tickFirstRow("100", "8", 1000);
+    // Sent; before the answer comes, the athlete adds a fourth row past the plan's three.
+    const sent = state.pending;
+    const added = addRow(state, SQUAT);
+    expect(rowsOfSlot(added, SQUAT, false)).toHaveLength(4);
+    const answer: SessionSnapshot = { ...opened, revision: 2, sets: [stored(set, 0, 2)] };
+    const after = acknowledge(added, sent, answer, []);
+    expect(rowsOfSlot(after, SQUAT, false)).toHaveLength(4);
+    expect(after.rows[SQUAT]).toEqual(added.rows[SQUAT]);
   });
 });
