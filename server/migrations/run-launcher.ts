@@ -107,20 +107,19 @@ export async function launchRun(database: Database, plan: RunPlan): Promise<Laun
   // How a run that did not complete ended, recorded once: cancelled (by whom) or failed (why).
   let ended = false;
   const recordEnd = async (error: unknown): Promise<StartedBy | null> => {
+    if (ended) return live.cancelledBy;
     await live.settled();
     // A cancel stops the run with RunCancelledError between batches, or (Postgres) by cancelling
     // the statement it was running: either way the row says who asked.
     const cancelledBy = await live.readCancel().catch(() => live.cancelledBy);
-    if (!ended) {
-      await finishFailedRun(database.db, live.runId, {
-        total: live.total,
-        processed: live.processed,
-        error: cancelledBy ? cancelledMessage(cancelledBy) : databaseErrorMessage(error),
-        sourceFingerprint: fingerprint,
-        cancelledBy,
-      });
-      ended = true;
-    }
+    await finishFailedRun(database.db, live.runId, {
+      total: live.total,
+      processed: live.processed,
+      error: cancelledBy ? cancelledMessage(cancelledBy) : databaseErrorMessage(error),
+      sourceFingerprint: fingerprint,
+      cancelledBy,
+    });
+    ended = true;
     return cancelledBy;
   };
 
