@@ -1,6 +1,6 @@
 "use client";
 
-import { useLinkStatus } from "next/link";
+import { useLinkPending } from "@/components/ui/link";
 
 /**
  * Inside a navigation link: a bar under its label while the page it opens is on its way. Athlete pages
@@ -9,6 +9,7 @@ import { useLinkStatus } from "next/link";
  * slow connection would look dead until the page arrives. The link must be `relative`.
  */
 export function NavPending() {
-  const { pending } = useLinkStatus();
-  return pending ? <span aria-hidden className="absolute inset-x-3 bottom-1 h-0.5 animate-pulse rounded bg-brand-600" /> : null;
+  return useLinkPending() ? (
+    <span aria-hidden className="absolute inset-x-3 bottom-1 h-0.5 animate-pulse rounded bg-brand-600" />
+  ) : null;
 }
