@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { editLoggedSet, logRow, textOfValues, typeInRow } from "./logger-actions";
-import { addWarmupRows, toggleSupersetWithNext } from "./logger-arrange";
+import { addWarmupRows, toggleSupersetWithNext, warmupsFor } from "./logger-arrange";
 import { initialState, visibleSlots, type LoggerState } from "./logger-state";
 import { recordsForLoggedSet } from "./logged-set";
 import { saveInput } from "./logger-sync";
@@ -93,6 +93,18 @@ describe("the logger, by measure and set type", () => {
       ["warmup", "80", "2"],
       ["normal", "", ""],
     ]);
+  });
+
+  it("asks for a working weight before adding warm-ups, and clears that notice once they are added", () => {
+    const slot = { id: PRESS, exerciseName: "Press" };
+    const asked = warmupsFor(initialState(snapshot, "kg"), slot, 0);
+    expect(asked.state.rows[PRESS]).toHaveLength(1);
+    expect(asked.state.notices[PRESS]).toBe("Type the first working weight, then add warm-ups ramped toward it.");
+    expect(asked.announcement).toBe("Type the first working weight for Press, then add warm-ups.");
+    const added = warmupsFor(asked.state, slot, 100);
+    expect(added.state.rows[PRESS].map((r) => r.text.setType)).toEqual(["warmup", "warmup", "warmup", "normal"]);
+    expect(added.state.notices[PRESS]).toBeUndefined();
+    expect(added.announcement).toBe("Warm-up sets added to Press, ramped toward 100 kg.");
   });
 
   it("finds no record in a logged warm-up", () => {

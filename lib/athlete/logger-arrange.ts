@@ -124,6 +124,30 @@ export function addWarmupRows(state: LoggerState, slotId: string, workingWeight:
   return { ...state, rows: { ...state.rows, [slotId]: [...rows, ...(state.rows[slotId] ?? [])] } };
 }
 
+/**
+ * "+ Warm-ups" on a slot: rows ramped toward `weight` (its working weight, workingWeight above) with the
+ * slot's notice cleared, or, with no working weight yet, a notice asking for one; and what to announce.
+ */
+export function warmupsFor(
+  state: LoggerState,
+  slot: { id: string; exerciseName: string },
+  weight: number,
+): { state: LoggerState; announcement: string } {
+  if (!(weight > 0)) {
+    return {
+      state: {
+        ...state,
+        notices: { ...state.notices, [slot.id]: "Type the first working weight, then add warm-ups ramped toward it." },
+      },
+      announcement: `Type the first working weight for ${slot.exerciseName}, then add warm-ups.`,
+    };
+  }
+  return {
+    state: addWarmupRows({ ...state, notices: withoutKey(state.notices, slot.id) }, slot.id, weight),
+    announcement: `Warm-up sets added to ${slot.exerciseName}, ramped toward ${weight} ${state.unit}.`,
+  };
+}
+
 /** What removing an exercise with `logged` logged sets asks first (the app's confirm dialog). */
 export function removalQuestion(exerciseName: string, logged: number): { title: string; detail: string; confirmLabel: string } {
   return {

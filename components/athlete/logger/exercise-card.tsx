@@ -9,7 +9,7 @@ import type { ExerciseMeasure } from "@/lib/training/types";
 import { distanceFieldUnit } from "@/lib/training/distance";
 import type { WeightUnit } from "@/lib/training/units";
 import type { PlateHint as PlateHintLine } from "./plate-hint";
-import { SET_GRID, SetRow, measureInputs, type PreviousSet, type SetRowView } from "./set-row";
+import { SetRow, measureInputs, type PreviousSet, type SetRowView } from "./set-row";
 
 type PlateHintProps = ComponentProps<typeof PlateHintLine>;
 
@@ -175,7 +175,7 @@ export function ExerciseCard({
           </button>
         </div>
       </div>
-      <div className={`mt-3 ${SET_GRID} px-1 text-[11px] font-semibold tracking-wide text-slate-500 uppercase`} aria-hidden>
+      <div className="mt-3 set-grid px-1 text-[11px] font-semibold tracking-wide text-slate-500 uppercase" aria-hidden>
         <span className="text-center md:order-1">Set</span>
         <span className={`text-center md:order-3 ${inputs.length === 1 ? "col-span-2 md:col-span-1" : ""}`}>
           {heading(inputs[0])}

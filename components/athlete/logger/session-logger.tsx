@@ -43,6 +43,10 @@ const loadLoggedSetRules = () => import("@/lib/athlete/logged-set");
 // the first tick: fetched once the page is idle, and a tap before that waits for it.
 const loadArrange = () => import("@/lib/athlete/logger-arrange");
 type Arrange = Awaited<ReturnType<typeof loadArrange>>;
+// Discarding the workout follows a tap and a question: fetched once the page is idle, like arranging.
+const loadDiscard = () => import("./discard-workout");
+/** What the logger says when the code a change needs could not load (no signal before it was fetched). */
+const OFFLINE_CHANGE = "That change could not be made offline: reload the page when you are back online.";
 const ExercisePicker = lazy(() =>
   loadPicker().then(
     (m) => ({ default: m.ExercisePicker }),
@@ -158,6 +162,7 @@ export function SessionLogger({
         void loadRestTimer();
         void loadLoggedSetRules().catch(() => {});
         void loadArrange().catch(() => {});
+        void loadDiscard().catch(() => {});
         void loadFinishForm().catch(() => {});
         void loadSetTimer().catch(() => {});
         void loadPlateHint().catch(() => {});
@@ -176,11 +181,7 @@ export function SessionLogger({
   function withArrange(work: (rules: Arrange) => unknown) {
     loadArrange().then(
       (rules) => void work(rules),
-      () =>
-        update((s) => ({
-          ...s,
-          notices: { ...s.notices, session: "That change could not be made offline: reload the page when you are back online." },
-        })),
+      () => update((s) => ({ ...s, notices: { ...s.notices, session: OFFLINE_CHANGE } })),
     );
   }
 
@@ -197,22 +198,18 @@ export function SessionLogger({
   }
 
   function addWarmups(slot: (typeof slots)[number]) {
+    // The working weight as the card shows it now, whenever the rules arrive.
     const rows = rowsOfSlot(state, slot.id, slot.bodyweight, slot.measure);
     const fills = fillsOf(slot);
     withArrange((rules) => {
       const weight = rules.workingWeight(rows, fills);
-      if (!(weight > 0)) {
-        setAnnouncement(`Type the first working weight for ${slot.exerciseName}, then add warm-ups.`);
-        return update((s) => ({
-          ...s,
-          notices: { ...s.notices, [slot.id]: "Type the first working weight, then add warm-ups ramped toward it." },
-        }));
-      }
+      let announcement = "";
       update((s) => {
-        const { [slot.id]: _notice, ...notices } = s.notices;
-        return rules.addWarmupRows({ ...s, notices }, slot.id, weight);
+        const added = rules.warmupsFor(s, slot, weight);
+        announcement = added.announcement;
+        return added.state;
       });
-      setAnnouncement(`Warm-up sets added to ${slot.exerciseName}, ramped toward ${weight} ${state.unit}.`);
+      setAnnouncement(announcement);
     });
   }
 
@@ -298,31 +295,27 @@ export function SessionLogger({
     void library.loadContext(option.id);
   }
 
-  /**
-   * Discarding the workout (deleting a finished session) asks first. The device lets go of its copy only
-   * once the server has deleted the session: with no signal nothing is deleted, and the sets stay.
-   */
+  /** Discarding the workout (deleting a finished session): the question and the request come with ./discard-workout. */
   async function deleteSession() {
     if (!deleteAction) return;
     const finished = alreadyFinished;
-    const yes = await asked.confirm(
-      finished
-        ? { title: "Delete this session and its sets?", confirmLabel: "Delete session" }
-        : { title: "Discard this workout?", detail: "Its sets will be deleted.", confirmLabel: "Discard workout" },
+    const outcome = await loadDiscard().then(
+      ({ discardWorkout }) =>
+        discardWorkout({
+          finished,
+          sessionId: serverSession.id,
+          deleteAction,
+          confirm: asked.confirm,
+          onDeleting: () => setDeleting(true),
+        }),
+      () => ({ kind: "failed" as const, message: OFFLINE_CHANGE }),
     );
-    if (!yes) return;
-    setDeleting(true);
-    const result = await deleteAction({ status: "idle" }, { sessionId: serverSession.id }).catch(() => null);
-    if (result?.status === "success") {
+    if (outcome.kind === "deleted") {
       forget();
       return router.push(finished ? "/history" : "/log");
     }
     setDeleting(false);
-    const message =
-      result?.status === "error" && result.message
-        ? result.message
-        : `${finished ? "Deleting" : "Discarding"} needs a connection: nothing was deleted, and your sets are kept.`;
-    update((s) => ({ ...s, notices: { ...s.notices, session: message } }));
+    if (outcome.kind === "failed") update((s) => ({ ...s, notices: { ...s.notices, session: outcome.message } }));
   }
 
   function finish() {

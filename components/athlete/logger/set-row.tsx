@@ -79,18 +79,6 @@ export type SetRowView = {
 };
 
 /**
- * A row's grid. On a phone (designed at 360 px) a set is two lines: its number, the two values and the
- * tick first, so each value has a third of the row and the largest one accepted (1,500 kg, 1,000
- * reps, 9:59:59, 999.99 km in metres) shows whole; last time, RPE, missed and remove below. From md up
- * it is one line, in reading order (the `md:order-*` of each cell). Every control is 44 px tall.
- */
-export const SET_GRID =
-  "grid grid-cols-[2.75rem_minmax(0,1fr)_minmax(0,1fr)_2.75rem] items-center gap-x-2 gap-y-1.5 md:grid-cols-[2.75rem_minmax(0,5.5rem)_minmax(0,1fr)_minmax(0,1fr)_3.5rem_3rem_2.75rem_2.75rem]";
-
-const inputClass =
-  "block h-11 min-w-0 rounded-md border-0 px-1 py-2 text-center text-base tabular-nums ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-brand-600 aria-[invalid=true]:ring-2 aria-[invalid=true]:ring-red-500 aria-[invalid=true]:bg-red-50";
-
-/**
  * One set: its type (tap the number: warm-up, drop set, to failure), last time's values, the fields
  * of the exercise's measure (weight and reps, seconds, metres), optional RPE, missed, and the tick
  * that logs it.
@@ -176,7 +164,7 @@ export function SetRow({
       data-set-type={setType}
       data-missed={missed ? "true" : "false"}
     >
-      <div className={SET_GRID}>
+      <div className="set-grid">
         <button
           type="button"
           onClick={() => onChange({ setType: nextType })}
@@ -200,7 +188,7 @@ export function SetRow({
               value={row.text[name] ?? ""}
               placeholder={p.placeholder}
               onChange={(e) => onChange({ [name]: e.target.value })}
-              className={`${inputClass} w-full ${slot === 0 ? "md:order-3" : "md:order-4"} ${alone ? "col-span-2 md:col-span-1" : ""}`}
+              className={`set-input w-full ${slot === 0 ? "md:order-3" : "md:order-4"} ${alone ? "col-span-2 md:col-span-1" : ""}`}
               {...field(name)}
             />
           );
@@ -245,7 +233,7 @@ export function SetRow({
             value={row.text.rpe}
             placeholder="RPE"
             onChange={(e) => onChange({ rpe: e.target.value })}
-            className={`${inputClass} w-14 shrink-0 md:order-5 md:w-full`}
+            className="set-input w-14 shrink-0 md:order-5 md:w-full"
             {...field("rpe")}
           />
           <button
