@@ -50,28 +50,12 @@ async function idFromLink(page: Page, at: string, pattern: RegExp): Promise<stri
   return href!.split("/").pop()!;
 }
 
-/**
- * The logger's page is still over the budget, with its own ceiling (what it measured, plus 0.5 kB) so it
- * cannot grow. Next's own JavaScript for any page is about 132 kB (an empty page, measured beside the app:
- * docs/page-speed.md), which leaves 18 kB for a page's own code; the logger's first download is what the
- * first set ticked needs with no signal (the queue kept on the device and its restore, the rows and their
- * fills, typing, ticking and editing by the set's rules, the sync's schedule), about 15 kB over the other
- * athlete pages. Everything else (records and the tick's announcement, the save and its answer, unticking
- * and arranging rows and exercises, warm-ups, the finish form, the plate calculator, the set timer, the
- * exercise search, the rest countdown, the confirm dialog) loads when first needed or once the page is idle. Measured 152.2 kB;
- * getting under 150 kB needs that core made smaller still. (/log/start, the same logger on a workout laid
- * out on the device, fetches the logger while it lays the workout out, and is within the budget.)
- */
-const CEILINGS_KB: Record<string, number> = { "/log/[id]": 152.7 };
-
 function expectWithinBudget(rows: { route: string; row: FirstLoadJs }[]): void {
   console.log(rows.map((r) => formatFirstLoadJs(r.row)).join("\n"));
   for (const { row } of rows) expect(row.status, `${row.path} answered`).toBe(200);
   const over = rows
-    .filter(({ route, row }) => row.gzipKb > (CEILINGS_KB[route] ?? FIRST_LOAD_JS_BUDGET_KB))
-    .map(
-      ({ route, row }) => `${row.path}: ${row.gzipKb.toFixed(1)} kB (at most ${CEILINGS_KB[route] ?? FIRST_LOAD_JS_BUDGET_KB})`,
-    );
+    .filter(({ row }) => row.gzipKb > FIRST_LOAD_JS_BUDGET_KB)
+    .map(({ row }) => `${row.path}: ${row.gzipKb.toFixed(1)} kB (at most ${FIRST_LOAD_JS_BUDGET_KB})`);
   expect(over, "pages over their budget of first-load JavaScript (gzipped)").toEqual([]);
 }
 
