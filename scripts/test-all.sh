@@ -75,7 +75,9 @@ else
 fi
 
 if [ -n "${TEST_PGBOUNCER_URL:-}" ]; then
-  # The athlete's walk-through through the pooler (e2e/pooler.spec.ts) ran above; the two-instance checks again.
+  # The athlete's walk-through through the pooler (e2e/pooler.spec.ts) ran above; the two-instance checks again,
+  # with their own results folder and report, so a failure of the pass above keeps its screenshots and trace.
   echo "== The two-instance checks again, through PgBouncer in transaction mode"
-  DATABASE_POOLER=transaction npx playwright test e2e/multi-instance.spec.ts
+  DATABASE_POOLER=transaction PLAYWRIGHT_HTML_OUTPUT_DIR=playwright-report/through-pooler \
+    npx playwright test e2e/multi-instance.spec.ts --output test-results/through-pooler
 fi
