@@ -149,7 +149,11 @@ export async function launchRun(database: Database, plan: RunPlan): Promise<Laun
             // Recorded after the rollback, the row would be 'running' with the lock free for a moment,
             // and an instance reading it then would take the run for one whose process died. Should
             // the pool fail here, it is recorded after the rollback below.
-            if (database.driver === "postgres" && recorded) await recordEnd(error).catch(() => {});
+            if (database.driver === "postgres" && recorded) {
+              await recordEnd(error).catch((recordError) =>
+                console.error(`Could not record the end of migration run ${live.runId} before its rollback:`, recordError),
+              );
+            }
             throw error;
           }
         }),

@@ -66,7 +66,11 @@ export async function getRunProgress(database: Database, runId: number): Promise
     // Recheck in memory: the run may have started in this process while we were reading.
     const started = liveRunById(database, runId);
     if (started) return started.snapshot();
-    await failStaleRun(database.db, runId);
+    if (await failStaleRun(database.db, runId)) {
+      console.warn(
+        `Migration run ${runId} (${run.migrationId}, ${run.mode}) was recorded running with no process holding its lock: recorded failed.`,
+      );
+    }
     run = (await getRun(database.db, runId)) ?? run;
   }
   return progressOf(run);

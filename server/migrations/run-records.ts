@@ -46,7 +46,8 @@ export async function failStaleRuns(db: DbOrTx, migrationId: string): Promise<nu
   return rows.length;
 }
 
-export async function failStaleRun(db: DbOrTx, runId: number): Promise<void> {
+/** Mark the run failed if it is still recorded 'running'; whether it was. */
+export async function failStaleRun(db: DbOrTx, runId: number): Promise<boolean> {
   const rows = await db
     .update(migrationRuns)
     .set(staleRunFields())
@@ -56,6 +57,7 @@ export async function failStaleRun(db: DbOrTx, runId: number): Promise<void> {
     db,
     rows.map((r) => r.id),
   );
+  return rows.length > 0;
 }
 
 export async function insertRunRow(
