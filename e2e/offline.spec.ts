@@ -252,6 +252,25 @@ test("pages kept for one athlete are never shown to the next one on the same bro
   await regainSignal(context);
 });
 
+test("signing out of a page the worker does not control still drops the pages it kept", async ({ page }) => {
+  await newAthleteWithProgram(page, "Uncontrolled Athlete");
+  await page.goto("/program");
+  await readyForNoSignal(page, "Full body A");
+  // A hard reload goes past the worker: the page it loads has no controller (as one opened before the
+  // worker took over has none), though the worker still holds this athlete's pages.
+  const cdp = await page.context().newCDPSession(page);
+  const reloaded = page.waitForEvent("load");
+  await cdp.send("Page.reload", { ignoreCache: true });
+  await reloaded;
+  expect(await page.evaluate(() => navigator.serviceWorker.controller)).toBeNull();
+  expect(await keptPageOwners(page)).not.toEqual([]);
+
+  await page.getByRole("button", { name: "Menu" }).click();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect.poll(() => keptPageOwners(page)).toEqual([]);
+});
+
 test("a page kept while a sign-out is on its way to the server is dropped once it gets there", async ({ page }) => {
   await newAthleteWithProgram(page, "Leaving Athlete");
   await page.goto("/program");

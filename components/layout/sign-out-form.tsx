@@ -2,9 +2,16 @@
 
 import { type ReactNode, useEffect } from "react";
 
-/** Tells the service worker nobody is signed in here any more: it drops every page it kept (app/serwist/sw.ts). */
+/**
+ * Tells the service worker nobody is signed in here any more: it drops every page it kept (app/serwist/sw.ts).
+ * Told through its registration, not the page's controller: a page the worker does not control (opened
+ * before it took over, or reloaded past it) has none, and the leaving athlete's pages would stay.
+ */
 function forgetKeptPages(): void {
-  navigator.serviceWorker?.controller?.postMessage({ type: "signed-out" });
+  navigator.serviceWorker?.getRegistration().then(
+    (registration) => registration?.active?.postMessage({ type: "signed-out" }),
+    () => {},
+  );
 }
 
 /** The "Sign out" form of the header and the phone menu. */
