@@ -50,12 +50,12 @@ async function idFromLink(page: Page, at: string, pattern: RegExp): Promise<stri
   return href!.split("/").pop()!;
 }
 
-function expectWithinBudget(rows: { route: string; row: FirstLoadJs }[]): void {
-  console.log(rows.map((r) => formatFirstLoadJs(r.row)).join("\n"));
-  for (const { row } of rows) expect(row.status, `${row.path} answered`).toBe(200);
+function expectWithinBudget(rows: FirstLoadJs[]): void {
+  console.log(rows.map(formatFirstLoadJs).join("\n"));
+  for (const row of rows) expect(row.status, `${row.path} answered`).toBe(200);
   const over = rows
-    .filter(({ row }) => row.gzipKb > FIRST_LOAD_JS_BUDGET_KB)
-    .map(({ row }) => `${row.path}: ${row.gzipKb.toFixed(1)} kB (at most ${FIRST_LOAD_JS_BUDGET_KB})`);
+    .filter((row) => row.gzipKb > FIRST_LOAD_JS_BUDGET_KB)
+    .map((row) => `${row.path}: ${row.gzipKb.toFixed(1)} kB (at most ${FIRST_LOAD_JS_BUDGET_KB})`);
   expect(over, "pages over their budget of first-load JavaScript (gzipped)").toEqual([]);
 }
 
@@ -64,20 +64,8 @@ test("the budget names every athlete page", () => {
   expect(onDisk.sort()).toEqual(Object.keys(ATHLETE_PAGES).sort());
 });
 
-/** Each route's first-load JavaScript, at the address given for it. */
-async function measure(page: Page, addresses: [route: string, url: string][]): Promise<{ route: string; row: FirstLoadJs }[]> {
-  const rows = await firstLoadJs(
-    fetcher(page),
-    addresses.map(([, url]) => url),
-  );
-  return rows.map((row, i) => ({ route: addresses[i][0], row }));
-}
-
 test("the sign-in and sign-up pages load at most the budget's JavaScript", async ({ page }, testInfo) => {
-  const rows = await measure(
-    page,
-    PUBLIC_PAGES.map((p) => [p, p]),
-  );
+  const rows = await firstLoadJs(fetcher(page), PUBLIC_PAGES);
   await testInfo.attach("first-load-js", { body: JSON.stringify(rows, null, 2), contentType: "application/json" });
   expectWithinBudget(rows);
 });
@@ -93,7 +81,7 @@ test("every athlete page loads at most the budget's JavaScript", async ({ page }
   expect(upload.status()).toBe(201);
   const { previewId } = (await upload.json()) as { previewId: string };
   const previewRoute = "/history/import/[id]";
-  const previewRows = await measure(page, [[previewRoute, ATHLETE_PAGES[previewRoute]({ preview: previewId } as PageIds)]]);
+  const previewRows = await firstLoadJs(fetcher(page), [ATHLETE_PAGES[previewRoute]({ preview: previewId } as PageIds)]);
 
   await page.context().clearCookies();
   await signIn(page, DEMO.athlete);
@@ -104,11 +92,11 @@ test("every athlete page loads at most the budget's JavaScript", async ({ page }
     preview: previewId,
   };
   const rows = [
-    ...(await measure(
-      page,
+    ...(await firstLoadJs(
+      fetcher(page),
       Object.entries(ATHLETE_PAGES)
         .filter(([route]) => route !== previewRoute)
-        .map(([route, url]) => [route, url(ids)]),
+        .map(([, url]) => url(ids)),
     )),
     ...previewRows,
   ];
