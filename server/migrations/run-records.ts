@@ -32,12 +32,12 @@ async function discardItemsOfRuns(db: DbOrTx, runIds: number[]): Promise<void> {
  */
 const staleRunFields = () => ({ status: "failed" as const, error: STALE_RUN_MESSAGE, finishedAt: sql`now()`, ...emptyCounts() });
 
-/** Mark 'running' rows of a migration as failed. Only call while holding the migration's lock. */
-export async function failStaleRuns(db: DbOrTx, migrationId: string): Promise<number> {
+/** Mark the 'running' rows that `which` picks as failed, dropping their items; how many there were. */
+async function failStale(db: DbOrTx, which: SQL): Promise<number> {
   const rows = await db
     .update(migrationRuns)
     .set(staleRunFields())
-    .where(and(eq(migrationRuns.migrationId, migrationId), eq(migrationRuns.status, "running")))
+    .where(and(which, eq(migrationRuns.status, "running")))
     .returning({ id: migrationRuns.id });
   await discardItemsOfRuns(
     db,
@@ -46,18 +46,14 @@ export async function failStaleRuns(db: DbOrTx, migrationId: string): Promise<nu
   return rows.length;
 }
 
+/** Mark 'running' rows of a migration as failed. Only call while holding the migration's lock. */
+export function failStaleRuns(db: DbOrTx, migrationId: string): Promise<number> {
+  return failStale(db, eq(migrationRuns.migrationId, migrationId));
+}
+
 /** Mark the run failed if it is still recorded 'running'; whether it was. */
 export async function failStaleRun(db: DbOrTx, runId: number): Promise<boolean> {
-  const rows = await db
-    .update(migrationRuns)
-    .set(staleRunFields())
-    .where(and(eq(migrationRuns.id, runId), eq(migrationRuns.status, "running")))
-    .returning({ id: migrationRuns.id });
-  await discardItemsOfRuns(
-    db,
-    rows.map((r) => r.id),
-  );
-  return rows.length > 0;
+  return (await failStale(db, eq(migrationRuns.id, runId))) > 0;
 }
 
 export async function insertRunRow(
